@@ -1,0 +1,171 @@
+// Package build turns a loaded spec into the IR. Every decision about the generated
+// code is made here: Go names, types, optionality, wire encoding and ordering. All
+// problems are collected as positioned diagnostics instead of stopping at the first.
+package build
+
+import (
+	"cmp"
+	"slices"
+	"strings"
+
+	"github.com/getkin/kin-openapi/openapi3"
+
+	"github.com/acsgen/acsgen/generator/diag"
+	"github.com/acsgen/acsgen/generator/ir"
+	"github.com/acsgen/acsgen/generator/load"
+	"github.com/acsgen/acsgen/generator/names"
+)
+
+// Options adjust a build.
+type Options struct {
+	Package string // Go package name; empty: x-go-package, else lower-cased x-acs-product, else derived from the file name
+}
+
+// reserved are package-level names the generated code declares itself.
+var reserved = []string{"Client", "NewClient"}
+
+type builder struct {
+	spec  *load.Spec
+	doc   *openapi3.T
+	loc   *load.Locator
+	diags diag.List
+
+	api       *ir.API
+	models    map[string]*ir.Model // by GoName
+	declared  map[string]diag.Pos  // package-level Go names and where they come from
+	byPointer map[*openapi3.Schema]*ir.Model
+}
+
+// Build converts spec into an API. The error, if any, is a diag.List.
+func Build(spec *load.Spec, opts Options) (*ir.API, error) {
+	b := &builder{
+		spec:      spec,
+		doc:       spec.Doc,
+		loc:       spec.Loc,
+		models:    map[string]*ir.Model{},
+		declared:  map[string]diag.Pos{},
+		byPointer: map[*openapi3.Schema]*ir.Model{},
+	}
+	for _, name := range reserved {
+		b.declared[name] = diag.Pos{File: "generated code"}
+	}
+	b.buildAPI(opts)
+	b.buildComponents()
+	b.buildOperations()
+	b.breakValueCycles()
+	if len(b.diags) > 0 {
+		return nil, b.diags.Err()
+	}
+	for _, m := range b.models {
+		b.api.Models = append(b.api.Models, m)
+	}
+	slices.SortFunc(b.api.Models, func(x, y *ir.Model) int { return cmp.Compare(x.GoName, y.GoName) })
+	slices.SortFunc(b.api.Operations, func(x, y *ir.Operation) int { return cmp.Compare(x.GoName, y.GoName) })
+	return b.api, nil
+}
+
+func (b *builder) errorf(path []string, format string, args ...any) {
+	b.diags.Add(b.loc.Pos(path...), strings.Join(path, "."), format, args...)
+}
+
+func (b *builder) buildAPI(opts Options) {
+	doc := b.doc
+	api := &ir.API{
+		Source:  b.loc.File(),
+		Product: stringExt(doc.Extensions, "x-acs-product"),
+		Version: stringExt(doc.Extensions, "x-acs-version"),
+		Style:   ir.ROA,
+	}
+	if doc.Info != nil {
+		api.Title = doc.Info.Title
+		api.Doc = strings.TrimSpace(doc.Info.Description)
+		if api.Version == "" {
+			api.Version = doc.Info.Version
+		}
+	}
+	switch style := stringExt(doc.Extensions, "x-acs-style"); style {
+	case "", "ROA":
+	case "RPC":
+		api.Style = ir.RPC
+	default:
+		b.errorf([]string{"x-acs-style"}, "x-acs-style %q is not RPC or ROA", style)
+	}
+	api.Package = cmp.Or(opts.Package, stringExt(doc.Extensions, "x-go-package"), names.Package(api.Product), fileStem(b.loc.File()))
+	if !isPackageName(api.Package) {
+		b.errorf([]string{"x-go-package"}, "package name %q is not a lower-case Go identifier; set x-go-package", api.Package)
+	}
+	b.api = api
+	b.buildServers()
+}
+
+func (b *builder) buildServers() {
+	if len(b.doc.Servers) == 0 {
+		return // the client then needs acs.WithEndpoint
+	}
+	srv := b.doc.Servers[0]
+	url := srv.URL
+	for _, name := range sortedKeys(srv.Variables) {
+		v := srv.Variables[name]
+		if name == "regionId" {
+			b.api.DefaultRegion = v.Default
+			b.api.Regions = slices.Clone(v.Enum)
+			continue
+		}
+		url = strings.ReplaceAll(url, "{"+name+"}", v.Default)
+	}
+	b.api.Endpoint = url
+}
+
+// fileStem derives a package name from "spec/cloudapi-2016-07-14.yaml": "cloudapi".
+func fileStem(path string) string {
+	base := path[strings.LastIndexAny(path, `/\`)+1:]
+	base, _, _ = strings.Cut(base, ".")
+	base, _, _ = strings.Cut(base, "-")
+	return names.Package(base)
+}
+
+func isPackageName(s string) bool {
+	return s != "" && names.Package(s) == s
+}
+
+func stringExt(ext map[string]any, key string) string {
+	s, _ := ext[key].(string)
+	return s
+}
+
+func sortedKeys[V any](m map[string]V) []string {
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	slices.Sort(keys)
+	return keys
+}
+
+// declare claims a package-level Go name, reporting a collision with its first owner.
+func (b *builder) declare(goName, specName string, path []string) bool {
+	pos := b.loc.Pos(path...)
+	if prev, ok := b.declared[goName]; ok {
+		b.errorf(path, "%q maps to Go name %s, which %s already uses; rename one with x-go-name", specName, goName, prev)
+		return false
+	}
+	b.declared[goName] = pos
+	return true
+}
+
+// goName returns the x-go-name override or the mapped name, reporting names that
+// cannot become a Go identifier.
+func (b *builder) goName(ext map[string]any, specName string, path []string) string {
+	if override := stringExt(ext, "x-go-name"); override != "" {
+		if !names.IsExported(override) {
+			b.errorf(path, "x-go-name %q is not an exported Go identifier", override)
+			return ""
+		}
+		return override
+	}
+	n := names.GoName(specName)
+	if n == "" {
+		b.errorf(path, "name %q has no letters or digits to make a Go name from; set x-go-name", specName)
+	}
+	return n
+}

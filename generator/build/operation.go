@@ -1,0 +1,243 @@
+package build
+
+import (
+	"cmp"
+	"slices"
+	"strconv"
+	"strings"
+
+	"github.com/getkin/kin-openapi/openapi3"
+
+	"github.com/acsgen/acsgen/generator/ir"
+)
+
+var methodOrder = []string{"GET", "PUT", "POST", "DELETE", "OPTIONS", "HEAD", "PATCH", "TRACE"}
+
+func (b *builder) buildOperations() {
+	if b.doc.Paths == nil {
+		return
+	}
+	methods := map[string][]string{} // Go method name → path of its first owner
+	for _, key := range sortedKeys(b.doc.Paths.Map()) {
+		item := b.doc.Paths.Value(key)
+		for _, method := range methodOrder {
+			op := item.GetOperation(method)
+			if op == nil {
+				continue
+			}
+			path := []string{"paths", key, strings.ToLower(method)}
+			if o := b.operation(key, method, item, op, path, methods); o != nil {
+				b.api.Operations = append(b.api.Operations, o)
+			}
+		}
+	}
+}
+
+func (b *builder) operation(key, method string, item *openapi3.PathItem, op *openapi3.Operation, path []string, methods map[string][]string) *ir.Operation {
+	if op.OperationID == "" {
+		b.errorf(path, "operation has no operationId; acsgen names the method after it")
+		return nil
+	}
+	goName := b.goName(op.Extensions, op.OperationID, path)
+	if goName == "" {
+		return nil
+	}
+	if prev, dup := methods[goName]; dup {
+		b.errorf(path, "operation %q maps to method %s, as does the operation at %s; rename one with x-go-name",
+			op.OperationID, goName, b.loc.Pos(prev...))
+		return nil
+	}
+	methods[goName] = path
+	wire, _, _ := strings.Cut(key, "#") // "/#Action=AttachPlugin" is "/" on the wire
+	if b.api.Style == ir.RPC && wire != "/" {
+		b.errorf(path[:2], "RPC operations are sent to \"/\"; write the path key as \"/#Action=%s\"", op.OperationID)
+	}
+	o := &ir.Operation{
+		ID: op.OperationID, GoName: goName, Method: method, Path: wire,
+		Action:     cmp.Or(stringExt(op.Extensions, "x-acs-action"), op.OperationID),
+		Summary:    strings.TrimSpace(op.Summary),
+		Deprecated: op.Deprecated,
+		Request:    goName + "Request",
+		Response:   goName + "Response",
+		Pos:        b.loc.Pos(path...),
+	}
+	o.Doc = withDeprecated(sentence(goName, firstNonEmpty(op.Description, op.Summary), "calls "+o.Action+"."), op.Deprecated)
+	b.declare(o.Request, op.OperationID+" request", path)
+	b.params(o, item, op, path)
+	b.requestBody(o, op, path)
+	b.responses(o, op, path)
+	return o
+}
+
+func (b *builder) params(o *ir.Operation, item *openapi3.PathItem, op *openapi3.Operation, path []string) {
+	type located struct {
+		ref  *openapi3.ParameterRef
+		path []string
+	}
+	var all []located
+	for i, p := range item.Parameters {
+		all = append(all, located{p, []string{path[0], path[1], "parameters", strconv.Itoa(i)}})
+	}
+	for i, p := range op.Parameters {
+		lp := append(slices.Clone(path), "parameters", strconv.Itoa(i))
+		if p.Value != nil {
+			all = slices.DeleteFunc(all, func(q located) bool { // an operation parameter overrides the path's
+				return q.ref.Value != nil && q.ref.Value.Name == p.Value.Name && q.ref.Value.In == p.Value.In
+			})
+		}
+		all = append(all, located{p, lp})
+	}
+	seen := map[string]string{}
+	for _, lp := range all {
+		p := lp.ref.Value
+		if p == nil {
+			continue
+		}
+		ppath := lp.path
+		if name, ok := strings.CutPrefix(lp.ref.Ref, "#/components/parameters/"); ok {
+			ppath = []string{"components", "parameters", name}
+		}
+		param := b.param(o, p, ppath)
+		if param == nil {
+			continue
+		}
+		if other, dup := seen[param.GoName]; dup {
+			b.errorf(ppath, "parameter %q maps to field %s, as does parameter %q; rename one with x-go-name", p.Name, param.GoName, other)
+			continue
+		}
+		seen[param.GoName] = p.Name
+		o.Params = append(o.Params, param)
+	}
+	b.pathParts(o, path)
+}
+
+func (b *builder) param(o *ir.Operation, p *openapi3.Parameter, path []string) *ir.Param {
+	goName := b.goName(p.Extensions, p.Name, path)
+	if goName == "" {
+		return nil
+	}
+	in := ir.ParamIn(p.In)
+	if in != ir.InPath && in != ir.InQuery && in != ir.InHeader {
+		b.errorf(path, "%s parameters are not supported", p.In)
+		return nil
+	}
+	if p.Schema == nil {
+		b.errorf(path, "parameter %q has no schema; parameters with content are not supported", p.Name)
+		return nil
+	}
+	param := &ir.Param{
+		Name: p.Name, GoName: goName, In: in, Required: p.Required || in == ir.InPath,
+		Explode: p.Explode == nil || *p.Explode, Doc: strings.TrimSpace(p.Description),
+		Deprecated: p.Deprecated, Pos: b.loc.Pos(path...),
+	}
+	if p.Schema.Value != nil {
+		param.Doc = firstNonEmpty(param.Doc, p.Schema.Value.Description)
+		if ex := exampleText(firstNonNil(p.Example, p.Schema.Value.Example)); ex != "" {
+			param.Doc = strings.TrimSpace(param.Doc + "\n\nExample: " + ex)
+		}
+	}
+	param.Doc = withDeprecated(param.Doc, p.Deprecated)
+	if p.Style != "" && p.Style != "form" && p.Style != "simple" {
+		b.errorf(path, "parameter style %q is not supported; use form (query) or simple (path, header)", p.Style)
+		return nil
+	}
+	param.Type = b.typeOf(p.Schema, o.GoName+goName, append(slices.Clone(path), "schema"))
+	item := param.Type
+	if item.Kind == ir.Array {
+		item = *item.Elem
+	}
+	param.Scalar = b.scalar(item)
+	if param.Scalar == "" {
+		b.errorf(path, "parameter %q must be a string, number, boolean, or an array of them", p.Name)
+		return nil
+	}
+	param.Pointer = !param.Required && param.Type.Kind != ir.Array
+	return param
+}
+
+func firstNonNil(vs ...any) any {
+	for _, v := range vs {
+		if v != nil {
+			return v
+		}
+	}
+	return nil
+}
+
+// scalar returns the primitive a parameter value is formatted from, or "".
+func (b *builder) scalar(t ir.TypeRef) string {
+	switch t.Kind {
+	case ir.Primitive:
+		return t.Name
+	case ir.Named:
+		if m := b.models[t.Name]; m != nil {
+			switch m.Kind {
+			case ir.Enum:
+				return m.Enum.Base.Name
+			case ir.Defined, ir.Alias:
+				return b.scalar(m.Type)
+			}
+		}
+	}
+	return ""
+}
+
+// pathParts splits the path template into literals and parameters, reporting
+// template names that no path parameter declares.
+func (b *builder) pathParts(o *ir.Operation, path []string) {
+	rest := o.Path
+	for rest != "" {
+		open := strings.IndexByte(rest, '{')
+		if open < 0 {
+			o.PathParts = append(o.PathParts, ir.PathPart{Literal: rest})
+			break
+		}
+		end := strings.IndexByte(rest[open:], '}')
+		if end < 0 {
+			b.errorf(path[:2], "path template has an unclosed '{'")
+			return
+		}
+		if open > 0 {
+			o.PathParts = append(o.PathParts, ir.PathPart{Literal: rest[:open]})
+		}
+		name := rest[open+1 : open+end]
+		i := slices.IndexFunc(o.Params, func(p *ir.Param) bool { return p.In == ir.InPath && p.Name == name })
+		if i < 0 {
+			b.errorf(path, "path template names {%s} but no path parameter declares it", name)
+			return
+		}
+		o.PathParts = append(o.PathParts, ir.PathPart{Param: o.Params[i]})
+		rest = rest[open+end+1:]
+	}
+}
+
+func (b *builder) requestBody(o *ir.Operation, op *openapi3.Operation, path []string) {
+	if op.RequestBody == nil || op.RequestBody.Value == nil {
+		return
+	}
+	rb := op.RequestBody.Value
+	bpath := append(slices.Clone(path), "requestBody")
+	mt, ctype := jsonContent(rb.Content)
+	if mt == nil {
+		b.errorf(bpath, "request body content %v is not supported; acsgen sends application/json bodies", sortedKeys(rb.Content))
+		return
+	}
+	o.Body = &ir.Body{
+		Type:     b.typeOf(mt.Schema, o.GoName+"RequestBody", append(bpath, "content", ctype, "schema")),
+		Required: rb.Required,
+		Doc:      strings.TrimSpace(rb.Description),
+	}
+	if slices.ContainsFunc(o.Params, func(p *ir.Param) bool { return p.GoName == "Body" }) {
+		b.errorf(bpath, "a parameter already maps to field Body; rename it with x-go-name")
+	}
+}
+
+func jsonContent(c openapi3.Content) (*openapi3.MediaType, string) {
+	for _, ct := range sortedKeys(c) {
+		base, _, _ := strings.Cut(ct, ";")
+		if base == "application/json" || strings.HasSuffix(base, "+json") {
+			return c[ct], ct
+		}
+	}
+	return nil, ""
+}

@@ -1,0 +1,342 @@
+package build
+
+import (
+	"fmt"
+	"slices"
+	"strconv"
+	"strings"
+
+	"github.com/getkin/kin-openapi/openapi3"
+
+	"github.com/acsgen/acsgen/generator/ir"
+	"github.com/acsgen/acsgen/generator/names"
+)
+
+const componentPrefix = "#/components/schemas/"
+
+// buildComponents makes one model per component schema, in name order so that
+// collisions are reported against the lexically first owner.
+func (b *builder) buildComponents() {
+	if b.doc.Components == nil {
+		return
+	}
+	for _, name := range sortedKeys(b.doc.Components.Schemas) {
+		b.component(name)
+	}
+}
+
+// component returns the model of a component schema, building it on first use.
+func (b *builder) component(name string) *ir.Model {
+	ref := b.doc.Components.Schemas[name]
+	if ref == nil || ref.Value == nil {
+		return nil
+	}
+	if m, ok := b.byPointer[ref.Value]; ok {
+		return m
+	}
+	path := []string{"components", "schemas", name}
+	if ref.Ref != "" {
+		// A component that is only a $ref to another one becomes an alias.
+		target := b.refTarget(ref.Ref, path)
+		goName := b.goName(ref.Extensions, name, path)
+		if target == nil || goName == "" || !b.declare(goName, name, path) {
+			return nil
+		}
+		m := &ir.Model{Name: name, GoName: goName, Kind: ir.Alias, Type: named(target.GoName), Pos: b.loc.Pos(path...),
+			Doc: goName + " is the schema " + name + ", the same type as " + target.GoName + "."}
+		b.models[goName] = m
+		return m
+	}
+	return b.namedModel(ref.Value, name, b.goName(ref.Value.Extensions, name, path), path, "is the schema "+name+".")
+}
+
+func (b *builder) refTarget(ref string, path []string) *ir.Model {
+	name, ok := strings.CutPrefix(ref, componentPrefix)
+	if !ok {
+		b.errorf(path, "$ref %q does not point at #/components/schemas", ref)
+		return nil
+	}
+	return b.component(name)
+}
+
+// namedModel declares goName for schema s and fills in its definition. The model is
+// registered before its contents are built, so recursive references resolve to it.
+func (b *builder) namedModel(s *openapi3.Schema, specName, goName string, path []string, fallbackDoc string) *ir.Model {
+	if goName == "" || !b.declare(goName, specName, path) {
+		return nil
+	}
+	m := &ir.Model{Name: specName, GoName: goName, Pos: b.loc.Pos(path...), Deprecated: s.Deprecated}
+	m.Doc = typeDoc(goName, s, fallbackDoc)
+	b.models[goName] = m
+	b.byPointer[s] = m
+	switch {
+	case len(s.Enum) > 0:
+		b.fillEnum(m, s, path)
+	case len(s.OneOf) > 0 || len(s.AnyOf) > 0:
+		b.fillUnion(m, s, path)
+	case len(s.AllOf) > 0 || isStruct(s):
+		b.fillStruct(m, s, path)
+	default:
+		m.Kind = ir.Defined
+		m.Type = b.shape(s, goName, path)
+	}
+	return m
+}
+
+func isStruct(s *openapi3.Schema) bool {
+	return len(s.Properties) > 0 || (s.Type.Is("object") && s.AdditionalProperties.Schema == nil && !hasAdditional(s))
+}
+
+func hasAdditional(s *openapi3.Schema) bool {
+	return s.AdditionalProperties.Has != nil && *s.AdditionalProperties.Has
+}
+
+// typeOf returns the Go type of a schema reference. Inline schemas that need a
+// declaration (objects, enums, unions) become models named hint.
+func (b *builder) typeOf(ref *openapi3.SchemaRef, hint string, path []string) ir.TypeRef {
+	if ref == nil || ref.Value == nil {
+		return ir.TypeRef{Kind: ir.RawJSON}
+	}
+	if ref.Ref != "" {
+		if m := b.refTarget(ref.Ref, path); m != nil {
+			return named(m.GoName)
+		}
+		return ir.TypeRef{Kind: ir.RawJSON}
+	}
+	s := ref.Value
+	if m, ok := b.byPointer[s]; ok {
+		return named(m.GoName)
+	}
+	if len(s.Enum) > 0 || len(s.OneOf) > 0 || len(s.AnyOf) > 0 || len(s.AllOf) > 0 || len(s.Properties) > 0 {
+		goName := hint // hints are built from Go names already; only an override changes them
+		if override := stringExt(s.Extensions, "x-go-name"); override != "" {
+			goName = b.goName(s.Extensions, "", path)
+		}
+		specPath := strings.Join(path, ".")
+		if m := b.namedModel(s, specPath, goName, path, "is declared inline at "+specPath+"."); m != nil {
+			return named(m.GoName)
+		}
+		return ir.TypeRef{Kind: ir.RawJSON}
+	}
+	return b.shape(s, hint, path)
+}
+
+// shape is the type of a schema that needs no declaration of its own.
+func (b *builder) shape(s *openapi3.Schema, hint string, path []string) ir.TypeRef {
+	switch {
+	case s.Type.Is("array"):
+		elem := b.typeOf(s.Items, hint, append(path, "items"))
+		return ir.TypeRef{Kind: ir.Array, Elem: &elem}
+	case s.Type.Is("object") || s.Type == nil && s.AdditionalProperties.Schema != nil:
+		if s.AdditionalProperties.Schema != nil {
+			elem := b.typeOf(s.AdditionalProperties.Schema, hint+"Value", append(path, "additionalProperties"))
+			return ir.TypeRef{Kind: ir.Map, Elem: &elem}
+		}
+		return ir.TypeRef{Kind: ir.RawJSON}
+	case s.Type.Is("string"):
+		return prim("string")
+	case s.Type.Is("boolean"):
+		return prim("bool")
+	case s.Type.Is("integer"):
+		if s.Format == "int32" {
+			return prim("int32")
+		}
+		return prim("int64")
+	case s.Type.Is("number"):
+		if s.Format == "float" {
+			return prim("float32")
+		}
+		return prim("float64")
+	}
+	if s.Not != nil {
+		b.errorf(path, "\"not\" is not supported")
+	}
+	return ir.TypeRef{Kind: ir.RawJSON} // no type: any JSON value, kept verbatim
+}
+
+func (b *builder) fillStruct(m *ir.Model, s *openapi3.Schema, path []string) {
+	m.Kind = ir.Struct
+	props, required := b.mergeAllOf(s, path)
+	seen := map[string]string{} // Go name → JSON name
+	for _, p := range props {
+		goName := b.goName(p.schema.Extensions(), p.name, p.path)
+		if goName == "" {
+			continue
+		}
+		if other, dup := seen[goName]; dup {
+			b.errorf(p.path, "property %q maps to Go field %s, as does %q at %s; rename one with x-go-name",
+				p.name, goName, other, b.loc.Pos(append(slices.Clone(p.parent), "properties", other)...))
+			continue
+		}
+		seen[goName] = p.name
+		m.Fields = append(m.Fields, b.field(p, goName, m.GoName+goName, required[p.name]))
+	}
+}
+
+type property struct {
+	name   string
+	schema schemaRef
+	parent []string // path of the object schema declaring it
+	path   []string
+}
+
+// schemaRef lets property carry the ref and its extensions.
+type schemaRef struct{ *openapi3.SchemaRef }
+
+func (r schemaRef) Extensions() map[string]any {
+	if r.Value == nil {
+		return nil
+	}
+	return r.Value.Extensions
+}
+
+// mergeAllOf flattens an object and its allOf parts into one property list, in the
+// order the spec writes them; a later part's property replaces an earlier one.
+func (b *builder) mergeAllOf(s *openapi3.Schema, path []string) ([]property, map[string]bool) {
+	var props []property
+	required := map[string]bool{}
+	for i, part := range s.AllOf {
+		partPath := append(slices.Clone(path), "allOf", strconv.Itoa(i))
+		if part.Ref != "" {
+			if name, ok := strings.CutPrefix(part.Ref, componentPrefix); ok {
+				partPath = []string{"components", "schemas", name}
+			}
+		}
+		if part.Value == nil || len(part.Value.OneOf)+len(part.Value.AnyOf)+len(part.Value.Enum) > 0 ||
+			!(part.Value.Type == nil || part.Value.Type.Is("object")) {
+			b.errorf(partPath, "allOf part is not an object schema; only objects can be merged")
+			continue
+		}
+		sub, req := b.mergeAllOf(part.Value, partPath)
+		props = mergeProps(props, sub)
+		for k := range req {
+			required[k] = true
+		}
+	}
+	var own []property
+	for _, name := range b.orderedKeys(s.Properties, path, "properties") {
+		own = append(own, property{name: name, schema: schemaRef{s.Properties[name]}, parent: path,
+			path: append(slices.Clone(path), "properties", name)})
+	}
+	for _, r := range s.Required {
+		required[r] = true
+	}
+	return mergeProps(props, own), required
+}
+
+func mergeProps(into, add []property) []property {
+	for _, p := range add {
+		i := slices.IndexFunc(into, func(q property) bool { return q.name == p.name })
+		if i >= 0 {
+			into[i] = p
+		} else {
+			into = append(into, p)
+		}
+	}
+	return into
+}
+
+// orderedKeys lists the keys of a spec map in the order the file writes them
+// (kin-openapi hands out Go maps), with any the file does not show sorted at the end.
+func (b *builder) orderedKeys(m openapi3.Schemas, path []string, field string) []string {
+	var out []string
+	for _, k := range b.loc.Keys(append(slices.Clone(path), field)...) {
+		if _, ok := m[k]; ok {
+			out = append(out, k)
+		}
+	}
+	for _, k := range sortedKeys(m) {
+		if !slices.Contains(out, k) {
+			out = append(out, k)
+		}
+	}
+	return out
+}
+
+// field decides how a property is held: required values directly, optional ones as
+// pointers (or nil-able slices and maps) omitted when absent, and optional nullable
+// ones as acs.Nullable so that absent, null and a value stay distinct.
+func (b *builder) field(p property, goName, hint string, required bool) *ir.Field {
+	t := b.typeOf(p.schema.SchemaRef, hint, p.path)
+	s := p.schema.Value
+	nullable := s != nil && s.Nullable
+	nilable := t.Kind == ir.Array || t.Kind == ir.Map || t.Kind == ir.RawJSON
+	f := &ir.Field{Name: p.name, GoName: goName, Type: t, Required: required, Pos: b.loc.Pos(p.path...)}
+	switch {
+	case required && (nilable || !nullable):
+		f.Wrap = ir.Value
+	case required:
+		f.Wrap = ir.Pointer
+	case nullable && !(t.Kind == ir.RawJSON):
+		f.Wrap, f.OmitZero = ir.Nullable, true
+	case nilable:
+		f.Wrap, f.OmitZero = ir.Value, true
+	default:
+		f.Wrap, f.OmitZero = ir.Pointer, true
+	}
+	if s != nil && p.schema.Ref == "" { // a $ref'd type documents itself
+		f.Doc = fieldDoc(s)
+		f.Deprecated = s.Deprecated
+	}
+	return f
+}
+
+func (b *builder) fillEnum(m *ir.Model, s *openapi3.Schema, path []string) {
+	m.Kind = ir.Enum
+	base := b.shape(s, m.GoName, path)
+	if base.Kind != ir.Primitive || (base.Name != "string" && base.Name != "int32" && base.Name != "int64") {
+		b.errorf(path, "enum of type %s is not supported; enums must be strings or integers", typeName(s))
+		return
+	}
+	spec := &ir.EnumSpec{Base: base}
+	seen := map[string]any{}
+	for i, v := range s.Enum {
+		ev := &ir.EnumValue{}
+		switch x := v.(type) {
+		case string:
+			ev.Raw, ev.Value = x, strconv.Quote(x)
+			ev.GoName = m.GoName + enumWord(x)
+		case float64:
+			n := int64(x)
+			ev.Raw, ev.Value = n, strconv.FormatInt(n, 10)
+			ev.GoName = m.GoName + strings.Replace(ev.Value, "-", "Minus", 1)
+		default:
+			b.errorf(append(slices.Clone(path), "enum", strconv.Itoa(i)), "enum value %v is not a %s", v, base.Name)
+			continue
+		}
+		if prev, dup := seen[ev.GoName]; dup {
+			b.errorf(append(slices.Clone(path), "enum", strconv.Itoa(i)),
+				"enum values %q and %q both map to constant %s; give the schema an x-go-name or drop one", fmt.Sprint(prev), fmt.Sprint(ev.Raw), ev.GoName)
+			continue
+		}
+		seen[ev.GoName] = ev.Raw
+		if !b.declare(ev.GoName, fmt.Sprint(ev.Raw), append(slices.Clone(path), "enum", strconv.Itoa(i))) {
+			continue
+		}
+		spec.Values = append(spec.Values, ev)
+	}
+	m.Enum = spec
+}
+
+func enumWord(v string) string {
+	if n := names.GoName(v); n != "" {
+		if len(n) > 1 && n[0] == 'X' && n[1] >= '0' && n[1] <= '9' {
+			return n[1:] // the type name already precedes the leading digit
+		}
+		return n
+	}
+	if v == "" {
+		return "Empty"
+	}
+	return "Value" + strconv.Itoa(len(v))
+}
+
+func typeName(s *openapi3.Schema) string {
+	if s.Type == nil || len(*s.Type) == 0 {
+		return "any"
+	}
+	return strings.Join(*s.Type, "|")
+}
+
+func named(goName string) ir.TypeRef { return ir.TypeRef{Kind: ir.Named, Name: goName} }
+func prim(name string) ir.TypeRef    { return ir.TypeRef{Kind: ir.Primitive, Name: name} }

@@ -1,0 +1,90 @@
+package build
+
+import (
+	"slices"
+	"strconv"
+
+	"github.com/getkin/kin-openapi/openapi3"
+
+	"github.com/acsgen/acsgen/generator/ir"
+)
+
+// fillUnion makes a oneOf/anyOf a struct with one pointer per alternative. The JSON
+// token kind picks the alternative when decoding, so the alternatives must differ in
+// kind (string, number, boolean, array, object); two of one kind would need a
+// discriminator, which is reported rather than guessed at.
+func (b *builder) fillUnion(m *ir.Model, s *openapi3.Schema, path []string) {
+	m.Kind = ir.Union
+	keyword, alts := "oneOf", s.OneOf
+	if len(alts) == 0 {
+		keyword, alts = "anyOf", s.AnyOf
+	}
+	byKind := map[ir.JSONKind]int{}
+	for i, alt := range alts {
+		altPath := append(slices.Clone(path), keyword, strconv.Itoa(i))
+		t := b.typeOf(alt, m.GoName+"Variant"+strconv.Itoa(i), altPath)
+		kind, ok := b.jsonKind(t)
+		if !ok {
+			b.errorf(altPath, "%s alternative has no fixed JSON type; each alternative needs a type", keyword)
+			continue
+		}
+		if prev, dup := byKind[kind]; dup {
+			b.errorf(altPath, "%s alternatives %d and %d are both JSON %ss; alternatives must differ in JSON type", keyword, prev, i, kind)
+			continue
+		}
+		byKind[kind] = i
+		m.Variants = append(m.Variants, &ir.Variant{GoName: variantName(t), Kind: kind, Type: t})
+	}
+	slices.SortFunc(m.Variants, func(x, y *ir.Variant) int { return compareKind(x.Kind, y.Kind) })
+}
+
+var kindOrder = []ir.JSONKind{ir.KindString, ir.KindNumber, ir.KindBool, ir.KindArray, ir.KindObject}
+
+func compareKind(x, y ir.JSONKind) int {
+	return slices.Index(kindOrder, x) - slices.Index(kindOrder, y)
+}
+
+func (b *builder) jsonKind(t ir.TypeRef) (ir.JSONKind, bool) {
+	switch t.Kind {
+	case ir.Primitive:
+		switch t.Name {
+		case "string":
+			return ir.KindString, true
+		case "bool":
+			return ir.KindBool, true
+		default:
+			return ir.KindNumber, true
+		}
+	case ir.Array:
+		return ir.KindArray, true
+	case ir.Map:
+		return ir.KindObject, true
+	case ir.Named:
+		m := b.models[t.Name]
+		if m == nil {
+			return "", false
+		}
+		switch m.Kind {
+		case ir.Struct:
+			return ir.KindObject, true
+		case ir.Enum:
+			return b.jsonKind(m.Enum.Base)
+		case ir.Alias, ir.Defined:
+			return b.jsonKind(m.Type)
+		}
+	}
+	return "", false
+}
+
+func variantName(t ir.TypeRef) string {
+	switch t.Kind {
+	case ir.Primitive:
+		return map[string]string{"string": "String", "bool": "Bool", "int32": "Int32", "int64": "Int64",
+			"float32": "Float32", "float64": "Float64"}[t.Name]
+	case ir.Array:
+		return "Array"
+	case ir.Map:
+		return "Map"
+	}
+	return t.Name
+}

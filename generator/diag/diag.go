@@ -1,0 +1,88 @@
+// Package diag holds positioned diagnostics about a spec: what is wrong, where, and
+// (when known) how to fix it. Every stage of the generator reports through it.
+package diag
+
+import (
+	"cmp"
+	"fmt"
+	"slices"
+	"strings"
+)
+
+// Pos is a position in a spec file. Line and Col are 1-based; zero means unknown.
+type Pos struct {
+	File string // path as given to the loader, e.g. "spec/apig-2024-03-27.yaml"
+	Line int
+	Col  int
+}
+
+// String formats p as file:line:col, dropping the parts that are unknown.
+func (p Pos) String() string {
+	switch {
+	case p.Line == 0:
+		return p.File
+	case p.Col == 0:
+		return fmt.Sprintf("%s:%d", p.File, p.Line)
+	default:
+		return fmt.Sprintf("%s:%d:%d", p.File, p.Line, p.Col)
+	}
+}
+
+// Compare orders positions by file, line, then column.
+func (p Pos) Compare(q Pos) int {
+	return cmp.Or(cmp.Compare(p.File, q.File), cmp.Compare(p.Line, q.Line), cmp.Compare(p.Col, q.Col))
+}
+
+// Diagnostic is one problem in a spec.
+type Diagnostic struct {
+	Pos  Pos
+	Path string // spec path, e.g. "components.schemas.Pet.properties.tag"
+	Msg  string
+}
+
+// String formats d in compiler style: "file:line:col: path: msg".
+func (d Diagnostic) String() string {
+	var b strings.Builder
+	b.WriteString(d.Pos.String())
+	b.WriteString(": ")
+	if d.Path != "" {
+		b.WriteString(d.Path)
+		b.WriteString(": ")
+	}
+	b.WriteString(d.Msg)
+	return b.String()
+}
+
+// List is a set of diagnostics. As an error it reports every entry, one per line.
+type List []Diagnostic
+
+// Add appends a diagnostic.
+func (l *List) Add(pos Pos, path, format string, args ...any) {
+	*l = append(*l, Diagnostic{Pos: pos, Path: path, Msg: fmt.Sprintf(format, args...)})
+}
+
+// Sort orders the list by position, then path and message, and drops exact duplicates
+// (one cause reached through two $refs is reported once).
+func (l List) Sort() List {
+	slices.SortFunc(l, func(a, b Diagnostic) int {
+		return cmp.Or(a.Pos.Compare(b.Pos), cmp.Compare(a.Path, b.Path), cmp.Compare(a.Msg, b.Msg))
+	})
+	return slices.Compact(l)
+}
+
+// Err returns the sorted list as an error, or nil when it is empty.
+func (l List) Err() error {
+	if len(l) == 0 {
+		return nil
+	}
+	return l.Sort()
+}
+
+// Error implements error.
+func (l List) Error() string {
+	lines := make([]string, len(l))
+	for i, d := range l {
+		lines[i] = d.String()
+	}
+	return strings.Join(lines, "\n")
+}

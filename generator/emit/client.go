@@ -1,0 +1,57 @@
+package emit
+
+import (
+	"github.com/dave/jennifer/jen"
+
+	"github.com/acsgen/acsgen/generator/ir"
+)
+
+// genClientFile emits the package doc, the service description, Client and NewClient.
+func genClientFile(f *jen.File, api *ir.API) bool {
+	pkgDoc := "Package " + api.Package + " is a client of " + title(api) + "."
+	if api.Doc != "" {
+		pkgDoc += "\n\n" + api.Doc
+	}
+	for _, line := range splitLines(pkgDoc) {
+		f.PackageComment(line)
+	}
+	f.Comment("service describes the API to the acs runtime: wire style, version and endpoints.")
+	f.Var().Id("service").Op("=").Qual(acsPkg, "Service").Values(jen.DictFunc(func(d jen.Dict) {
+		d[jen.Id("Product")] = jen.Lit(api.Product)
+		d[jen.Id("Version")] = jen.Lit(api.Version)
+		d[jen.Id("Style")] = jen.Qual(acsPkg, "Style"+string(api.Style))
+		d[jen.Id("Endpoint")] = jen.Lit(api.Endpoint)
+		d[jen.Id("DefaultRegion")] = jen.Lit(api.DefaultRegion)
+		if len(api.Regions) > 0 {
+			d[jen.Id("Regions")] = jen.Index().String().ValuesFunc(func(g *jen.Group) {
+				for _, r := range api.Regions {
+					g.Line().Lit(r)
+				}
+				g.Line()
+			})
+		}
+	}))
+	f.Line()
+	f.Comment("Client calls " + title(api) + ". It is safe for concurrent use.")
+	f.Type().Id("Client").Struct(jen.Id("core").Op("*").Qual(acsPkg, "Client"))
+	f.Line()
+	f.Comment("NewClient returns a client configured by opts, for example acs.WithRegion or")
+	f.Comment("acs.WithEndpoint.")
+	f.Func().Id("NewClient").Params(jen.Id("opts").Op("...").Qual(acsPkg, "Option")).Params(jen.Op("*").Id("Client"), jen.Error()).Block(
+		jen.List(jen.Id("core"), jen.Err()).Op(":=").Qual(acsPkg, "NewClient").Call(jen.Id("service"), jen.Id("opts").Op("...")),
+		jen.If(jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Nil(), jen.Err())),
+		jen.Return(jen.Op("&").Id("Client").Values(jen.Dict{jen.Id("core"): jen.Id("core")}), jen.Nil()),
+	)
+	return true
+}
+
+func title(api *ir.API) string {
+	name := api.Product
+	if name == "" {
+		name = api.Title
+	}
+	if api.Version != "" {
+		name += " " + api.Version
+	}
+	return name
+}

@@ -1,0 +1,47 @@
+package emit
+
+import (
+	"github.com/dave/jennifer/jen"
+
+	"github.com/acsgen/acsgen/generator/ir"
+)
+
+func genModelsFile(f *jen.File, api *ir.API) bool {
+	n := 0
+	for _, m := range api.Models {
+		switch m.Kind {
+		case ir.Struct:
+			f.Add(genStruct(m)).Line()
+		case ir.Alias:
+			f.Add(doc(m.Doc)).Type().Id(m.GoName).Op("=").Add(typeRef(m.Type)).Line()
+		case ir.Defined:
+			f.Add(doc(m.Doc)).Type().Id(m.GoName).Add(typeRef(m.Type)).Line()
+		default:
+			continue
+		}
+		n++
+	}
+	return n > 0
+}
+
+// genStruct emits:
+//
+//	// Pet is a pet.
+//	type Pet struct {
+//		// The name.
+//		Name *string `json:"name,omitzero"`
+//	}
+func genStruct(m *ir.Model) jen.Code {
+	return jen.Add(doc(m.Doc)).Type().Id(m.GoName).StructFunc(func(g *jen.Group) {
+		for i, fld := range m.Fields {
+			if i > 0 && fld.Doc != "" {
+				g.Line()
+			}
+			tag := fld.Name
+			if fld.OmitZero {
+				tag += ",omitzero"
+			}
+			g.Add(doc(fld.Doc)).Id(fld.GoName).Add(fieldType(fld)).Tag(map[string]string{"json": tag})
+		}
+	})
+}

@@ -1,0 +1,162 @@
+package emit
+
+import (
+	"github.com/dave/jennifer/jen"
+
+	"github.com/acsgen/acsgen/generator/ir"
+)
+
+func genOperationsFile(f *jen.File, api *ir.API) bool {
+	for _, op := range api.Operations {
+		f.Add(genRequest(op)).Line()
+		f.Add(genMethod(api, op)).Line()
+	}
+	return len(api.Operations) > 0
+}
+
+// genRequest emits the parameter struct of an operation:
+//
+//	// GetPluginAttachmentRequest holds the parameters of GetPluginAttachment.
+//	type GetPluginAttachmentRequest struct {
+//		// The attachment ID. (path, required)
+//		PluginAttachmentID string
+//	}
+func genRequest(op *ir.Operation) jen.Code {
+	return jen.Comment(op.Request + " holds the parameters of " + op.GoName + ".").Line().
+		Type().Id(op.Request).StructFunc(func(g *jen.Group) {
+		for i, p := range op.Params {
+			if i > 0 {
+				g.Line()
+			}
+			g.Add(doc(p.Doc)).Add(paramWhere(p)).Line().Id(p.GoName).Add(paramType(p))
+		}
+		if op.Body != nil {
+			if len(op.Params) > 0 {
+				g.Line()
+			}
+			g.Add(doc(op.Body.Doc)).Comment("Sent as the JSON request body.").Line().Id("Body").Add(bodyType(op.Body))
+		}
+	})
+}
+
+func paramWhere(p *ir.Param) jen.Code {
+	where := "In " + string(p.In) + " as " + p.Name
+	if p.Required {
+		where += ", required"
+	}
+	if p.Type.Kind == ir.Array && p.Explode {
+		where += "; repeated per item"
+	} else if p.Type.Kind == ir.Array {
+		where += "; items joined with commas"
+	}
+	return jen.Comment(where + ".")
+}
+
+func paramType(p *ir.Param) *jen.Statement {
+	if p.Pointer {
+		return jen.Op("*").Add(typeRef(p.Type))
+	}
+	return typeRef(p.Type)
+}
+
+func bodyType(b *ir.Body) *jen.Statement {
+	if b.Type.Kind == ir.Named {
+		return jen.Op("*").Add(typeRef(b.Type))
+	}
+	return typeRef(b.Type)
+}
+
+// genMethod emits the client method of an operation: build the query, headers and
+// path from the request, hand them to the runtime, decode the success body.
+func genMethod(api *ir.API, op *ir.Operation) jen.Code {
+	prefix := api.Package + ": " + op.GoName + ": "
+	return jen.Add(doc(op.Doc)).Comment("").Line().
+		Comment(wireLine(api, op)).Line().
+		Func().Params(jen.Id("c").Op("*").Id("Client")).Id(op.GoName).
+		Params(jen.Id("ctx").Qual(contextPkg, "Context"), jen.Id("req").Op("*").Id(op.Request)).
+		Params(jen.Op("*").Id(op.Response), jen.Error()).BlockFunc(func(g *jen.Group) {
+		g.If(jen.Id("req").Op("==").Nil()).Block(
+			jen.Return(jen.Nil(), jen.Qual(errorsPkg, "New").Call(jen.Lit(prefix+"nil request"))))
+		for _, p := range op.Params {
+			if p.In == ir.InPath {
+				g.If(jen.Id("req").Dot(p.GoName).Op("==").Add(zero(p))).Block(
+					jen.Return(jen.Nil(), jen.Qual(errorsPkg, "New").Call(jen.Lit(prefix+"path parameter "+p.Name+" is empty"))))
+			}
+		}
+		hasQuery, hasHeader := false, false
+		for _, p := range op.Params {
+			hasQuery = hasQuery || p.In == ir.InQuery
+			hasHeader = hasHeader || p.In == ir.InHeader
+		}
+		if hasQuery {
+			g.Id("query").Op(":=").Qual(urlPkg, "Values").Values()
+		}
+		if hasHeader {
+			g.Id("header").Op(":=").Qual(httpPkg, "Header").Values()
+		}
+		for _, p := range op.Params {
+			switch p.In {
+			case ir.InQuery:
+				g.Add(setParam(p, jen.Id("query")))
+			case ir.InHeader:
+				g.Add(setParam(p, jen.Id("header")))
+			}
+		}
+		g.Var().Id("out").Id(op.Response)
+		g.Id("err").Op(":=").Id("c").Dot("core").Dot("Do").Call(jen.Id("ctx"), jen.Op("&").Qual(acsPkg, "Request").Values(jen.DictFunc(func(d jen.Dict) {
+			d[jen.Id("Action")] = jen.Lit(op.Action)
+			d[jen.Id("Method")] = jen.Lit(op.Method)
+			d[jen.Id("Path")] = pathExpr(op)
+			if hasQuery {
+				d[jen.Id("Query")] = jen.Id("query")
+			}
+			if hasHeader {
+				d[jen.Id("Header")] = jen.Id("header")
+			}
+			if op.Body != nil {
+				d[jen.Id("Body")] = jen.Id("req").Dot("Body")
+			}
+		})), jen.Op("&").Id("out"))
+		g.If(jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Nil(), jen.Err()))
+		g.Return(jen.Op("&").Id("out"), jen.Nil())
+	})
+}
+
+func wireLine(api *ir.API, op *ir.Operation) string {
+	if api.Style == ir.RPC {
+		return "RPC: " + op.Method + " " + op.Path + " with x-acs-action " + op.Action + ", version " + api.Version + "."
+	}
+	return "ROA: " + op.Method + " " + op.Path + ", version " + api.Version + "."
+}
+
+// pathExpr builds the wire path: literals plus escaped path parameters.
+func pathExpr(op *ir.Operation) jen.Code {
+	var expr *jen.Statement
+	for _, part := range op.PathParts {
+		var piece jen.Code
+		if part.Param != nil {
+			piece = jen.Qual(acsPkg, "PathSegment").Call(format(part.Param, jen.Id("req").Dot(part.Param.GoName)))
+		} else {
+			piece = jen.Lit(part.Literal)
+		}
+		if expr == nil {
+			expr = jen.Add(piece)
+		} else {
+			expr = expr.Op("+").Add(piece)
+		}
+	}
+	if expr == nil {
+		return jen.Lit("/")
+	}
+	return expr
+}
+
+func zero(p *ir.Param) jen.Code {
+	switch p.Scalar {
+	case "string":
+		return jen.Lit("")
+	case "bool":
+		return jen.False()
+	}
+	return jen.Lit(0)
+}

@@ -1,0 +1,64 @@
+package emit
+
+import (
+	"github.com/dave/jennifer/jen"
+
+	"github.com/acsgen/acsgen/generator/ir"
+)
+
+// setParam emits the statements that put one parameter into query or header.
+// Optional scalars are sent only when set; arrays only when non-nil.
+func setParam(p *ir.Param, target jen.Code) jen.Code {
+	field := func() *jen.Statement { return jen.Id("req").Dot(p.GoName) }
+	switch {
+	case p.Type.Kind == ir.Array:
+		return jen.If(field().Op("!=").Nil()).Block(setArray(p, target, field))
+	case p.Pointer:
+		return jen.If(field().Op("!=").Nil()).Block(
+			jen.Add(target).Dot("Set").Call(jen.Lit(p.Name), format(p, jen.Op("*").Add(field()))))
+	default:
+		return jen.Add(target).Dot("Set").Call(jen.Lit(p.Name), format(p, field()))
+	}
+}
+
+// setArray joins the items with commas (explode: false) or repeats the name.
+func setArray(p *ir.Param, target jen.Code, field func() *jen.Statement) jen.Code {
+	if !p.Explode && p.Type.Elem.Kind == ir.Primitive && p.Scalar == "string" {
+		return jen.Add(target).Dot("Set").Call(jen.Lit(p.Name), jen.Qual(stringsPkg, "Join").Call(field(), jen.Lit(",")))
+	}
+	if p.Explode {
+		return jen.For(jen.List(jen.Id("_"), jen.Id("v")).Op(":=").Range().Add(field())).Block(
+			jen.Add(target).Dot("Add").Call(jen.Lit(p.Name), format(p, jen.Id("v"))))
+	}
+	return jen.Id("items").Op(":=").Make(jen.Index().String(), jen.Len(field())).Line().
+		For(jen.List(jen.Id("i"), jen.Id("v")).Op(":=").Range().Add(field())).Block(
+		jen.Id("items").Index(jen.Id("i")).Op("=").Add(format(p, jen.Id("v")))).Line().
+		Add(target).Dot("Set").Call(jen.Lit(p.Name), jen.Qual(stringsPkg, "Join").Call(jen.Id("items"), jen.Lit(",")))
+}
+
+// format renders a parameter value (or array item) as its wire string.
+func format(p *ir.Param, v jen.Code) jen.Code {
+	item := p.Type
+	if item.Kind == ir.Array {
+		item = *item.Elem
+	}
+	isNamed := item.Kind == ir.Named
+	conv := func(to string) jen.Code { // convert a named type to its primitive
+		if isNamed || (to != p.Scalar) {
+			return jen.Id(to).Call(v)
+		}
+		return v
+	}
+	switch p.Scalar {
+	case "string":
+		return conv("string")
+	case "bool":
+		return jen.Qual(strconvPkg, "FormatBool").Call(conv("bool"))
+	case "int32", "int64":
+		return jen.Qual(strconvPkg, "FormatInt").Call(conv("int64"), jen.Lit(10))
+	case "float32":
+		return jen.Qual(strconvPkg, "FormatFloat").Call(conv("float64"), jen.LitRune('f'), jen.Lit(-1), jen.Lit(32))
+	default:
+		return jen.Qual(strconvPkg, "FormatFloat").Call(conv("float64"), jen.LitRune('f'), jen.Lit(-1), jen.Lit(64))
+	}
+}

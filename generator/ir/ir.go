@@ -1,0 +1,191 @@
+// Package ir is the plain-data model between build and emit. Every decision about the
+// generated Go (names, types, optionality, wire encoding) is made by build and recorded
+// here; emit only renders it. It imports neither kin-openapi nor jennifer.
+package ir
+
+import "github.com/acsgen/acsgen/generator/diag"
+
+// Style is the Alibaba API style: how an operation is put on the wire.
+type Style string
+
+const (
+	RPC Style = "RPC" // POST / with the action in x-acs-action, parameters in the query
+	ROA Style = "ROA" // REST: method and path template per operation
+)
+
+// API is one spec: one product and version, one Go package.
+type API struct {
+	Source  string // spec path as given, for the file header, e.g. "spec/apig-2024-03-27.yaml"
+	Package string // Go package name, e.g. "apig"
+	Title   string
+	Doc     string
+	Product string // e.g. "APIG"
+	Version string // e.g. "2024-03-27"
+	Style   Style
+
+	Endpoint      string   // servers[0].url, e.g. "https://apig.{regionId}.aliyuncs.com"
+	DefaultRegion string   // default of the regionId variable
+	Regions       []string // enum of the regionId variable, in spec order
+
+	Operations []*Operation // sorted by GoName
+	Models     []*Model     // sorted by GoName
+}
+
+// Operation is one API call.
+type Operation struct {
+	ID         string // operationId, e.g. "GetPluginAttachment"
+	GoName     string // method name, e.g. "GetPluginAttachment"
+	Action     string // x-acs-action header value
+	Method     string // upper case, e.g. "GET"
+	Path       string // wire path template, e.g. "/v1/plugin-attachments/{pluginAttachmentId}"; "/" for RPC
+	Summary    string
+	Doc        string
+	Deprecated bool
+
+	PathParts []PathPart // Path split into literals and path parameters, for building the wire path
+	Request   string     // Go name of the request struct, e.g. "GetPluginAttachmentRequest"
+	Params    []*Param   // path parameters in template order, then the rest by GoName
+	Body      *Body      // JSON request body, nil if none
+	Response  string     // Go name of the success type, e.g. "GetPluginAttachmentResponse"
+	Errors    []Status   // declared error responses, sorted
+	Pos       diag.Pos
+}
+
+// PathPart is a literal piece of a path template or one path parameter.
+type PathPart struct {
+	Literal string // e.g. "/v1/plugin-attachments/"
+	Param   *Param // set instead of Literal for "{pluginAttachmentId}"
+}
+
+// Status is one declared non-success response.
+type Status struct {
+	Code  string // "404", "4XX", "default"
+	Model string // Go name of its body type, "" if none
+}
+
+// ParamIn is where a parameter travels.
+type ParamIn string
+
+const (
+	InPath   ParamIn = "path"
+	InQuery  ParamIn = "query"
+	InHeader ParamIn = "header"
+)
+
+// Param is one request parameter.
+type Param struct {
+	Name       string  // wire name, e.g. "ApiIds"
+	GoName     string  // field name in the request struct, e.g. "APIIDs"
+	In         ParamIn // path, query or header
+	Type       TypeRef // value type; for arrays Elem is the item type
+	Required   bool
+	Explode    bool   // arrays only: true repeats the name per item, false joins items with commas
+	Pointer    bool   // the request field is a pointer (optional scalars)
+	Scalar     string // Go primitive underlying the value or array item: string, bool, int32, int64, float32, float64
+	Doc        string
+	Deprecated bool
+	Pos        diag.Pos
+}
+
+// Body is a JSON request body.
+type Body struct {
+	Type     TypeRef
+	Required bool
+	Doc      string
+}
+
+// ModelKind tells emit which declaration a model becomes.
+type ModelKind int
+
+const (
+	Struct  ModelKind = iota // type X struct{...}
+	Enum                     // type X string (or integer) plus constants
+	Union                    // type X struct{ one pointer per variant } with custom JSON
+	Alias                    // type X = Y
+	Defined                  // type X <Type>, e.g. type Tags []string
+)
+
+// Model is one named Go type.
+type Model struct {
+	Name       string // spec name, e.g. "HttpApiApiInfo", or the synthesised path
+	GoName     string // e.g. "HTTPAPIAPIInfo"
+	Kind       ModelKind
+	Doc        string
+	Deprecated bool
+	Fields     []*Field   // Struct: in spec order
+	Enum       *EnumSpec  // Enum
+	Variants   []*Variant // Union: sorted by JSON kind
+	Type       TypeRef    // Alias and Defined: the underlying type
+	Pos        diag.Pos
+}
+
+// Wrap is how a field holds its type.
+type Wrap int
+
+const (
+	Value    Wrap = iota // T
+	Pointer              // *T, nil when absent
+	Nullable             // acs.Nullable[T]: absent, null or a value
+)
+
+// Field is one struct field.
+type Field struct {
+	Name       string // JSON name, e.g. "pluginAttachmentId"
+	GoName     string // e.g. "PluginAttachmentID"
+	Type       TypeRef
+	Wrap       Wrap
+	OmitZero   bool // tag gets ",omitzero": optional fields vanish when absent
+	Required   bool
+	Doc        string
+	Deprecated bool
+	Pos        diag.Pos
+}
+
+// EnumSpec is the value set of an Enum model.
+type EnumSpec struct {
+	Base   TypeRef      // string or an integer primitive
+	Values []*EnumValue // in spec order
+}
+
+// EnumValue is one constant.
+type EnumValue struct {
+	GoName string // constant name, e.g. "StageNameRelease"
+	Value  string // Go literal source of the value: a quoted string or an integer
+	Raw    any    // the value itself, string or int64
+}
+
+// JSONKind is the JSON token kind a union variant decodes from.
+type JSONKind string
+
+const (
+	KindString JSONKind = "string"
+	KindNumber JSONKind = "number"
+	KindBool   JSONKind = "boolean"
+	KindArray  JSONKind = "array"
+	KindObject JSONKind = "object"
+)
+
+// Variant is one alternative of a Union.
+type Variant struct {
+	GoName string // field name in the union struct, e.g. "String"
+	Kind   JSONKind
+	Type   TypeRef
+}
+
+// TypeKind classifies a TypeRef.
+type TypeKind int
+
+const (
+	Primitive TypeKind = iota // Name is a Go predeclared type: string, bool, int32, int64, float32, float64
+	Named                     // Name is a model's GoName in this package
+	Array                     // []Elem
+	Map                       // map[string]Elem
+	RawJSON                   // json.RawMessage: a value of any shape, kept verbatim
+)
+
+// TypeRef is a Go type expression.
+type TypeRef struct {
+	Kind TypeKind
+	Name string
+	Elem *TypeRef
+}

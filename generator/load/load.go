@@ -1,0 +1,206 @@
+// Package load reads one OpenAPI 3.0 spec with kin-openapi and checks its syntax and
+// validity. Every problem comes back as a positioned diagnostic; nothing is resolved
+// into Go decisions here (that is build's job).
+package load
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"net/url"
+	"os"
+	"regexp"
+	"strings"
+
+	"github.com/getkin/kin-openapi/openapi3"
+	"go.yaml.in/yaml/v3"
+
+	"github.com/acsgen/acsgen/generator/diag"
+)
+
+// Spec is a loaded, valid spec.
+type Spec struct {
+	Doc *openapi3.T
+	Loc *Locator
+}
+
+// File reads and loads the spec at path. An unreadable file is a plain error; a bad
+// spec is a diag.List holding every problem found.
+func File(path string) (*Spec, error) {
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return nil, fmt.Errorf("read spec: %w", err)
+	}
+	return Data(path, data)
+}
+
+// Data loads a spec from memory; path names it in diagnostics. External $refs are
+// not followed: each product's spec is one self-contained file, and a generator that
+// fetches URLs named by the input is a liability.
+func Data(path string, data []byte) (*Spec, error) {
+	loc, err := newLocator(path, data)
+	if err != nil {
+		return nil, syntaxError(path, data, err)
+	}
+	if loc.root.Kind != yaml.MappingNode {
+		return nil, diag.List{{Pos: diag.Pos{File: path, Line: 1, Col: 1}, Msg: "spec is not a YAML or JSON object"}}
+	}
+	if refs := loc.danglingRefs(); len(refs) > 0 {
+		return nil, refs.Sort()
+	}
+	loader := openapi3.NewLoader()
+	loader.IncludeOrigin = true
+	loader.IsExternalRefsAllowed = false
+	doc, err := loader.LoadFromDataWithPath(data, &url.URL{Path: path})
+	if err != nil {
+		return nil, loadError(loc, err)
+	}
+	if !strings.HasPrefix(doc.OpenAPI, "3.0") {
+		return nil, diag.List{{Pos: loc.Pos("openapi"), Path: "openapi", Msg: fmt.Sprintf("version %q is not supported; acsgen reads OpenAPI 3.0 specs", doc.OpenAPI)}}
+	}
+	ctx := openapi3.WithValidationOptions(context.Background(),
+		openapi3.EnableMultiError(), openapi3.DisableExamplesValidation())
+	var diags diag.List
+	if err := doc.Validate(ctx); err != nil {
+		diags = validationErrors(loc, err)
+	}
+	diags = append(diags, checkExamples(doc, loc)...)
+	if len(diags) > 0 {
+		return nil, diags.Sort()
+	}
+	return &Spec{Doc: doc, Loc: loc}, nil
+}
+
+var yamlLine = regexp.MustCompile(`^yaml: (?:line (\d+): )?`)
+
+// syntaxError positions a YAML/JSON syntax error. The YAML parser reports only a
+// line, so the column is that of the line's first non-blank character.
+func syntaxError(path string, data []byte, err error) error {
+	msg := err.Error()
+	pos := diag.Pos{File: path, Line: 1, Col: 1}
+	if m := yamlLine.FindStringSubmatch(msg); m != nil {
+		msg = msg[len(m[0]):]
+		if m[1] != "" {
+			_, _ = fmt.Sscan(m[1], &pos.Line)
+			pos.Col = firstColumn(data, pos.Line)
+		}
+	}
+	return diag.List{{Pos: pos, Msg: "syntax error: " + firstLine(msg)}}
+}
+
+func firstColumn(data []byte, line int) int {
+	lines := strings.Split(string(data), "\n")
+	if line < 1 || line > len(lines) {
+		return 0
+	}
+	text := lines[line-1]
+	return len(text) - len(strings.TrimLeft(text, " \t")) + 1
+}
+
+var refInMsg = regexp.MustCompile(`"(#[^"]*|[^"#]+#[^"]*)"`)
+
+// loadError turns a loader failure, typically a $ref that resolves nowhere, into a
+// diagnostic at every place that names the bad reference.
+func loadError(loc *Locator, err error) error {
+	msg := firstLine(err.Error())
+	var out diag.List
+	if m := refInMsg.FindStringSubmatch(msg); m != nil {
+		for _, pos := range loc.RefPositions(m[1]) {
+			out.Add(pos, "", "unresolved $ref %q: %s", m[1], msg)
+		}
+	}
+	if len(out) == 0 {
+		out.Add(loc.Pos(), "", "%s", msg)
+	}
+	return out.Sort()
+}
+
+// validationErrors converts kin-openapi's multi-error into one diagnostic per leaf,
+// positioned at the deepest spec path its context wrappers name.
+func validationErrors(loc *Locator, err error) diag.List {
+	var out diag.List
+	var leaves []error
+	var me openapi3.MultiError
+	if errors.As(err, &me) {
+		leaves = flatten(me)
+	} else {
+		leaves = []error{err}
+	}
+	for _, leaf := range leaves {
+		path, cause := specPath(loc, leaf)
+		out.Add(loc.Pos(path...), strings.Join(path, "."), "%s", firstLine(cause.Error()))
+	}
+	return out
+}
+
+func flatten(me openapi3.MultiError) []error {
+	var out []error
+	for _, e := range me {
+		var inner openapi3.MultiError
+		if errors.As(e, &inner) && len(inner) > 0 {
+			out = append(out, flatten(inner)...)
+			continue
+		}
+		out = append(out, e)
+	}
+	return out
+}
+
+var componentSection = map[string]string{
+	"schema": "schemas", "parameter": "parameters", "header": "headers",
+	"request body": "requestBodies", "response": "responses", "security scheme": "securitySchemes",
+	"example": "examples", "link": "links", "callback": "callbacks",
+}
+
+// specPath unwraps kin-openapi's context errors into a path and the innermost cause.
+func specPath(loc *Locator, err error) ([]string, error) {
+	var path []string
+	for {
+		switch e := err.(type) {
+		case *openapi3.SectionValidationError:
+			path = append(path, e.Section)
+			err = e.Cause
+		case *openapi3.PathValidationError:
+			path = append(path, e.Path)
+			err = e.Cause
+		case *openapi3.OperationValidationError:
+			path = append(path, strings.ToLower(e.Method))
+			err = e.Cause
+		case *openapi3.ComponentValidationError:
+			if s, ok := componentSection[e.Section]; ok {
+				path = append(path, s)
+			}
+			path = append(path, e.Name)
+			err = e.Cause
+		case *openapi3.ParameterFieldValidationError:
+			path = append(path, "parameters", paramIndex(loc, path, e.ParameterName), e.Field)
+			err = e.Cause
+		case *openapi3.MediaTypeExampleValidationError:
+			path = append(path, "examples", e.ExampleName)
+			err = e.Cause
+		case *openapi3.TagValidationError:
+			path = append(path, "tags")
+			err = e.Cause
+		default:
+			return path, err
+		}
+	}
+}
+
+func paramIndex(loc *Locator, path []string, name string) string {
+	for i := 0; ; i++ {
+		idx := fmt.Sprint(i)
+		p := append(append([]string{}, path...), "parameters", idx)
+		if loc.node(p...) == nil {
+			return "?"
+		}
+		if n := loc.node(append(p, "name")...); n != nil && n.Value == name {
+			return idx
+		}
+	}
+}
+
+func firstLine(s string) string {
+	s, _, _ = strings.Cut(s, "\n")
+	return strings.TrimSpace(s)
+}

@@ -1,0 +1,160 @@
+package load
+
+import (
+	"net/url"
+	"strconv"
+	"strings"
+
+	"go.yaml.in/yaml/v3"
+
+	"github.com/acsgen/acsgen/generator/diag"
+)
+
+// Locator maps spec paths ("paths", "/pets", "get") to positions in the file.
+//
+// kin-openapi's Origin (Loader.IncludeOrigin) covers schemas and a few other objects;
+// the locator walks the YAML node tree itself, so any path — an operation, a parameter,
+// an example, a path only a validation error names — has a position, and mapping keys
+// keep the order the author wrote them in.
+type Locator struct {
+	file string
+	root *yaml.Node
+}
+
+func newLocator(file string, data []byte) (*Locator, error) {
+	var doc yaml.Node
+	if err := yaml.Unmarshal(data, &doc); err != nil {
+		return nil, err
+	}
+	root := &doc
+	if root.Kind == yaml.DocumentNode && len(root.Content) > 0 {
+		root = root.Content[0]
+	}
+	return &Locator{file: file, root: root}, nil
+}
+
+// File returns the spec path the positions refer to.
+func (l *Locator) File() string { return l.file }
+
+// Pos returns the position of the deepest node on path that exists: the key of a
+// mapping entry, or the item of a sequence (a path segment that is an index).
+func (l *Locator) Pos(path ...string) diag.Pos {
+	pos := diag.Pos{File: l.file, Line: l.root.Line, Col: l.root.Column}
+	n := l.root
+	for _, seg := range path {
+		key, val := child(n, seg)
+		if val == nil {
+			break
+		}
+		pos = diag.Pos{File: l.file, Line: key.Line, Col: key.Column}
+		n = val
+	}
+	return pos
+}
+
+// Keys returns the keys of the mapping at path in document order, or nil.
+func (l *Locator) Keys(path ...string) []string {
+	n := l.node(path...)
+	if n == nil || n.Kind != yaml.MappingNode {
+		return nil
+	}
+	keys := make([]string, 0, len(n.Content)/2)
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		keys = append(keys, n.Content[i].Value)
+	}
+	return keys
+}
+
+// RefPositions returns the position of every "$ref: target" in the file.
+func (l *Locator) RefPositions(target string) []diag.Pos {
+	var out []diag.Pos
+	var walk func(n *yaml.Node)
+	walk = func(n *yaml.Node) {
+		if n.Kind == yaml.MappingNode {
+			for i := 0; i+1 < len(n.Content); i += 2 {
+				k, v := n.Content[i], n.Content[i+1]
+				if k.Value == "$ref" && v.Kind == yaml.ScalarNode && v.Value == target {
+					out = append(out, diag.Pos{File: l.file, Line: v.Line, Col: v.Column})
+				}
+			}
+		}
+		for _, c := range n.Content {
+			walk(c)
+		}
+	}
+	walk(l.root)
+	return out
+}
+
+func (l *Locator) node(path ...string) *yaml.Node {
+	n := l.root
+	for _, seg := range path {
+		_, n = child(n, seg)
+		if n == nil {
+			return nil
+		}
+	}
+	return n
+}
+
+// child returns the key node (or the item itself for sequences) and value node of seg.
+func child(n *yaml.Node, seg string) (key, val *yaml.Node) {
+	for n.Kind == yaml.AliasNode && n.Alias != nil {
+		n = n.Alias
+	}
+	switch n.Kind {
+	case yaml.MappingNode:
+		for i := 0; i+1 < len(n.Content); i += 2 {
+			if n.Content[i].Value == seg {
+				return n.Content[i], n.Content[i+1]
+			}
+		}
+	case yaml.SequenceNode:
+		if i, err := strconv.Atoi(seg); err == nil && i >= 0 && i < len(n.Content) {
+			return n.Content[i], n.Content[i]
+		}
+	}
+	return nil, nil
+}
+
+// danglingRefs reports every "$ref" that does not resolve inside this file: local
+// JSON pointers that lead nowhere, and references to other files or URLs, which
+// acsgen does not follow. Checking before kin-openapi loads lists every bad
+// reference with its position, where the loader stops at the first one.
+func (l *Locator) danglingRefs() diag.List {
+	var out diag.List
+	var walk func(n *yaml.Node)
+	walk = func(n *yaml.Node) {
+		if n.Kind == yaml.MappingNode {
+			for i := 0; i+1 < len(n.Content); i += 2 {
+				k, v := n.Content[i], n.Content[i+1]
+				if k.Value != "$ref" || v.Kind != yaml.ScalarNode {
+					continue
+				}
+				pos := diag.Pos{File: l.file, Line: v.Line, Col: v.Column}
+				ptr, local := strings.CutPrefix(v.Value, "#/")
+				switch {
+				case !local:
+					out.Add(pos, "", "$ref %q points outside this file; acsgen specs are self-contained", v.Value)
+				case l.node(pointerPath(ptr)...) == nil:
+					out.Add(pos, "", "$ref %q resolves to nothing in this file", v.Value)
+				}
+			}
+		}
+		for _, c := range n.Content {
+			walk(c)
+		}
+	}
+	walk(l.root)
+	return out
+}
+
+// pointerPath splits a JSON pointer body ("components/schemas/a~1b") into keys.
+func pointerPath(ptr string) []string {
+	parts := strings.Split(ptr, "/")
+	for i, p := range parts {
+		p, _ = url.PathUnescape(p)
+		parts[i] = strings.ReplaceAll(strings.ReplaceAll(p, "~1", "/"), "~0", "~")
+	}
+	return parts
+}

@@ -1,0 +1,115 @@
+// Package names maps spec names to Go identifiers. The rules are pure string functions
+// so that build can apply them and report collisions; emit never renames anything.
+package names
+
+import (
+	"go/token"
+	"strings"
+	"unicode"
+)
+
+// initialisms are written in upper case, as the Go review guidelines ask
+// ("APIID", not "ApiId"). The list follows golint's, plus cloud terms.
+var initialisms = map[string]bool{
+	"ACL": true, "AI": true, "API": true, "ARN": true, "ASCII": true, "CPU": true, "CSS": true, "DNS": true,
+	"EOF": true, "GUID": true, "HTML": true, "HTTP": true, "HTTPS": true, "ID": true, "IP": true,
+	"JSON": true, "JWT": true, "LHS": true, "OIDC": true, "QPS": true, "RAM": true, "RHS": true,
+	"RPC": true, "SLA": true, "SMTP": true, "SQL": true, "SSH": true, "SSL": true, "STS": true,
+	"TCP": true, "TLS": true, "TTL": true, "UDP": true, "UI": true, "UID": true, "URI": true,
+	"URL": true, "UTF8": true, "UUID": true, "VIP": true, "VM": true, "VPC": true, "WASM": true,
+	"XML": true, "XSRF": true, "XSS": true,
+}
+
+// Words splits a spec name into words: at every character that is not a letter or
+// digit, at lower→upper changes ("apiId" → api, Id) and before the last capital of an
+// upper-case run followed by lower case ("HTTPServer" → HTTP, Server). Digits stay
+// with the word before them ("v1", "k8s").
+func Words(s string) []string {
+	var words []string
+	var cur []rune
+	flush := func() {
+		if len(cur) > 0 {
+			words = append(words, string(cur))
+			cur = cur[:0]
+		}
+	}
+	rs := []rune(s)
+	for i, r := range rs {
+		if !unicode.IsLetter(r) && !unicode.IsDigit(r) {
+			flush()
+			continue
+		}
+		if len(cur) > 0 && unicode.IsUpper(r) {
+			prev := cur[len(cur)-1]
+			nextLower := i+1 < len(rs) && unicode.IsLower(rs[i+1])
+			if unicode.IsLower(prev) || unicode.IsDigit(prev) || (unicode.IsUpper(prev) && nextLower) {
+				flush()
+			}
+		}
+		cur = append(cur, r)
+	}
+	flush()
+	return words
+}
+
+// GoName maps a spec name to an exported Go identifier: "pluginAttachmentId" →
+// "PluginAttachmentID", "api-ids" → "APIIDs", "RELEASE" → "Release". It returns ""
+// when the name holds no letter or digit; a leading digit gets the prefix "X" because
+// an identifier cannot start with one.
+func GoName(s string) string {
+	var b strings.Builder
+	for _, w := range Words(s) {
+		b.WriteString(word(w))
+	}
+	out := b.String()
+	if out != "" && unicode.IsDigit([]rune(out)[0]) {
+		out = "X" + out
+	}
+	return out
+}
+
+func word(w string) string {
+	up := strings.ToUpper(w)
+	if initialisms[up] {
+		return up
+	}
+	if len(up) > 1 && strings.HasSuffix(w, "s") && initialisms[up[:len(up)-1]] {
+		return up[:len(up)-1] + "s" // "Ids" → "IDs"
+	}
+	rs := []rune(w)
+	if isUpper(w) {
+		rs = []rune(strings.ToLower(w)) // "RELEASE" → "Release"
+	}
+	rs[0] = unicode.ToUpper(rs[0])
+	return string(rs)
+}
+
+func isUpper(w string) bool {
+	for _, r := range w {
+		if unicode.IsLower(r) {
+			return false
+		}
+	}
+	return true
+}
+
+// IsExported reports whether s can be used as-is as an exported Go identifier
+// (the check applied to x-go-name overrides).
+func IsExported(s string) bool {
+	return token.IsIdentifier(s) && token.IsExported(s)
+}
+
+// Package maps a product name to a Go package name: lower case letters and digits.
+func Package(s string) string {
+	var b strings.Builder
+	for _, r := range strings.ToLower(s) {
+		if r < unicode.MaxASCII && (unicode.IsLetter(r) || unicode.IsDigit(r)) {
+			b.WriteRune(r)
+		}
+	}
+	out := b.String()
+	if out != "" && unicode.IsDigit(rune(out[0])) {
+		out = "p" + out
+	}
+	return out
+}
