@@ -53,7 +53,7 @@ func (b *builder) operation(key, method string, item *openapi3.PathItem, op *ope
 		b.errorf(path[:2], "RPC operations are sent to \"/\"; write the path key as \"/#Action=%s\"", op.OperationID)
 	}
 	o := &ir.Operation{
-		ID: op.OperationID, GoName: goName, Method: method, Path: wire,
+		ID: op.OperationID, GoName: goName, Method: method, Path: wire, PathKey: key,
 		Action:     cmp.Or(stringExt(op.Extensions, "x-acs-action"), op.OperationID),
 		Summary:    strings.TrimSpace(op.Summary),
 		Deprecated: op.Deprecated,

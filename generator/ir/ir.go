@@ -38,6 +38,7 @@ type Operation struct {
 	Action     string // x-acs-action header value
 	Method     string // upper case, e.g. "GET"
 	Path       string // wire path template, e.g. "/v1/plugin-attachments/{pluginAttachmentId}"; "/" for RPC
+	PathKey    string // the key under paths in the spec, e.g. "/#Action=AttachPlugin"
 	Summary    string
 	Doc        string
 	Deprecated bool

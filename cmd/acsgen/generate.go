@@ -1,0 +1,144 @@
+package main
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+
+	"github.com/acsgen/acsgen/generator"
+	"github.com/acsgen/acsgen/generator/diag"
+)
+
+func runGenerate(args []string, stdout, stderr io.Writer) error {
+	fs := newFlagSet("generate", stderr)
+	var specs multiFlag
+	fs.Var(&specs, "spec", "spec file or directory of specs (repeatable; default spec/)")
+	out := fs.String("out", "generated", "output root; each spec goes to <out>/<package>")
+	pkg := fs.String("package", "", "Go package name (only with a single spec)")
+	check := fs.Bool("check", false, "write nothing; list stale, missing and extra files and exit 1 if any")
+	if err := parse(fs, args); err != nil {
+		return err
+	}
+	if fs.NArg() > 0 {
+		return fmt.Errorf("%w: unexpected argument %q (specs are given with --spec)", errUsage, fs.Arg(0))
+	}
+	files, err := specFiles(specs)
+	if err != nil {
+		return fmt.Errorf("%w: %v", errUsage, err)
+	}
+	if *pkg != "" && len(files) > 1 {
+		return fmt.Errorf("%w: --package names one package but %d specs were given", errUsage, len(files))
+	}
+	var problems diag.List
+	var stale []string
+	for _, spec := range files {
+		gen, api, err := generator.Generate(generator.Config{Spec: spec, Package: *pkg})
+		var dl diag.List
+		if errors.As(err, &dl) {
+			problems = append(problems, dl...)
+			continue
+		}
+		if err != nil {
+			return err
+		}
+		dir := filepath.Join(*out, api.Package)
+		if *check {
+			s, err := staleFiles(dir, gen)
+			if err != nil {
+				return err
+			}
+			stale = append(stale, s...)
+			continue
+		}
+		if err := writeFiles(dir, gen); err != nil {
+			return err
+		}
+		fmt.Fprintf(stdout, "%s → %s (%d files)\n", spec, dir, len(gen))
+	}
+	for _, d := range problems.Sort() {
+		fmt.Fprintln(stderr, d)
+	}
+	for _, s := range stale {
+		fmt.Fprintln(stderr, s)
+	}
+	if len(problems) > 0 || len(stale) > 0 {
+		if len(stale) > 0 {
+			fmt.Fprintln(stderr, "generated code is out of date; run: make generate")
+		}
+		return errFindings
+	}
+	return nil
+}
+
+// staleFiles compares dir with the files that would be generated.
+func staleFiles(dir string, files []generator.File) ([]string, error) {
+	var out []string
+	for _, f := range files {
+		path := filepath.Join(dir, f.Name)
+		got, err := os.ReadFile(path)
+		switch {
+		case errors.Is(err, os.ErrNotExist):
+			out = append(out, path+": missing")
+		case err != nil:
+			return nil, err
+		case !bytes.Equal(got, f.Src):
+			out = append(out, path+": stale (differs from what the spec generates)")
+		}
+	}
+	extra, err := extraGenerated(dir, files)
+	if err != nil {
+		return nil, err
+	}
+	for _, path := range extra {
+		out = append(out, path+": no longer generated")
+	}
+	return out, nil
+}
+
+// writeFiles writes files into dir, rewriting only what changed, and deletes
+// *_gen.go files the spec no longer produces. Only *_gen.go files are ever removed,
+// so hand-written files beside them are safe.
+func writeFiles(dir string, files []generator.File) error {
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return err
+	}
+	for _, f := range files {
+		path := filepath.Join(dir, f.Name)
+		if old, err := os.ReadFile(path); err == nil && bytes.Equal(old, f.Src) {
+			continue
+		}
+		if err := os.WriteFile(path, f.Src, 0o644); err != nil {
+			return err
+		}
+	}
+	extra, err := extraGenerated(dir, files)
+	if err != nil {
+		return err
+	}
+	for _, path := range extra {
+		if err := os.Remove(path); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func extraGenerated(dir string, files []generator.File) ([]string, error) {
+	matches, err := filepath.Glob(filepath.Join(dir, "*_gen.go"))
+	if err != nil {
+		return nil, err
+	}
+	var out []string
+	for _, path := range matches {
+		name := filepath.Base(path)
+		if !slices.ContainsFunc(files, func(f generator.File) bool { return f.Name == name }) && strings.HasSuffix(name, "_gen.go") {
+			out = append(out, path)
+		}
+	}
+	return out, nil
+}

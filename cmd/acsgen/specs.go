@@ -1,0 +1,47 @@
+package main
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+)
+
+const defaultSpecDir = "spec"
+
+// specFiles expands files and directories into the spec files they hold
+// (*.yaml, *.yml, *.json directly inside a directory), sorted and de-duplicated.
+func specFiles(args []string) ([]string, error) {
+	if len(args) == 0 {
+		args = []string{defaultSpecDir}
+	}
+	var out []string
+	for _, arg := range args {
+		info, err := os.Stat(arg)
+		if err != nil {
+			return nil, fmt.Errorf("spec %s: %w", arg, err)
+		}
+		if !info.IsDir() {
+			out = append(out, filepath.ToSlash(filepath.Clean(arg)))
+			continue
+		}
+		entries, err := os.ReadDir(arg)
+		if err != nil {
+			return nil, fmt.Errorf("spec directory %s: %w", arg, err)
+		}
+		n := 0
+		for _, e := range entries {
+			ext := strings.ToLower(filepath.Ext(e.Name()))
+			if e.Type().IsRegular() && (ext == ".yaml" || ext == ".yml" || ext == ".json") {
+				out = append(out, filepath.ToSlash(filepath.Join(arg, e.Name())))
+				n++
+			}
+		}
+		if n == 0 {
+			return nil, fmt.Errorf("spec directory %s holds no .yaml, .yml or .json files", arg)
+		}
+	}
+	slices.Sort(out)
+	return slices.Compact(out), nil
+}

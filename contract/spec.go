@@ -1,0 +1,118 @@
+package contract
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/getkin/kin-openapi/openapi3"
+	"github.com/getkin/kin-openapi/routers"
+
+	"github.com/acsgen/acsgen/generator/build"
+	"github.com/acsgen/acsgen/generator/ir"
+	"github.com/acsgen/acsgen/generator/load"
+)
+
+// Set is the specs interactions are checked against.
+type Set struct {
+	ops []*operation
+}
+
+type operation struct {
+	spec  *load.Spec
+	api   *ir.API
+	op    *ir.Operation
+	route *routers.Route
+	segs  []string // ROA path template split at "/"
+}
+
+// Load reads specs. Spec problems come back as a diag.List.
+func Load(files []string) (*Set, error) {
+	set := &Set{}
+	for _, file := range files {
+		spec, err := load.File(file)
+		if err != nil {
+			return nil, err
+		}
+		api, err := build.Build(spec, build.Options{})
+		if err != nil {
+			return nil, err
+		}
+		for _, op := range api.Operations {
+			item := spec.Doc.Paths.Value(op.PathKey)
+			set.ops = append(set.ops, &operation{
+				spec: spec, api: api, op: op,
+				route: &routers.Route{Spec: spec.Doc, Path: op.PathKey, PathItem: item, Method: op.Method,
+					Operation: item.GetOperation(op.Method)},
+				segs: strings.Split(op.Path, "/"),
+			})
+		}
+	}
+	return set, nil
+}
+
+// Operations lists "<file> <operationId>" for every operation the set knows.
+func (s *Set) Operations() []string {
+	out := make([]string, len(s.ops))
+	for i, o := range s.ops {
+		out[i] = o.spec.Loc.File() + " " + o.op.ID
+	}
+	return out
+}
+
+// route finds the operation of a request: RPC by action (x-acs-action header, or the
+// Action query parameter of V2-signed requests) and version when one is given; ROA by
+// method and path template. It returns the path parameters for ROA.
+func (s *Set) route(method, path, action, version string) (*operation, map[string]string, error) {
+	for _, o := range s.ops {
+		if o.api.Style != ir.RPC || action == "" || o.op.Action != action || (version != "" && version != o.api.Version) {
+			continue
+		}
+		if path != "/" || !strings.EqualFold(method, o.op.Method) {
+			return nil, nil, fmt.Errorf("action %s is %s / in the spec, not %s %s", action, o.op.Method, method, path)
+		}
+		return o, map[string]string{}, nil
+	}
+	for _, o := range s.ops {
+		if o.api.Style != ir.ROA || !strings.EqualFold(method, o.op.Method) {
+			continue
+		}
+		if params, ok := matchPath(o.segs, path); ok {
+			return o, params, nil
+		}
+	}
+	if action != "" {
+		return nil, nil, fmt.Errorf("no spec declares action %q (version %q) or %s %s", action, version, method, path)
+	}
+	return nil, nil, fmt.Errorf("no spec declares %s %s", method, path)
+}
+
+// matchPath matches an escaped request path against template segments.
+func matchPath(tmpl []string, path string) (map[string]string, bool) {
+	segs := strings.Split(path, "/")
+	if len(segs) != len(tmpl) {
+		return nil, false
+	}
+	params := map[string]string{}
+	for i, t := range tmpl {
+		if strings.HasPrefix(t, "{") && strings.HasSuffix(t, "}") {
+			if segs[i] == "" {
+				return nil, false
+			}
+			params[t[1:len(t)-1]] = segs[i] // still escaped, as openapi3filter expects
+			continue
+		}
+		if t != segs[i] {
+			return nil, false
+		}
+	}
+	return params, true
+}
+
+// schemaPos is the spec location of a schema, when kin-openapi recorded one.
+func schemaPos(s *openapi3.Schema) string {
+	if s == nil || s.Origin == nil || s.Origin.Key == nil {
+		return ""
+	}
+	k := s.Origin.Key
+	return fmt.Sprintf("%s:%d:%d", k.File, k.Line, k.Column)
+}
