@@ -36,10 +36,10 @@ func genEnum(m *ir.Model) jen.Code {
 		Type().Id(m.GoName).Add(typeRef(m.Enum.Base)).Line().Line().
 		Comment("Known values of " + m.GoName + ".").Line().
 		Const().DefsFunc(func(g *jen.Group) {
-			for _, v := range values {
-				g.Id(v.GoName).Id(m.GoName).Op("=").Op(v.Value)
-			}
-		}).Line().Line().
+		for _, v := range values {
+			g.Id(v.GoName).Id(m.GoName).Op("=").Op(v.Value)
+		}
+	}).Line().Line().
 		Comment("IsKnown reports whether v is one of the values the spec lists. Values").Line().
 		Comment("outside the list still decode: the service may add values over time.").Line().
 		Func().Params(jen.Id("v").Id(m.GoName)).Id("IsKnown").Params().Bool().BlockFunc(func(g *jen.Group) {

@@ -28,7 +28,10 @@ func genRequest(op *ir.Operation) jen.Code {
 			if i > 0 {
 				g.Line()
 			}
-			g.Add(doc(p.Doc)).Add(paramWhere(p)).Line().Id(p.GoName).Add(paramType(p))
+			if p.Doc != "" {
+				g.Add(doc(p.Doc)).Comment("")
+			}
+			g.Add(paramWhere(p)).Line().Id(p.GoName).Add(paramType(p))
 		}
 		if op.Body != nil {
 			if len(op.Params) > 0 {

@@ -34,7 +34,7 @@ func genUnion(m *ir.Model) jen.Code {
 	for i, v := range m.Variants {
 		kinds[i] = string(v.Kind)
 	}
-	return jen.Add(doc(m.Doc + "\n\nExactly one field is set; which one follows the JSON type of the value.")).
+	return jen.Add(doc(m.Doc+"\n\nExactly one field is set; which one follows the JSON type of the value.")).
 		Type().Id(m.GoName).StructFunc(func(g *jen.Group) {
 		for _, v := range m.Variants {
 			g.Id(v.GoName).Op("*").Add(typeRef(v.Type)).Comment("set when the value is a JSON " + string(v.Kind))

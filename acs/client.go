@@ -1,0 +1,221 @@
+package acs
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"net/http"
+	"net/url"
+	"runtime"
+	"time"
+)
+
+// Client sends signed requests to one service. It is safe for concurrent use;
+// generated clients wrap one.
+type Client struct {
+	svc         Service
+	base        *url.URL
+	http        *http.Client
+	credentials CredentialsProvider
+	signer      Signer
+	retry       RetryPolicy
+	maxBody     int64
+	userAgent   string
+}
+
+// NewClient configures a client of svc. Without WithCredentials it signs with the
+// default credential chain, resolved at the first call.
+func NewClient(svc Service, opts ...Option) (*Client, error) {
+	cfg := config{retry: DefaultRetryPolicy, maxBody: DefaultMaxResponseBytes}
+	for _, opt := range opts {
+		if opt == nil {
+			continue
+		}
+		if err := opt(&cfg); err != nil {
+			return nil, err
+		}
+	}
+	base, err := resolveEndpoint(svc, &cfg)
+	if err != nil {
+		return nil, err
+	}
+	c := &Client{svc: svc, base: base, http: cfg.httpClient, credentials: cfg.credentials, signer: cfg.signer,
+		retry: cfg.retry, maxBody: cfg.maxBody}
+	if c.http == nil {
+		c.http = &http.Client{Transport: http.DefaultTransport.(*http.Transport).Clone()}
+	}
+	if c.credentials == nil {
+		c.credentials = DefaultCredentials()
+	}
+	c.userAgent = fmt.Sprintf("acsgen (%s; %s) Go/%s %s/%s", runtime.GOOS, runtime.GOARCH, runtime.Version(), svc.Product, svc.Version)
+	if cfg.userAgent != "" {
+		c.userAgent += " " + cfg.userAgent
+	}
+	return c, nil
+}
+
+// Endpoint returns the base URL requests go to.
+func (c *Client) Endpoint() string { return c.base.String() }
+
+// Request is one call as generated code describes it.
+type Request struct {
+	Action string      // sent as x-acs-action
+	Method string      // e.g. "GET"
+	Path   string      // escaped wire path, e.g. "/v1/plugin-attachments/pa-1"; "/" for RPC
+	Query  url.Values  // business query parameters
+	Header http.Header // business header parameters
+	Body   any         // JSON-encoded when not nil
+}
+
+// Do sends req, retrying as the policy allows, and decodes a 2xx JSON body into out
+// (a pointer; nil to discard). A non-2xx answer or an undecodable body is an *Error.
+func (c *Client) Do(ctx context.Context, req *Request, out any) error {
+	var body []byte
+	if req.Body != nil {
+		var err error
+		if body, err = json.Marshal(req.Body); err != nil {
+			return fmt.Errorf("acs: %s: encode request body: %w", req.Action, err)
+		}
+	}
+	info := responseInfoFrom(ctx)
+	var lastErr error
+	for attempt := 1; ; attempt++ {
+		resp, respBody, err := c.attempt(ctx, req, body)
+		if info != nil {
+			info.Attempts = attempt
+			if resp != nil {
+				info.StatusCode, info.Header = resp.StatusCode, resp.Header.Clone()
+				info.RequestID = resp.Header.Get("x-acs-request-id")
+			}
+		}
+		if err == nil {
+			err = c.decode(req.Action, resp, respBody, out, info)
+			if err == nil {
+				return nil
+			}
+		}
+		lastErr = err
+		if attempt >= c.retry.MaxAttempts || !shouldRetry(req.Method, err) {
+			return lastErr
+		}
+		wait := c.retry.backoff(attempt)
+		if resp != nil {
+			if d, ok := serverWait(resp.Header, time.Now()); ok {
+				if d > c.retry.MaxServerWait {
+					return lastErr
+				}
+				wait = max(wait, d)
+			}
+		}
+		if !sleep(ctx, wait) {
+			return lastErr
+		}
+	}
+}
+
+// attempt builds, signs and sends req once, and reads the whole (size-limited) body.
+// A non-2xx status is returned as an *Error here, so that retries can see it.
+func (c *Client) attempt(ctx context.Context, req *Request, body []byte) (*http.Response, []byte, error) {
+	hreq, err := c.build(ctx, req, body)
+	if err != nil {
+		return nil, nil, err
+	}
+	cred, err := c.credentials.Credential(ctx)
+	if err != nil {
+		return nil, nil, fmt.Errorf("acs: %s: %w", req.Action, err)
+	}
+	c.signer.Sign(hreq, body, cred)
+	resp, err := c.http.Do(hreq)
+	if err != nil {
+		return nil, nil, fmt.Errorf("acs: %s: %w", req.Action, redactURLError(err))
+	}
+	defer resp.Body.Close()
+	respBody, err := io.ReadAll(io.LimitReader(resp.Body, c.maxBody+1))
+	if err != nil {
+		return resp, nil, fmt.Errorf("acs: %s: read response: %w", req.Action, err)
+	}
+	if int64(len(respBody)) > c.maxBody {
+		return resp, nil, &Error{StatusCode: resp.StatusCode, Operation: req.Action, RequestID: resp.Header.Get("x-acs-request-id"),
+			Message: fmt.Sprintf("response body exceeds the %d-byte limit", c.maxBody), Err: ErrBodyTooLarge}
+	}
+	if resp.StatusCode < 200 || resp.StatusCode > 299 {
+		return resp, respBody, newError(req.Action, resp, respBody)
+	}
+	return resp, respBody, nil
+}
+
+// ErrBodyTooLarge is wrapped by the *Error of a response over the size limit.
+var ErrBodyTooLarge = errors.New("response body too large")
+
+// build makes the HTTP request: base URL + path + sorted query, the x-acs-action and
+// x-acs-version headers, business headers and the JSON body.
+func (c *Client) build(ctx context.Context, req *Request, body []byte) (*http.Request, error) {
+	u := *c.base
+	u.RawPath = c.base.EscapedPath() + req.Path
+	path, err := url.PathUnescape(u.RawPath)
+	if err != nil {
+		return nil, fmt.Errorf("acs: %s: path %q: %w", req.Action, req.Path, err)
+	}
+	u.Path = path
+	u.RawQuery = EncodeQuery(req.Query)
+	var rd io.Reader
+	if body != nil {
+		rd = bytes.NewReader(body)
+	}
+	hreq, err := http.NewRequestWithContext(ctx, req.Method, u.String(), rd)
+	if err != nil {
+		return nil, fmt.Errorf("acs: %s: %w", req.Action, err)
+	}
+	for k, vs := range req.Header {
+		for _, v := range vs {
+			hreq.Header.Add(k, v)
+		}
+	}
+	hreq.Header.Set("x-acs-action", req.Action)
+	hreq.Header.Set("x-acs-version", c.svc.Version)
+	hreq.Header.Set("Accept", "application/json")
+	hreq.Header.Set("User-Agent", c.userAgent)
+	if body != nil {
+		hreq.Header.Set("Content-Type", "application/json; charset=utf-8")
+	}
+	return hreq, nil
+}
+
+// decode fills out from a 2xx body.
+func (c *Client) decode(op string, resp *http.Response, body []byte, out any, info *ResponseInfo) error {
+	if info != nil && info.RequestID == "" {
+		var id struct {
+			RequestID string `json:"requestId"` // matches RequestId too: keys match case-insensitively
+		}
+		_ = json.Unmarshal(body, &id)
+		info.RequestID = id.RequestID
+	}
+	if out == nil || len(bytes.TrimSpace(body)) == 0 {
+		return nil
+	}
+	if err := json.Unmarshal(body, out); err != nil {
+		e := &Error{StatusCode: resp.StatusCode, Operation: op, RequestID: resp.Header.Get("x-acs-request-id"),
+			Message: "cannot decode the response body: " + err.Error(), Excerpt: excerpt(body), Err: err}
+		if info != nil && e.RequestID == "" {
+			e.RequestID = info.RequestID
+		}
+		return e
+	}
+	return nil
+}
+
+// redactURLError drops the query from a transport error's URL: for V1-style
+// requests it could hold a signature or a security token.
+func redactURLError(err error) error {
+	var ue *url.Error
+	if errors.As(err, &ue) {
+		if u, perr := url.Parse(ue.URL); perr == nil && u.RawQuery != "" {
+			u.RawQuery = "…"
+			return &url.Error{Op: ue.Op, URL: u.String(), Err: ue.Err}
+		}
+	}
+	return err
+}

@@ -1,0 +1,51 @@
+package acs
+
+import (
+	"fmt"
+	"net/url"
+	"os"
+	"slices"
+	"strings"
+)
+
+// RegionEnv names the environment variable that picks the region when no
+// WithRegion option is given (the variable Alibaba's CLI and tools read).
+const RegionEnv = "ALIBABA_CLOUD_REGION_ID"
+
+// resolveEndpoint picks the base URL: WithEndpoint, else the service's template
+// filled with WithRegion, $ALIBABA_CLOUD_REGION_ID or the default region.
+func resolveEndpoint(svc Service, cfg *config) (*url.URL, error) {
+	raw := cfg.endpoint
+	if raw == "" {
+		region := cfg.region
+		if region == "" {
+			region = os.Getenv(RegionEnv)
+		}
+		if region == "" {
+			region = svc.DefaultRegion
+		}
+		switch {
+		case svc.Endpoint == "":
+			return nil, fmt.Errorf("acs: %s declares no endpoint; use acs.WithEndpoint", svc.Product)
+		case strings.Contains(svc.Endpoint, "{regionId}") && region == "":
+			return nil, fmt.Errorf("acs: no region for %s; use acs.WithRegion or set %s", svc.Product, RegionEnv)
+		case len(svc.Regions) > 0 && !slices.Contains(svc.Regions, region):
+			return nil, fmt.Errorf("acs: unknown region %q for %s; known regions: %s (acs.WithEndpoint reaches others)",
+				region, svc.Product, strings.Join(svc.Regions, ", "))
+		}
+		raw = strings.ReplaceAll(svc.Endpoint, "{regionId}", region)
+	}
+	u, err := url.Parse(raw)
+	if err != nil {
+		return nil, fmt.Errorf("acs: endpoint %q: %w", raw, err)
+	}
+	if u.Scheme != "https" && u.Scheme != "http" || u.Host == "" {
+		return nil, fmt.Errorf("acs: endpoint %q must be an http or https URL with a host", raw)
+	}
+	if u.RawQuery != "" || u.Fragment != "" {
+		return nil, fmt.Errorf("acs: endpoint %q must not carry a query or fragment", raw)
+	}
+	u.Path = strings.TrimSuffix(u.Path, "/")
+	u.RawPath = ""
+	return u, nil
+}

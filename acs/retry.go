@@ -1,0 +1,128 @@
+package acs
+
+import (
+	"context"
+	"crypto/tls"
+	"errors"
+	"math/rand/v2"
+	"net"
+	"net/http"
+	"regexp"
+	"strconv"
+	"syscall"
+	"time"
+)
+
+// RetryPolicy bounds retries. A call is retried when the service throttles it
+// (Throttling, Throttling.User, Throttling.Api, HTTP 429 or 503), when the connection
+// could not be made, and, for idempotent methods only, on other 5xx answers and on
+// network errors after the request may have reached the server. Other 4xx answers are
+// never retried. The context deadline always wins over a planned wait.
+type RetryPolicy struct {
+	MaxAttempts   int           // attempts in all, the first included; 1 disables retries
+	BaseDelay     time.Duration // first backoff step; each retry doubles it
+	MaxDelay      time.Duration // cap of one backoff step
+	MaxServerWait time.Duration // a server-given wait longer than this ends retrying
+}
+
+// DefaultRetryPolicy is used when no WithRetry option is given.
+var DefaultRetryPolicy = RetryPolicy{MaxAttempts: 3, BaseDelay: 200 * time.Millisecond, MaxDelay: 5 * time.Second, MaxServerWait: time.Minute}
+
+// idempotent methods may be sent twice without changing the outcome (RFC 9110 §9.2.2).
+var idempotent = map[string]bool{"GET": true, "HEAD": true, "OPTIONS": true, "PUT": true, "DELETE": true, "TRACE": true}
+
+// shouldRetry classifies the outcome of one attempt.
+func shouldRetry(method string, err error) bool {
+	var apiErr *Error
+	if errors.As(err, &apiErr) {
+		if apiErr.Throttled() {
+			return true
+		}
+		return apiErr.StatusCode >= 500 && apiErr.Err == nil && idempotent[method]
+	}
+	if errors.Is(err, context.Canceled) || errors.Is(err, context.DeadlineExceeded) {
+		return false
+	}
+	if notSent(err) {
+		return true
+	}
+	return idempotent[method] && transient(err)
+}
+
+// notSent reports errors that prove the request never reached a server.
+func notSent(err error) bool {
+	var op *net.OpError
+	return errors.As(err, &op) && op.Op == "dial" || errors.Is(err, syscall.ECONNREFUSED)
+}
+
+// transient reports transport errors worth another try: resets, timeouts, a server
+// that closed the connection. A certificate that does not verify will not get better.
+func transient(err error) bool {
+	var certErr *tls.CertificateVerificationError
+	return !errors.As(err, &certErr)
+}
+
+// backoff is the wait before retry n (1-based): full jitter over an exponential
+// step, so that many throttled clients do not come back in lockstep.
+func (p RetryPolicy) backoff(n int) time.Duration {
+	step := p.BaseDelay << (n - 1)
+	if step <= 0 || step > p.MaxDelay {
+		step = p.MaxDelay
+	}
+	if step <= 0 {
+		return 0
+	}
+	return rand.N(step) + 1
+}
+
+var timeLeft = regexp.MustCompile(`TimeLeft:(\d+)`)
+
+// serverWait reads a wait the server asked for: Retry-After (seconds or an HTTP
+// date), or the TimeLeft (milliseconds) of Alibaba's x-ratelimit-user-api and
+// x-ratelimit-user headers.
+func serverWait(h http.Header, now time.Time) (time.Duration, bool) {
+	if ra := h.Get("Retry-After"); ra != "" {
+		if s, err := strconv.Atoi(ra); err == nil && s >= 0 {
+			return time.Duration(s) * time.Second, true
+		}
+		if t, err := http.ParseTime(ra); err == nil {
+			return max(t.Sub(now), 0), true
+		}
+	}
+	for _, name := range []string{"x-ratelimit-user-api", "x-ratelimit-user"} {
+		if m := timeLeft.FindStringSubmatch(h.Get(name)); m != nil {
+			if ms, err := strconv.ParseInt(m[1], 10, 64); err == nil {
+				return time.Duration(ms) * time.Millisecond, true
+			}
+		}
+	}
+	return 0, false
+}
+
+func retryAfterText(h http.Header) string {
+	if ra := h.Get("Retry-After"); ra != "" {
+		return ra
+	}
+	for _, name := range []string{"x-ratelimit-user-api", "x-ratelimit-user"} {
+		if m := timeLeft.FindString(h.Get(name)); m != "" {
+			return m
+		}
+	}
+	return ""
+}
+
+// sleep waits d or until ctx ends. It refuses at once a wait that would outlast the
+// context's deadline: the caller gets the last error now rather than a timeout later.
+func sleep(ctx context.Context, d time.Duration) bool {
+	if deadline, ok := ctx.Deadline(); ok && time.Until(deadline) < d {
+		return false
+	}
+	t := time.NewTimer(d)
+	defer t.Stop()
+	select {
+	case <-ctx.Done():
+		return false
+	case <-t.C:
+		return true
+	}
+}
