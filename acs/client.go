@@ -123,11 +123,13 @@ func (c *Client) attempt(ctx context.Context, req *Request, body []byte) (*http.
 	if err != nil {
 		return nil, nil, err
 	}
-	cred, err := c.credentials.Credential(ctx)
-	if err != nil {
-		return nil, nil, fmt.Errorf("acs: %s: %w", req.Action, err)
+	if !c.svc.Unsigned {
+		cred, err := c.credentials.Credential(ctx)
+		if err != nil {
+			return nil, nil, fmt.Errorf("acs: %s: %w", req.Action, err)
+		}
+		c.signer.Sign(hreq, body, cred)
 	}
-	c.signer.Sign(hreq, body, cred)
 	resp, err := c.http.Do(hreq)
 	if err != nil {
 		return nil, nil, fmt.Errorf("acs: %s: %w", req.Action, redactURLError(err))
@@ -174,8 +176,10 @@ func (c *Client) build(ctx context.Context, req *Request, body []byte) (*http.Re
 			hreq.Header.Add(k, v)
 		}
 	}
-	hreq.Header.Set("x-acs-action", req.Action)
-	hreq.Header.Set("x-acs-version", c.svc.Version)
+	if !c.svc.Unsigned {
+		hreq.Header.Set("x-acs-action", req.Action)
+		hreq.Header.Set("x-acs-version", c.svc.Version)
+	}
 	hreq.Header.Set("Accept", "application/json")
 	hreq.Header.Set("User-Agent", c.userAgent)
 	if body != nil {

@@ -47,7 +47,7 @@ func unreserved(c byte) bool {
 // inside it becomes %2F. Generated ROA methods build their paths with it.
 func PathSegment(s string) string { return PercentEncode(s) }
 
-// EncodeQuery renders q sorted by name (then value), names and values percent-encoded.
+// EncodeQuery renders q sorted by name, names and values percent-encoded.
 // The same text is the wire query and the canonical query of the signature, so the
 // two cannot disagree.
 func EncodeQuery(q url.Values) string {
@@ -61,8 +61,7 @@ func EncodeQuery(q url.Values) string {
 	slices.Sort(names)
 	var b strings.Builder
 	for _, k := range names {
-		vs := slices.Clone(q[k])
-		slices.Sort(vs)
+		vs := q[k] // repeated values keep their order: it is the order of an array's items
 		if len(vs) == 0 {
 			vs = []string{""}
 		}

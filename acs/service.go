@@ -20,4 +20,5 @@ type Service struct {
 	Endpoint      string   // URL template with an optional {regionId}, e.g. "https://apig.{regionId}.aliyuncs.com"
 	DefaultRegion string   // region used when none is configured
 	Regions       []string // regions the endpoint template serves; empty means any
+	Unsigned      bool     // a plain OpenAPI service: no ACS3 signature, no x-acs-* headers
 }

@@ -83,6 +83,9 @@ func (b *builder) buildAPI(opts Options) {
 			api.Version = doc.Info.Version
 		}
 	}
+	// An Alibaba spec says so with x-acs-product or x-acs-style; a plain OpenAPI spec
+	// gets a client that neither signs nor sends x-acs-* headers.
+	api.Signed = api.Product != "" || stringExt(doc.Extensions, "x-acs-style") != ""
 	switch style := stringExt(doc.Extensions, "x-acs-style"); style {
 	case "", "ROA":
 	case "RPC":

@@ -22,6 +22,9 @@ func genClientFile(f *jen.File, api *ir.API) bool {
 		d[jen.Id("Style")] = jen.Qual(acsPkg, "Style"+string(api.Style))
 		d[jen.Id("Endpoint")] = jen.Lit(api.Endpoint)
 		d[jen.Id("DefaultRegion")] = jen.Lit(api.DefaultRegion)
+		if !api.Signed {
+			d[jen.Id("Unsigned")] = jen.True()
+		}
 		if len(api.Regions) > 0 {
 			d[jen.Id("Regions")] = jen.Index().String().ValuesFunc(func(g *jen.Group) {
 				for _, r := range api.Regions {

@@ -81,8 +81,8 @@ func genMethod(api *ir.API, op *ir.Operation) jen.Code {
 		g.If(jen.Id("req").Op("==").Nil()).Block(
 			jen.Return(jen.Nil(), jen.Qual(errorsPkg, "New").Call(jen.Lit(prefix+"nil request"))))
 		for _, p := range op.Params {
-			if p.In == ir.InPath {
-				g.If(jen.Id("req").Dot(p.GoName).Op("==").Add(zero(p))).Block(
+			if p.In == ir.InPath && p.Scalar == "string" { // 0 and false are real values
+				g.If(jen.Id("req").Dot(p.GoName).Op("==").Lit("")).Block(
 					jen.Return(jen.Nil(), jen.Qual(errorsPkg, "New").Call(jen.Lit(prefix+"path parameter "+p.Name+" is empty"))))
 			}
 		}
@@ -152,14 +152,4 @@ func pathExpr(op *ir.Operation) jen.Code {
 		return jen.Lit("/")
 	}
 	return expr
-}
-
-func zero(p *ir.Param) jen.Code {
-	switch p.Scalar {
-	case "string":
-		return jen.Lit("")
-	case "bool":
-		return jen.False()
-	}
-	return jen.Lit(0)
 }

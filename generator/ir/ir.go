@@ -22,6 +22,7 @@ type API struct {
 	Product string // e.g. "APIG"
 	Version string // e.g. "2024-03-27"
 	Style   Style
+	Signed  bool // requests carry ACS3-HMAC-SHA256 signatures and x-acs-* headers; false for a plain OpenAPI spec
 
 	Endpoint      string   // servers[0].url, e.g. "https://apig.{regionId}.aliyuncs.com"
 	DefaultRegion string   // default of the regionId variable

@@ -13,6 +13,7 @@ var service = acs.Service{
 	Endpoint:      "https://pets.example.com/api",
 	Product:       "",
 	Style:         acs.StyleROA,
+	Unsigned:      true,
 	Version:       "1.0.0",
 }
 

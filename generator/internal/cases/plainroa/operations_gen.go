@@ -84,9 +84,6 @@ func (c *Client) GetPetPhoto(ctx context.Context, req *GetPetPhotoRequest) (*Get
 	if req.PetID == "" {
 		return nil, errors.New("plainroa: GetPetPhoto: path parameter petId is empty")
 	}
-	if req.PhotoID == 0 {
-		return nil, errors.New("plainroa: GetPetPhoto: path parameter photoId is empty")
-	}
 	var out GetPetPhotoResponse
 	err := c.core.Do(ctx, &acs.Request{
 		Action: "getPetPhoto",
