@@ -97,6 +97,10 @@ func (c *Client) Do(ctx context.Context, req *Request, out any) error {
 				return nil
 			}
 		}
+		var apiErr *Error
+		if info != nil && info.RequestID == "" && errors.As(err, &apiErr) {
+			info.RequestID = apiErr.RequestID // an error body's RequestId/requestId
+		}
 		lastErr = err
 		if attempt >= c.retry.MaxAttempts || !shouldRetry(req.Method, err) {
 			return lastErr
@@ -107,7 +111,7 @@ func (c *Client) Do(ctx context.Context, req *Request, out any) error {
 				if d > c.retry.MaxServerWait {
 					return lastErr
 				}
-				wait = max(wait, d)
+				wait = d // the server knows when its quota refills; Alibaba's SDKs wait exactly this long
 			}
 		}
 		if !sleep(ctx, wait) {
@@ -132,12 +136,12 @@ func (c *Client) attempt(ctx context.Context, req *Request, body []byte) (*http.
 	}
 	resp, err := c.http.Do(hreq)
 	if err != nil {
-		return nil, nil, fmt.Errorf("acs: %s: %w", req.Action, redactURLError(err))
+		return nil, nil, &transportError{fmt.Errorf("acs: %s: %w", req.Action, redactURLError(err))}
 	}
 	defer resp.Body.Close()
 	respBody, err := io.ReadAll(io.LimitReader(resp.Body, c.maxBody+1))
 	if err != nil {
-		return resp, nil, fmt.Errorf("acs: %s: read response: %w", req.Action, err)
+		return resp, nil, &transportError{fmt.Errorf("acs: %s: read response: %w", req.Action, err)}
 	}
 	if int64(len(respBody)) > c.maxBody {
 		return resp, nil, &Error{StatusCode: resp.StatusCode, Operation: req.Action, RequestID: resp.Header.Get("x-acs-request-id"),
@@ -148,6 +152,14 @@ func (c *Client) attempt(ctx context.Context, req *Request, body []byte) (*http.
 	}
 	return resp, respBody, nil
 }
+
+// transportError marks a failed exchange with the server. Only these and *Error
+// answers may be retried: a missing credential or a request that cannot be built
+// fails the same way on every attempt.
+type transportError struct{ err error }
+
+func (e *transportError) Error() string { return e.err.Error() }
+func (e *transportError) Unwrap() error { return e.err }
 
 // ErrBodyTooLarge is wrapped by the *Error of a response over the size limit.
 var ErrBodyTooLarge = errors.New("response body too large")

@@ -41,19 +41,28 @@ type CredentialsProvider interface {
 
 // StaticCredentials returns a provider of fixed access keys; token may be empty.
 func StaticCredentials(accessKeyID, accessKeySecret, securityToken string) CredentialsProvider {
-	return staticProvider{Credential{AccessKeyID: accessKeyID, AccessKeySecret: accessKeySecret, SecurityToken: securityToken}}
+	c := Credential{AccessKeyID: accessKeyID, AccessKeySecret: accessKeySecret, SecurityToken: securityToken}
+	return staticProvider{func() Credential { return c }}
 }
 
-type staticProvider struct{ c Credential }
+// staticProvider keeps its Credential inside a closure. fmt cannot call String on a
+// value in an unexported field, so a Credential stored there (or behind a pointer,
+// under %s) would print in full inside %v of a Client; a func prints as an address
+// whatever the verb and the nesting.
+type staticProvider struct{ cred func() Credential }
 
 func (p staticProvider) Credential(context.Context) (Credential, error) {
-	if p.c.AccessKeyID == "" || p.c.AccessKeySecret == "" {
+	c := p.cred()
+	if c.AccessKeyID == "" || c.AccessKeySecret == "" {
 		return Credential{}, errors.New("acs: static credentials need an access key ID and secret")
 	}
-	return p.c, nil
+	return c, nil
 }
 
-func (p staticProvider) String() string { return p.c.String() }
+func (p staticProvider) String() string { return p.cred().String() }
+
+// GoString keeps %#v as safe as %v.
+func (p staticProvider) GoString() string { return p.String() }
 
 // DefaultCredentials returns Alibaba Cloud's standard credential chain, through
 // github.com/aliyun/credentials-go: the environment (ALIBABA_CLOUD_ACCESS_KEY_ID,
@@ -67,15 +76,16 @@ func DefaultCredentials() CredentialsProvider {
 // FromCredentialsGo adapts any credentials-go provider, for example a RAM role ARN or
 // an OIDC provider built with its builders.
 func FromCredentialsGo(p providers.CredentialsProvider) CredentialsProvider {
-	return &chainProvider{p: p}
+	return &chainProvider{p: p, given: true}
 }
 
 // chainProvider serialises calls into credentials-go: its default chain remembers the
 // provider that last worked in an unsynchronised field, and a client is shared by
 // many goroutines.
 type chainProvider struct {
-	mu sync.Mutex
-	p  providers.CredentialsProvider
+	mu    sync.Mutex
+	p     providers.CredentialsProvider
+	given bool // p came from FromCredentialsGo; otherwise it is the default chain, built here
 }
 
 func (c *chainProvider) Credential(ctx context.Context) (Credential, error) {
@@ -89,6 +99,13 @@ func (c *chainProvider) Credential(ctx context.Context) (Credential, error) {
 	}
 	cc, err := c.p.GetCredentials()
 	if err != nil {
+		if !c.given {
+			// After a failed round the default chain remembers the last provider it
+			// tried and asks only that one from then on: the next error would no
+			// longer name the environment variables, and credentials that appear
+			// later would never be found. Start from a fresh chain next time.
+			c.p = nil
+		}
 		// credentials-go's messages name the sources it tried; they carry no secrets.
 		return Credential{}, fmt.Errorf("acs: no credentials: %w", err)
 	}

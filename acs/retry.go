@@ -22,7 +22,7 @@ type RetryPolicy struct {
 	MaxAttempts   int           // attempts in all, the first included; 1 disables retries
 	BaseDelay     time.Duration // first backoff step; each retry doubles it
 	MaxDelay      time.Duration // cap of one backoff step
-	MaxServerWait time.Duration // a server-given wait longer than this ends retrying
+	MaxServerWait time.Duration // a server-given wait longer than this ends retrying; a shorter one replaces the backoff
 }
 
 // DefaultRetryPolicy is used when no WithRetry option is given.
@@ -38,9 +38,12 @@ func shouldRetry(method string, err error) bool {
 		if apiErr.Throttled() {
 			return true
 		}
-		return apiErr.StatusCode >= 500 && apiErr.Err == nil && idempotent[method]
+		// The body does not matter: a proxy's 502 page or an empty 500 is as
+		// transient as the service's own InternalError.
+		return apiErr.StatusCode >= 500 && idempotent[method]
 	}
-	if errors.Is(err, context.Canceled) || errors.Is(err, context.DeadlineExceeded) {
+	var te *transportError
+	if !errors.As(err, &te) || errors.Is(err, context.Canceled) || errors.Is(err, context.DeadlineExceeded) {
 		return false
 	}
 	if notSent(err) {
