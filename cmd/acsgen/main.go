@@ -43,6 +43,7 @@ var commands = []command{
 	{"generate", "generate [--spec FILE|DIR]... [--out DIR] [--package NAME] [--check]", runGenerate},
 	{"lint", "lint [SPEC|DIR...]", runLint},
 	{"contract", "contract [--spec FILE|DIR]... [--strict] CASSETTE|DIR...", runContract},
+	{"sign", "sign --method M --url URL [--action A] [--version V] [--header 'k: v']... [--body FILE] [--date T] [--nonce N]", runSign},
 }
 
 func run(args []string, stdout, stderr io.Writer) int {
