@@ -110,9 +110,17 @@ func matchPath(tmpl []string, path string) (map[string]string, bool) {
 
 // schemaPos is the spec location of a schema, when kin-openapi recorded one.
 func schemaPos(s *openapi3.Schema) string {
-	if s == nil || s.Origin == nil || s.Origin.Key == nil {
+	if s == nil {
 		return ""
 	}
-	k := s.Origin.Key
+	return originPos(s.Origin)
+}
+
+// originPos is "file:line:col" of a kin-openapi origin, "" when none was recorded.
+func originPos(o *openapi3.Origin) string {
+	if o == nil || o.Key == nil {
+		return ""
+	}
+	k := o.Key
 	return fmt.Sprintf("%s:%d:%d", k.File, k.Line, k.Column)
 }
