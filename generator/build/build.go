@@ -24,6 +24,9 @@ type Options struct {
 // reserved are package-level names the generated code declares itself.
 var reserved = []string{"Client", "NewClient"}
 
+// reservedMethods are the methods the generated Client declares besides operations.
+var reservedMethods = []string{"Endpoint"}
+
 type builder struct {
 	spec  *load.Spec
 	doc   *openapi3.T

@@ -42,6 +42,11 @@ func (b *builder) operation(key, method string, item *openapi3.PathItem, op *ope
 	if goName == "" {
 		return nil
 	}
+	if slices.Contains(reservedMethods, goName) {
+		b.errorf(path, "operation %q maps to method %s, which the generated Client declares itself; rename it with x-go-name",
+			op.OperationID, goName)
+		return nil
+	}
 	if prev, dup := methods[goName]; dup {
 		b.errorf(path, "operation %q maps to method %s, as does the operation at %s; rename one with x-go-name",
 			op.OperationID, goName, b.loc.Pos(prev...))

@@ -45,6 +45,12 @@ func genClientFile(f *jen.File, api *ir.API) bool {
 		jen.If(jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Nil(), jen.Err())),
 		jen.Return(jen.Op("&").Id("Client").Values(jen.Dict{jen.Id("core"): jen.Id("core")}), jen.Nil()),
 	)
+	f.Line()
+	f.Comment("Endpoint is the base URL requests go to: the region's host, or the")
+	f.Comment("acs.WithEndpoint override.")
+	f.Func().Params(jen.Id("c").Op("*").Id("Client")).Id("Endpoint").Params().String().Block(
+		jen.Return(jen.Id("c").Dot("core").Dot("Endpoint").Call()),
+	)
 	return true
 }
 

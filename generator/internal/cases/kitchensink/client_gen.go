@@ -31,3 +31,9 @@ func NewClient(opts ...acs.Option) (*Client, error) {
 	}
 	return &Client{core: core}, nil
 }
+
+// Endpoint is the base URL requests go to: the region's host, or the
+// acs.WithEndpoint override.
+func (c *Client) Endpoint() string {
+	return c.core.Endpoint()
+}
