@@ -5,8 +5,10 @@ import (
 	"context"
 	"fmt"
 	"io"
+	"mime"
 	"net/http"
 	"net/url"
+	"slices"
 
 	"github.com/getkin/kin-openapi/openapi3filter"
 )
@@ -44,6 +46,7 @@ type Result struct {
 	op        *operation
 	statusKey string   // the responses key the status matched: "200", "4XX", "default"; "" for none
 	fields    []string // response body pointers seen, array indices collapsed to "*"
+	respType  string   // media type of the response, without parameters
 	body      any      // decoded JSON response body, nil if none
 }
 
@@ -130,6 +133,13 @@ func (s *Set) Examine(ix Interaction, opts Options) Result {
 	}
 	out = openEnums(out, opts.Strict)
 	r.statusKey = o.statusKey(ix.Status)
+	if r.statusKey == "" && !slices.ContainsFunc(out, func(f Finding) bool { return f.Rule == "status" }) {
+		// openapi3filter never validates 301, 304, 307 and 308; an operation that does
+		// not declare them has still not documented them.
+		out = append(out, Finding{Operation: o.op.ID, Where: "response", Rule: "status",
+			Message: fmt.Sprintf("status %d is not declared", ix.Status)})
+	}
+	r.respType, _, _ = mime.ParseMediaType(ix.RespHeader.Get("Content-Type"))
 	r.body, r.fields = o.observe(ix)
 	if opts.Strict {
 		out = append(out, o.undocumentedQuery(query, declared["query"])...)

@@ -10,10 +10,14 @@ import (
 )
 
 // docPath is where an object sits in a spec: the file and the keys leading to it.
+// A sequence index is written "[3]", so it cannot be mistaken for the mapping key
+// "3" (a status code, say).
 type docPath struct {
 	file string
 	keys []string
 }
+
+func index(i int) string { return fmt.Sprintf("[%d]", i) }
 
 // jsonPath renders the keys as an RFC 9535 JSONPath: $.components.schemas.Foo, with
 // bracket notation for keys that are not plain names ($.paths['/v1/x'].get).
@@ -21,6 +25,10 @@ func (p docPath) jsonPath() string {
 	var b strings.Builder
 	b.WriteString("$")
 	for _, k := range p.keys {
+		if isIndex.MatchString(k) {
+			b.WriteString(k)
+			continue
+		}
 		if plainName.MatchString(k) {
 			b.WriteString("." + k)
 			continue
@@ -30,7 +38,10 @@ func (p docPath) jsonPath() string {
 	return b.String()
 }
 
-var plainName = regexp.MustCompile(`^[A-Za-z_][A-Za-z0-9_]*$`)
+var (
+	plainName = regexp.MustCompile(`^[A-Za-z_][A-Za-z0-9_]*$`)
+	isIndex   = regexp.MustCompile(`^\[\d+\]$`)
+)
 
 func (p docPath) child(keys ...string) docPath {
 	return docPath{file: p.file, keys: append(slices.Clip(p.keys), keys...)}
@@ -63,7 +74,7 @@ func schemaPaths(file string, doc *openapi3.T, into map[*openapi3.Schema]docPath
 			at := root.child("paths", key, strings.ToLower(method))
 			for i, p := range op.Parameters {
 				if p.Ref == "" && p.Value != nil {
-					walkSchemaPaths(p.Value.Schema, at.child("parameters", fmt.Sprint(i), "schema"), into, false)
+					walkSchemaPaths(p.Value.Schema, at.child("parameters", index(i), "schema"), into, false)
 				}
 			}
 			if op.RequestBody != nil && op.RequestBody.Ref == "" && op.RequestBody.Value != nil {
@@ -111,7 +122,7 @@ func walkSchemaPaths(ref *openapi3.SchemaRef, at docPath, into map[*openapi3.Sch
 	walkSchemaPaths(s.Not, at.child("not"), into, false)
 	for kw, list := range map[string]openapi3.SchemaRefs{"allOf": s.AllOf, "oneOf": s.OneOf, "anyOf": s.AnyOf} {
 		for i, sub := range list {
-			walkSchemaPaths(sub, at.child(kw, fmt.Sprint(i)), into, false)
+			walkSchemaPaths(sub, at.child(kw, index(i)), into, false)
 		}
 	}
 }
