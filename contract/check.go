@@ -2,6 +2,7 @@ package contract
 
 import (
 	"bytes"
+	"cmp"
 	"context"
 	"fmt"
 	"io"
@@ -147,8 +148,13 @@ func (s *Set) Examine(ix Interaction, opts Options) Result {
 		out = append(out, o.undocumented(ix.Status, r.body)...)
 	}
 	for i := range out {
-		if out[i].Rule == "status" {
-			out[i].value = ix.Status
+		switch f := &out[i]; {
+		case f.Rule == "status":
+			f.value = ix.Status
+			f.Schema = cmp.Or(f.Schema, o.pos("responses"))
+		case f.Where == "response" && f.Schema == "" && r.statusKey != "":
+			// content-type and decode failures belong to the selected response.
+			f.Schema = o.pos("responses", r.statusKey, "content")
 		}
 	}
 	r.Findings = out

@@ -1,6 +1,9 @@
-// Package contract checks recorded HTTP interactions against the specs: it routes
-// each one to its operation (RPC by action, ROA by method and path template) and
-// validates request and response with kin-openapi's openapi3filter.
+// Package contract checks recorded HTTP interactions (go-vcr v4 cassettes, HAR 1.2
+// files) against the specs: it routes each one to its operation (RPC by action, ROA
+// by method and path template), validates request and response with kin-openapi's
+// openapi3filter, and in strict mode reports drift. Results become reports (text,
+// JSON, JUnit, GitHub annotations), coverage, and Overlay documents that suggest
+// the spec changes which would document what the traffic showed.
 package contract
 
 import (
