@@ -12,6 +12,8 @@ import (
 	"slices"
 
 	"github.com/getkin/kin-openapi/openapi3filter"
+
+	"github.com/acsgen/acsgen/generator/ir"
 )
 
 // Interaction is one recorded request and its response.
@@ -91,6 +93,9 @@ func (s *Set) Examine(ix Interaction, opts Options) Result {
 	r.op, r.Operation, r.Spec = o, o.op.ID, o.spec.Loc.File()
 
 	declared := declaredParams(o.route.Operation, o.route.PathItem)
+	if o.api.Style != ir.RPC {
+		params.form = nil // only RPC parameters travel in a form body
+	}
 	query, moved := businessQuery(params, declared["query"], o.route.Operation.RequestBody != nil)
 	body := ix.Body
 	if moved {
