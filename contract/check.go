@@ -2,18 +2,18 @@ package contract
 
 import (
 	"bytes"
+	"cmp"
 	"context"
-	"encoding/json"
-	"errors"
 	"fmt"
 	"io"
+	"mime"
 	"net/http"
 	"net/url"
 	"slices"
-	"strings"
 
-	"github.com/getkin/kin-openapi/openapi3"
 	"github.com/getkin/kin-openapi/openapi3filter"
+
+	"github.com/acsgen/acsgen/generator/ir"
 )
 
 // Interaction is one recorded request and its response.
@@ -29,43 +29,89 @@ type Interaction struct {
 
 // Options tune a check.
 type Options struct {
-	// Strict adds drift findings: response properties the spec does not document.
+	// Strict adds drift findings: response properties and query parameters the spec
+	// does not document, statuses only a "default" response covers, and values of
+	// open enums (x-acs-open-enum: true) outside the listed ones.
 	Strict bool
+}
+
+// Result is the outcome of checking one interaction.
+type Result struct {
+	Recording string    `json:"recording"`
+	Entry     int       `json:"entry"`
+	Method    string    `json:"method"`
+	Path      string    `json:"path"` // without the query, which may carry credentials
+	Operation string    `json:"operation,omitempty"`
+	Spec      string    `json:"spec,omitempty"` // file of the operation's spec
+	Status    int       `json:"status"`
+	Findings  []Finding `json:"findings"`
+
+	op        *operation
+	statusKey string   // the responses key the status matched: "200", "4XX", "default"; "" for none
+	fields    []string // response body pointers seen, array indices collapsed to "*"
+	respType  string   // media type of the response, without parameters
+	body      any      // decoded JSON response body, nil if none
 }
 
 // Check validates one interaction and returns its findings, with Recording and
 // Entry left for the caller to fill in.
 func (s *Set) Check(ix Interaction, opts Options) []Finding {
+	return s.Examine(ix, opts).Findings
+}
+
+// Examine checks one interaction and keeps what coverage and suggestions need.
+func (s *Set) Examine(ix Interaction, opts Options) Result {
+	r := Result{Method: ix.Method, Status: ix.Status}
 	u, err := url.Parse(ix.URL)
 	if err != nil {
-		return []Finding{{Where: "request", Rule: "url", Message: fmt.Sprintf("unparseable URL %q: %v", ix.URL, err)}}
+		r.Findings = []Finding{{Where: "request", Rule: "url", Message: fmt.Sprintf("unparseable URL: %v", err)}}
+		return r
 	}
-	action := ix.Header.Get("x-acs-action")
-	if action == "" {
-		action = u.Query().Get("Action")
-	}
-	version := ix.Header.Get("x-acs-version")
-	if version == "" {
-		version = u.Query().Get("Version")
+	header := ix.Header.Clone()
+	if header == nil {
+		header = http.Header{}
 	}
 	path := u.EscapedPath()
 	if path == "" {
 		path = "/"
 	}
-	o, params, err := s.route(ix.Method, path, action, version)
+	r.Path = path
+	params := readParams(u, header, ix.Body)
+	action := header.Get("x-acs-action")
+	if action == "" {
+		action = params.get("Action")
+	}
+	version := header.Get("x-acs-version")
+	if version == "" {
+		version = params.get("Version")
+	}
+	o, pathParams, err := s.route(ix.Method, path, action, version)
 	if err != nil {
-		return []Finding{{Where: "request", Rule: "route", Message: err.Error()}}
+		r.Findings = []Finding{{Where: "request", Rule: "route", Message: err.Error()}}
+		return r
 	}
-	req, err := http.NewRequest(ix.Method, u.String(), bytes.NewReader(ix.Body))
+	r.op, r.Operation, r.Spec = o, o.op.ID, o.spec.Loc.File()
+
+	declared := declaredParams(o.route.Operation, o.route.PathItem)
+	if o.api.Style != ir.RPC {
+		params.form = nil // only RPC parameters travel in a form body
+	}
+	query, moved := businessQuery(params, declared["query"], o.route.Operation.RequestBody != nil)
+	body := ix.Body
+	if moved {
+		body = nil
+		header.Del("Content-Type")
+	}
+	vu := *u
+	vu.RawQuery = query.Encode()
+	req, err := http.NewRequest(ix.Method, vu.String(), bytes.NewReader(body))
 	if err != nil {
-		return []Finding{{Operation: o.op.ID, Where: "request", Rule: "url", Message: err.Error()}}
+		r.Findings = []Finding{{Operation: o.op.ID, Where: "request", Rule: "url", Message: err.Error()}}
+		return r
 	}
-	req.Header = ix.Header.Clone()
-	if req.Header == nil {
-		req.Header = http.Header{}
-	}
+	req.Header = header
 	in := &openapi3filter.RequestValidationInput{
-		Request: req, PathParams: params, Route: o.route,
+		Request: req, PathParams: pathParams, Route: o.route,
 		Options: &openapi3filter.Options{
 			MultiError: true,
 			// Authentication is the signature's business, checked elsewhere; recorded
@@ -91,192 +137,63 @@ func (s *Set) Check(ix Interaction, opts Options) []Finding {
 	if err := openapi3filter.ValidateResponse(ctx, rin); err != nil {
 		out = append(out, findings(o.op.ID, "response", err)...)
 	}
+	out = openEnums(out, opts.Strict)
+	r.statusKey = o.statusKey(ix.Status)
+	if r.statusKey == "" && !slices.ContainsFunc(out, func(f Finding) bool { return f.Rule == "status" }) {
+		// openapi3filter never validates 301, 304, 307 and 308; an operation that does
+		// not declare them has still not documented them.
+		out = append(out, Finding{Operation: o.op.ID, Where: "response", Rule: "status",
+			Message: fmt.Sprintf("status %d is not declared", ix.Status)})
+	}
+	r.respType, _, _ = mime.ParseMediaType(ix.RespHeader.Get("Content-Type"))
+	r.body, r.fields = o.observe(ix)
 	if opts.Strict {
-		out = append(out, o.undocumented(ix)...)
+		out = append(out, o.undocumentedQuery(query, declared["query"])...)
+		out = append(out, o.undeclaredStatus(r.statusKey, ix.Status)...)
+		out = append(out, o.undocumented(ix.Status, r.body)...)
 	}
-	return out
+	for i := range out {
+		switch f := &out[i]; {
+		case f.Rule == "status":
+			f.value = ix.Status
+			f.Schema = cmp.Or(f.Schema, o.pos("responses"))
+		case f.Where == "response" && f.Schema == "" && r.statusKey != "":
+			// content-type and decode failures belong to the selected response.
+			f.Schema = o.pos("responses", r.statusKey, "content")
+		}
+	}
+	r.Findings = out
+	return r
 }
 
-// findings flattens openapi3filter's errors into findings with pointer, rule and
-// the schema's spec location.
-func findings(opID, where string, err error) []Finding {
-	// A oneOf/anyOf that no alternative matched is one finding at the union, not one
-	// per alternative: the branches' reasons become its message.
-	if se, ok := err.(*openapi3.SchemaError); ok && (se.SchemaField == "oneOf" || se.SchemaField == "anyOf") {
-		msg := se.Reason
-		if reasons := branchReasons(se.Origin); len(reasons) > 0 {
-			msg += ": " + strings.Join(reasons, "; ")
-		}
-		return []Finding{{Operation: opID, Where: where, Pointer: "/" + strings.Join(se.JSONPointer(), "/"),
-			Rule: se.SchemaField, Schema: schemaPos(se.Schema), Message: msg}}
+// CheckRecording checks every interaction of a recording (cassette or HAR).
+func (s *Set) CheckRecording(path string, opts Options) ([]Result, error) {
+	ixs, err := ReadRecording(path)
+	if err != nil {
+		return nil, err
 	}
-	var me openapi3.MultiError
-	if errors.As(err, &me) && len(me) > 0 {
-		prefix := ""
-		if _, isMulti := err.(openapi3.MultiError); !isMulti {
-			prefix = paramPointer(err) // a parameter error wrapping several schema errors
+	out := make([]Result, len(ixs))
+	for i, ix := range ixs {
+		r := s.Examine(ix, opts)
+		r.Recording, r.Entry = path, i
+		for j := range r.Findings {
+			r.Findings[j].Recording, r.Findings[j].Entry = path, i
 		}
-		var out []Finding
-		for _, e := range me {
-			for _, f := range findings(opID, where, e) {
-				if prefix != "" && !strings.HasPrefix(f.Pointer, prefix) {
-					f.Pointer = prefix + strings.TrimSuffix(f.Pointer, "/")
-				}
-				out = append(out, f)
-			}
-		}
-		return out
+		out[i] = r
 	}
-	f := Finding{Operation: opID, Where: where, Rule: "schema", Message: firstLine(err.Error()), Pointer: paramPointer(err)}
-	var respErr *openapi3filter.ResponseError
-	if errors.As(err, &respErr) {
-		switch {
-		case respErr.Err == nil && strings.Contains(respErr.Reason, "Content-Type"):
-			f.Rule, f.Message = "content-type", respErr.Reason
-		case respErr.Err == nil:
-			f.Rule, f.Message = "status", respErr.Reason
-		case respErr.Reason == "failed to decode response body":
-			f.Rule, f.Message = "decode", respErr.Reason+": "+firstLine(respErr.Err.Error())
-		}
-	}
-	var reqErr *openapi3filter.RequestError
-	if errors.As(err, &reqErr) && reqErr.Parameter != nil {
-		switch {
-		case errors.Is(err, openapi3filter.ErrInvalidRequired):
-			f.Rule, f.Message = "required", "required parameter is missing"
-		case errors.Is(err, openapi3filter.ErrInvalidEmptyValue):
-			f.Rule, f.Message = "allowEmptyValue", "empty value is not allowed"
-		}
-		f.Schema = originPos(reqErr.Parameter.Origin)
-	}
-	var se *openapi3.SchemaError
-	if errors.As(err, &se) {
-		if ptr := se.JSONPointer(); len(ptr) > 0 || f.Pointer == "" {
-			f.Pointer += "/" + strings.Join(ptr, "/")
-		}
-		f.Rule, f.Message, f.Schema = se.SchemaField, se.Reason, schemaPos(se.Schema)
-	}
-	return []Finding{f}
+	return out, nil
 }
 
-// branchReasons lists the distinct reasons the alternatives of a union failed with.
-func branchReasons(err error) []string {
-	var out []string
-	var walk func(error)
-	walk = func(err error) {
-		switch e := err.(type) {
-		case nil:
-		case *openapi3.SchemaError:
-			if !slices.Contains(out, e.Reason) {
-				out = append(out, e.Reason)
-			}
-		case openapi3.MultiError:
-			for _, sub := range e {
-				walk(sub)
-			}
-		default:
-			walk(errors.Unwrap(err))
-		}
-	}
-	walk(err)
-	return out
-}
-
-// paramPointer names the parameter a request error is about: "query/ApiIds".
-func paramPointer(err error) string {
-	var reqErr *openapi3filter.RequestError
-	if errors.As(err, &reqErr) && reqErr.Parameter != nil {
-		return reqErr.Parameter.In + "/" + reqErr.Parameter.Name
-	}
-	return ""
-}
-
-func firstLine(s string) string {
-	s, _, _ = strings.Cut(s, "\n")
-	return strings.TrimSpace(s)
-}
-
-// undocumented reports response body properties no schema declares.
-func (o *operation) undocumented(ix Interaction) []Finding {
-	resp := o.route.Operation.Responses.Status(ix.Status)
-	if resp == nil || resp.Value == nil {
-		return nil
-	}
-	mt := resp.Value.Content.Get("application/json")
-	if mt == nil || mt.Schema == nil {
-		return nil
-	}
-	var v any
-	if json.Unmarshal(ix.RespBody, &v) != nil {
-		return nil // already reported by the schema check
+// CheckFile checks every interaction of a recording and returns the findings and
+// the number of interactions.
+func (s *Set) CheckFile(path string, opts Options) ([]Finding, int, error) {
+	results, err := s.CheckRecording(path, opts)
+	if err != nil {
+		return nil, 0, err
 	}
 	var out []Finding
-	walkUndocumented(mt.Schema.Value, v, "", func(ptr string, s *openapi3.Schema) {
-		out = append(out, Finding{Operation: o.op.ID, Where: "response", Pointer: ptr, Rule: "undocumented",
-			Schema: schemaPos(s), Message: "property is not in the spec"})
-	})
-	return out
-}
-
-func walkUndocumented(s *openapi3.Schema, v any, ptr string, report func(string, *openapi3.Schema)) {
-	if s == nil {
-		return
+	for _, r := range results {
+		out = append(out, r.Findings...)
 	}
-	switch x := v.(type) {
-	case map[string]any:
-		props, ap := collectProps(s)
-		for _, k := range sortedKeys(x) {
-			p := ptr + "/" + escapePointer(k)
-			if sub, ok := props[k]; ok {
-				walkUndocumented(sub, x[k], p, report)
-			} else if ap != nil {
-				walkUndocumented(ap, x[k], p, report)
-			} else if s.AdditionalProperties.Has == nil || *s.AdditionalProperties.Has {
-				report(p, s)
-			}
-		}
-	case []any:
-		if s.Items != nil {
-			for i, item := range x {
-				walkUndocumented(s.Items.Value, item, fmt.Sprintf("%s/%d", ptr, i), report)
-			}
-		}
-	}
-}
-
-// collectProps gathers the properties of s and of its allOf/oneOf/anyOf parts.
-func collectProps(s *openapi3.Schema) (map[string]*openapi3.Schema, *openapi3.Schema) {
-	props := map[string]*openapi3.Schema{}
-	var ap *openapi3.Schema
-	var visit func(s *openapi3.Schema)
-	visit = func(s *openapi3.Schema) {
-		for k, p := range s.Properties {
-			props[k] = p.Value
-		}
-		if s.AdditionalProperties.Schema != nil {
-			ap = s.AdditionalProperties.Schema.Value
-		}
-		for _, list := range []openapi3.SchemaRefs{s.AllOf, s.OneOf, s.AnyOf} {
-			for _, sub := range list {
-				if sub.Value != nil {
-					visit(sub.Value)
-				}
-			}
-		}
-	}
-	visit(s)
-	return props, ap
-}
-
-func escapePointer(k string) string {
-	return strings.ReplaceAll(strings.ReplaceAll(k, "~", "~0"), "/", "~1")
-}
-
-func sortedKeys(m map[string]any) []string {
-	keys := make([]string, 0, len(m))
-	for k := range m {
-		keys = append(keys, k)
-	}
-	slices.Sort(keys)
-	return keys
+	return out, len(results), nil
 }

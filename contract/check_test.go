@@ -118,3 +118,14 @@ func TestFindingString(t *testing.T) {
 		Schema: "s.yaml:3:4", Message: "value must be a string"}
 	assert.Equal(t, "r.yaml#2 Op response /a: value must be a string [type at s.yaml:3:4]", f.String())
 }
+
+func TestFormBodyOfROARequestStaysABody(t *testing.T) {
+	set := loadSet(t)
+	ix := Interaction{Method: "POST", URL: "https://pets.example.com/pets",
+		Header: http.Header{"Content-Type": {"application/x-www-form-urlencoded"}}, Body: []byte("name=rex"),
+		Status: 201, RespHeader: http.Header{"Content-Type": {"application/json"}}, RespBody: []byte(`{"id":1,"name":"rex"}`)}
+	found := set.Check(ix, Options{Strict: true})
+	require.Len(t, found, 1, "%v", found)
+	assert.Equal(t, "request", found[0].Where)
+	assert.Contains(t, found[0].Message, "application/x-www-form-urlencoded", "the form is checked as the body it is, not moved into the query")
+}

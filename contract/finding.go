@@ -1,23 +1,43 @@
-// Package contract checks recorded HTTP interactions against the specs: it routes
-// each one to its operation (RPC by action, ROA by method and path template) and
-// validates request and response with kin-openapi's openapi3filter.
+// Package contract checks recorded HTTP interactions (go-vcr v4 cassettes, HAR 1.2
+// files) against the specs: it routes each one to its operation (RPC by action, ROA
+// by method and path template), validates request and response with kin-openapi's
+// openapi3filter, and in strict mode reports drift. Results become reports (text,
+// JSON, JUnit, GitHub annotations), coverage, and Overlay documents that suggest
+// the spec changes which would document what the traffic showed.
 package contract
 
 import (
 	"fmt"
 	"strings"
+
+	"github.com/getkin/kin-openapi/openapi3"
 )
 
 // Finding is one way an interaction disagrees with the spec.
 type Finding struct {
-	Recording string // file the interaction came from
-	Entry     int    // index of the interaction in the file
-	Operation string // operationId, "" when the interaction matched none
-	Where     string // "request" or "response"
-	Pointer   string // JSON pointer into the body, or "query/<name>", "path/<name>", "header/<name>"
-	Schema    string // spec location of the rule, e.g. "spec/apig-2024-03-27.yaml:120:9"
-	Rule      string // the keyword or check that failed: type, enum, required, maxItems, route, status, undocumented
-	Message   string
+	Recording string `json:"recording"`           // file the interaction came from
+	Entry     int    `json:"entry"`               // index of the interaction in the file
+	Operation string `json:"operation,omitempty"` // operationId, "" when the interaction matched none
+	Where     string `json:"where,omitempty"`     // "request" or "response"
+	Pointer   string `json:"pointer,omitempty"`   // JSON pointer into the body, or "query/<name>", "path/<name>", "header/<name>"
+	Schema    string `json:"schema,omitempty"`    // spec location of the rule, e.g. "spec/apig-2024-03-27.yaml:120:9"
+	// Rule is the keyword or check that failed: type, enum, required, maxItems, route,
+	// status, and in strict mode the drift rules undocumented, undeclared-status, enum-drift.
+	Rule    string `json:"rule"`
+	Message string `json:"message"`
+
+	schema *openapi3.Schema // the schema the rule belongs to, for suggestions
+	value  any              // the offending instance value, for suggestions
+}
+
+// Drift reports whether f is a drift finding of strict mode: the traffic shows
+// something the spec does not document, rather than something it forbids.
+func (f Finding) Drift() bool {
+	switch f.Rule {
+	case "undocumented", "undeclared-status", "enum-drift":
+		return true
+	}
+	return false
 }
 
 // String formats f on one line: recording#entry operation where pointer: message [rule at schema].

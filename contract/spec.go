@@ -14,7 +14,8 @@ import (
 
 // Set is the specs interactions are checked against.
 type Set struct {
-	ops []*operation
+	ops   []*operation
+	paths map[*openapi3.Schema]docPath // where each schema sits in its spec, for suggestions
 }
 
 type operation struct {
@@ -27,7 +28,7 @@ type operation struct {
 
 // Load reads specs. Spec problems come back as a diag.List.
 func Load(files []string) (*Set, error) {
-	set := &Set{}
+	set := &Set{paths: map[*openapi3.Schema]docPath{}}
 	for _, file := range files {
 		spec, err := load.File(file)
 		if err != nil {
@@ -37,6 +38,7 @@ func Load(files []string) (*Set, error) {
 		if err != nil {
 			return nil, err
 		}
+		schemaPaths(spec.Loc.File(), spec.Doc, set.paths)
 		for _, op := range api.Operations {
 			item := spec.Doc.Paths.Value(op.PathKey)
 			set.ops = append(set.ops, &operation{

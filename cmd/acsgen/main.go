@@ -3,7 +3,8 @@
 //
 //	acsgen generate [--spec FILE|DIR]... [--out DIR] [--package NAME] [--check]
 //	acsgen lint [SPEC|DIR...]
-//	acsgen contract [--spec FILE|DIR]... [--strict] CASSETTE|DIR...
+//	acsgen contract [--spec FILE|DIR]... [--strict] [--format text|json|junit|github]
+//	                [--coverage] [--suggest FILE] CASSETTE|HAR|DIR...
 //
 // Exit status: 0 when all is well, 1 when there are findings (stale files, spec
 // problems, contract violations), 2 for usage errors and unreadable input.
@@ -42,7 +43,7 @@ type command struct {
 var commands = []command{
 	{"generate", "generate [--spec FILE|DIR]... [--out DIR] [--package NAME] [--check]", runGenerate},
 	{"lint", "lint [SPEC|DIR...]", runLint},
-	{"contract", "contract [--spec FILE|DIR]... [--strict] CASSETTE|DIR...", runContract},
+	{"contract", contractUsage, runContract},
 	{"sign", "sign --method M --url URL [--action A] [--version V] [--header 'k: v']... [--body FILE] [--date T] [--nonce N]", runSign},
 }
 

@@ -1,0 +1,55 @@
+package contract
+
+import (
+	"bufio"
+	"fmt"
+	"io"
+	"strings"
+)
+
+// writeGitHub prints GitHub Actions workflow commands, one error annotation per
+// finding. A finding with a spec position is annotated on the spec line whose rule
+// failed (where a fix would go); the others on the recording.
+func (r *Report) writeGitHub(w io.Writer) error {
+	bw := bufio.NewWriter(w)
+	for _, f := range r.Findings() {
+		file, line, col := f.Recording, "", ""
+		if f.Schema != "" {
+			file, line, col = splitPos(f.Schema)
+		}
+		props := "file=" + ghProperty(file)
+		if line != "" {
+			props += ",line=" + line
+		}
+		if col != "" {
+			props += ",col=" + col
+		}
+		props += ",title=" + ghProperty("contract: "+f.Rule)
+		msg := fmt.Sprintf("%s#%d", f.Recording, f.Entry)
+		if f.Operation != "" {
+			msg += " " + f.Operation
+		}
+		msg += " " + strings.TrimSpace(f.Where+" "+f.Pointer) + ": " + f.Message
+		fmt.Fprintf(bw, "::error %s::%s\n", props, ghData(msg))
+	}
+	return bw.Flush()
+}
+
+// splitPos splits "file:line:col"; a file name may itself hold colons.
+func splitPos(pos string) (file, line, col string) {
+	parts := strings.Split(pos, ":")
+	if len(parts) >= 3 {
+		return strings.Join(parts[:len(parts)-2], ":"), parts[len(parts)-2], parts[len(parts)-1]
+	}
+	return pos, "", ""
+}
+
+// ghData escapes a workflow command's message.
+func ghData(s string) string {
+	return strings.NewReplacer("%", "%25", "\r", "%0D", "\n", "%0A").Replace(s)
+}
+
+// ghProperty escapes a workflow command's property value.
+func ghProperty(s string) string {
+	return strings.NewReplacer("%", "%25", "\r", "%0D", "\n", "%0A", ":", "%3A", ",", "%2C").Replace(s)
+}

@@ -1,0 +1,117 @@
+package contract
+
+import (
+	"encoding/json"
+	"strconv"
+	"strings"
+
+	"github.com/getkin/kin-openapi/openapi3"
+)
+
+// observe decodes a JSON response body and lists the property pointers it holds,
+// array indices and free-form map keys collapsed to "*".
+func (o *operation) observe(ix Interaction) (any, []string) {
+	var v any
+	if len(ix.RespBody) == 0 || json.Unmarshal(ix.RespBody, &v) != nil {
+		return nil, nil
+	}
+	seen := map[string]bool{}
+	walkBody(o.responseSchema(o.statusKey(ix.Status)), v, "", "", func(_, collapsed string, _ *openapi3.Schema, _ bool, _ any) {
+		seen[collapsed] = true
+	})
+	return v, sortedNames(seen)
+}
+
+// undocumented reports response body properties no schema declares.
+func (o *operation) undocumented(status int, body any) []Finding {
+	s := o.responseSchema(o.statusKey(status))
+	if s == nil || body == nil {
+		return nil
+	}
+	var out []Finding
+	walkBody(s, body, "", "", func(ptr, _ string, parent *openapi3.Schema, documented bool, v any) {
+		if !documented {
+			out = append(out, Finding{Operation: o.op.ID, Where: "response", Pointer: ptr, Rule: "undocumented",
+				Schema: schemaPos(parent), Message: "property is not in the spec", schema: parent, value: v})
+		}
+	})
+	return out
+}
+
+// walkBody visits every object property of v: its pointer, the pointer with array
+// indices and additionalProperties keys collapsed, the object's schema, whether the
+// schema documents the property, and its value. The walk does not descend below
+// an undocumented property: it is reported once, as a whole.
+func walkBody(s *openapi3.Schema, v any, ptr, collapsed string, visit func(ptr, collapsed string, parent *openapi3.Schema, documented bool, v any)) {
+	switch x := v.(type) {
+	case map[string]any:
+		var props map[string]*openapi3.Schema
+		var ap *openapi3.Schema
+		if s != nil {
+			props, ap = collectProps(s)
+		}
+		for _, k := range sortedNames(x) {
+			p := ptr + "/" + escapePointer(k)
+			if sub, ok := props[k]; ok {
+				visit(p, collapsed+"/"+escapePointer(k), s, true, x[k])
+				walkBody(sub, x[k], p, collapsed+"/"+escapePointer(k), visit)
+			} else if ap != nil {
+				visit(p, collapsed+"/*", s, true, x[k])
+				walkBody(ap, x[k], p, collapsed+"/*", visit)
+			} else if s != nil && (s.AdditionalProperties.Has == nil || *s.AdditionalProperties.Has) {
+				visit(p, collapsed+"/"+escapePointer(k), s, false, x[k])
+			}
+		}
+	case []any:
+		var items *openapi3.Schema
+		if s != nil && s.Items != nil {
+			items = s.Items.Value
+		}
+		for i, item := range x {
+			walkBody(items, item, ptr+"/"+strconv.Itoa(i), collapsed+"/*", visit)
+		}
+	}
+}
+
+// collectProps gathers the properties of s and of its allOf/oneOf/anyOf parts.
+func collectProps(s *openapi3.Schema) (map[string]*openapi3.Schema, *openapi3.Schema) {
+	props := map[string]*openapi3.Schema{}
+	var ap *openapi3.Schema
+	var visit func(s *openapi3.Schema)
+	visit = func(s *openapi3.Schema) {
+		for k, p := range s.Properties {
+			props[k] = p.Value
+		}
+		if s.AdditionalProperties.Schema != nil {
+			ap = s.AdditionalProperties.Schema.Value
+		}
+		for _, list := range []openapi3.SchemaRefs{s.AllOf, s.OneOf, s.AnyOf} {
+			for _, sub := range list {
+				if sub.Value != nil {
+					visit(sub.Value)
+				}
+			}
+		}
+	}
+	visit(s)
+	return props, ap
+}
+
+func escapePointer(k string) string {
+	return strings.ReplaceAll(strings.ReplaceAll(k, "~", "~0"), "/", "~1")
+}
+
+func unescapePointer(k string) string {
+	return strings.ReplaceAll(strings.ReplaceAll(k, "~1", "/"), "~0", "~")
+}
+
+func lower(s string) string { return strings.ToLower(s) }
+
+// jsonText renders a value as compact JSON for messages.
+func jsonText(v any) string {
+	b, err := json.Marshal(v)
+	if err != nil {
+		return "?"
+	}
+	return string(b)
+}
