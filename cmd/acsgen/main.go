@@ -4,6 +4,7 @@
 //	acsgen generate [--spec FILE|DIR]... [--out DIR] [--package NAME] [--check]
 //	acsgen lint [SPEC|DIR...]
 //	acsgen contract [--spec FILE|DIR]... [--strict] CASSETTE|DIR...
+//	acsgen diff [--format text|markdown|json] [--fail-on breaking|warning] OLD NEW
 //
 // Exit status: 0 when all is well, 1 when there are findings (stale files, spec
 // problems, contract violations), 2 for usage errors and unreadable input.
@@ -43,6 +44,7 @@ var commands = []command{
 	{"generate", "generate [--spec FILE|DIR]... [--out DIR] [--package NAME] [--check]", runGenerate},
 	{"lint", "lint [SPEC|DIR...]", runLint},
 	{"contract", "contract [--spec FILE|DIR]... [--strict] CASSETTE|DIR...", runContract},
+	{"diff", "diff [--format text|markdown|json] [--fail-on breaking|warning] OLD NEW (files or git REV:PATH)", runDiff},
 	{"sign", "sign --method M --url URL [--action A] [--version V] [--header 'k: v']... [--body FILE] [--date T] [--nonce N]", runSign},
 }
 
