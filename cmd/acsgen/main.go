@@ -4,6 +4,7 @@
 //	acsgen generate [--spec FILE|DIR]... [--out DIR] [--package NAME] [--check]
 //	acsgen lint [SPEC|DIR...]
 //	acsgen contract [--spec FILE|DIR]... [--strict] CASSETTE|DIR...
+//	acsgen docs [--spec FILE|DIR]... [--out DIR] [--generated DIR] [--check]
 //	acsgen diff [--format text|markdown|json] [--fail-on breaking|warning] OLD NEW
 //
 // Exit status: 0 when all is well, 1 when there are findings (stale files, spec
@@ -44,6 +45,7 @@ var commands = []command{
 	{"generate", "generate [--spec FILE|DIR]... [--out DIR] [--package NAME] [--check]", runGenerate},
 	{"lint", "lint [SPEC|DIR...]", runLint},
 	{"contract", "contract [--spec FILE|DIR]... [--strict] CASSETTE|DIR...", runContract},
+	{"docs", "docs [--spec FILE|DIR]... [--out DIR] [--generated DIR] [--check]", runDocs},
 	{"diff", "diff [--format text|markdown|json] [--fail-on breaking|warning] OLD NEW (files or git REV:PATH)", runDiff},
 	{"sign", "sign --method M --url URL [--action A] [--version V] [--header 'k: v']... [--body FILE] [--date T] [--nonce N]", runSign},
 }
