@@ -5,6 +5,8 @@
 //	acsgen lint [SPEC|DIR...]
 //	acsgen contract [--spec FILE|DIR]... [--strict] [--format text|json|junit|github]
 //	                [--coverage] [--suggest FILE] CASSETTE|HAR|DIR...
+//	acsgen docs [--spec FILE|DIR]... [--out DIR] [--generated DIR] [--check]
+//	acsgen diff [--format text|markdown|json] [--fail-on breaking|warning] OLD NEW
 //
 // Exit status: 0 when all is well, 1 when there are findings (stale files, spec
 // problems, contract violations), 2 for usage errors and unreadable input.
@@ -44,6 +46,8 @@ var commands = []command{
 	{"generate", "generate [--spec FILE|DIR]... [--out DIR] [--package NAME] [--check]", runGenerate},
 	{"lint", "lint [SPEC|DIR...]", runLint},
 	{"contract", contractUsage, runContract},
+	{"docs", "docs [--spec FILE|DIR]... [--out DIR] [--generated DIR] [--check]", runDocs},
+	{"diff", "diff [--format text|markdown|json] [--fail-on breaking|warning] OLD NEW (files or git REV:PATH)", runDiff},
 	{"sign", "sign --method M --url URL [--action A] [--version V] [--header 'k: v']... [--body FILE] [--date T] [--nonce N]", runSign},
 }
 

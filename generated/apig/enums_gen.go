@@ -7,11 +7,16 @@ type BackendScene string
 
 // Known values of BackendScene.
 const (
-	BackendSceneSingle              BackendScene = "Single"
+	// BackendSceneSingle is the value "Single".
+	BackendSceneSingle BackendScene = "Single"
+	// BackendSceneMultiServiceByRatio is the value "MultiServiceByRatio".
 	BackendSceneMultiServiceByRatio BackendScene = "MultiServiceByRatio"
-	BackendSceneMultiServiceByTag   BackendScene = "MultiServiceByTag"
-	BackendSceneMock                BackendScene = "Mock"
-	BackendSceneRedirect            BackendScene = "Redirect"
+	// BackendSceneMultiServiceByTag is the value "MultiServiceByTag".
+	BackendSceneMultiServiceByTag BackendScene = "MultiServiceByTag"
+	// BackendSceneMock is the value "Mock".
+	BackendSceneMock BackendScene = "Mock"
+	// BackendSceneRedirect is the value "Redirect".
+	BackendSceneRedirect BackendScene = "Redirect"
 )
 
 // IsKnown reports whether v is one of the values the spec lists. Values
@@ -29,8 +34,11 @@ type BackendServicesProtocol string
 
 // Known values of BackendServicesProtocol.
 const (
-	BackendServicesProtocolHTTP  BackendServicesProtocol = "HTTP"
-	BackendServicesProtocolTCP   BackendServicesProtocol = "TCP"
+	// BackendServicesProtocolHTTP is the value "HTTP".
+	BackendServicesProtocolHTTP BackendServicesProtocol = "HTTP"
+	// BackendServicesProtocolTCP is the value "TCP".
+	BackendServicesProtocolTCP BackendServicesProtocol = "TCP"
+	// BackendServicesProtocolDubbo is the value "DUBBO".
 	BackendServicesProtocolDubbo BackendServicesProtocol = "DUBBO"
 )
 
@@ -50,11 +58,16 @@ type HTTPAPIAPIInfoEnvironmentsBackendScene string
 
 // Known values of HTTPAPIAPIInfoEnvironmentsBackendScene.
 const (
-	HTTPAPIAPIInfoEnvironmentsBackendSceneSingleService         HTTPAPIAPIInfoEnvironmentsBackendScene = "SingleService"
-	HTTPAPIAPIInfoEnvironmentsBackendSceneMultiServiceByRatio   HTTPAPIAPIInfoEnvironmentsBackendScene = "MultiServiceByRatio"
+	// HTTPAPIAPIInfoEnvironmentsBackendSceneSingleService is the value "SingleService".
+	HTTPAPIAPIInfoEnvironmentsBackendSceneSingleService HTTPAPIAPIInfoEnvironmentsBackendScene = "SingleService"
+	// HTTPAPIAPIInfoEnvironmentsBackendSceneMultiServiceByRatio is the value "MultiServiceByRatio".
+	HTTPAPIAPIInfoEnvironmentsBackendSceneMultiServiceByRatio HTTPAPIAPIInfoEnvironmentsBackendScene = "MultiServiceByRatio"
+	// HTTPAPIAPIInfoEnvironmentsBackendSceneMultiServiceByContent is the value "MultiServiceByContent".
 	HTTPAPIAPIInfoEnvironmentsBackendSceneMultiServiceByContent HTTPAPIAPIInfoEnvironmentsBackendScene = "MultiServiceByContent"
-	HTTPAPIAPIInfoEnvironmentsBackendSceneMultiServiceByTag     HTTPAPIAPIInfoEnvironmentsBackendScene = "MultiServiceByTag"
-	HTTPAPIAPIInfoEnvironmentsBackendSceneMock                  HTTPAPIAPIInfoEnvironmentsBackendScene = "Mock"
+	// HTTPAPIAPIInfoEnvironmentsBackendSceneMultiServiceByTag is the value "MultiServiceByTag".
+	HTTPAPIAPIInfoEnvironmentsBackendSceneMultiServiceByTag HTTPAPIAPIInfoEnvironmentsBackendScene = "MultiServiceByTag"
+	// HTTPAPIAPIInfoEnvironmentsBackendSceneMock is the value "Mock".
+	HTTPAPIAPIInfoEnvironmentsBackendSceneMock HTTPAPIAPIInfoEnvironmentsBackendScene = "Mock"
 )
 
 // IsKnown reports whether v is one of the values the spec lists. Values
@@ -72,9 +85,13 @@ type HTTPAPIAPIInfoEnvironmentsBackendType string
 
 // Known values of HTTPAPIAPIInfoEnvironmentsBackendType.
 const (
-	HTTPAPIAPIInfoEnvironmentsBackendTypeDNS          HTTPAPIAPIInfoEnvironmentsBackendType = "DNS"
-	HTTPAPIAPIInfoEnvironmentsBackendTypeService      HTTPAPIAPIInfoEnvironmentsBackendType = "Service"
-	HTTPAPIAPIInfoEnvironmentsBackendTypeVIP          HTTPAPIAPIInfoEnvironmentsBackendType = "VIP"
+	// HTTPAPIAPIInfoEnvironmentsBackendTypeDNS is the value "DNS".
+	HTTPAPIAPIInfoEnvironmentsBackendTypeDNS HTTPAPIAPIInfoEnvironmentsBackendType = "DNS"
+	// HTTPAPIAPIInfoEnvironmentsBackendTypeService is the value "Service".
+	HTTPAPIAPIInfoEnvironmentsBackendTypeService HTTPAPIAPIInfoEnvironmentsBackendType = "Service"
+	// HTTPAPIAPIInfoEnvironmentsBackendTypeVIP is the value "VIP".
+	HTTPAPIAPIInfoEnvironmentsBackendTypeVIP HTTPAPIAPIInfoEnvironmentsBackendType = "VIP"
+	// HTTPAPIAPIInfoEnvironmentsBackendTypeCloudProduct is the value "CloudProduct".
 	HTTPAPIAPIInfoEnvironmentsBackendTypeCloudProduct HTTPAPIAPIInfoEnvironmentsBackendType = "CloudProduct"
 )
 
@@ -93,11 +110,16 @@ type HTTPAPIAPIInfoType string
 
 // Known values of HTTPAPIAPIInfoType.
 const (
+	// HTTPAPIAPIInfoTypeHTTPIngress is the value "HttpIngress".
 	HTTPAPIAPIInfoTypeHTTPIngress HTTPAPIAPIInfoType = "HttpIngress"
-	HTTPAPIAPIInfoTypeRest        HTTPAPIAPIInfoType = "Rest"
-	HTTPAPIAPIInfoTypeWebsocket   HTTPAPIAPIInfoType = "Websocket"
-	HTTPAPIAPIInfoTypeAI          HTTPAPIAPIInfoType = "AI"
-	HTTPAPIAPIInfoTypeHTTP        HTTPAPIAPIInfoType = "Http"
+	// HTTPAPIAPIInfoTypeRest is the value "Rest".
+	HTTPAPIAPIInfoTypeRest HTTPAPIAPIInfoType = "Rest"
+	// HTTPAPIAPIInfoTypeWebsocket is the value "Websocket".
+	HTTPAPIAPIInfoTypeWebsocket HTTPAPIAPIInfoType = "Websocket"
+	// HTTPAPIAPIInfoTypeAI is the value "AI".
+	HTTPAPIAPIInfoTypeAI HTTPAPIAPIInfoType = "AI"
+	// HTTPAPIAPIInfoTypeHTTP is the value "Http".
+	HTTPAPIAPIInfoTypeHTTP HTTPAPIAPIInfoType = "Http"
 )
 
 // IsKnown reports whether v is one of the values the spec lists. Values
@@ -115,8 +137,11 @@ type HTTPAPIBackendMatchConditionOperator string
 
 // Known values of HTTPAPIBackendMatchConditionOperator.
 const (
-	HTTPAPIBackendMatchConditionOperatorEqual  HTTPAPIBackendMatchConditionOperator = "equal"
-	HTTPAPIBackendMatchConditionOperatorRegex  HTTPAPIBackendMatchConditionOperator = "regex"
+	// HTTPAPIBackendMatchConditionOperatorEqual is the value "equal".
+	HTTPAPIBackendMatchConditionOperatorEqual HTTPAPIBackendMatchConditionOperator = "equal"
+	// HTTPAPIBackendMatchConditionOperatorRegex is the value "regex".
+	HTTPAPIBackendMatchConditionOperatorRegex HTTPAPIBackendMatchConditionOperator = "regex"
+	// HTTPAPIBackendMatchConditionOperatorPrefix is the value "prefix".
 	HTTPAPIBackendMatchConditionOperatorPrefix HTTPAPIBackendMatchConditionOperator = "prefix"
 )
 
@@ -135,7 +160,9 @@ type HTTPAPIDomainInfoProtocol string
 
 // Known values of HTTPAPIDomainInfoProtocol.
 const (
-	HTTPAPIDomainInfoProtocolHTTP  HTTPAPIDomainInfoProtocol = "HTTP"
+	// HTTPAPIDomainInfoProtocolHTTP is the value "HTTP".
+	HTTPAPIDomainInfoProtocolHTTP HTTPAPIDomainInfoProtocol = "HTTP"
+	// HTTPAPIDomainInfoProtocolHTTPS is the value "HTTPS".
 	HTTPAPIDomainInfoProtocolHTTPS HTTPAPIDomainInfoProtocol = "HTTPS"
 )
 
@@ -155,10 +182,15 @@ type ParentResourceInfoResourceType string
 
 // Known values of ParentResourceInfoResourceType.
 const (
-	ParentResourceInfoResourceTypeHTTPAPI       ParentResourceInfoResourceType = "HttpApi"
-	ParentResourceInfoResourceTypeOperation     ParentResourceInfoResourceType = "Operation"
-	ParentResourceInfoResourceTypeGatewayRoute  ParentResourceInfoResourceType = "GatewayRoute"
-	ParentResourceInfoResourceTypeGateway       ParentResourceInfoResourceType = "Gateway"
+	// ParentResourceInfoResourceTypeHTTPAPI is the value "HttpApi".
+	ParentResourceInfoResourceTypeHTTPAPI ParentResourceInfoResourceType = "HttpApi"
+	// ParentResourceInfoResourceTypeOperation is the value "Operation".
+	ParentResourceInfoResourceTypeOperation ParentResourceInfoResourceType = "Operation"
+	// ParentResourceInfoResourceTypeGatewayRoute is the value "GatewayRoute".
+	ParentResourceInfoResourceTypeGatewayRoute ParentResourceInfoResourceType = "GatewayRoute"
+	// ParentResourceInfoResourceTypeGateway is the value "Gateway".
+	ParentResourceInfoResourceTypeGateway ParentResourceInfoResourceType = "Gateway"
+	// ParentResourceInfoResourceTypeGatewayDomain is the value "GatewayDomain".
 	ParentResourceInfoResourceTypeGatewayDomain ParentResourceInfoResourceType = "GatewayDomain"
 )
 
@@ -177,10 +209,15 @@ type ResourceInfoResourceType string
 
 // Known values of ResourceInfoResourceType.
 const (
-	ResourceInfoResourceTypeHTTPAPI       ResourceInfoResourceType = "HttpApi"
-	ResourceInfoResourceTypeOperation     ResourceInfoResourceType = "Operation"
-	ResourceInfoResourceTypeGatewayRoute  ResourceInfoResourceType = "GatewayRoute"
-	ResourceInfoResourceTypeGateway       ResourceInfoResourceType = "Gateway"
+	// ResourceInfoResourceTypeHTTPAPI is the value "HttpApi".
+	ResourceInfoResourceTypeHTTPAPI ResourceInfoResourceType = "HttpApi"
+	// ResourceInfoResourceTypeOperation is the value "Operation".
+	ResourceInfoResourceTypeOperation ResourceInfoResourceType = "Operation"
+	// ResourceInfoResourceTypeGatewayRoute is the value "GatewayRoute".
+	ResourceInfoResourceTypeGatewayRoute ResourceInfoResourceType = "GatewayRoute"
+	// ResourceInfoResourceTypeGateway is the value "Gateway".
+	ResourceInfoResourceTypeGateway ResourceInfoResourceType = "Gateway"
+	// ResourceInfoResourceTypeGatewayDomain is the value "GatewayDomain".
 	ResourceInfoResourceTypeGatewayDomain ResourceInfoResourceType = "GatewayDomain"
 )
 
@@ -199,7 +236,9 @@ type SubDomainInfoNetworkType string
 
 // Known values of SubDomainInfoNetworkType.
 const (
+	// SubDomainInfoNetworkTypeIntranet is the value "Intranet".
 	SubDomainInfoNetworkTypeIntranet SubDomainInfoNetworkType = "Intranet"
+	// SubDomainInfoNetworkTypeInternet is the value "Internet".
 	SubDomainInfoNetworkTypeInternet SubDomainInfoNetworkType = "Internet"
 )
 
@@ -218,7 +257,9 @@ type SubDomainInfoProtocol string
 
 // Known values of SubDomainInfoProtocol.
 const (
-	SubDomainInfoProtocolHTTP  SubDomainInfoProtocol = "HTTP"
+	// SubDomainInfoProtocolHTTP is the value "HTTP".
+	SubDomainInfoProtocolHTTP SubDomainInfoProtocol = "HTTP"
+	// SubDomainInfoProtocolHTTPS is the value "HTTPS".
 	SubDomainInfoProtocolHTTPS SubDomainInfoProtocol = "HTTPS"
 )
 

@@ -81,7 +81,9 @@ type EnvironmentInfo struct {
 	// The environment description.
 	//
 	// Example: This is a test environment.
-	Description *string      `json:"description,omitzero"`
+	Description *string `json:"description,omitzero"`
+
+	// The gateway instance information.
 	GatewayInfo *GatewayInfo `json:"gatewayInfo,omitzero"`
 
 	// The subdomains of the environment.
@@ -140,7 +142,9 @@ type GatewayInfo struct {
 	// The gateway name.
 	//
 	// Example: apitest-gw
-	Name    *string             `json:"name,omitzero"`
+	Name *string `json:"name,omitzero"`
+
+	// The VPC of the gateway.
 	VPCInfo *GatewayInfoVPCInfo `json:"vpcInfo,omitzero"`
 
 	// The engine version of the gateway.
@@ -194,11 +198,15 @@ type GetPluginAttachmentResponseData struct {
 	// The attachment ID.
 	//
 	// Example: pa-d05f1tmm1hku195dd8j0
-	PluginAttachmentID *string             `json:"pluginAttachmentId,omitzero"`
+	PluginAttachmentID *string `json:"pluginAttachmentId,omitzero"`
+
+	// The information about the parent resource to which the plug-in is attached.
 	ParentResourceInfo *ParentResourceInfo `json:"parentResourceInfo,omitzero"`
 
 	// The resource details.
-	ResourceInfos   []ResourceInfo   `json:"resourceInfos,omitzero"`
+	ResourceInfos []ResourceInfo `json:"resourceInfos,omitzero"`
+
+	// The environment information.
 	EnvironmentInfo *EnvironmentInfo `json:"environmentInfo,omitzero"`
 
 	// The Base64-encoded configurations of the plug-in (the original configuration text, e.g. YAML).
@@ -212,9 +220,13 @@ type GetPluginAttachmentResponseData struct {
 	// The plug-in ID.
 	//
 	// Example: pl-cvo8ub6m1hkvgv03r3k0
-	PluginID        *string          `json:"pluginId,omitzero"`
+	PluginID *string `json:"pluginId,omitzero"`
+
+	// The plug-in type information.
 	PluginClassInfo *PluginClassInfo `json:"pluginClassInfo,omitzero"`
-	GatewayInfo     *GatewayInfo     `json:"gatewayInfo,omitzero"`
+
+	// The gateway instance information.
+	GatewayInfo *GatewayInfo `json:"gatewayInfo,omitzero"`
 }
 
 // HTTPAPIAPIInfo is the information about an HTTP API.
@@ -240,12 +252,16 @@ type HTTPAPIAPIInfo struct {
 	// The API description.
 	//
 	// Example: for test only
-	Description *string             `json:"description,omitzero"`
+	Description *string `json:"description,omitzero"`
+
+	// The versioning configuration of an HTTP API.
 	VersionInfo *HTTPAPIVersionInfo `json:"versionInfo,omitzero"`
 
 	// The environments the API is published to.
 	Environments []HTTPAPIAPIInfoEnvironments `json:"environments,omitzero"`
-	IngressInfo  *HTTPAPIAPIInfoIngressInfo   `json:"ingressInfo,omitzero"`
+
+	// The Ingress source of an HttpIngress API.
+	IngressInfo *HTTPAPIAPIInfoIngressInfo `json:"ingressInfo,omitzero"`
 
 	// The API type. Valid values: HttpIngress, Rest, Websocket, AI, Http.
 	//
@@ -274,7 +290,9 @@ type HTTPAPIAPIInfo struct {
 	// `enabelAuth`, used by SDK v9.1.1 and later.
 	//
 	// Example: true
-	EnableAuth *bool       `json:"enableAuth,omitzero"`
+	EnableAuth *bool `json:"enableAuth,omitzero"`
+
+	// The authentication configuration of an HTTP API.
 	AuthConfig *AuthConfig `json:"authConfig,omitzero"`
 
 	// The ID of the gateway instance.
@@ -339,8 +357,10 @@ type HTTPAPIAPIInfoEnvironments struct {
 	ServiceConfigs []HTTPAPIAPIInfoEnvironmentsServiceConfigs `json:"serviceConfigs,omitzero"`
 
 	// The custom domain names.
-	CustomDomains []HTTPAPIDomainInfo                    `json:"customDomains,omitzero"`
-	GatewayInfo   *HTTPAPIAPIInfoEnvironmentsGatewayInfo `json:"gatewayInfo,omitzero"`
+	CustomDomains []HTTPAPIDomainInfo `json:"customDomains,omitzero"`
+
+	// The gateway instance of an environment.
+	GatewayInfo *HTTPAPIAPIInfoEnvironmentsGatewayInfo `json:"gatewayInfo,omitzero"`
 
 	// The publishing status.
 	//
@@ -396,8 +416,10 @@ type HTTPAPIAPIInfoEnvironmentsServiceConfigs struct {
 	// The service version.
 	//
 	// Example: v1
-	Version *string                        `json:"version,omitzero"`
-	Match   *HTTPAPIBackendMatchConditions `json:"match,omitzero"`
+	Version *string `json:"version,omitzero"`
+
+	// The conditions that route a request to a backend service.
+	Match *HTTPAPIBackendMatchConditions `json:"match,omitzero"`
 
 	// The service ID.
 	//
@@ -536,16 +558,22 @@ type HTTPAPIDeployConfig struct {
 	// The gateway ID.
 	//
 	// Example: gw-xxx
-	GatewayID    *string  `json:"gatewayId,omitzero"`
+	GatewayID *string `json:"gatewayId,omitzero"`
+
+	// The backend of a route.
 	RouteBackend *Backend `json:"routeBackend,omitzero"`
 
 	// The custom domain names.
 	CustomDomainInfos []HTTPAPIDomainInfo `json:"customDomainInfos,omitzero"`
 
 	// The subdomains.
-	SubDomains  []HTTPAPIDeployConfigSubDomains `json:"subDomains,omitzero"`
-	GatewayInfo *GatewayInfo                    `json:"gatewayInfo,omitzero"`
-	Mock        *HTTPAPIMockContract            `json:"mock,omitzero"`
+	SubDomains []HTTPAPIDeployConfigSubDomains `json:"subDomains,omitzero"`
+
+	// The gateway instance information.
+	GatewayInfo *GatewayInfo `json:"gatewayInfo,omitzero"`
+
+	// The mock configuration of an HTTP API.
+	Mock *HTTPAPIMockContract `json:"mock,omitzero"`
 
 	// The gateway type (added in SDK v4.4.0).
 	//
@@ -563,7 +591,9 @@ type HTTPAPIDeployConfigPolicyConfigs struct {
 	// Whether the policy is enabled.
 	//
 	// Example: true
-	Enable           *bool                                             `json:"enable,omitzero"`
+	Enable *bool `json:"enable,omitzero"`
+
+	// The AI fallback policy.
 	AIFallbackConfig *HTTPAPIDeployConfigPolicyConfigsAIFallbackConfig `json:"aiFallbackConfig,omitzero"`
 }
 
@@ -710,7 +740,9 @@ type ParentResourceInfo struct {
 	//
 	// Example: Gateway
 	ResourceType *ParentResourceInfoResourceType `json:"resourceType,omitzero"`
-	APIInfo      *HTTPAPIAPIInfo                 `json:"apiInfo,omitzero"`
+
+	// The information about an HTTP API.
+	APIInfo *HTTPAPIAPIInfo `json:"apiInfo,omitzero"`
 }
 
 // PluginClassInfo is the plug-in type information.

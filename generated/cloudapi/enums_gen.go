@@ -7,9 +7,12 @@ type AttachPluginStageName string
 
 // Known values of AttachPluginStageName.
 const (
+	// AttachPluginStageNameRelease is the value "RELEASE".
 	AttachPluginStageNameRelease AttachPluginStageName = "RELEASE"
-	AttachPluginStageNamePre     AttachPluginStageName = "PRE"
-	AttachPluginStageNameTest    AttachPluginStageName = "TEST"
+	// AttachPluginStageNamePre is the value "PRE".
+	AttachPluginStageNamePre AttachPluginStageName = "PRE"
+	// AttachPluginStageNameTest is the value "TEST".
+	AttachPluginStageNameTest AttachPluginStageName = "TEST"
 )
 
 // IsKnown reports whether v is one of the values the spec lists. Values

@@ -274,9 +274,15 @@ func (b *builder) field(p property, goName, hint string, required bool) *ir.Fiel
 	default:
 		f.Wrap, f.OmitZero = ir.Pointer, true
 	}
-	if s != nil && p.schema.Ref == "" { // a $ref'd type documents itself
+	switch {
+	case s != nil && p.schema.Ref == "":
 		f.Doc = fieldDoc(s)
 		f.Deprecated = s.Deprecated
+	case s != nil: // a $ref'd type: its description says what the field holds
+		f.Doc = strings.TrimSpace(firstNonEmpty(s.Description, s.Title))
+	}
+	if strings.TrimSpace(f.Doc) == "" { // every exported field gets a doc comment
+		f.Doc = "The " + strconv.Quote(p.name) + " property."
 	}
 	return f
 }

@@ -37,7 +37,7 @@ func genEnum(m *ir.Model) jen.Code {
 		Comment("Known values of " + m.GoName + ".").Line().
 		Const().DefsFunc(func(g *jen.Group) {
 		for _, v := range values {
-			g.Id(v.GoName).Id(m.GoName).Op("=").Op(v.Value)
+			g.Comment(v.GoName + " is the value " + v.Value + ".").Line().Id(v.GoName).Id(m.GoName).Op("=").Op(v.Value)
 		}
 	}).Line().Line().
 		Comment("IsKnown reports whether v is one of the values the spec lists. Values").Line().

@@ -7,10 +7,14 @@ type Color string
 
 // Known values of Color.
 const (
-	ColorRed       Color = "red"
+	// ColorRed is the value "red".
+	ColorRed Color = "red"
+	// ColorDarkGreen is the value "dark-green".
 	ColorDarkGreen Color = "dark-green"
-	ColorEmpty     Color = ""
-	ColorOpenAIV1  Color = "OpenAI/v1"
+	// ColorEmpty is the value "".
+	ColorEmpty Color = ""
+	// ColorOpenAIV1 is the value "OpenAI/v1".
+	ColorOpenAIV1 Color = "OpenAI/v1"
 )
 
 // IsKnown reports whether v is one of the values the spec lists. Values
@@ -28,8 +32,11 @@ type Level int32
 
 // Known values of Level.
 const (
+	// Level1 is the value 1.
 	Level1 Level = 1
+	// Level2 is the value 2.
 	Level2 Level = 2
+	// Level3 is the value 3.
 	Level3 Level = 3
 )
 

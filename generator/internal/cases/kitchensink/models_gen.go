@@ -20,6 +20,7 @@ type Base struct {
 
 // Forest is the schema Forest.
 type Forest struct {
+	// The "trees" property.
 	Trees []Tree `json:"trees,omitzero"`
 }
 
@@ -34,27 +35,55 @@ type Item struct {
 	ID string `json:"id"`
 
 	// How many.
-	Count    *int64               `json:"count,omitzero"`
-	Ratio    *float32             `json:"ratio,omitzero"`
-	Enabled  *bool                `json:"enabled,omitzero"`
-	Label    *string              `json:"label,omitzero"`
-	Tags     []string             `json:"tags,omitzero"`
-	Labels   map[string]string    `json:"labels,omitzero"`
-	Level    *Level               `json:"level,omitzero"`
-	Color    *Color               `json:"color,omitzero"`
-	Port     *Port                `json:"port,omitzero"`
-	Parent   *Item                `json:"parent,omitzero"`
-	Children []Item               `json:"children,omitzero"`
+	Count *int64 `json:"count,omitzero"`
+
+	// The "ratio" property.
+	Ratio *float32 `json:"ratio,omitzero"`
+
+	// The "enabled" property.
+	Enabled *bool `json:"enabled,omitzero"`
+
+	// The "label" property.
+	Label *string `json:"label,omitzero"`
+
+	// The "tags" property.
+	Tags []string `json:"tags,omitzero"`
+
+	// The "labels" property.
+	Labels map[string]string `json:"labels,omitzero"`
+
+	// A level from 1 to 3.
+	Level *Level `json:"level,omitzero"`
+
+	// The color of an item.
+	Color *Color `json:"color,omitzero"`
+
+	// A port, written as a string or a number.
+	Port *Port `json:"port,omitzero"`
+
+	// An item that holds one of everything.
+	Parent *Item `json:"parent,omitzero"`
+
+	// The "children" property.
+	Children []Item `json:"children,omitzero"`
+
+	// The "nickname" property.
 	Nickname acs.Nullable[string] `json:"nickname,omitzero"`
 
 	// Null, absent or text.
 	Note acs.Nullable[string] `json:"note,omitzero"`
 
 	// Free-form.
-	Extra   json.RawMessage  `json:"extra,omitzero"`
-	Owner   *ItemOwner       `json:"owner,omitzero"`
-	Created *string          `json:"created,omitzero"`
-	Scores  map[string]int32 `json:"scores,omitzero"`
+	Extra json.RawMessage `json:"extra,omitzero"`
+
+	// The "owner" property.
+	Owner *ItemOwner `json:"owner,omitzero"`
+
+	// The "created" property.
+	Created *string `json:"created,omitzero"`
+
+	// The "scores" property.
+	Scores map[string]int32 `json:"scores,omitzero"`
 
 	// Old field.
 	//
@@ -64,17 +93,22 @@ type Item struct {
 
 // ItemOwner is declared inline at components.schemas.Item.allOf.1.properties.owner.
 type ItemOwner struct {
-	Name    string            `json:"name"`
+	// The "name" property.
+	Name string `json:"name"`
+
+	// The "address" property.
 	Address *ItemOwnerAddress `json:"address,omitzero"`
 }
 
 // ItemOwnerAddress is declared inline at components.schemas.Item.allOf.1.properties.owner.properties.address.
 type ItemOwnerAddress struct {
+	// The "city" property.
 	City *string `json:"city,omitzero"`
 }
 
 // Loop is a required self-reference, which must be held by pointer.
 type Loop struct {
+	// A required self-reference, which must be held by pointer.
 	Next *Loop `json:"next"`
 }
 
@@ -83,5 +117,6 @@ type Names []string
 
 // Tree: Mutual recursion through a map and an array.
 type Tree struct {
+	// The "forest" property.
 	Forest map[string]Forest `json:"forest,omitzero"`
 }

@@ -10,6 +10,7 @@ type DeletePetResponse struct{}
 
 // GetPetPhotoResponse is the success response of GetPetPhoto.
 type GetPetPhotoResponse struct {
+	// The "url" property.
 	URL string `json:"url"`
 }
 
@@ -18,19 +19,30 @@ type ListPetsResponse []Pet
 
 // NewPet is the schema NewPet.
 type NewPet struct {
-	Name string  `json:"name"`
-	Tag  *string `json:"tag,omitzero"`
+	// The "name" property.
+	Name string `json:"name"`
+
+	// The "tag" property.
+	Tag *string `json:"tag,omitzero"`
 }
 
 // Pet is the schema Pet.
 type Pet struct {
-	Name string  `json:"name"`
-	Tag  *string `json:"tag,omitzero"`
-	ID   int64   `json:"id"`
+	// The "name" property.
+	Name string `json:"name"`
+
+	// The "tag" property.
+	Tag *string `json:"tag,omitzero"`
+
+	// The "id" property.
+	ID int64 `json:"id"`
 }
 
 // Problem is the schema Problem.
 type Problem struct {
-	Code    *string `json:"code,omitzero"`
+	// The "code" property.
+	Code *string `json:"code,omitzero"`
+
+	// The "message" property.
 	Message *string `json:"message,omitzero"`
 }

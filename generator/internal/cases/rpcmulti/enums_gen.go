@@ -7,7 +7,9 @@ type CreateThingKind string
 
 // Known values of CreateThingKind.
 const (
+	// CreateThingKindSmall is the value "SMALL".
 	CreateThingKindSmall CreateThingKind = "SMALL"
+	// CreateThingKindLarge is the value "LARGE".
 	CreateThingKindLarge CreateThingKind = "LARGE"
 )
 
@@ -26,7 +28,9 @@ type Kind string
 
 // Known values of Kind.
 const (
+	// KindSmall is the value "SMALL".
 	KindSmall Kind = "SMALL"
+	// KindLarge is the value "LARGE".
 	KindLarge Kind = "LARGE"
 )
 

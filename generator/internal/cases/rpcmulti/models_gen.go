@@ -4,13 +4,17 @@ package rpcmulti
 
 // Ack is the schema Ack.
 type Ack struct {
+	// The "RequestId" property.
 	RequestID *string `json:"RequestId,omitzero"`
 }
 
 // CreateThingResponse is the schema CreateThingResponse.
 type CreateThingResponse struct {
+	// The "RequestId" property.
 	RequestID *string `json:"RequestId,omitzero"`
-	ThingID   *string `json:"ThingId,omitzero"`
+
+	// The "ThingId" property.
+	ThingID *string `json:"ThingId,omitzero"`
 }
 
 // DeleteThingResponse is the success response of DeleteThing.
@@ -18,13 +22,21 @@ type DeleteThingResponse = Ack
 
 // DescribeThingsResponse is the success response of DescribeThings.
 type DescribeThingsResponse struct {
+	// The "RequestId" property.
 	RequestID *string `json:"RequestId,omitzero"`
-	Things    []Thing `json:"Things,omitzero"`
+
+	// The "Things" property.
+	Things []Thing `json:"Things,omitzero"`
 }
 
 // Thing is a thing.
 type Thing struct {
+	// The "ThingId" property.
 	ThingID *string `json:"ThingId,omitzero"`
-	Name    *string `json:"Name,omitzero"`
-	Kind    *Kind   `json:"Kind,omitzero"`
+
+	// The "Name" property.
+	Name *string `json:"Name,omitzero"`
+
+	// The kind of a thing.
+	Kind *Kind `json:"Kind,omitzero"`
 }

@@ -1,0 +1,140 @@
+package main
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+
+	"github.com/acsgen/acsgen/generator/docs"
+)
+
+// runDocs renders the Markdown reference under --out from the specs and the
+// example tests of the generated packages.
+func runDocs(args []string, stdout, stderr io.Writer) error {
+	fset := newFlagSet("docs", stderr)
+	var specs multiFlag
+	fset.Var(&specs, "spec", "spec file or directory of specs (repeatable; default spec/)")
+	out := fset.String("out", "docs", "output root: <out>/README.md and <out>/<package>/")
+	gen := fset.String("generated", "generated", "root of the generated packages, whose example_test.go files the pages show")
+	check := fset.Bool("check", false, "write nothing; list stale, missing and extra files and exit 1 if any")
+	if err := parse(fset, args); err != nil {
+		return err
+	}
+	if fset.NArg() > 0 {
+		return fmt.Errorf("%w: unexpected argument %q (specs are given with --spec)", errUsage, fset.Arg(0))
+	}
+	files, err := specFiles(specs)
+	if err != nil {
+		return fmt.Errorf("%w: %v", errUsage, err)
+	}
+	pages, problems, err := docs.Render(files, *gen)
+	if err != nil {
+		return err
+	}
+	for _, p := range problems {
+		fmt.Fprintln(stderr, p)
+	}
+	var stale []string
+	if *check {
+		stale, err = staleDocs(*out, pages)
+	} else {
+		err = writeDocs(*out, pages)
+		if err == nil {
+			fmt.Fprintf(stdout, "%d spec(s) → %s (%d files)\n", len(files), *out, len(pages))
+		}
+	}
+	if err != nil {
+		return err
+	}
+	for _, s := range stale {
+		fmt.Fprintln(stderr, s)
+	}
+	if len(stale) > 0 {
+		fmt.Fprintln(stderr, "docs are out of date; run: make generate")
+	}
+	if len(problems) > 0 || len(stale) > 0 {
+		return errFindings
+	}
+	return nil
+}
+
+// staleDocs compares out with pages: changed, missing, and *.md files in the
+// product directories (or the top README) that are no longer generated.
+func staleDocs(out string, pages []docs.File) ([]string, error) {
+	var res []string
+	for _, p := range pages {
+		path := filepath.Join(out, filepath.FromSlash(p.Name))
+		got, err := os.ReadFile(path)
+		switch {
+		case errors.Is(err, fs.ErrNotExist):
+			res = append(res, path+": missing")
+		case err != nil:
+			return nil, err
+		case !bytes.Equal(got, p.Src):
+			res = append(res, path+": stale (differs from what the spec generates)")
+		}
+	}
+	extra, err := extraDocs(out, pages)
+	if err != nil {
+		return nil, err
+	}
+	for _, path := range extra {
+		res = append(res, path+": no longer generated")
+	}
+	return res, nil
+}
+
+func writeDocs(out string, pages []docs.File) error {
+	for _, p := range pages {
+		path := filepath.Join(out, filepath.FromSlash(p.Name))
+		if old, err := os.ReadFile(path); err == nil && bytes.Equal(old, p.Src) {
+			continue
+		}
+		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+			return err
+		}
+		if err := os.WriteFile(path, p.Src, 0o644); err != nil {
+			return err
+		}
+	}
+	extra, err := extraDocs(out, pages)
+	if err != nil {
+		return err
+	}
+	for _, path := range extra {
+		if err := os.Remove(path); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// extraDocs lists the *.md files directly in the directories pages go to that
+// no page claims. Other files and directories are left alone.
+func extraDocs(out string, pages []docs.File) ([]string, error) {
+	var dirs, names []string
+	for _, p := range pages {
+		names = append(names, filepath.Join(out, filepath.FromSlash(p.Name)))
+		dirs = append(dirs, filepath.Dir(filepath.Join(out, filepath.FromSlash(p.Name))))
+	}
+	slices.Sort(dirs)
+	var res []string
+	for _, dir := range slices.Compact(dirs) {
+		matches, err := filepath.Glob(filepath.Join(dir, "*.md"))
+		if err != nil {
+			return nil, err
+		}
+		for _, m := range matches {
+			if !slices.Contains(names, m) && strings.HasSuffix(m, ".md") {
+				res = append(res, m)
+			}
+		}
+	}
+	return res, nil
+}

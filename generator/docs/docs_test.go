@@ -1,0 +1,183 @@
+package docs
+
+import (
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/getkin/kin-openapi/openapi3"
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/acsgen/acsgen/generator"
+	"github.com/acsgen/acsgen/generator/load"
+)
+
+// renderRepo renders the docs of spec/*.yaml from the repository root, as
+// `acsgen docs` run by make does.
+func renderRepo(t *testing.T) ([]File, []string) {
+	t.Helper()
+	t.Chdir("../..")
+	specs, err := filepath.Glob("spec/*.yaml")
+	require.NoError(t, err)
+	require.NotEmpty(t, specs)
+	pages, problems, err := Render(specs, "generated")
+	require.NoError(t, err)
+	require.Empty(t, problems)
+	return pages, specs
+}
+
+// TestDocsUpToDate compares the committed docs/ with a fresh rendering. It is
+// what makes an edit of an example_test.go (or a spec) without `make generate`
+// fail: the page shows the example's source verbatim.
+func TestDocsUpToDate(t *testing.T) {
+	pages, _ := renderRepo(t)
+	for _, p := range pages {
+		path := filepath.Join("docs", p.Name)
+		got, err := os.ReadFile(path)
+		require.NoError(t, err, "%s is missing; run make generate", path)
+		assert.Equal(t, string(p.Src), string(got), "%s is stale; run make generate", path)
+	}
+}
+
+func TestRenderIsDeterministic(t *testing.T) {
+	first, specs := renderRepo(t)
+	again, _, err := Render(specs, "generated")
+	require.NoError(t, err)
+	assert.Equal(t, first, again)
+}
+
+// TestEveryParameterAndFieldOnPage walks each spec with kin-openapi, not the
+// IR the pages come from: every parameter and every property of every response
+// schema, however deep, must be named on its operation's page.
+func TestEveryParameterAndFieldOnPage(t *testing.T) {
+	pages, specs := renderRepo(t)
+	for _, path := range specs {
+		spec, err := load.File(path)
+		require.NoError(t, err)
+		_, api, err := generator.FromSpec(spec, generator.Config{Spec: path})
+		require.NoError(t, err)
+		for key, item := range spec.Doc.Paths.Map() {
+			for method, op := range item.Operations() {
+				name := api.Package + "/" + op.OperationID + ".md"
+				i := slices.IndexFunc(pages, func(f File) bool { return f.Name == name })
+				require.GreaterOrEqual(t, i, 0, "no page %s for %s %s", name, method, key)
+				page := string(pages[i].Src)
+				var names []string
+				for _, p := range append(item.Parameters, op.Parameters...) {
+					names = append(names, p.Value.Name)
+				}
+				seen := map[*openapi3.Schema]bool{}
+				for _, r := range op.Responses.Map() {
+					for _, mt := range r.Value.Content {
+						names = append(names, propertyNames(mt.Schema, seen)...)
+					}
+				}
+				require.NotEmpty(t, names)
+				for _, n := range names {
+					assert.Contains(t, page, "`"+n+"`", "%s does not name %q", name, n)
+				}
+				// The error body's own fields are listed as well.
+				assert.Contains(t, page, "### Error body", name)
+			}
+		}
+	}
+}
+
+// propertyNames lists every property name reachable from s.
+func propertyNames(s *openapi3.SchemaRef, seen map[*openapi3.Schema]bool) []string {
+	if s == nil || s.Value == nil || seen[s.Value] {
+		return nil
+	}
+	v := s.Value
+	seen[v] = true
+	var out []string
+	for name, p := range v.Properties {
+		out = append(out, name)
+		out = append(out, propertyNames(p, seen)...)
+	}
+	out = append(out, propertyNames(v.Items, seen)...)
+	if v.AdditionalProperties.Schema != nil {
+		out = append(out, propertyNames(v.AdditionalProperties.Schema, seen)...)
+	}
+	for _, group := range [][]*openapi3.SchemaRef{v.OneOf, v.AnyOf, v.AllOf} {
+		for _, x := range group {
+			out = append(out, propertyNames(x, seen)...)
+		}
+	}
+	return out
+}
+
+func kitchensink(t *testing.T, examples string) Product {
+	t.Helper()
+	const path = "../internal/cases/kitchensink/spec.yaml"
+	spec, err := load.File(path)
+	require.NoError(t, err)
+	_, api, err := generator.FromSpec(spec, generator.Config{Spec: path})
+	require.NoError(t, err)
+	return Product{API: api, Spec: spec, Examples: []byte(examples), ExamplesPath: "kitchensink/example_test.go"}
+}
+
+const kitchensinkExample = `package kitchensink_test
+
+import "fmt"
+
+// ExampleClient_GetItem gets an item.
+func ExampleClient_GetItem() {
+	fmt.Println("item")
+}
+`
+
+func TestRecursiveTypesEnd(t *testing.T) {
+	files, err := ProductPages(kitchensink(t, kitchensinkExample))
+	require.NoError(t, err)
+	require.Len(t, files, 2)
+	page := string(files[0].Src)
+	assert.Equal(t, "kitchensink/GetItem.md", files[0].Name)
+	// Item.parent is an Item: named, not expanded again.
+	assert.Contains(t, page, "- `parent` *object Item* (Go `Parent`)")
+	assert.Contains(t, page, "(recursive: the fields of `Item` above)")
+	// The union and the enum show their alternatives and values.
+	assert.Contains(t, page, "as a JSON number")
+	assert.Contains(t, page, "Values: `red`, `dark-green`")
+	assert.Contains(t, page, "**Deprecated.**")
+}
+
+func TestPageShowsTheExampleVerbatim(t *testing.T) {
+	files, err := ProductPages(kitchensink(t, kitchensinkExample))
+	require.NoError(t, err)
+	page := string(files[0].Src)
+	assert.Contains(t, page, "```go\nimport \"fmt\"\n\n// ExampleClient_GetItem gets an item.\nfunc ExampleClient_GetItem() {\n\tfmt.Println(\"item\")\n}\n```")
+
+	edited := strings.Replace(kitchensinkExample, `"item"`, `"changed"`, 1)
+	files, err = ProductPages(kitchensink(t, edited))
+	require.NoError(t, err)
+	assert.Contains(t, string(files[0].Src), `fmt.Println("changed")`)
+}
+
+func TestMissingExampleIsAProblem(t *testing.T) {
+	_, err := ProductPages(kitchensink(t, "package kitchensink_test\n"))
+	require.Error(t, err)
+	assert.Contains(t, err.Error(), "kitchensink/example_test.go: no func ExampleClient_GetItem")
+
+	_, err = ProductPages(kitchensink(t, ""))
+	require.Error(t, err)
+	assert.Contains(t, err.Error(), "kitchensink/example_test.go: missing or empty")
+
+	_, err = ProductPages(kitchensink(t, "package x\nfunc {"))
+	require.Error(t, err)
+	assert.Contains(t, err.Error(), "kitchensink/example_test.go:2:")
+}
+
+func TestRawRequestFillsExamples(t *testing.T) {
+	pages, _ := renderRepo(t)
+	i := slices.IndexFunc(pages, func(f File) bool { return f.Name == "cloudapi/AttachPlugin.md" })
+	require.GreaterOrEqual(t, i, 0)
+	page := string(pages[i].Src)
+	assert.Contains(t, page, "POST /?ApiId=8afff6c8c4c6447abb035812e4d66b65&ApiIds=xxx&GroupId=285bb759342649a1b70c2093a772e087&PluginId=9a3f1a5279434f2ba74ccd91c295af9f&StageName=TEST HTTP/1.1\nHost: apigateway.cn-hangzhou.aliyuncs.com")
+	assert.Contains(t, page, "| `ApiIds` | query | array of string | `APIIDs` | no | minItems 1; maxItems 100; items joined with commas |")
+	assert.Contains(t, page, "| `StageName` | query | string | `StageName` | yes |  | `RELEASE`, `PRE`, `TEST` |")
+	assert.Contains(t, page, "| 4XX, 5XX | `ErrorResponse` |")
+}
