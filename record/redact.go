@@ -1,7 +1,9 @@
 package record
 
 import (
+	"net/http"
 	"net/url"
+	"strconv"
 	"strings"
 
 	"gopkg.in/dnaeon/go-vcr.v4/pkg/cassette"
@@ -20,12 +22,16 @@ var SecretHeaders = []string{"x-acs-security-token", "x-acs-signature-nonce", "x
 // them; they are redacted anyway, so that a recording of another client stays clean.
 var SecretQuery = []string{"AccessKeyId", "Signature", "SecurityToken", "SignatureNonce", "BearerToken"}
 
-// RedactCredentials removes credentials from an interaction's request: the
+// RedactCredentials removes credentials from an interaction's request: the raw
+// request URI and remote address, the
 // Authorization header (keeping SignedHeaders), SecretHeaders, and SecretQuery
 // parameters in the URL, the parsed form and a form-encoded body. Headers are
 // cloned, not edited in place, because go-vcr hands the same maps to the client.
 func RedactCredentials(i *cassette.Interaction) error {
 	req := &i.Request
+	// A proxied request keeps the server side's RequestURI, the raw query with
+	// every credential in it, and the caller's address; neither belongs in a recording.
+	req.RequestURI, req.RemoteAddr = "", ""
 	u, err := url.Parse(req.URL)
 	if err != nil {
 		return err
@@ -35,12 +41,7 @@ func RedactCredentials(i *cassette.Interaction) error {
 		u.RawQuery = q.Encode()
 		req.URL = u.String()
 	}
-	redactValues(req.Form, SecretQuery)
-	if isForm(req.Headers.Get("Content-Type")) && req.Body != "" {
-		if form, err := url.ParseQuery(req.Body); err == nil && redactValues(form, SecretQuery) {
-			req.Body = form.Encode()
-		}
-	}
+	redactForm(req, SecretQuery)
 	h := req.Headers.Clone()
 	if v := h.Get("Authorization"); v != "" {
 		h.Set("Authorization", RedactAuthorization(v))
@@ -52,6 +53,28 @@ func RedactCredentials(i *cassette.Interaction) error {
 	}
 	req.Headers = h
 	return nil
+}
+
+// redactForm redacts the named parameters in the parsed form and in a form-encoded
+// body, keeping the recorded length in step with the body.
+func redactForm(req *cassette.Request, names []string) {
+	redactValues(req.Form, names)
+	if !isForm(req.Headers.Get("Content-Type")) || req.Body == "" {
+		return
+	}
+	if form, err := url.ParseQuery(req.Body); err == nil && redactValues(form, names) {
+		req.Body = form.Encode()
+		req.ContentLength = int64(len(req.Body))
+		setLength(&req.Headers, len(req.Body))
+	}
+}
+
+// setLength corrects a recorded Content-Length header after the body changed.
+func setLength(h *http.Header, n int) {
+	if h.Get("Content-Length") != "" {
+		*h = h.Clone()
+		h.Set("Content-Length", strconv.Itoa(n))
+	}
 }
 
 func isForm(contentType string) bool {
