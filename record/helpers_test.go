@@ -2,6 +2,8 @@ package record_test
 
 import (
 	"bytes"
+	"encoding/json"
+	"github.com/getkin/kin-openapi/openapi3"
 	"io"
 	"io/fs"
 	"net/http"
@@ -95,3 +97,14 @@ func get(t *testing.T, c *http.Client, req *http.Request) (int, http.Header, []b
 }
 
 func body(s string) io.Reader { return bytes.NewReader([]byte(s)) }
+
+// exampleBody is the documented example of an operation's 200 response.
+func exampleBody(t *testing.T, spec, path, method string) []byte {
+	t.Helper()
+	doc, err := openapi3.NewLoader().LoadFromFile(spec)
+	require.NoError(t, err)
+	mt := doc.Paths.Value(path).GetOperation(method).Responses.Value("200").Value.Content.Get("application/json")
+	b, err := json.Marshal(mt.Example)
+	require.NoError(t, err)
+	return b
+}

@@ -99,10 +99,10 @@ func (r *Recorder) RoundTrip(req *http.Request) (*http.Response, error) {
 	}
 	resp, err := rec.RoundTrip(out)
 	if err != nil {
-		return nil, fmt.Errorf("record: %s %s: %w", req.Method, req.URL.Redacted(), err)
+		return nil, fmt.Errorf("record: %s: %w", call(req), err)
 	}
 	if err := rec.Stop(); err != nil {
-		return nil, fmt.Errorf("record: %s %s: not recorded: %w", req.Method, req.URL.Redacted(), err)
+		return nil, fmt.Errorf("record: %s: not recorded: %w", call(req), err)
 	}
 	name, err := r.write(saved, route, fs.files["interaction.yaml"])
 	if err != nil {
@@ -209,4 +209,10 @@ func (m *memFS) WriteFile(name string, data []byte) error {
 func (m *memFS) IsFileExists(name string) bool {
 	_, ok := m.files[path.Clean(name)]
 	return ok
+}
+
+// call names a request in an error: method, host and path, never the query, which
+// may carry credentials.
+func call(req *http.Request) string {
+	return req.Method + " " + req.URL.Scheme + "://" + req.URL.Host + req.URL.EscapedPath()
 }
