@@ -37,8 +37,11 @@ func validate(r *http.Request, body []byte, rt *contract.Route, params map[strin
 			return &apiError{http.StatusBadRequest, "MissingParameter",
 				fmt.Sprintf("The input parameter %q that is mandatory for processing this request is not supplied.", name)}
 		}
-		return &apiError{http.StatusBadRequest, "InvalidParameter",
-			fmt.Sprintf("The specified parameter %q is not valid: %s", name, reason(err))}
+		msg := fmt.Sprintf("The specified parameter %q is not valid: %s", name, reason(err))
+		if v, ok := sent(r, reqErr.Parameter, params); ok {
+			msg += fmt.Sprintf(" (got %q)", v)
+		}
+		return &apiError{http.StatusBadRequest, "InvalidParameter", msg}
 	}
 	if errors.As(err, &reqErr) && reqErr.RequestBody != nil {
 		if errors.Is(err, openapi3filter.ErrInvalidRequired) {
@@ -61,4 +64,25 @@ func reason(err error) string {
 	}
 	s, _, _ := strings.Cut(err.Error(), "\n")
 	return s
+}
+
+// sent is the value the request gave a parameter, cut to a readable length.
+func sent(r *http.Request, p *openapi3.Parameter, params map[string]string) (string, bool) {
+	var v string
+	var ok bool
+	switch p.In {
+	case openapi3.ParameterInQuery:
+		var vs []string
+		vs, ok = r.URL.Query()[p.Name]
+		v = strings.Join(vs, ",")
+	case openapi3.ParameterInHeader:
+		v = r.Header.Get(p.Name)
+		ok = v != ""
+	case openapi3.ParameterInPath:
+		v, ok = params[p.Name]
+	}
+	if len(v) > 64 {
+		v = v[:64] + "..."
+	}
+	return v, ok
 }
