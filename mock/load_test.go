@@ -14,11 +14,11 @@ import (
 	"github.com/acsgen/acsgen/generated/cloudapi"
 )
 
-// A bounded load: 8 concurrent clients × 500 calls each, alternating RPC and ROA,
+// A bounded load: 8 concurrent clients × 300 calls each, alternating RPC and ROA,
 // signatures verified, on loopback. Every call must succeed. Throughput lives in
 // BenchmarkMock, not here.
 func TestConcurrentLoadHasNoErrors(t *testing.T) {
-	const workers, calls = 8, 500
+	const workers, calls = 8, 300
 	srv := start(t, specSet(t), verifying())
 	transport := &http.Transport{MaxIdleConnsPerHost: workers}
 	t.Cleanup(transport.CloseIdleConnections)

@@ -43,6 +43,8 @@ var commands = []command{
 	{"generate", "generate [--spec FILE|DIR]... [--out DIR] [--package NAME] [--check]", runGenerate},
 	{"lint", "lint [SPEC|DIR...]", runLint},
 	{"contract", "contract [--spec FILE|DIR]... [--strict] CASSETTE|DIR...", runContract},
+	{"mock", "mock [--addr HOST:PORT] [--spec FILE|DIR]... [--recordings DIR] [--access-key-id ID --access-key-secret S]", runMock},
+	{"record", "record --upstream URL --out DIR [--addr HOST:PORT] [--spec FILE|DIR]... [--max-body N] [--resign]", runRecord},
 	{"sign", "sign --method M --url URL [--action A] [--version V] [--header 'k: v']... [--body FILE] [--date T] [--nonce N]", runSign},
 }
 
