@@ -1,6 +1,7 @@
 package mock
 
 import (
+	"bytes"
 	"crypto/rand"
 	"encoding/hex"
 	"encoding/json"
@@ -41,8 +42,11 @@ func writeError(w http.ResponseWriter, r *http.Request, style, product string, e
 			Message   string `json:"message"`
 		}{id, e.Code, e.Message}
 	}
-	b, _ := json.Marshal(body) // plain strings always marshal
-	writeJSON(w, e.Status, id, b)
+	var b bytes.Buffer
+	enc := json.NewEncoder(&b)
+	enc.SetEscapeHTML(false) // the Recommend URL keeps its "&", as the service sends it
+	_ = enc.Encode(body)     // plain strings always encode
+	writeJSON(w, e.Status, id, bytes.TrimSuffix(b.Bytes(), []byte("\n")))
 }
 
 // recommend is the troubleshooting link RPC error bodies carry.

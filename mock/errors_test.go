@@ -56,6 +56,7 @@ func TestInvalidStageNameGetsTheRPCErrorShape(t *testing.T) {
 	assert.Equal(t, srv.Listener.Addr().String(), body["HostId"])
 	assert.Contains(t, body["Recommend"], "q=InvalidParameter")
 	assert.Contains(t, body["Recommend"], "product=CloudAPI")
+	assert.Contains(t, body["Recommend"], "&q=InvalidParameter&")
 
 	// The generated client decodes the same shape into *acs.Error.
 	_, err := cloudClient(t, srv, keySecret).AttachPlugin(context.Background(), &cloudapi.AttachPluginRequest{PluginID: "p", StageName: "PROD"})

@@ -13,9 +13,10 @@ import (
 
 // example is the spec's answer to a valid request.
 type example struct {
-	status int
-	body   map[string]any // nil when the example is not a JSON object
-	raw    []byte         // the example as JSON
+	status    int
+	body      map[string]any // nil when the example is not a JSON object
+	raw       []byte         // the example as JSON
+	requestID string         // the example's own request ID, "" when it has none
 }
 
 // example returns the success example of rt's operation, computed once.
@@ -73,6 +74,7 @@ func buildExample(op *openapi3.Operation) *example {
 	if obj, ok := value.(map[string]any); ok {
 		e.body = obj
 	}
+	e.requestID = bodyRequestID(e.raw)
 	return e
 }
 
@@ -80,7 +82,7 @@ func buildExample(op *openapi3.Operation) *example {
 // (so that documented bodies come back verbatim); otherwise a fresh one is put in
 // the body under the style's key (RequestId for RPC, requestId for ROA).
 func (e *example) write(w http.ResponseWriter, style string) {
-	if id := bodyRequestID(e.raw); id != "" || e.body == nil {
+	if id := e.requestID; id != "" || e.body == nil {
 		if id == "" {
 			id = newRequestID()
 		}
