@@ -10,6 +10,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/acsgen/acsgen/contracttests/internal/recordgen"
+	vcrrecord "github.com/acsgen/acsgen/record"
 )
 
 // credentialPatterns match credential material in any recording, whoever made it:
@@ -61,5 +62,5 @@ func TestCredentialScanCatchesUnredactedRecordings(t *testing.T) {
 	assert.NotEmpty(t, credentialsIn([]byte("https://x/?AccessKeyId=abc&Signature=def")))
 	assert.Empty(t, credentialsIn([]byte("https://x/?AccessKeyId=REDACTED&Signature=REDACTED")))
 	assert.Equal(t, "ACS3-HMAC-SHA256 Credential=REDACTED,SignedHeaders=host;x-acs-date,Signature=REDACTED",
-		recordgen.RedactAuthorization("ACS3-HMAC-SHA256 Credential="+recordgen.AccessKeyID+",SignedHeaders=host;x-acs-date,Signature=abc"))
+		vcrrecord.RedactAuthorization("ACS3-HMAC-SHA256 Credential="+recordgen.AccessKeyID+",SignedHeaders=host;x-acs-date,Signature=abc"))
 }

@@ -7,6 +7,9 @@
 //	                [--coverage] [--suggest FILE] CASSETTE|HAR|DIR...
 //	acsgen docs [--spec FILE|DIR]... [--out DIR] [--generated DIR] [--check]
 //	acsgen diff [--format text|markdown|json] [--fail-on breaking|warning] OLD NEW
+//	acsgen mock [--addr HOST:PORT] [--spec FILE|DIR]... [--recordings DIR]
+//	acsgen record --upstream URL --out DIR [--addr HOST:PORT] [--resign]
+//	acsgen sign --method M --url URL [--action A] [--version V] [--header 'k: v']...
 //
 // Exit status: 0 when all is well, 1 when there are findings (stale files, spec
 // problems, contract violations), 2 for usage errors and unreadable input.
@@ -48,6 +51,8 @@ var commands = []command{
 	{"contract", contractUsage, runContract},
 	{"docs", "docs [--spec FILE|DIR]... [--out DIR] [--generated DIR] [--check]", runDocs},
 	{"diff", "diff [--format text|markdown|json] [--fail-on breaking|warning] OLD NEW (files or git REV:PATH)", runDiff},
+	{"mock", "mock [--addr HOST:PORT] [--spec FILE|DIR]... [--recordings DIR] [--access-key-id ID --access-key-secret S]", runMock},
+	{"record", "record --upstream URL --out DIR [--addr HOST:PORT] [--spec FILE|DIR]... [--max-body N] [--resign]", runRecord},
 	{"sign", "sign --method M --url URL [--action A] [--version V] [--header 'k: v']... [--body FILE] [--date T] [--nonce N]", runSign},
 }
 

@@ -1,0 +1,57 @@
+package contract
+
+import (
+	"errors"
+	"strings"
+
+	"github.com/getkin/kin-openapi/routers"
+)
+
+// ErrNoRoute is wrapped by Match's error when no spec declares the request.
+var ErrNoRoute = errors.New("no route")
+
+// Route is the operation a request was routed to, for servers and recorders built
+// on a Set (acsgen mock, acsgen record).
+type Route struct {
+	OperationID string // e.g. "GetPluginAttachment"
+	Action      string // x-acs-action, e.g. "AttachPlugin"
+	Product     string // e.g. "APIG"
+	Version     string // e.g. "2024-03-27"
+	Style       string // "RPC" or "ROA"
+	Spec        string // file the operation is declared in
+	Route       *routers.Route
+}
+
+// Match routes a request as Check does: RPC by action (and version when given), ROA
+// by method and escaped path. It returns the route and the still-escaped path
+// parameters. An error wraps ErrNoRoute when no operation has the action or path.
+func (s *Set) Match(method, escapedPath, action, version string) (*Route, map[string]string, error) {
+	if escapedPath == "" {
+		escapedPath = "/"
+	}
+	o, params, err := s.route(method, escapedPath, action, version)
+	if err != nil {
+		if strings.HasPrefix(err.Error(), "no spec declares") {
+			err = noRoute{err}
+		}
+		return nil, nil, err
+	}
+	return &Route{OperationID: o.op.ID, Action: o.op.Action, Product: o.api.Product, Version: o.api.Version,
+		Style: string(o.api.Style), Spec: o.spec.Loc.File(), Route: o.route}, params, nil
+}
+
+// API names the product and style ("RPC" or "ROA") of an API version the set knows,
+// so that a server can shape an error for a request it could not route.
+func (s *Set) API(version string) (product, style string, ok bool) {
+	for _, o := range s.ops {
+		if o.api.Version == version {
+			return o.api.Product, string(o.api.Style), true
+		}
+	}
+	return "", "", false
+}
+
+// noRoute keeps route's message and answers errors.Is(err, ErrNoRoute).
+type noRoute struct{ error }
+
+func (noRoute) Is(target error) bool { return target == ErrNoRoute }

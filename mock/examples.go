@@ -1,0 +1,104 @@
+package mock
+
+import (
+	"encoding/json"
+	"net/http"
+	"slices"
+	"strconv"
+
+	"github.com/getkin/kin-openapi/openapi3"
+
+	"github.com/acsgen/acsgen/contract"
+)
+
+// example is the spec's answer to a valid request.
+type example struct {
+	status    int
+	body      map[string]any // nil when the example is not a JSON object
+	raw       []byte         // the example as JSON
+	requestID string         // the example's own request ID, "" when it has none
+}
+
+// example returns the success example of rt's operation, computed once.
+func (s *Server) example(rt *contract.Route) *example {
+	key := rt.Spec + " " + rt.OperationID
+	if e, ok := s.examples.Load(key); ok {
+		return e.(*example)
+	}
+	e := buildExample(rt.Route.Operation)
+	s.examples.Store(key, e)
+	return e
+}
+
+// buildExample takes the lowest declared 2xx status (2XX counts as 200) and its
+// application/json example: the media type's example, else its first named example,
+// else the schema's example, else an empty object.
+func buildExample(op *openapi3.Operation) *example {
+	e := &example{status: http.StatusOK}
+	var resp *openapi3.ResponseRef
+	if op.Responses != nil {
+		codes := []int{}
+		for k := range op.Responses.Map() {
+			if n, err := strconv.Atoi(k); err == nil && n >= 200 && n < 300 {
+				codes = append(codes, n)
+			}
+		}
+		if len(codes) > 0 {
+			e.status = slices.Min(codes)
+			resp = op.Responses.Status(e.status)
+		} else {
+			resp = op.Responses.Value("2XX")
+		}
+	}
+	var value any = map[string]any{}
+	if resp != nil && resp.Value != nil {
+		if mt := resp.Value.Content.Get("application/json"); mt != nil {
+			switch {
+			case mt.Example != nil:
+				value = mt.Example
+			case len(mt.Examples) > 0:
+				names := make([]string, 0, len(mt.Examples))
+				for n := range mt.Examples {
+					names = append(names, n)
+				}
+				slices.Sort(names)
+				if ex := mt.Examples[names[0]]; ex != nil && ex.Value != nil {
+					value = ex.Value.Value
+				}
+			case mt.Schema != nil && mt.Schema.Value != nil && mt.Schema.Value.Example != nil:
+				value = mt.Schema.Value.Example
+			}
+		}
+	}
+	e.raw, _ = json.Marshal(value) // values from a YAML or JSON document always marshal
+	if obj, ok := value.(map[string]any); ok {
+		e.body = obj
+	}
+	e.requestID = bodyRequestID(e.raw)
+	return e
+}
+
+// write answers the example. Its request ID is the example's own when it has one
+// (so that documented bodies come back verbatim); otherwise a fresh one is put in
+// the body under the style's key (RequestId for RPC, requestId for ROA).
+func (e *example) write(w http.ResponseWriter, style string) {
+	if id := e.requestID; id != "" || e.body == nil {
+		if id == "" {
+			id = newRequestID()
+		}
+		writeJSON(w, e.status, id, e.raw)
+		return
+	}
+	id := newRequestID()
+	body := make(map[string]any, len(e.body)+1)
+	for k, v := range e.body {
+		body[k] = v
+	}
+	if style == "RPC" {
+		body["RequestId"] = id
+	} else {
+		body["requestId"] = id
+	}
+	b, _ := json.Marshal(body)
+	writeJSON(w, e.status, id, b)
+}

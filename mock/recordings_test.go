@@ -1,0 +1,106 @@
+package mock_test
+
+import (
+	"context"
+	"io"
+	"net/http"
+	"net/http/httptest"
+	"os"
+	"path/filepath"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/acsgen/acsgen/acs"
+	"github.com/acsgen/acsgen/contract"
+	"github.com/acsgen/acsgen/generated/cloudapi"
+	"github.com/acsgen/acsgen/mock"
+	"github.com/acsgen/acsgen/record"
+)
+
+// Recordings made with record.Transport answer before the spec's examples, matched
+// by operation and business parameters; other calls still get the example.
+func TestRecordingsTakePrecedenceOverExamples(t *testing.T) {
+	set := specSet(t)
+	upstream := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "application/json")
+		w.Header().Set("X-Acs-Request-Id", "RECORDED-REQUEST-1")
+		_, _ = io.WriteString(w, `{"RequestId":"RECORDED-REQUEST-1"}`)
+	}))
+	t.Cleanup(upstream.Close)
+	dir := t.TempDir()
+	rc, err := cloudapi.NewClient(acs.WithEndpoint(upstream.URL), acs.WithRetry(acs.RetryPolicy{MaxAttempts: 1}),
+		acs.WithCredentials(acs.StaticCredentials(keyID, keySecret, "")),
+		acs.WithHTTPClient(&http.Client{Transport: record.Transport(dir, nil, record.WithSpecs(set))}))
+	require.NoError(t, err)
+	recordedCall := &cloudapi.AttachPluginRequest{PluginID: "recorded", StageName: "TEST", APIIDs: []string{"a", "b"}}
+	_, err = rc.AttachPlugin(context.Background(), recordedCall)
+	require.NoError(t, err)
+
+	srv := start(t, set, mock.Options{Recordings: dir, AccessKeyID: keyID, AccessKeySecret: keySecret})
+	c := cloudClient(t, srv, keySecret)
+	got, err := c.AttachPlugin(context.Background(), recordedCall)
+	require.NoError(t, err)
+	assert.Equal(t, "RECORDED-REQUEST-1", *got.RequestID, "same operation and parameters: the recording")
+
+	other := *recordedCall
+	other.APIIDs = []string{"a"}
+	got, err = c.AttachPlugin(context.Background(), &other)
+	require.NoError(t, err)
+	assert.Equal(t, exampleOf(t, cloudSpec, attachKey, "post")["RequestId"], *got.RequestID, "other parameters: the example")
+}
+
+// The committed contract-test cassettes serve as recordings too, including error
+// answers: the NotFound recording answers 404 for its call.
+func TestCommittedCassettesServeAsRecordings(t *testing.T) {
+	srv := start(t, specSet(t), mock.Options{Recordings: "../contracttests/testdata/apig"})
+	status, header, body := raw(t, srv, "GET", "/v1/plugin-attachments/pa-cvl541em1hkk7n8vq810")
+	assert.Equal(t, 200, status)
+	assert.Contains(t, header.Get("X-Acsgen-Mock-Source"), "contracttests/testdata/apig/GetPluginAttachment")
+	assert.Equal(t, header.Get("X-Acs-Request-Id"), body["requestId"])
+}
+
+func TestBadRecordingsAreClearErrors(t *testing.T) {
+	dir := t.TempDir()
+	require.NoError(t, os.WriteFile(filepath.Join(dir, "broken.yaml"), []byte("interactions: [[["), 0o644))
+	_, err := mock.New(specSet(t), mock.Options{Recordings: dir})
+	require.Error(t, err)
+	assert.Contains(t, err.Error(), "broken.yaml")
+
+	_, err = mock.New(specSet(t), mock.Options{Recordings: "../contracttests/testdata/cloudapi"})
+	require.NoError(t, err)
+	_, err = mock.New(specSet(t, apigSpec), mock.Options{Recordings: "../contracttests/testdata/cloudapi"})
+	require.Error(t, err, "a recording no spec routes")
+	assert.Contains(t, err.Error(), "AttachPlugin.yaml#0")
+}
+
+// What the mock answers conforms to the spec: recorded through record.Transport,
+// the interactions pass the contract check with no finding.
+func TestMockAnswersConform(t *testing.T) {
+	set := specSet(t)
+	srv := start(t, set, mock.Options{})
+	dir := t.TempDir()
+	opts := []acs.Option{acs.WithEndpoint(srv.URL), acs.WithRetry(acs.RetryPolicy{MaxAttempts: 1}),
+		acs.WithCredentials(acs.StaticCredentials(keyID, keySecret, "")),
+		acs.WithHTTPClient(&http.Client{Transport: record.Transport(dir, nil, record.WithSpecs(set))})}
+	c, err := cloudapi.NewClient(opts...)
+	require.NoError(t, err)
+	_, err = c.AttachPlugin(context.Background(), &cloudapi.AttachPluginRequest{PluginID: "p", StageName: "TEST"})
+	require.NoError(t, err)
+	_, err = c.AttachPlugin(context.Background(), &cloudapi.AttachPluginRequest{PluginID: "p", StageName: "PROD"})
+	require.Error(t, err)
+	entries, err := filepath.Glob(filepath.Join(dir, "cloudapi", "*.yaml"))
+	require.NoError(t, err)
+	require.Len(t, entries, 2)
+	var all []contract.Finding
+	for _, file := range entries {
+		found, _, err := set.CheckFile(file, contract.Options{Strict: true})
+		require.NoError(t, err)
+		all = append(all, found...)
+	}
+	// The PROD request breaks the spec by design; no answer does.
+	require.Len(t, all, 1, "%v", all)
+	assert.Equal(t, "request", all[0].Where)
+	assert.Equal(t, "query/StageName", all[0].Pointer)
+}

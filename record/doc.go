@@ -1,0 +1,14 @@
+// Package record writes go-vcr v4 cassettes of real traffic with every credential and
+// every spec-marked secret redacted before anything touches disk. Recorder is an
+// http.RoundTripper a client sends through (acs.WithHTTPClient); Proxy is a reverse
+// proxy (`acsgen record`) that forwards to an upstream and records through a Recorder.
+//
+// Redacted always: the Authorization header (its SignedHeaders list is kept, since it
+// documents what the client signed), x-acs-security-token, x-acs-signature-nonce,
+// x-acs-bearer-token, and the V2 credential parameters AccessKeyId, Signature,
+// SecurityToken, SignatureNonce and BearerToken in the query, the form and a
+// form-encoded body. Redacted when the specs are given (WithSpecs): query and header
+// parameters, and properties of JSON request and response bodies, whose schema (or
+// parameter) is marked sensitive by `x-acs-sensitive: true`, `format: password` or
+// `writeOnly: true`.
+package record

@@ -1,0 +1,123 @@
+package record
+
+import (
+	"net/http"
+	"net/url"
+	"strconv"
+	"strings"
+
+	"gopkg.in/dnaeon/go-vcr.v4/pkg/cassette"
+)
+
+// Redacted replaces every credential-bearing value in a cassette.
+const Redacted = "REDACTED"
+
+// SecretHeaders are request headers whose whole value is credential material or a
+// one-time value derived from it; they are replaced by Redacted. Authorization is
+// handled apart (RedactAuthorization).
+var SecretHeaders = []string{"x-acs-security-token", "x-acs-signature-nonce", "x-acs-bearer-token"}
+
+// SecretQuery are the query and form parameters of V2-signed (RPC, HMAC-SHA1)
+// requests that carry credentials. acsgen's clients sign with ACS3 and never send
+// them; they are redacted anyway, so that a recording of another client stays clean.
+var SecretQuery = []string{"AccessKeyId", "Signature", "SecurityToken", "SignatureNonce", "BearerToken"}
+
+// RedactCredentials removes credentials from an interaction's request: the raw
+// request URI and remote address, the
+// Authorization header (keeping SignedHeaders), SecretHeaders, and SecretQuery
+// parameters in the URL, the parsed form and a form-encoded body. Headers are
+// cloned, not edited in place, because go-vcr hands the same maps to the client.
+func RedactCredentials(i *cassette.Interaction) error {
+	req := &i.Request
+	// A proxied request keeps the server side's RequestURI, the raw query with
+	// every credential in it, and the caller's address; neither belongs in a recording.
+	req.RequestURI, req.RemoteAddr = "", ""
+	u, err := url.Parse(req.URL)
+	if err != nil {
+		return err
+	}
+	q := u.Query()
+	if redactValues(q, SecretQuery) {
+		u.RawQuery = q.Encode()
+		req.URL = u.String()
+	}
+	redactForm(req, SecretQuery)
+	h := req.Headers.Clone()
+	if v := h.Get("Authorization"); v != "" {
+		h.Set("Authorization", RedactAuthorization(v))
+	}
+	for _, name := range SecretHeaders {
+		if h.Get(name) != "" {
+			h.Set(name, Redacted)
+		}
+	}
+	req.Headers = h
+	return nil
+}
+
+// redactForm redacts the named parameters in the parsed form and in a form-encoded
+// body, keeping the recorded length in step with the body.
+func redactForm(req *cassette.Request, names []string) {
+	redactValues(req.Form, names)
+	if !isForm(req.Headers.Get("Content-Type")) || req.Body == "" {
+		return
+	}
+	if form, err := url.ParseQuery(req.Body); err == nil && redactValues(form, names) {
+		req.Body = form.Encode()
+		req.ContentLength = int64(len(req.Body))
+		setLength(&req.Headers, len(req.Body))
+	}
+}
+
+// setLength corrects a recorded Content-Length header after the body changed.
+func setLength(h *http.Header, n int) {
+	if h.Get("Content-Length") != "" {
+		*h = h.Clone()
+		h.Set("Content-Length", strconv.Itoa(n))
+	}
+}
+
+func isForm(contentType string) bool {
+	return strings.HasPrefix(strings.ToLower(strings.TrimSpace(contentType)), "application/x-www-form-urlencoded")
+}
+
+// redactValues replaces the values of the named parameters (case-insensitively) and
+// reports whether it changed anything.
+func redactValues(q url.Values, names []string) bool {
+	changed := false
+	for k, vs := range q {
+		for _, secret := range names {
+			if strings.EqualFold(k, secret) {
+				for j := range vs {
+					vs[j] = Redacted
+				}
+				changed = true
+			}
+		}
+	}
+	return changed
+}
+
+// RedactAuthorization keeps the algorithm and the SignedHeaders list of an ACS3
+// Authorization header and replaces the access key ID and the signature:
+//
+//	ACS3-HMAC-SHA256 Credential=REDACTED,SignedHeaders=host;x-acs-action;...,Signature=REDACTED
+//
+// A header in any other form is replaced whole.
+func RedactAuthorization(v string) string {
+	algo, rest, ok := strings.Cut(v, " ")
+	if !ok || !strings.HasPrefix(algo, "ACS3-") {
+		return Redacted
+	}
+	var parts []string
+	for part := range strings.SplitSeq(rest, ",") {
+		k, _, _ := strings.Cut(strings.TrimSpace(part), "=")
+		switch k {
+		case "SignedHeaders":
+			parts = append(parts, strings.TrimSpace(part))
+		default:
+			parts = append(parts, k+"="+Redacted)
+		}
+	}
+	return algo + " " + strings.Join(parts, ",")
+}

@@ -1,0 +1,241 @@
+package record
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"net/url"
+	"strings"
+
+	"github.com/getkin/kin-openapi/openapi3"
+	"gopkg.in/dnaeon/go-vcr.v4/pkg/cassette"
+
+	"github.com/acsgen/acsgen/contract"
+)
+
+// SensitiveExtension marks a schema or a parameter whose values never go into a
+// recording. `format: password` and `writeOnly: true` mark a schema the same way.
+const SensitiveExtension = "x-acs-sensitive"
+
+// ErrUnredactable means a body the spec says holds sensitive fields could not be
+// parsed as JSON, so it cannot be redacted and is not recorded.
+var ErrUnredactable = errors.New("body holds fields the spec marks sensitive but is not JSON")
+
+// Sensitive reports whether a schema is marked sensitive.
+func Sensitive(s *openapi3.Schema) bool {
+	return s != nil && (s.Format == "password" || s.WriteOnly || marked(s.Extensions))
+}
+
+func marked(ext map[string]any) bool {
+	switch v := ext[SensitiveExtension].(type) {
+	case bool:
+		return v
+	case string:
+		return strings.EqualFold(v, "true")
+	}
+	return false
+}
+
+func sensitiveParam(p *openapi3.Parameter) bool {
+	return marked(p.Extensions) || (p.Schema != nil && Sensitive(p.Schema.Value))
+}
+
+// RedactSensitive redacts what rt's operation marks sensitive: query and header
+// parameters, and properties of the JSON request body and of the JSON response body
+// for the recorded status. Bodies are re-encoded (keys sorted) only when something
+// was redacted. A non-JSON body whose schema holds sensitive properties is an error
+// wrapping ErrUnredactable.
+func RedactSensitive(rt *contract.Route, i *cassette.Interaction) error {
+	op := rt.Route.Operation
+	if op == nil {
+		return nil
+	}
+	var query []string
+	for _, p := range op.Parameters {
+		if p.Value == nil || !sensitiveParam(p.Value) {
+			continue
+		}
+		switch p.Value.In {
+		case openapi3.ParameterInQuery:
+			query = append(query, p.Value.Name)
+		case openapi3.ParameterInHeader:
+			if i.Request.Headers.Get(p.Value.Name) != "" {
+				i.Request.Headers = i.Request.Headers.Clone()
+				i.Request.Headers.Set(p.Value.Name, Redacted)
+			}
+		}
+	}
+	if len(query) > 0 {
+		u, err := url.Parse(i.Request.URL)
+		if err != nil {
+			return err
+		}
+		q := u.Query()
+		if redactValues(q, query) {
+			u.RawQuery = q.Encode()
+			i.Request.URL = u.String()
+		}
+	}
+	redactForm(&i.Request, query)
+	if rb := op.RequestBody; rb != nil && rb.Value != nil {
+		body, err := redactBody(jsonSchema(rb.Value.Content), i.Request.Body)
+		if err != nil {
+			return fmt.Errorf("%s request: %w", rt.OperationID, err)
+		}
+		if body != i.Request.Body {
+			i.Request.Body, i.Request.ContentLength = body, int64(len(body))
+			setLength(&i.Request.Headers, len(body))
+		}
+	}
+	if op.Responses != nil {
+		if resp := op.Responses.Status(i.Response.Code); resp != nil && resp.Value != nil {
+			body, err := redactBody(jsonSchema(resp.Value.Content), i.Response.Body)
+			if err != nil {
+				return fmt.Errorf("%s response %d: %w", rt.OperationID, i.Response.Code, err)
+			}
+			if body != i.Response.Body {
+				i.Response.Body, i.Response.ContentLength = body, int64(len(body))
+				setLength(&i.Response.Headers, len(body))
+			}
+		}
+	}
+	return nil
+}
+
+func jsonSchema(c openapi3.Content) *openapi3.Schema {
+	mt := c.Get("application/json")
+	if mt == nil || mt.Schema == nil {
+		return nil
+	}
+	return mt.Schema.Value
+}
+
+// redactBody redacts the sensitive properties of a JSON body.
+func redactBody(s *openapi3.Schema, body string) (string, error) {
+	if s == nil || body == "" || !holdsSensitive(s, map[*openapi3.Schema]bool{}) {
+		return body, nil
+	}
+	dec := json.NewDecoder(strings.NewReader(body))
+	dec.UseNumber() // numbers pass through unchanged
+	var v any
+	if err := dec.Decode(&v); err != nil {
+		return "", fmt.Errorf("%w: %v", ErrUnredactable, err)
+	}
+	if dec.More() {
+		return "", fmt.Errorf("%w: data after the JSON value", ErrUnredactable)
+	}
+	v, changed := redactValue(s, v)
+	if !changed {
+		return body, nil
+	}
+	var b bytes.Buffer
+	enc := json.NewEncoder(&b)
+	enc.SetEscapeHTML(false)
+	if err := enc.Encode(v); err != nil {
+		return "", err
+	}
+	return strings.TrimSuffix(b.String(), "\n"), nil
+}
+
+// holdsSensitive reports whether s or anything below it is marked sensitive.
+func holdsSensitive(s *openapi3.Schema, seen map[*openapi3.Schema]bool) bool {
+	if s == nil || seen[s] {
+		return false
+	}
+	seen[s] = true
+	if Sensitive(s) {
+		return true
+	}
+	for _, p := range s.Properties {
+		if p != nil && holdsSensitive(p.Value, seen) {
+			return true
+		}
+	}
+	for _, sub := range parts(s) {
+		if holdsSensitive(sub, seen) {
+			return true
+		}
+	}
+	return false
+}
+
+// parts are the schemas a value of s may also have to satisfy or be: items,
+// additionalProperties and the allOf/oneOf/anyOf alternatives.
+func parts(s *openapi3.Schema) []*openapi3.Schema {
+	var out []*openapi3.Schema
+	if s.Items != nil {
+		out = append(out, s.Items.Value)
+	}
+	if s.AdditionalProperties.Schema != nil {
+		out = append(out, s.AdditionalProperties.Schema.Value)
+	}
+	for _, list := range []openapi3.SchemaRefs{s.AllOf, s.OneOf, s.AnyOf} {
+		for _, sub := range list {
+			out = append(out, sub.Value)
+		}
+	}
+	return out
+}
+
+// redactValue replaces every value whose schema is sensitive by a placeholder of
+// its JSON kind: Redacted for a string, 0, false, {} or [] otherwise, so that the
+// recording still has the shape the spec declares.
+func redactValue(s *openapi3.Schema, v any) (any, bool) {
+	if s == nil {
+		return v, false
+	}
+	if Sensitive(s) {
+		return placeholder(v), true
+	}
+	changed := false
+	// A union or allOf part may declare the property: every part gets its say.
+	for _, list := range []openapi3.SchemaRefs{s.AllOf, s.OneOf, s.AnyOf} {
+		for _, sub := range list {
+			var c bool
+			if v, c = redactValue(sub.Value, v); c {
+				changed = true
+			}
+		}
+	}
+	switch x := v.(type) {
+	case map[string]any:
+		for k, item := range x {
+			sub := s.AdditionalProperties.Schema
+			if p, ok := s.Properties[k]; ok {
+				sub = p
+			}
+			if sub == nil {
+				continue
+			}
+			if nv, c := redactValue(sub.Value, item); c {
+				x[k], changed = nv, true
+			}
+		}
+	case []any:
+		if s.Items != nil {
+			for j, item := range x {
+				if nv, c := redactValue(s.Items.Value, item); c {
+					x[j], changed = nv, true
+				}
+			}
+		}
+	}
+	return v, changed
+}
+
+func placeholder(v any) any {
+	switch v.(type) {
+	case string:
+		return Redacted
+	case json.Number:
+		return json.Number("0")
+	case bool:
+		return false
+	case map[string]any:
+		return map[string]any{}
+	case []any:
+		return []any{}
+	}
+	return nil // null stays null
+}
