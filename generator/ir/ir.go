@@ -128,6 +128,7 @@ const (
 	Value    Wrap = iota // T
 	Pointer              // *T, nil when absent
 	Nullable             // acs.Nullable[T]: absent, null or a value
+	NullablePointer      // acs.Nullable[*T]: Nullable for a type that would otherwise contain itself
 )
 
 // Field is one struct field.
