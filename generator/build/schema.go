@@ -5,6 +5,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"unicode"
 
 	"github.com/getkin/kin-openapi/openapi3"
 
@@ -69,6 +70,10 @@ func (b *builder) namedModel(s *openapi3.Schema, specName, goName string, path [
 	m.Doc = typeDoc(goName, s, fallbackDoc)
 	b.models[goName] = m
 	b.byPointer[s] = m
+	if len(s.OneOf)+len(s.AnyOf) > 0 && len(s.Properties)+len(s.AllOf) > 0 {
+		b.errorf(path, "a schema with both properties (or allOf) and oneOf/anyOf is not supported; move the properties into each alternative")
+		return m
+	}
 	switch {
 	case len(s.Enum) > 0:
 		b.fillEnum(m, s, path)
@@ -159,6 +164,10 @@ func (b *builder) fillStruct(m *ir.Model, s *openapi3.Schema, path []string) {
 	props, required := b.mergeAllOf(s, path)
 	seen := map[string]string{} // Go name → JSON name
 	for _, p := range props {
+		if !validJSONKey(p.name) {
+			b.errorf(p.path, "property name %q cannot be a Go struct tag key: encoding/json accepts only letters, digits and !#$%%&()*+-./:;<=>?@[]^_{|}~ and space", p.name)
+			continue
+		}
 		goName := b.goName(p.schema.Extensions(), p.name, p.path)
 		if goName == "" {
 			continue
@@ -197,14 +206,17 @@ func (b *builder) mergeAllOf(s *openapi3.Schema, path []string) ([]property, map
 	required := map[string]bool{}
 	for i, part := range s.AllOf {
 		partPath := append(slices.Clone(path), "allOf", strconv.Itoa(i))
+		itemPath := partPath
+		target := ""
 		if part.Ref != "" {
 			if name, ok := strings.CutPrefix(part.Ref, componentPrefix); ok {
 				partPath = []string{"components", "schemas", name}
+				target = fmt.Sprintf(" (%s, declared at %s)", name, b.loc.Pos(partPath...))
 			}
 		}
 		if part.Value == nil || len(part.Value.OneOf)+len(part.Value.AnyOf)+len(part.Value.Enum) > 0 ||
 			!(part.Value.Type == nil || part.Value.Type.Is("object")) {
-			b.errorf(partPath, "allOf part is not an object schema; only objects can be merged")
+			b.errorf(itemPath, "allOf part%s is not an object schema; only objects can be merged", target)
 			continue
 		}
 		sub, req := b.mergeAllOf(part.Value, partPath)
@@ -381,3 +393,18 @@ func typeName(s *openapi3.Schema) string {
 
 func named(goName string) ir.TypeRef { return ir.TypeRef{Kind: ir.Named, Name: goName} }
 func prim(name string) ir.TypeRef    { return ir.TypeRef{Kind: ir.Primitive, Name: name} }
+
+// validJSONKey reports whether encoding/json can carry name in a struct tag. It
+// ignores a tag whose name holds anything else (quotes, backslashes, commas,
+// emoji...) and would silently use the Go field name on the wire instead.
+func validJSONKey(name string) bool {
+	if name == "" {
+		return false
+	}
+	for _, r := range name {
+		if !unicode.IsLetter(r) && !unicode.IsDigit(r) && !strings.ContainsRune("!#$%&()*+-./:;<=>?@[]^_{|}~ ", r) {
+			return false
+		}
+	}
+	return true
+}
