@@ -1,7 +1,7 @@
 # acsgen: generate Go clients from spec/, check that everything derived is current, test.
 GO ?= go
 
-.PHONY: generate check test lint golden
+.PHONY: generate check test race lint golden fuzz
 
 # The main job: spec/*.yaml → generated/<product>, plus oapi-codegen reference models
 # and the Markdown reference under docs/ (after generated/, whose example tests it shows).
@@ -18,8 +18,22 @@ check:
 	@unformatted=$$(gofmt -l $$(git ls-files '*.go')); if [ -n "$$unformatted" ]; then echo "gofmt needed:"; echo "$$unformatted"; exit 1; fi
 	$(GO) vet ./...
 
-test:
+test: race
 	$(GO) test -count=1 ./...
+
+# The runtime and the generated clients are used from many goroutines; the race
+# detector runs over them on every `make test`.
+race:
+	$(GO) test -race -count=1 ./acs/... ./generated/...
+
+# Runs each fuzz target for FUZZTIME, one after another (they share the CPUs).
+FUZZTIME ?= 60s
+fuzz:
+	$(GO) test -run '^$$' -fuzz '^FuzzGenerate$$' -fuzztime=$(FUZZTIME) ./generator
+	$(GO) test -run '^$$' -fuzz '^FuzzDecodeGetPluginAttachment$$' -fuzztime=$(FUZZTIME) ./generated/apig
+	$(GO) test -run '^$$' -fuzz '^FuzzReadCassette$$' -fuzztime=$(FUZZTIME) ./contract
+	$(GO) test -run '^$$' -fuzz '^FuzzSignVerify$$' -fuzztime=$(FUZZTIME) ./acs
+	$(GO) test -run '^$$' -fuzz '^FuzzVerify$$' -fuzztime=$(FUZZTIME) ./acs
 
 lint:
 	$(GO) vet ./...

@@ -202,6 +202,11 @@ func (c *Client) build(ctx context.Context, req *Request, body []byte) (*http.Re
 
 // decode fills out from a 2xx body.
 func (c *Client) decode(op string, resp *http.Response, body []byte, out any, info *ResponseInfo) error {
+	if jsonDepthExceeds(body, MaxResponseDepth) {
+		return &Error{StatusCode: resp.StatusCode, Operation: op, RequestID: resp.Header.Get("x-acs-request-id"),
+			Message: fmt.Sprintf("response body nests arrays and objects deeper than %d levels", MaxResponseDepth),
+			Excerpt: excerpt(body), Err: ErrBodyTooDeep}
+	}
 	if info != nil && info.RequestID == "" {
 		var id struct {
 			RequestID string `json:"requestId"` // matches RequestId too: keys match case-insensitively

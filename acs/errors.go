@@ -99,6 +99,11 @@ const excerptLen = 200
 func newError(op string, resp *http.Response, body []byte) *Error {
 	e := &Error{StatusCode: resp.StatusCode, Operation: op, RequestID: resp.Header.Get("x-acs-request-id"), RetryAfter: retryAfterText(resp.Header)}
 	var eb errorBody
+	if jsonDepthExceeds(body, MaxResponseDepth) {
+		e.Message = fmt.Sprintf("the error body nests arrays and objects deeper than %d levels", MaxResponseDepth)
+		e.Excerpt, e.Err = excerpt(body), ErrBodyTooDeep
+		return e
+	}
 	if err := json.Unmarshal(body, &eb); err != nil || JSONKind(body) != "object" {
 		e.Message = "the error body is not a JSON object"
 		if len(body) == 0 {

@@ -96,3 +96,31 @@ func TestMalformedJSONOnSuccess(t *testing.T) {
 		assert.Equal(t, "BODY-ID", e.RequestID)
 	})
 }
+
+func TestDeeplyNestedBodyIsRefused(t *testing.T) {
+	deep := `{"requestId":"R","data":` + strings.Repeat("[", acs.MaxResponseDepth) + strings.Repeat("]", acs.MaxResponseDepth) + `}`
+	for _, status := range []int{http.StatusOK, http.StatusBadRequest} {
+		t.Run(http.StatusText(status), func(t *testing.T) {
+			seq := newSequence(reply(status, deep, "x-acs-request-id", "DEEP-1"))
+			c := newClient(t, seq)
+			var out map[string]any
+			err := c.Do(context.Background(), &acs.Request{Action: "Get", Method: http.MethodGet, Path: "/"}, &out)
+			require.ErrorIs(t, err, acs.ErrBodyTooDeep)
+			var e *acs.Error
+			require.ErrorAs(t, err, &e)
+			assert.Equal(t, status, e.StatusCode)
+			assert.Equal(t, "DEEP-1", e.RequestID)
+			assert.Contains(t, err.Error(), "deeper than 256 levels")
+			assert.Nil(t, out)
+			assert.Equal(t, 1, seq.Hits(), "not retried")
+		})
+	}
+	t.Run("at the limit decodes", func(t *testing.T) {
+		n := acs.MaxResponseDepth - 1 // the outer object is one level
+		ok := `{"requestId":"R","data":` + strings.Repeat("[", n) + strings.Repeat("]", n) + `}`
+		c := newClient(t, reply(http.StatusOK, ok))
+		var out map[string]any
+		require.NoError(t, c.Do(context.Background(), &acs.Request{Action: "Get", Method: http.MethodGet, Path: "/"}, &out))
+		assert.Equal(t, "R", out["requestId"])
+	})
+}

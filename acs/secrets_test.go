@@ -135,6 +135,19 @@ func TestSecretsNotInErrors(t *testing.T) {
 			cancel()
 			return c.Do(ctx, &acs.Request{Action: "Op", Method: http.MethodGet, Path: "/"}, nil)
 		},
+		"nested too deeply": func(t *testing.T) error {
+			var out any
+			deep := strings.Repeat("[", acs.MaxResponseDepth+1) + strings.Repeat("]", acs.MaxResponseDepth+1)
+			return do(newClient(t, reply(http.StatusOK, deep), creds), http.MethodGet, &out)
+		},
+		"verifier refuses a signed request": func(t *testing.T) error {
+			r, err := http.NewRequest(http.MethodPost, "https://apig.cn-hangzhou.aliyuncs.com/v1/x?q=1", nil)
+			require.NoError(t, err)
+			r.Header.Set("x-acs-action", "Op")
+			r.Header.Set("x-acs-version", "2024-03-27")
+			acs.Signer{}.Sign(r, nil, acs.Credential{AccessKeyID: testKeyID, AccessKeySecret: plantedSecret, SecurityToken: plantedToken})
+			return testVerifier().Verify(r, nil) // testVerifier knows another secret: a mismatch
+		},
 		"secret without key ID": func(t *testing.T) error {
 			c := newClient(t, reply(http.StatusOK, okBody), acs.WithCredentials(acs.StaticCredentials("", plantedSecret, plantedToken)))
 			return do(c, http.MethodGet, nil)

@@ -127,7 +127,9 @@ func SignatureOf(stringToSign, secret string) string {
 }
 
 // headerValue is a header's canonical value: trimmed, several values joined by ",".
-// net/http keeps the host outside the header map, in req.Host or the URL.
+// net/http keeps the host outside the header map, in req.Host or the URL, and sends
+// a CR or LF inside a value as a space (a raw one would end the header), so the
+// value is signed as it will arrive.
 func headerValue(req *http.Request, name string) string {
 	if name == "host" {
 		if req.Host != "" {
@@ -136,11 +138,14 @@ func headerValue(req *http.Request, name string) string {
 		return req.URL.Host
 	}
 	vs := req.Header.Values(name)
+	out := make([]string, len(vs))
 	for i, v := range vs {
-		vs[i] = strings.TrimSpace(v)
+		out[i] = strings.TrimSpace(newlineToSpace.Replace(v))
 	}
-	return strings.Join(vs, ",")
+	return strings.Join(out, ",")
 }
+
+var newlineToSpace = strings.NewReplacer("\r", " ", "\n", " ")
 
 // CanonicalURI is the escaped path, "/" when empty. It is taken as sent: each segment
 // is already percent-encoded by PathSegment.

@@ -96,17 +96,27 @@ func (b *builder) successType(o *ir.Operation, schema *openapi3.SchemaRef, spath
 	}
 }
 
-// breakValueCycles turns required struct fields into pointers where holding them by
-// value would make a type contain itself (which Go rejects as an invalid recursive type).
+// breakValueCycles turns required struct fields into pointers, and acs.Nullable[T]
+// into acs.Nullable[*T], where holding them by value would make a type contain
+// itself (which Go rejects as an invalid recursive type). acs.Nullable holds its
+// value inline, so it is a by-value edge like a plain field.
 func (b *builder) breakValueCycles() {
 	for _, name := range sortedKeys(b.models) {
 		m := b.models[name]
 		for _, f := range m.Fields {
-			if f.Wrap == ir.Value && f.Type.Kind == ir.Named && b.reachesByValue(f.Type.Name, m.GoName, map[string]bool{}) {
-				f.Wrap = ir.Pointer
+			if byValue(f) && b.reachesByValue(f.Type.Name, m.GoName, map[string]bool{}) {
+				if f.Wrap == ir.Nullable {
+					f.Wrap = ir.NullablePointer
+				} else {
+					f.Wrap = ir.Pointer
+				}
 			}
 		}
 	}
+}
+
+func byValue(f *ir.Field) bool {
+	return (f.Wrap == ir.Value || f.Wrap == ir.Nullable) && f.Type.Kind == ir.Named
 }
 
 func (b *builder) reachesByValue(from, to string, seen map[string]bool) bool {
@@ -125,7 +135,7 @@ func (b *builder) reachesByValue(from, to string, seen map[string]bool) bool {
 		return b.reachesByValue(m.Type.Name, to, seen)
 	}
 	for _, f := range m.Fields {
-		if f.Wrap == ir.Value && f.Type.Kind == ir.Named && b.reachesByValue(f.Type.Name, to, seen) {
+		if byValue(f) && b.reachesByValue(f.Type.Name, to, seen) {
 			return true
 		}
 	}

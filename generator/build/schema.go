@@ -5,6 +5,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"unicode"
 
 	"github.com/getkin/kin-openapi/openapi3"
 
@@ -69,6 +70,10 @@ func (b *builder) namedModel(s *openapi3.Schema, specName, goName string, path [
 	m.Doc = typeDoc(goName, s, fallbackDoc)
 	b.models[goName] = m
 	b.byPointer[s] = m
+	if len(s.OneOf)+len(s.AnyOf) > 0 && len(s.Properties)+len(s.AllOf) > 0 {
+		b.errorf(path, "a schema with both properties (or allOf) and oneOf/anyOf is not supported; move the properties into each alternative")
+		return m
+	}
 	switch {
 	case len(s.Enum) > 0:
 		b.fillEnum(m, s, path)
@@ -159,6 +164,10 @@ func (b *builder) fillStruct(m *ir.Model, s *openapi3.Schema, path []string) {
 	props, required := b.mergeAllOf(s, path)
 	seen := map[string]string{} // Go name → JSON name
 	for _, p := range props {
+		if !validJSONKey(p.name) {
+			b.errorf(p.path, "property name %q cannot be a Go struct tag key: encoding/json accepts only letters, digits and !#$%%&()*+-./:;<=>?@[]^_{|}~ and space", p.name)
+			continue
+		}
 		goName := b.goName(p.schema.Extensions(), p.name, p.path)
 		if goName == "" {
 			continue
@@ -197,14 +206,17 @@ func (b *builder) mergeAllOf(s *openapi3.Schema, path []string) ([]property, map
 	required := map[string]bool{}
 	for i, part := range s.AllOf {
 		partPath := append(slices.Clone(path), "allOf", strconv.Itoa(i))
+		itemPath := partPath
+		target := ""
 		if part.Ref != "" {
 			if name, ok := strings.CutPrefix(part.Ref, componentPrefix); ok {
 				partPath = []string{"components", "schemas", name}
+				target = fmt.Sprintf(" (%s, declared at %s)", name, b.loc.Pos(partPath...))
 			}
 		}
 		if part.Value == nil || len(part.Value.OneOf)+len(part.Value.AnyOf)+len(part.Value.Enum) > 0 ||
 			!(part.Value.Type == nil || part.Value.Type.Is("object")) {
-			b.errorf(partPath, "allOf part is not an object schema; only objects can be merged")
+			b.errorf(itemPath, "allOf part%s is not an object schema; only objects can be merged", target)
 			continue
 		}
 		sub, req := b.mergeAllOf(part.Value, partPath)
@@ -295,8 +307,10 @@ func (b *builder) fillEnum(m *ir.Model, s *openapi3.Schema, path []string) {
 		return
 	}
 	spec := &ir.EnumSpec{Base: base}
-	seen := map[string]any{}
+	varNames := b.enumVarNames(s, path)
+	seen := map[string]int{} // constant name → index of the value that owns it
 	for i, v := range s.Enum {
+		vpath := append(slices.Clone(path), "enum", strconv.Itoa(i))
 		ev := &ir.EnumValue{}
 		switch x := v.(type) {
 		case string:
@@ -304,19 +318,26 @@ func (b *builder) fillEnum(m *ir.Model, s *openapi3.Schema, path []string) {
 			ev.GoName = m.GoName + enumWord(x)
 		case float64:
 			n := int64(x)
+			if float64(n) != x {
+				b.errorf(vpath, "enum value %v is not an integer", v)
+				continue
+			}
 			ev.Raw, ev.Value = n, strconv.FormatInt(n, 10)
 			ev.GoName = m.GoName + strings.Replace(ev.Value, "-", "Minus", 1)
 		default:
-			b.errorf(append(slices.Clone(path), "enum", strconv.Itoa(i)), "enum value %v is not a %s", v, base.Name)
+			b.errorf(vpath, "enum value %v is not a %s", v, base.Name)
 			continue
+		}
+		if varNames != nil {
+			ev.GoName = m.GoName + varNames[i]
 		}
 		if prev, dup := seen[ev.GoName]; dup {
-			b.errorf(append(slices.Clone(path), "enum", strconv.Itoa(i)),
-				"enum values %q and %q both map to constant %s; give the schema an x-go-name or drop one", fmt.Sprint(prev), fmt.Sprint(ev.Raw), ev.GoName)
+			b.errorf(vpath, "enum values %q and %q (at %s) both map to constant %s; name the constants with x-enum-varnames",
+				fmt.Sprint(s.Enum[prev]), fmt.Sprint(ev.Raw), b.loc.Pos(append(slices.Clone(path), "enum", strconv.Itoa(prev))...), ev.GoName)
 			continue
 		}
-		seen[ev.GoName] = ev.Raw
-		if !b.declare(ev.GoName, fmt.Sprint(ev.Raw), append(slices.Clone(path), "enum", strconv.Itoa(i))) {
+		seen[ev.GoName] = i
+		if !b.declare(ev.GoName, fmt.Sprint(ev.Raw), vpath) {
 			continue
 		}
 		spec.Values = append(spec.Values, ev)
@@ -324,6 +345,34 @@ func (b *builder) fillEnum(m *ir.Model, s *openapi3.Schema, path []string) {
 	m.Enum = spec
 }
 
+// enumVarNames reads x-enum-varnames: one Go name per enum value, written after the
+// type name, for values whose mapped names collide or read badly. nil when absent.
+func (b *builder) enumVarNames(s *openapi3.Schema, path []string) []string {
+	raw, ok := s.Extensions["x-enum-varnames"]
+	if !ok {
+		return nil
+	}
+	vpath := append(slices.Clone(path), "x-enum-varnames")
+	list, _ := raw.([]any)
+	if len(list) != len(s.Enum) {
+		b.errorf(vpath, "x-enum-varnames must list one name per enum value (%d)", len(s.Enum))
+		return nil
+	}
+	out := make([]string, len(list))
+	for i, v := range list {
+		name, _ := v.(string)
+		if !names.IsExported(name) {
+			b.errorf(append(vpath, strconv.Itoa(i)), "x-enum-varnames entry %v is not an exported Go identifier", v)
+			return nil
+		}
+		out[i] = name
+	}
+	return out
+}
+
+// enumWord is the constant suffix of a string value. A value without letters or
+// digits ("*", "+", "-") is named by its code points, so distinct values get
+// distinct names: "*/" → "U002AU002F".
 func enumWord(v string) string {
 	if n := names.GoName(v); n != "" {
 		if len(n) > 1 && n[0] == 'X' && n[1] >= '0' && n[1] <= '9' {
@@ -334,7 +383,11 @@ func enumWord(v string) string {
 	if v == "" {
 		return "Empty"
 	}
-	return "Value" + strconv.Itoa(len(v))
+	var b strings.Builder
+	for _, r := range v {
+		fmt.Fprintf(&b, "U%04X", r)
+	}
+	return b.String()
 }
 
 func typeName(s *openapi3.Schema) string {
@@ -346,3 +399,18 @@ func typeName(s *openapi3.Schema) string {
 
 func named(goName string) ir.TypeRef { return ir.TypeRef{Kind: ir.Named, Name: goName} }
 func prim(name string) ir.TypeRef    { return ir.TypeRef{Kind: ir.Primitive, Name: name} }
+
+// validJSONKey reports whether encoding/json can carry name in a struct tag. It
+// ignores a tag whose name holds anything else (quotes, backslashes, commas,
+// emoji...) and would silently use the Go field name on the wire instead.
+func validJSONKey(name string) bool {
+	if name == "" {
+		return false
+	}
+	for _, r := range name {
+		if !unicode.IsLetter(r) && !unicode.IsDigit(r) && !strings.ContainsRune("!#$%&()*+-./:;<=>?@[]^_{|}~ ", r) {
+			return false
+		}
+	}
+	return true
+}

@@ -35,6 +35,7 @@ func (b *builder) fillUnion(m *ir.Model, s *openapi3.Schema, path []string) {
 		byKind[kind] = i
 		m.Variants = append(m.Variants, &ir.Variant{GoName: variantName(t), Kind: kind, Type: t})
 	}
+	uniqueVariantNames(m.Variants)
 	slices.SortFunc(m.Variants, func(x, y *ir.Variant) int { return compareKind(x.Kind, y.Kind) })
 }
 
@@ -88,3 +89,34 @@ func variantName(t ir.TypeRef) string {
 	}
 	return t.Name
 }
+
+// unionMethods are the methods a union declares; no field may share their names.
+var unionMethods = []string{"MarshalJSON", "UnmarshalJSON"}
+
+// uniqueVariantNames renames a model variant whose field name a primitive variant
+// or a union method already uses, by appending its JSON kind, which is unique
+// within a union: a component String (an object) beside a plain string becomes
+// StringObject. Should even that be taken, the alternative's index follows.
+func uniqueVariantNames(vs []*ir.Variant) {
+	taken := map[string]bool{}
+	for _, v := range vs {
+		if v.Type.Kind != ir.Named {
+			taken[v.GoName] = true
+		}
+	}
+	for i, v := range vs {
+		if v.Type.Kind != ir.Named {
+			continue
+		}
+		if taken[v.GoName] || slices.Contains(unionMethods, v.GoName) {
+			v.GoName += kindWord[v.Kind]
+		}
+		if taken[v.GoName] {
+			v.GoName += strconv.Itoa(i)
+		}
+		taken[v.GoName] = true
+	}
+}
+
+var kindWord = map[ir.JSONKind]string{ir.KindString: "String", ir.KindNumber: "Number", ir.KindBool: "Bool",
+	ir.KindArray: "Array", ir.KindObject: "Object"}

@@ -1,6 +1,8 @@
 package emit
 
 import (
+	"strings"
+
 	"github.com/dave/jennifer/jen"
 
 	"github.com/acsgen/acsgen/generator/ir"
@@ -12,7 +14,7 @@ func genClientFile(f *jen.File, api *ir.API) bool {
 	if api.Doc != "" {
 		pkgDoc += "\n\n" + api.Doc
 	}
-	for _, line := range splitLines(pkgDoc) {
+	for _, line := range commentLines(strings.TrimRight(pkgDoc, "\n")) {
 		f.PackageComment(line)
 	}
 	f.Comment("service describes the API to the acs runtime: wire style, version and endpoints.")
@@ -35,7 +37,7 @@ func genClientFile(f *jen.File, api *ir.API) bool {
 		}
 	}))
 	f.Line()
-	f.Comment("Client calls " + title(api) + ". It is safe for concurrent use.")
+	f.Add(comment("Client calls " + title(api) + ". It is safe for concurrent use."))
 	f.Type().Id("Client").Struct(jen.Id("core").Op("*").Qual(acsPkg, "Client"))
 	f.Line()
 	f.Comment("NewClient returns a client configured by opts, for example acs.WithRegion or")

@@ -38,6 +38,9 @@ func genStruct(m *ir.Model) jen.Code {
 				g.Line()
 			}
 			tag := fld.Name
+			if tag == "-" {
+				tag = "-," // a bare "-" tells encoding/json to skip the field
+			}
 			if fld.OmitZero {
 				tag += ",omitzero"
 			}

@@ -52,7 +52,7 @@ func paramWhere(p *ir.Param) jen.Code {
 	} else if p.Type.Kind == ir.Array {
 		where += "; items joined with commas"
 	}
-	return jen.Comment(where + ".")
+	return comment(where + ".")
 }
 
 func paramType(p *ir.Param) *jen.Statement {
@@ -74,7 +74,7 @@ func bodyType(b *ir.Body) *jen.Statement {
 func genMethod(api *ir.API, op *ir.Operation) jen.Code {
 	prefix := api.Package + ": " + op.GoName + ": "
 	return jen.Add(doc(op.Doc)).Comment("").Line().
-		Comment(wireLine(api, op)).Line().
+		Add(comment(wireLine(api, op))).Line().
 		Func().Params(jen.Id("c").Op("*").Id("Client")).Id(op.GoName).
 		Params(jen.Id("ctx").Qual(contextPkg, "Context"), jen.Id("req").Op("*").Id(op.Request)).
 		Params(jen.Op("*").Id(op.Response), jen.Error()).BlockFunc(func(g *jen.Group) {

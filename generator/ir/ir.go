@@ -125,9 +125,10 @@ type Model struct {
 type Wrap int
 
 const (
-	Value    Wrap = iota // T
-	Pointer              // *T, nil when absent
-	Nullable             // acs.Nullable[T]: absent, null or a value
+	Value           Wrap = iota // T
+	Pointer                     // *T, nil when absent
+	Nullable                    // acs.Nullable[T]: absent, null or a value
+	NullablePointer             // acs.Nullable[*T]: Nullable for a type that would otherwise contain itself
 )
 
 // Field is one struct field.

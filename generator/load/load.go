@@ -27,6 +27,9 @@ type Spec struct {
 // File reads and loads the spec at path. An unreadable file is a plain error; a bad
 // spec is a diag.List holding every problem found.
 func File(path string) (*Spec, error) {
+	if info, err := os.Stat(path); err == nil && info.Size() > MaxSpecBytes {
+		return nil, sizeError(path, info.Size()) // refused before reading it into memory
+	}
 	data, err := os.ReadFile(path)
 	if err != nil {
 		return nil, fmt.Errorf("read spec: %w", err)
@@ -38,6 +41,9 @@ func File(path string) (*Spec, error) {
 // not followed: each product's spec is one self-contained file, and a generator that
 // fetches URLs named by the input is a liability.
 func Data(path string, data []byte) (*Spec, error) {
+	if len(data) > MaxSpecBytes {
+		return nil, sizeError(path, int64(len(data)))
+	}
 	loc, err := newLocator(path, data)
 	if err != nil {
 		return nil, syntaxError(path, data, err)
@@ -45,7 +51,16 @@ func Data(path string, data []byte) (*Spec, error) {
 	if loc.root.Kind != yaml.MappingNode {
 		return nil, diag.List{{Pos: diag.Pos{File: path, Line: 1, Col: 1}, Msg: "spec is not a YAML or JSON object"}}
 	}
+	if deep := loc.tooDeep(); len(deep) > 0 {
+		return nil, deep
+	}
+	if shape := append(loc.duplicateKeys(), loc.schemaShapes()...); len(shape) > 0 {
+		return nil, shape.Sort()
+	}
 	if refs := loc.danglingRefs(); len(refs) > 0 {
+		return nil, refs.Sort()
+	}
+	if refs := loc.refProblems(); len(refs) > 0 {
 		return nil, refs.Sort()
 	}
 	loader := openapi3.NewLoader()

@@ -54,15 +54,17 @@ func Words(s string) []string {
 
 // GoName maps a spec name to an exported Go identifier: "pluginAttachmentId" →
 // "PluginAttachmentID", "api-ids" → "APIIDs", "RELEASE" → "Release". It returns ""
-// when the name holds no letter or digit; a leading digit gets the prefix "X" because
-// an identifier cannot start with one.
+// when the name holds no letter or digit. A name that would not start with an upper
+// case letter (a digit, or a letter of a script without case) gets the prefix "X".
 func GoName(s string) string {
 	var b strings.Builder
 	for _, w := range Words(s) {
 		b.WriteString(word(w))
 	}
 	out := b.String()
-	if out != "" && unicode.IsDigit([]rune(out)[0]) {
+	if out != "" && !unicode.IsUpper([]rune(out)[0]) {
+		// A leading digit cannot start an identifier; a letter without an upper
+		// case ("日本") would make it unexported, invisible to encoding/json.
 		out = "X" + out
 	}
 	return out

@@ -29,6 +29,8 @@ func TestGoName(t *testing.T) {
 		{"default", "Default"},
 		{"type", "Type"},
 		{"2fa", "X2fa"},
+		{"日本語", "X日本語"},
+		{"émile", "Émile"},
 		{"urls", "URLs"},
 		{"status", "Status"},
 		{"", ""},

@@ -1,0 +1,54 @@
+package emit
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/dave/jennifer/jen"
+)
+
+// commentLine makes one line of spec text safe inside a // comment and returns it
+// in the "// text" form jennifer renders verbatim. Passing the slashes ourselves
+// matters: jennifer renders text that starts with "/*" as-is, which would open an
+// unterminated block comment. Line breaks (\n, \r) become spaces here; callers that
+// keep them split first with commentLines. Characters the Go scanner rejects even
+// in comments (NUL, a byte order mark, invalid UTF-8) and other control characters
+// become U+FFFD.
+func commentLine(text string) string {
+	var b strings.Builder
+	for i, w := 0, 0; i < len(text); i += w {
+		r, size := utf8.DecodeRuneInString(text[i:])
+		w = size
+		switch {
+		case r == '\n' || r == '\r':
+			b.WriteByte(' ')
+		case r == '\t':
+			b.WriteByte('\t')
+		case r == utf8.RuneError && size <= 1, r == '\uFEFF', unicode.IsControl(r):
+			b.WriteRune(utf8.RuneError)
+		default:
+			b.WriteRune(r)
+		}
+	}
+	line := strings.TrimRight(b.String(), " \t")
+	if line == "" {
+		return "//"
+	}
+	return "// " + line
+}
+
+// commentLines splits text at every line break (\n, \r\n or \r) into safe lines.
+func commentLines(text string) []string {
+	text = strings.ReplaceAll(text, "\r\n", "\n")
+	text = strings.ReplaceAll(text, "\r", "\n")
+	parts := strings.Split(text, "\n")
+	out := make([]string, len(parts))
+	for i, p := range parts {
+		out[i] = commentLine(p)
+	}
+	return out
+}
+
+// comment renders text, which may come from the spec, as one // comment line.
+func comment(text string) *jen.Statement { return jen.Comment(commentLine(text)) }

@@ -1,0 +1,185 @@
+package load
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+
+	"go.yaml.in/yaml/v3"
+
+	"github.com/acsgen/acsgen/generator/diag"
+)
+
+// Limits on what a spec may ask of the generator. Real specs stay far below them;
+// a spec beyond them is hostile or broken, and is refused with a diagnostic before
+// anything tries to resolve it.
+const (
+	// MaxSpecBytes bounds the spec file: the largest Alibaba Cloud spec is a few MiB.
+	MaxSpecBytes = 32 << 20
+	// MaxNesting bounds how deeply YAML mappings and sequences nest. Each schema level
+	// takes two (properties, then the property), so 256 allows ~120 schema levels.
+	MaxNesting = 256
+	// MaxRefChain bounds a chain of components that are only a $ref to the next.
+	MaxRefChain = 32
+)
+
+func sizeError(path string, size int64) error {
+	return diag.List{{Pos: diag.Pos{File: path}, Msg: fmt.Sprintf("spec is %d bytes; the limit is %d (%d MiB)", size, MaxSpecBytes, MaxSpecBytes>>20)}}
+}
+
+// tooDeep returns a diagnostic at the first node nested deeper than MaxNesting.
+func (l *Locator) tooDeep() diag.List {
+	var found *yaml.Node
+	var walk func(n *yaml.Node, depth int)
+	walk = func(n *yaml.Node, depth int) {
+		if found != nil {
+			return
+		}
+		if depth > MaxNesting {
+			found = n
+			return
+		}
+		for _, c := range n.Content {
+			walk(c, depth+1)
+		}
+	}
+	walk(l.root, 0)
+	if found == nil {
+		return nil
+	}
+	return diag.List{{Pos: diag.Pos{File: l.file, Line: found.Line, Col: found.Column},
+		Msg: fmt.Sprintf("spec nests deeper than %d levels; declare deep schemas as components and $ref them", MaxNesting)}}
+}
+
+// refEdge is a component schema that is, or merges with allOf, another one.
+type refEdge struct {
+	to  string
+	pos diag.Pos
+}
+
+// schemaRefGraph maps each component schema to the components it stands for
+// directly: its own $ref, or a $ref among its allOf parts (inline parts included).
+// A cycle in this graph is a schema that would contain itself with no property in
+// between; kin-openapi reports such a spec as "unresolved ref" and the generator
+// would recurse forever, so load rejects it first with every $ref on the cycle.
+func (l *Locator) schemaRefGraph() map[string][]refEdge {
+	graph := map[string][]refEdge{}
+	schemas := l.node("components", "schemas")
+	if schemas == nil || schemas.Kind != yaml.MappingNode {
+		return graph
+	}
+	var collect func(name string, n *yaml.Node)
+	collect = func(name string, n *yaml.Node) {
+		if n == nil || n.Kind != yaml.MappingNode {
+			return
+		}
+		if _, v := child(n, "$ref"); v != nil && v.Kind == yaml.ScalarNode {
+			if target, ok := strings.CutPrefix(v.Value, "#/components/schemas/"); ok {
+				graph[name] = append(graph[name], refEdge{to: pointerPath(target)[0], pos: diag.Pos{File: l.file, Line: v.Line, Col: v.Column}})
+			}
+		}
+		if _, parts := child(n, "allOf"); parts != nil && parts.Kind == yaml.SequenceNode {
+			for _, p := range parts.Content {
+				collect(name, p)
+			}
+		}
+	}
+	for i := 0; i+1 < len(schemas.Content); i += 2 {
+		name := schemas.Content[i].Value
+		graph[name] = nil
+		collect(name, schemas.Content[i+1])
+	}
+	return graph
+}
+
+// refProblems reports $ref cycles without a property in between, and chains of
+// components that are only $refs longer than MaxRefChain.
+func (l *Locator) refProblems() diag.List {
+	graph := l.schemaRefGraph()
+	var out diag.List
+	reported := map[string]bool{}
+	for _, start := range sortedNames(graph) {
+		if reported[start] {
+			continue
+		}
+		if cycle := findCycle(graph, start); cycle != nil {
+			names := make([]string, 0, len(cycle)+1)
+			for _, e := range cycle {
+				names = append(names, e.from)
+				reported[e.from] = true
+			}
+			names = append(names, cycle[0].from)
+			for _, e := range cycle {
+				out.Add(e.pos, "components.schemas."+e.from, "$ref cycle %s: a schema cannot be or merge (allOf) itself; put a property between them",
+					strings.Join(names, " → "))
+			}
+		}
+	}
+	if len(out) > 0 {
+		return out
+	}
+	depth := map[string]int{}
+	var chain func(name string) int
+	chain = func(name string) int {
+		if d, ok := depth[name]; ok {
+			return d
+		}
+		depth[name] = 0
+		d := 0
+		for _, e := range graph[name] {
+			d = max(d, 1+chain(e.to))
+		}
+		depth[name] = d
+		return d
+	}
+	for _, name := range sortedNames(graph) {
+		if d := chain(name); d > MaxRefChain {
+			out.Add(l.Pos("components", "schemas", name), "components.schemas."+name,
+				"$ref chain is %d components long; the limit is %d", d, MaxRefChain)
+			break
+		}
+	}
+	return out
+}
+
+type cycleEdge struct {
+	from string
+	pos  diag.Pos
+}
+
+// findCycle returns the edges of a cycle through start, or nil.
+func findCycle(graph map[string][]refEdge, start string) []cycleEdge {
+	var path []cycleEdge
+	onPath := map[string]bool{}
+	done := map[string]bool{}
+	var visit func(name string) bool
+	visit = func(name string) bool {
+		onPath[name] = true
+		for _, e := range graph[name] {
+			path = append(path, cycleEdge{from: name, pos: e.pos})
+			if e.to == start {
+				return true
+			}
+			if !onPath[e.to] && !done[e.to] && visit(e.to) {
+				return true
+			}
+			path = path[:len(path)-1]
+		}
+		onPath[name] = false
+		done[name] = true
+		return false
+	}
+	if visit(start) {
+		return path
+	}
+	return nil
+}
+
+func sortedNames(graph map[string][]refEdge) []string {
+	names := make([]string, 0, len(graph))
+	for n := range graph {
+		names = append(names, n)
+	}
+	slices.Sort(names)
+	return names
+}
