@@ -3,6 +3,7 @@ package acs
 import (
 	"encoding/json"
 	"fmt"
+	"math"
 	"strconv"
 	"strings"
 )
@@ -148,4 +149,19 @@ func DuplicateJSON[T any](items []T) (int, int, bool) {
 		seen[string(data)] = j
 	}
 	return 0, 0, false
+}
+
+// MultipleOf reports whether value is an integer multiple of step, allowing the
+// rounding error of float64 arithmetic relative to value (2^-51 of it), as
+// kin-openapi does, so 0.3 is a multiple of 0.1.
+func MultipleOf(value, step float64) bool {
+	if step <= 0 || math.IsNaN(value) || math.IsInf(value, 0) {
+		return true // a non-positive step is a spec error load reports; nothing to hold value to
+	}
+	q := value / step
+	if q == math.Trunc(q) {
+		return true
+	}
+	gap := math.Min(math.Abs(value-math.Floor(q)*step), math.Abs(value-math.Ceil(q)*step))
+	return gap <= math.Abs(value)*0x1p-51
 }

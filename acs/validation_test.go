@@ -83,3 +83,11 @@ func TestDuplicateItems(t *testing.T) {
 	_, _, dup = acs.DuplicateJSON([]item{{}, {Tags: []string{}}})
 	assert.False(t, dup, "null and [] differ in JSON")
 }
+
+func TestMultipleOf(t *testing.T) {
+	assert.True(t, acs.MultipleOf(10, 5))
+	assert.True(t, acs.MultipleOf(0.3, 0.1), "float rounding is tolerated")
+	assert.True(t, acs.MultipleOf(-4.5, 1.5))
+	assert.False(t, acs.MultipleOf(7, 5))
+	assert.False(t, acs.MultipleOf(0.35, 0.1))
+}

@@ -18,6 +18,9 @@ type Base struct {
 	ID string `json:"id"`
 }
 
+// Codes is the schema Codes.
+type Codes []string
+
 // Forest is the schema Forest.
 type Forest struct {
 	Trees []Tree `json:"trees,omitzero"`
@@ -55,6 +58,7 @@ type Item struct {
 	Owner   *ItemOwner       `json:"owner,omitzero"`
 	Created *string          `json:"created,omitzero"`
 	Scores  map[string]int32 `json:"scores,omitzero"`
+	Limits  *Limits          `json:"limits,omitzero"`
 
 	// Old field.
 	//
@@ -71,6 +75,26 @@ type ItemOwner struct {
 // ItemOwnerAddress is declared inline at components.schemas.Item.allOf.1.properties.owner.properties.address.
 type ItemOwnerAddress struct {
 	City *string `json:"city,omitzero"`
+}
+
+// Limits: Every validation keyword acsgen enforces.
+type Limits struct {
+	Code string `json:"code"`
+
+	// Length counts code points.
+	Name    *string              `json:"name,omitzero"`
+	Percent *int32               `json:"percent,omitzero"`
+	Ratio   *float64             `json:"ratio,omitzero"`
+	Step    *int64               `json:"step,omitzero"`
+	Slots   []int32              `json:"slots"`
+	Words   []string             `json:"words,omitzero"`
+	Grid    [][]int64            `json:"grid,omitzero"`
+	Meta    map[string]string    `json:"meta,omitzero"`
+	Hint    acs.Nullable[string] `json:"hint,omitzero"`
+	Spin    *Spin                `json:"spin,omitzero"`
+	Codes   *Codes               `json:"codes,omitzero"`
+	Colors  []Color              `json:"colors,omitzero"`
+	Bases   []Base               `json:"bases,omitzero"`
 }
 
 // Loop is a required self-reference, which must be held by pointer.
