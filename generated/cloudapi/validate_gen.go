@@ -42,7 +42,15 @@ func (m *ErrorResponse) Validate() error {
 	return v.Err()
 }
 
-func (m *ErrorResponse) validate(v *acs.Validator) {}
+func (m *ErrorResponse) validate(v *acs.Validator) {
+	if m.AccessDeniedDetail != nil {
+		v.Enter("AccessDeniedDetail")
+		if k := acs.JSONKind(m.AccessDeniedDetail); k != "object" {
+			v.Failf("a JSON %s is not of type object", k)
+		}
+		v.Leave()
+	}
+}
 
 // Validate reports every way the value breaks its schema as an *acs.ValidationError
 // whose violations carry JSON pointers; nil when there are none.

@@ -1,6 +1,7 @@
 package build
 
 import (
+	"reflect"
 	"regexp"
 	"slices"
 
@@ -15,6 +16,13 @@ import (
 func (b *builder) constraints(s *openapi3.Schema, kind ir.TypeKind, scalar string, path []string) *ir.Constraints {
 	c := &ir.Constraints{}
 	switch {
+	case kind == ir.RawJSON:
+		if s.Type != nil && len(*s.Type) > 0 {
+			c.JSONTypes = slices.Clone(*s.Type)
+			if s.Nullable {
+				c.JSONTypes = append(c.JSONTypes, "null")
+			}
+		}
 	case kind == ir.Array:
 		c.MinItems, c.MaxItems, c.UniqueItems = int64(s.MinItems), uint64Ptr(s.MaxItems), s.UniqueItems
 	case kind == ir.Map:
@@ -34,7 +42,7 @@ func (b *builder) constraints(s *openapi3.Schema, kind ir.TypeKind, scalar strin
 		c.Minimum, c.ExclusiveMinimum = bound(s.Min, s.ExclusiveMin)
 		c.Maximum, c.ExclusiveMaximum = bound(s.Max, s.ExclusiveMax)
 	}
-	if *c == (ir.Constraints{}) {
+	if reflect.DeepEqual(*c, ir.Constraints{}) {
 		return nil
 	}
 	return c

@@ -292,6 +292,20 @@ func (e *validateEmitter) checks(x *jen.Statement, t ir.TypeRef) []jen.Code {
 			i := e.local("i")
 			g = append(g, jen.For(jen.Id(i).Op(":=").Range().Add(x)).Block(enterIndex(jen.Id(i), e.checks(jen.Add(x).Index(jen.Id(i)), *t.Elem))...))
 		}
+	case ir.RawJSON:
+		if c != nil && len(c.JSONTypes) > 0 {
+			// acs.JSONKind says "number" for integers too; JSON Schema's integer
+			// needs no more here, as free-form values are only ever typed object.
+			var conds []jen.Code
+			for _, k := range c.JSONTypes {
+				if k == "integer" {
+					k = "number"
+				}
+				conds = append(conds, jen.Id("k").Op("!=").Lit(k))
+			}
+			g = append(g, jen.If(jen.Id("k").Op(":=").Qual(acsPkg, "JSONKind").Call(x), jen.Op("").Add(joinAnd(conds))).Block(
+				jen.Id("v").Dot("Failf").Call(jen.Lit("a JSON %s is not of type "+escapePercent(strings.Join(c.JSONTypes, " or "))), jen.Id("k"))))
+		}
 	case ir.Map:
 		if c != nil {
 			g = append(g, countChecks(jen.Len(x), c.MinProperties, c.MaxProperties, "properties", "minProperties", "maxProperties")...)
@@ -449,4 +463,12 @@ func (e *validateEmitter) comparable(t ir.TypeRef) bool {
 		return m != nil && (m.Kind == ir.Enum || (m.Kind == ir.Defined || m.Kind == ir.Alias) && e.comparable(m.Type))
 	}
 	return false
+}
+
+func joinAnd(conds []jen.Code) jen.Code {
+	out := jen.Add(conds[0])
+	for _, c := range conds[1:] {
+		out = out.Op("&&").Add(c)
+	}
+	return out
 }

@@ -211,4 +211,8 @@ type Constraints struct {
 	UniqueItems                        bool   // arrays
 	MinProperties                      int64  // maps
 	MaxProperties                      *int64 // maps
+
+	// JSONTypes are the JSON types ("object", "null", ...) a RawJSON value may have,
+	// empty for any: Go typing cannot hold a free-form object to being an object.
+	JSONTypes []string
 }

@@ -140,6 +140,13 @@ func (m *Item) validate(v *acs.Validator) {
 		}
 		v.Leave()
 	}
+	if m.Extra != nil {
+		v.Enter("extra")
+		if k := acs.JSONKind(m.Extra); k != "object" {
+			v.Failf("a JSON %s is not of type object", k)
+		}
+		v.Leave()
+	}
 	if m.Limits != nil {
 		v.Enter("limits")
 		m.Limits.validate(v)
