@@ -67,7 +67,7 @@ func TestGenerateReportsSpecProblemsWithPositions(t *testing.T) {
 func TestLint(t *testing.T) {
 	code, stdout, _ := acsgen(t, "lint", "../../generator/testdata/errors/collisions.yaml", caseSpec)
 	assert.Equal(t, exitFindings, code)
-	assert.Contains(t, stdout, "collisions.yaml:20:9: components.schemas.Thing.properties.apiId:")
+	assert.Contains(t, stdout, "collisions.yaml:25:9: components.schemas.Thing.properties.apiId:")
 	code, _, stderr := acsgen(t, "lint", caseSpec)
 	assert.Equal(t, exitOK, code, stderr)
 }
