@@ -1,7 +1,7 @@
 # acsgen: generate Go clients from spec/, check that everything derived is current, test.
 GO ?= go
 
-.PHONY: generate check test race lint golden fuzz
+.PHONY: generate check test race lint golden fuzz bench
 
 # The main job: spec/*.yaml → generated/<product>, plus oapi-codegen reference models
 # and the Markdown reference under docs/ (after generated/, whose example tests it shows).
@@ -20,6 +20,7 @@ check:
 
 test: race
 	$(GO) test -count=1 ./...
+	cd bench && $(GO) vet ./... && $(GO) test -count=1 ./...
 
 # The runtime and the generated clients are used from many goroutines; the race
 # detector runs over them on every `make test`.
@@ -42,3 +43,11 @@ lint:
 # Rewrites the generator's golden files after an intended change in output.
 golden:
 	$(GO) test ./generator -run 'TestGolden|TestErrors' -update
+
+# Benchmarks against darabonba, alibaba-cloud-sdk-go, oapi-codegen and kin-openapi
+# (bench/ is its own module). Takes a few minutes on 2 cores; prints the ratios
+# BENCHMARKS.md records. The raw output stays in bench/bench.out.
+BENCHTIME ?= 1s
+bench:
+	cd bench && $(GO) test -run '^$$' -bench . -benchtime=$(BENCHTIME) -timeout 30m . | tee bench.out
+	cd bench && $(GO) run ./cmd/ratios < bench.out

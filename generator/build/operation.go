@@ -106,6 +106,10 @@ func (b *builder) params(o *ir.Operation, item *openapi3.PathItem, op *openapi3.
 		if param == nil {
 			continue
 		}
+		if param.GoName == validateMethod {
+			b.errorf(ppath, "parameter %q maps to field %s, which clashes with the generated method; rename it with x-go-name", p.Name, param.GoName)
+			continue
+		}
 		if other, dup := seen[param.GoName]; dup {
 			b.errorf(ppath, "parameter %q maps to field %s, as does parameter %q; rename one with x-go-name", p.Name, param.GoName, other)
 			continue

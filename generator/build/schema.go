@@ -15,6 +15,10 @@ import (
 
 const componentPrefix = "#/components/schemas/"
 
+// validateMethod is declared on every generated model and request type, so no
+// field may take its name.
+const validateMethod = "Validate"
+
 // buildComponents makes one model per component schema, in name order so that
 // collisions are reported against the lexically first owner.
 func (b *builder) buildComponents() {
@@ -128,6 +132,16 @@ func (b *builder) typeOf(ref *openapi3.SchemaRef, hint string, path []string) ir
 
 // shape is the type of a schema that needs no declaration of its own.
 func (b *builder) shape(s *openapi3.Schema, hint string, path []string) ir.TypeRef {
+	t := b.bareShape(s, hint, path)
+	scalar := ""
+	if t.Kind == ir.Primitive {
+		scalar = t.Name
+	}
+	t.Constraints = b.constraints(s, t.Kind, scalar, path)
+	return t
+}
+
+func (b *builder) bareShape(s *openapi3.Schema, hint string, path []string) ir.TypeRef {
 	switch {
 	case s.Type.Is("array"):
 		elem := b.typeOf(s.Items, hint, append(path, "items"))
@@ -170,6 +184,10 @@ func (b *builder) fillStruct(m *ir.Model, s *openapi3.Schema, path []string) {
 		}
 		goName := b.goName(p.schema.Extensions(), p.name, p.path)
 		if goName == "" {
+			continue
+		}
+		if goName == validateMethod {
+			b.errorf(p.path, "property %q maps to Go field %s, which clashes with the generated method; rename it with x-go-name", p.name, goName)
 			continue
 		}
 		if other, dup := seen[goName]; dup {

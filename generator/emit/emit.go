@@ -42,6 +42,7 @@ func Emit(api *ir.API) ([]File, error) {
 		{"models_gen.go", genModelsFile},
 		{"operations_gen.go", genOperationsFile},
 		{"unions_gen.go", genUnionsFile},
+		{"validate_gen.go", genValidateFile},
 	}
 	var files []File
 	for _, p := range parts {

@@ -191,4 +191,29 @@ type TypeRef struct {
 	Kind TypeKind
 	Name string
 	Elem *TypeRef
+
+	// Constraints are the validation keywords of the schema this type was built from,
+	// nil when it has none. Set only on Primitive, Array and Map types: a Named type
+	// checks its own schema in its validate method.
+	Constraints *Constraints
+}
+
+// Constraints are the JSON Schema validation keywords the generated Validate methods
+// enforce beyond what Go typing already guarantees. Lengths count Unicode code points.
+type Constraints struct {
+	Minimum, Maximum                   *float64 // numbers
+	ExclusiveMinimum, ExclusiveMaximum bool     // OpenAPI 3.0 booleans qualifying Minimum and Maximum
+	MultipleOf                         *float64
+	MinLength                          int64  // strings
+	MaxLength                          *int64 // strings
+	Pattern                            string // strings; a Go regexp (checked to compile by build)
+	MinItems                           int64  // arrays
+	MaxItems                           *int64 // arrays
+	UniqueItems                        bool   // arrays
+	MinProperties                      int64  // maps
+	MaxProperties                      *int64 // maps
+
+	// JSONTypes are the JSON types ("object", "null", ...) a RawJSON value may have,
+	// empty for any: Go typing cannot hold a free-form object to being an object.
+	JSONTypes []string
 }

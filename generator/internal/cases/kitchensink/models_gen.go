@@ -18,6 +18,9 @@ type Base struct {
 	ID string `json:"id"`
 }
 
+// Codes is the schema Codes.
+type Codes []string
+
 // Forest is the schema Forest.
 type Forest struct {
 	// The "trees" property.
@@ -85,6 +88,9 @@ type Item struct {
 	// The "scores" property.
 	Scores map[string]int32 `json:"scores,omitzero"`
 
+	// Every validation keyword acsgen enforces.
+	Limits *Limits `json:"limits,omitzero"`
+
 	// Old field.
 	//
 	// Deprecated: the spec marks this deprecated.
@@ -104,6 +110,51 @@ type ItemOwner struct {
 type ItemOwnerAddress struct {
 	// The "city" property.
 	City *string `json:"city,omitzero"`
+}
+
+// Limits: Every validation keyword acsgen enforces.
+type Limits struct {
+	// The "code" property.
+	Code string `json:"code"`
+
+	// Length counts code points.
+	Name *string `json:"name,omitzero"`
+
+	// The "percent" property.
+	Percent *int32 `json:"percent,omitzero"`
+
+	// The "ratio" property.
+	Ratio *float64 `json:"ratio,omitzero"`
+
+	// The "step" property.
+	Step *int64 `json:"step,omitzero"`
+
+	// The "slots" property.
+	Slots []int32 `json:"slots"`
+
+	// The "words" property.
+	Words []string `json:"words,omitzero"`
+
+	// The "grid" property.
+	Grid [][]int64 `json:"grid,omitzero"`
+
+	// The "meta" property.
+	Meta map[string]string `json:"meta,omitzero"`
+
+	// The "hint" property.
+	Hint acs.Nullable[string] `json:"hint,omitzero"`
+
+	// A spin given as a short string or a small number.
+	Spin *Spin `json:"spin,omitzero"`
+
+	// The "codes" property.
+	Codes *Codes `json:"codes,omitzero"`
+
+	// The "colors" property.
+	Colors []Color `json:"colors,omitzero"`
+
+	// The "bases" property.
+	Bases []Base `json:"bases,omitzero"`
 }
 
 // Loop is a required self-reference, which must be held by pointer.

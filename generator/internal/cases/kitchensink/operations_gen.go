@@ -8,6 +8,7 @@ import (
 	"github.com/acsgen/acsgen/acs"
 	"net/url"
 	"strconv"
+	"strings"
 )
 
 // GetItemRequest holds the parameters of GetItem.
@@ -19,6 +20,15 @@ type GetItemRequest struct {
 	//
 	// In query as level.
 	Level *Level
+
+	// In query as limit.
+	Limit *int32
+
+	// In query as q.
+	Q *string
+
+	// In query as ids, required; items joined with commas.
+	IDs []string
 }
 
 // GetItem returns an item.
@@ -36,6 +46,15 @@ func (c *Client) GetItem(ctx context.Context, req *GetItemRequest) (*GetItemResp
 	query := url.Values{}
 	if req.Level != nil {
 		query.Set("level", strconv.FormatInt(int64(*req.Level), 10))
+	}
+	if req.Limit != nil {
+		query.Set("limit", strconv.FormatInt(int64(*req.Limit), 10))
+	}
+	if req.Q != nil {
+		query.Set("q", *req.Q)
+	}
+	if req.IDs != nil {
+		query.Set("ids", strings.Join(req.IDs, ","))
 	}
 	var out GetItemResponse
 	err := c.core.Do(ctx, &acs.Request{

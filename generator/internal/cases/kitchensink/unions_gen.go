@@ -72,3 +72,35 @@ func (u *Port) UnmarshalJSON(data []byte) error {
 	}
 	return fmt.Errorf("Port: a JSON %s is not one of: string, number", kind)
 }
+
+// Spin is a spin given as a short string or a small number.
+//
+// Exactly one field is set; which one follows the JSON type of the value.
+type Spin struct {
+	String *string // set when the value is a JSON string
+	Int32  *int32  // set when the value is a JSON number
+}
+
+// MarshalJSON encodes the alternative that is set.
+func (u Spin) MarshalJSON() ([]byte, error) {
+	switch {
+	case u.String != nil:
+		return json.Marshal(u.String)
+	case u.Int32 != nil:
+		return json.Marshal(u.Int32)
+	}
+	return nil, errors.New("Spin: no alternative is set")
+}
+
+// UnmarshalJSON decodes data into the alternative of its JSON type.
+func (u *Spin) UnmarshalJSON(data []byte) error {
+	*u = Spin{}
+	kind := acs.JSONKind(data)
+	switch kind {
+	case "string":
+		return json.Unmarshal(data, &u.String)
+	case "number":
+		return json.Unmarshal(data, &u.Int32)
+	}
+	return fmt.Errorf("Spin: a JSON %s is not one of: string, number", kind)
+}

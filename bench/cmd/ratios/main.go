@@ -1,0 +1,107 @@
+// Command ratios reads `go test -bench` output on stdin and prints how acsgen
+// compares with the other clients, validators and generators against the targets
+// in BENCHMARKS.md, marking each target met or missed.
+//
+//	cd bench && go test -run '^$' -bench . | go run ./cmd/ratios
+package main
+
+import (
+	"bufio"
+	"fmt"
+	"io"
+	"os"
+	"regexp"
+	"strconv"
+	"strings"
+)
+
+func main() {
+	results, err := parse(os.Stdin)
+	if err != nil {
+		fmt.Fprintln(os.Stderr, "ratios:", err)
+		os.Exit(2)
+	}
+	if len(results) == 0 {
+		fmt.Fprintln(os.Stderr, "ratios: no benchmark results on stdin")
+		os.Exit(2)
+	}
+	report(os.Stdout, results)
+}
+
+// metrics of one benchmark, by unit: "ns/op", "B/op", "allocs/op", "interactions/s" ...
+type metrics map[string]float64
+
+// benchLine is "BenchmarkName/sub-2   	 123	 456.7 ns/op	 8 B/op ...".
+var benchLine = regexp.MustCompile(`^(Benchmark\S+?)(?:-\d+)?\s+\d+\s+(.*)$`)
+
+// parse collects the metrics of every benchmark line; a benchmark run more than once
+// (-count) keeps its last result.
+func parse(r io.Reader) (map[string]metrics, error) {
+	out := map[string]metrics{}
+	sc := bufio.NewScanner(r)
+	for sc.Scan() {
+		m := benchLine.FindStringSubmatch(strings.TrimSpace(sc.Text()))
+		if m == nil {
+			continue
+		}
+		fields := strings.Fields(m[2])
+		ms := metrics{}
+		for i := 0; i+1 < len(fields); i += 2 {
+			v, err := strconv.ParseFloat(fields[i], 64)
+			if err != nil {
+				return nil, fmt.Errorf("%s: value %q of %s is not a number", m[1], fields[i], fields[i+1])
+			}
+			ms[fields[i+1]] = v
+		}
+		out[strings.TrimPrefix(m[1], "Benchmark")] = ms
+	}
+	return out, sc.Err()
+}
+
+// target is one comparison: of over base in unit, at most limit (0: informational).
+type target struct {
+	of, base, unit string
+	limit          float64
+}
+
+var targets = []target{
+	{"GetPluginAttachment/acsgen", "GetPluginAttachment/darabonba", "ns/op", 0.40},
+	{"GetPluginAttachment/acsgen", "GetPluginAttachment/darabonba", "allocs/op", 0.30},
+	{"GetPluginAttachment/acsgen", "GetPluginAttachment/floor", "ns/op", 1.15},
+	{"GetPluginAttachment/acsgen", "GetPluginAttachment/oapi-codegen", "ns/op", 0},
+	{"AttachPlugin/acsgen", "AttachPlugin/alibaba-cloud-sdk-go", "ns/op", 0.50},
+	{"AttachPlugin/acsgen", "AttachPlugin/darabonba", "ns/op", 0},
+	{"AttachPlugin/acsgen", "AttachPlugin/floor", "ns/op", 0},
+	{"ValidateResponse/compiled", "ValidateResponse/kin-openapi", "ns/op", 0.10},
+	{"Generate/acsgen", "Generate/oapi-codegen", "ns/op", 0.50},
+}
+
+func report(w io.Writer, results map[string]metrics) {
+	fmt.Fprintf(w, "%-28s %-36s %-10s %9s %8s  %s\n", "acsgen", "against", "unit", "ratio", "target", "verdict")
+	for _, t := range targets {
+		a, b := results[t.of][t.unit], results[t.base][t.unit]
+		if results[t.of] == nil || results[t.base] == nil || b == 0 {
+			fmt.Fprintf(w, "%-28s %-36s %-10s %9s\n", t.of, t.base, t.unit, "n/a")
+			continue
+		}
+		ratio := a / b
+		limit, verdict := "-", ""
+		if t.limit > 0 {
+			limit, verdict = fmt.Sprintf("≤%.2f", t.limit), "met"
+			if ratio > t.limit {
+				verdict = "MISSED"
+			}
+		}
+		fmt.Fprintf(w, "%-28s %-36s %-10s %9.3f %8s  %s\n", t.of, t.base, t.unit, ratio, limit, verdict)
+	}
+	if m := results["GenerateScaling/1000"]; m != nil {
+		verdict := "met"
+		if m["ns/op"] >= 5e9 {
+			verdict = "MISSED"
+		}
+		fmt.Fprintf(w, "GenerateScaling/1000: %.2f s per spec (target < 5 s): %s\n", m["ns/op"]/1e9, verdict)
+	}
+	if m := results["ContractThroughput"]; m != nil {
+		fmt.Fprintf(w, "ContractThroughput: %.0f interactions/s\n", m["interactions/s"])
+	}
+}

@@ -1,0 +1,40 @@
+package main
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+const sample = `goos: linux
+BenchmarkGetPluginAttachment/acsgen-2         	    5000	     60000 ns/op	    9000 B/op	      90 allocs/op
+BenchmarkGetPluginAttachment/darabonba-2      	    1000	    200000 ns/op	   90000 B/op	    1000 allocs/op
+BenchmarkGetPluginAttachment/floor-2          	    5000	     50000 ns/op	    8000 B/op	      80 allocs/op
+BenchmarkValidateResponse/compiled-2          	 3000000	       300 ns/op	       0 B/op	       0 allocs/op
+BenchmarkValidateResponse/kin-openapi-2       	   20000	     70000 ns/op	    2856 B/op	      46 allocs/op
+BenchmarkGenerateScaling/1000-2               	       1	6000000000 ns/op	   6000000 ns/operation	 1 B/op	 1 allocs/op
+BenchmarkContractThroughput-2                 	       1	900000000 ns/op	     11111 interactions/s	 1 B/op	 1 allocs/op
+PASS`
+
+func TestParseAndReport(t *testing.T) {
+	results, err := parse(strings.NewReader(sample))
+	require.NoError(t, err)
+	assert.Equal(t, 60000.0, results["GetPluginAttachment/acsgen"]["ns/op"])
+	assert.Equal(t, 11111.0, results["ContractThroughput"]["interactions/s"])
+
+	var out strings.Builder
+	report(&out, results)
+	text := out.String()
+	assert.Contains(t, text, "GetPluginAttachment/acsgen   GetPluginAttachment/darabonba        ns/op          0.300    ≤0.40  met")
+	assert.Contains(t, text, "GetPluginAttachment/acsgen   GetPluginAttachment/floor            ns/op          1.200    ≤1.15  MISSED")
+	assert.Contains(t, text, "AttachPlugin/acsgen          AttachPlugin/alibaba-cloud-sdk-go    ns/op            n/a")
+	assert.Contains(t, text, "GenerateScaling/1000: 6.00 s per spec (target < 5 s): MISSED")
+	assert.Contains(t, text, "ContractThroughput: 11111 interactions/s")
+}
+
+func TestParseRejectsGarbledNumbers(t *testing.T) {
+	_, err := parse(strings.NewReader("BenchmarkX-2  10  abc ns/op"))
+	require.ErrorContains(t, err, `X: value "abc" of ns/op is not a number`)
+}

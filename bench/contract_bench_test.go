@@ -1,0 +1,117 @@
+package bench
+
+import (
+	"fmt"
+	"io/fs"
+	"path/filepath"
+	"runtime"
+	"strings"
+	"sync"
+	"sync/atomic"
+	"testing"
+
+	"github.com/stretchr/testify/require"
+	"gopkg.in/dnaeon/go-vcr.v4/pkg/cassette"
+	"gopkg.in/yaml.v3"
+
+	"github.com/acsgen/acsgen/contract"
+)
+
+const (
+	throughputInteractions = 10_000
+	perCassette            = 100 // interactions per file: what one worker holds in memory
+)
+
+// writeRecordings copies the committed recordings of documented calls (not the
+// negative fixtures) round-robin into total/perCassette go-vcr cassettes under dir.
+func writeRecordings(tb testing.TB, dir string, total int) []string {
+	tb.Helper()
+	var sources []*cassette.Interaction
+	err := filepath.WalkDir(recordings, func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() || !strings.HasSuffix(p, ".yaml") || strings.Contains(p, "negative") {
+			return err
+		}
+		c, err := cassette.Load(strings.TrimSuffix(p, ".yaml"))
+		if err != nil {
+			return err
+		}
+		sources = append(sources, c.Interactions...)
+		return nil
+	})
+	require.NoError(tb, err)
+	require.NotEmpty(tb, sources)
+	var files []string
+	for f := 0; f*perCassette < total; f++ {
+		name := filepath.Join(dir, fmt.Sprintf("recording-%03d", f))
+		c := cassette.New(name)
+		c.MarshalFunc = yaml.Marshal // the recorder sets this; a bare cassette has none
+		for i := range min(perCassette, total-f*perCassette) {
+			ix := *sources[(f*perCassette+i)%len(sources)]
+			c.AddInteraction(&ix)
+		}
+		require.NoError(tb, c.Save())
+		files = append(files, name+".yaml")
+	}
+	return files
+}
+
+// checkAll streams files through one worker per core; each reads, checks and drops
+// one cassette at a time, so memory stays bounded by the number of workers.
+func checkAll(set *contract.Set, files []string) (checked, findings int64, err error) {
+	paths := make(chan string)
+	var wg sync.WaitGroup
+	var firstErr atomic.Value
+	for range runtime.GOMAXPROCS(0) {
+		wg.Go(func() {
+			for p := range paths {
+				ixs, err := contract.ReadCassette(p)
+				if err != nil {
+					firstErr.CompareAndSwap(nil, err)
+					continue
+				}
+				for _, ix := range ixs {
+					atomic.AddInt64(&findings, int64(len(set.Check(ix, contract.Options{}))))
+					atomic.AddInt64(&checked, 1)
+				}
+			}
+		})
+	}
+	for _, p := range files {
+		paths <- p
+	}
+	close(paths)
+	wg.Wait()
+	if e, ok := firstErr.Load().(error); ok {
+		return checked, findings, e
+	}
+	return checked, findings, nil
+}
+
+// BenchmarkContractThroughput checks 10,000 recorded interactions per iteration.
+func BenchmarkContractThroughput(b *testing.B) {
+	set, err := contract.Load([]string{apigSpec, cloudapiSpec})
+	require.NoError(b, err)
+	files := writeRecordings(b, b.TempDir(), throughputInteractions)
+	checked, findings, err := checkAll(set, files)
+	require.NoError(b, err)
+	require.EqualValues(b, throughputInteractions, checked)
+	require.Zero(b, findings, "the recordings of documented calls conform")
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, _, err := checkAll(set, files); err != nil {
+			b.Fatal(err)
+		}
+	}
+	b.ReportMetric(float64(throughputInteractions)*float64(b.N)/b.Elapsed().Seconds(), "interactions/s")
+}
+
+func TestCheckAllStreamsEveryInteraction(t *testing.T) {
+	set, err := contract.Load([]string{apigSpec, cloudapiSpec})
+	require.NoError(t, err)
+	files := writeRecordings(t, t.TempDir(), 250)
+	require.Len(t, files, 3)
+	checked, findings, err := checkAll(set, files)
+	require.NoError(t, err)
+	require.EqualValues(t, 250, checked)
+	require.Zero(t, findings)
+}
