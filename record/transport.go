@@ -82,7 +82,7 @@ func (r *Recorder) RoundTrip(req *http.Request) (*http.Response, error) {
 
 	var saved *cassette.Interaction
 	var route *contract.Route
-	fs := &memFS{files: map[string][]byte{}}
+	fs := NewMemFS()
 	rec, err := recorder.New("interaction",
 		recorder.WithMode(recorder.ModeRecordOnly),
 		recorder.WithFS(fs),
@@ -187,13 +187,17 @@ func (r *Recorder) write(i *cassette.Interaction, rt *contract.Route, data []byt
 	return name, os.Rename(tmp.Name(), file)
 }
 
-// memFS keeps the one cassette a per-request recorder saves in memory (go-vcr's
-// cassette.FS), so that what reaches disk is only the redacted result.
-type memFS struct {
+// MemFS is a go-vcr cassette.FS in memory. A per-request recorder saves into one,
+// so that what reaches disk is only the redacted result.
+type MemFS struct {
 	files map[string][]byte
 }
 
-func (m *memFS) ReadFile(name string) ([]byte, error) {
+// NewMemFS returns an empty MemFS.
+func NewMemFS() *MemFS { return &MemFS{files: map[string][]byte{}} }
+
+// ReadFile returns a saved file, os.ErrNotExist when there is none.
+func (m *MemFS) ReadFile(name string) ([]byte, error) {
 	data, ok := m.files[path.Clean(name)]
 	if !ok {
 		return nil, os.ErrNotExist
@@ -201,12 +205,14 @@ func (m *memFS) ReadFile(name string) ([]byte, error) {
 	return data, nil
 }
 
-func (m *memFS) WriteFile(name string, data []byte) error {
+// WriteFile saves a copy of data under name.
+func (m *MemFS) WriteFile(name string, data []byte) error {
 	m.files[path.Clean(name)] = append([]byte(nil), data...)
 	return nil
 }
 
-func (m *memFS) IsFileExists(name string) bool {
+// IsFileExists reports whether name was saved.
+func (m *MemFS) IsFileExists(name string) bool {
 	_, ok := m.files[path.Clean(name)]
 	return ok
 }

@@ -21,7 +21,6 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"os"
-	"path"
 	"path/filepath"
 	"slices"
 	"strconv"
@@ -34,6 +33,7 @@ import (
 	"github.com/acsgen/acsgen/acs"
 	"github.com/acsgen/acsgen/generated/apig"
 	"github.com/acsgen/acsgen/generated/cloudapi"
+	"github.com/acsgen/acsgen/record"
 )
 
 // Dummy credentials every recording is signed with. They grant nothing, but they are
@@ -277,7 +277,7 @@ func Record(sc Scenario) ([]byte, error) {
 	srv := newServer(sc)
 	defer srv.Close()
 
-	fs := &memFS{files: map[string][]byte{}}
+	fs := record.NewMemFS()
 	rec, err := recorder.New(sc.Name,
 		recorder.WithMode(recorder.ModeRecordOnly),
 		recorder.WithFS(fs),
@@ -307,8 +307,8 @@ func Record(sc Scenario) ([]byte, error) {
 	case callErr == nil && sc.WantErr:
 		return nil, errors.New("call succeeded, want an error")
 	}
-	data, ok := fs.files[sc.Name+".yaml"]
-	if !ok {
+	data, err := fs.ReadFile(sc.Name + ".yaml")
+	if err != nil {
 		return nil, errors.New("the recorder saved no cassette")
 	}
 	return data, nil
@@ -370,27 +370,4 @@ func requestID(body []byte) string {
 	}
 	_ = json.Unmarshal(body, &v)
 	return v.RequestID
-}
-
-// memFS keeps saved cassettes in memory (go-vcr's cassette.FS).
-type memFS struct {
-	files map[string][]byte
-}
-
-func (m *memFS) ReadFile(name string) ([]byte, error) {
-	data, ok := m.files[path.Clean(name)]
-	if !ok {
-		return nil, os.ErrNotExist
-	}
-	return data, nil
-}
-
-func (m *memFS) WriteFile(name string, data []byte) error {
-	m.files[path.Clean(name)] = append([]byte(nil), data...)
-	return nil
-}
-
-func (m *memFS) IsFileExists(name string) bool {
-	_, ok := m.files[path.Clean(name)]
-	return ok
 }
