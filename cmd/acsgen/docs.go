@@ -1,12 +1,8 @@
 package main
 
 import (
-	"bytes"
-	"errors"
 	"fmt"
 	"io"
-	"io/fs"
-	"os"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -40,11 +36,15 @@ func runDocs(args []string, stdout, stderr io.Writer) error {
 	for _, p := range problems {
 		fmt.Fprintln(stderr, p)
 	}
+	extra, err := extraDocs(*out, pages)
+	if err != nil {
+		return err
+	}
 	var stale []string
 	if *check {
-		stale, err = staleDocs(*out, pages)
+		stale, err = staleOutputs(docOutputs(*out, pages), extra)
 	} else {
-		err = writeDocs(*out, pages)
+		err = writeOutputs(docOutputs(*out, pages), extra)
 		if err == nil {
 			fmt.Fprintf(stdout, "%d spec(s) → %s (%d files)\n", len(files), *out, len(pages))
 		}
@@ -64,55 +64,13 @@ func runDocs(args []string, stdout, stderr io.Writer) error {
 	return nil
 }
 
-// staleDocs compares out with pages: changed, missing, and *.md files in the
-// product directories (or the top README) that are no longer generated.
-func staleDocs(out string, pages []docs.File) ([]string, error) {
-	var res []string
-	for _, p := range pages {
-		path := filepath.Join(out, filepath.FromSlash(p.Name))
-		got, err := os.ReadFile(path)
-		switch {
-		case errors.Is(err, fs.ErrNotExist):
-			res = append(res, path+": missing")
-		case err != nil:
-			return nil, err
-		case !bytes.Equal(got, p.Src):
-			res = append(res, path+": stale (differs from what the spec generates)")
-		}
+// docOutputs places pages under out.
+func docOutputs(out string, pages []docs.File) []output {
+	outs := make([]output, len(pages))
+	for i, p := range pages {
+		outs[i] = output{filepath.Join(out, filepath.FromSlash(p.Name)), p.Src}
 	}
-	extra, err := extraDocs(out, pages)
-	if err != nil {
-		return nil, err
-	}
-	for _, path := range extra {
-		res = append(res, path+": no longer generated")
-	}
-	return res, nil
-}
-
-func writeDocs(out string, pages []docs.File) error {
-	for _, p := range pages {
-		path := filepath.Join(out, filepath.FromSlash(p.Name))
-		if old, err := os.ReadFile(path); err == nil && bytes.Equal(old, p.Src) {
-			continue
-		}
-		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
-			return err
-		}
-		if err := os.WriteFile(path, p.Src, 0o644); err != nil {
-			return err
-		}
-	}
-	extra, err := extraDocs(out, pages)
-	if err != nil {
-		return err
-	}
-	for _, path := range extra {
-		if err := os.Remove(path); err != nil {
-			return err
-		}
-	}
-	return nil
+	return outs
 }
 
 // extraDocs lists the *.md files directly in the directories pages go to that

@@ -1,11 +1,9 @@
 package main
 
 import (
-	"bytes"
 	"errors"
 	"fmt"
 	"io"
-	"os"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -47,15 +45,19 @@ func runGenerate(args []string, stdout, stderr io.Writer) error {
 			return err
 		}
 		dir := filepath.Join(*out, api.Package)
+		extra, err := extraGenerated(dir, gen)
+		if err != nil {
+			return err
+		}
 		if *check {
-			s, err := staleFiles(dir, gen)
+			s, err := staleOutputs(genOutputs(dir, gen), extra)
 			if err != nil {
 				return err
 			}
 			stale = append(stale, s...)
 			continue
 		}
-		if err := writeFiles(dir, gen); err != nil {
+		if err := writeOutputs(genOutputs(dir, gen), extra); err != nil {
 			return err
 		}
 		fmt.Fprintf(stdout, "%s → %s (%d files)\n", spec, dir, len(gen))
@@ -75,59 +77,17 @@ func runGenerate(args []string, stdout, stderr io.Writer) error {
 	return nil
 }
 
-// staleFiles compares dir with the files that would be generated.
-func staleFiles(dir string, files []generator.File) ([]string, error) {
-	var out []string
-	for _, f := range files {
-		path := filepath.Join(dir, f.Name)
-		got, err := os.ReadFile(path)
-		switch {
-		case errors.Is(err, os.ErrNotExist):
-			out = append(out, path+": missing")
-		case err != nil:
-			return nil, err
-		case !bytes.Equal(got, f.Src):
-			out = append(out, path+": stale (differs from what the spec generates)")
-		}
+// genOutputs places generated files in dir.
+func genOutputs(dir string, files []generator.File) []output {
+	outs := make([]output, len(files))
+	for i, f := range files {
+		outs[i] = output{filepath.Join(dir, f.Name), f.Src}
 	}
-	extra, err := extraGenerated(dir, files)
-	if err != nil {
-		return nil, err
-	}
-	for _, path := range extra {
-		out = append(out, path+": no longer generated")
-	}
-	return out, nil
+	return outs
 }
 
-// writeFiles writes files into dir, rewriting only what changed, and deletes
-// *_gen.go files the spec no longer produces. Only *_gen.go files are ever removed,
-// so hand-written files beside them are safe.
-func writeFiles(dir string, files []generator.File) error {
-	if err := os.MkdirAll(dir, 0o755); err != nil {
-		return err
-	}
-	for _, f := range files {
-		path := filepath.Join(dir, f.Name)
-		if old, err := os.ReadFile(path); err == nil && bytes.Equal(old, f.Src) {
-			continue
-		}
-		if err := os.WriteFile(path, f.Src, 0o644); err != nil {
-			return err
-		}
-	}
-	extra, err := extraGenerated(dir, files)
-	if err != nil {
-		return err
-	}
-	for _, path := range extra {
-		if err := os.Remove(path); err != nil {
-			return err
-		}
-	}
-	return nil
-}
-
+// extraGenerated lists the *_gen.go files in dir the spec no longer produces. Only
+// *_gen.go files are ever removed, so hand-written files beside them are safe.
 func extraGenerated(dir string, files []generator.File) ([]string, error) {
 	matches, err := filepath.Glob(filepath.Join(dir, "*_gen.go"))
 	if err != nil {
