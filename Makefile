@@ -17,6 +17,7 @@ check:
 	$(GO) run ./cmd/acsgen lint spec
 	@unformatted=$$(gofmt -l $$(git ls-files '*.go')); if [ -n "$$unformatted" ]; then echo "gofmt needed:"; echo "$$unformatted"; exit 1; fi
 	$(GO) vet ./...
+	$(GO) vet -tags acsgen_nocompiled ./cmd/acsgen
 
 test: race
 	$(GO) test -count=1 ./...

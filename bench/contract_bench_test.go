@@ -15,6 +15,8 @@ import (
 	"gopkg.in/yaml.v3"
 
 	"github.com/acsgen/acsgen/contract"
+	"github.com/acsgen/acsgen/generated/apig"
+	"github.com/acsgen/acsgen/generated/cloudapi"
 )
 
 const (
@@ -87,27 +89,42 @@ func checkAll(set *contract.Set, files []string) (checked, findings int64, err e
 	return checked, findings, nil
 }
 
-// BenchmarkContractThroughput checks 10,000 recorded interactions per iteration.
+// BenchmarkContractThroughput checks 10,000 recorded interactions per iteration,
+// with the generated packages' compiled checks of success responses and with
+// kin-openapi alone.
 func BenchmarkContractThroughput(b *testing.B) {
-	set, err := contract.Load([]string{apigSpec, cloudapiSpec})
-	require.NoError(b, err)
 	files := writeRecordings(b, b.TempDir(), throughputInteractions)
-	checked, findings, err := checkAll(set, files)
-	require.NoError(b, err)
-	require.EqualValues(b, throughputInteractions, checked)
-	require.Zero(b, findings, "the recordings of documented calls conform")
-	b.ReportAllocs()
-	for b.Loop() {
-		if _, _, err := checkAll(set, files); err != nil {
-			b.Fatal(err)
-		}
+	for _, name := range []string{contract.ValidatorCompiled, contract.ValidatorKin} {
+		b.Run(name, func(b *testing.B) {
+			set := throughputSet(b, name == contract.ValidatorCompiled)
+			checked, findings, err := checkAll(set, files)
+			require.NoError(b, err)
+			require.EqualValues(b, throughputInteractions, checked)
+			require.Zero(b, findings, "the recordings of documented calls conform")
+			b.ReportAllocs()
+			for b.Loop() {
+				if _, _, err := checkAll(set, files); err != nil {
+					b.Fatal(err)
+				}
+			}
+			b.ReportMetric(float64(throughputInteractions)*float64(b.N)/b.Elapsed().Seconds(), "interactions/s")
+		})
 	}
-	b.ReportMetric(float64(throughputInteractions)*float64(b.N)/b.Elapsed().Seconds(), "interactions/s")
+}
+
+// throughputSet loads both specs, using the generated packages' compiled checks if compiled.
+func throughputSet(tb testing.TB, compiled bool) *contract.Set {
+	tb.Helper()
+	set, err := contract.Load([]string{apigSpec, cloudapiSpec})
+	require.NoError(tb, err)
+	if compiled {
+		require.Equal(tb, 2, set.UseCompiled(apig.CompiledSpec, cloudapi.CompiledSpec))
+	}
+	return set
 }
 
 func TestCheckAllStreamsEveryInteraction(t *testing.T) {
-	set, err := contract.Load([]string{apigSpec, cloudapiSpec})
-	require.NoError(t, err)
+	set := throughputSet(t, true)
 	files := writeRecordings(t, t.TempDir(), 250)
 	require.Len(t, files, 3)
 	checked, findings, err := checkAll(set, files)

@@ -37,13 +37,16 @@ type Options struct {
 
 // Result is the outcome of checking one interaction.
 type Result struct {
-	Recording string    `json:"recording"`
-	Entry     int       `json:"entry"`
-	Method    string    `json:"method"`
-	Path      string    `json:"path"` // without the query, which may carry credentials
-	Operation string    `json:"operation,omitempty"`
-	Spec      string    `json:"spec,omitempty"` // file of the operation's spec
-	Status    int       `json:"status"`
+	Recording string `json:"recording"`
+	Entry     int    `json:"entry"`
+	Method    string `json:"method"`
+	Path      string `json:"path"` // without the query, which may carry credentials
+	Operation string `json:"operation,omitempty"`
+	Spec      string `json:"spec,omitempty"` // file of the operation's spec
+	Status    int    `json:"status"`
+	// Validator names what checked the response body against its schema:
+	// ValidatorCompiled or ValidatorKin; "" when the interaction matched no operation.
+	Validator string    `json:"validator,omitempty"`
 	Findings  []Finding `json:"findings"`
 
 	op        *operation
@@ -124,12 +127,21 @@ func (s *Set) Examine(ix Interaction, opts Options) Result {
 	if err := openapi3filter.ValidateRequest(ctx, in); err != nil {
 		out = append(out, findings(o.op.ID, "request", err)...)
 	}
+	r.statusKey = o.statusKey(ix.Status)
+	r.body, r.fields = o.observe(ix)
+	compiled := o.compiledAccepts(ix, r.statusKey, r.body)
+	r.Validator = ValidatorKin
+	if compiled {
+		r.Validator = ValidatorCompiled
+	}
 	rin := &openapi3filter.ResponseValidationInput{
 		RequestValidationInput: in,
 		Status:                 ix.Status,
 		Header:                 ix.RespHeader,
 		Body:                   io.NopCloser(bytes.NewReader(ix.RespBody)),
-		Options:                &openapi3filter.Options{MultiError: true, IncludeResponseStatus: true},
+		Options: &openapi3filter.Options{MultiError: true, IncludeResponseStatus: true,
+			// Status and headers are still kin-openapi's to check.
+			ExcludeResponseBody: compiled},
 	}
 	if rin.Header == nil {
 		rin.Header = http.Header{}
@@ -138,7 +150,6 @@ func (s *Set) Examine(ix Interaction, opts Options) Result {
 		out = append(out, findings(o.op.ID, "response", err)...)
 	}
 	out = openEnums(out, opts.Strict)
-	r.statusKey = o.statusKey(ix.Status)
 	if r.statusKey == "" && !slices.ContainsFunc(out, func(f Finding) bool { return f.Rule == "status" }) {
 		// openapi3filter never validates 301, 304, 307 and 308; an operation that does
 		// not declare them has still not documented them.
@@ -146,7 +157,6 @@ func (s *Set) Examine(ix Interaction, opts Options) Result {
 			Message: fmt.Sprintf("status %d is not declared", ix.Status)})
 	}
 	r.respType, _, _ = mime.ParseMediaType(ix.RespHeader.Get("Content-Type"))
-	r.body, r.fields = o.observe(ix)
 	if opts.Strict {
 		out = append(out, o.undocumentedQuery(query, declared["query"])...)
 		out = append(out, o.undeclaredStatus(r.statusKey, ix.Status)...)

@@ -20,6 +20,9 @@ type Summary struct {
 	Failed       int            `json:"failed"` // interactions with at least one finding
 	Findings     int            `json:"findings"`
 	ByRule       map[string]int `json:"byRule"`
+	// Compiled counts the response bodies generated code checked (the rest were
+	// kin-openapi's); see Set.UseCompiled.
+	Compiled int `json:"compiled"`
 }
 
 // Summary counts the report's recordings, interactions and findings.
@@ -28,6 +31,9 @@ func (r *Report) Summary() Summary {
 	for _, res := range r.Results {
 		if len(res.Findings) > 0 {
 			s.Failed++
+		}
+		if res.Validator == ValidatorCompiled {
+			s.Compiled++
 		}
 		for _, f := range res.Findings {
 			s.Findings++
@@ -47,7 +53,11 @@ func (r *Report) Findings() []Finding {
 }
 
 func (s Summary) String() string {
-	return fmt.Sprintf("%d interaction(s) in %d recording(s), %d finding(s)", s.Interactions, s.Recordings, s.Findings)
+	out := fmt.Sprintf("%d interaction(s) in %d recording(s), %d finding(s)", s.Interactions, s.Recordings, s.Findings)
+	if s.Compiled > 0 {
+		out += fmt.Sprintf("; %d response body(ies) checked by compiled validators", s.Compiled)
+	}
+	return out
 }
 
 // Formats are the report formats Write knows.

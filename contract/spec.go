@@ -24,6 +24,8 @@ type operation struct {
 	op    *ir.Operation
 	route *routers.Route
 	segs  []string // ROA path template split at "/"
+
+	compiled *compiledCheck // generated check of the success response; nil for none
 }
 
 // Load reads specs. Spec problems come back as a diag.List.

@@ -13,7 +13,7 @@ import (
 	"github.com/acsgen/acsgen/generator/diag"
 )
 
-const contractUsage = "contract [--spec FILE|DIR]... [--strict] [--format text|json|junit|github] [--coverage] [--suggest FILE] RECORDING|DIR..."
+const contractUsage = "contract [--spec FILE|DIR]... [--strict] [--compiled=false] [--format text|json|junit|github] [--coverage] [--suggest FILE] RECORDING|DIR..."
 
 // runContract checks recordings (go-vcr cassettes, HAR files) against the specs.
 func runContract(args []string, stdout, stderr io.Writer) error {
@@ -23,6 +23,7 @@ func runContract(args []string, stdout, stderr io.Writer) error {
 	strict := fset.Bool("strict", false, "also report drift: undocumented properties and query parameters, statuses only default covers, open-enum values")
 	format := fset.String("format", "text", "report format: "+strings.Join(contract.Formats, ", "))
 	coverage := fset.Bool("coverage", false, "report the operations, statuses and response fields the recordings exercised and missed (on stderr for junit and github)")
+	compiled := fset.Bool("compiled", true, "check success responses with the generated code built into acsgen where spec/ is what it was generated from; false: kin-openapi only")
 	suggest := fset.String("suggest", "", "write an OpenAPI Overlay 1.0 `FILE` proposing spec changes that document what was seen (one per spec: FILE.<spec>.yaml when several)")
 	if err := parse(fset, args); err != nil {
 		return err
@@ -51,6 +52,9 @@ func runContract(args []string, stdout, stderr io.Writer) error {
 	}
 	if err != nil {
 		return err
+	}
+	if *compiled {
+		set.UseCompiled(compiledSpecs...)
 	}
 
 	report := &contract.Report{Recordings: len(recordings)}

@@ -24,7 +24,23 @@ func TestContractConformingRecordingsExitZero(t *testing.T) {
 		cassetteDir+"/apig", cassetteDir+"/cloudapi")
 	assert.Equal(t, exitOK, code, stderr)
 	assert.Empty(t, stdout)
-	assert.Contains(t, stderr, "6 interaction(s) in 6 recording(s), 0 finding(s)")
+	assert.Contains(t, stderr, "6 interaction(s) in 6 recording(s), 0 finding(s); 4 response body(ies) checked by compiled validators")
+}
+
+func TestContractCompiledChecksCanBeTurnedOff(t *testing.T) {
+	code, _, stderr := acsgen(t, "contract", "--spec", specDir, "--compiled=false", cassetteDir+"/apig")
+	assert.Equal(t, exitOK, code, stderr)
+	assert.Contains(t, stderr, "0 finding(s)")
+	assert.NotContains(t, stderr, "compiled")
+
+	code, stdout, _ := acsgen(t, "contract", "--spec", specDir, "--format", "json", cassetteDir+"/apig")
+	assert.Equal(t, exitOK, code)
+	var doc struct {
+		Summary struct{ Interactions, Compiled int } `json:"summary"`
+	}
+	require.NoError(t, json.Unmarshal([]byte(stdout), &doc))
+	assert.Positive(t, doc.Summary.Compiled)
+	assert.LessOrEqual(t, doc.Summary.Compiled, doc.Summary.Interactions)
 }
 
 func TestContractFindingsInEveryFormat(t *testing.T) {

@@ -22,7 +22,7 @@ type Options struct {
 }
 
 // reserved are package-level names the generated code declares itself.
-var reserved = []string{"Client", "NewClient"}
+var reserved = []string{"Client", "CompiledSpec", "NewClient"}
 
 // reservedMethods are the methods the generated Client declares besides operations.
 var reservedMethods = []string{"Endpoint"}
@@ -75,6 +75,7 @@ func (b *builder) buildAPI(opts Options) {
 	doc := b.doc
 	api := &ir.API{
 		Source:  b.loc.File(),
+		Digest:  b.spec.Digest,
 		Product: stringExt(doc.Extensions, "x-acs-product"),
 		Version: stringExt(doc.Extensions, "x-acs-version"),
 		Style:   ir.ROA,

@@ -226,7 +226,7 @@ func (b *builder) requestBody(o *ir.Operation, op *openapi3.Operation, path []st
 	}
 	rb := op.RequestBody.Value
 	bpath := append(slices.Clone(path), "requestBody")
-	mt, ctype := jsonContent(rb.Content)
+	mt, ctype := JSONContent(rb.Content)
 	if mt == nil {
 		b.errorf(bpath, "request body content %v is not supported; acsgen sends application/json bodies", sortedKeys(rb.Content))
 		return
@@ -241,7 +241,9 @@ func (b *builder) requestBody(o *ir.Operation, op *openapi3.Operation, path []st
 	}
 }
 
-func jsonContent(c openapi3.Content) (*openapi3.MediaType, string) {
+// JSONContent picks the JSON media type of content (application/json or a +json
+// type, the first by name): the one generated types decode.
+func JSONContent(c openapi3.Content) (*openapi3.MediaType, string) {
 	for _, ct := range sortedKeys(c) {
 		base, _, _ := strings.Cut(ct, ";")
 		if base == "application/json" || strings.HasSuffix(base, "+json") {

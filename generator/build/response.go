@@ -25,8 +25,11 @@ func (b *builder) responses(o *ir.Operation, op *openapi3.Operation, path []stri
 	if success != "" {
 		if r := resps.Value(success); r != nil && r.Value != nil {
 			var mt *openapi3.MediaType
-			if mt, ctype = jsonContent(r.Value.Content); mt != nil {
+			if mt, ctype = JSONContent(r.Value.Content); mt != nil {
 				schema = mt.Schema
+			}
+			if schema != nil {
+				o.ResponseStatus = success
 			}
 		}
 	}
@@ -37,7 +40,7 @@ func (b *builder) responses(o *ir.Operation, op *openapi3.Operation, path []stri
 		}
 		st := ir.Status{Code: c}
 		if r := resps.Value(c); r != nil && r.Value != nil {
-			if mt, _ := jsonContent(r.Value.Content); mt != nil && mt.Schema != nil {
+			if mt, _ := JSONContent(r.Value.Content); mt != nil && mt.Schema != nil {
 				if name, ok := strings.CutPrefix(mt.Schema.Ref, componentPrefix); ok {
 					if m := b.component(name); m != nil {
 						st.Model = m.GoName

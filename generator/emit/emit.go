@@ -38,6 +38,7 @@ func Emit(api *ir.API) ([]File, error) {
 		gen  func(*jen.File, *ir.API) bool
 	}{
 		{"client_gen.go", genClientFile},
+		{"compiled_gen.go", genCompiledFile},
 		{"enums_gen.go", genEnumsFile},
 		{"models_gen.go", genModelsFile},
 		{"operations_gen.go", genOperationsFile},

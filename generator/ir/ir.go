@@ -16,6 +16,7 @@ const (
 // API is one spec: one product and version, one Go package.
 type API struct {
 	Source  string // spec path as given, for the file header, e.g. "spec/apig-2024-03-27.yaml"
+	Digest  string // hex SHA-256 of the spec's bytes
 	Package string // Go package name, e.g. "apig"
 	Title   string
 	Doc     string
@@ -49,8 +50,11 @@ type Operation struct {
 	Params    []*Param   // path parameters in template order, then the rest by GoName
 	Body      *Body      // JSON request body, nil if none
 	Response  string     // Go name of the success type, e.g. "GetPluginAttachmentResponse"
-	Errors    []Status   // declared error responses, sorted
-	Pos       diag.Pos
+	// ResponseStatus is the responses key whose JSON body Response decodes ("200"),
+	// "" when the success response has no JSON body.
+	ResponseStatus string
+	Errors         []Status // declared error responses, sorted
+	Pos            diag.Pos
 }
 
 // PathPart is a literal piece of a path template or one path parameter.

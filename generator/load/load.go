@@ -4,7 +4,10 @@
 package load
 
 import (
+	"bytes"
 	"context"
+	"crypto/sha256"
+	"encoding/hex"
 	"errors"
 	"fmt"
 	"net/url"
@@ -22,6 +25,9 @@ import (
 type Spec struct {
 	Doc *openapi3.T
 	Loc *Locator
+	// Digest is the hex SHA-256 of the spec's bytes: code generated from it records
+	// the digest, so a contract check can tell whether that code still matches.
+	Digest string
 }
 
 // File reads and loads the spec at path. An unreadable file is a plain error; a bad
@@ -83,7 +89,10 @@ func Data(path string, data []byte) (*Spec, error) {
 	if len(diags) > 0 {
 		return nil, diags.Sort()
 	}
-	return &Spec{Doc: doc, Loc: loc}, nil
+	// Line endings are normalised so that a checkout converting them (git autocrlf)
+	// does not make the spec look changed.
+	sum := sha256.Sum256(bytes.ReplaceAll(data, []byte("\r\n"), []byte("\n")))
+	return &Spec{Doc: doc, Loc: loc, Digest: hex.EncodeToString(sum[:])}, nil
 }
 
 var yamlLine = regexp.MustCompile(`^yaml: (?:line (\d+): )?`)

@@ -15,14 +15,15 @@ BenchmarkGetPluginAttachment/floor-2          	    5000	     50000 ns/op	    800
 BenchmarkValidateResponse/compiled-2          	 3000000	       300 ns/op	       0 B/op	       0 allocs/op
 BenchmarkValidateResponse/kin-openapi-2       	   20000	     70000 ns/op	    2856 B/op	      46 allocs/op
 BenchmarkGenerateScaling/1000-2               	       1	6000000000 ns/op	   6000000 ns/operation	 1 B/op	 1 allocs/op
-BenchmarkContractThroughput-2                 	       1	900000000 ns/op	     11111 interactions/s	 1 B/op	 1 allocs/op
+BenchmarkContractThroughput/compiled-2        	       1	900000000 ns/op	     11111 interactions/s	 1 B/op	 1 allocs/op
+BenchmarkContractThroughput/kin-openapi-2     	       1	1800000000 ns/op	      5555 interactions/s	 1 B/op	 1 allocs/op
 PASS`
 
 func TestParseAndReport(t *testing.T) {
 	results, err := parse(strings.NewReader(sample))
 	require.NoError(t, err)
 	assert.Equal(t, 60000.0, results["GetPluginAttachment/acsgen"]["ns/op"])
-	assert.Equal(t, 11111.0, results["ContractThroughput"]["interactions/s"])
+	assert.Equal(t, 11111.0, results["ContractThroughput/compiled"]["interactions/s"])
 
 	var out strings.Builder
 	report(&out, results)
@@ -31,7 +32,9 @@ func TestParseAndReport(t *testing.T) {
 	assert.Contains(t, text, "GetPluginAttachment/acsgen   GetPluginAttachment/floor            ns/op          1.200    ≤1.15  MISSED")
 	assert.Contains(t, text, "AttachPlugin/acsgen          AttachPlugin/alibaba-cloud-sdk-go    ns/op            n/a")
 	assert.Contains(t, text, "GenerateScaling/1000: 6.00 s per spec (target < 5 s): MISSED")
-	assert.Contains(t, text, "ContractThroughput: 11111 interactions/s")
+	assert.Contains(t, text, "ContractThroughput/compiled: 11111 interactions/s")
+	assert.Contains(t, text, "ContractThroughput/kin-openapi: 5555 interactions/s")
+	assert.Contains(t, text, "ContractThroughput/compiled  ContractThroughput/kin-openapi       ns/op          0.500")
 }
 
 func TestParseRejectsGarbledNumbers(t *testing.T) {

@@ -1,0 +1,42 @@
+package acs
+
+import "encoding/json"
+
+// CompiledSpec is what a generated package compiled from its spec: the spec's
+// digest, and a check of each operation's success response. Package contract uses
+// it in place of interpreting the schema for as long as the spec being checked
+// against is byte for byte the one the code was generated from.
+type CompiledSpec struct {
+	Source string // path of the spec when the code was generated
+	Digest string // hex SHA-256 of the spec's bytes
+	// Responses maps operationId to the check of its success response body.
+	Responses map[string]CompiledResponse
+}
+
+// CompiledResponse checks the JSON body of one operation's success response.
+type CompiledResponse struct {
+	Status string // the responses key of the success response, e.g. "200"
+	// Check decodes body into the generated type as the client does, validates the
+	// value, and returns it encoded again. The caller compares that encoding with
+	// the body: what decoding cannot see (unknown, null or differently cased
+	// properties, absent required ones held by value) makes the two differ.
+	Check func(body []byte) ([]byte, error)
+}
+
+// CheckResponse is the CompiledResponse.Check of the generated response type T.
+func CheckResponse[T any, P interface {
+	*T
+	Validate() error
+}](body []byte) ([]byte, error) {
+	if jsonDepthExceeds(body, MaxResponseDepth) {
+		return nil, ErrBodyTooDeep
+	}
+	var v T
+	if err := json.Unmarshal(body, &v); err != nil {
+		return nil, err
+	}
+	if err := P(&v).Validate(); err != nil {
+		return nil, err
+	}
+	return json.Marshal(&v)
+}

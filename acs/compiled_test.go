@@ -1,0 +1,52 @@
+package acs_test
+
+import (
+	"errors"
+	"strings"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/acsgen/acsgen/acs"
+)
+
+// thing stands in for a generated response type.
+type thing struct {
+	Name  string `json:"name"`
+	Count *int   `json:"count,omitzero"`
+}
+
+func (t *thing) Validate() error {
+	var v acs.Validator
+	if t.Name == "" {
+		v.Enter("name")
+		v.Fail("required property is missing")
+		v.Leave()
+	}
+	return v.Err()
+}
+
+func TestCheckResponse(t *testing.T) {
+	check := acs.CheckResponse[thing]
+
+	again, err := check([]byte(`{"count": 2, "name": "a"}`))
+	require.NoError(t, err)
+	assert.JSONEq(t, `{"name":"a","count":2}`, string(again))
+
+	// What decoding drops shows in the encoding: the caller's comparison sees it.
+	again, err = check([]byte(`{"Name": "a", "count": null, "extra": 1}`))
+	require.NoError(t, err)
+	assert.JSONEq(t, `{"name":"a"}`, string(again))
+
+	_, err = check([]byte(`{"name": ""}`))
+	var ve *acs.ValidationError
+	require.ErrorAs(t, err, &ve)
+	assert.Equal(t, "/name", ve.Violations[0].Pointer)
+
+	_, err = check([]byte(`{"name": 7}`))
+	assert.ErrorContains(t, err, "cannot unmarshal number")
+
+	_, err = check([]byte(strings.Repeat("[", acs.MaxResponseDepth+1)))
+	assert.True(t, errors.Is(err, acs.ErrBodyTooDeep), "%v", err)
+}

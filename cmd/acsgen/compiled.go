@@ -1,0 +1,15 @@
+//go:build !acsgen_nocompiled
+
+package main
+
+import (
+	"github.com/acsgen/acsgen/acs"
+	"github.com/acsgen/acsgen/generated/apig"
+	"github.com/acsgen/acsgen/generated/cloudapi"
+)
+
+// compiledSpecs are the generated packages built into acsgen. `acsgen contract`
+// checks success responses with their code while spec/ is what they were generated
+// from. Should generated/ ever fail to compile, build with -tags acsgen_nocompiled
+// (compiled_none.go) to run `acsgen generate` and repair it.
+var compiledSpecs = []acs.CompiledSpec{apig.CompiledSpec, cloudapi.CompiledSpec}

@@ -1,0 +1,88 @@
+package contract
+
+import (
+	"encoding/json"
+	"reflect"
+
+	"github.com/getkin/kin-openapi/openapi3"
+
+	"github.com/acsgen/acsgen/acs"
+	"github.com/acsgen/acsgen/generator/build"
+)
+
+// Validators of a response body, as Result.Validator names them.
+const (
+	ValidatorCompiled = "compiled"    // the generated types and Validate methods
+	ValidatorKin      = "kin-openapi" // openapi3filter interpreting the schema
+)
+
+// compiledCheck is a generated check of one operation's success response.
+type compiledCheck struct {
+	acs.CompiledResponse
+	media *openapi3.MediaType // the JSON media type the generated type decodes
+}
+
+// UseCompiled lets success response bodies be checked by code generated from the
+// specs (each generated package's CompiledSpec) rather than by kin-openapi. A
+// package applies to the loaded spec whose bytes have its digest, so code generated
+// from another revision of a spec is never used for it. It returns how many
+// operations will be checked by compiled code.
+func (s *Set) UseCompiled(specs ...acs.CompiledSpec) int {
+	byDigest := map[string]acs.CompiledSpec{}
+	for _, cs := range specs {
+		byDigest[cs.Digest] = cs
+	}
+	n := 0
+	for _, o := range s.ops {
+		cs, ok := byDigest[o.spec.Digest]
+		if !ok {
+			continue
+		}
+		c, ok := cs.Responses[o.op.ID]
+		if !ok || c.Check == nil {
+			continue
+		}
+		r := o.route.Operation.Responses.Value(c.Status)
+		if r == nil || r.Value == nil {
+			continue
+		}
+		media, _ := build.JSONContent(r.Value.Content)
+		if media == nil || media.Schema == nil {
+			continue
+		}
+		o.compiled = &compiledCheck{CompiledResponse: c, media: media}
+		n++
+	}
+	return n
+}
+
+// compiledAccepts reports whether the generated code accepts the response body,
+// body being the body decoded as JSON (nil if it is not JSON). It only says yes:
+// whatever it does not accept, kin-openapi checks, so findings always come from one
+// validator with one vocabulary of rules, messages and spec positions.
+//
+// Decoding into Go types loses what a schema can forbid (a null where none is
+// allowed, a property spelt in another letter case, an absent required property
+// held by value); those make the value's encoding differ from the body, and the
+// body is then left to kin-openapi.
+func (o *operation) compiledAccepts(ix Interaction, statusKey string, body any) bool {
+	c := o.compiled
+	if c == nil || body == nil || statusKey != c.Status {
+		return false
+	}
+	r := o.route.Operation.Responses.Value(statusKey)
+	// kin-openapi picks the media type by the response's Content-Type; the
+	// generated type only describes the JSON one.
+	if r == nil || r.Value == nil || r.Value.Content.Get(ix.RespHeader.Get("Content-Type")) != c.media {
+		return false
+	}
+	again, err := c.Check(ix.RespBody)
+	if err != nil {
+		return false
+	}
+	var v any
+	if json.Unmarshal(again, &v) != nil {
+		return false
+	}
+	return reflect.DeepEqual(body, v)
+}

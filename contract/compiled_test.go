@@ -1,0 +1,139 @@
+package contract
+
+import (
+	"bytes"
+	"encoding/json"
+	"net/http"
+	"os"
+	"path/filepath"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/acsgen/acsgen/acs"
+	"github.com/acsgen/acsgen/generated/apig"
+	"github.com/acsgen/acsgen/generated/cloudapi"
+)
+
+const (
+	apigSpec     = "../spec/apig-2024-03-27.yaml"
+	cloudapiSpec = "../spec/cloudapi-2016-07-14.yaml"
+)
+
+var compiledSpecs = []acs.CompiledSpec{apig.CompiledSpec, cloudapi.CompiledSpec}
+
+// productSets loads the product specs twice: checked by kin-openapi alone, and
+// with the generated packages' compiled checks.
+func productSets(t *testing.T, files ...string) (kin, compiled *Set) {
+	t.Helper()
+	kin, err := Load(files)
+	require.NoError(t, err)
+	compiled, err = Load(files)
+	require.NoError(t, err)
+	compiled.UseCompiled(compiledSpecs...)
+	return kin, compiled
+}
+
+func TestUseCompiledAppliesOnlyToTheSpecTheCodeCameFrom(t *testing.T) {
+	set, err := Load([]string{apigSpec, cloudapiSpec})
+	require.NoError(t, err)
+	assert.Equal(t, 2, set.UseCompiled(compiledSpecs...), "one success response per product")
+
+	data, err := os.ReadFile(apigSpec)
+	require.NoError(t, err)
+	dir := t.TempDir()
+	edited := filepath.Join(dir, "edited.yaml")
+	require.NoError(t, os.WriteFile(edited, append(data, "# edited after generation\n"...), 0o600))
+	crlf := filepath.Join(dir, "crlf.yaml")
+	require.NoError(t, os.WriteFile(crlf, bytes.ReplaceAll(data, []byte("\n"), []byte("\r\n")), 0o600))
+
+	set, err = Load([]string{edited})
+	require.NoError(t, err)
+	assert.Zero(t, set.UseCompiled(compiledSpecs...), "an edited spec is not the one the code was generated from")
+	set, err = Load([]string{crlf})
+	require.NoError(t, err)
+	assert.Equal(t, 1, set.UseCompiled(compiledSpecs...), "a checkout with CRLF line endings is the same spec")
+}
+
+// documented is the recorded documentation example of GetPluginAttachment.
+func documented(t *testing.T) Interaction {
+	t.Helper()
+	ixs, err := ReadCassette("../contracttests/testdata/apig/GetPluginAttachment.yaml")
+	require.NoError(t, err)
+	require.NotEmpty(t, ixs)
+	return ixs[0]
+}
+
+// mutate returns ix with its response body decoded, changed by edit, and encoded again.
+func mutate(t *testing.T, ix Interaction, edit func(body, data map[string]any)) Interaction {
+	t.Helper()
+	var body map[string]any
+	require.NoError(t, json.Unmarshal(ix.RespBody, &body))
+	edit(body, body["data"].(map[string]any))
+	out, err := json.Marshal(body)
+	require.NoError(t, err)
+	ix.RespBody = out
+	ix.RespHeader = ix.RespHeader.Clone()
+	return ix
+}
+
+func TestCompiledChecksOnlyWhatItCanJudge(t *testing.T) {
+	kin, compiled := productSets(t, apigSpec, cloudapiSpec)
+	doc := documented(t)
+	withType := func(ix Interaction, ct string) Interaction {
+		ix.RespHeader = http.Header{"Content-Type": {ct}}
+		return ix
+	}
+	cases := []struct {
+		name       string
+		ix         Interaction
+		validator  string
+		wantFinds  bool
+		strictOnly bool // findings only in strict mode
+	}{
+		{"documented example", doc, ValidatorCompiled, false, false},
+		{"null for a property that is not nullable", mutate(t, doc, func(_, d map[string]any) { d["pluginAttachmentId"] = nil }),
+			ValidatorKin, true, false},
+		{"property in another letter case", mutate(t, doc, func(b, _ map[string]any) { b["RequestId"] = b["requestId"]; delete(b, "requestId") }),
+			ValidatorKin, true, true},
+		{"undocumented property", mutate(t, doc, func(_, d map[string]any) { d["chargeType"] = "POSTPAY" }),
+			ValidatorKin, true, true},
+		{"enum violation", mutate(t, doc, func(_, d map[string]any) {
+			d["resourceInfos"].([]any)[0].(map[string]any)["resourceType"] = "Cluster"
+		}), ValidatorKin, true, false},
+		{"wrong type", mutate(t, doc, func(_, d map[string]any) { d["enable"] = "yes" }), ValidatorKin, true, false},
+		{"not the JSON media type", withType(doc, "text/plain"), ValidatorKin, true, false},
+		{"charset parameter", withType(doc, "application/json; charset=utf-8"), ValidatorCompiled, false, false},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			for _, opts := range []Options{{}, {Strict: true}} {
+				got := compiled.Examine(tc.ix, opts)
+				want := kin.Examine(tc.ix, opts)
+				assert.Equal(t, tc.validator, got.Validator)
+				assert.Equal(t, ValidatorKin, want.Validator)
+				assert.Equal(t, want.Findings, got.Findings, "compiled checks must not change any finding")
+				assert.Equal(t, tc.wantFinds && (opts.Strict || !tc.strictOnly), len(got.Findings) > 0, "strict=%v: %v", opts.Strict, got.Findings)
+			}
+		})
+	}
+}
+
+func TestCompiledCheckIsForTheSuccessStatusOnly(t *testing.T) {
+	_, compiled := productSets(t, apigSpec)
+	ix := documented(t)
+	ix.Status = http.StatusNotFound
+	r := compiled.Examine(ix, Options{})
+	assert.Equal(t, ValidatorKin, r.Validator)
+}
+
+func TestSummaryCountsCompiledChecks(t *testing.T) {
+	_, compiled := productSets(t, apigSpec)
+	doc := documented(t)
+	bad := mutate(t, doc, func(_, d map[string]any) { d["enable"] = "yes" })
+	report := &Report{Recordings: 1, Results: []Result{compiled.Examine(doc, Options{}), compiled.Examine(bad, Options{})}}
+	s := report.Summary()
+	assert.Equal(t, 1, s.Compiled)
+	assert.Contains(t, s.String(), "1 response body(ies) checked by compiled validators")
+}
