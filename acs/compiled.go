@@ -17,17 +17,17 @@ type CompiledSpec struct {
 type CompiledResponse struct {
 	Status string // the responses key of the success response, e.g. "200"
 	// Check decodes body into the generated type as the client does, validates the
-	// value, and returns it encoded again. The caller compares that encoding with
-	// the body: what decoding cannot see (unknown, null or differently cased
-	// properties, absent required ones held by value) makes the two differ.
-	Check func(body []byte) ([]byte, error)
+	// value, and returns a pointer to it. The caller compares the value's JSON
+	// encoding with the body: what decoding cannot see (unknown, null or differently
+	// cased properties, absent required ones held by value) makes the two differ.
+	Check func(body []byte) (any, error)
 }
 
 // CheckResponse is the CompiledResponse.Check of the generated response type T.
 func CheckResponse[T any, P interface {
 	*T
 	Validate() error
-}](body []byte) ([]byte, error) {
+}](body []byte) (any, error) {
 	if jsonDepthExceeds(body, MaxResponseDepth) {
 		return nil, ErrBodyTooDeep
 	}
@@ -38,5 +38,5 @@ func CheckResponse[T any, P interface {
 	if err := P(&v).Validate(); err != nil {
 		return nil, err
 	}
-	return json.Marshal(&v)
+	return P(&v), nil
 }

@@ -132,3 +132,22 @@ func TestCheckAllStreamsEveryInteraction(t *testing.T) {
 	require.EqualValues(t, 250, checked)
 	require.Zero(t, findings)
 }
+
+// BenchmarkContractCheck checks the recorded GetPluginAttachment documentation
+// example once per iteration: the per-interaction cost without reading files.
+func BenchmarkContractCheck(b *testing.B) {
+	ixs, err := contract.ReadCassette(filepath.Join(recordings, "apig/GetPluginAttachment.yaml"))
+	require.NoError(b, err)
+	for _, name := range []string{contract.ValidatorCompiled, contract.ValidatorKin} {
+		b.Run(name, func(b *testing.B) {
+			set := throughputSet(b, name == contract.ValidatorCompiled)
+			r := set.Examine(ixs[0], contract.Options{})
+			require.Empty(b, r.Findings)
+			require.Equal(b, name, r.Validator)
+			b.ReportAllocs()
+			for b.Loop() {
+				set.Examine(ixs[0], contract.Options{})
+			}
+		})
+	}
+}

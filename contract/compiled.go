@@ -1,7 +1,6 @@
 package contract
 
 import (
-	"encoding/json"
 	"reflect"
 
 	"github.com/getkin/kin-openapi/openapi3"
@@ -76,13 +75,9 @@ func (o *operation) compiledAccepts(ix Interaction, statusKey string, body any) 
 	if r == nil || r.Value == nil || r.Value.Content.Get(ix.RespHeader.Get("Content-Type")) != c.media {
 		return false
 	}
-	again, err := c.Check(ix.RespBody)
+	v, err := c.Check(ix.RespBody)
 	if err != nil {
 		return false
 	}
-	var v any
-	if json.Unmarshal(again, &v) != nil {
-		return false
-	}
-	return reflect.DeepEqual(body, v)
+	return encodesAs(reflect.ValueOf(v), body)
 }

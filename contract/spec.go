@@ -14,6 +14,7 @@ import (
 
 // Set is the specs interactions are checked against.
 type Set struct {
+	props schemaProps
 	ops   []*operation
 	paths map[*openapi3.Schema]docPath // where each schema sits in its spec, for suggestions
 }
@@ -26,6 +27,7 @@ type operation struct {
 	segs  []string // ROA path template split at "/"
 
 	compiled *compiledCheck // generated check of the success response; nil for none
+	props    *schemaProps   // the Set's, shared by its operations
 }
 
 // Load reads specs. Spec problems come back as a diag.List.
@@ -47,7 +49,8 @@ func Load(files []string) (*Set, error) {
 				spec: spec, api: api, op: op,
 				route: &routers.Route{Spec: spec.Doc, Path: op.PathKey, PathItem: item, Method: op.Method,
 					Operation: item.GetOperation(op.Method)},
-				segs: strings.Split(op.Path, "/"),
+				segs:  strings.Split(op.Path, "/"),
+				props: &set.props,
 			})
 		}
 	}

@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"strconv"
 	"strings"
+	"sync"
 
 	"github.com/getkin/kin-openapi/openapi3"
 )
@@ -16,7 +17,7 @@ func (o *operation) observe(ix Interaction) (any, []string) {
 		return nil, nil
 	}
 	seen := map[string]bool{}
-	walkBody(o.responseSchema(o.statusKey(ix.Status)), v, "", "", func(_, collapsed string, _ *openapi3.Schema, _ bool, _ any) {
+	o.props.walkBody(o.responseSchema(o.statusKey(ix.Status)), v, "", "", func(_, collapsed string, _ *openapi3.Schema, _ bool, _ any) {
 		seen[collapsed] = true
 	})
 	return v, sortedNames(seen)
@@ -29,7 +30,7 @@ func (o *operation) undocumented(status int, body any) []Finding {
 		return nil
 	}
 	var out []Finding
-	walkBody(s, body, "", "", func(ptr, _ string, parent *openapi3.Schema, documented bool, v any) {
+	o.props.walkBody(s, body, "", "", func(ptr, _ string, parent *openapi3.Schema, documented bool, v any) {
 		if !documented {
 			out = append(out, Finding{Operation: o.op.ID, Where: "response", Pointer: ptr, Rule: "undocumented",
 				Schema: schemaPos(parent), Message: "property is not in the spec", schema: parent, value: v})
@@ -42,22 +43,22 @@ func (o *operation) undocumented(status int, body any) []Finding {
 // indices and additionalProperties keys collapsed, the object's schema, whether the
 // schema documents the property, and its value. The walk does not descend below
 // an undocumented property: it is reported once, as a whole.
-func walkBody(s *openapi3.Schema, v any, ptr, collapsed string, visit func(ptr, collapsed string, parent *openapi3.Schema, documented bool, v any)) {
+func (c *schemaProps) walkBody(s *openapi3.Schema, v any, ptr, collapsed string, visit func(ptr, collapsed string, parent *openapi3.Schema, documented bool, v any)) {
 	switch x := v.(type) {
 	case map[string]any:
 		var props map[string]*openapi3.Schema
 		var ap *openapi3.Schema
 		if s != nil {
-			props, ap = collectProps(s)
+			props, ap = c.of(s)
 		}
 		for _, k := range sortedNames(x) {
 			p := ptr + "/" + escapePointer(k)
 			if sub, ok := props[k]; ok {
 				visit(p, collapsed+"/"+escapePointer(k), s, true, x[k])
-				walkBody(sub, x[k], p, collapsed+"/"+escapePointer(k), visit)
+				c.walkBody(sub, x[k], p, collapsed+"/"+escapePointer(k), visit)
 			} else if ap != nil {
 				visit(p, collapsed+"/*", s, true, x[k])
-				walkBody(ap, x[k], p, collapsed+"/*", visit)
+				c.walkBody(ap, x[k], p, collapsed+"/*", visit)
 			} else if s != nil && (s.AdditionalProperties.Has == nil || *s.AdditionalProperties.Has) {
 				visit(p, collapsed+"/"+escapePointer(k), s, false, x[k])
 			}
@@ -68,9 +69,27 @@ func walkBody(s *openapi3.Schema, v any, ptr, collapsed string, visit func(ptr, 
 			items = s.Items.Value
 		}
 		for i, item := range x {
-			walkBody(items, item, ptr+"/"+strconv.Itoa(i), collapsed+"/*", visit)
+			c.walkBody(items, item, ptr+"/"+strconv.Itoa(i), collapsed+"/*", visit)
 		}
 	}
+}
+
+// schemaProps memoises collectProps for the schemas of one Set: they do not change
+// once loaded, and checking many bodies asks for the same ones over and over.
+type schemaProps struct{ m sync.Map } // *openapi3.Schema → propsEntry
+
+type propsEntry struct {
+	props map[string]*openapi3.Schema
+	ap    *openapi3.Schema
+}
+
+func (c *schemaProps) of(s *openapi3.Schema) (map[string]*openapi3.Schema, *openapi3.Schema) {
+	if e, ok := c.m.Load(s); ok {
+		return e.(propsEntry).props, e.(propsEntry).ap
+	}
+	props, ap := collectProps(s)
+	c.m.Store(s, propsEntry{props, ap})
+	return props, ap
 }
 
 // collectProps gathers the properties of s and of its allOf/oneOf/anyOf parts.
