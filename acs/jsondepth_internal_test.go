@@ -2,6 +2,7 @@ package acs
 
 import (
 	"encoding/json"
+	"os"
 	"strings"
 	"testing"
 
@@ -27,4 +28,53 @@ func TestJSONDepthExceeds(t *testing.T) {
 	require.True(t, json.Valid(backslash))
 	assert.True(t, jsonDepthExceeds(backslash, 2))
 	assert.False(t, jsonDepthExceeds(backslash, 3))
+}
+
+// depthReference is the plain byte-at-a-time scan jsonDepthExceeds must agree with.
+func depthReference(data []byte, max int) bool {
+	depth := 0
+	inString, escaped := false, false
+	for _, c := range data {
+		switch {
+		case inString:
+			switch {
+			case escaped:
+				escaped = false
+			case c == '\\':
+				escaped = true
+			case c == '"':
+				inString = false
+			}
+		case c == '"':
+			inString = true
+		case c == '[' || c == '{':
+			depth++
+			if depth > max {
+				return true
+			}
+		case c == ']' || c == '}':
+			depth--
+		}
+	}
+	return false
+}
+
+func FuzzJSONDepthExceeds(f *testing.F) {
+	for _, seed := range []string{`{"a":[{"b":{}}]}`, `{"s":"\\\"[[[","t":[[]]}`, `"\\\\"[[`, `[[["unterminated\\"`, ``} {
+		f.Add([]byte(seed), uint8(2))
+	}
+	f.Fuzz(func(t *testing.T, data []byte, max uint8) {
+		require.Equal(t, depthReference(data, int(max)), jsonDepthExceeds(data, int(max)), "%q", data)
+	})
+}
+
+func BenchmarkJSONDepthExceeds(b *testing.B) {
+	body, err := os.ReadFile("../generated/apig/testdata/get_plugin_attachment_doc_example.json")
+	require.NoError(b, err)
+	b.SetBytes(int64(len(body)))
+	for b.Loop() {
+		if jsonDepthExceeds(body, MaxResponseDepth) {
+			b.Fatal("the documented body is not too deep")
+		}
+	}
 }
