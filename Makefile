@@ -36,6 +36,8 @@ fuzz:
 	$(GO) test -run '^$$' -fuzz '^FuzzReadCassette$$' -fuzztime=$(FUZZTIME) ./contract
 	$(GO) test -run '^$$' -fuzz '^FuzzSignVerify$$' -fuzztime=$(FUZZTIME) ./acs
 	$(GO) test -run '^$$' -fuzz '^FuzzVerify$$' -fuzztime=$(FUZZTIME) ./acs
+	$(GO) test -run '^$$' -fuzz '^FuzzJSONDepthExceeds$$' -fuzztime=$(FUZZTIME) ./acs
+	$(GO) test -run '^$$' -fuzz '^FuzzValidateAgreesWithKin$$' -fuzztime=$(FUZZTIME) ./contracttests
 
 lint:
 	$(GO) vet ./...
