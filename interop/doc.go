@@ -24,8 +24,11 @@
 //     through darabonba and through the generated types;
 //   - errors_test.go: error bodies give the same code, HTTP status and request ID
 //     through darabonba's *tea.SDKError, the old SDK's *errors.ServerError and
-//     acsgen's *acs.Error.
+//     acsgen's *acs.Error;
+//   - mock_test.go: `acsgen mock` accepts both cores' signatures (ACS3 and V1) and
+//     answers them as the service would.
 //
-// The reference clients are test dependencies only: nothing outside this directory
-// imports them.
+// This directory is its own module (replacing the main one with ../), so the
+// reference clients never enter the main module's requirements. After a change to
+// the main go.mod, run `go mod tidy` here and in bench/.
 package interop
