@@ -24,10 +24,11 @@ test: race
 	cd interop && $(GO) vet ./... && $(GO) test -count=1 ./...
 	cd bench && $(GO) vet ./... && $(GO) test -count=1 ./...
 
-# The runtime and the generated clients are used from many goroutines; the race
-# detector runs over them on every `make test`.
+# The runtime and the generated clients are used from many goroutines, and so is one
+# contract.Set; the race detector runs over them on every `make test`.
 race:
 	$(GO) test -race -count=1 ./acs/... ./generated/...
+	$(GO) test -race -count=1 -run Concurrently ./contract
 
 # Runs each fuzz target for FUZZTIME, one after another (they share the CPUs).
 FUZZTIME ?= 60s

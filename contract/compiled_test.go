@@ -137,3 +137,31 @@ func TestSummaryCountsCompiledChecks(t *testing.T) {
 	assert.Equal(t, 1, s.Compiled)
 	assert.Contains(t, s.String(), "1 response body(ies) checked by compiled validators")
 }
+
+// One Set serves many goroutines (acsgen contract and the benchmarks check with a
+// worker per core); its memo tables must be safe for that. Run with -race.
+func TestExamineConcurrently(t *testing.T) {
+	_, compiled := productSets(t, apigSpec, cloudapiSpec)
+	doc := documented(t)
+	bad := mutate(t, doc, func(_, d map[string]any) { d["enable"] = "yes" })
+	done := make(chan Result, 16)
+	for i := range cap(done) {
+		go func() {
+			ix := doc
+			if i%2 == 1 {
+				ix = bad
+			}
+			done <- compiled.Examine(ix, Options{Strict: true})
+		}()
+	}
+	compiledRuns := 0
+	for range cap(done) {
+		if r := <-done; r.Validator == ValidatorCompiled {
+			assert.Empty(t, r.Findings)
+			compiledRuns++
+		} else {
+			assert.NotEmpty(t, r.Findings)
+		}
+	}
+	assert.Equal(t, cap(done)/2, compiledRuns)
+}
