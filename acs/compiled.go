@@ -3,27 +3,25 @@ package acs
 import "encoding/json"
 
 // CompiledSpec is what a generated package compiled from its spec: the spec's
-// digest, and a check of each operation's success response. Package contract uses
+// digest, and checks of the operations' JSON response bodies. Package contract uses
 // it in place of interpreting the schema for as long as the spec being checked
 // against is byte for byte the one the code was generated from.
 type CompiledSpec struct {
 	Source string // path of the spec when the code was generated
 	Digest string // hex SHA-256 of the spec's bytes
-	// Responses maps operationId to the check of its success response body.
-	Responses map[string]CompiledResponse
+	// Responses maps operationId to the checks of its responses.
+	Responses map[string]ResponseChecks
 }
 
-// CompiledResponse checks the JSON body of one operation's success response.
-type CompiledResponse struct {
-	Status string // the responses key of the success response, e.g. "200"
-	// Check decodes body into the generated type as the client does, validates the
-	// value, and returns a pointer to it. The caller compares the value's JSON
-	// encoding with the body: what decoding cannot see (unknown, null or differently
-	// cased properties, absent required ones held by value) makes the two differ.
-	Check func(body []byte) (any, error)
-}
+// ResponseChecks maps a responses key ("200", "4XX", "default") to the check of that
+// response's JSON body. A check decodes the body into the generated type as the
+// client does, validates the value, and returns a pointer to it. The caller
+// compares the value's JSON encoding with the body: what decoding cannot see
+// (unknown, null or differently cased properties, absent required ones held by
+// value) makes the two differ.
+type ResponseChecks map[string]func(body []byte) (any, error)
 
-// CheckResponse is the CompiledResponse.Check of the generated response type T.
+// CheckResponse is the check of a response whose body is the generated type T.
 func CheckResponse[T any, P interface {
 	*T
 	Validate() error

@@ -118,7 +118,7 @@ func throughputSet(tb testing.TB, compiled bool) *contract.Set {
 	set, err := contract.Load([]string{apigSpec, cloudapiSpec})
 	require.NoError(tb, err)
 	if compiled {
-		require.Equal(tb, 2, set.UseCompiled(apig.CompiledSpec, cloudapi.CompiledSpec))
+		require.Equal(tb, 6, set.UseCompiled(apig.CompiledSpec, cloudapi.CompiledSpec))
 	}
 	return set
 }

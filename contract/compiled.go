@@ -15,17 +15,17 @@ const (
 	ValidatorKin      = "kin-openapi" // openapi3filter interpreting the schema
 )
 
-// compiledCheck is a generated check of one operation's success response.
+// compiledCheck is a generated check of one response of an operation.
 type compiledCheck struct {
-	acs.CompiledResponse
+	check func(body []byte) (any, error)
 	media *openapi3.MediaType // the JSON media type the generated type decodes
 }
 
-// UseCompiled lets success response bodies be checked by code generated from the
-// specs (each generated package's CompiledSpec) rather than by kin-openapi. A
-// package applies to the loaded spec whose bytes have its digest, so code generated
-// from another revision of a spec is never used for it. It returns how many
-// operations will be checked by compiled code.
+// UseCompiled lets response bodies be checked by code generated from the specs
+// (each generated package's CompiledSpec) rather than by kin-openapi. A package
+// applies to the loaded spec whose bytes have its digest, so code generated from
+// another revision of a spec is never used for it. It returns how many responses
+// (operation and status) will be checked by compiled code.
 func (s *Set) UseCompiled(specs ...acs.CompiledSpec) int {
 	byDigest := map[string]acs.CompiledSpec{}
 	for _, cs := range specs {
@@ -37,20 +37,21 @@ func (s *Set) UseCompiled(specs ...acs.CompiledSpec) int {
 		if !ok {
 			continue
 		}
-		c, ok := cs.Responses[o.op.ID]
-		if !ok || c.Check == nil {
-			continue
+		for key, check := range cs.Responses[o.op.ID] {
+			r := o.route.Operation.Responses.Value(key)
+			if check == nil || r == nil || r.Value == nil {
+				continue
+			}
+			media, _ := build.JSONContent(r.Value.Content)
+			if media == nil || media.Schema == nil {
+				continue
+			}
+			if o.compiled == nil {
+				o.compiled = map[string]compiledCheck{}
+			}
+			o.compiled[key] = compiledCheck{check: check, media: media}
+			n++
 		}
-		r := o.route.Operation.Responses.Value(c.Status)
-		if r == nil || r.Value == nil {
-			continue
-		}
-		media, _ := build.JSONContent(r.Value.Content)
-		if media == nil || media.Schema == nil {
-			continue
-		}
-		o.compiled = &compiledCheck{CompiledResponse: c, media: media}
-		n++
 	}
 	return n
 }
@@ -65,8 +66,8 @@ func (s *Set) UseCompiled(specs ...acs.CompiledSpec) int {
 // held by value); those make the value's encoding differ from the body, and the
 // body is then left to kin-openapi.
 func (o *operation) compiledAccepts(ix Interaction, statusKey string, body any) bool {
-	c := o.compiled
-	if c == nil || body == nil || statusKey != c.Status {
+	c, ok := o.compiled[statusKey]
+	if !ok || body == nil {
 		return false
 	}
 	r := o.route.Operation.Responses.Value(statusKey)
@@ -75,7 +76,7 @@ func (o *operation) compiledAccepts(ix Interaction, statusKey string, body any) 
 	if r == nil || r.Value == nil || r.Value.Content.Get(ix.RespHeader.Get("Content-Type")) != c.media {
 		return false
 	}
-	v, err := c.Check(ix.RespBody)
+	v, err := c.check(ix.RespBody)
 	if err != nil {
 		return false
 	}

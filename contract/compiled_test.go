@@ -38,7 +38,7 @@ func productSets(t *testing.T, files ...string) (kin, compiled *Set) {
 func TestUseCompiledAppliesOnlyToTheSpecTheCodeCameFrom(t *testing.T) {
 	set, err := Load([]string{apigSpec, cloudapiSpec})
 	require.NoError(t, err)
-	assert.Equal(t, 2, set.UseCompiled(compiledSpecs...), "one success response per product")
+	assert.Equal(t, 6, set.UseCompiled(compiledSpecs...), "per product: 200, 4XX and 5XX")
 
 	data, err := os.ReadFile(apigSpec)
 	require.NoError(t, err)
@@ -53,7 +53,7 @@ func TestUseCompiledAppliesOnlyToTheSpecTheCodeCameFrom(t *testing.T) {
 	assert.Zero(t, set.UseCompiled(compiledSpecs...), "an edited spec is not the one the code was generated from")
 	set, err = Load([]string{crlf})
 	require.NoError(t, err)
-	assert.Equal(t, 1, set.UseCompiled(compiledSpecs...), "a checkout with CRLF line endings is the same spec")
+	assert.Equal(t, 3, set.UseCompiled(compiledSpecs...), "a checkout with CRLF line endings is the same spec")
 }
 
 // documented is the recorded documentation example of GetPluginAttachment.
@@ -120,12 +120,21 @@ func TestCompiledChecksOnlyWhatItCanJudge(t *testing.T) {
 	}
 }
 
-func TestCompiledCheckIsForTheSuccessStatusOnly(t *testing.T) {
-	_, compiled := productSets(t, apigSpec)
+func TestCompiledCheckFollowsTheStatus(t *testing.T) {
+	kin, compiled := productSets(t, apigSpec)
+	ixs, err := ReadCassette("../contracttests/testdata/apig/GetPluginAttachment_NotFound.yaml")
+	require.NoError(t, err)
+	require.Equal(t, http.StatusNotFound, ixs[0].Status)
+	r := compiled.Examine(ixs[0], Options{Strict: true})
+	assert.Equal(t, ValidatorCompiled, r.Validator, "the 4XX error body has a generated type too")
+	assert.Empty(t, r.Findings)
+
+	// The success body under an error status is not an ErrorResponse's encoding.
 	ix := documented(t)
 	ix.Status = http.StatusNotFound
-	r := compiled.Examine(ix, Options{})
+	r = compiled.Examine(ix, Options{Strict: true})
 	assert.Equal(t, ValidatorKin, r.Validator)
+	assert.Equal(t, kin.Examine(ix, Options{Strict: true}).Findings, r.Findings)
 }
 
 func TestSummaryCountsCompiledChecks(t *testing.T) {

@@ -26,8 +26,8 @@ type operation struct {
 	route *routers.Route
 	segs  []string // ROA path template split at "/"
 
-	compiled *compiledCheck // generated check of the success response; nil for none
-	props    *schemaProps   // the Set's, shared by its operations
+	compiled map[string]compiledCheck // generated checks by responses key; nil for none
+	props    *schemaProps             // the Set's, shared by its operations
 }
 
 // Load reads specs. Spec problems come back as a diag.List.

@@ -5,13 +5,17 @@ package apig
 import "github.com/acsgen/acsgen/acs"
 
 // CompiledSpec identifies the spec this package was generated from (by the SHA-256
-// of its bytes) and checks each operation's success response with the generated
-// types and Validate methods. contract.Set.UseCompiled takes it: recorded traffic is
-// then checked by compiled code while the spec is unchanged, by kin-openapi otherwise.
+// of its bytes) and checks response bodies with the generated types and Validate
+// methods. contract.Set.UseCompiled takes it: recorded traffic is then checked by
+// compiled code while the spec is unchanged, by kin-openapi otherwise.
 var CompiledSpec = acs.CompiledSpec{
 	Source: "spec/apig-2024-03-27.yaml",
 	Digest: "e89dc6b8e86362b14e69a99fe8ee6e8664a590dc89f740629a59d00a888a9e83",
-	Responses: map[string]acs.CompiledResponse{
-		"GetPluginAttachment": {Status: "200", Check: acs.CheckResponse[GetPluginAttachmentResponse]},
+	Responses: map[string]acs.ResponseChecks{
+		"GetPluginAttachment": {
+			"200": acs.CheckResponse[GetPluginAttachmentResponse],
+			"4XX": acs.CheckResponse[ErrorResponse],
+			"5XX": acs.CheckResponse[ErrorResponse],
+		},
 	},
 }

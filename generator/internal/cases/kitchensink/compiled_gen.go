@@ -5,13 +5,15 @@ package kitchensink
 import "github.com/acsgen/acsgen/acs"
 
 // CompiledSpec identifies the spec this package was generated from (by the SHA-256
-// of its bytes) and checks each operation's success response with the generated
-// types and Validate methods. contract.Set.UseCompiled takes it: recorded traffic is
-// then checked by compiled code while the spec is unchanged, by kin-openapi otherwise.
+// of its bytes) and checks response bodies with the generated types and Validate
+// methods. contract.Set.UseCompiled takes it: recorded traffic is then checked by
+// compiled code while the spec is unchanged, by kin-openapi otherwise.
 var CompiledSpec = acs.CompiledSpec{
 	Source: "internal/cases/kitchensink/spec.yaml",
 	Digest: "8966aa26418717cf261635dbe28f7229e2272d525e4f3c249789377a5dd3d1b1",
-	Responses: map[string]acs.CompiledResponse{
-		"GetItem": {Status: "200", Check: acs.CheckResponse[GetItemResponse]},
+	Responses: map[string]acs.ResponseChecks{
+		"GetItem": {
+			"200": acs.CheckResponse[GetItemResponse],
+		},
 	},
 }

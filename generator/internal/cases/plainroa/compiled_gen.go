@@ -5,15 +5,22 @@ package plainroa
 import "github.com/acsgen/acsgen/acs"
 
 // CompiledSpec identifies the spec this package was generated from (by the SHA-256
-// of its bytes) and checks each operation's success response with the generated
-// types and Validate methods. contract.Set.UseCompiled takes it: recorded traffic is
-// then checked by compiled code while the spec is unchanged, by kin-openapi otherwise.
+// of its bytes) and checks response bodies with the generated types and Validate
+// methods. contract.Set.UseCompiled takes it: recorded traffic is then checked by
+// compiled code while the spec is unchanged, by kin-openapi otherwise.
 var CompiledSpec = acs.CompiledSpec{
 	Source: "internal/cases/plainroa/spec.yaml",
 	Digest: "b2955f43a98b6d9524475c9380a1b76465846b1f18a83255fde07f3e41cb122d",
-	Responses: map[string]acs.CompiledResponse{
-		"createPet":   {Status: "201", Check: acs.CheckResponse[CreatePetResponse]},
-		"getPetPhoto": {Status: "200", Check: acs.CheckResponse[GetPetPhotoResponse]},
-		"listPets":    {Status: "200", Check: acs.CheckResponse[ListPetsResponse]},
+	Responses: map[string]acs.ResponseChecks{
+		"createPet": {
+			"201": acs.CheckResponse[CreatePetResponse],
+		},
+		"getPetPhoto": {
+			"200": acs.CheckResponse[GetPetPhotoResponse],
+		},
+		"listPets": {
+			"200":     acs.CheckResponse[ListPetsResponse],
+			"default": acs.CheckResponse[Problem],
+		},
 	},
 }
