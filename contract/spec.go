@@ -34,7 +34,8 @@ type operation struct {
 func Load(files []string) (*Set, error) {
 	set := &Set{paths: map[*openapi3.Schema]docPath{}}
 	for _, file := range files {
-		spec, err := load.File(file)
+		// Findings name the schema's position, which kin-openapi records as it loads.
+		spec, err := load.Options{Origins: true}.File(file)
 		if err != nil {
 			return nil, err
 		}

@@ -73,12 +73,12 @@ func (l *Locator) schemaRefGraph() map[string][]refEdge {
 		if n == nil || n.Kind != yaml.MappingNode {
 			return
 		}
-		if _, v := child(n, "$ref"); v != nil && v.Kind == yaml.ScalarNode {
+		if _, v := l.child(n, "$ref"); v != nil && v.Kind == yaml.ScalarNode {
 			if target, ok := strings.CutPrefix(v.Value, "#/components/schemas/"); ok {
 				graph[name] = append(graph[name], refEdge{to: pointerPath(target)[0], pos: diag.Pos{File: l.file, Line: v.Line, Col: v.Column}})
 			}
 		}
-		if _, parts := child(n, "allOf"); parts != nil && parts.Kind == yaml.SequenceNode {
+		if _, parts := l.child(n, "allOf"); parts != nil && parts.Kind == yaml.SequenceNode {
 			for _, p := range parts.Content {
 				collect(name, p)
 			}

@@ -30,9 +30,26 @@ type Spec struct {
 	Digest string
 }
 
+// Options say how to load a spec. The zero value suits the generator.
+type Options struct {
+	// Origins has kin-openapi record where each schema, parameter and so on sits in
+	// the file (their Origin fields), for callers that quote those positions
+	// (contract findings). That takes kin-openapi's own YAML decode, as slow as the
+	// rest of generation together; without it the spec reaches kin-openapi as JSON
+	// made from the Locator's parse (toJSON), and diagnostics position everything
+	// with the Locator anyway.
+	Origins bool
+}
+
+// File reads and loads the spec at path with the zero Options.
+func File(path string) (*Spec, error) { return Options{}.File(path) }
+
+// Data loads a spec from memory with the zero Options.
+func Data(path string, data []byte) (*Spec, error) { return Options{}.Data(path, data) }
+
 // File reads and loads the spec at path. An unreadable file is a plain error; a bad
 // spec is a diag.List holding every problem found.
-func File(path string) (*Spec, error) {
+func (o Options) File(path string) (*Spec, error) {
 	if info, err := os.Stat(path); err == nil && info.Size() > MaxSpecBytes {
 		return nil, sizeError(path, info.Size()) // refused before reading it into memory
 	}
@@ -40,13 +57,13 @@ func File(path string) (*Spec, error) {
 	if err != nil {
 		return nil, fmt.Errorf("read spec: %w", err)
 	}
-	return Data(path, data)
+	return o.Data(path, data)
 }
 
 // Data loads a spec from memory; path names it in diagnostics. External $refs are
 // not followed: each product's spec is one self-contained file, and a generator that
 // fetches URLs named by the input is a liability.
-func Data(path string, data []byte) (*Spec, error) {
+func (o Options) Data(path string, data []byte) (*Spec, error) {
 	if len(data) > MaxSpecBytes {
 		return nil, sizeError(path, int64(len(data)))
 	}
@@ -69,10 +86,7 @@ func Data(path string, data []byte) (*Spec, error) {
 	if refs := loc.refProblems(); len(refs) > 0 {
 		return nil, refs.Sort()
 	}
-	loader := openapi3.NewLoader()
-	loader.IncludeOrigin = true
-	loader.IsExternalRefsAllowed = false
-	doc, err := loader.LoadFromDataWithPath(data, &url.URL{Path: path})
+	doc, err := o.decode(loc, path, data)
 	if err != nil {
 		return nil, loadError(loc, err)
 	}
@@ -93,6 +107,36 @@ func Data(path string, data []byte) (*Spec, error) {
 	// does not make the spec look changed.
 	sum := sha256.Sum256(bytes.ReplaceAll(data, []byte("\r\n"), []byte("\n")))
 	return &Spec{Doc: doc, Loc: loc, Digest: hex.EncodeToString(sum[:])}, nil
+}
+
+// decode has kin-openapi load the spec: as JSON converted from the Locator's tree
+// when it can, else (origins wanted, JSON input, YAML the conversion leaves alone)
+// from the original bytes.
+func (o Options) decode(loc *Locator, path string, data []byte) (*openapi3.T, error) {
+	if !o.Origins && !looksLikeJSON(data) {
+		if converted, ok := toJSON(loc.root, len(data)); ok {
+			if doc, err := newLoader().LoadFromDataWithPath(converted, &url.URL{Path: path}); err == nil {
+				return doc, nil
+			}
+			// kin-openapi's error quotes its JSON and YAML attempts at the bytes it
+			// was given; load the original bytes for the message users always saw.
+		}
+	}
+	return newLoader().LoadFromDataWithPath(data, &url.URL{Path: path})
+}
+
+func newLoader() *openapi3.Loader {
+	loader := openapi3.NewLoader()
+	loader.IncludeOrigin = true
+	loader.IsExternalRefsAllowed = false
+	return loader
+}
+
+// looksLikeJSON says whether data starts like a JSON object. kin-openapi decodes
+// JSON with encoding/json directly, which is the fast path toJSON leads to anyway.
+func looksLikeJSON(data []byte) bool {
+	trimmed := bytes.TrimLeft(data, " \t\r\n")
+	return len(trimmed) > 0 && trimmed[0] == '{'
 }
 
 var yamlLine = regexp.MustCompile(`^yaml: (?:line (\d+): )?`)

@@ -19,7 +19,17 @@ import (
 type Locator struct {
 	file string
 	root *yaml.Node
+	// index maps the keys of each mapping with at least indexedKeys entries to the
+	// key's position in Content (the first, should a key repeat). build asks for
+	// the position of every schema and operation; scanning components.schemas for
+	// each made generation quadratic in the spec's size. Built once by newLocator
+	// and only read afterwards, so a Locator is safe for concurrent use.
+	index map[*yaml.Node]map[string]int
 }
+
+// indexedKeys is the size from which a mapping is indexed; scanning fewer keys
+// costs less than a map lookup.
+const indexedKeys = 32
 
 func newLocator(file string, data []byte) (*Locator, error) {
 	var doc yaml.Node
@@ -30,7 +40,28 @@ func newLocator(file string, data []byte) (*Locator, error) {
 	if root.Kind == yaml.DocumentNode && len(root.Content) > 0 {
 		root = root.Content[0]
 	}
-	return &Locator{file: file, root: root}, nil
+	return &Locator{file: file, root: root, index: indexMappings(root)}, nil
+}
+
+func indexMappings(root *yaml.Node) map[*yaml.Node]map[string]int {
+	index := map[*yaml.Node]map[string]int{}
+	var walk func(n *yaml.Node)
+	walk = func(n *yaml.Node) {
+		if n.Kind == yaml.MappingNode && len(n.Content) >= 2*indexedKeys {
+			keys := make(map[string]int, len(n.Content)/2)
+			for i := 0; i+1 < len(n.Content); i += 2 {
+				if _, dup := keys[n.Content[i].Value]; !dup {
+					keys[n.Content[i].Value] = i
+				}
+			}
+			index[n] = keys
+		}
+		for _, c := range n.Content {
+			walk(c)
+		}
+	}
+	walk(root)
+	return index
 }
 
 // File returns the spec path the positions refer to.
@@ -42,7 +73,7 @@ func (l *Locator) Pos(path ...string) diag.Pos {
 	pos := diag.Pos{File: l.file, Line: l.root.Line, Col: l.root.Column}
 	n := l.root
 	for _, seg := range path {
-		key, val := child(n, seg)
+		key, val := l.child(n, seg)
 		if val == nil {
 			break
 		}
@@ -89,7 +120,7 @@ func (l *Locator) RefPositions(target string) []diag.Pos {
 func (l *Locator) node(path ...string) *yaml.Node {
 	n := l.root
 	for _, seg := range path {
-		_, n = child(n, seg)
+		_, n = l.child(n, seg)
 		if n == nil {
 			return nil
 		}
@@ -98,12 +129,18 @@ func (l *Locator) node(path ...string) *yaml.Node {
 }
 
 // child returns the key node (or the item itself for sequences) and value node of seg.
-func child(n *yaml.Node, seg string) (key, val *yaml.Node) {
+func (l *Locator) child(n *yaml.Node, seg string) (key, val *yaml.Node) {
 	for n.Kind == yaml.AliasNode && n.Alias != nil {
 		n = n.Alias
 	}
 	switch n.Kind {
 	case yaml.MappingNode:
+		if keys, ok := l.index[n]; ok {
+			if i, found := keys[seg]; found {
+				return n.Content[i], n.Content[i+1]
+			}
+			return nil, nil
+		}
 		for i := 0; i+1 < len(n.Content); i += 2 {
 			if n.Content[i].Value == seg {
 				return n.Content[i], n.Content[i+1]
