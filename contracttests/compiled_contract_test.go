@@ -78,7 +78,7 @@ func TestCompiledChecksAgreeUnderMutation(t *testing.T) {
 	used := map[string]int{}
 	for i := range 1000 {
 		ix := seeds[i%len(seeds)]
-		m := mutation{Kind: uint8(rng.IntN(256)), Target: uint16(rng.IntN(1 << 16)), Number: rng.Int64N(1<<40) - 1<<39, Text: randomText(rng)}
+		m := randomMutation(rng)
 		data, ok := m.apply(ix.RespBody)
 		if !ok {
 			continue

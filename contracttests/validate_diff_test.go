@@ -228,7 +228,7 @@ func TestValidateAgreesWithKin(t *testing.T) {
 	rng := rand.New(rand.NewPCG(1, 2))
 	for i := range 3000 {
 		s := seeds[i%len(seeds)]
-		m := mutation{Kind: uint8(rng.IntN(256)), Target: uint16(rng.IntN(1 << 16)), Number: rng.Int64N(1<<40) - 1<<39, Text: randomText(rng)}
+		m := randomMutation(rng)
 		data, ok := m.apply(s.json)
 		if !ok {
 			continue
@@ -238,6 +238,11 @@ func TestValidateAgreesWithKin(t *testing.T) {
 	t.Logf("%d seeds; %d valid and %d invalid instances agreed", len(seeds), valid, invalid)
 	assert.Greater(t, valid, 500, "the mutations must leave many instances valid")
 	assert.Greater(t, invalid, 500, "the mutations must break many instances")
+}
+
+// randomMutation picks a mutation of any kind, target, number and text.
+func randomMutation(rng *rand.Rand) mutation {
+	return mutation{Kind: uint8(rng.IntN(256)), Target: uint16(rng.IntN(1 << 16)), Number: rng.Int64N(1<<40) - 1<<39, Text: randomText(rng)}
 }
 
 func randomText(rng *rand.Rand) string {
