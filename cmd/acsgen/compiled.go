@@ -9,7 +9,7 @@ import (
 )
 
 // compiledSpecs are the generated packages built into acsgen. `acsgen contract`
-// checks success responses with their code while spec/ is what they were generated
+// checks responses with their code while spec/ is what they were generated
 // from. Should generated/ ever fail to compile, build with -tags acsgen_nocompiled
 // (compiled_none.go) to run `acsgen generate` and repair it.
 var compiledSpecs = []acs.CompiledSpec{apig.CompiledSpec, cloudapi.CompiledSpec}

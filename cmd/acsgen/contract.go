@@ -23,7 +23,7 @@ func runContract(args []string, stdout, stderr io.Writer) error {
 	strict := fset.Bool("strict", false, "also report drift: undocumented properties and query parameters, statuses only default covers, open-enum values")
 	format := fset.String("format", "text", "report format: "+strings.Join(contract.Formats, ", "))
 	coverage := fset.Bool("coverage", false, "report the operations, statuses and response fields the recordings exercised and missed (on stderr for junit and github)")
-	compiled := fset.Bool("compiled", true, "check success responses with the generated code built into acsgen where spec/ is what it was generated from; false: kin-openapi only")
+	compiled := fset.Bool("compiled", true, "check responses with the generated code built into acsgen where spec/ is what it was generated from; false: kin-openapi only")
 	suggest := fset.String("suggest", "", "write an OpenAPI Overlay 1.0 `FILE` proposing spec changes that document what was seen (one per spec: FILE.<spec>.yaml when several)")
 	if err := parse(fset, args); err != nil {
 		return err
