@@ -88,7 +88,7 @@ func (c *Client) Do(ctx context.Context, req *Request, out any) error {
 			info.Attempts = attempt
 			if resp != nil {
 				info.StatusCode, info.Header = resp.StatusCode, resp.Header.Clone()
-				info.RequestID = resp.Header.Get("x-acs-request-id")
+				info.RequestID = resp.Header.Get(headerRequestID)
 			}
 		}
 		if err == nil {
@@ -144,7 +144,7 @@ func (c *Client) attempt(ctx context.Context, req *Request, body []byte) (*http.
 		return resp, nil, &transportError{fmt.Errorf("acs: %s: read response: %w", req.Action, err)}
 	}
 	if int64(len(respBody)) > c.maxBody {
-		return resp, nil, &Error{StatusCode: resp.StatusCode, Operation: req.Action, RequestID: resp.Header.Get("x-acs-request-id"),
+		return resp, nil, &Error{StatusCode: resp.StatusCode, Operation: req.Action, RequestID: resp.Header.Get(headerRequestID),
 			Message: fmt.Sprintf("response body exceeds the %d-byte limit", c.maxBody), Err: ErrBodyTooLarge}
 	}
 	if resp.StatusCode < 200 || resp.StatusCode > 299 {
@@ -189,8 +189,8 @@ func (c *Client) build(ctx context.Context, req *Request, body []byte) (*http.Re
 		}
 	}
 	if !c.svc.Unsigned {
-		hreq.Header.Set("x-acs-action", req.Action)
-		hreq.Header.Set("x-acs-version", c.svc.Version)
+		hreq.Header.Set(headerAction, req.Action)
+		hreq.Header.Set(headerVersion, c.svc.Version)
 	}
 	hreq.Header.Set("Accept", "application/json")
 	hreq.Header.Set("User-Agent", c.userAgent)
@@ -203,7 +203,7 @@ func (c *Client) build(ctx context.Context, req *Request, body []byte) (*http.Re
 // decode fills out from a 2xx body.
 func (c *Client) decode(op string, resp *http.Response, body []byte, out any, info *ResponseInfo) error {
 	if jsonDepthExceeds(body, MaxResponseDepth) {
-		return &Error{StatusCode: resp.StatusCode, Operation: op, RequestID: resp.Header.Get("x-acs-request-id"),
+		return &Error{StatusCode: resp.StatusCode, Operation: op, RequestID: resp.Header.Get(headerRequestID),
 			Message: fmt.Sprintf("response body nests arrays and objects deeper than %d levels", MaxResponseDepth),
 			Excerpt: excerpt(body), Err: ErrBodyTooDeep}
 	}
@@ -218,7 +218,7 @@ func (c *Client) decode(op string, resp *http.Response, body []byte, out any, in
 		return nil
 	}
 	if err := json.Unmarshal(body, out); err != nil {
-		e := &Error{StatusCode: resp.StatusCode, Operation: op, RequestID: resp.Header.Get("x-acs-request-id"),
+		e := &Error{StatusCode: resp.StatusCode, Operation: op, RequestID: resp.Header.Get(headerRequestID),
 			Message: "cannot decode the response body: " + err.Error(), Excerpt: excerpt(body), Err: err}
 		if info != nil && e.RequestID == "" {
 			e.RequestID = info.RequestID

@@ -97,7 +97,7 @@ const excerptLen = 200
 // newError decodes a non-2xx answer. A body that is not a JSON object still gives
 // an *Error, with the status, the request ID header and an excerpt of the body.
 func newError(op string, resp *http.Response, body []byte) *Error {
-	e := &Error{StatusCode: resp.StatusCode, Operation: op, RequestID: resp.Header.Get("x-acs-request-id"), RetryAfter: retryAfterText(resp.Header)}
+	e := &Error{StatusCode: resp.StatusCode, Operation: op, RequestID: resp.Header.Get(headerRequestID), RetryAfter: retryAfterText(resp.Header)}
 	var eb errorBody
 	if jsonDepthExceeds(body, MaxResponseDepth) {
 		e.Message = fmt.Sprintf("the error body nests arrays and objects deeper than %d levels", MaxResponseDepth)
