@@ -102,9 +102,42 @@ func report(w io.Writer, results map[string]metrics) {
 		}
 		fmt.Fprintf(w, "GenerateScaling/1000: %.2f s per spec (target < 5 s): %s\n", m["ns/op"]/1e9, verdict)
 	}
+	scaling(w, results)
 	for _, name := range []string{"ContractThroughput/compiled", "ContractThroughput/kin-openapi"} {
 		if m := results[name]; m != nil {
 			fmt.Fprintf(w, "%s: %.0f interactions/s\n", name, m["interactions/s"])
 		}
+	}
+}
+
+// scalingSizes are the GenerateScaling sub-benchmarks, in operations.
+var scalingSizes = []int{100, 1000, 5000}
+
+// maxGrowth is how much more per operation the largest size may cost than the
+// cheapest: linear growth keeps the cost per operation flat, within noise.
+const maxGrowth = 1.5
+
+// scaling checks that generation time and memory grow linearly with the number of
+// operations: the cost per operation at any size stays within maxGrowth of the least.
+func scaling(w io.Writer, results map[string]metrics) {
+	for _, unit := range []string{"ns/op", "B/op"} {
+		var per []float64
+		for _, n := range scalingSizes {
+			m := results[fmt.Sprintf("GenerateScaling/%d", n)]
+			if m == nil || m[unit] == 0 {
+				return
+			}
+			per = append(per, m[unit]/float64(n))
+		}
+		lo, hi := per[0], per[0]
+		for _, p := range per {
+			lo, hi = min(lo, p), max(hi, p)
+		}
+		verdict := "met"
+		if hi/lo > maxGrowth {
+			verdict = "MISSED"
+		}
+		fmt.Fprintf(w, "GenerateScaling %s per operation at 100/1000/5000: %.0f / %.0f / %.0f, max/min %.2f (linear: ≤%.1f): %s\n",
+			unit, per[0], per[1], per[2], hi/lo, maxGrowth, verdict)
 	}
 }

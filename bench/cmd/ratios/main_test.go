@@ -14,7 +14,9 @@ BenchmarkGetPluginAttachment/darabonba-2      	    1000	    200000 ns/op	   9000
 BenchmarkGetPluginAttachment/floor-2          	    5000	     50000 ns/op	    8000 B/op	      80 allocs/op
 BenchmarkValidateResponse/compiled-2          	 3000000	       300 ns/op	       0 B/op	       0 allocs/op
 BenchmarkValidateResponse/kin-openapi-2       	   20000	     70000 ns/op	    2856 B/op	      46 allocs/op
-BenchmarkGenerateScaling/1000-2               	       1	6000000000 ns/op	   6000000 ns/operation	 1 B/op	 1 allocs/op
+BenchmarkGenerateScaling/100-2                	       1	 500000000 ns/op	   5000000 ns/operation	 40000000 B/op	 1 allocs/op
+BenchmarkGenerateScaling/1000-2               	       1	6000000000 ns/op	   6000000 ns/operation	400000000 B/op	 1 allocs/op
+BenchmarkGenerateScaling/5000-2               	       1	50000000000 ns/op	  10000000 ns/operation	2000000000 B/op	 1 allocs/op
 BenchmarkContractThroughput/compiled-2        	       1	900000000 ns/op	     11111 interactions/s	 1 B/op	 1 allocs/op
 BenchmarkContractThroughput/kin-openapi-2     	       1	1800000000 ns/op	      5555 interactions/s	 1 B/op	 1 allocs/op
 PASS`
@@ -32,6 +34,8 @@ func TestParseAndReport(t *testing.T) {
 	assert.Contains(t, text, "GetPluginAttachment/acsgen   GetPluginAttachment/floor            ns/op          1.200    ≤1.15  MISSED")
 	assert.Contains(t, text, "AttachPlugin/acsgen          AttachPlugin/alibaba-cloud-sdk-go    ns/op            n/a")
 	assert.Contains(t, text, "GenerateScaling/1000: 6.00 s per spec (target < 5 s): MISSED")
+	assert.Contains(t, text, "GenerateScaling ns/op per operation at 100/1000/5000: 5000000 / 6000000 / 10000000, max/min 2.00 (linear: ≤1.5): MISSED")
+	assert.Contains(t, text, "GenerateScaling B/op per operation at 100/1000/5000: 400000 / 400000 / 400000, max/min 1.00 (linear: ≤1.5): met")
 	assert.Contains(t, text, "ContractThroughput/compiled: 11111 interactions/s")
 	assert.Contains(t, text, "ContractThroughput/kin-openapi: 5555 interactions/s")
 	assert.Contains(t, text, "ContractThroughput/compiled  ContractThroughput/kin-openapi       ns/op          0.500")
