@@ -128,7 +128,7 @@ func (s *Set) Examine(ix Interaction, opts Options) Result {
 		out = append(out, findings(o.op.ID, "request", err)...)
 	}
 	r.statusKey = o.statusKey(ix.Status)
-	r.body, r.fields = o.observe(ix)
+	r.body, r.fields = o.observe(ix, r.statusKey)
 	compiled := o.compiledAccepts(ix, r.statusKey, r.body)
 	r.Validator = ValidatorKin
 	if compiled {
@@ -160,7 +160,7 @@ func (s *Set) Examine(ix Interaction, opts Options) Result {
 	if opts.Strict {
 		out = append(out, o.undocumentedQuery(query, declared["query"])...)
 		out = append(out, o.undeclaredStatus(r.statusKey, ix.Status)...)
-		out = append(out, o.undocumented(ix.Status, r.body)...)
+		out = append(out, o.undocumented(r.statusKey, r.body)...)
 	}
 	for i := range out {
 		switch f := &out[i]; {

@@ -11,21 +11,21 @@ import (
 
 // observe decodes a JSON response body and lists the property pointers it holds,
 // array indices and free-form map keys collapsed to "*".
-func (o *operation) observe(ix Interaction) (any, []string) {
+func (o *operation) observe(ix Interaction, statusKey string) (any, []string) {
 	var v any
 	if len(ix.RespBody) == 0 || json.Unmarshal(ix.RespBody, &v) != nil {
 		return nil, nil
 	}
 	seen := map[string]bool{}
-	o.props.walkBody(o.responseSchema(o.statusKey(ix.Status)), v, "", "", func(_, collapsed string, _ *openapi3.Schema, _ bool, _ any) {
+	o.props.walkBody(o.responseSchema(statusKey), v, "", "", func(_, collapsed string, _ *openapi3.Schema, _ bool, _ any) {
 		seen[collapsed] = true
 	})
 	return v, sortedNames(seen)
 }
 
 // undocumented reports response body properties no schema declares.
-func (o *operation) undocumented(status int, body any) []Finding {
-	s := o.responseSchema(o.statusKey(status))
+func (o *operation) undocumented(statusKey string, body any) []Finding {
+	s := o.responseSchema(statusKey)
 	if s == nil || body == nil {
 		return nil
 	}
