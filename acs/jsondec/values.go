@@ -1,0 +1,268 @@
+package jsondec
+
+import (
+	"encoding/json"
+	"fmt"
+	"strconv"
+	"unsafe"
+)
+
+// goType names T in errors, as fmt's %T does.
+func goType[T any]() string {
+	var zero T
+	return fmt.Sprintf("%T", zero)
+}
+
+// String decodes a JSON string into v; null leaves v unchanged.
+func String[T ~string](d *Decoder, v *T) {
+	c, ok := d.peek()
+	switch {
+	case !ok:
+	case c == '"':
+		if b, ok := d.stringBytes(); ok {
+			*v = T(b)
+		}
+	case c == 'n':
+		d.literal("null")
+	default:
+		d.typeError(kindOf(c), goType[T]())
+	}
+}
+
+// Bool decodes true or false into v; null leaves v unchanged.
+func Bool[T ~bool](d *Decoder, v *T) {
+	c, ok := d.peek()
+	switch {
+	case !ok:
+	case c == 't':
+		if d.literal("true") {
+			*v = true
+		}
+	case c == 'f':
+		if d.literal("false") {
+			*v = false
+		}
+	case c == 'n':
+		d.literal("null")
+	default:
+		d.typeError(kindOf(c), goType[T]())
+	}
+}
+
+// Int decodes a JSON number into v. As with encoding/json, a number with a
+// fraction or an exponent, or one v cannot hold, is a TypeError; null leaves v
+// unchanged.
+func Int[T ~int8 | ~int16 | ~int32 | ~int64 | ~int](d *Decoder, v *T) {
+	text, start, ok := numberAt[T](d)
+	if !ok {
+		return
+	}
+	n, err := strconv.ParseInt(string(text), 10, 64)
+	if err != nil || int64(T(n)) != n {
+		d.numberError(text, start, goType[T]())
+		return
+	}
+	*v = T(n)
+}
+
+// Float decodes a JSON number into v; one out of v's range is a TypeError, and
+// null leaves v unchanged.
+func Float[T ~float32 | ~float64](d *Decoder, v *T) {
+	text, start, ok := numberAt[T](d)
+	if !ok {
+		return
+	}
+	n, err := strconv.ParseFloat(string(text), int(unsafe.Sizeof(*v))*8)
+	if err != nil {
+		d.numberError(text, start, goType[T]())
+		return
+	}
+	*v = T(n)
+}
+
+// numberAt consumes the number at the cursor; false for null (consumed), errors,
+// and other kinds of value (a TypeError).
+func numberAt[T any](d *Decoder) (text []byte, start int, ok bool) {
+	c, ok := d.peek()
+	switch {
+	case !ok:
+		return nil, 0, false
+	case c == '-' || '0' <= c && c <= '9':
+		start = d.pos
+		text, ok = d.number()
+		return text, start, ok
+	case c == 'n':
+		d.literal("null")
+	default:
+		d.typeError(kindOf(c), goType[T]())
+	}
+	return nil, 0, false
+}
+
+func (d *Decoder) numberError(text []byte, start int, goType string) {
+	d.fail(&TypeError{Value: "number " + string(text), GoType: goType, Field: d.field(), Offset: int64(start)})
+}
+
+// Ptr decodes into the value *p points to, allocating it if *p is nil; null sets
+// *p to nil.
+func Ptr[T any](d *Decoder, p **T, decode func(*Decoder, *T)) {
+	c, ok := d.peek()
+	if !ok {
+		return
+	}
+	if c == 'n' {
+		if d.literal("null") {
+			*p = nil
+		}
+		return
+	}
+	if *p == nil {
+		*p = new(T)
+	}
+	decode(d, *p)
+}
+
+// Slice decodes a JSON array into *p, element by element, reusing *p's elements
+// and storage as encoding/json does: [] makes an empty, non-nil slice, and null
+// sets *p to nil.
+func Slice[T any](d *Decoder, p *[]T, decode func(*Decoder, *T)) {
+	c, ok := d.peek()
+	switch {
+	case !ok:
+		return
+	case c == 'n':
+		if d.literal("null") {
+			*p = nil
+		}
+		return
+	case c != '[':
+		d.typeError(kindOf(c), goType[[]T]())
+		return
+	}
+	d.pos++
+	if !d.enter() {
+		return
+	}
+	s, i := *p, 0
+	d.skipSpace()
+	if d.pos < len(d.data) && d.data[d.pos] == ']' {
+		d.pos++
+	} else {
+		for {
+			if i >= cap(s) {
+				s = append(s[:cap(s)], *new(T))[:i]
+			}
+			s = s[:max(len(s), i+1)]
+			decode(d, &s[i])
+			i++
+			if d.err != nil {
+				*p = s
+				return
+			}
+			d.skipSpace()
+			if d.pos < len(d.data) && d.data[d.pos] == ',' {
+				d.pos++
+				continue
+			}
+			if d.pos < len(d.data) && d.data[d.pos] == ']' {
+				d.pos++
+				break
+			}
+			d.syntaxError("after array element")
+			*p = s
+			return
+		}
+	}
+	d.leave()
+	if i == 0 {
+		s = []T{}
+	}
+	*p = s[:i]
+}
+
+// Map decodes a JSON object into *p, making the map if *p is nil and adding to it
+// otherwise; each value decodes into a fresh zero V. null sets *p to nil.
+func Map[V any](d *Decoder, p *map[string]V, decode func(*Decoder, *V)) {
+	c, ok := d.peek()
+	switch {
+	case !ok:
+		return
+	case c == 'n':
+		if d.literal("null") {
+			*p = nil
+		}
+		return
+	case c != '{':
+		d.typeError(kindOf(c), goType[map[string]V]())
+		return
+	}
+	d.pos++
+	if !d.enter() {
+		return
+	}
+	if *p == nil {
+		*p = map[string]V{}
+	}
+	d.skipSpace()
+	if d.pos < len(d.data) && d.data[d.pos] == '}' {
+		d.pos++
+		d.leave()
+		return
+	}
+	d.path = append(d.path, "")
+	for {
+		c, ok := d.peek()
+		if !ok {
+			return
+		}
+		if c != '"' {
+			d.syntaxError("looking for beginning of object key string")
+			return
+		}
+		b, ok := d.stringBytes()
+		if !ok || !d.colon() {
+			return
+		}
+		key := string(b) // before decoding the value, which may reuse d.buf
+		d.path[len(d.path)-1] = key
+		var v V
+		decode(d, &v)
+		if d.err != nil {
+			return
+		}
+		(*p)[key] = v
+		d.skipSpace()
+		if d.pos < len(d.data) && d.data[d.pos] == ',' {
+			d.pos++
+			continue
+		}
+		if d.pos < len(d.data) && d.data[d.pos] == '}' {
+			d.pos++
+			break
+		}
+		d.syntaxError("after object key:value pair")
+		return
+	}
+	d.path = d.path[:len(d.path)-1]
+	d.leave()
+}
+
+// Unmarshaler hands the value at the cursor, null included, to v's own
+// UnmarshalJSON, as encoding/json does for a type that has one held by value
+// (json.RawMessage, acs.Nullable, generated unions).
+func Unmarshaler[T any, P interface {
+	*T
+	json.Unmarshaler
+}](d *Decoder, v *T) {
+	if _, ok := d.peek(); !ok {
+		return
+	}
+	start := d.pos
+	d.skipValue()
+	if d.err != nil {
+		return
+	}
+	if err := P(v).UnmarshalJSON(d.data[start:d.pos]); err != nil {
+		d.fail(err)
+	}
+}
