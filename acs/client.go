@@ -217,7 +217,7 @@ func (c *Client) decode(op string, resp *http.Response, body []byte, out any, in
 	if out == nil || len(bytes.TrimSpace(body)) == 0 {
 		return nil
 	}
-	if err := json.Unmarshal(body, out); err != nil {
+	if err := decodeJSON(body, out); err != nil {
 		e := &Error{StatusCode: resp.StatusCode, Operation: op, RequestID: resp.Header.Get(headerRequestID),
 			Message: "cannot decode the response body: " + err.Error(), Excerpt: excerpt(body), Err: err}
 		if info != nil && e.RequestID == "" {

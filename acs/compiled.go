@@ -1,7 +1,5 @@
 package acs
 
-import "encoding/json"
-
 // CompiledSpec is what a generated package compiled from its spec: the spec's
 // digest, and checks of the operations' JSON response bodies. Package contract uses
 // it in place of interpreting the schema for as long as the spec being checked
@@ -30,7 +28,7 @@ func CheckResponse[T any, P interface {
 		return nil, ErrBodyTooDeep
 	}
 	var v T
-	if err := json.Unmarshal(body, &v); err != nil {
+	if err := decodeJSON(body, &v); err != nil {
 		return nil, err
 	}
 	if err := P(&v).Validate(); err != nil {

@@ -2,7 +2,10 @@ package acs
 
 import (
 	"bytes"
+	"encoding/json"
 	"errors"
+
+	"github.com/acsgen/acsgen/acs/jsondec"
 )
 
 // MaxResponseDepth bounds how deeply arrays and objects may nest in a response
@@ -54,4 +57,14 @@ func escapedQuote(data []byte, i int) bool {
 		i--
 	}
 	return n%2 == 1
+}
+
+// decodeJSON decodes a response body into out. A generated model decodes itself
+// (package jsondec), checking the grammar as it goes, which spares encoding/json's
+// separate validating pass over the whole body; anything else goes to encoding/json.
+func decodeJSON(body []byte, out any) error {
+	if m, ok := out.(jsondec.Decodable); ok {
+		return jsondec.Unmarshal(body, m)
+	}
+	return json.Unmarshal(body, out)
 }

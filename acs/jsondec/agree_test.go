@@ -53,63 +53,63 @@ func (o *oddly) UnmarshalJSON(b []byte) error {
 var sampleStruct = NewStruct("jsondec.sample", "s", "sp", "e", "b", "bp", "i8", "i32", "i64", "f32", "f64",
 	"kid", "kids", "tags", "grid", "dict", "cnt", "raw", "odd", "Same", "same", "ſtraße", "ptrs", "deep")
 
-// decodeSample is what acsgen would generate for sample.
-func decodeSample(d *Decoder, v *sample) {
+// DecodeJSON is what acsgen would generate for sample.
+func (v *sample) DecodeJSON(d *Decoder) {
 	for o := d.Object(sampleStruct); o.Next(); {
 		switch o.Field() {
 		case 0:
-			String(d, &v.S)
+			String(&v.S, d)
 		case 1:
-			Ptr(d, &v.SP, String[string])
+			Ptr(&v.SP, d, String[string])
 		case 2:
-			Ptr(d, &v.E, String[kind])
+			Ptr(&v.E, d, String[kind])
 		case 3:
-			Bool(d, &v.B)
+			Bool(&v.B, d)
 		case 4:
-			Ptr(d, &v.BP, Bool[bool])
+			Ptr(&v.BP, d, Bool[bool])
 		case 5:
-			Int(d, &v.I8)
+			Int(&v.I8, d)
 		case 6:
-			Ptr(d, &v.I32, Int[int32])
+			Ptr(&v.I32, d, Int[int32])
 		case 7:
-			Int(d, &v.I64)
+			Int(&v.I64, d)
 		case 8:
-			Ptr(d, &v.F32, Float[float32])
+			Ptr(&v.F32, d, Float[float32])
 		case 9:
-			Float(d, &v.F64)
+			Float(&v.F64, d)
 		case 10:
-			Ptr(d, &v.Kid, decodeSample)
+			Ptr(&v.Kid, d, (*sample).DecodeJSON)
 		case 11:
-			Slice(d, &v.Kids, decodeSample)
+			Slice(&v.Kids, d, (*sample).DecodeJSON)
 		case 12:
-			Slice(d, &v.Tags, String[string])
+			Slice(&v.Tags, d, String[string])
 		case 13:
-			Slice(d, &v.Grid, func(d *Decoder, v *[]int64) { Slice(d, v, Int[int64]) })
+			Slice(&v.Grid, d, func(v *[]int64, d *Decoder) { Slice(v, d, Int[int64]) })
 		case 14:
-			Map(d, &v.Dict, decodeSample)
+			Map(&v.Dict, d, (*sample).DecodeJSON)
 		case 15:
-			Map(d, &v.Cnt, func(d *Decoder, v **int32) { Ptr(d, v, Int[int32]) })
+			Map(&v.Cnt, d, func(v **int32, d *Decoder) { Ptr(v, d, Int[int32]) })
 		case 16:
-			Unmarshaler(d, &v.Raw)
+			Unmarshaler(&v.Raw, d)
 		case 17:
-			Ptr(d, &v.Odd, Unmarshaler[oddly])
+			Ptr(&v.Odd, d, Unmarshaler[oddly])
 		case 18:
-			String(d, &v.Same)
+			String(&v.Same, d)
 		case 19:
-			String(d, &v.Fold)
+			String(&v.Fold, d)
 		case 20:
-			String(d, &v.Uni)
+			String(&v.Uni, d)
 		case 21:
-			Slice(d, &v.Ptrs, func(d *Decoder, v **sample) { Ptr(d, v, decodeSample) })
+			Slice(&v.Ptrs, d, func(v **sample, d *Decoder) { Ptr(v, d, (*sample).DecodeJSON) })
 		case 22:
-			Map(d, &v.Deep, func(d *Decoder, v *[]*bool) {
-				Slice(d, v, func(d *Decoder, v **bool) { Ptr(d, v, Bool[bool]) })
+			Map(&v.Deep, d, func(v *[]*bool, d *Decoder) {
+				Slice(v, d, func(v **bool, d *Decoder) { Ptr(v, d, Bool[bool]) })
 			})
 		}
 	}
 }
 
-// requireAgree decodes data with encoding/json and with decodeSample into copies
+// requireAgree decodes data with encoding/json and with sample.DecodeJSON into copies
 // of start and requires the same verdict and, on success, the same value.
 func requireAgree(t testing.TB, data []byte, start sample) {
 	t.Helper()
@@ -121,7 +121,7 @@ func requireAgree(t testing.TB, data []byte, start sample) {
 		require.NoError(t, json.Unmarshal(b, &got))
 	}
 	wantErr := json.Unmarshal(data, &want)
-	gotErr := Unmarshal(data, &got, decodeSample)
+	gotErr := Unmarshal(data, &got)
 	if wantErr != nil || gotErr != nil {
 		require.Equal(t, wantErr != nil, gotErr != nil, "input %q\nencoding/json: %v\njsondec: %v", data, wantErr, gotErr)
 		return

@@ -39,11 +39,17 @@ type Decoder struct {
 	skipStack []byte   // open containers of the value skipValue is skipping
 }
 
-// Unmarshal decodes data, which must hold exactly one JSON value, into v with
-// decode: the generated UnmarshalJSON methods are this call.
-func Unmarshal[T any](data []byte, v *T, decode func(*Decoder, *T)) error {
+// Decodable is a generated type: DecodeJSON decodes the value at d's cursor into
+// the receiver.
+type Decodable interface {
+	DecodeJSON(d *Decoder)
+}
+
+// Unmarshal decodes data, which must hold exactly one JSON value, into v, with the
+// result json.Unmarshal would give.
+func Unmarshal(data []byte, v Decodable) error {
 	d := Decoder{data: data}
-	decode(&d, v)
+	v.DecodeJSON(&d)
 	if d.err == nil {
 		d.skipSpace()
 		if d.pos < len(d.data) {

@@ -92,7 +92,7 @@ func TestDepthLimitAgrees(t *testing.T) {
 		requireAgree(t, []byte(`{"grid":`+nested+`}`), sample{})
 	}
 	err := Unmarshal([]byte(`{"x":`+strings.Repeat(`{"a":`, MaxDepth)+`1`+strings.Repeat("}", MaxDepth)+`}`),
-		new(sample), decodeSample)
+		new(sample))
 	var se *SyntaxError
 	require.ErrorAs(t, err, &se)
 	assert.Equal(t, "exceeded max depth", se.Error())
@@ -100,28 +100,28 @@ func TestDepthLimitAgrees(t *testing.T) {
 
 // Errors say what and where: the JSON kind, the Go type, the field path, the offset.
 func TestErrorsSayWhatAndWhere(t *testing.T) {
-	err := Unmarshal([]byte(`{"kid":{"kids":[{"i32":"x"}]}}`), new(sample), decodeSample)
+	err := Unmarshal([]byte(`{"kid":{"kids":[{"i32":"x"}]}}`), new(sample))
 	var te *TypeError
 	require.ErrorAs(t, err, &te)
 	assert.Equal(t, &TypeError{Value: "string", GoType: "int32", Field: "kid.kids.i32", Offset: 23}, te)
 	assert.Equal(t, `json: cannot unmarshal string into field kid.kids.i32 of Go type int32 (offset 23)`, err.Error())
 
-	err = Unmarshal([]byte(`{"dict":{"a b":{"i8":300}}}`), new(sample), decodeSample)
+	err = Unmarshal([]byte(`{"dict":{"a b":{"i8":300}}}`), new(sample))
 	require.ErrorAs(t, err, &te)
 	assert.Equal(t, "number 300", te.Value)
 	assert.Equal(t, "dict.a b.i8", te.Field)
 
-	err = Unmarshal([]byte(`{"kid":[]}`), new(sample), decodeSample)
+	err = Unmarshal([]byte(`{"kid":[]}`), new(sample))
 	require.ErrorAs(t, err, &te)
 	assert.Equal(t, "jsondec.sample", te.GoType)
 
-	err = Unmarshal([]byte(`{"s":"a",}`), new(sample), decodeSample)
+	err = Unmarshal([]byte(`{"s":"a",}`), new(sample))
 	var se *SyntaxError
 	require.ErrorAs(t, err, &se)
 	assert.Equal(t, `invalid character '}' looking for beginning of object key string`, se.Error())
 	assert.Equal(t, int64(10), se.Offset)
 
-	err = Unmarshal([]byte(`{"s":"a"`), new(sample), decodeSample)
+	err = Unmarshal([]byte(`{"s":"a"`), new(sample))
 	require.ErrorAs(t, err, &se)
 	assert.Equal(t, "unexpected end of JSON input", se.Error())
 }
@@ -129,7 +129,7 @@ func TestErrorsSayWhatAndWhere(t *testing.T) {
 // The first error wins, and nothing after it is decoded.
 func TestFirstErrorSticks(t *testing.T) {
 	var v sample
-	err := Unmarshal([]byte(`{"i8":"x","s":"later"}`), &v, decodeSample)
+	err := Unmarshal([]byte(`{"i8":"x","s":"later"}`), &v)
 	require.Error(t, err)
 	assert.Contains(t, err.Error(), "int8")
 	assert.Empty(t, v.S)
@@ -140,7 +140,7 @@ func TestFirstErrorSticks(t *testing.T) {
 func TestRawMessageCopiesTheValue(t *testing.T) {
 	data := []byte(`{"raw":  {"a": [1, 2]}  }`)
 	var v sample
-	require.NoError(t, Unmarshal(data, &v, decodeSample))
+	require.NoError(t, Unmarshal(data, &v))
 	assert.Equal(t, `{"a": [1, 2]}`, string(v.Raw))
 	data[9] = 'X'
 	assert.Equal(t, `{"a": [1, 2]}`, string(v.Raw))
@@ -150,7 +150,7 @@ func TestRawMessageCopiesTheValue(t *testing.T) {
 func TestStringsDoNotAliasTheInput(t *testing.T) {
 	data := []byte(`{"s":"abc","tags":["\u0041bc"]}`)
 	var v sample
-	require.NoError(t, Unmarshal(data, &v, decodeSample))
+	require.NoError(t, Unmarshal(data, &v))
 	copy(data, strings.Repeat("z", len(data)))
 	assert.Equal(t, "abc", v.S)
 	assert.Equal(t, []string{"Abc"}, v.Tags)

@@ -14,7 +14,7 @@ func goType[T any]() string {
 }
 
 // String decodes a JSON string into v; null leaves v unchanged.
-func String[T ~string](d *Decoder, v *T) {
+func String[T ~string](v *T, d *Decoder) {
 	c, ok := d.peek()
 	switch {
 	case !ok:
@@ -30,7 +30,7 @@ func String[T ~string](d *Decoder, v *T) {
 }
 
 // Bool decodes true or false into v; null leaves v unchanged.
-func Bool[T ~bool](d *Decoder, v *T) {
+func Bool[T ~bool](v *T, d *Decoder) {
 	c, ok := d.peek()
 	switch {
 	case !ok:
@@ -52,7 +52,7 @@ func Bool[T ~bool](d *Decoder, v *T) {
 // Int decodes a JSON number into v. As with encoding/json, a number with a
 // fraction or an exponent, or one v cannot hold, is a TypeError; null leaves v
 // unchanged.
-func Int[T ~int8 | ~int16 | ~int32 | ~int64 | ~int](d *Decoder, v *T) {
+func Int[T ~int8 | ~int16 | ~int32 | ~int64 | ~int](v *T, d *Decoder) {
 	text, start, ok := numberAt[T](d)
 	if !ok {
 		return
@@ -67,7 +67,7 @@ func Int[T ~int8 | ~int16 | ~int32 | ~int64 | ~int](d *Decoder, v *T) {
 
 // Float decodes a JSON number into v; one out of v's range is a TypeError, and
 // null leaves v unchanged.
-func Float[T ~float32 | ~float64](d *Decoder, v *T) {
+func Float[T ~float32 | ~float64](v *T, d *Decoder) {
 	text, start, ok := numberAt[T](d)
 	if !ok {
 		return
@@ -105,7 +105,7 @@ func (d *Decoder) numberError(text []byte, start int, goType string) {
 
 // Ptr decodes into the value *p points to, allocating it if *p is nil; null sets
 // *p to nil.
-func Ptr[T any](d *Decoder, p **T, decode func(*Decoder, *T)) {
+func Ptr[T any](p **T, d *Decoder, decode func(*T, *Decoder)) {
 	c, ok := d.peek()
 	if !ok {
 		return
@@ -119,13 +119,13 @@ func Ptr[T any](d *Decoder, p **T, decode func(*Decoder, *T)) {
 	if *p == nil {
 		*p = new(T)
 	}
-	decode(d, *p)
+	decode(*p, d)
 }
 
 // Slice decodes a JSON array into *p, element by element, reusing *p's elements
 // and storage as encoding/json does: [] makes an empty, non-nil slice, and null
 // sets *p to nil.
-func Slice[T any](d *Decoder, p *[]T, decode func(*Decoder, *T)) {
+func Slice[T any](p *[]T, d *Decoder, decode func(*T, *Decoder)) {
 	c, ok := d.peek()
 	switch {
 	case !ok:
@@ -153,7 +153,7 @@ func Slice[T any](d *Decoder, p *[]T, decode func(*Decoder, *T)) {
 				s = append(s[:cap(s)], *new(T))[:i]
 			}
 			s = s[:max(len(s), i+1)]
-			decode(d, &s[i])
+			decode(&s[i], d)
 			i++
 			if d.err != nil {
 				*p = s
@@ -182,7 +182,7 @@ func Slice[T any](d *Decoder, p *[]T, decode func(*Decoder, *T)) {
 
 // Map decodes a JSON object into *p, making the map if *p is nil and adding to it
 // otherwise; each value decodes into a fresh zero V. null sets *p to nil.
-func Map[V any](d *Decoder, p *map[string]V, decode func(*Decoder, *V)) {
+func Map[V any](p *map[string]V, d *Decoder, decode func(*V, *Decoder)) {
 	c, ok := d.peek()
 	switch {
 	case !ok:
@@ -226,7 +226,7 @@ func Map[V any](d *Decoder, p *map[string]V, decode func(*Decoder, *V)) {
 		key := string(b) // before decoding the value, which may reuse d.buf
 		d.path[len(d.path)-1] = key
 		var v V
-		decode(d, &v)
+		decode(&v, d)
 		if d.err != nil {
 			return
 		}
@@ -253,7 +253,7 @@ func Map[V any](d *Decoder, p *map[string]V, decode func(*Decoder, *V)) {
 func Unmarshaler[T any, P interface {
 	*T
 	json.Unmarshaler
-}](d *Decoder, v *T) {
+}](v *T, d *Decoder) {
 	if _, ok := d.peek(); !ok {
 		return
 	}

@@ -7,6 +7,8 @@ import (
 	"testing"
 
 	"github.com/stretchr/testify/require"
+
+	"github.com/acsgen/acsgen/acs/jsondec/jsondectest"
 )
 
 // FuzzDecodeGetPluginAttachment decodes arbitrary bytes as the operation's response:
@@ -31,5 +33,23 @@ func FuzzDecodeGetPluginAttachment(f *testing.F) {
 		var second GetPluginAttachmentResponse
 		require.NoError(t, json.Unmarshal(again, &second), "%s", again)
 		require.Equal(t, first, second, "input %s\nre-encoded %s", data, again)
+	})
+}
+
+// FuzzDecodeJSONAgreesWithEncodingJSON holds the generated DecodeJSON methods to
+// encoding/json on arbitrary bytes: the same verdict, and equal values.
+func FuzzDecodeJSONAgreesWithEncodingJSON(f *testing.F) {
+	seeds, _ := filepath.Glob("testdata/*.json")
+	for _, p := range seeds {
+		data, err := os.ReadFile(p)
+		require.NoError(f, err)
+		f.Add(data)
+	}
+	f.Add([]byte(`{"REQUESTID":"r","data":{"pluginAttachmentId":"pa","enable":true,"environmentInfo":null},"data":{"enable":false}}`))
+	f.Add([]byte(`{"data":{"attachResourceInfos":[{"deployCntMap":{"a":{}}}],"pluginClassInfo":{"type":7}}}`))
+	f.Add([]byte(`{"requestId":"r","code":"NotFound","message":"\ud800 gone","accessDeniedDetail":{"x":[1]}}`))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		jsondectest.RequireAgree[GetPluginAttachmentResponse](t, data)
+		jsondectest.RequireAgree[ErrorResponse](t, data)
 	})
 }
