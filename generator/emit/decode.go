@@ -90,7 +90,6 @@ func (e *decodeEmitter) genStructDecode(m *ir.Model) jen.Code {
 //	func (m *Tags) DecodeJSON(d *jsondec.Decoder) {
 //		jsondec.Slice((*[]string)(m), d, jsondec.String[string])
 //	}
-//
 func (e *decodeEmitter) genDefinedDecode(m *ir.Model) jen.Code {
 	into := jen.Parens(jen.Op("*").Add(typeRef(m.Type))).Call(jen.Id("m"))
 	return jen.Add(doc(decodeDoc)).Func().Params(jen.Id("m").Op("*").Id(m.GoName)).Id("DecodeJSON").
