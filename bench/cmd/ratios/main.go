@@ -11,6 +11,7 @@ import (
 	"io"
 	"os"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 )
@@ -31,13 +32,15 @@ func main() {
 // metrics of one benchmark, by unit: "ns/op", "B/op", "allocs/op", "interactions/s" ...
 type metrics map[string]float64
 
-// benchLine is "BenchmarkName/sub-2   	 123	 456.7 ns/op	 8 B/op ...".
-var benchLine = regexp.MustCompile(`^(Benchmark\S+?)(?:-\d+)?\s+\d+\s+(.*)$`)
+// benchLine is "BenchmarkName/sub#01-2   	 123	 456.7 ns/op	 8 B/op ...": the
+// "#01" of a sub-benchmark run again, and the "-2" of GOMAXPROCS, are not part of
+// the name.
+var benchLine = regexp.MustCompile(`^(Benchmark\S+?)(?:#\d+)?(?:-\d+)?\s+\d+\s+(.*)$`)
 
-// parse collects the metrics of every benchmark line; a benchmark run more than once
-// (-count) keeps its last result.
+// parse collects the metrics of every benchmark line. Of a benchmark measured more
+// than once (rounds, or -count) it keeps, unit by unit, the median.
 func parse(r io.Reader) (map[string]metrics, error) {
-	out := map[string]metrics{}
+	runs := map[string][]metrics{}
 	sc := bufio.NewScanner(r)
 	for sc.Scan() {
 		m := benchLine.FindStringSubmatch(strings.TrimSpace(sc.Text()))
@@ -53,9 +56,32 @@ func parse(r io.Reader) (map[string]metrics, error) {
 			}
 			ms[fields[i+1]] = v
 		}
-		out[strings.TrimPrefix(m[1], "Benchmark")] = ms
+		name := strings.TrimPrefix(m[1], "Benchmark")
+		runs[name] = append(runs[name], ms)
+	}
+	out := map[string]metrics{}
+	for name, ms := range runs {
+		out[name] = medians(ms)
 	}
 	return out, sc.Err()
+}
+
+// medians is, for every unit, the median of the runs' values (the mean of the
+// middle two for an even count).
+func medians(runs []metrics) metrics {
+	values := map[string][]float64{}
+	for _, ms := range runs {
+		for unit, v := range ms {
+			values[unit] = append(values[unit], v)
+		}
+	}
+	out := metrics{}
+	for unit, vs := range values {
+		slices.Sort(vs)
+		n := len(vs)
+		out[unit] = (vs[(n-1)/2] + vs[n/2]) / 2
+	}
+	return out
 }
 
 // target is one comparison: of over base in unit, at most limit (0: informational).

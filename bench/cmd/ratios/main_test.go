@@ -41,6 +41,22 @@ func TestParseAndReport(t *testing.T) {
 	assert.Contains(t, text, "ContractThroughput/compiled  ContractThroughput/kin-openapi       ns/op          0.500")
 }
 
+// Rounds of the same benchmark (name#01, name#02) and -count repeats reduce to the
+// median, unit by unit.
+func TestParseTakesTheMedianOfRounds(t *testing.T) {
+	results, err := parse(strings.NewReader(`BenchmarkCall/acsgen-2  10  300 ns/op  9 B/op
+BenchmarkCall/acsgen#01-2  10  100 ns/op  7 B/op
+BenchmarkCall/acsgen#02-2  10  200 ns/op  8 B/op
+BenchmarkCall/floor-2  10  100 ns/op
+BenchmarkCall/floor-2  10  50 ns/op
+BenchmarkCall/floor#01  10  70 ns/op
+BenchmarkCall/floor#01  10  90 ns/op`))
+	require.NoError(t, err)
+	assert.Equal(t, metrics{"ns/op": 200, "B/op": 8}, results["Call/acsgen"])
+	assert.Equal(t, metrics{"ns/op": 80}, results["Call/floor"])
+	assert.Len(t, results, 2)
+}
+
 func TestParseRejectsGarbledNumbers(t *testing.T) {
 	_, err := parse(strings.NewReader("BenchmarkX-2  10  abc ns/op"))
 	require.ErrorContains(t, err, `X: value "abc" of ns/op is not a number`)
