@@ -6,6 +6,7 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"net/http"
+	"net/textproto"
 	"net/url"
 	"slices"
 	"strings"
@@ -91,11 +92,16 @@ func (s Signer) nonce() string {
 // SignedHeaderNames lists, lower-cased and sorted, the headers ACS3 signs on req:
 // host, content-type if present, and every x-acs-* header.
 func SignedHeaderNames(req *http.Request) []string {
-	names := []string{"host"}
+	names := make([]string, 1, len(req.Header)+1)
+	names[0] = "host"
 	for k := range req.Header {
 		// Compared before lower-casing: most headers are not signed and need no copy.
 		if strings.EqualFold(k, "content-type") || (len(k) > len("x-acs-") && strings.EqualFold(k[:len("x-acs-")], "x-acs-")) {
-			names = append(names, strings.ToLower(k))
+			lower, ok := lowerHeaderNames[k]
+			if !ok {
+				lower = strings.ToLower(k)
+			}
+			names = append(names, lower)
 		}
 	}
 	slices.Sort(names)
@@ -150,7 +156,14 @@ func headerValue(req *http.Request, name string) string {
 		}
 		return req.URL.Host
 	}
-	vs := req.Header.Values(name)
+	key, ok := canonicalHeaderNames[name]
+	if !ok {
+		key = textproto.CanonicalMIMEHeaderKey(name)
+	}
+	vs := req.Header[key]
+	if len(vs) == 1 && !needsCleaning(vs[0]) {
+		return vs[0]
+	}
 	out := make([]string, len(vs))
 	for i, v := range vs {
 		out[i] = strings.TrimSpace(newlineToSpace.Replace(v))
@@ -159,6 +172,37 @@ func headerValue(req *http.Request, name string) string {
 }
 
 var newlineToSpace = strings.NewReplacer("\r", " ", "\n", " ")
+
+// needsCleaning reports whether v has a CR or LF, or space to trim.
+func needsCleaning(v string) bool {
+	if v == "" {
+		return false
+	}
+	if isSpaceByte(v[0]) || isSpaceByte(v[len(v)-1]) {
+		return true
+	}
+	return strings.ContainsAny(v, "\r\n")
+}
+
+// isSpaceByte is what strings.TrimSpace trims, for ASCII.
+func isSpaceByte(c byte) bool {
+	return c == ' ' || c == '\t' || c == '\n' || c == '\v' || c == '\f' || c == '\r'
+}
+
+// The signed headers acs itself sets, in both spellings, so that listing and
+// reading them copies nothing; other headers are converted as they come.
+var (
+	canonicalHeaderNames = map[string]string{}
+	lowerHeaderNames     = map[string]string{}
+)
+
+func init() {
+	for _, h := range []string{headerAction, headerVersion, headerDate, headerNonce, headerContentSHA256,
+		headerSecurityToken, "Content-Type"} {
+		canonicalHeaderNames[strings.ToLower(h)] = h
+		lowerHeaderNames[h] = strings.ToLower(h)
+	}
+}
 
 // CanonicalURI is the escaped path, "/" when empty. It is taken as sent: each segment
 // is already percent-encoded by PathSegment.
@@ -176,6 +220,9 @@ func CanonicalQuery(raw string) string {
 	if raw == "" {
 		return ""
 	}
+	if isCanonicalQuery(raw) {
+		return raw // what EncodeQuery wrote, as the generated clients send it
+	}
 	q, err := url.ParseQuery(raw)
 	if err != nil {
 		// A malformed pair cannot be signed as the server will see it; sign what
@@ -183,6 +230,49 @@ func CanonicalQuery(raw string) string {
 		q = parseLenient(raw)
 	}
 	return EncodeQuery(q)
+}
+
+// isCanonicalQuery reports whether raw is already what CanonicalQuery would make of
+// it: non-empty pairs sorted by name, names of unreserved characters only (so that
+// their encoded order is their decoded order), and values encoded as PercentEncode
+// encodes (unreserved bytes literal, every other byte %XX in upper-case hex).
+func isCanonicalQuery(raw string) bool {
+	prev := ""
+	for pair := range strings.SplitSeq(raw, "&") {
+		name, value, ok := strings.Cut(pair, "=")
+		if !ok || name == "" || name < prev || needsEncoding(name) || !percentEncoded(value) {
+			return false
+		}
+		prev = name
+	}
+	return true
+}
+
+// percentEncoded reports whether s is PercentEncode's output for some string.
+func percentEncoded(s string) bool {
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if unreserved(c) {
+			continue
+		}
+		if c != '%' || i+2 >= len(s) || !upperHex(s[i+1]) || !upperHex(s[i+2]) {
+			return false
+		}
+		if unreserved(unhex(s[i+1])<<4 | unhex(s[i+2])) {
+			return false // PercentEncode leaves an unreserved byte literal
+		}
+		i += 2
+	}
+	return true
+}
+
+func upperHex(c byte) bool { return '0' <= c && c <= '9' || 'A' <= c && c <= 'F' }
+
+func unhex(c byte) byte {
+	if c <= '9' {
+		return c - '0'
+	}
+	return c - 'A' + 10
 }
 
 func parseLenient(raw string) url.Values {
