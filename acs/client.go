@@ -202,7 +202,14 @@ func (c *Client) build(ctx context.Context, req *Request, body []byte) (*http.Re
 
 // decode fills out from a 2xx body.
 func (c *Client) decode(op string, resp *http.Response, body []byte, out any, info *ResponseInfo) error {
-	if jsonDepthExceeds(body, MaxResponseDepth) {
+	var err error
+	switch {
+	case out != nil && len(bytes.TrimSpace(body)) > 0:
+		err = decodeJSON(body, out) // bounds the depth as it decodes
+	case jsonDepthExceeds(body, MaxResponseDepth):
+		err = ErrBodyTooDeep
+	}
+	if errors.Is(err, ErrBodyTooDeep) {
 		return &Error{StatusCode: resp.StatusCode, Operation: op, RequestID: resp.Header.Get(headerRequestID),
 			Message: fmt.Sprintf("response body nests arrays and objects deeper than %d levels", MaxResponseDepth),
 			Excerpt: excerpt(body), Err: ErrBodyTooDeep}
@@ -214,10 +221,7 @@ func (c *Client) decode(op string, resp *http.Response, body []byte, out any, in
 		_ = json.Unmarshal(body, &id)
 		info.RequestID = id.RequestID
 	}
-	if out == nil || len(bytes.TrimSpace(body)) == 0 {
-		return nil
-	}
-	if err := decodeJSON(body, out); err != nil {
+	if err != nil {
 		e := &Error{StatusCode: resp.StatusCode, Operation: op, RequestID: resp.Header.Get(headerRequestID),
 			Message: "cannot decode the response body: " + err.Error(), Excerpt: excerpt(body), Err: err}
 		if info != nil && e.RequestID == "" {

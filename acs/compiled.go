@@ -24,9 +24,6 @@ func CheckResponse[T any, P interface {
 	*T
 	Validate() error
 }](body []byte) (any, error) {
-	if jsonDepthExceeds(body, MaxResponseDepth) {
-		return nil, ErrBodyTooDeep
-	}
 	var v T
 	if err := decodeJSON(body, &v); err != nil {
 		return nil, err

@@ -59,12 +59,20 @@ func escapedQuote(data []byte, i int) bool {
 	return n%2 == 1
 }
 
-// decodeJSON decodes a response body into out. A generated model decodes itself
-// (package jsondec), checking the grammar as it goes, which spares encoding/json's
-// separate validating pass over the whole body; anything else goes to encoding/json.
+// decodeJSON decodes a response body into out, refusing one nested deeper than
+// MaxResponseDepth with ErrBodyTooDeep. A generated model decodes itself (package
+// jsondec), bounding the depth and checking the grammar as it goes, in one pass;
+// anything else is scanned for depth and then goes to encoding/json.
 func decodeJSON(body []byte, out any) error {
 	if m, ok := out.(jsondec.Decodable); ok {
-		return jsondec.Unmarshal(body, m)
+		err := jsondec.UnmarshalDepth(body, m, MaxResponseDepth)
+		if errors.Is(err, jsondec.ErrTooDeep) {
+			return ErrBodyTooDeep
+		}
+		return err
+	}
+	if jsonDepthExceeds(body, MaxResponseDepth) {
+		return ErrBodyTooDeep
 	}
 	return json.Unmarshal(body, out)
 }

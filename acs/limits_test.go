@@ -12,6 +12,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/acsgen/acsgen/acs"
+	"github.com/acsgen/acsgen/acs/jsondec"
 )
 
 func TestOversizedBody(t *testing.T) {
@@ -123,4 +124,34 @@ func TestDeeplyNestedBodyIsRefused(t *testing.T) {
 		require.NoError(t, c.Do(context.Background(), &acs.Request{Action: "Get", Method: http.MethodGet, Path: "/"}, &out))
 		assert.Equal(t, "R", out["requestId"])
 	})
+}
+
+// rawData is shaped like a generated model: it decodes itself with package jsondec,
+// which bounds the depth in the same pass instead of a separate scan.
+type rawData struct{ Data json.RawMessage }
+
+var rawDataFields = jsondec.NewStruct("acs_test.rawData", "data")
+
+func (m *rawData) DecodeJSON(d *jsondec.Decoder) {
+	for o := d.Object(rawDataFields); o.Next(); {
+		jsondec.Unmarshaler(&m.Data, d)
+	}
+}
+
+func TestDeeplyNestedBodyIsRefusedByGeneratedModels(t *testing.T) {
+	nested := func(n int) string {
+		return `{"requestId":"R","data":` + strings.Repeat("[", n) + strings.Repeat("]", n) + `}`
+	}
+	c := newClient(t, reply(http.StatusOK, nested(acs.MaxResponseDepth), "x-acs-request-id", "DEEP-2"))
+	var out rawData
+	err := c.Do(context.Background(), &acs.Request{Action: "Get", Method: http.MethodGet, Path: "/"}, &out)
+	require.ErrorIs(t, err, acs.ErrBodyTooDeep)
+	assert.Contains(t, err.Error(), "deeper than 256 levels")
+	var e *acs.Error
+	require.ErrorAs(t, err, &e)
+	assert.Equal(t, "DEEP-2", e.RequestID)
+
+	c = newClient(t, reply(http.StatusOK, nested(acs.MaxResponseDepth-1)))
+	require.NoError(t, c.Do(context.Background(), &acs.Request{Action: "Get", Method: http.MethodGet, Path: "/"}, &out))
+	assert.Len(t, out.Data, 2*(acs.MaxResponseDepth-1))
 }

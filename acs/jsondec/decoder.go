@@ -20,12 +20,16 @@
 package jsondec
 
 import (
+	"errors"
 	"fmt"
 	"strings"
 )
 
 // MaxDepth is how deeply arrays and objects may nest, encoding/json's own limit.
 const MaxDepth = 10000
+
+// ErrTooDeep is wrapped by the SyntaxError of a document nested past the limit.
+var ErrTooDeep = errors.New("exceeded max depth")
 
 // Decoder reads one JSON document. The first error sticks: every later call
 // returns at once, so generated code need not check after each value.
@@ -34,6 +38,7 @@ type Decoder struct {
 	pos       int
 	err       error
 	depth     int
+	limit     int      // of depth
 	path      []string // JSON names of the fields being decoded, for errors
 	buf       []byte   // scratch for strings that hold escapes
 	skipStack []byte   // open containers of the value skipValue is skipping
@@ -47,8 +52,12 @@ type Decodable interface {
 
 // Unmarshal decodes data, which must hold exactly one JSON value, into v, with the
 // result json.Unmarshal would give.
-func Unmarshal(data []byte, v Decodable) error {
-	d := Decoder{data: data}
+func Unmarshal(data []byte, v Decodable) error { return UnmarshalDepth(data, v, MaxDepth) }
+
+// UnmarshalDepth is Unmarshal with arrays and objects nested at most maxDepth deep
+// (at most MaxDepth): one pass both bounds and decodes a document.
+func UnmarshalDepth(data []byte, v Decodable, maxDepth int) error {
+	d := Decoder{data: data, limit: min(maxDepth, MaxDepth)}
 	v.DecodeJSON(&d)
 	if d.err == nil {
 		d.skipSpace()
@@ -66,9 +75,11 @@ func (d *Decoder) Err() error { return d.err }
 type SyntaxError struct {
 	Offset int64 // bytes read before the error
 	msg    string
+	err    error // ErrTooDeep or nil
 }
 
 func (e *SyntaxError) Error() string { return e.msg }
+func (e *SyntaxError) Unwrap() error { return e.err }
 
 // TypeError is a JSON value of a kind the Go value cannot hold, such as a string
 // where a number belongs or a number that overflows its Go type.
@@ -149,11 +160,11 @@ func kindOf(c byte) string {
 	return "number"
 }
 
-// enter opens an array or object, refusing one nested past MaxDepth.
+// enter opens an array or object, refusing one nested past the limit.
 func (d *Decoder) enter() bool {
 	d.depth++
-	if d.depth > MaxDepth {
-		d.fail(&SyntaxError{Offset: int64(d.pos), msg: "exceeded max depth"})
+	if d.depth > d.limit {
+		d.fail(&SyntaxError{Offset: int64(d.pos), msg: ErrTooDeep.Error(), err: ErrTooDeep})
 		return false
 	}
 	return true

@@ -155,3 +155,16 @@ func TestStringsDoNotAliasTheInput(t *testing.T) {
 	assert.Equal(t, "abc", v.S)
 	assert.Equal(t, []string{"Abc"}, v.Tags)
 }
+
+// UnmarshalDepth bounds nesting where asked, wrapping ErrTooDeep, and never past
+// MaxDepth.
+func TestUnmarshalDepth(t *testing.T) {
+	doc := func(depth int) []byte { // the object itself is one level
+		return []byte(`{"unknown":` + strings.Repeat("[", depth-1) + strings.Repeat("]", depth-1) + `}`)
+	}
+	require.NoError(t, UnmarshalDepth(doc(3), new(sample), 3))
+	require.ErrorIs(t, UnmarshalDepth(doc(4), new(sample), 3), ErrTooDeep)
+	require.ErrorIs(t, UnmarshalDepth([]byte(`{"kid":{"kid":{"kid":{}}}}`), new(sample), 3), ErrTooDeep)
+	require.NoError(t, UnmarshalDepth(doc(MaxDepth), new(sample), MaxDepth+5))
+	require.ErrorIs(t, UnmarshalDepth(doc(MaxDepth+1), new(sample), MaxDepth+5), ErrTooDeep)
+}
