@@ -40,6 +40,10 @@ fuzz:
 	$(GO) test -run '^$$' -fuzz '^FuzzVerify$$' -fuzztime=$(FUZZTIME) ./acs
 	$(GO) test -run '^$$' -fuzz '^FuzzJSONDepthExceeds$$' -fuzztime=$(FUZZTIME) ./acs
 	$(GO) test -run '^$$' -fuzz '^FuzzValidateAgreesWithKin$$' -fuzztime=$(FUZZTIME) ./contracttests
+	$(GO) test -run '^$$' -fuzz '^FuzzAgreesWithEncodingJSON$$' -fuzztime=$(FUZZTIME) ./acs/jsondec
+	$(GO) test -run '^$$' -fuzz '^FuzzDecodeJSONAgreesWithEncodingJSON$$' -fuzztime=$(FUZZTIME) ./generated/apig
+	$(GO) test -run '^$$' -fuzz '^FuzzDecodeJSONAgreesWithEncodingJSON$$' -fuzztime=$(FUZZTIME) ./generated/cloudapi
+	$(GO) test -run '^$$' -fuzz '^FuzzCanonicalQueryFastPath$$' -fuzztime=$(FUZZTIME) ./acs
 
 lint:
 	$(GO) vet ./...
