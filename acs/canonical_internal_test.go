@@ -1,6 +1,8 @@
 package acs
 
 import (
+	"crypto/sha256"
+	"encoding/hex"
 	"math/rand/v2"
 	"net/url"
 	"testing"
@@ -55,4 +57,9 @@ func TestCanonicalQueryFastPathTakesEncodedQueries(t *testing.T) {
 	assert.False(t, isCanonicalQuery("a=%41"), "an unreserved byte escaped")
 	assert.False(t, isCanonicalQuery("a=x+y"), "+ for a space")
 	assert.False(t, isCanonicalQuery("a%20b=1"), "an escaped name")
+}
+
+func TestEmptyPayloadHash(t *testing.T) {
+	sum := sha256.Sum256(nil)
+	assert.Equal(t, hex.EncodeToString(sum[:]), emptyPayloadHash)
 }

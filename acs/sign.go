@@ -47,8 +47,11 @@ func (s Signer) Sign(req *http.Request, body []byte, cred Credential) Signature 
 	if h.Get(headerNonce) == "" {
 		h.Set(headerNonce, s.nonce())
 	}
-	sum := sha256.Sum256(body)
-	payloadHash := hex.EncodeToString(sum[:])
+	payloadHash := emptyPayloadHash // GET, and RPC calls, which carry everything in the query
+	if len(body) > 0 {
+		sum := sha256.Sum256(body)
+		payloadHash = hex.EncodeToString(sum[:])
+	}
 	h.Set(headerContentSHA256, payloadHash)
 	if cred.SecurityToken != "" {
 		h.Set(headerSecurityToken, cred.SecurityToken)
@@ -60,6 +63,9 @@ func (s Signer) Sign(req *http.Request, body []byte, cred Credential) Signature 
 	h.Set("Authorization", sig.Authorization)
 	return sig
 }
+
+// emptyPayloadHash is the hex SHA-256 of no bytes.
+const emptyPayloadHash = "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855"
 
 // Names of the x-acs-* headers as net/http stores them (canonical form), so that
 // setting and reading them does not canonicalise a copy on every request.
