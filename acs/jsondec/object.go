@@ -139,19 +139,12 @@ func (o *Object) more() bool {
 	if d.err != nil {
 		return false
 	}
-	d.skipSpace()
-	if d.pos < len(d.data) {
-		switch d.data[d.pos] {
-		case ',':
-			d.pos++
-			return true
-		case '}':
-			d.pos++
-			d.leave()
-			d.path = d.path[:len(d.path)-1]
-			return false
-		}
+	if d.nextMember('{') {
+		return true
 	}
-	d.syntaxError("after object key:value pair")
+	if d.err == nil {
+		d.leave()
+		d.path = d.path[:len(d.path)-1]
+	}
 	return false
 }

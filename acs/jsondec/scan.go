@@ -300,6 +300,25 @@ func (d *Decoder) skipValue() {
 	}
 }
 
+// nextMember reads what follows a member of the array or object opened by open:
+// a comma (true), or the closing bracket (false, consumed). Anything else is a
+// syntax error (false, recorded).
+func (d *Decoder) nextMember(open byte) bool {
+	d.skipSpace()
+	if d.pos < len(d.data) {
+		switch d.data[d.pos] {
+		case ',':
+			d.pos++
+			return true
+		case closer(open):
+			d.pos++
+			return false
+		}
+	}
+	d.syntaxError(afterMember(open))
+	return false
+}
+
 // afterMember is encoding/json's context for a bad byte after a container member.
 func afterMember(open byte) string {
 	if open == '{' {

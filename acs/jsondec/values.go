@@ -159,16 +159,11 @@ func Slice[T any](p *[]T, d *Decoder, decode func(*T, *Decoder)) {
 				*p = s
 				return
 			}
-			d.skipSpace()
-			if d.pos < len(d.data) && d.data[d.pos] == ',' {
-				d.pos++
-				continue
-			}
-			if d.pos < len(d.data) && d.data[d.pos] == ']' {
-				d.pos++
+			if !d.nextMember('[') {
 				break
 			}
-			d.syntaxError("after array element")
+		}
+		if d.err != nil {
 			*p = s
 			return
 		}
@@ -231,16 +226,11 @@ func Map[V any](p *map[string]V, d *Decoder, decode func(*V, *Decoder)) {
 			return
 		}
 		(*p)[key] = v
-		d.skipSpace()
-		if d.pos < len(d.data) && d.data[d.pos] == ',' {
-			d.pos++
-			continue
-		}
-		if d.pos < len(d.data) && d.data[d.pos] == '}' {
-			d.pos++
+		if !d.nextMember('{') {
 			break
 		}
-		d.syntaxError("after object key:value pair")
+	}
+	if d.err != nil {
 		return
 	}
 	d.path = d.path[:len(d.path)-1]
