@@ -2,10 +2,7 @@ package acs
 
 import (
 	"bytes"
-	"encoding/json"
 	"errors"
-
-	"github.com/acsgen/acsgen/acs/jsondec"
 )
 
 // MaxResponseDepth bounds how deeply arrays and objects may nest in a response
@@ -57,22 +54,4 @@ func escapedQuote(data []byte, i int) bool {
 		i--
 	}
 	return n%2 == 1
-}
-
-// decodeJSON decodes a response body into out, refusing one nested deeper than
-// MaxResponseDepth with ErrBodyTooDeep. A generated model decodes itself (package
-// jsondec), bounding the depth and checking the grammar as it goes, in one pass;
-// anything else is scanned for depth and then goes to encoding/json.
-func decodeJSON(body []byte, out any) error {
-	if m, ok := out.(jsondec.Decodable); ok {
-		err := jsondec.UnmarshalDepth(body, m, MaxResponseDepth)
-		if errors.Is(err, jsondec.ErrTooDeep) {
-			return ErrBodyTooDeep
-		}
-		return err
-	}
-	if jsonDepthExceeds(body, MaxResponseDepth) {
-		return ErrBodyTooDeep
-	}
-	return json.Unmarshal(body, out)
 }

@@ -68,9 +68,6 @@ func UnmarshalDepth(data []byte, v Decodable, maxDepth int) error {
 	return d.err
 }
 
-// Err is the first error met, nil when there was none.
-func (d *Decoder) Err() error { return d.err }
-
 // SyntaxError is a document that is not JSON.
 type SyntaxError struct {
 	Offset int64 // bytes read before the error
