@@ -4,7 +4,9 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"math/rand/v2"
+	"net/http"
 	"net/url"
+	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -62,4 +64,17 @@ func TestCanonicalQueryFastPathTakesEncodedQueries(t *testing.T) {
 func TestEmptyPayloadHash(t *testing.T) {
 	sum := sha256.Sum256(nil)
 	assert.Equal(t, hex.EncodeToString(sum[:]), emptyPayloadHash)
+}
+
+// The shortcut for a single clean header value never changes what is signed: every
+// value reads as trimming and joining it would.
+func TestHeaderValueShortcutMatchesTrimming(t *testing.T) {
+	for _, v := range []string{"plain", " lead", "trail\t", "\u00a0nbsp\u00a0", "mid\u2003space", "\u0085next",
+		"a\r\nb", "é", "", "x\u3000"} {
+		req, err := http.NewRequest(http.MethodGet, "https://example.com/", nil)
+		require.NoError(t, err)
+		req.Header.Set("X-Acs-Custom", v)
+		assert.Equal(t, strings.TrimSpace(strings.NewReplacer("\r", " ", "\n", " ").Replace(v)),
+			headerValue(req, "x-acs-custom"), "%q", v)
+	}
 }

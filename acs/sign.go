@@ -11,6 +11,7 @@ import (
 	"slices"
 	"strings"
 	"time"
+	"unicode/utf8"
 )
 
 // Algorithm is the name of Alibaba Cloud's signature V3.
@@ -179,20 +180,22 @@ func headerValue(req *http.Request, name string) string {
 
 var newlineToSpace = strings.NewReplacer("\r", " ", "\n", " ")
 
-// needsCleaning reports whether v has a CR or LF, or space to trim.
+// needsCleaning reports whether v may have a CR or LF, or space to trim. A value
+// that begins or ends with a non-ASCII byte goes the long way: strings.TrimSpace
+// also trims Unicode spaces.
 func needsCleaning(v string) bool {
 	if v == "" {
 		return false
 	}
-	if isSpaceByte(v[0]) || isSpaceByte(v[len(v)-1]) {
+	if maybeSpace(v[0]) || maybeSpace(v[len(v)-1]) {
 		return true
 	}
 	return strings.ContainsAny(v, "\r\n")
 }
 
-// isSpaceByte is what strings.TrimSpace trims, for ASCII.
-func isSpaceByte(c byte) bool {
-	return c == ' ' || c == '\t' || c == '\n' || c == '\v' || c == '\f' || c == '\r'
+// maybeSpace reports whether c is, or may begin or end, what strings.TrimSpace trims.
+func maybeSpace(c byte) bool {
+	return c == ' ' || c == '\t' || c == '\n' || c == '\v' || c == '\f' || c == '\r' || c >= utf8.RuneSelf
 }
 
 // The signed headers acs itself sets, in both spellings, so that listing and
