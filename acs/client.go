@@ -10,6 +10,7 @@ import (
 	"net/http"
 	"net/url"
 	"runtime"
+	"strings"
 	"time"
 )
 
@@ -19,6 +20,7 @@ type Client struct {
 	svc         Service
 	base        *url.URL
 	http        *http.Client
+	transport   http.RoundTripper // set when acs made http itself; see send
 	credentials CredentialsProvider
 	signer      Signer
 	retry       RetryPolicy
@@ -45,7 +47,11 @@ func NewClient(svc Service, opts ...Option) (*Client, error) {
 	c := &Client{svc: svc, base: base, http: cfg.httpClient, credentials: cfg.credentials, signer: cfg.signer,
 		retry: cfg.retry, maxBody: cfg.maxBody}
 	if c.http == nil {
-		c.http = &http.Client{Transport: http.DefaultTransport.(*http.Transport).Clone()}
+		t := http.DefaultTransport.(*http.Transport).Clone()
+		c.http = &http.Client{Transport: t}
+		if !svc.Unsigned {
+			c.transport = t
+		}
 	}
 	if c.credentials == nil {
 		c.credentials = DefaultCredentials()
@@ -134,12 +140,12 @@ func (c *Client) attempt(ctx context.Context, req *Request, body []byte) (*http.
 		}
 		c.signer.Sign(hreq, body, cred)
 	}
-	resp, err := c.http.Do(hreq)
+	resp, err := c.send(hreq)
 	if err != nil {
 		return nil, nil, &transportError{fmt.Errorf("acs: %s: %w", req.Action, redactURLError(err))}
 	}
 	defer resp.Body.Close()
-	respBody, err := io.ReadAll(io.LimitReader(resp.Body, c.maxBody+1))
+	respBody, err := readBody(resp, c.maxBody)
 	if err != nil {
 		return resp, nil, &transportError{fmt.Errorf("acs: %s: read response: %w", req.Action, err)}
 	}
@@ -151,6 +157,54 @@ func (c *Client) attempt(ctx context.Context, req *Request, body []byte) (*http.
 		return resp, respBody, newError(req.Action, resp, respBody)
 	}
 	return resp, respBody, nil
+}
+
+// send issues hreq. When acs made the http.Client itself, a signed request goes
+// straight to the transport and a redirect comes back as an *Error naming the 3xx:
+// following it cannot succeed (method, host and path are signed), and net/http would
+// forward x-acs-security-token to whatever host the Location names. It also spares
+// the header copy net/http makes for redirects on every call. A caller's own client
+// (WithHTTPClient) is used as given.
+func (c *Client) send(hreq *http.Request) (*http.Response, error) {
+	if c.transport == nil {
+		return c.http.Do(hreq)
+	}
+	resp, err := c.transport.RoundTrip(hreq) // closes the request body, as http.Client.Do would
+	if err != nil {
+		// Worded as http.Client.Do words it, e.g. `Post "https://…": EOF`.
+		return nil, &url.Error{Op: urlErrorOp(hreq.Method), URL: hreq.URL.String(), Err: err}
+	}
+	return resp, nil
+}
+
+// urlErrorOp is how net/http names a method in a *url.Error: "Get", "Post", ….
+func urlErrorOp(method string) string {
+	return method[:1] + strings.ToLower(method[1:])
+}
+
+// readBody reads at most limit+1 bytes of resp's body (one more than allowed, so
+// that an oversized body shows), in one allocation when the length is declared.
+func readBody(resp *http.Response, limit int64) ([]byte, error) {
+	n := resp.ContentLength
+	if n < 0 || n > limit {
+		return io.ReadAll(io.LimitReader(resp.Body, limit+1))
+	}
+	buf := make([]byte, 0, n+1) // +1: the read that finds EOF, or that the length was a lie
+	for int64(len(buf)) <= limit {
+		if len(buf) == cap(buf) {
+			buf = append(buf, 0)[:len(buf)]
+		}
+		end := min(int64(cap(buf)), limit+1)
+		m, err := resp.Body.Read(buf[len(buf):end])
+		buf = buf[:len(buf)+m]
+		if err == io.EOF {
+			return buf, nil
+		}
+		if err != nil {
+			return buf, err
+		}
+	}
+	return buf, nil
 }
 
 // transportError marks a failed exchange with the server. Only these and *Error
