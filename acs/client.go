@@ -138,7 +138,7 @@ func (c *Client) attempt(ctx context.Context, req *Request, body []byte) (*http.
 		if err != nil {
 			return nil, nil, fmt.Errorf("acs: %s: %w", req.Action, err)
 		}
-		c.signer.Sign(hreq, body, cred)
+		c.signer.sign(hreq, body, cred, nil)
 	}
 	resp, err := c.send(hreq)
 	if err != nil {

@@ -5,11 +5,13 @@ import (
 	"crypto/rand"
 	"crypto/sha256"
 	"encoding/hex"
+	"hash"
 	"net/http"
 	"net/textproto"
 	"net/url"
 	"slices"
 	"strings"
+	"sync"
 	"time"
 	"unicode/utf8"
 )
@@ -41,28 +43,70 @@ type Signature struct {
 // host, content-type and every x-acs-* header present. body must be the bytes req
 // will send. Headers already set are kept: a caller can pin the date or nonce.
 func (s Signer) Sign(req *http.Request, body []byte, cred Credential) Signature {
+	var sig Signature
+	s.sign(req, body, cred, &sig)
+	return sig
+}
+
+// sign is Sign; detail, when not nil, receives the intermediate strings. The client
+// passes nil, and then signing copies no string it does not send.
+func (s Signer) sign(req *http.Request, body []byte, cred Credential, detail *Signature) {
+	if req.Header == nil {
+		req.Header = http.Header{}
+	}
 	h := req.Header
+	// One backing array for the values signing adds, each a one-element slice with no
+	// room to grow, so that a later Add cannot write into its neighbour.
+	values := make([]string, 0, 5)
+	set := func(key, value string) {
+		values = append(values, value)
+		h[key] = values[len(values)-1 : len(values) : len(values)]
+	}
 	if h.Get(headerDate) == "" {
-		h.Set(headerDate, s.now().UTC().Format("2006-01-02T15:04:05Z"))
+		set(headerDate, s.now().UTC().Format("2006-01-02T15:04:05Z"))
 	}
 	if h.Get(headerNonce) == "" {
-		h.Set(headerNonce, s.nonce())
+		set(headerNonce, s.nonce())
 	}
 	payloadHash := emptyPayloadHash // GET, and RPC calls, which carry everything in the query
 	if len(body) > 0 {
 		sum := sha256.Sum256(body)
 		payloadHash = hex.EncodeToString(sum[:])
 	}
-	h.Set(headerContentSHA256, payloadHash)
+	set(headerContentSHA256, payloadHash)
 	if cred.SecurityToken != "" {
-		h.Set(headerSecurityToken, cred.SecurityToken)
+		set(headerSecurityToken, cred.SecurityToken)
 	}
-	names := SignedHeaderNames(req)
-	sig := Compute(req, names, payloadHash)
-	sig.Authorization = Algorithm + " Credential=" + cred.AccessKeyID + ",SignedHeaders=" + sig.SignedHeaders +
-		",Signature=" + SignatureOf(sig.StringToSign, cred.AccessKeySecret)
-	h.Set("Authorization", sig.Authorization)
-	return sig
+
+	var namesArray [16]string
+	names := appendSignedHeaderNames(namesArray[:0], req)
+	var canonArray [1024]byte
+	canon := appendCanonicalRequest(canonArray[:0], req, names, payloadHash)
+	var hashed [sha256.Size * 2]byte
+	sum := sha256.Sum256(canon)
+	hex.Encode(hashed[:], sum[:])
+	var signature [sha256.Size * 2]byte
+	sumHMAC(signature[:], cred.AccessKeySecret, hashed[:])
+
+	var auth strings.Builder
+	auth.Grow(len(Algorithm) + len(cred.AccessKeyID) + joinedLen(names) + len(signature) + 38)
+	auth.WriteString(Algorithm)
+	auth.WriteString(" Credential=")
+	auth.WriteString(cred.AccessKeyID)
+	auth.WriteString(",SignedHeaders=")
+	writeJoined(&auth, names)
+	auth.WriteString(",Signature=")
+	auth.Write(signature[:])
+	set("Authorization", auth.String())
+
+	if detail != nil {
+		*detail = Signature{
+			CanonicalRequest: string(canon),
+			StringToSign:     Algorithm + "\n" + string(hashed[:]),
+			SignedHeaders:    strings.Join(names, ";"),
+			Authorization:    auth.String(),
+		}
+	}
 }
 
 // emptyPayloadHash is the hex SHA-256 of no bytes.
@@ -99,8 +143,11 @@ func (s Signer) nonce() string {
 // SignedHeaderNames lists, lower-cased and sorted, the headers ACS3 signs on req:
 // host, content-type if present, and every x-acs-* header.
 func SignedHeaderNames(req *http.Request) []string {
-	names := make([]string, 1, len(req.Header)+1)
-	names[0] = "host"
+	return appendSignedHeaderNames(make([]string, 0, len(req.Header)+1), req)
+}
+
+func appendSignedHeaderNames(names []string, req *http.Request) []string {
+	names = append(names, "host")
 	for k := range req.Header {
 		// Compared before lower-casing: most headers are not signed and need no copy.
 		if strings.EqualFold(k, "content-type") || (len(k) > len("x-acs-") && strings.EqualFold(k[:len("x-acs-")], "x-acs-")) {
@@ -116,32 +163,58 @@ func SignedHeaderNames(req *http.Request) []string {
 }
 
 // Compute builds the canonical request and string to sign over the given headers.
-// The signer and the verifier share it, so they cannot drift apart.
+// The signer and the verifier share appendCanonicalRequest, so they cannot drift apart.
 func Compute(req *http.Request, signed []string, payloadHash string) Signature {
-	var canon strings.Builder
-	canon.Grow(512 + len(req.URL.RawQuery)) // what a typical request needs, in one allocation
-	canon.WriteString(strings.ToUpper(req.Method))
-	canon.WriteByte('\n')
-	canon.WriteString(CanonicalURI(req.URL))
-	canon.WriteByte('\n')
-	canon.WriteString(CanonicalQuery(req.URL.RawQuery))
-	canon.WriteByte('\n')
-	for _, name := range signed {
-		canon.WriteString(name)
-		canon.WriteByte(':')
-		canon.WriteString(headerValue(req, name))
-		canon.WriteByte('\n')
-	}
-	canon.WriteByte('\n')
-	joined := strings.Join(signed, ";")
-	canon.WriteString(joined)
-	canon.WriteByte('\n')
-	canon.WriteString(payloadHash)
-	sum := sha256.Sum256([]byte(canon.String()))
+	canon := appendCanonicalRequest(make([]byte, 0, 512+len(req.URL.RawQuery)), req, signed, payloadHash)
+	sum := sha256.Sum256(canon)
 	return Signature{
-		CanonicalRequest: canon.String(),
+		CanonicalRequest: string(canon),
 		StringToSign:     Algorithm + "\n" + hex.EncodeToString(sum[:]),
-		SignedHeaders:    joined,
+		SignedHeaders:    strings.Join(signed, ";"),
+	}
+}
+
+// appendCanonicalRequest appends ACS3's canonical request to dst: method, URI,
+// query, each signed header, the signed header list and the payload hash.
+func appendCanonicalRequest(dst []byte, req *http.Request, signed []string, payloadHash string) []byte {
+	dst = append(dst, strings.ToUpper(req.Method)...)
+	dst = append(dst, '\n')
+	dst = append(dst, CanonicalURI(req.URL)...)
+	dst = append(dst, '\n')
+	dst = append(dst, CanonicalQuery(req.URL.RawQuery)...)
+	dst = append(dst, '\n')
+	for _, name := range signed {
+		dst = append(dst, name...)
+		dst = append(dst, ':')
+		dst = append(dst, headerValue(req, name)...)
+		dst = append(dst, '\n')
+	}
+	dst = append(dst, '\n')
+	for i, name := range signed {
+		if i > 0 {
+			dst = append(dst, ';')
+		}
+		dst = append(dst, name...)
+	}
+	dst = append(dst, '\n')
+	return append(dst, payloadHash...)
+}
+
+// joinedLen is len(strings.Join(names, ";")).
+func joinedLen(names []string) int {
+	n := len(names) - 1
+	for _, name := range names {
+		n += len(name)
+	}
+	return max(n, 0)
+}
+
+func writeJoined(b *strings.Builder, names []string) {
+	for i, name := range names {
+		if i > 0 {
+			b.WriteByte(';')
+		}
+		b.WriteString(name)
 	}
 }
 
@@ -151,6 +224,31 @@ func SignatureOf(stringToSign, secret string) string {
 	mac.Write([]byte(stringToSign))
 	return hex.EncodeToString(mac.Sum(nil))
 }
+
+// sumHMAC writes into dst (64 bytes) what SignatureOf returns for the string to sign
+// "ACS3-HMAC-SHA256\n" + hashedCanon. Keyed HMACs are pooled: a client signs with
+// the same secret call after call, and keying one costs two block hashes and six
+// allocations.
+func sumHMAC(dst []byte, secret string, hashedCanon []byte) {
+	km, _ := keyedMACs.Get().(*keyedMAC)
+	if km == nil || km.secret != secret {
+		km = &keyedMAC{secret: secret, mac: hmac.New(sha256.New, []byte(secret))}
+	} else {
+		km.mac.Reset()
+	}
+	km.mac.Write([]byte(Algorithm + "\n"))
+	km.mac.Write(hashedCanon)
+	var sum [sha256.Size]byte
+	hex.Encode(dst, km.mac.Sum(sum[:0]))
+	keyedMACs.Put(km)
+}
+
+type keyedMAC struct {
+	secret string
+	mac    hash.Hash
+}
+
+var keyedMACs sync.Pool // of *keyedMAC
 
 // headerValue is a header's canonical value: trimmed, several values joined by ",".
 // net/http keeps the host outside the header map, in req.Host or the URL, and sends

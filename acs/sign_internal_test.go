@@ -1,0 +1,106 @@
+package acs
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"net/http"
+	"testing"
+	"time"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+var pinnedSigner = Signer{
+	Now:   func() time.Time { return time.Date(2026, 11, 23, 8, 0, 0, 0, time.UTC) },
+	Nonce: func() string { return "3156853299f313e23d1673dc12e1703d" },
+}
+
+// signCases are requests of every shape the signer meets, built afresh per use.
+func signCases(t *testing.T) map[string]func() (*http.Request, []byte) {
+	mk := func(method, target string, body []byte, header ...string) func() (*http.Request, []byte) {
+		return func() (*http.Request, []byte) {
+			req, err := http.NewRequest(method, target, nil)
+			require.NoError(t, err)
+			for i := 0; i+1 < len(header); i += 2 {
+				req.Header.Add(header[i], header[i+1])
+			}
+			return req, body
+		}
+	}
+	return map[string]func() (*http.Request, []byte){
+		"RPC":            mk(http.MethodPost, "https://apigateway.cn-hangzhou.aliyuncs.com/?ApiIds=a%2Cb&PluginId=p&StageName=TEST", nil, "X-Acs-Action", "AttachPlugin", "X-Acs-Version", "2016-07-14"),
+		"ROA with body":  mk(http.MethodPut, "https://apig.cn-hangzhou.aliyuncs.com/v1/x/%E4%B8%AD", []byte(`{"a":1}`), "Content-Type", "application/json", "x-acs-action", "Put"),
+		"unsorted query": mk(http.MethodGet, "http://127.0.0.1:9/?b=2&a=1+2", nil, "X-Acs-Meta", " spaced ", "X-Acs-Meta", "second"),
+		"no headers":     mk(http.MethodDelete, "http://h/", nil),
+	}
+}
+
+// The client's sign, which keeps no intermediate strings, signs exactly as Sign
+// does, and both agree with Compute and SignatureOf, which the verifier uses.
+func TestSignWithoutDetailSignsAlike(t *testing.T) {
+	for _, cred := range []Credential{
+		{AccessKeyID: "LTAIkey1", AccessKeySecret: "secret-one"},
+		{AccessKeyID: "LTAIkey2", AccessKeySecret: "secret-two", SecurityToken: "sts-token"},
+	} {
+		for name, mk := range signCases(t) {
+			lean, body := mk()
+			pinnedSigner.sign(lean, body, cred, nil)
+			full, _ := mk()
+			sig := pinnedSigner.Sign(full, body, cred)
+			assert.Equal(t, full.Header, lean.Header, name)
+
+			recomputed := Compute(full, SignedHeaderNames(full), full.Header.Get(headerContentSHA256))
+			assert.Equal(t, recomputed.CanonicalRequest, sig.CanonicalRequest, name)
+			assert.Equal(t, recomputed.StringToSign, sig.StringToSign, name)
+			assert.Equal(t, Algorithm+" Credential="+cred.AccessKeyID+",SignedHeaders="+recomputed.SignedHeaders+
+				",Signature="+SignatureOf(sig.StringToSign, cred.AccessKeySecret), lean.Header.Get("Authorization"), name)
+			assert.Equal(t, sig.Authorization, lean.Header.Get("Authorization"), name)
+		}
+	}
+}
+
+// Pooled HMACs are keyed per secret: signing with secrets in turn never uses one
+// keyed with another.
+func TestPooledHMACKeepsSecretsApart(t *testing.T) {
+	secrets := []string{"first-secret", "second-secret", "first-secret", "", "a-much-longer-secret-than-one-sha256-block-of-sixty-four-bytes-xx"}
+	sum := sha256.Sum256([]byte("canonical request"))
+	hashed := []byte(hex.EncodeToString(sum[:]))
+	for range 3 {
+		for _, secret := range secrets {
+			var got [64]byte
+			sumHMAC(got[:], secret, hashed)
+			assert.Equal(t, SignatureOf(Algorithm+"\n"+string(hashed), secret), string(got[:]), "secret %q", secret)
+		}
+	}
+}
+
+// Values signing adds share one array but cannot grow into each other.
+func TestSignedHeaderValuesStayApart(t *testing.T) {
+	req, _ := signCases(t)["RPC"]()
+	pinnedSigner.sign(req, nil, Credential{AccessKeyID: "id", AccessKeySecret: "s", SecurityToken: "tok"}, nil)
+	date := req.Header.Get(headerDate)
+	req.Header.Add(headerDate, "appended")
+	assert.Equal(t, []string{date, "appended"}, req.Header.Values(headerDate))
+	assert.Equal(t, "3156853299f313e23d1673dc12e1703d", req.Header.Get(headerNonce), "the append did not overwrite the nonce")
+}
+
+// A request without a header map is signed, not a panic.
+func TestSignRequestWithNilHeader(t *testing.T) {
+	req, _ := signCases(t)["no headers"]()
+	req.Header = nil
+	pinnedSigner.sign(req, nil, Credential{AccessKeyID: "id", AccessKeySecret: "s"}, nil)
+	assert.NotEmpty(t, req.Header.Get("Authorization"))
+}
+
+// BenchmarkClientSign is the client's signing of an RPC request, request excluded.
+func BenchmarkClientSign(b *testing.B) {
+	cred := Credential{AccessKeyID: "LTAI5tBenchTestKey0001", AccessKeySecret: "bench-test-secret-0123456789"}
+	req, err := http.NewRequest(http.MethodPost, "https://apigateway.cn-hangzhou.aliyuncs.com/?ApiIds=a%2Cb&PluginId=p&StageName=TEST", nil)
+	require.NoError(b, err)
+	b.ReportAllocs()
+	for b.Loop() {
+		req.Header = http.Header{"X-Acs-Action": {"AttachPlugin"}, "X-Acs-Version": {"2016-07-14"}, "Accept": {"application/json"}}
+		Signer{}.sign(req, nil, cred, nil)
+	}
+}
