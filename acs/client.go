@@ -19,6 +19,8 @@ import (
 type Client struct {
 	svc         Service
 	base        *url.URL
+	basePath    string // base.EscapedPath()
+	host        string // base.Host as net/http parses and sends it: without an empty port
 	http        *http.Client
 	transport   http.RoundTripper // set when acs made http itself; see send
 	credentials CredentialsProvider
@@ -44,7 +46,7 @@ func NewClient(svc Service, opts ...Option) (*Client, error) {
 	if err != nil {
 		return nil, err
 	}
-	c := &Client{svc: svc, base: base, http: cfg.httpClient, credentials: cfg.credentials, signer: cfg.signer,
+	c := &Client{svc: svc, base: base, basePath: base.EscapedPath(), host: strings.TrimSuffix(base.Host, ":"), http: cfg.httpClient, credentials: cfg.credentials, signer: cfg.signer,
 		retry: cfg.retry, maxBody: cfg.maxBody}
 	if c.http == nil {
 		t := http.DefaultTransport.(*http.Transport).Clone()
@@ -221,37 +223,60 @@ var ErrBodyTooLarge = errors.New("response body too large")
 // build makes the HTTP request: base URL + path + sorted query, the x-acs-action and
 // x-acs-version headers, business headers and the JSON body.
 func (c *Client) build(ctx context.Context, req *Request, body []byte) (*http.Request, error) {
-	u := *c.base
-	u.RawPath = c.base.EscapedPath() + req.Path
+	u, err := c.url(req)
+	if err != nil {
+		return nil, err
+	}
+	var rd io.Reader
+	if body != nil {
+		rd = bytes.NewReader(body)
+	}
+	// The URL is set after construction rather than rendered for net/http to parse
+	// back: the same URL, without the round trip through text.
+	hreq, err := http.NewRequestWithContext(ctx, req.Method, "", rd)
+	if err != nil {
+		return nil, fmt.Errorf("acs: %s: %w", req.Action, err)
+	}
+	hreq.URL, hreq.Host = u, c.host
+	// Sized for what acs and the signer add, so that the map is allocated once.
+	hreq.Header = make(http.Header, len(req.Header)+12)
+	for k, vs := range req.Header {
+		for _, v := range vs {
+			hreq.Header.Add(k, v)
+		}
+	}
+	// One backing array for the values set here; each is a full slice, so that a
+	// later Add copies instead of writing into its neighbour.
+	values := make([]string, 0, 5)
+	set := func(key, value string) {
+		values = append(values, value)
+		hreq.Header[key] = values[len(values)-1 : len(values) : len(values)]
+	}
+	if !c.svc.Unsigned {
+		set(headerAction, req.Action)
+		set(headerVersion, c.svc.Version)
+	}
+	set("Accept", "application/json")
+	set("User-Agent", c.userAgent)
+	if body != nil {
+		set("Content-Type", "application/json; charset=utf-8")
+	}
+	return hreq, nil
+}
+
+// url is the request's URL: the base URL, req's escaped path appended, and the query.
+func (c *Client) url(req *Request) (*url.URL, error) {
+	u := new(url.URL)
+	*u = *c.base
+	u.Host = c.host
+	u.RawPath = c.basePath + req.Path
 	path, err := url.PathUnescape(u.RawPath)
 	if err != nil {
 		return nil, fmt.Errorf("acs: %s: path %q: %w", req.Action, req.Path, err)
 	}
 	u.Path = path
 	u.RawQuery = EncodeQuery(req.Query)
-	var rd io.Reader
-	if body != nil {
-		rd = bytes.NewReader(body)
-	}
-	hreq, err := http.NewRequestWithContext(ctx, req.Method, u.String(), rd)
-	if err != nil {
-		return nil, fmt.Errorf("acs: %s: %w", req.Action, err)
-	}
-	for k, vs := range req.Header {
-		for _, v := range vs {
-			hreq.Header.Add(k, v)
-		}
-	}
-	if !c.svc.Unsigned {
-		hreq.Header.Set(headerAction, req.Action)
-		hreq.Header.Set(headerVersion, c.svc.Version)
-	}
-	hreq.Header.Set("Accept", "application/json")
-	hreq.Header.Set("User-Agent", c.userAgent)
-	if body != nil {
-		hreq.Header.Set("Content-Type", "application/json; charset=utf-8")
-	}
-	return hreq, nil
+	return u, nil
 }
 
 // decode fills out from a 2xx body.

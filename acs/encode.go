@@ -13,9 +13,15 @@ func PercentEncode(s string) string {
 	if !needsEncoding(s) {
 		return s
 	}
-	const hex = "0123456789ABCDEF"
 	var b strings.Builder
-	b.Grow(len(s) * 3)
+	b.Grow(encodedLen(s))
+	writePercentEncoded(&b, s)
+	return b.String()
+}
+
+// writePercentEncoded writes PercentEncode(s) to b.
+func writePercentEncoded(b *strings.Builder, s string) {
+	const hex = "0123456789ABCDEF"
 	for i := 0; i < len(s); i++ {
 		c := s[i]
 		if unreserved(c) {
@@ -26,7 +32,17 @@ func PercentEncode(s string) string {
 		b.WriteByte(hex[c>>4])
 		b.WriteByte(hex[c&15])
 	}
-	return b.String()
+}
+
+// encodedLen is len(PercentEncode(s)).
+func encodedLen(s string) int {
+	n := len(s)
+	for i := 0; i < len(s); i++ {
+		if !unreserved(s[i]) {
+			n += 2
+		}
+	}
+	return n
 }
 
 func needsEncoding(s string) bool {
@@ -54,12 +70,19 @@ func EncodeQuery(q url.Values) string {
 	if len(q) == 0 {
 		return ""
 	}
-	names := make([]string, 0, len(q))
-	for k := range q {
+	var namesArray [16]string // operations have a handful of parameters: no allocation
+	names := namesArray[:0]
+	size := 0
+	for k, vs := range q {
 		names = append(names, k)
+		size += (encodedLen(k) + 2) * max(len(vs), 1)
+		for _, v := range vs {
+			size += encodedLen(v)
+		}
 	}
 	slices.Sort(names)
 	var b strings.Builder
+	b.Grow(size) // exactly what is written, plus one for the "&" the first pair lacks
 	for _, k := range names {
 		vs := q[k] // repeated values keep their order: it is the order of an array's items
 		if len(vs) == 0 {
@@ -69,9 +92,9 @@ func EncodeQuery(q url.Values) string {
 			if b.Len() > 0 {
 				b.WriteByte('&')
 			}
-			b.WriteString(PercentEncode(k))
+			writePercentEncoded(&b, k)
 			b.WriteByte('=')
-			b.WriteString(PercentEncode(v))
+			writePercentEncoded(&b, v)
 		}
 	}
 	return b.String()

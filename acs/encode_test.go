@@ -1,7 +1,10 @@
 package acs_test
 
 import (
+	"maps"
+	"math/rand/v2"
 	"net/url"
+	"slices"
 	"strings"
 	"testing"
 
@@ -83,4 +86,46 @@ func TestPathSegmentKeepsOneSegment(t *testing.T) {
 		require.NoError(t, err)
 		assert.Equal(t, tc.in, back)
 	}
+}
+
+// EncodeQuery agrees with a plain rendering (sorted names, each pair percent-encoded
+// and joined by "&") on random queries of every size, including more names than
+// its stack array holds.
+func TestEncodeQueryMatchesPlainRendering(t *testing.T) {
+	rng := rand.New(rand.NewPCG(7, 11))
+	alphabet := []string{"a", "Z", "0", "-", "~", " ", "*", "%", "&", "=", "+", "é", "中", "/", ""}
+	word := func() string {
+		var b strings.Builder
+		for range rng.IntN(5) {
+			b.WriteString(alphabet[rng.IntN(len(alphabet))])
+		}
+		return b.String()
+	}
+	for range 2000 {
+		q := url.Values{}
+		for range rng.IntN(24) {
+			k := word()
+			q[k] = nil
+			for range rng.IntN(3) {
+				q[k] = append(q[k], word())
+			}
+		}
+		var pairs []string
+		for _, k := range slices.Sorted(maps.Keys(q)) {
+			vs := q[k]
+			if len(vs) == 0 {
+				vs = []string{""}
+			}
+			for _, v := range vs {
+				pairs = append(pairs, acs.PercentEncode(k)+"="+acs.PercentEncode(v))
+			}
+		}
+		require.Equal(t, strings.Join(pairs, "&"), acs.EncodeQuery(q), "%v", q)
+	}
+}
+
+// A query of an operation's size is rendered in one allocation: the result.
+func TestEncodeQueryAllocatesOnce(t *testing.T) {
+	q := url.Values{"ApiIds": {"a,b,c"}, "PluginId": {"9a3f1a5279434f2ba74ccd91c295af9f"}, "StageName": {"TEST"}, "GroupId": {"g 1"}}
+	assert.Equal(t, 1.0, testing.AllocsPerRun(100, func() { _ = acs.EncodeQuery(q) }))
 }
