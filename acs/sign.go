@@ -12,6 +12,7 @@ import (
 	"slices"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 	"unicode/utf8"
 )
@@ -63,7 +64,7 @@ func (s Signer) sign(req *http.Request, body []byte, cred Credential, detail *Si
 		h[key] = values[len(values)-1 : len(values) : len(values)]
 	}
 	if h.Get(headerDate) == "" {
-		set(headerDate, s.now().UTC().Format("2006-01-02T15:04:05Z"))
+		set(headerDate, formatDate(s.now()))
 	}
 	if h.Get(headerNonce) == "" {
 		set(headerNonce, s.nonce())
@@ -86,7 +87,7 @@ func (s Signer) sign(req *http.Request, body []byte, cred Credential, detail *Si
 	sum := sha256.Sum256(canon)
 	hex.Encode(hashed[:], sum[:])
 	var signature [sha256.Size * 2]byte
-	sumHMAC(signature[:], cred.AccessKeySecret, hashed[:])
+	sumHMAC(signature[:], cred.AccessKeySecret, &hashed)
 
 	var auth strings.Builder
 	auth.Grow(len(Algorithm) + len(cred.AccessKeyID) + joinedLen(names) + len(signature) + 38)
@@ -123,6 +124,29 @@ const (
 	headerSecurityToken = "X-Acs-Security-Token"
 	headerRequestID     = "X-Acs-Request-Id"
 )
+
+// dateLayout is x-acs-date's format: ISO 8601 in UTC, to the second.
+const dateLayout = "2006-01-02T15:04:05Z"
+
+// renderedDate is an x-acs-date and the Unix second it renders.
+type renderedDate struct {
+	second int64
+	text   string
+}
+
+// lastDate is the latest date rendered: a busy client signs many calls a second.
+var lastDate atomic.Pointer[renderedDate]
+
+// formatDate renders t as x-acs-date, reusing the text while the second is the same.
+func formatDate(t time.Time) string {
+	second := t.Unix()
+	if d := lastDate.Load(); d != nil && d.second == second {
+		return d.text
+	}
+	text := t.UTC().Format(dateLayout)
+	lastDate.Store(&renderedDate{second: second, text: text})
+	return text
+}
 
 func (s Signer) now() time.Time {
 	if s.Now != nil {
@@ -229,23 +253,26 @@ func SignatureOf(stringToSign, secret string) string {
 // "ACS3-HMAC-SHA256\n" + hashedCanon. Keyed HMACs are pooled: a client signs with
 // the same secret call after call, and keying one costs two block hashes and six
 // allocations.
-func sumHMAC(dst []byte, secret string, hashedCanon []byte) {
+func sumHMAC(dst []byte, secret string, hashedCanon *[sha256.Size * 2]byte) {
 	km, _ := keyedMACs.Get().(*keyedMAC)
 	if km == nil || km.secret != secret {
 		km = &keyedMAC{secret: secret, mac: hmac.New(sha256.New, []byte(secret))}
 	} else {
 		km.mac.Reset()
 	}
-	km.mac.Write([]byte(Algorithm + "\n"))
-	km.mac.Write(hashedCanon)
-	var sum [sha256.Size]byte
-	hex.Encode(dst, km.mac.Sum(sum[:0]))
+	// Through the pooled scratch space: what an interface method is handed escapes,
+	// so stack buffers would be allocated on every call.
+	n := copy(km.scratch[:], Algorithm+"\n")
+	n += copy(km.scratch[n:], hashedCanon[:])
+	km.mac.Write(km.scratch[:n])
+	hex.Encode(dst, km.mac.Sum(km.scratch[:0]))
 	keyedMACs.Put(km)
 }
 
 type keyedMAC struct {
-	secret string
-	mac    hash.Hash
+	secret  string
+	mac     hash.Hash
+	scratch [len(Algorithm) + 1 + sha256.Size*2]byte
 }
 
 var keyedMACs sync.Pool // of *keyedMAC

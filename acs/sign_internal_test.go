@@ -3,6 +3,7 @@ package acs
 import (
 	"crypto/sha256"
 	"encoding/hex"
+	"math/rand/v2"
 	"net/http"
 	"testing"
 	"time"
@@ -65,12 +66,13 @@ func TestSignWithoutDetailSignsAlike(t *testing.T) {
 func TestPooledHMACKeepsSecretsApart(t *testing.T) {
 	secrets := []string{"first-secret", "second-secret", "first-secret", "", "a-much-longer-secret-than-one-sha256-block-of-sixty-four-bytes-xx"}
 	sum := sha256.Sum256([]byte("canonical request"))
-	hashed := []byte(hex.EncodeToString(sum[:]))
+	var hashed [64]byte
+	hex.Encode(hashed[:], sum[:])
 	for range 3 {
 		for _, secret := range secrets {
 			var got [64]byte
-			sumHMAC(got[:], secret, hashed)
-			assert.Equal(t, SignatureOf(Algorithm+"\n"+string(hashed), secret), string(got[:]), "secret %q", secret)
+			sumHMAC(got[:], secret, &hashed)
+			assert.Equal(t, SignatureOf(Algorithm+"\n"+string(hashed[:]), secret), string(got[:]), "secret %q", secret)
 		}
 	}
 }
@@ -102,5 +104,27 @@ func BenchmarkClientSign(b *testing.B) {
 	for b.Loop() {
 		req.Header = http.Header{"X-Acs-Action": {"AttachPlugin"}, "X-Acs-Version": {"2016-07-14"}, "Accept": {"application/json"}}
 		Signer{}.sign(req, nil, cred, nil)
+	}
+}
+
+// formatDate renders what Format renders, for times in any zone, before and after
+// the epoch, with and without fractions, repeated within a second or not.
+func TestFormatDateMatchesFormat(t *testing.T) {
+	shanghai := time.FixedZone("CST", 8*3600)
+	rng := rand.New(rand.NewPCG(3, 5))
+	base := time.Date(2026, 11, 23, 23, 59, 58, 0, shanghai)
+	for i := range 5000 {
+		var at time.Time
+		switch i % 4 {
+		case 0:
+			at = base.Add(time.Duration(rng.Int64N(int64(3 * time.Second))))
+		case 1:
+			at = time.Unix(rng.Int64N(1<<34)-1<<33, rng.Int64N(1e9))
+		case 2:
+			at = time.Unix(-1, rng.Int64N(1e9)).In(shanghai)
+		default:
+			at = base.Add(-time.Duration(rng.Int64N(int64(2 * time.Second))))
+		}
+		require.Equal(t, at.UTC().Format(dateLayout), formatDate(at), "%v", at)
 	}
 }

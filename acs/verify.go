@@ -92,7 +92,7 @@ func (v Verifier) Verify(r *http.Request, body []byte) error {
 }
 
 func (v Verifier) checkDate(date string) error {
-	t, err := time.Parse("2006-01-02T15:04:05Z", date)
+	t, err := time.Parse(dateLayout, date)
 	if err != nil {
 		return &VerifyError{Code: "IllegalTimestamp", Reason: fmt.Sprintf("x-acs-date %q is not yyyy-MM-ddTHH:mm:ssZ", date)}
 	}
