@@ -21,7 +21,7 @@ var (
 // clients (acsgen, darabonba, ..., acsgen#01, darabonba#01, ...), so a change in
 // the machine's load over the run falls on every client alike; bench/cmd/ratios
 // takes each client's median.
-const callRounds = 3
+const callRounds = 5
 
 func runCalls(b *testing.B, callers map[string]caller, order []string, wantRequestID, wantAttachment string) {
 	for range callRounds {

@@ -42,6 +42,10 @@ type Decoder struct {
 	path      []string // JSON names of the fields being decoded, for errors
 	buf       []byte   // scratch for strings that hold escapes
 	skipStack []byte   // open containers of the value skipValue is skipping
+
+	// Inline first storage for path: the Decoder escapes to the heap anyway, as a
+	// generated method's argument, so a typical document's path costs nothing more.
+	pathArray [8]string
 }
 
 // Decodable is a generated type: DecodeJSON decodes the value at d's cursor into
@@ -57,8 +61,9 @@ func Unmarshal(data []byte, v Decodable) error { return UnmarshalDepth(data, v, 
 // UnmarshalDepth is Unmarshal with arrays and objects nested at most maxDepth deep
 // (at most MaxDepth): one pass both bounds and decodes a document.
 func UnmarshalDepth(data []byte, v Decodable, maxDepth int) error {
-	d := Decoder{data: data, limit: min(maxDepth, MaxDepth)}
-	v.DecodeJSON(&d)
+	d := &Decoder{data: data, limit: min(maxDepth, MaxDepth)}
+	d.path = d.pathArray[:0]
+	v.DecodeJSON(d)
 	if d.err == nil {
 		d.skipSpace()
 		if d.pos < len(d.data) {
