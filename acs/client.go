@@ -48,12 +48,20 @@ func NewClient(svc Service, opts ...Option) (*Client, error) {
 	}
 	c := &Client{svc: svc, base: base, basePath: base.EscapedPath(), host: strings.TrimSuffix(base.Host, ":"), http: cfg.httpClient, credentials: cfg.credentials, signer: cfg.signer,
 		retry: cfg.retry, maxBody: cfg.maxBody}
-	if c.http == nil {
+	switch {
+	case c.http == nil:
 		t := http.DefaultTransport.(*http.Transport).Clone()
 		c.http = &http.Client{Transport: t}
 		if !svc.Unsigned {
 			c.transport = t
 		}
+	case c.http.CheckRedirect == nil && !svc.Unsigned:
+		// A caller's client on net/http's default policy would follow a redirect with
+		// the security token; a copy answers with the 3xx instead (see send). A policy
+		// the caller chose is theirs.
+		hc := *c.http
+		hc.CheckRedirect = func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }
+		c.http = &hc
 	}
 	if c.credentials == nil {
 		c.credentials = DefaultCredentials()
@@ -67,6 +75,17 @@ func NewClient(svc Service, opts ...Option) (*Client, error) {
 
 // Endpoint returns the base URL requests go to.
 func (c *Client) Endpoint() string { return c.base.String() }
+
+// Format prints the service and endpoint, whatever the verb: the fields hold
+// credentials and a transport whose connections other goroutines are changing, which
+// fmt's reflection would read.
+func (c Client) Format(f fmt.State, _ rune) {
+	endpoint := ""
+	if c.base != nil {
+		endpoint = c.base.Redacted()
+	}
+	fmt.Fprintf(f, "acs.Client{%s %s %s}", c.svc.Product, c.svc.Version, endpoint)
+}
 
 // Request is one call as generated code describes it.
 type Request struct {
@@ -166,7 +185,7 @@ func (c *Client) attempt(ctx context.Context, req *Request, body []byte) (*http.
 // following it cannot succeed (method, host and path are signed), and net/http would
 // forward x-acs-security-token to whatever host the Location names. It also spares
 // the header copy net/http makes for redirects on every call. A caller's own client
-// (WithHTTPClient) is used as given.
+// (WithHTTPClient) goes through its Do, with the policy NewClient gave it.
 func (c *Client) send(hreq *http.Request) (*http.Response, error) {
 	if c.transport == nil {
 		return c.http.Do(hreq)

@@ -2,6 +2,7 @@ package acs_test
 
 import (
 	"context"
+	"fmt"
 	"net"
 	"net/http"
 	"testing"
@@ -31,7 +32,23 @@ func TestRedirectIsReturnedNotFollowed(t *testing.T) {
 	}
 }
 
-// A caller's own http.Client keeps its redirect policy.
+// A caller's client on net/http's default policy does not follow redirects either,
+// and is itself left as it was.
+func TestWithHTTPClientOnDefaultPolicyReturnsRedirect(t *testing.T) {
+	elsewhere := newRecorder(reply(http.StatusOK, okBody))
+	target := startServer(t, elsewhere)
+	hc := &http.Client{}
+	c := newClient(t, reply(http.StatusFound, "", "Location", target.URL+"/moved"), acs.WithHTTPClient(hc),
+		acs.WithCredentials(acs.StaticCredentials(testKeyID, testSecret, "sts-token-must-stay-home")))
+	err := c.Do(context.Background(), &acs.Request{Action: "GetThing", Method: http.MethodGet, Path: "/x"}, nil)
+	var e *acs.Error
+	require.ErrorAs(t, err, &e)
+	assert.Equal(t, http.StatusFound, e.StatusCode)
+	assert.Empty(t, elsewhere.All(), "the redirect was followed")
+	assert.Nil(t, hc.CheckRedirect, "the caller's client was changed")
+}
+
+// A caller's own redirect policy is kept.
 func TestWithHTTPClientFollowsItsRedirectPolicy(t *testing.T) {
 	target := startServer(t, reply(http.StatusOK, okBody))
 	followed := 0
@@ -65,4 +82,16 @@ func TestTransportErrorIsWordedAsHTTPClientDo(t *testing.T) {
 			assert.Equal(t, "acs: A: "+want.Error(), got.Error(), "%s %s", method, name)
 		}
 	}
+}
+
+// A client prints as its service and endpoint with every verb, and so does a zero one.
+func TestClientPrintsServiceAndEndpoint(t *testing.T) {
+	c := newClient(t, reply(http.StatusOK, okBody))
+	require.NoError(t, c.Do(context.Background(), &acs.Request{Action: "A", Method: http.MethodGet, Path: "/"}, nil))
+	want := "acs.Client{Demo 2020-01-01 " + c.Endpoint() + "}"
+	for _, verb := range []string{"%v", "%+v", "%#v", "%s", "%q", "%d"} {
+		assert.Equal(t, want, fmt.Sprintf(verb, c), verb)
+		assert.Equal(t, want, fmt.Sprintf(verb, *c), verb)
+	}
+	assert.Equal(t, "acs.Client{  }", fmt.Sprint(acs.Client{}))
 }
