@@ -46,8 +46,8 @@ func NewClient(svc Service, opts ...Option) (*Client, error) {
 	if err != nil {
 		return nil, err
 	}
-	c := &Client{svc: svc, base: base, basePath: base.EscapedPath(), host: strings.TrimSuffix(base.Host, ":"), http: cfg.httpClient, credentials: cfg.credentials, signer: cfg.signer,
-		retry: cfg.retry, maxBody: cfg.maxBody}
+	c := &Client{svc: svc, base: base, basePath: base.EscapedPath(), host: strings.TrimSuffix(base.Host, ":"),
+		http: cfg.httpClient, credentials: cfg.credentials, signer: cfg.signer, retry: cfg.retry, maxBody: cfg.maxBody}
 	switch {
 	case c.http == nil:
 		t := http.DefaultTransport.(*http.Transport).Clone()
@@ -269,21 +269,15 @@ func (c *Client) build(ctx context.Context, req *Request, body []byte) (*http.Re
 			hreq.Header.Add(k, v)
 		}
 	}
-	// One backing array for the values set here; each is a full slice, so that a
-	// later Add copies instead of writing into its neighbour.
-	values := make([]string, 0, 5)
-	set := func(key, value string) {
-		values = append(values, value)
-		hreq.Header[key] = values[len(values)-1 : len(values) : len(values)]
-	}
+	hv := newHeaderValues(hreq.Header, 5)
 	if !c.svc.Unsigned {
-		set(headerAction, req.Action)
-		set(headerVersion, c.svc.Version)
+		hv.set(headerAction, req.Action)
+		hv.set(headerVersion, c.svc.Version)
 	}
-	set("Accept", "application/json")
-	set("User-Agent", c.userAgent)
+	hv.set("Accept", "application/json")
+	hv.set("User-Agent", c.userAgent)
 	if body != nil {
-		set("Content-Type", "application/json; charset=utf-8")
+		hv.set("Content-Type", "application/json; charset=utf-8")
 	}
 	return hreq, nil
 }

@@ -56,27 +56,21 @@ func (s Signer) sign(req *http.Request, body []byte, cred Credential, detail *Si
 		req.Header = http.Header{}
 	}
 	h := req.Header
-	// One backing array for the values signing adds, each a one-element slice with no
-	// room to grow, so that a later Add cannot write into its neighbour.
-	values := make([]string, 0, 5)
-	set := func(key, value string) {
-		values = append(values, value)
-		h[key] = values[len(values)-1 : len(values) : len(values)]
-	}
+	hv := newHeaderValues(h, 5)
 	if h.Get(headerDate) == "" {
-		set(headerDate, formatDate(s.now()))
+		hv.set(headerDate, formatDate(s.now()))
 	}
 	if h.Get(headerNonce) == "" {
-		set(headerNonce, s.nonce())
+		hv.set(headerNonce, s.nonce())
 	}
 	payloadHash := emptyPayloadHash // GET, and RPC calls, which carry everything in the query
 	if len(body) > 0 {
 		sum := sha256.Sum256(body)
 		payloadHash = hex.EncodeToString(sum[:])
 	}
-	set(headerContentSHA256, payloadHash)
+	hv.set(headerContentSHA256, payloadHash)
 	if cred.SecurityToken != "" {
-		set(headerSecurityToken, cred.SecurityToken)
+		hv.set(headerSecurityToken, cred.SecurityToken)
 	}
 
 	var namesArray [16]string
@@ -98,7 +92,7 @@ func (s Signer) sign(req *http.Request, body []byte, cred Credential, detail *Si
 	writeJoined(&auth, names)
 	auth.WriteString(",Signature=")
 	auth.Write(signature[:])
-	set("Authorization", auth.String())
+	hv.set("Authorization", auth.String())
 
 	if detail != nil {
 		*detail = Signature{
