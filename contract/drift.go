@@ -3,10 +3,11 @@ package contract
 import (
 	"fmt"
 	"net/url"
-	"slices"
 	"strconv"
 
 	"github.com/getkin/kin-openapi/openapi3"
+
+	"github.com/acsgen/acsgen/generator/build"
 )
 
 // openEnumExt marks an enum whose list is known to be incomplete: the API may send
@@ -88,22 +89,9 @@ func (o *operation) responseSchema(key string) *openapi3.Schema {
 		return nil
 	}
 	for _, mt := range sortedNames(r.Value.Content) {
-		if m := r.Value.Content[mt]; isJSON(mt) && m.Schema != nil {
+		if m := r.Value.Content[mt]; build.IsJSONMediaType(mt) && m.Schema != nil {
 			return m.Schema.Value
 		}
 	}
 	return nil
-}
-
-func isJSON(mt string) bool {
-	return mt == "application/json" || slices.Contains([]string{"+json", "/json"}, suffixAfterPlus(mt))
-}
-
-func suffixAfterPlus(mt string) string {
-	for i := len(mt) - 1; i >= 0; i-- {
-		if mt[i] == '+' {
-			return mt[i:]
-		}
-	}
-	return ""
 }

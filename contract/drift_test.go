@@ -2,6 +2,9 @@ package contract
 
 import (
 	"net/http"
+	"os"
+	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -74,4 +77,26 @@ func TestInferSchemaMergesObservations(t *testing.T) {
 	}}}, s)
 	assert.Equal(t, map[string]any{}, mergeSchemas(inferSchema("x"), inferSchema(true)), "conflicting types admit anything")
 	assert.Equal(t, map[string]any{"type": "array", "items": map[string]any{}}, inferSchema([]any{}))
+}
+
+// A response declared with media type parameters or in another case is still JSON:
+// strict mode checks its body for undocumented properties.
+func TestDriftReadsJSONMediaTypesWithParameters(t *testing.T) {
+	spec, err := os.ReadFile("testdata/openenum.yaml")
+	require.NoError(t, err)
+	for _, mt := range []string{"application/json", "application/json; charset=utf-8", "Application/JSON", "application/problem+json"} {
+		text := strings.Replace(string(spec), "          content:\n            application/json:\n              schema: {$ref",
+			"          content:\n            "+strconv.Quote(mt)+":\n              schema: {$ref", 1)
+		require.NotEqual(t, string(spec), text)
+		path := filepath.Join(t.TempDir(), "gadgets.yaml")
+		require.NoError(t, os.WriteFile(path, []byte(text), 0o644))
+		set, err := Load([]string{path})
+		require.NoError(t, err)
+		ix := gadget(200, `{"state":"On","colour":"Red","weight":3}`)
+		ix.RespHeader.Set("Content-Type", mt)
+		found := set.Check(ix, Options{Strict: true})
+		require.Len(t, found, 1, "%s: %v", mt, found)
+		assert.Equal(t, "undocumented", found[0].Rule, mt)
+		assert.Equal(t, "/weight", found[0].Pointer, mt)
+	}
 }

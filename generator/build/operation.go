@@ -2,6 +2,7 @@ package build
 
 import (
 	"cmp"
+	"mime"
 	"slices"
 	"strconv"
 	"strings"
@@ -241,14 +242,20 @@ func (b *builder) requestBody(o *ir.Operation, op *openapi3.Operation, path []st
 	}
 }
 
-// JSONContent picks the JSON media type of content (application/json or a +json
-// type, the first by name): the one generated types decode.
+// JSONContent picks the JSON media type of content (see IsJSONMediaType; the first
+// by name): the one generated types decode.
 func JSONContent(c openapi3.Content) (*openapi3.MediaType, string) {
 	for _, ct := range sortedKeys(c) {
-		base, _, _ := strings.Cut(ct, ";")
-		if base == "application/json" || strings.HasSuffix(base, "+json") {
+		if IsJSONMediaType(ct) {
 			return c[ct], ct
 		}
 	}
 	return nil, ""
+}
+
+// IsJSONMediaType reports whether ct names JSON: application/json or a +json type,
+// in any case and with any parameters, as media types compare.
+func IsJSONMediaType(ct string) bool {
+	mt, _, err := mime.ParseMediaType(ct)
+	return err == nil && (mt == "application/json" || strings.HasSuffix(mt, "+json"))
 }
