@@ -3,7 +3,6 @@ package generator
 import (
 	"fmt"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -11,6 +10,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/acsgen/acsgen/generator/load"
+	"github.com/acsgen/acsgen/internal/gomodtest"
 )
 
 // advCase is one hostile spec that must generate code which compiles and vets.
@@ -81,23 +81,13 @@ func mustGenerate(t *testing.T, c advCase) (files []File) {
 }
 
 // compileModule runs go commands in dir, made a module that uses this repository's
-// acs package.
+// acs package (see gomodtest for why its build list is acsgen's own).
 func compileModule(t *testing.T, dir string, commands ...[]string) {
 	t.Helper()
-	root, err := filepath.Abs("..")
-	require.NoError(t, err)
-	goMod := fmt.Sprintf("module example.com/adversarial\n\ngo 1.26\n\nrequire github.com/acsgen/acsgen v0.0.0\n\nreplace github.com/acsgen/acsgen => %s\n", root)
-	require.NoError(t, os.WriteFile(filepath.Join(dir, "go.mod"), []byte(goMod), 0o644))
-	sum, err := os.ReadFile(filepath.Join(root, "go.sum"))
-	require.NoError(t, err)
-	require.NoError(t, os.WriteFile(filepath.Join(dir, "go.sum"), sum, 0o644))
+	require.NoError(t, gomodtest.Write(dir, "example.com/adversarial", ".."))
 	for _, args := range commands {
-		cmd := exec.Command("go", args...)
-		cmd.Dir = dir
-		// The module cache already holds every dependency; never reach the network.
-		cmd.Env = append(os.Environ(), "GOFLAGS=-mod=mod", "GOPROXY=off", "GOWORK=off")
-		out, err := cmd.CombinedOutput()
-		require.NoError(t, err, "go %s:\n%s", strings.Join(args, " "), out)
+		_, err := gomodtest.Go(dir, args...)
+		require.NoError(t, err)
 	}
 }
 
