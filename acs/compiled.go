@@ -1,14 +1,30 @@
 package acs
 
-// CompiledSpec is what a generated package compiled from its spec: the spec's
-// digest, and checks of the operations' JSON response bodies. Package contract uses
-// it in place of interpreting the schema for as long as the spec being checked
-// against is byte for byte the one the code was generated from.
+// CompiledSpec is what a generated package compiled from its spec files: their
+// digests, and checks of the operations' JSON response bodies. Package contract uses
+// a check in place of interpreting the schema for as long as the spec file that
+// declares the operation is byte for byte the one the code was generated from.
 type CompiledSpec struct {
-	Source string // path of the spec when the code was generated
-	Digest string // hex SHA-256 of the spec's bytes
-	// Responses maps operationId to the checks of its responses.
+	Specs []SpecDigest // the spec files, sorted by path
+	// Responses maps operationId to the checks of its responses. Operation IDs are
+	// unique within a package, whichever of its spec files declares them.
 	Responses map[string]ResponseChecks
+}
+
+// SpecDigest identifies one spec file by the SHA-256 of its bytes.
+type SpecDigest struct {
+	Source string // path of the spec file when the code was generated
+	Digest string // hex SHA-256 of its bytes, line endings normalised
+}
+
+// Covers reports whether digest is one of the package's spec files.
+func (c CompiledSpec) Covers(digest string) bool {
+	for _, s := range c.Specs {
+		if s.Digest == digest {
+			return true
+		}
+	}
+	return false
 }
 
 // ResponseChecks maps a responses key ("200", "4XX", "default") to the check of that

@@ -2,6 +2,7 @@ package contract
 
 import (
 	"reflect"
+	"slices"
 
 	"github.com/getkin/kin-openapi/openapi3"
 
@@ -23,22 +24,19 @@ type compiledCheck struct {
 }
 
 // UseCompiled lets response bodies be checked by code generated from the specs
-// (each generated package's CompiledSpec) rather than by kin-openapi. A package
-// applies to the loaded spec whose bytes have its digest, so code generated from
-// another revision of a spec is never used for it. It returns how many responses
+// (each generated package's CompiledSpec) rather than by kin-openapi. A package's
+// check of an operation applies when the loaded spec file declaring it has one of
+// the package's digests, so code generated from another revision of a spec file is
+// never used for it. It returns how many responses
 // (operation and status) will be checked by compiled code.
 func (s *Set) UseCompiled(specs ...acs.CompiledSpec) int {
-	byDigest := map[string]acs.CompiledSpec{}
-	for _, cs := range specs {
-		byDigest[cs.Digest] = cs
-	}
 	n := 0
 	for _, o := range s.ops {
-		cs, ok := byDigest[o.spec.Digest]
-		if !ok {
+		i := slices.IndexFunc(specs, func(cs acs.CompiledSpec) bool { return cs.Covers(o.spec.Digest) })
+		if i < 0 {
 			continue
 		}
-		for key, check := range cs.Responses[o.op.ID] {
+		for key, check := range specs[i].Responses[o.op.ID] {
 			r := o.route.Operation.Responses.Value(key)
 			if check == nil || r == nil || r.Value == nil {
 				continue

@@ -19,10 +19,15 @@ func TestGeneratedUpToDate(t *testing.T) {
 	specs, err := filepath.Glob("spec/*.yaml")
 	require.NoError(t, err)
 	require.NotEmpty(t, specs)
-	for _, spec := range specs {
-		files, api, err := Generate(Config{Spec: spec})
-		require.NoError(t, err, spec)
-		dir := filepath.Join("generated", api.Package)
+	pkgs, err := Packages(specs, Options{
+		ImportPath:  func(pkg string) string { return "github.com/acsgen/acsgen/generated/" + pkg },
+		HandWritten: func(pkg string) ([]string, error) { return HandWrittenExamples(filepath.Join("generated", pkg)) },
+	})
+	require.NoError(t, err)
+	for _, pkg := range pkgs {
+		files, err := pkg.Emit()
+		require.NoError(t, err)
+		dir := filepath.Join("generated", pkg.API.Package)
 		var names []string
 		for _, f := range files {
 			names = append(names, f.Name)
@@ -30,7 +35,7 @@ func TestGeneratedUpToDate(t *testing.T) {
 			require.NoError(t, err, "%s is missing; run make generate", filepath.Join(dir, f.Name))
 			assert.Equal(t, string(f.Src), string(got), "%s is stale; run make generate", filepath.Join(dir, f.Name))
 		}
-		onDisk, err := filepath.Glob(filepath.Join(dir, "*_gen.go"))
+		onDisk, err := GeneratedFiles(dir)
 		require.NoError(t, err)
 		for _, path := range onDisk {
 			assert.True(t, slices.Contains(names, filepath.Base(path)), "%s is no longer generated; run make generate", path)

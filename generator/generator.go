@@ -14,12 +14,16 @@ import (
 type Config struct {
 	Spec    string // spec file path; also named in the generated file headers
 	Package string // Go package name; empty: from the spec (x-go-package, x-acs-product, file name)
+	// ImportPath is the generated package's import path, which its example file
+	// imports; empty generates no examples.
+	ImportPath string
 }
 
 // File is one generated Go file.
 type File = emit.File
 
-// Generate loads, builds and emits one spec. A spec problem comes back as a
+// Generate loads, builds and emits one spec file as a package of its own (Packages
+// places several). A spec problem comes back as a
 // diag.List with every problem found.
 func Generate(cfg Config) ([]File, *ir.API, error) {
 	spec, err := load.File(cfg.Spec)
@@ -31,7 +35,7 @@ func Generate(cfg Config) ([]File, *ir.API, error) {
 
 // FromSpec builds and emits an already loaded spec.
 func FromSpec(spec *load.Spec, cfg Config) ([]File, *ir.API, error) {
-	api, err := build.Build(spec, build.Options{Package: cfg.Package})
+	api, err := build.Build(spec, build.Options{Package: cfg.Package, ImportPath: cfg.ImportPath})
 	if err != nil {
 		return nil, nil, err
 	}

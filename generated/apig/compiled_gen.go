@@ -4,13 +4,15 @@ package apig
 
 import "github.com/acsgen/acsgen/acs"
 
-// CompiledSpec identifies the spec this package was generated from (by the SHA-256
-// of its bytes) and checks response bodies with the generated types and Validate
-// methods. contract.Set.UseCompiled takes it: recorded traffic is then checked by
-// compiled code while the spec is unchanged, by kin-openapi otherwise.
+// CompiledSpec identifies the spec files this package was generated from (by the
+// SHA-256 of their bytes) and checks response bodies with the generated types and
+// Validate methods. contract.Set.UseCompiled takes it: recorded traffic is then
+// checked by compiled code while the operation's spec file is unchanged, by
+// kin-openapi otherwise.
 var CompiledSpec = acs.CompiledSpec{
-	Source: "spec/apig-2024-03-27.yaml",
-	Digest: "e89dc6b8e86362b14e69a99fe8ee6e8664a590dc89f740629a59d00a888a9e83",
+	Specs: []acs.SpecDigest{
+		{Source: "spec/apig-2024-03-27.yaml", Digest: "e89dc6b8e86362b14e69a99fe8ee6e8664a590dc89f740629a59d00a888a9e83"},
+	},
 	Responses: map[string]acs.ResponseChecks{
 		"GetPluginAttachment": {
 			"200": acs.CheckResponse[GetPluginAttachmentResponse],

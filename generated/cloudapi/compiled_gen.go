@@ -4,13 +4,15 @@ package cloudapi
 
 import "github.com/acsgen/acsgen/acs"
 
-// CompiledSpec identifies the spec this package was generated from (by the SHA-256
-// of its bytes) and checks response bodies with the generated types and Validate
-// methods. contract.Set.UseCompiled takes it: recorded traffic is then checked by
-// compiled code while the spec is unchanged, by kin-openapi otherwise.
+// CompiledSpec identifies the spec files this package was generated from (by the
+// SHA-256 of their bytes) and checks response bodies with the generated types and
+// Validate methods. contract.Set.UseCompiled takes it: recorded traffic is then
+// checked by compiled code while the operation's spec file is unchanged, by
+// kin-openapi otherwise.
 var CompiledSpec = acs.CompiledSpec{
-	Source: "spec/cloudapi-2016-07-14.yaml",
-	Digest: "92ec26491a0d7c640c9beaac0c0c06a7df817d38c84ede99d49f204a17e1c7ee",
+	Specs: []acs.SpecDigest{
+		{Source: "spec/cloudapi-2016-07-14.yaml", Digest: "92ec26491a0d7c640c9beaac0c0c06a7df817d38c84ede99d49f204a17e1c7ee"},
+	},
 	Responses: map[string]acs.ResponseChecks{
 		"AttachPlugin": {
 			"200": acs.CheckResponse[AttachPluginResponse],

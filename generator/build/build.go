@@ -18,7 +18,8 @@ import (
 
 // Options adjust a build.
 type Options struct {
-	Package string // Go package name; empty: x-go-package, else lower-cased x-acs-product, else derived from the file name
+	Package    string // Go package name; empty: x-go-package, else lower-cased x-acs-product, else derived from the file name
+	ImportPath string // import path of the generated package, for examples and docs; may be empty
 }
 
 // reserved are package-level names the generated code declares itself.
@@ -37,6 +38,8 @@ type builder struct {
 	models    map[string]*ir.Model // by GoName
 	declared  map[string]diag.Pos  // package-level Go names and where they come from
 	byPointer map[*openapi3.Schema]*ir.Model
+
+	paramExamples map[*ir.Param]any // the spec's example of each parameter, for Operation.Example
 }
 
 // Build converts spec into an API. The error, if any, is a diag.List.
@@ -48,6 +51,8 @@ func Build(spec *load.Spec, opts Options) (*ir.API, error) {
 		models:    map[string]*ir.Model{},
 		declared:  map[string]diag.Pos{},
 		byPointer: map[*openapi3.Schema]*ir.Model{},
+
+		paramExamples: map[*ir.Param]any{},
 	}
 	for _, name := range reserved {
 		b.declared[name] = diag.Pos{File: "generated code"}
@@ -74,17 +79,20 @@ func (b *builder) errorf(path []string, format string, args ...any) {
 func (b *builder) buildAPI(opts Options) {
 	doc := b.doc
 	api := &ir.API{
-		Source:  b.loc.File(),
-		Digest:  b.spec.Digest,
-		Product: stringExt(doc.Extensions, "x-acs-product"),
-		Version: stringExt(doc.Extensions, "x-acs-version"),
-		Style:   ir.ROA,
+		Specs:      []ir.SpecFile{{Path: b.loc.File(), Digest: b.spec.Digest}},
+		ImportPath: opts.ImportPath,
+		Product:    stringExt(doc.Extensions, "x-acs-product"),
+		Version:    stringExt(doc.Extensions, "x-acs-version"),
+		Style:      ir.ROA,
+		VersionPos: b.loc.Pos("x-acs-version"),
+		ServersPos: b.loc.Pos("servers"),
 	}
 	if doc.Info != nil {
 		api.Title = doc.Info.Title
 		api.Doc = strings.TrimSpace(doc.Info.Description)
 		if api.Version == "" {
 			api.Version = doc.Info.Version
+			api.VersionPos = b.loc.Pos("info", "version")
 		}
 	}
 	// An Alibaba spec says so with x-acs-product or x-acs-style; a plain OpenAPI spec

@@ -70,6 +70,7 @@ func (b *builder) operation(key, method string, item *openapi3.PathItem, op *ope
 	o.Doc = withDeprecated(sentence(goName, firstNonEmpty(op.Description, op.Summary), "calls "+o.Action+"."), op.Deprecated)
 	b.declare(o.Request, op.OperationID+" request", path)
 	b.params(o, item, op, path)
+	o.Example = b.example(o)
 	b.requestBody(o, op, path)
 	b.responses(o, op, path)
 	return o
@@ -136,7 +137,7 @@ func (b *builder) param(o *ir.Operation, p *openapi3.Parameter, path []string) *
 		return nil
 	}
 	param := &ir.Param{
-		Name: p.Name, GoName: goName, In: in, Required: p.Required || in == ir.InPath,
+		Name: p.Name, GoName: goName, In: in, Required: p.Required || in == ir.InPath, AllowEmpty: p.AllowEmptyValue,
 		Explode: p.Explode == nil || *p.Explode, Doc: strings.TrimSpace(p.Description),
 		Deprecated: p.Deprecated, Pos: b.loc.Pos(path...),
 	}
@@ -162,6 +163,9 @@ func (b *builder) param(o *ir.Operation, p *openapi3.Parameter, path []string) *
 		return nil
 	}
 	param.Pointer = !param.Required && param.Type.Kind != ir.Array
+	if p.Schema.Value != nil {
+		b.paramExamples[param] = firstNonNil(p.Example, p.Schema.Value.Example)
+	}
 	return param
 }
 

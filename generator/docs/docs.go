@@ -25,26 +25,24 @@ type File struct {
 
 // Product is one spec and what its pages are made from.
 type Product struct {
-	API      *ir.API
-	Spec     *load.Spec
-	Examples []byte // source of generated/<package>/example_test.go
-	// ExamplesPath names that file in problems, e.g. "generated/apig/example_test.go".
-	ExamplesPath string
+	API   *ir.API
+	Specs map[string]*load.Spec // the loaded spec files of API.Specs, by path
+	// Examples holds the source of each example function of the generated package
+	// (hand-written or generated), by name; see ReadExamples.
+	Examples map[string]string
+	// ExamplesDir names the package's directory in problems, e.g. "generated/apig".
+	ExamplesDir string
 }
 
-// ProductPages renders the pages of one product. A missing or unparsable example is
-// a problem: the page would show Go that nothing compiles.
+// ProductPages renders the pages of one product. A missing example is a problem:
+// the page would show Go that nothing compiles.
 func ProductPages(p Product) ([]File, error) {
-	examples, err := parseExamples(p.ExamplesPath, p.Examples)
-	if err != nil {
-		return nil, err
-	}
 	var files []File
 	var missing []string
 	for _, op := range p.API.Operations {
-		ex, ok := examples["ExampleClient_"+op.GoName]
+		ex, ok := p.Examples["ExampleClient_"+op.GoName]
 		if !ok {
-			missing = append(missing, fmt.Sprintf("%s: no func ExampleClient_%s; write one (go test compiles it, and the docs page of %s shows it)", p.ExamplesPath, op.GoName, op.ID))
+			missing = append(missing, fmt.Sprintf("%s: no func ExampleClient_%s in its test files; run acsgen generate, which writes one unless a hand-written one exists (go test compiles it, and the docs page of %s shows it)", p.ExamplesDir, op.GoName, op.ID))
 			continue
 		}
 		src, err := operationPage(p, op, ex)
@@ -80,6 +78,10 @@ func Index(products []Product) File {
 	return File{Name: "README.md", Src: b.bytes()}
 }
 
+// goPackage is the package's import path, or its name when the path is unknown.
 func goPackage(a *ir.API) string {
-	return "github.com/acsgen/acsgen/generated/" + a.Package
+	if a.ImportPath != "" {
+		return a.ImportPath
+	}
+	return a.Package
 }

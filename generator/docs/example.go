@@ -1,18 +1,53 @@
 package docs
 
 import (
-	"fmt"
+	"errors"
 	"go/ast"
 	"go/parser"
 	"go/token"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strings"
 )
 
-// parseExamples returns the source text of every top-level func in an
-// example_test.go by name, with the file's imports and the func's doc comment.
-func parseExamples(name string, src []byte) (map[string]string, error) {
-	if len(src) == 0 {
-		return nil, fmt.Errorf("%s: missing or empty; it holds the ExampleClient_<Operation> functions the docs show", name)
+// ReadExamples returns the example functions of the *_test.go files in dir (the
+// hand-written ones and the generated examples_gen_test.go), by name, each with
+// its file's imports. A directory that does not exist has none.
+func ReadExamples(dir string) (map[string]string, error) {
+	entries, err := os.ReadDir(dir)
+	if errors.Is(err, fs.ErrNotExist) {
+		return map[string]string{}, nil
 	}
+	if err != nil {
+		return nil, err
+	}
+	out := map[string]string{}
+	for _, e := range entries {
+		if !e.Type().IsRegular() || !strings.HasSuffix(e.Name(), "_test.go") {
+			continue
+		}
+		path := filepath.ToSlash(filepath.Join(dir, e.Name()))
+		src, err := os.ReadFile(path)
+		if err != nil {
+			return nil, err
+		}
+		funcs, err := parseExamples(path, src)
+		if err != nil {
+			return nil, err
+		}
+		for name, text := range funcs {
+			if _, dup := out[name]; !dup && strings.HasPrefix(name, "Example") {
+				out[name] = text
+			}
+		}
+	}
+	return out, nil
+}
+
+// parseExamples returns the source text of every top-level func in a test file by
+// name, with the file's imports and the func's doc comment.
+func parseExamples(name string, src []byte) (map[string]string, error) {
 	fset := token.NewFileSet()
 	f, err := parser.ParseFile(fset, name, src, parser.ParseComments|parser.SkipObjectResolution)
 	if err != nil {

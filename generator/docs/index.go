@@ -2,6 +2,7 @@ package docs
 
 import (
 	"fmt"
+	"strings"
 
 	"github.com/acsgen/acsgen/generator/ir"
 )
@@ -16,10 +17,10 @@ func productIndex(p Product) []byte {
 	if a.Title != "" {
 		b.para("**" + a.Title + "**")
 	}
-	if p.Spec != nil && p.Spec.Doc.Info != nil {
-		b.para(p.Spec.Doc.Info.Description)
+	if s := p.Specs[a.Specs[0].Path]; s != nil && s.Doc.Info != nil {
+		b.para(s.Doc.Info.Description)
 	}
-	b.linef("Style %s · Go package `%s` · spec `%s`", a.Style, goPackage(a), a.Source)
+	b.linef("Style %s · Go package `%s` · spec %s", a.Style, goPackage(a), specList(a))
 	b.line("")
 	b.line("## Operations")
 	b.line("")
@@ -45,4 +46,13 @@ func productIndex(p Product) []byte {
 		}
 	}
 	return b.bytes()
+}
+
+// specList names the spec files of a package as Markdown code spans: "`a.yaml`, `b.yaml`".
+func specList(a *ir.API) string {
+	quoted := make([]string, len(a.Specs))
+	for i, s := range a.Specs {
+		quoted[i] = "`" + s.Path + "`"
+	}
+	return strings.Join(quoted, ", ")
 }

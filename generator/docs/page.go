@@ -80,10 +80,11 @@ func operationPage(p Product, op *ir.Operation, example string) ([]byte, error) 
 
 // specOperation is the kin-openapi operation op was built from.
 func specOperation(p Product, op *ir.Operation) *openapi3.Operation {
-	if p.Spec == nil || p.Spec.Doc.Paths == nil {
+	spec := p.Specs[op.Pos.File]
+	if spec == nil || spec.Doc.Paths == nil {
 		return nil
 	}
-	item := p.Spec.Doc.Paths.Value(op.PathKey)
+	item := spec.Doc.Paths.Value(op.PathKey)
 	if item == nil {
 		return nil
 	}

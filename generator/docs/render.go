@@ -2,46 +2,39 @@ package docs
 
 import (
 	"errors"
-	"io/fs"
-	"os"
 	"path/filepath"
 
 	"github.com/acsgen/acsgen/generator"
 	"github.com/acsgen/acsgen/generator/diag"
-	"github.com/acsgen/acsgen/generator/load"
 )
 
 // Render builds every page for the spec files in memory: the pages of each
-// product, whose examples come from <genRoot>/<package>/example_test.go, and
-// the top index. Spec problems and missing examples come back as problems
-// (one line each); the other products' pages are still rendered. err is for
-// unreadable input only.
-func Render(specs []string, genRoot string) (pages []File, problems []string, err error) {
+// package (the spec files of one product merged as generator.Packages merges them),
+// whose examples come from the test files of <genRoot>/<package>, and the top
+// index. Spec problems and missing examples come back as problems (one line each);
+// the other products' pages are still rendered. err is for unreadable input only.
+//
+// TODO(session 13): opts becomes a plain parameter once cmd/acsgen passes it.
+func Render(specs []string, genRoot string, opts ...generator.Options) (pages []File, problems []string, err error) {
+	var o generator.Options
+	if len(opts) > 0 {
+		o = opts[0]
+	}
+	pkgs, err := generator.Packages(specs, o)
+	var dl diag.List
+	if errors.As(err, &dl) {
+		problems = append(problems, diagLines(dl)...)
+	} else if err != nil {
+		return nil, nil, err
+	}
 	var products []Product
-	for _, path := range specs {
-		spec, err := load.File(path)
-		var dl diag.List
-		if errors.As(err, &dl) {
-			problems = append(problems, diagLines(dl)...)
-			continue
-		}
+	for _, pkg := range pkgs {
+		dir := filepath.ToSlash(filepath.Join(genRoot, pkg.API.Package))
+		examples, err := ReadExamples(dir)
 		if err != nil {
 			return nil, nil, err
 		}
-		_, api, err := generator.FromSpec(spec, generator.Config{Spec: path})
-		if errors.As(err, &dl) {
-			problems = append(problems, diagLines(dl)...)
-			continue
-		}
-		if err != nil {
-			return nil, nil, err
-		}
-		exPath := filepath.ToSlash(filepath.Join(genRoot, api.Package, "example_test.go"))
-		ex, err := os.ReadFile(exPath)
-		if err != nil && !errors.Is(err, fs.ErrNotExist) {
-			return nil, nil, err
-		}
-		p := Product{API: api, Spec: spec, Examples: ex, ExamplesPath: exPath}
+		p := Product{API: pkg.API, Specs: pkg.Specs, Examples: examples, ExamplesDir: dir}
 		files, err := ProductPages(p)
 		if err != nil {
 			problems = append(problems, err.Error())

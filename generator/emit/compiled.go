@@ -6,13 +6,14 @@ import (
 	"github.com/acsgen/acsgen/generator/ir"
 )
 
-// genCompiledFile emits CompiledSpec: the spec's digest and, per operation, the
-// checks of its responses with a JSON body of a generated type, which contract runs
-// instead of kin-openapi while the spec is unchanged.
+// genCompiledFile emits CompiledSpec: the spec files' digests and, per operation,
+// the checks of its responses with a JSON body of a generated type, which contract
+// runs instead of kin-openapi while the operation's spec file is unchanged.
 //
 //	var CompiledSpec = acs.CompiledSpec{
-//		Source: "spec/apig-2024-03-27.yaml",
-//		Digest: "…",
+//		Specs: []acs.SpecDigest{
+//			{Source: "spec/apig-2024-03-27.yaml", Digest: "…"},
+//		},
 //		Responses: map[string]acs.ResponseChecks{
 //			"GetPluginAttachment": {
 //				"200": acs.CheckResponse[GetPluginAttachmentResponse],
@@ -21,9 +22,15 @@ import (
 //		},
 //	}
 func genCompiledFile(f *jen.File, api *ir.API) bool {
-	if api.Digest == "" {
+	if len(api.Specs) == 0 || api.Specs[0].Digest == "" {
 		return false
 	}
+	specs := jen.ValuesFunc(func(g *jen.Group) {
+		for _, s := range api.Specs {
+			g.Line().Values(jen.Id("Source").Op(":").Lit(s.Path), jen.Id("Digest").Op(":").Lit(s.Digest))
+		}
+		g.Line()
+	})
 	check := func(model string) jen.Code { return jen.Qual(acsPkg, "CheckResponse").Index(jen.Id(model)) }
 	// Operations are sorted by Go name and errors by key, so the literal is stable.
 	responses := jen.ValuesFunc(func(g *jen.Group) {
@@ -43,13 +50,13 @@ func genCompiledFile(f *jen.File, api *ir.API) bool {
 		}
 		g.Line()
 	})
-	f.Comment("CompiledSpec identifies the spec this package was generated from (by the SHA-256")
-	f.Comment("of its bytes) and checks response bodies with the generated types and Validate")
-	f.Comment("methods. contract.Set.UseCompiled takes it: recorded traffic is then checked by")
-	f.Comment("compiled code while the spec is unchanged, by kin-openapi otherwise.")
+	f.Comment("CompiledSpec identifies the spec files this package was generated from (by the")
+	f.Comment("SHA-256 of their bytes) and checks response bodies with the generated types and")
+	f.Comment("Validate methods. contract.Set.UseCompiled takes it: recorded traffic is then")
+	f.Comment("checked by compiled code while the operation's spec file is unchanged, by")
+	f.Comment("kin-openapi otherwise.")
 	f.Var().Id("CompiledSpec").Op("=").Qual(acsPkg, "CompiledSpec").Values(
-		jen.Line().Id("Source").Op(":").Lit(api.Source),
-		jen.Line().Id("Digest").Op(":").Lit(api.Digest),
+		jen.Line().Id("Specs").Op(":").Index().Qual(acsPkg, "SpecDigest").Add(specs),
 		jen.Line().Id("Responses").Op(":").Map(jen.String()).Qual(acsPkg, "ResponseChecks").Add(responses),
 		jen.Line(),
 	)

@@ -23,11 +23,11 @@ func nothing(*jen.File, *ir.API) bool { return false }
 // Files come back in the parts' order whichever finishes rendering first, without
 // the parts that declare nothing.
 func TestRenderAllKeepsOrder(t *testing.T) {
-	api := &ir.API{Package: "p", Source: "s.yaml"}
+	api := &ir.API{Package: "p", Specs: []ir.SpecFile{{Path: "s.yaml"}}}
 	var parts []part
 	var want []string
 	for _, name := range []string{"a", "b", "c", "d", "e", "f", "g", "h"} {
-		parts = append(parts, part{name + ".go", declare(strings.ToUpper(name))}, part{name + "_empty.go", nothing})
+		parts = append(parts, part{name: name + ".go", gen: declare(strings.ToUpper(name))}, part{name: name + "_empty.go", gen: nothing})
 		want = append(want, name+".go")
 	}
 	files, err := renderAll(api, parts)
@@ -41,17 +41,17 @@ func TestRenderAllKeepsOrder(t *testing.T) {
 }
 
 func TestRenderAllReportsErrorsAndPanics(t *testing.T) {
-	api := &ir.API{Package: "p", Source: "s.yaml"}
+	api := &ir.API{Package: "p", Specs: []ir.SpecFile{{Path: "s.yaml"}}}
 	broken := func(f *jen.File, _ *ir.API) bool {
 		f.Id("func (") // go/format refuses it
 		return true
 	}
-	_, err := renderAll(api, []part{{"ok.go", declare("A")}, {"broken.go", broken}})
+	_, err := renderAll(api, []part{{name: "ok.go", gen: declare("A")}, {name: "broken.go", gen: broken}})
 	require.Error(t, err)
 	assert.Contains(t, err.Error(), "emit broken.go:")
 
 	panicking := func(*jen.File, *ir.API) bool { panic("bug") }
 	assert.PanicsWithValue(t, "emit bad.go: bug", func() {
-		_, _ = renderAll(api, []part{{"ok.go", declare("A")}, {"bad.go", panicking}})
+		_, _ = renderAll(api, []part{{name: "ok.go", gen: declare("A")}, {name: "bad.go", gen: panicking}})
 	})
 }

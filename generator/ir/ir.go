@@ -13,17 +13,18 @@ const (
 	ROA Style = "ROA" // REST: method and path template per operation
 )
 
-// API is one spec: one product and version, one Go package.
+// API is one Go package: the operations of one product and version, from one spec
+// file or several merged (see build.Merge).
 type API struct {
-	Source  string // spec path as given, for the file header, e.g. "spec/apig-2024-03-27.yaml"
-	Digest  string // hex SHA-256 of the spec's bytes
-	Package string // Go package name, e.g. "apig"
-	Title   string
-	Doc     string
-	Product string // e.g. "APIG"
-	Version string // e.g. "2024-03-27"
-	Style   Style
-	Signed  bool // requests carry ACS3-HMAC-SHA256 signatures and x-acs-* headers; false for a plain OpenAPI spec
+	Specs      []SpecFile // the spec files, sorted by path; never empty
+	Package    string     // Go package name, e.g. "apig"
+	ImportPath string     // import path of the package, e.g. "example.com/proj/internal/apig"; "" when unknown
+	Title      string
+	Doc        string
+	Product    string // e.g. "APIG"
+	Version    string // e.g. "2024-03-27"
+	Style      Style
+	Signed     bool // requests carry ACS3-HMAC-SHA256 signatures and x-acs-* headers; false for a plain OpenAPI spec
 
 	Endpoint      string   // servers[0].url, e.g. "https://apig.{regionId}.aliyuncs.com"
 	DefaultRegion string   // default of the regionId variable
@@ -31,6 +32,24 @@ type API struct {
 
 	Operations []*Operation // sorted by GoName
 	Models     []*Model     // sorted by GoName
+
+	VersionPos diag.Pos // where the product version is declared (x-acs-version, else info.version)
+	ServersPos diag.Pos // where servers are declared, the file's start when they are not
+}
+
+// SpecFile is one spec file a package is generated from.
+type SpecFile struct {
+	Path   string // as given, for file headers, e.g. "spec/apig-2024-03-27.yaml"
+	Digest string // hex SHA-256 of the file's bytes (line endings normalised)
+}
+
+// SpecPaths returns the paths of the spec files, in order.
+func (a *API) SpecPaths() []string {
+	out := make([]string, len(a.Specs))
+	for i, s := range a.Specs {
+		out[i] = s.Path
+	}
+	return out
 }
 
 // Operation is one API call.
@@ -54,7 +73,10 @@ type Operation struct {
 	// "" when the success response has no JSON body.
 	ResponseStatus string
 	Errors         []Status // declared error responses, sorted
-	Pos            diag.Pos
+	// Example is the generated example call, nil when the package has a hand-written
+	// ExampleClient_<GoName> (or no import path to write one with).
+	Example *Example
+	Pos     diag.Pos
 }
 
 // PathPart is a literal piece of a path template or one path parameter.
@@ -80,17 +102,39 @@ const (
 
 // Param is one request parameter.
 type Param struct {
-	Name       string  // wire name, e.g. "ApiIds"
-	GoName     string  // field name in the request struct, e.g. "APIIDs"
-	In         ParamIn // path, query or header
-	Type       TypeRef // value type; for arrays Elem is the item type
-	Required   bool
+	Name   string  // wire name, e.g. "ApiIds"
+	GoName string  // field name in the request struct, e.g. "APIIDs"
+	In     ParamIn // path, query or header
+	Type   TypeRef // value type; for arrays Elem is the item type
+	// Required parameters are missing when absent or when every value they would put
+	// on the wire is empty (acs.Missing); Validate, the mock and the contract check
+	// all hold them to that.
+	Required bool
+	// AllowEmpty is the spec's allowEmptyValue: an optional parameter sent with an
+	// empty value skips its schema checks instead of failing them, as kin-openapi does.
+	AllowEmpty bool
 	Explode    bool   // arrays only: true repeats the name per item, false joins items with commas
 	Pointer    bool   // the request field is a pointer (optional scalars)
 	Scalar     string // Go primitive underlying the value or array item: string, bool, int32, int64, float32, float64
 	Doc        string
 	Deprecated bool
 	Pos        diag.Pos
+}
+
+// Example is the call the generated ExampleClient_<Operation> function makes: the
+// request fields it sets, from the spec's parameter examples.
+type Example struct {
+	Fields []ExampleField // in the order of Operation.Params
+}
+
+// ExampleField is one request field an example sets.
+type ExampleField struct {
+	Param *Param
+	// Value is the example converted to the field's Go scalar: string, bool, int64
+	// or float64, or a slice of those for arrays; nil leaves a required field at its
+	// zero value, for a person to fill in (the spec gives no usable example).
+	Value any
+	Const string // Go name of the enum constant equal to Value, "" if none
 }
 
 // Body is a JSON request body.

@@ -4,13 +4,15 @@ package kitchensink
 
 import "github.com/acsgen/acsgen/acs"
 
-// CompiledSpec identifies the spec this package was generated from (by the SHA-256
-// of its bytes) and checks response bodies with the generated types and Validate
-// methods. contract.Set.UseCompiled takes it: recorded traffic is then checked by
-// compiled code while the spec is unchanged, by kin-openapi otherwise.
+// CompiledSpec identifies the spec files this package was generated from (by the
+// SHA-256 of their bytes) and checks response bodies with the generated types and
+// Validate methods. contract.Set.UseCompiled takes it: recorded traffic is then
+// checked by compiled code while the operation's spec file is unchanged, by
+// kin-openapi otherwise.
 var CompiledSpec = acs.CompiledSpec{
-	Source: "internal/cases/kitchensink/spec.yaml",
-	Digest: "8966aa26418717cf261635dbe28f7229e2272d525e4f3c249789377a5dd3d1b1",
+	Specs: []acs.SpecDigest{
+		{Source: "internal/cases/kitchensink/spec.yaml", Digest: "92fc94715f07e562ffb2a03cf9fbe621b365533b623bb725b8cb49266cc3a925"},
+	},
 	Responses: map[string]acs.ResponseChecks{
 		"GetItem": {
 			"200": acs.CheckResponse[GetItemResponse],

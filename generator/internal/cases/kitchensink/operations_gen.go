@@ -13,17 +13,25 @@ import (
 
 // GetItemRequest holds the parameters of GetItem.
 type GetItemRequest struct {
+	// Example: it-1
+	//
 	// In path as itemId, required.
 	ItemID string
 
 	// A level from 1 to 3.
 	//
+	// Example: 2
+	//
 	// In query as level.
 	Level *Level
 
+	// Example: 10
+	//
 	// In query as limit.
 	Limit *int32
 
+	// Example: abc
+	//
 	// In query as q.
 	Q *string
 

@@ -4,13 +4,15 @@ package rpcmulti
 
 import "github.com/acsgen/acsgen/acs"
 
-// CompiledSpec identifies the spec this package was generated from (by the SHA-256
-// of its bytes) and checks response bodies with the generated types and Validate
-// methods. contract.Set.UseCompiled takes it: recorded traffic is then checked by
-// compiled code while the spec is unchanged, by kin-openapi otherwise.
+// CompiledSpec identifies the spec files this package was generated from (by the
+// SHA-256 of their bytes) and checks response bodies with the generated types and
+// Validate methods. contract.Set.UseCompiled takes it: recorded traffic is then
+// checked by compiled code while the operation's spec file is unchanged, by
+// kin-openapi otherwise.
 var CompiledSpec = acs.CompiledSpec{
-	Source: "internal/cases/rpcmulti/spec.yaml",
-	Digest: "a7375192d5d139b0189a615cbd4fa954cc8d5b8565cd58bd14bc9e79c12cd615",
+	Specs: []acs.SpecDigest{
+		{Source: "internal/cases/rpcmulti/spec.yaml", Digest: "a7375192d5d139b0189a615cbd4fa954cc8d5b8565cd58bd14bc9e79c12cd615"},
+	},
 	Responses: map[string]acs.ResponseChecks{
 		"CreateThing": {
 			"200": acs.CheckResponse[CreateThingResponse],

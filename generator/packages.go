@@ -1,0 +1,109 @@
+package generator
+
+import (
+	"cmp"
+	"errors"
+	"slices"
+
+	"github.com/acsgen/acsgen/generator/build"
+	"github.com/acsgen/acsgen/generator/diag"
+	"github.com/acsgen/acsgen/generator/emit"
+	"github.com/acsgen/acsgen/generator/ir"
+	"github.com/acsgen/acsgen/generator/load"
+)
+
+// Options say how spec files become packages.
+type Options struct {
+	// Package names the one package every spec goes to; "" lets each spec name its
+	// own (x-go-package, x-acs-product, file name).
+	Package string
+	// ImportPath returns the import path of the package named pkg, "" when unknown
+	// (no examples are generated then); nil for unknown everywhere.
+	ImportPath func(pkg string) string
+	// HandWritten returns the names of the example functions a package already has in
+	// hand-written files (ExampleClient_GetPluginAttachment, ...): the generator
+	// writes no example of its own for those. nil for none.
+	HandWritten func(pkg string) ([]string, error)
+}
+
+// Package is one Go package: the spec files it is made from and its API.
+type Package struct {
+	API   *ir.API
+	Specs map[string]*load.Spec // the loaded spec files, by path
+}
+
+// Packages loads and builds the spec files, placing each in its package and merging
+// the files of one package (build.Merge). Spec problems come back together as a
+// diag.List, alongside the packages that had none; other errors (unreadable files)
+// stop at once.
+func Packages(paths []string, opts Options) ([]*Package, error) {
+	var problems diag.List
+	type built struct {
+		api  *ir.API
+		spec *load.Spec
+	}
+	byPkg := map[string][]built{}
+	for _, path := range paths {
+		spec, err := load.File(path)
+		if err == nil {
+			var api *ir.API
+			api, err = build.Build(spec, build.Options{Package: opts.Package})
+			if err == nil {
+				byPkg[api.Package] = append(byPkg[api.Package], built{api, spec})
+				continue
+			}
+		}
+		var dl diag.List
+		if !errors.As(err, &dl) {
+			return nil, err
+		}
+		problems = append(problems, dl...)
+	}
+	var pkgs []*Package
+	for name, group := range byPkg {
+		p := &Package{API: group[0].api, Specs: map[string]*load.Spec{}}
+		apis := make([]*ir.API, len(group))
+		for i, g := range group {
+			apis[i] = g.api
+			p.Specs[g.api.Specs[0].Path] = g.spec
+		}
+		if len(apis) > 1 {
+			api, err := build.Merge(apis)
+			var dl diag.List
+			if errors.As(err, &dl) {
+				problems = append(problems, dl...)
+				continue
+			}
+			p.API = api
+		}
+		if opts.ImportPath != nil {
+			p.API.ImportPath = opts.ImportPath(name)
+		}
+		if opts.HandWritten != nil && p.API.ImportPath != "" {
+			names, err := opts.HandWritten(name)
+			if err != nil {
+				return nil, err
+			}
+			dropExamples(p.API, names)
+		}
+		pkgs = append(pkgs, p)
+	}
+	slices.SortFunc(pkgs, func(x, y *Package) int { return cmp.Compare(x.API.Package, y.API.Package) })
+	if len(problems) > 0 {
+		return pkgs, problems.Sort().Err()
+	}
+	return pkgs, nil
+}
+
+// dropExamples removes the generated example of every operation whose
+// ExampleClient_<Op> is among handWritten.
+func dropExamples(api *ir.API, handWritten []string) {
+	for _, op := range api.Operations {
+		if slices.Contains(handWritten, "ExampleClient_"+op.GoName) {
+			op.Example = nil
+		}
+	}
+}
+
+// Emit renders a package's Go files.
+func (p *Package) Emit() ([]File, error) { return emit.Emit(p.API) }
