@@ -79,12 +79,21 @@ func (c *Client) Endpoint() string { return c.base.String() }
 // Format prints the service and endpoint, whatever the verb: the fields hold
 // credentials and a transport whose connections other goroutines are changing, which
 // fmt's reflection would read.
-func (c Client) Format(f fmt.State, _ rune) {
+func (c Client) Format(f fmt.State, _ rune) { FormatClient(f, "acs.Client", &c) }
+
+// FormatClient prints c as name{Product Version Endpoint}, name{} for a nil c:
+// generated clients format themselves with it, so that printing one shows what
+// it calls, never a pointer or the credentials it holds.
+func FormatClient(f fmt.State, name string, c *Client) {
+	if c == nil {
+		fmt.Fprintf(f, "%s{}", name)
+		return
+	}
 	endpoint := ""
 	if c.base != nil {
 		endpoint = c.base.Redacted()
 	}
-	fmt.Fprintf(f, "acs.Client{%s %s %s}", c.svc.Product, c.svc.Version, endpoint)
+	fmt.Fprintf(f, "%s{%s %s %s}", name, c.svc.Product, c.svc.Version, endpoint)
 }
 
 // Request is one call as generated code describes it.

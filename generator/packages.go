@@ -17,6 +17,9 @@ type Options struct {
 	// Package names the one package every spec goes to; "" lets each spec name its
 	// own (x-go-package, x-acs-product, file name).
 	Package string
+	// SpecPackages names the package of individual spec files (by path as given),
+	// over what the spec itself says; Package, when set, wins over both.
+	SpecPackages map[string]string
 	// ImportPath returns the import path of the package named pkg, "" when unknown
 	// (no examples are generated then); nil for unknown everywhere.
 	ImportPath func(pkg string) string
@@ -47,7 +50,11 @@ func Packages(paths []string, opts Options) ([]*Package, error) {
 		spec, err := load.File(path)
 		if err == nil {
 			var api *ir.API
-			api, err = build.Build(spec, build.Options{Package: opts.Package})
+			pkg := opts.Package
+			if pkg == "" {
+				pkg = opts.SpecPackages[path]
+			}
+			api, err = build.Build(spec, build.Options{Package: pkg})
 			if err == nil {
 				byPkg[api.Package] = append(byPkg[api.Package], built{api, spec})
 				continue

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"errors"
+	"fmt"
 	"net/http"
 	"os"
 	"testing"
@@ -97,4 +98,18 @@ func TestNotFoundIsATypedError(t *testing.T) {
 	assert.Equal(t, "NotFound.PluginAttachment", apiErr.Code)
 	assert.Equal(t, "R-1", apiErr.RequestID)
 	assert.True(t, acs.IsNotFound(err))
+}
+
+// A generated client prints as the service and endpoint it calls, with every verb,
+// never as a pointer or with the credentials it holds; so does a zero one.
+func TestClientPrintsServiceAndEndpoint(t *testing.T) {
+	c, err := apig.NewClient(acs.WithRegion("cn-shanghai"),
+		acs.WithCredentials(acs.StaticCredentials("LTAItestkeyid0000", "test-secret", "sts-token")))
+	require.NoError(t, err)
+	want := "apig.Client{APIG 2024-03-27 https://apig.cn-shanghai.aliyuncs.com}"
+	for _, verb := range []string{"%v", "%+v", "%#v", "%s"} {
+		assert.Equal(t, want, fmt.Sprintf(verb, c), verb)
+		assert.Equal(t, want, fmt.Sprintf(verb, *c), verb)
+	}
+	assert.Equal(t, "apig.Client{}", fmt.Sprint(apig.Client{}))
 }

@@ -12,7 +12,10 @@
 // CloudAPI OpenAPI metadata and SDKs (endpoints, error body).
 package cloudapi
 
-import "github.com/acsgen/acsgen/acs"
+import (
+	"fmt"
+	"github.com/acsgen/acsgen/acs"
+)
 
 // service describes the API to the acs runtime: wire style, version and endpoints.
 var service = acs.Service{
@@ -76,4 +79,10 @@ func NewClient(opts ...acs.Option) (*Client, error) {
 // acs.WithEndpoint override.
 func (c *Client) Endpoint() string {
 	return c.core.Endpoint()
+}
+
+// Format prints the client as the service and endpoint it calls, whatever the
+// verb; never the credentials or transport it holds.
+func (c Client) Format(f fmt.State, _ rune) {
+	acs.FormatClient(f, "cloudapi.Client", c.core)
 }

@@ -26,7 +26,7 @@ type Options struct {
 var reserved = []string{"Client", "CompiledSpec", "NewClient"}
 
 // reservedMethods are the methods the generated Client declares besides operations.
-var reservedMethods = []string{"Endpoint"}
+var reservedMethods = []string{"Endpoint", "Format"}
 
 type builder struct {
 	spec  *load.Spec

@@ -53,6 +53,12 @@ func genClientFile(f *jen.File, api *ir.API) bool {
 	f.Func().Params(jen.Id("c").Op("*").Id("Client")).Id("Endpoint").Params().String().Block(
 		jen.Return(jen.Id("c").Dot("core").Dot("Endpoint").Call()),
 	)
+	f.Line()
+	f.Comment("Format prints the client as the service and endpoint it calls, whatever the")
+	f.Comment("verb; never the credentials or transport it holds.")
+	f.Func().Params(jen.Id("c").Id("Client")).Id("Format").Params(jen.Id("f").Qual(fmtPkg, "State"), jen.Id("_").Rune()).Block(
+		jen.Qual(acsPkg, "FormatClient").Call(jen.Id("f"), jen.Lit(api.Package+".Client"), jen.Id("c").Dot("core")),
+	)
 	return true
 }
 

@@ -6,7 +6,10 @@
 // Descriptions may hold */ and `backticks` and "quotes".
 package kitchensink
 
-import "github.com/acsgen/acsgen/acs"
+import (
+	"fmt"
+	"github.com/acsgen/acsgen/acs"
+)
 
 // service describes the API to the acs runtime: wire style, version and endpoints.
 var service = acs.Service{
@@ -36,4 +39,10 @@ func NewClient(opts ...acs.Option) (*Client, error) {
 // acs.WithEndpoint override.
 func (c *Client) Endpoint() string {
 	return c.core.Endpoint()
+}
+
+// Format prints the client as the service and endpoint it calls, whatever the
+// verb; never the credentials or transport it holds.
+func (c Client) Format(f fmt.State, _ rune) {
+	acs.FormatClient(f, "kitchensink.Client", c.core)
 }
