@@ -6,6 +6,7 @@ import (
 	"context"
 	"fmt"
 	"io"
+	"maps"
 	"mime"
 	"net/http"
 	"net/url"
@@ -105,6 +106,8 @@ func (s *Set) Examine(ix Interaction, opts Options) Result {
 		body = nil
 		header.Del("Content-Type")
 	}
+	pathParams = maps.Clone(pathParams)
+	empty := EmptyRequired(o.route, query, header, pathParams)
 	vu := *u
 	vu.RawQuery = query.Encode()
 	req, err := http.NewRequest(ix.Method, vu.String(), bytes.NewReader(body))
@@ -126,6 +129,11 @@ func (s *Set) Examine(ix Interaction, opts Options) Result {
 	ctx := context.Background()
 	if err := openapi3filter.ValidateRequest(ctx, in); err != nil {
 		out = append(out, findings(o.op.ID, "request", err)...)
+	}
+	for i := range out {
+		if f := &out[i]; f.Rule == "required" && empty[f.Pointer] {
+			f.Message = "required parameter is sent empty, which counts as missing"
+		}
 	}
 	r.statusKey = o.statusKey(ix.Status)
 	r.body, r.fields = o.observe(ix, r.statusKey)

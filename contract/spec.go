@@ -80,12 +80,17 @@ func (s *Set) route(method, path, action, version string) (*operation, map[strin
 		}
 		return o, map[string]string{}, nil
 	}
-	for _, o := range s.ops {
-		if o.api.Style != ir.ROA || !strings.EqualFold(method, o.op.Method) {
-			continue
-		}
-		if params, ok := matchPath(o.segs, path); ok {
-			return o, params, nil
+	// A path parameter sent empty still routes (in a second pass, after every
+	// template has had the chance to match a literal), so that the check reports
+	// the parameter as missing rather than the path as unknown.
+	for _, empty := range []bool{false, true} {
+		for _, o := range s.ops {
+			if o.api.Style != ir.ROA || !strings.EqualFold(method, o.op.Method) {
+				continue
+			}
+			if params, ok := matchPath(o.segs, path, empty); ok {
+				return o, params, nil
+			}
 		}
 	}
 	if action != "" {
@@ -94,8 +99,9 @@ func (s *Set) route(method, path, action, version string) (*operation, map[strin
 	return nil, nil, fmt.Errorf("no spec declares %s %s", method, path)
 }
 
-// matchPath matches an escaped request path against template segments.
-func matchPath(tmpl []string, path string) (map[string]string, bool) {
+// matchPath matches an escaped request path against template segments; empty
+// lets a parameter segment be empty.
+func matchPath(tmpl []string, path string, empty bool) (map[string]string, bool) {
 	segs := strings.Split(path, "/")
 	if len(segs) != len(tmpl) {
 		return nil, false
@@ -103,7 +109,7 @@ func matchPath(tmpl []string, path string) (map[string]string, bool) {
 	params := map[string]string{}
 	for i, t := range tmpl {
 		if strings.HasPrefix(t, "{") && strings.HasSuffix(t, "}") {
-			if segs[i] == "" {
+			if segs[i] == "" && !empty {
 				return nil, false
 			}
 			params[t[1:len(t)-1]] = segs[i] // still escaped, as openapi3filter expects

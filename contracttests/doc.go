@@ -11,7 +11,9 @@
 //     models of the same specs agree (oapiref_test.go);
 //   - the negative cassettes under testdata/negative produce exactly the findings in
 //     their .want files (negative_test.go);
-//   - the cassettes replay through the generated clients (replay_test.go).
+//   - the cassettes replay through the generated clients (replay_test.go);
+//   - the generated clients, the mock and the contract check give one verdict on
+//     required and optional parameters sent absent, empty or set (empty_agree_test.go).
 //
 // Regenerate the cassettes with
 //

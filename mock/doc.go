@@ -13,7 +13,8 @@
 //     the server computed (never the secret);
 //  3. the request against the spec with openapi3filter (parameters and body;
 //     credentials and common parameters are not the spec's business): 400
-//     MissingParameter or InvalidParameter.
+//     MissingParameter or InvalidParameter. A required parameter sent empty
+//     (`PluginId=`) is MissingParameter, as the service answers it (acs.Missing).
 //
 // The answer comes from a recording (a go-vcr cassette interaction whose operation
 // and business parameters equal the request's; see record.Params) when one matches,

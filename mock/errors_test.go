@@ -58,13 +58,18 @@ func TestInvalidStageNameGetsTheRPCErrorShape(t *testing.T) {
 	assert.Contains(t, body["Recommend"], "product=CloudAPI")
 	assert.Contains(t, body["Recommend"], "&q=InvalidParameter&")
 
-	// The generated client decodes the same shape into *acs.Error.
-	_, err := cloudClient(t, srv, keySecret).AttachPlugin(context.Background(), &cloudapi.AttachPluginRequest{PluginID: "p", StageName: "PROD"})
+	// The generated client decodes the same shape into *acs.Error (a signature the
+	// mock refuses is an answer the client cannot prevent).
+	_, err := cloudClient(t, start(t, specSet(t), verifying()), "not-the-secret").AttachPlugin(context.Background(), &cloudapi.AttachPluginRequest{PluginID: "p", StageName: "TEST"})
 	var ae *acs.Error
 	require.True(t, errors.As(err, &ae), "%v", err)
-	assert.Equal(t, "InvalidParameter", ae.Code)
+	assert.Equal(t, "SignatureDoesNotMatch", ae.Code)
 	assert.NotEmpty(t, ae.HostID)
 	assert.NotEmpty(t, ae.Recommend)
+	// The PROD request itself never leaves the client: its own spec rejects it.
+	_, err = cloudClient(t, srv, keySecret).AttachPlugin(context.Background(), &cloudapi.AttachPluginRequest{PluginID: "p", StageName: "PROD"})
+	var ve *acs.ValidationError
+	require.ErrorAs(t, err, &ve)
 
 	status, _, body = raw(t, srv, "POST", "/?Action=AttachPlugin&StageName=TEST")
 	assert.Equal(t, 400, status)

@@ -89,7 +89,17 @@ func TestMockAnswersConform(t *testing.T) {
 	_, err = c.AttachPlugin(context.Background(), &cloudapi.AttachPluginRequest{PluginID: "p", StageName: "TEST"})
 	require.NoError(t, err)
 	_, err = c.AttachPlugin(context.Background(), &cloudapi.AttachPluginRequest{PluginID: "p", StageName: "PROD"})
-	require.Error(t, err)
+	var ve *acs.ValidationError
+	require.ErrorAs(t, err, &ve, "the client does not send what its spec rejects")
+	// So the bad request goes out unsigned, past the client, for the mock to refuse.
+	bad, err := http.NewRequest(http.MethodPost, srv.URL+"/?PluginId=p&StageName=PROD", nil)
+	require.NoError(t, err)
+	bad.Header.Set("x-acs-action", "AttachPlugin")
+	bad.Header.Set("x-acs-version", "2016-07-14")
+	resp, err := (&http.Client{Transport: record.Transport(dir, nil, record.WithSpecs(set))}).Do(bad)
+	require.NoError(t, err)
+	require.NoError(t, resp.Body.Close())
+	require.Equal(t, http.StatusBadRequest, resp.StatusCode)
 	entries, err := filepath.Glob(filepath.Join(dir, "cloudapi", "*.yaml"))
 	require.NoError(t, err)
 	require.Len(t, entries, 2)

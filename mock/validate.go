@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"maps"
 	"net/http"
 	"strings"
 
@@ -22,8 +23,13 @@ import (
 func validate(r *http.Request, body []byte, rt *contract.Route, params map[string]string) *apiError {
 	req := r.Clone(r.Context())
 	req.Body = io.NopCloser(bytes.NewReader(body))
+	// The service answers a required parameter sent empty as one not sent at all.
+	query, pathParams := req.URL.Query(), maps.Clone(params)
+	if contract.EmptyRequired(rt.Route, query, req.Header, pathParams) != nil {
+		req.URL.RawQuery = query.Encode()
+	}
 	in := &openapi3filter.RequestValidationInput{
-		Request: req, PathParams: params, Route: rt.Route,
+		Request: req, PathParams: pathParams, Route: rt.Route,
 		Options: &openapi3filter.Options{AuthenticationFunc: openapi3filter.NoopAuthenticationFunc},
 	}
 	err := openapi3filter.ValidateRequest(context.Background(), in)

@@ -5,6 +5,7 @@ package apig
 import (
 	"context"
 	"errors"
+	"fmt"
 	"github.com/acsgen/acsgen/acs"
 )
 
@@ -30,8 +31,8 @@ func (c *Client) GetPluginAttachment(ctx context.Context, req *GetPluginAttachme
 	if req == nil {
 		return nil, errors.New("apig: GetPluginAttachment: nil request")
 	}
-	if req.PluginAttachmentID == "" {
-		return nil, errors.New("apig: GetPluginAttachment: path parameter pluginAttachmentId is empty")
+	if err := req.Validate(); err != nil {
+		return nil, fmt.Errorf("apig: GetPluginAttachment: request: %w", err)
 	}
 	var out GetPluginAttachmentResponse
 	err := c.core.Do(ctx, &acs.Request{

@@ -814,7 +814,7 @@ func (r *GetPluginAttachmentRequest) Validate() error {
 }
 
 func (r *GetPluginAttachmentRequest) validate(v *acs.Validator) {
-	if r.PluginAttachmentID == "" {
+	if acs.Missing(r.PluginAttachmentID) {
 		v.Enter("pluginAttachmentId")
 		v.Fail("required parameter is missing")
 		v.Leave()

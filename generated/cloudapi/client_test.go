@@ -59,7 +59,7 @@ func TestStageNameEnum(t *testing.T) {
 
 func TestRPCErrorIsTyped(t *testing.T) {
 	srv := loopback.New(t, 400, `{"RequestId":"R-2","HostId":"apigateway.cn-hangzhou.aliyuncs.com","Code":"MissingParameter","Message":"PluginId is mandatory","Recommend":"https://api.aliyun.com/troubleshoot?q=MissingParameter"}`)
-	_, err := newClient(t, srv.URL).AttachPlugin(t.Context(), &cloudapi.AttachPluginRequest{StageName: cloudapi.AttachPluginStageNameTest})
+	_, err := newClient(t, srv.URL).AttachPlugin(t.Context(), &cloudapi.AttachPluginRequest{PluginID: "p", StageName: cloudapi.AttachPluginStageNameTest})
 	var apiErr *acs.Error
 	require.True(t, errors.As(err, &apiErr), "%v", err)
 	assert.Equal(t, 400, apiErr.StatusCode)
@@ -69,6 +69,38 @@ func TestRPCErrorIsTyped(t *testing.T) {
 	assert.Equal(t, "apigateway.cn-hangzhou.aliyuncs.com", apiErr.HostID)
 	assert.NotEmpty(t, apiErr.Recommend)
 	assert.Len(t, srv.Requests(), 1, "a 400 is never retried")
+}
+
+// TestRequestsTheSpecRejectsAreNotSent holds the client to its own Validate: a
+// request that breaks the spec comes back as an *acs.ValidationError naming the
+// operation, and nothing reaches the server.
+func TestRequestsTheSpecRejectsAreNotSent(t *testing.T) {
+	srv := loopback.New(t, 200, `{"RequestId":"R-1"}`)
+	c := newClient(t, srv.URL)
+	for _, tc := range []struct {
+		req  cloudapi.AttachPluginRequest
+		want string
+	}{
+		{cloudapi.AttachPluginRequest{StageName: "TEST"}, "/PluginId: required parameter is missing"},
+		{cloudapi.AttachPluginRequest{PluginID: "p"}, "/StageName: required parameter is missing"},
+		{cloudapi.AttachPluginRequest{PluginID: "p", StageName: "PROD"}, `/StageName: value "PROD" is not one of RELEASE, PRE, TEST`},
+		{cloudapi.AttachPluginRequest{PluginID: "p", StageName: "TEST", APIIDs: make([]string, 101)}, "/ApiIds: 101 items are more than maxItems 100"},
+		{cloudapi.AttachPluginRequest{PluginID: "p", StageName: "TEST", APIIDs: []string{""}}, "/ApiIds: empty value is not allowed"},
+	} {
+		_, err := c.AttachPlugin(t.Context(), &tc.req)
+		require.EqualError(t, err, "cloudapi: AttachPlugin: request: "+tc.want)
+		var ve *acs.ValidationError
+		require.ErrorAs(t, err, &ve)
+		var apiErr *acs.Error
+		assert.False(t, errors.As(err, &apiErr), "not an answer of the service")
+	}
+	assert.Empty(t, srv.Requests(), "nothing is sent")
+
+	// What the spec allows goes out as it is: an empty array is absent, an explicitly
+	// empty optional string is sent empty.
+	_, err := c.AttachPlugin(t.Context(), &cloudapi.AttachPluginRequest{PluginID: "p", StageName: "TEST", APIIDs: []string{}, GroupID: ptr("")})
+	require.NoError(t, err)
+	assert.Equal(t, map[string][]string{"PluginId": {"p"}, "StageName": {"TEST"}, "GroupId": {""}}, map[string][]string(srv.Last(t).Query))
 }
 
 func TestRegionalEndpoint(t *testing.T) {

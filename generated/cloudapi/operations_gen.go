@@ -5,6 +5,7 @@ package cloudapi
 import (
 	"context"
 	"errors"
+	"fmt"
 	"github.com/acsgen/acsgen/acs"
 	"net/url"
 	"strings"
@@ -68,12 +69,15 @@ func (c *Client) AttachPlugin(ctx context.Context, req *AttachPluginRequest) (*A
 	if req == nil {
 		return nil, errors.New("cloudapi: AttachPlugin: nil request")
 	}
+	if err := req.Validate(); err != nil {
+		return nil, fmt.Errorf("cloudapi: AttachPlugin: request: %w", err)
+	}
 	query := url.Values{}
 	query.Set("PluginId", req.PluginID)
 	if req.GroupID != nil {
 		query.Set("GroupId", *req.GroupID)
 	}
-	if req.APIIDs != nil {
+	if len(req.APIIDs) > 0 {
 		query.Set("ApiIds", strings.Join(req.APIIDs, ","))
 	}
 	query.Set("StageName", string(req.StageName))

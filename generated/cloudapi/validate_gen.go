@@ -65,22 +65,28 @@ func (r *AttachPluginRequest) Validate() error {
 }
 
 func (r *AttachPluginRequest) validate(v *acs.Validator) {
-	if r.PluginID == "" {
+	if acs.Missing(r.PluginID) {
 		v.Enter("PluginId")
 		v.Fail("required parameter is missing")
 		v.Leave()
 	}
 	if len(r.APIIDs) > 0 {
-		v.Enter("ApiIds")
-		switch n := len(r.APIIDs); {
-		case n < 1:
-			v.Failf("%d items are fewer than minItems 1", n)
-		case n > 100:
-			v.Failf("%d items are more than maxItems 100", n)
+		if len(r.APIIDs) < 2 && acs.Missing(r.APIIDs...) {
+			v.Enter("ApiIds")
+			v.Fail("empty value is not allowed")
+			v.Leave()
+		} else {
+			v.Enter("ApiIds")
+			switch n := len(r.APIIDs); {
+			case n < 1:
+				v.Failf("%d items are fewer than minItems 1", n)
+			case n > 100:
+				v.Failf("%d items are more than maxItems 100", n)
+			}
+			v.Leave()
 		}
-		v.Leave()
 	}
-	if r.StageName == "" {
+	if acs.Missing(r.StageName) {
 		v.Enter("StageName")
 		v.Fail("required parameter is missing")
 		v.Leave()

@@ -7,12 +7,13 @@ import (
 )
 
 // setParam emits the statements that put one parameter into query or header.
-// Optional scalars are sent only when set; arrays only when non-nil.
+// Optional scalars are sent only when set; arrays only when they have items, as
+// Validate counts an empty array as absent ("Name=" would be an empty value).
 func setParam(p *ir.Param, target jen.Code) jen.Code {
 	field := func() *jen.Statement { return jen.Id("req").Dot(p.GoName) }
 	switch {
 	case p.Type.Kind == ir.Array:
-		return jen.If(field().Op("!=").Nil()).Block(setArray(p, target, field))
+		return jen.If(jen.Len(field()).Op(">").Lit(0)).Block(setArray(p, target, field))
 	case p.Pointer:
 		return jen.If(field().Op("!=").Nil()).Block(
 			jen.Add(target).Dot("Set").Call(jen.Lit(p.Name), format(p, jen.Op("*").Add(field()))))

@@ -153,6 +153,20 @@ func (e *validateEmitter) structChecks(m *ir.Model) []jen.Code {
 	return g
 }
 
+// emptyOnWire is true when an array parameter would put no non-empty value on the
+// wire: no items, or string items that all render empty (one value when joined
+// with commas, since "a," is not empty).
+func emptyOnWire(p *ir.Param, field func() *jen.Statement) *jen.Statement {
+	switch {
+	case p.Scalar != "string":
+		return jen.Len(field()).Op("==").Lit(0)
+	case p.Explode:
+		return jen.Qual(acsPkg, "Missing").Call(field().Op("..."))
+	default:
+		return jen.Len(field()).Op("<").Lit(2).Op("&&").Qual(acsPkg, "Missing").Call(field().Op("..."))
+	}
+}
+
 func required(name string) []jen.Code { return missing(name, "required property is missing") }
 
 func requiredParam(name string) []jen.Code { return missing(name, "required parameter is missing") }
@@ -205,7 +219,9 @@ func (e *validateEmitter) unionChecks(m *ir.Model) []jen.Code {
 }
 
 // genRequestValidate emits Validate for an operation's request struct. Parameters
-// are pointed at by their wire names, the body by "/body".
+// are pointed at by their wire names, the body by "/body". A required parameter is
+// missing when it would put no non-empty value on the wire (acs.Missing), which is
+// how the mock and the contract check judge the request that arrives.
 func (e *validateEmitter) genRequestValidate(op *ir.Operation) jen.Code {
 	e.vars = 0
 	var g []jen.Code
@@ -215,22 +231,35 @@ func (e *validateEmitter) genRequestValidate(op *ir.Operation) jen.Code {
 		switch {
 		case p.Type.Kind == ir.Array:
 			// An empty array is not sent at all, so it counts as absent.
-			if p.Required {
-				g = append(g, jen.If(jen.Len(field()).Op("==").Lit(0)).Block(requiredParam(p.Name)...).Else().Block(enter(p.Name, e.checks(field(), p.Type))...))
-			} else if needs {
-				g = append(g, jen.If(jen.Len(field()).Op(">").Lit(0)).Block(enter(p.Name, e.checks(field(), p.Type))...))
+			empty := emptyOnWire(p, field)
+			checks := enter(p.Name, e.checks(field(), p.Type))
+			switch {
+			case p.Required:
+				g = append(g, jen.If(empty).Block(requiredParam(p.Name)...).Else().Block(checks...))
+			case p.Scalar == "string" && p.AllowEmpty:
+				// kin-openapi skips the schema of an allowed empty value.
+				g = append(g, jen.If(jen.Len(field()).Op(">").Lit(0).Op("&&").Op("!").Parens(empty)).Block(checks...))
+			case p.Scalar == "string":
+				// Items that all render empty still send "Name=", which the spec does not allow.
+				g = append(g, jen.If(jen.Len(field()).Op(">").Lit(0)).Block(
+					jen.If(empty).Block(missing(p.Name, "empty value is not allowed")...).Else().Block(checks...)))
+			case needs:
+				g = append(g, jen.If(jen.Len(field()).Op(">").Lit(0)).Block(checks...))
 			}
 		case p.Pointer:
 			value := field()
 			if p.Type.Kind == ir.Primitive {
 				value = jen.Op("*").Add(field())
 			}
+			present := field().Op("!=").Nil()
+			if p.AllowEmpty && p.Scalar == "string" {
+				present = present.Op("&&").Op("*").Add(field()).Op("!=").Lit("")
+			}
 			if needs {
-				g = append(g, jen.If(field().Op("!=").Nil()).Block(enter(p.Name, e.checks(value, p.Type))...))
+				g = append(g, jen.If(present).Block(enter(p.Name, e.checks(value, p.Type))...))
 			}
 		case p.Required && p.Scalar == "string":
-			// A required string cannot be told apart from an absent one but by being empty.
-			stmt := jen.If(field().Op("==").Lit("")).Block(requiredParam(p.Name)...)
+			stmt := jen.If(jen.Qual(acsPkg, "Missing").Call(field())).Block(requiredParam(p.Name)...)
 			if needs {
 				stmt = stmt.Else().Block(enter(p.Name, e.checks(field(), p.Type))...)
 			}

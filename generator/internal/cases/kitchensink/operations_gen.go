@@ -5,6 +5,7 @@ package kitchensink
 import (
 	"context"
 	"errors"
+	"fmt"
 	"github.com/acsgen/acsgen/acs"
 	"net/url"
 	"strconv"
@@ -48,8 +49,8 @@ func (c *Client) GetItem(ctx context.Context, req *GetItemRequest) (*GetItemResp
 	if req == nil {
 		return nil, errors.New("kitchensink: GetItem: nil request")
 	}
-	if req.ItemID == "" {
-		return nil, errors.New("kitchensink: GetItem: path parameter itemId is empty")
+	if err := req.Validate(); err != nil {
+		return nil, fmt.Errorf("kitchensink: GetItem: request: %w", err)
 	}
 	query := url.Values{}
 	if req.Level != nil {
@@ -61,7 +62,7 @@ func (c *Client) GetItem(ctx context.Context, req *GetItemRequest) (*GetItemResp
 	if req.Q != nil {
 		query.Set("q", *req.Q)
 	}
-	if req.IDs != nil {
+	if len(req.IDs) > 0 {
 		query.Set("ids", strings.Join(req.IDs, ","))
 	}
 	var out GetItemResponse

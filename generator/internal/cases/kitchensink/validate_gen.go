@@ -476,7 +476,7 @@ func (r *GetItemRequest) Validate() error {
 }
 
 func (r *GetItemRequest) validate(v *acs.Validator) {
-	if r.ItemID == "" {
+	if acs.Missing(r.ItemID) {
 		v.Enter("itemId")
 		v.Fail("required parameter is missing")
 		v.Leave()
@@ -507,7 +507,7 @@ func (r *GetItemRequest) validate(v *acs.Validator) {
 		}
 		v.Leave()
 	}
-	if len(r.IDs) == 0 {
+	if len(r.IDs) < 2 && acs.Missing(r.IDs...) {
 		v.Enter("ids")
 		v.Fail("required parameter is missing")
 		v.Leave()

@@ -149,4 +149,9 @@ func TestValidateRequestParameters(t *testing.T) {
 		"/ids: items 0 and 1 are equal, but uniqueItems is set\n"+
 		"/ids/2: 1 characters are fewer than minLength 2")
 	require.EqualError(t, (&kitchensink.GetItemRequest{ItemID: "x"}).Validate(), "/ids: required parameter is missing")
+	// ids joins its items with commas: one empty item puts "ids=" on the wire, which
+	// counts as missing; two empty items put "ids=,", a value whose items are short.
+	require.EqualError(t, (&kitchensink.GetItemRequest{ItemID: "x", IDs: []string{""}}).Validate(), "/ids: required parameter is missing")
+	require.EqualError(t, (&kitchensink.GetItemRequest{ItemID: "x", IDs: []string{"", ""}}).Validate(),
+		"/ids: items 0 and 1 are equal, but uniqueItems is set\n/ids/0: 0 characters are fewer than minLength 2\n/ids/1: 0 characters are fewer than minLength 2")
 }

@@ -50,7 +50,9 @@ func TestPathParametersAreEscapedSegments(t *testing.T) {
 	assert.Equal(t, "/pets/a%2Fb%20c/photos/0", srv.Last(t).Path)
 
 	_, err = c.GetPetPhoto(context.Background(), &plainroa.GetPetPhotoRequest{PhotoID: 1})
-	require.EqualError(t, err, "plainroa: GetPetPhoto: path parameter petId is empty")
+	require.EqualError(t, err, "plainroa: GetPetPhoto: request: /petId: required parameter is missing")
+	var ve *acs.ValidationError
+	require.ErrorAs(t, err, &ve)
 	assert.Len(t, srv.Requests(), 1, "no request is sent without a path parameter")
 }
 

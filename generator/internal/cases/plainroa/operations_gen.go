@@ -5,6 +5,7 @@ package plainroa
 import (
 	"context"
 	"errors"
+	"fmt"
 	"github.com/acsgen/acsgen/acs"
 	"net/http"
 	"net/url"
@@ -23,6 +24,9 @@ type CreatePetRequest struct {
 func (c *Client) CreatePet(ctx context.Context, req *CreatePetRequest) (*CreatePetResponse, error) {
 	if req == nil {
 		return nil, errors.New("plainroa: CreatePet: nil request")
+	}
+	if err := req.Validate(); err != nil {
+		return nil, fmt.Errorf("plainroa: CreatePet: request: %w", err)
 	}
 	var out CreatePetResponse
 	err := c.core.Do(ctx, &acs.Request{
@@ -50,8 +54,8 @@ func (c *Client) DeletePet(ctx context.Context, req *DeletePetRequest) (*DeleteP
 	if req == nil {
 		return nil, errors.New("plainroa: DeletePet: nil request")
 	}
-	if req.PetID == "" {
-		return nil, errors.New("plainroa: DeletePet: path parameter petId is empty")
+	if err := req.Validate(); err != nil {
+		return nil, fmt.Errorf("plainroa: DeletePet: request: %w", err)
 	}
 	var out DeletePetResponse
 	err := c.core.Do(ctx, &acs.Request{
@@ -81,8 +85,8 @@ func (c *Client) GetPetPhoto(ctx context.Context, req *GetPetPhotoRequest) (*Get
 	if req == nil {
 		return nil, errors.New("plainroa: GetPetPhoto: nil request")
 	}
-	if req.PetID == "" {
-		return nil, errors.New("plainroa: GetPetPhoto: path parameter petId is empty")
+	if err := req.Validate(); err != nil {
+		return nil, fmt.Errorf("plainroa: GetPetPhoto: request: %w", err)
 	}
 	var out GetPetPhotoResponse
 	err := c.core.Do(ctx, &acs.Request{
@@ -111,6 +115,9 @@ type ListPetsRequest struct {
 func (c *Client) ListPets(ctx context.Context, req *ListPetsRequest) (*ListPetsResponse, error) {
 	if req == nil {
 		return nil, errors.New("plainroa: ListPets: nil request")
+	}
+	if err := req.Validate(); err != nil {
+		return nil, fmt.Errorf("plainroa: ListPets: request: %w", err)
 	}
 	query := url.Values{}
 	header := http.Header{}

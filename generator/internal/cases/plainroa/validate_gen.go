@@ -115,7 +115,7 @@ func (r *DeletePetRequest) Validate() error {
 }
 
 func (r *DeletePetRequest) validate(v *acs.Validator) {
-	if r.PetID == "" {
+	if acs.Missing(r.PetID) {
 		v.Enter("petId")
 		v.Fail("required parameter is missing")
 		v.Leave()
@@ -135,7 +135,7 @@ func (r *GetPetPhotoRequest) Validate() error {
 }
 
 func (r *GetPetPhotoRequest) validate(v *acs.Validator) {
-	if r.PetID == "" {
+	if acs.Missing(r.PetID) {
 		v.Enter("petId")
 		v.Fail("required parameter is missing")
 		v.Leave()

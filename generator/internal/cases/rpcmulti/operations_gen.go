@@ -5,6 +5,7 @@ package rpcmulti
 import (
 	"context"
 	"errors"
+	"fmt"
 	"github.com/acsgen/acsgen/acs"
 	"net/url"
 	"strconv"
@@ -46,6 +47,9 @@ func (c *Client) CreateThing(ctx context.Context, req *CreateThingRequest) (*Cre
 	if req == nil {
 		return nil, errors.New("rpcmulti: CreateThing: nil request")
 	}
+	if err := req.Validate(); err != nil {
+		return nil, fmt.Errorf("rpcmulti: CreateThing: request: %w", err)
+	}
 	query := url.Values{}
 	query.Set("Name", req.Name)
 	query.Set("Kind", string(req.Kind))
@@ -55,7 +59,7 @@ func (c *Client) CreateThing(ctx context.Context, req *CreateThingRequest) (*Cre
 	if req.Public != nil {
 		query.Set("Public", strconv.FormatBool(*req.Public))
 	}
-	if req.TagIDs != nil {
+	if len(req.TagIDs) > 0 {
 		query.Set("TagIds", strings.Join(req.TagIDs, ","))
 	}
 	var out CreateThingResponse
@@ -83,6 +87,9 @@ type DeleteThingRequest struct {
 func (c *Client) DeleteThing(ctx context.Context, req *DeleteThingRequest) (*DeleteThingResponse, error) {
 	if req == nil {
 		return nil, errors.New("rpcmulti: DeleteThing: nil request")
+	}
+	if err := req.Validate(); err != nil {
+		return nil, fmt.Errorf("rpcmulti: DeleteThing: request: %w", err)
 	}
 	query := url.Values{}
 	query.Set("ThingId", req.ThingID)
@@ -120,16 +127,19 @@ func (c *Client) DescribeThings(ctx context.Context, req *DescribeThingsRequest)
 	if req == nil {
 		return nil, errors.New("rpcmulti: DescribeThings: nil request")
 	}
+	if err := req.Validate(); err != nil {
+		return nil, fmt.Errorf("rpcmulti: DescribeThings: request: %w", err)
+	}
 	query := url.Values{}
 	if req.PageNumber != nil {
 		query.Set("PageNumber", strconv.FormatInt(*req.PageNumber, 10))
 	}
-	if req.Kinds != nil {
+	if len(req.Kinds) > 0 {
 		for _, v := range req.Kinds {
 			query.Add("Kinds", string(v))
 		}
 	}
-	if req.Sizes != nil {
+	if len(req.Sizes) > 0 {
 		items := make([]string, len(req.Sizes))
 		for i, v := range req.Sizes {
 			items[i] = strconv.FormatInt(int64(v), 10)

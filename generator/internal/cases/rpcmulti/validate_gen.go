@@ -113,12 +113,12 @@ func (r *CreateThingRequest) Validate() error {
 }
 
 func (r *CreateThingRequest) validate(v *acs.Validator) {
-	if r.Name == "" {
+	if acs.Missing(r.Name) {
 		v.Enter("Name")
 		v.Fail("required parameter is missing")
 		v.Leave()
 	}
-	if r.Kind == "" {
+	if acs.Missing(r.Kind) {
 		v.Enter("Kind")
 		v.Fail("required parameter is missing")
 		v.Leave()
@@ -128,12 +128,18 @@ func (r *CreateThingRequest) validate(v *acs.Validator) {
 		v.Leave()
 	}
 	if len(r.TagIDs) > 0 {
-		v.Enter("TagIds")
-		switch n := len(r.TagIDs); {
-		case n > 10:
-			v.Failf("%d items are more than maxItems 10", n)
+		if len(r.TagIDs) < 2 && acs.Missing(r.TagIDs...) {
+			v.Enter("TagIds")
+			v.Fail("empty value is not allowed")
+			v.Leave()
+		} else {
+			v.Enter("TagIds")
+			switch n := len(r.TagIDs); {
+			case n > 10:
+				v.Failf("%d items are more than maxItems 10", n)
+			}
+			v.Leave()
 		}
-		v.Leave()
 	}
 }
 
@@ -150,7 +156,7 @@ func (r *DeleteThingRequest) Validate() error {
 }
 
 func (r *DeleteThingRequest) validate(v *acs.Validator) {
-	if r.ThingID == "" {
+	if acs.Missing(r.ThingID) {
 		v.Enter("ThingId")
 		v.Fail("required parameter is missing")
 		v.Leave()
@@ -171,12 +177,18 @@ func (r *DescribeThingsRequest) Validate() error {
 
 func (r *DescribeThingsRequest) validate(v *acs.Validator) {
 	if len(r.Kinds) > 0 {
-		v.Enter("Kinds")
-		for i1 := range r.Kinds {
-			v.EnterIndex(i1)
-			r.Kinds[i1].validate(v)
+		if acs.Missing(r.Kinds...) {
+			v.Enter("Kinds")
+			v.Fail("empty value is not allowed")
+			v.Leave()
+		} else {
+			v.Enter("Kinds")
+			for i1 := range r.Kinds {
+				v.EnterIndex(i1)
+				r.Kinds[i1].validate(v)
+				v.Leave()
+			}
 			v.Leave()
 		}
-		v.Leave()
 	}
 }
