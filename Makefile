@@ -14,7 +14,7 @@ generate:
 check:
 	$(GO) run ./cmd/acsgen generate --spec spec --out generated --check
 	$(GO) run ./cmd/acsgen docs --check
-	$(GO) run ./cmd/acsgen lint spec
+	$(GO) run ./cmd/acsgen lint --spec spec
 	@unformatted=$$(gofmt -l $$(git ls-files '*.go')); if [ -n "$$unformatted" ]; then echo "gofmt needed:"; echo "$$unformatted"; exit 1; fi
 	$(GO) vet ./...
 	$(GO) vet -tags acsgen_nocompiled ./cmd/acsgen
@@ -47,7 +47,7 @@ fuzz:
 
 lint:
 	$(GO) vet ./...
-	$(GO) run ./cmd/acsgen lint spec
+	$(GO) run ./cmd/acsgen lint --spec spec
 
 # Rewrites the generator's golden files after an intended change in output.
 golden:

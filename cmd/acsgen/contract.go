@@ -1,7 +1,9 @@
 package main
 
 import (
+	"context"
 	"errors"
+	"flag"
 	"fmt"
 	"io"
 	"os"
@@ -13,34 +15,46 @@ import (
 	"github.com/acsgen/acsgen/generator/diag"
 )
 
-const contractUsage = "contract [--spec FILE|DIR]... [--strict] [--compiled=false] [--format text|json|junit|github] [--coverage] [--suggest FILE] RECORDING|DIR..."
+// contractOptions are the flags of "acsgen contract".
+type contractOptions struct {
+	specs    *multiFlag
+	strict   *bool
+	format   *string
+	coverage *bool
+	compiled *bool
+	suggest  *string
+}
 
-// runContract checks recordings (go-vcr cassettes, HAR files) against the specs.
-func runContract(args []string, stdout, stderr io.Writer) error {
-	fset := newFlagSet("contract", stderr)
-	var specs multiFlag
-	fset.Var(&specs, "spec", "spec file or directory of specs (repeatable; default spec/)")
-	strict := fset.Bool("strict", false, "also report drift: undocumented properties and query parameters, statuses only default covers, open-enum values")
-	format := fset.String("format", "text", "report format: "+strings.Join(contract.Formats, ", "))
-	coverage := fset.Bool("coverage", false, "report the operations, statuses and response fields the recordings exercised and missed (on stderr for junit and github)")
-	compiled := fset.Bool("compiled", true, "check responses with the generated code built into acsgen where spec/ is what it was generated from; false: kin-openapi only")
-	suggest := fset.String("suggest", "", "write an OpenAPI Overlay 1.0 `FILE` proposing spec changes that document what was seen (one per spec: FILE.<spec>.yaml when several)")
-	if err := parse(fset, args); err != nil {
+// contractFlags defines the flags of "acsgen contract", which checks recordings
+// (go-vcr cassettes, HAR files) against the specs.
+func contractFlags(fs *flag.FlagSet) action {
+	o := contractOptions{
+		specs:    specFlag(fs),
+		strict:   fs.Bool("strict", false, "also report drift: undocumented properties and query parameters, statuses only default covers, open-enum values"),
+		format:   fs.String("format", "text", "report `FORMAT`: "+strings.Join(contract.Formats, ", ")),
+		coverage: fs.Bool("coverage", false, "report the operations, statuses and response fields the recordings exercised and missed (on stderr for junit and github)"),
+		compiled: fs.Bool("compiled", true, "check responses with the generated code built into acsgen where spec/ is what it was generated from; --compiled=false: kin-openapi only"),
+		suggest:  fs.String("suggest", "", "write an OpenAPI Overlay 1.0 `FILE` proposing spec changes that document what was seen (one per spec: FILE.<spec>.yaml when several)"),
+	}
+	return func(_ context.Context, args []string, stdout, stderr io.Writer) error {
+		return o.run(args, stdout, stderr)
+	}
+}
+
+func (o contractOptions) run(args []string, stdout, stderr io.Writer) error {
+	if len(args) == 0 {
+		return usagef("no recordings given")
+	}
+	if !slices.Contains(contract.Formats, *o.format) {
+		return usagef("unknown --format %q; want one of %s", *o.format, strings.Join(contract.Formats, ", "))
+	}
+	specPaths, err := specFiles(*o.specs)
+	if err != nil {
 		return err
 	}
-	if fset.NArg() == 0 {
-		return fmt.Errorf("%w: no recordings given", errUsage)
-	}
-	if !slices.Contains(contract.Formats, *format) {
-		return fmt.Errorf("%w: unknown --format %q; want one of %s", errUsage, *format, strings.Join(contract.Formats, ", "))
-	}
-	specPaths, err := specFiles(specs)
+	recordings, err := contract.RecordingFiles(args)
 	if err != nil {
-		return fmt.Errorf("%w: %v", errUsage, err)
-	}
-	recordings, err := contract.RecordingFiles(fset.Args())
-	if err != nil {
-		return fmt.Errorf("%w: %v", errUsage, err)
+		return err
 	}
 	set, err := contract.Load(specPaths)
 	var dl diag.List
@@ -53,7 +67,7 @@ func runContract(args []string, stdout, stderr io.Writer) error {
 	if err != nil {
 		return err
 	}
-	if *compiled {
+	if *o.compiled {
 		set.UseCompiled(compiledSpecs...)
 	}
 
@@ -61,7 +75,7 @@ func runContract(args []string, stdout, stderr io.Writer) error {
 	prog := newProgress(stderr, len(recordings))
 	for _, path := range recordings {
 		prog.step(path)
-		results, err := set.CheckRecording(path, contract.Options{Strict: *strict})
+		results, err := set.CheckRecording(path, contract.Options{Strict: *o.strict})
 		if err != nil {
 			prog.done()
 			return err
@@ -69,16 +83,19 @@ func runContract(args []string, stdout, stderr io.Writer) error {
 		report.Results = append(report.Results, results...)
 	}
 	prog.done()
+	if len(report.Results) == 0 {
+		return fmt.Errorf("no interactions in the given recordings (%d file(s)): nothing was checked", len(recordings))
+	}
 
 	var cov *contract.Coverage
-	if *coverage {
+	if *o.coverage {
 		c := set.Coverage(report.Results)
 		cov = &c
-		if contract.CoverageInline(*format) {
+		if contract.CoverageInline(*o.format) {
 			report.Coverage = cov
 		}
 	}
-	if err := report.Write(stdout, *format); err != nil {
+	if err := report.Write(stdout, *o.format); err != nil {
 		return err
 	}
 	if cov != nil && report.Coverage == nil {
@@ -86,8 +103,8 @@ func runContract(args []string, stdout, stderr io.Writer) error {
 			return err
 		}
 	}
-	if *suggest != "" {
-		if err := writeSuggestions(set, report.Results, *suggest, stderr); err != nil {
+	if *o.suggest != "" {
+		if err := writeSuggestions(set, report.Results, *o.suggest, stderr); err != nil {
 			return err
 		}
 	}

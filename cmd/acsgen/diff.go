@@ -1,7 +1,9 @@
 package main
 
 import (
+	"context"
 	"errors"
+	"flag"
 	"fmt"
 	"io"
 	"slices"
@@ -11,32 +13,26 @@ import (
 	"github.com/acsgen/acsgen/specdiff"
 )
 
-// runDiff compares two versions of a spec (files or git REV:PATH) and reports
-// oasdiff's findings and the change to the generated Go API.
-func runDiff(args []string, stdout, stderr io.Writer) error {
-	fs := newFlagSet("diff", stderr)
-	format := fs.String("format", "text", "output format: "+strings.Join(specdiff.Formats, ", "))
-	failOn := fs.String("fail-on", "", "exit 1 on breaking changes (breaking) or on breaking changes and warnings (warning)")
-	// Flags may come before or after OLD and NEW.
-	var pos []string
-	for {
-		if err := parse(fs, args); err != nil {
-			return err
-		}
-		if fs.NArg() == 0 {
-			break
-		}
-		pos = append(pos, fs.Arg(0))
-		args = fs.Args()[1:]
+// diffFlags defines the flags of "acsgen diff", which compares two versions of a
+// spec (files or git REV:PATH) and reports oasdiff's findings and the change to
+// the generated Go API.
+func diffFlags(fs *flag.FlagSet) action {
+	format := fs.String("format", "text", "output `FORMAT`: "+strings.Join(specdiff.Formats, ", "))
+	failOn := fs.String("fail-on", "", "exit 1 at `LEVEL`: breaking (breaking spec changes, incompatible Go API) or warning (those and oasdiff's warnings); default: only report")
+	return func(_ context.Context, args []string, stdout, stderr io.Writer) error {
+		return diff(args, *format, *failOn, stdout, stderr)
 	}
+}
+
+func diff(pos []string, format, failOn string, stdout, stderr io.Writer) error {
 	if len(pos) != 2 {
-		return fmt.Errorf("%w: want OLD and NEW, got %d argument(s)", errUsage, len(pos))
+		return usagef("want OLD and NEW, got %d argument(s)", len(pos))
 	}
-	if !slices.Contains(specdiff.Formats, *format) {
-		return fmt.Errorf("%w: --format %q: want one of %s", errUsage, *format, strings.Join(specdiff.Formats, ", "))
+	if !slices.Contains(specdiff.Formats, format) {
+		return usagef("--format %q: want one of %s", format, strings.Join(specdiff.Formats, ", "))
 	}
-	if *failOn != "" && *failOn != "breaking" && *failOn != "warning" {
-		return fmt.Errorf("%w: --fail-on %q: want breaking or warning", errUsage, *failOn)
+	if failOn != "" && failOn != "breaking" && failOn != "warning" {
+		return usagef("--fail-on %q: want breaking or warning", failOn)
 	}
 	old, err := specdiff.Read(pos[0], "")
 	if err != nil {
@@ -57,10 +53,10 @@ func runDiff(args []string, stdout, stderr io.Writer) error {
 	if err != nil {
 		return err
 	}
-	if err := report.Write(stdout, *format); err != nil {
+	if err := report.Write(stdout, format); err != nil {
 		return err
 	}
-	if failed(report, *failOn) {
+	if failed(report, failOn) {
 		return errFindings
 	}
 	return nil

@@ -1,52 +1,58 @@
 package main
 
 import (
+	"context"
+	"flag"
 	"fmt"
 	"io"
 	"path/filepath"
 	"slices"
 	"strings"
 
+	"github.com/acsgen/acsgen/generator"
 	"github.com/acsgen/acsgen/generator/docs"
 )
 
-// runDocs renders the Markdown reference under --out from the specs and the
-// example tests of the generated packages.
-func runDocs(args []string, stdout, stderr io.Writer) error {
-	fset := newFlagSet("docs", stderr)
-	var specs multiFlag
-	fset.Var(&specs, "spec", "spec file or directory of specs (repeatable; default spec/)")
-	out := fset.String("out", "docs", "output root: <out>/README.md and <out>/<package>/")
-	gen := fset.String("generated", "generated", "root of the generated packages, whose example_test.go files the pages show")
-	check := fset.Bool("check", false, "write nothing; list stale, missing and extra files and exit 1 if any")
-	if err := parse(fset, args); err != nil {
-		return err
+// docsFlags defines the flags of "acsgen docs", which renders the Markdown
+// reference under --out from the specs and the example tests of the generated
+// packages.
+func docsFlags(fs *flag.FlagSet) action {
+	specs := specFlag(fs)
+	out := fs.String("out", "docs", "output root `DIR`: DIR/README.md and DIR/<package>/")
+	gen := fs.String("generated", "generated", "root `DIR` of the generated packages, whose example_test.go files the pages show")
+	check := fs.Bool("check", false, "write nothing; list stale, missing and extra files and exit 1 if there are any")
+	return func(_ context.Context, args []string, stdout, stderr io.Writer) error {
+		if len(args) > 0 {
+			return usagef("unexpected argument %q; specs are given with --spec", args[0])
+		}
+		return renderDocs(*specs, *out, *gen, *check, stdout, stderr)
 	}
-	if fset.NArg() > 0 {
-		return fmt.Errorf("%w: unexpected argument %q (specs are given with --spec)", errUsage, fset.Arg(0))
-	}
+}
+
+// renderDocs writes (or with check, compares) the pages of the specs under out.
+func renderDocs(specs []string, out, gen string, check bool, stdout, stderr io.Writer) error {
 	files, err := specFiles(specs)
 	if err != nil {
-		return fmt.Errorf("%w: %v", errUsage, err)
+		return err
 	}
-	pages, problems, err := docs.Render(files, *gen)
+	pages, problems, err := docs.Render(files, gen, generator.Options{})
 	if err != nil {
 		return err
 	}
 	for _, p := range problems {
 		fmt.Fprintln(stderr, p)
 	}
-	extra, err := extraDocs(*out, pages)
+	extra, err := extraDocs(out, pages)
 	if err != nil {
 		return err
 	}
 	var stale []string
-	if *check {
-		stale, err = staleOutputs(docOutputs(*out, pages), extra)
+	if check {
+		stale, err = staleOutputs(docOutputs(out, pages), extra)
 	} else {
-		err = writeOutputs(docOutputs(*out, pages), extra)
+		err = writeOutputs(docOutputs(out, pages), extra)
 		if err == nil {
-			fmt.Fprintf(stdout, "%d spec(s) → %s (%d files)\n", len(files), *out, len(pages))
+			fmt.Fprintf(stdout, "%d spec(s) → %s (%d files)\n", len(files), out, len(pages))
 		}
 	}
 	if err != nil {

@@ -1,7 +1,9 @@
 package main
 
 import (
+	"context"
 	"errors"
+	"flag"
 	"fmt"
 	"io"
 	"path/filepath"
@@ -12,30 +14,33 @@ import (
 	"github.com/acsgen/acsgen/generator/diag"
 )
 
-func runGenerate(args []string, stdout, stderr io.Writer) error {
-	fs := newFlagSet("generate", stderr)
-	var specs multiFlag
-	fs.Var(&specs, "spec", "spec file or directory of specs (repeatable; default spec/)")
-	out := fs.String("out", "generated", "output root; each spec goes to <out>/<package>")
-	pkg := fs.String("package", "", "Go package name (only with a single spec)")
-	check := fs.Bool("check", false, "write nothing; list stale, missing and extra files and exit 1 if any")
-	if err := parse(fs, args); err != nil {
-		return err
+// generateFlags defines the flags of "acsgen generate".
+func generateFlags(fs *flag.FlagSet) action {
+	specs := specFlag(fs)
+	out := fs.String("out", "generated", "output root `DIR`; each spec goes to DIR/<package>")
+	pkg := fs.String("package", "", "Go package `NAME` (only with a single spec; default: derived from the spec)")
+	check := fs.Bool("check", false, "write nothing; list stale, missing and extra files and exit 1 if there are any")
+	return func(_ context.Context, args []string, stdout, stderr io.Writer) error {
+		if len(args) > 0 {
+			return usagef("unexpected argument %q; specs are given with --spec", args[0])
+		}
+		return generate(*specs, *out, *pkg, *check, stdout, stderr)
 	}
-	if fs.NArg() > 0 {
-		return fmt.Errorf("%w: unexpected argument %q (specs are given with --spec)", errUsage, fs.Arg(0))
-	}
+}
+
+// generate writes (or with check, compares) the clients of the specs under out.
+func generate(specs []string, out, pkg string, check bool, stdout, stderr io.Writer) error {
 	files, err := specFiles(specs)
 	if err != nil {
-		return fmt.Errorf("%w: %v", errUsage, err)
+		return err
 	}
-	if *pkg != "" && len(files) > 1 {
-		return fmt.Errorf("%w: --package names one package but %d specs were given", errUsage, len(files))
+	if pkg != "" && len(files) > 1 {
+		return usagef("--package names one package but %d specs were given", len(files))
 	}
 	var problems diag.List
 	var stale []string
 	for _, spec := range files {
-		gen, api, err := generator.Generate(generator.Config{Spec: spec, Package: *pkg})
+		gen, api, err := generator.Generate(generator.Config{Spec: spec, Package: pkg})
 		var dl diag.List
 		if errors.As(err, &dl) {
 			problems = append(problems, dl...)
@@ -44,12 +49,12 @@ func runGenerate(args []string, stdout, stderr io.Writer) error {
 		if err != nil {
 			return err
 		}
-		dir := filepath.Join(*out, api.Package)
+		dir := filepath.Join(out, api.Package)
 		extra, err := extraGenerated(dir, gen)
 		if err != nil {
 			return err
 		}
-		if *check {
+		if check {
 			s, err := staleOutputs(genOutputs(dir, gen), extra)
 			if err != nil {
 				return err

@@ -1,7 +1,9 @@
 package main
 
 import (
+	"context"
 	"errors"
+	"flag"
 	"fmt"
 	"io"
 
@@ -9,16 +11,22 @@ import (
 	"github.com/acsgen/acsgen/generator/diag"
 )
 
-// runLint loads and builds each spec and reports every problem the generator
-// would stop at, without writing anything.
-func runLint(args []string, stdout, stderr io.Writer) error {
-	fs := newFlagSet("lint", stderr)
-	if err := parse(fs, args); err != nil {
-		return err
+// lintFlags defines the flags of "acsgen lint", which loads and builds each spec
+// and reports every problem the generator would stop at, writing nothing.
+func lintFlags(fs *flag.FlagSet) action {
+	specs := specFlag(fs)
+	return func(_ context.Context, args []string, stdout, stderr io.Writer) error {
+		if len(args) > 0 {
+			return usagef("unexpected argument %q; specs are given with --spec, as in: acsgen lint --spec %s", args[0], args[0])
+		}
+		return lint(*specs, stdout, stderr)
 	}
-	files, err := specFiles(fs.Args())
+}
+
+func lint(specs []string, stdout, stderr io.Writer) error {
+	files, err := specFiles(specs)
 	if err != nil {
-		return fmt.Errorf("%w: %v", errUsage, err)
+		return err
 	}
 	var problems diag.List
 	for _, spec := range files {

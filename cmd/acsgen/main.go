@@ -2,20 +2,41 @@
 // checks specs and recorded traffic against them.
 //
 //	acsgen generate [--spec FILE|DIR]... [--out DIR] [--package NAME] [--check]
-//	acsgen lint [SPEC|DIR...]
-//	acsgen contract [--spec FILE|DIR]... [--strict] [--format text|json|junit|github]
-//	                [--coverage] [--suggest FILE] CASSETTE|HAR|DIR...
+//	acsgen lint [--spec FILE|DIR]...
+//	acsgen contract [--spec FILE|DIR]... [--strict] [--compiled=false]
+//	                [--format text|json|junit|github] [--coverage] [--suggest FILE]
+//	                RECORDING|DIR...
 //	acsgen docs [--spec FILE|DIR]... [--out DIR] [--generated DIR] [--check]
 //	acsgen diff [--format text|markdown|json] [--fail-on breaking|warning] OLD NEW
-//	acsgen mock [--addr HOST:PORT] [--spec FILE|DIR]... [--recordings DIR]
-//	acsgen record --upstream URL --out DIR [--addr HOST:PORT] [--resign]
-//	acsgen sign --method M --url URL [--action A] [--version V] [--header 'k: v']...
+//	acsgen mock [--spec FILE|DIR]... [--addr HOST:PORT] [--recordings DIR]
+//	            [--access-key-id ID --access-key-secret SECRET]
+//	acsgen record --upstream URL --out DIR [--spec FILE|DIR]... [--addr HOST:PORT]
+//	              [--max-body N] [--resign]
+//	acsgen sign --method M --url URL --action A --version V [--header 'name: value']...
+//	            [--body FILE] [--date T] [--nonce N]
+//	acsgen version
+//	acsgen help [COMMAND]
 //
-// Exit status: 0 when all is well, 1 when there are findings (stale files, spec
-// problems, contract violations), 2 for usage errors and unreadable input.
+// Flags may come before, after or between the positional arguments; after "--"
+// every word is positional. Flags are written -name or --name, with the value as
+// the next word or after "=". A bool flag takes its value only after "=":
+// --compiled=false, never --compiled false. Without --spec the commands read the
+// spec/ directory of the current directory. "acsgen help COMMAND" or
+// "acsgen COMMAND -h" describes a command, its flags and examples, on standard
+// output; "acsgen --version" prints the version acsgen was built as.
+//
+// Exit status: 0 when all is well; 1 when the command ran and reported findings
+// (stale files, spec problems, contract violations, breaking changes with
+// --fail-on); 2 for usage errors and for errors that stopped the command, such as
+// unreadable input, a port in use or recordings without any interaction. Usage
+// errors are followed by a hint to run "acsgen help COMMAND"; other errors print
+// one line. These statuses hold for a built binary (go build ./cmd/acsgen, go
+// install): "go run" reports any non-zero status of the program as 1, so under go
+// run findings and errors cannot be told apart by the exit status.
 package main
 
 import (
+	"context"
 	"errors"
 	"flag"
 	"fmt"
@@ -33,88 +54,121 @@ func main() {
 	os.Exit(run(os.Args[1:], os.Stdout, os.Stderr))
 }
 
-// errUsage marks errors that are the caller's: bad flags, missing arguments.
-var errUsage = errors.New("usage")
+// usageError is an error of the caller's: a bad or missing flag or argument.
+// Only these errors point to the command's help.
+type usageError struct{ err error }
+
+func (e usageError) Error() string { return e.err.Error() }
+func (e usageError) Unwrap() error { return e.err }
+
+// usagef returns a usageError with a message formatted as by fmt.Errorf.
+func usagef(format string, a ...any) error { return usageError{fmt.Errorf(format, a...)} }
 
 // errFindings means the command ran and reported problems; they are already printed.
 var errFindings = errors.New("findings")
 
+// action runs a command with its positional arguments once its flags are parsed.
+type action func(ctx context.Context, args []string, stdout, stderr io.Writer) error
+
+// command is one subcommand of acsgen.
 type command struct {
-	name  string
-	usage string
-	run   func(args []string, stdout, stderr io.Writer) error
+	name string
+	help helpText
+	// flags defines the command's flags on fs and returns the action that uses
+	// them. The command line is parsed into fs between the two, so the flags the
+	// user set explicitly are the ones fs.Visit reports.
+	flags func(fs *flag.FlagSet) action
 }
 
 var commands = []command{
-	{"generate", "generate [--spec FILE|DIR]... [--out DIR] [--package NAME] [--check]", runGenerate},
-	{"lint", "lint [SPEC|DIR...]", runLint},
-	{"contract", contractUsage, runContract},
-	{"docs", "docs [--spec FILE|DIR]... [--out DIR] [--generated DIR] [--check]", runDocs},
-	{"diff", "diff [--format text|markdown|json] [--fail-on breaking|warning] OLD NEW (files or git REV:PATH)", runDiff},
-	{"mock", "mock [--addr HOST:PORT] [--spec FILE|DIR]... [--recordings DIR] [--access-key-id ID --access-key-secret S]", runMock},
-	{"record", "record --upstream URL --out DIR [--addr HOST:PORT] [--spec FILE|DIR]... [--max-body N] [--resign]", runRecord},
-	{"sign", "sign --method M --url URL [--action A] [--version V] [--header 'k: v']... [--body FILE] [--date T] [--nonce N]", runSign},
+	{"generate", generateHelp, generateFlags},
+	{"lint", lintHelp, lintFlags},
+	{"contract", contractHelp, contractFlags},
+	{"docs", docsHelp, docsFlags},
+	{"diff", diffHelp, diffFlags},
+	{"mock", mockHelp, mockFlags},
+	{"record", recordHelp, recordFlags},
+	{"sign", signHelp, signFlags},
+	{"version", versionHelp, versionFlags},
+}
+
+func lookup(name string) (command, bool) {
+	for _, c := range commands {
+		if c.name == name {
+			return c, true
+		}
+	}
+	return command{}, false
 }
 
 func run(args []string, stdout, stderr io.Writer) int {
-	if len(args) == 0 || args[0] == "-h" || args[0] == "--help" || args[0] == "help" {
-		printUsage(stderr)
-		if len(args) == 0 {
-			return exitUsage
-		}
+	return runContext(context.Background(), args, stdout, stderr)
+}
+
+// runContext runs the command line args; serving commands stop when ctx ends.
+func runContext(ctx context.Context, args []string, stdout, stderr io.Writer) int {
+	if len(args) == 0 {
+		printCommands(stderr)
+		return exitUsage
+	}
+	switch args[0] {
+	case "help":
+		return runHelp(args[1:], stdout, stderr)
+	case "-h", "-help", "--help":
+		printCommands(stdout)
+		return exitOK
+	case "-version", "--version":
+		args = append([]string{"version"}, args[1:]...)
+	}
+	c, ok := lookup(args[0])
+	if !ok {
+		fmt.Fprintf(stderr, "acsgen: unknown command %q\nrun 'acsgen help' for the list of commands\n", args[0])
+		return exitUsage
+	}
+	fs := newFlagSet(c.name)
+	act := c.flags(fs)
+	pos, err := parseArgs(fs, args[1:])
+	if err == nil {
+		err = act(ctx, pos, stdout, stderr)
+	}
+	var ue usageError
+	switch {
+	case err == nil:
+		return exitOK
+	case errors.Is(err, flag.ErrHelp):
+		printHelp(stdout, c, fs)
+		return exitOK
+	case errors.Is(err, errFindings):
+		return exitFindings
+	case errors.As(err, &ue):
+		fmt.Fprintf(stderr, "acsgen %s: %v\nrun 'acsgen help %s' for usage\n", c.name, err, c.name)
+		return exitUsage
+	default:
+		fmt.Fprintf(stderr, "acsgen %s: %v\n", c.name, err)
+		return exitUsage
+	}
+}
+
+// runHelp is "acsgen help [COMMAND]".
+func runHelp(args []string, stdout, stderr io.Writer) int {
+	switch {
+	case len(args) == 0:
+		printCommands(stdout)
+		return exitOK
+	case len(args) > 1:
+		fmt.Fprintf(stderr, "acsgen help: want one command, got %d\nrun 'acsgen help' for the list of commands\n", len(args))
+		return exitUsage
+	case args[0] == "help":
+		printHelpHelp(stdout)
 		return exitOK
 	}
-	for _, c := range commands {
-		if c.name != args[0] {
-			continue
-		}
-		err := c.run(args[1:], stdout, stderr)
-		switch {
-		case err == nil:
-			return exitOK
-		case errors.Is(err, flag.ErrHelp):
-			return exitOK
-		case errors.Is(err, errFindings):
-			return exitFindings
-		case errors.Is(err, errUsage):
-			fmt.Fprintf(stderr, "acsgen %s: %v\nusage: acsgen %s\n", c.name, err, c.usage)
-			return exitUsage
-		default:
-			fmt.Fprintf(stderr, "acsgen %s: %v\n", c.name, err)
-			return exitUsage
-		}
+	c, ok := lookup(args[0])
+	if !ok {
+		fmt.Fprintf(stderr, "acsgen help: unknown command %q\nrun 'acsgen help' for the list of commands\n", args[0])
+		return exitUsage
 	}
-	fmt.Fprintf(stderr, "acsgen: unknown command %q\n", args[0])
-	printUsage(stderr)
-	return exitUsage
+	fs := newFlagSet(c.name)
+	c.flags(fs)
+	printHelp(stdout, c, fs)
+	return exitOK
 }
-
-func printUsage(w io.Writer) {
-	fmt.Fprintln(w, "usage:")
-	for _, c := range commands {
-		fmt.Fprintln(w, "  acsgen", c.usage)
-	}
-}
-
-// newFlagSet returns a flag set whose parse errors are usage errors.
-func newFlagSet(name string, stderr io.Writer) *flag.FlagSet {
-	fs := flag.NewFlagSet(name, flag.ContinueOnError)
-	fs.SetOutput(stderr)
-	return fs
-}
-
-func parse(fs *flag.FlagSet, args []string) error {
-	if err := fs.Parse(args); err != nil {
-		if errors.Is(err, flag.ErrHelp) {
-			return err
-		}
-		return fmt.Errorf("%w: %v", errUsage, err)
-	}
-	return nil
-}
-
-// multiFlag collects a repeatable string flag.
-type multiFlag []string
-
-func (m *multiFlag) String() string     { return fmt.Sprint(*m) }
-func (m *multiFlag) Set(v string) error { *m = append(*m, v); return nil }

@@ -3,6 +3,7 @@ package main
 import (
 	"context"
 	"errors"
+	"flag"
 	"fmt"
 	"io"
 	"os"
@@ -12,50 +13,64 @@ import (
 	"github.com/acsgen/acsgen/mock"
 )
 
-func runMock(args []string, stdout, stderr io.Writer) error {
-	return runMockContext(context.Background(), args, stdout, stderr)
+// mockOptions are the flags of "acsgen mock".
+type mockOptions struct {
+	specs            *multiFlag
+	addr, recordings *string
+	keyID, keySecret *string
 }
 
-// runMockContext serves the specs' operations until ctx ends or a signal arrives.
-func runMockContext(ctx context.Context, args []string, stdout, stderr io.Writer) error {
-	fset := newFlagSet("mock", stderr)
-	var specs multiFlag
-	fset.Var(&specs, "spec", "spec file or directory of specs (repeatable; default spec/)")
-	addr := fset.String("addr", "127.0.0.1:8080", "address to listen on")
-	recordings := fset.String("recordings", "", "directory of go-vcr cassettes answered before the spec examples")
-	keyID := fset.String("access-key-id", "", "verify signatures with this access key (default $ALIBABA_CLOUD_ACCESS_KEY_ID)")
-	keySecret := fset.String("access-key-secret", "", "its secret (default $ALIBABA_CLOUD_ACCESS_KEY_SECRET)")
-	if err := parse(fset, args); err != nil {
-		return err
+// mockFlags defines the flags of "acsgen mock", which serves the specs'
+// operations until its context ends or a signal arrives.
+func mockFlags(fs *flag.FlagSet) action {
+	o := mockOptions{
+		specs:      specFlag(fs),
+		addr:       fs.String("addr", "127.0.0.1:8080", "`HOST:PORT` to listen on (port 0: any free port)"),
+		recordings: fs.String("recordings", "", "`DIR` of go-vcr cassettes answered before the spec examples"),
+		keyID:      fs.String("access-key-id", "", "verify signatures with this access key `ID` (default $ALIBABA_CLOUD_ACCESS_KEY_ID)"),
+		keySecret:  fs.String("access-key-secret", "", "its `SECRET` (default $ALIBABA_CLOUD_ACCESS_KEY_SECRET)"),
 	}
-	if fset.NArg() > 0 {
-		return fmt.Errorf("%w: unexpected argument %q", errUsage, fset.Arg(0))
+	return o.run
+}
+
+func (o mockOptions) run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
+	if len(args) > 0 {
+		return usagef("unexpected argument %q", args[0])
 	}
-	if *keyID == "" && *keySecret == "" {
-		*keyID, *keySecret = os.Getenv("ALIBABA_CLOUD_ACCESS_KEY_ID"), os.Getenv("ALIBABA_CLOUD_ACCESS_KEY_SECRET")
+	keyID, keySecret, recordings := *o.keyID, *o.keySecret, *o.recordings
+	if keyID == "" && keySecret == "" {
+		keyID, keySecret = os.Getenv("ALIBABA_CLOUD_ACCESS_KEY_ID"), os.Getenv("ALIBABA_CLOUD_ACCESS_KEY_SECRET")
 	}
-	if (*keyID == "") != (*keySecret == "") {
-		return fmt.Errorf("%w: --access-key-id and --access-key-secret go together", errUsage)
+	if (keyID == "") != (keySecret == "") {
+		return usagef("--access-key-id and --access-key-secret go together")
 	}
-	if *recordings != "" {
-		if info, err := os.Stat(*recordings); err != nil || !info.IsDir() {
-			return fmt.Errorf("%w: --recordings %s is not a directory", errUsage, *recordings)
+	if recordings != "" {
+		info, err := os.Stat(recordings)
+		if err != nil {
+			return fmt.Errorf("--recordings: %w", err)
+		}
+		if !info.IsDir() {
+			return usagef("--recordings %s is not a directory", recordings)
 		}
 	}
-	set, err := loadSpecSet(specs, stderr)
+	set, err := loadSpecSet(*o.specs, stderr)
 	if err != nil {
 		return err
 	}
-	handler, err := mock.New(set, mock.Options{Recordings: *recordings, AccessKeyID: *keyID, AccessKeySecret: *keySecret})
+	handler, err := mock.New(set, mock.Options{Recordings: recordings, AccessKeyID: keyID, AccessKeySecret: keySecret})
 	if err != nil {
-		return fmt.Errorf("%w: %v", errUsage, err)
+		return err
+	}
+	ln, err := listen(*o.addr)
+	if err != nil {
+		return err
 	}
 	verifying := "off"
-	if *keyID != "" {
-		verifying = "on for " + *keyID
+	if keyID != "" {
+		verifying = "on for " + keyID
 	}
 	fmt.Fprintf(stderr, "acsgen mock: %d operation(s); signature verification %s\n", len(set.Operations()), verifying)
-	return serve(ctx, *addr, "mock", handler, stdout)
+	return serve(ctx, ln, "mock", handler, stdout)
 }
 
 // loadSpecSet loads the specs named by --spec flags (default spec/), printing spec
@@ -63,7 +78,7 @@ func runMockContext(ctx context.Context, args []string, stdout, stderr io.Writer
 func loadSpecSet(specs []string, stderr io.Writer) (*contract.Set, error) {
 	specPaths, err := specFiles(specs)
 	if err != nil {
-		return nil, fmt.Errorf("%w: %v", errUsage, err)
+		return nil, err
 	}
 	set, err := contract.Load(specPaths)
 	var dl diag.List
@@ -71,7 +86,7 @@ func loadSpecSet(specs []string, stderr io.Writer) (*contract.Set, error) {
 		for _, d := range dl {
 			fmt.Fprintln(stderr, d)
 		}
-		return nil, fmt.Errorf("%w: the specs have problems; fix them first (acsgen lint)", errUsage)
+		return nil, errors.New("the specs have problems; fix them first (acsgen lint)")
 	}
 	return set, err
 }

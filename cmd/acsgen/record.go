@@ -2,6 +2,8 @@ package main
 
 import (
 	"context"
+	"errors"
+	"flag"
 	"fmt"
 	"io"
 	"net/url"
@@ -12,49 +14,63 @@ import (
 	"github.com/acsgen/acsgen/record"
 )
 
-func runRecord(args []string, stdout, stderr io.Writer) error {
-	return runRecordContext(context.Background(), args, stdout, stderr)
+// recordOptions are the flags of "acsgen record".
+type recordOptions struct {
+	specs               *multiFlag
+	upstream, out, addr *string
+	maxBody             *int64
+	resign              *bool
 }
 
-// runRecordContext proxies to the upstream and records until ctx ends or a signal arrives.
-func runRecordContext(ctx context.Context, args []string, stdout, stderr io.Writer) error {
-	fset := newFlagSet("record", stderr)
-	var specs multiFlag
-	fset.Var(&specs, "spec", "spec file or directory of specs (repeatable; default spec/)")
-	upstream := fset.String("upstream", "", "URL requests are forwarded to, e.g. https://apig.cn-hangzhou.aliyuncs.com")
-	out := fset.String("out", "", "directory the cassettes are written to")
-	addr := fset.String("addr", "127.0.0.1:8081", "address to listen on")
-	maxBody := fset.Int64("max-body", record.DefaultMaxBody, "largest request or response body recorded, in bytes")
-	resign := fset.Bool("resign", false, "sign ACS3 requests again for the upstream host with $ALIBABA_CLOUD_ACCESS_KEY_ID/SECRET (and $ALIBABA_CLOUD_SECURITY_TOKEN)")
-	if err := parse(fset, args); err != nil {
-		return err
+// recordFlags defines the flags of "acsgen record", which proxies to the upstream
+// and records until its context ends or a signal arrives.
+func recordFlags(fs *flag.FlagSet) action {
+	o := recordOptions{
+		specs:    specFlag(fs),
+		upstream: fs.String("upstream", "", "`URL` requests are forwarded to, e.g. https://apig.cn-hangzhou.aliyuncs.com (required)"),
+		out:      fs.String("out", "", "`DIR` the cassettes are written to (required)"),
+		addr:     fs.String("addr", "127.0.0.1:8081", "`HOST:PORT` to listen on (port 0: any free port)"),
+		maxBody:  fs.Int64("max-body", record.DefaultMaxBody, "largest request or response body recorded, in `BYTES`"),
+		resign:   fs.Bool("resign", false, "sign ACS3 requests again for the upstream host with $ALIBABA_CLOUD_ACCESS_KEY_ID/SECRET (and $ALIBABA_CLOUD_SECURITY_TOKEN)"),
 	}
-	if fset.NArg() > 0 {
-		return fmt.Errorf("%w: unexpected argument %q", errUsage, fset.Arg(0))
+	return o.run
+}
+
+func (o recordOptions) run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
+	if len(args) > 0 {
+		return usagef("unexpected argument %q", args[0])
 	}
-	if *upstream == "" || *out == "" {
-		return fmt.Errorf("%w: --upstream and --out are required", errUsage)
+	upstream, out, maxBody := o.upstream, o.out, o.maxBody
+	if *upstream == "" {
+		return usagef("--upstream is required")
+	}
+	if *out == "" {
+		return usagef("--out is required")
 	}
 	u, err := url.Parse(*upstream)
 	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
-		return fmt.Errorf("%w: --upstream %q is not an http(s) URL with a host", errUsage, *upstream)
+		return usagef("--upstream %q is not an http(s) URL with a host", *upstream)
 	}
 	if *maxBody <= 0 {
-		return fmt.Errorf("%w: --max-body must be positive", errUsage)
+		return usagef("--max-body must be positive")
 	}
 	var cred *acs.Credential
-	if *resign {
+	if *o.resign {
 		c := acs.Credential{AccessKeyID: os.Getenv("ALIBABA_CLOUD_ACCESS_KEY_ID"), AccessKeySecret: os.Getenv("ALIBABA_CLOUD_ACCESS_KEY_SECRET"),
 			SecurityToken: os.Getenv("ALIBABA_CLOUD_SECURITY_TOKEN")}
 		if c.AccessKeyID == "" || c.AccessKeySecret == "" {
-			return fmt.Errorf("%w: --resign needs ALIBABA_CLOUD_ACCESS_KEY_ID and ALIBABA_CLOUD_ACCESS_KEY_SECRET", errUsage)
+			return errors.New("--resign needs ALIBABA_CLOUD_ACCESS_KEY_ID and ALIBABA_CLOUD_ACCESS_KEY_SECRET in the environment")
 		}
 		cred = &c
 	}
 	if err := os.MkdirAll(*out, 0o755); err != nil {
-		return fmt.Errorf("%w: --out: %v", errUsage, err)
+		return fmt.Errorf("--out: %w", err)
 	}
-	set, err := loadSpecSet(specs, stderr)
+	set, err := loadSpecSet(*o.specs, stderr)
+	if err != nil {
+		return err
+	}
+	ln, err := listen(*o.addr)
 	if err != nil {
 		return err
 	}
@@ -65,5 +81,5 @@ func runRecordContext(ctx context.Context, args []string, stdout, stderr io.Writ
 		fmt.Fprintf(stderr, "acsgen record: wrote %s\n", name)
 	}))
 	fmt.Fprintf(stderr, "acsgen record: forwarding to %s, recording into %s\n", u.Redacted(), *out)
-	return serve(ctx, *addr, "record", record.Proxy(u, rec, cred), stdout)
+	return serve(ctx, ln, "record", record.Proxy(u, rec, cred), stdout)
 }

@@ -3,6 +3,7 @@ package main
 import (
 	"bufio"
 	"context"
+	"fmt"
 	"io"
 	"net/http"
 	"net/http/httptest"
@@ -36,6 +37,14 @@ func started(t *testing.T, run func(stdout, stderr io.Writer) error) (string, <-
 	return url, done
 }
 
+// exitError turns a non-zero exit status into an error.
+func exitError(code int) error {
+	if code != exitOK {
+		return fmt.Errorf("exit status %d", code)
+	}
+	return nil
+}
+
 func wait(t *testing.T, done <-chan error) error {
 	t.Helper()
 	select {
@@ -50,8 +59,8 @@ func wait(t *testing.T, done <-chan error) error {
 func TestMockServesAndStopsGracefully(t *testing.T) {
 	ctx, cancel := context.WithCancel(context.Background())
 	url, done := started(t, func(stdout, stderr io.Writer) error {
-		return runMockContext(ctx, []string{"--addr", "127.0.0.1:0", "--spec", "../../spec",
-			"--access-key-id", "LTAI5tCmdTestKey00000001", "--access-key-secret", "cmd-test-secret"}, stdout, stderr)
+		return exitError(runContext(ctx, []string{"mock", "--addr", "127.0.0.1:0", "--spec", "../../spec",
+			"--access-key-id", "LTAI5tCmdTestKey00000001", "--access-key-secret", "cmd-test-secret"}, stdout, stderr))
 	})
 	resp, err := http.Post(url+"/?Action=AttachPlugin&Version=2016-07-14&PluginId=p&StageName=TEST", "", nil)
 	require.NoError(t, err)
@@ -71,8 +80,8 @@ func TestRecordProxiesRecordsAndStopsOnSIGTERM(t *testing.T) {
 	t.Cleanup(upstream.Close)
 	out := t.TempDir()
 	url, done := started(t, func(stdout, stderr io.Writer) error {
-		return runRecordContext(context.Background(), []string{"--addr", "127.0.0.1:0", "--spec", "../../spec",
-			"--upstream", upstream.URL, "--out", out}, stdout, stderr)
+		return exitError(runContext(context.Background(), []string{"record", "--addr", "127.0.0.1:0", "--spec", "../../spec",
+			"--upstream", upstream.URL, "--out", out}, stdout, stderr))
 	})
 	req, err := http.NewRequest("POST", url+"/?PluginId=p&StageName=TEST", nil)
 	require.NoError(t, err)

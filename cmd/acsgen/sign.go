@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"flag"
 	"fmt"
 	"io"
 	"net/http"
@@ -20,8 +21,9 @@ const signDateLayout = "2006-01-02T15:04:05Z"
 // redactedValue stands for the security token wherever sign prints it.
 const redactedValue = "<redacted>"
 
-// runSign signs one request with ACS3-HMAC-SHA256 the way the generated clients do
-// (acs.Signer, acs.Compute, acs.SignedHeaderNames) and prints the canonical request,
+// signFlags defines the flags of "acsgen sign", which signs one request with
+// ACS3-HMAC-SHA256 the way the generated clients do (acs.Signer, acs.Compute,
+// acs.SignedHeaderNames) and prints the canonical request,
 // the string to sign and the headers to send, for debugging SignatureDoesNotMatch:
 // the service's error message carries its string to sign, to compare with ours.
 //
@@ -29,23 +31,26 @@ const redactedValue = "<redacted>"
 // x-acs-version, x-acs-date, x-acs-signature-nonce, x-acs-content-sha256 and, for
 // STS credentials, x-acs-security-token. Credentials come from the standard chain.
 // The secret is never printed; the token is printed as <redacted>.
-func runSign(args []string, stdout, stderr io.Writer) error {
-	var f signFlags
-	fs := newFlagSet("sign", stderr)
-	fs.StringVar(&f.method, "method", "", "HTTP `method`, e.g. GET or POST (required)")
+func signFlags(fs *flag.FlagSet) action {
+	var f signOptions
+	fs.StringVar(&f.method, "method", "", "HTTP `METHOD`, e.g. GET or POST (required)")
 	fs.StringVar(&f.url, "url", "", "the request `URL` with its path and query, as sent (required)")
-	fs.StringVar(&f.action, "action", "", "API name, sent as x-acs-action (or give it with --header)")
-	fs.StringVar(&f.version, "version", "", "API version, sent as x-acs-version (or give it with --header)")
+	fs.StringVar(&f.action, "action", "", "API `NAME`, sent as x-acs-action (required; or give it with --header)")
+	fs.StringVar(&f.version, "version", "", "API `VERSION`, sent as x-acs-version (required; or give it with --header)")
 	fs.Var(&f.headers, "header", "a header to send and sign, `'name: value'`; repeatable")
-	fs.StringVar(&f.body, "body", "", "`file` holding the request body, - for standard input (default: empty body)")
+	fs.StringVar(&f.body, "body", "", "`FILE` holding the request body, - for standard input (default: empty body)")
 	fs.StringVar(&f.date, "date", "", "x-acs-date to sign, `yyyy-MM-ddTHH:mm:ssZ` in UTC (default: now)")
-	fs.StringVar(&f.nonce, "nonce", "", "x-acs-signature-nonce to sign (default: 16 random bytes in hex)")
-	if err := parse(fs, args); err != nil {
-		return err
+	fs.StringVar(&f.nonce, "nonce", "", "x-acs-signature-nonce to sign, a `STRING` (default: 16 random bytes in hex)")
+	return func(_ context.Context, args []string, stdout, _ io.Writer) error {
+		if len(args) > 0 {
+			return usagef("unexpected argument %q", args[0])
+		}
+		return f.run(stdout)
 	}
-	if fs.NArg() > 0 {
-		return fmt.Errorf("%w: unexpected argument %q", errUsage, fs.Arg(0))
-	}
+}
+
+// run signs the request and prints how.
+func (f *signOptions) run(stdout io.Writer) error {
 	req, signer, err := f.request()
 	if err != nil {
 		return err
@@ -65,8 +70,8 @@ func runSign(args []string, stdout, stderr io.Writer) error {
 	return nil
 }
 
-// signFlags are the command line of `acsgen sign`.
-type signFlags struct {
+// signOptions are the command line of "acsgen sign".
+type signOptions struct {
 	method, url, action, version string
 	headers                      multiFlag
 	body, date, nonce            string
@@ -74,39 +79,39 @@ type signFlags struct {
 
 // request checks the flags and builds the request to sign, with the given headers,
 // action, version, date and nonce set, and a signer whose clock is --date.
-func (f signFlags) request() (*http.Request, acs.Signer, error) {
+func (f *signOptions) request() (*http.Request, acs.Signer, error) {
 	var signer acs.Signer
 	if f.method == "" {
-		return nil, signer, fmt.Errorf("%w: --method is required", errUsage)
+		return nil, signer, usagef("--method is required")
 	}
 	if f.url == "" {
-		return nil, signer, fmt.Errorf("%w: --url is required", errUsage)
+		return nil, signer, usagef("--url is required")
 	}
 	u, err := url.Parse(f.url)
 	if err != nil {
-		return nil, signer, fmt.Errorf("%w: --url: %v", errUsage, err)
+		return nil, signer, usagef("--url: %v", err)
 	}
 	if (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
-		return nil, signer, fmt.Errorf("%w: --url %q must be an absolute http or https URL with a host", errUsage, f.url)
+		return nil, signer, usagef("--url %q must be an absolute http or https URL with a host", f.url)
 	}
 	if u.Fragment != "" {
-		return nil, signer, fmt.Errorf("%w: --url %q has a fragment, which is never sent", errUsage, f.url)
+		return nil, signer, usagef("--url %q has a fragment, which is never sent", f.url)
 	}
 	req, err := http.NewRequest(strings.ToUpper(f.method), u.String(), nil)
 	if err != nil {
-		return nil, signer, fmt.Errorf("%w: --method %q: %v", errUsage, f.method, err)
+		return nil, signer, usagef("--method %q: %v", f.method, err)
 	}
 	for _, h := range f.headers {
 		name, value, ok := strings.Cut(h, ":")
 		name, value = strings.TrimSpace(name), strings.TrimSpace(value)
 		if !ok || name == "" || strings.ContainsAny(name, " \t") {
-			return nil, signer, fmt.Errorf("%w: --header %q is not 'name: value'", errUsage, h)
+			return nil, signer, usagef("--header %q is not 'name: value'", h)
 		}
 		switch strings.ToLower(name) {
 		case "authorization":
-			return nil, signer, fmt.Errorf("%w: --header %q: the Authorization header is what sign computes", errUsage, h)
+			return nil, signer, usagef("--header %q: the Authorization header is what sign computes", h)
 		case "x-acs-content-sha256":
-			return nil, signer, fmt.Errorf("%w: --header %q: x-acs-content-sha256 is computed from --body", errUsage, h)
+			return nil, signer, usagef("--header %q: x-acs-content-sha256 is computed from --body", h)
 		case "host":
 			req.Host = value
 		default:
@@ -123,19 +128,19 @@ func (f signFlags) request() (*http.Request, acs.Signer, error) {
 			continue
 		}
 		if req.Header.Get(p.header) != "" {
-			return nil, signer, fmt.Errorf("%w: give %s or --header '%s: …', not both", errUsage, p.flag, p.header)
+			return nil, signer, usagef("give %s or --header '%s: …', not both", p.flag, p.header)
 		}
 		req.Header.Set(p.header, p.value)
 	}
 	for _, p := range []struct{ flag, header string }{{"--action", "x-acs-action"}, {"--version", "x-acs-version"}} {
 		if req.Header.Get(p.header) == "" {
-			return nil, signer, fmt.Errorf("%w: %s is required (or --header '%s: …')", errUsage, p.flag, p.header)
+			return nil, signer, usagef("%s is required (or --header '%s: …')", p.flag, p.header)
 		}
 	}
 	if d := req.Header.Get("x-acs-date"); d != "" {
 		t, err := time.Parse(signDateLayout, d)
 		if err != nil {
-			return nil, signer, fmt.Errorf("%w: date %q is not yyyy-MM-ddTHH:mm:ssZ (UTC), e.g. 2026-03-16T08:30:00Z", errUsage, d)
+			return nil, signer, usagef("date %q is not yyyy-MM-ddTHH:mm:ssZ (UTC), e.g. 2026-03-16T08:30:00Z", d)
 		}
 		signer.Now = func() time.Time { return t }
 	}
@@ -143,7 +148,7 @@ func (f signFlags) request() (*http.Request, acs.Signer, error) {
 }
 
 // readBody reads --body: a file, standard input for "-", nothing when absent.
-func (f signFlags) readBody() ([]byte, error) {
+func (f *signOptions) readBody() ([]byte, error) {
 	switch f.body {
 	case "":
 		return nil, nil

@@ -274,11 +274,22 @@ func TestSignWithoutCredentials(t *testing.T) {
 	assert.Contains(t, stderr, "ALIBABA_CLOUD_ACCESS_KEY_ID", "says where credentials are looked for")
 }
 
-func TestSignHelp(t *testing.T) {
-	code, _, stderr := acsgen(t, "sign", "-h")
+// --action and --version are required for every ACS3 request: the synopsis shows
+// them outside brackets, and a missing one is a usage error naming it.
+func TestSignActionAndVersionAreRequired(t *testing.T) {
+	code, stdout, _ := acsgen(t, "sign", "-h")
 	assert.Equal(t, exitOK, code)
-	assert.Contains(t, stderr, "-nonce")
-	code, _, stderr = acsgen(t, "--help")
-	assert.Equal(t, exitOK, code)
-	assert.Contains(t, stderr, "acsgen sign --method")
+	assert.Contains(t, strings.Join(strings.Fields(stdout), " "), "usage: acsgen sign --method M --url URL --action A --version V [--header")
+	assert.Contains(t, stdout, "--nonce STRING")
+	assert.NotContains(t, stdout, "[--action")
+	assert.NotContains(t, stdout, "[--version")
+
+	signEnv(t, true, "")
+	for _, tc := range []struct{ flag, other string }{{"--action", "--version"}, {"--version", "--action"}} {
+		code, stdout, stderr := runSignCmd(t, "--method", "GET", "--url", "https://h/", tc.other, "X")
+		assert.Equal(t, exitUsage, code)
+		assert.Empty(t, stdout)
+		assert.Equal(t, "acsgen sign: "+tc.flag+" is required (or --header 'x-acs-"+strings.TrimPrefix(tc.flag, "--")+": …')\n"+
+			"run 'acsgen help sign' for usage\n", stderr)
+	}
 }

@@ -1,7 +1,9 @@
 package main
 
 import (
+	"errors"
 	"fmt"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"slices"
@@ -10,16 +12,28 @@ import (
 
 const defaultSpecDir = "spec"
 
+// errNoSpecDir is specFiles' error when no --spec was given and the current
+// directory has no spec/ to default to.
+var errNoSpecDir = errors.New("no spec/ directory in the current directory; pass --spec, or run from the project root")
+
 // specFiles expands files and directories into the spec files they hold
 // (*.yaml, *.yml, *.json directly inside a directory), sorted and de-duplicated.
+// Without any, it reads spec/ in the current directory.
 func specFiles(args []string) ([]string, error) {
 	if len(args) == 0 {
+		if _, err := os.Stat(defaultSpecDir); errors.Is(err, fs.ErrNotExist) {
+			return nil, errNoSpecDir
+		}
 		args = []string{defaultSpecDir}
 	}
 	var out []string
 	for _, arg := range args {
 		info, err := os.Stat(arg)
 		if err != nil {
+			var pe *fs.PathError
+			if errors.As(err, &pe) {
+				err = pe.Err // the path is already in the message
+			}
 			return nil, fmt.Errorf("spec %s: %w", arg, err)
 		}
 		if !info.IsDir() {
