@@ -31,7 +31,7 @@ func contractFlags(fs *flag.FlagSet) action {
 	o := contractOptions{
 		specs:    specFlag(fs),
 		strict:   fs.Bool("strict", false, "also report drift: undocumented properties and query parameters, statuses only default covers, open-enum values"),
-		format:   fs.String("format", "text", "report `FORMAT`: "+strings.Join(contract.Formats, ", ")),
+		format:   fs.String("format", "text", "report format, one of `"+strings.Join(contract.Formats, "|")+"`"),
 		coverage: fs.Bool("coverage", false, "report the operations, statuses and response fields the recordings exercised and missed (on stderr for junit and github)"),
 		compiled: fs.Bool("compiled", true, "check responses with the generated code built into acsgen where spec/ is what it was generated from; --compiled=false: kin-openapi only"),
 		suggest:  fs.String("suggest", "", "write an OpenAPI Overlay 1.0 `FILE` proposing spec changes that document what was seen (one per spec: FILE.<spec>.yaml when several)"),

@@ -17,8 +17,8 @@ import (
 // spec (files or git REV:PATH) and reports oasdiff's findings and the change to
 // the generated Go API.
 func diffFlags(fs *flag.FlagSet) action {
-	format := fs.String("format", "text", "output `FORMAT`: "+strings.Join(specdiff.Formats, ", "))
-	failOn := fs.String("fail-on", "", "exit 1 at `LEVEL`: breaking (breaking spec changes, incompatible Go API) or warning (those and oasdiff's warnings); default: only report")
+	format := fs.String("format", "text", "output format, one of `"+strings.Join(specdiff.Formats, "|")+"`")
+	failOn := fs.String("fail-on", "", "exit 1 at this level, `breaking|warning`: breaking for breaking spec changes and incompatible Go API changes, warning for those and oasdiff's warnings (default: only report)")
 	return func(_ context.Context, args []string, stdout, stderr io.Writer) error {
 		return diff(args, *format, *failOn, stdout, stderr)
 	}

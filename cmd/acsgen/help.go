@@ -269,7 +269,7 @@ and runs until SIGINT or SIGTERM, then lets requests in flight finish.`,
 
 var recordHelp = helpText{
 	summary: "proxy to an endpoint and write the traffic as cassettes",
-	usage:   "record --upstream URL --out DIR [--spec FILE|DIR]... [--addr HOST:PORT] [--max-body N] [--resign]",
+	usage:   "record --upstream URL --out DIR [--spec FILE|DIR]... [--addr HOST:PORT] [--max-body BYTES] [--resign]",
 	about: `Record listens on --addr, forwards every request to --upstream and writes each
 exchange as a go-vcr cassette under --out, in a directory per product and named
 after the operation the specs match. Point a client's endpoint at the address
@@ -286,7 +286,7 @@ until SIGINT or SIGTERM.`,
 
 var signHelp = helpText{
 	summary: "sign one request with ACS3-HMAC-SHA256 and show each step",
-	usage:   "sign --method M --url URL --action A --version V [--header 'name: value']... [--body FILE] [--date T] [--nonce N]",
+	usage:   "sign --method METHOD --url URL --action NAME --version VERSION [--header 'name: value']... [--body FILE] [--date TIME] [--nonce STRING]",
 	about: `Sign signs one request the way the generated clients do and prints the
 canonical request, the string to sign and the headers to send. It helps with
 SignatureDoesNotMatch: the service's error message holds the string to sign it

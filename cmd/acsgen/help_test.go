@@ -2,6 +2,8 @@ package main
 
 import (
 	"flag"
+	"go/parser"
+	"go/token"
 	"strings"
 	"testing"
 
@@ -47,6 +49,9 @@ func TestCommandHelp(t *testing.T) {
 			fs.VisitAll(func(f *flag.Flag) {
 				assert.Contains(t, stdout, "\n  --"+f.Name, "flag --%s is listed", f.Name)
 				assert.Contains(t, c.help.usage, "--"+f.Name, "the synopsis shows --%s", f.Name)
+				if name, _ := flag.UnquoteUsage(f); !isBool(f) {
+					assert.Contains(t, c.help.usage, "--"+f.Name+" "+name, "the synopsis and the flag list name the value of --%s alike", f.Name)
+				}
 			})
 			require.NotEmpty(t, c.help.examples)
 			assert.LessOrEqual(t, len(c.help.examples), 2)
@@ -73,7 +78,7 @@ func TestCommandHelp(t *testing.T) {
 
 func TestHelpShowsDefaultsAndFlagValues(t *testing.T) {
 	_, stdout, _ := acsgen(t, "help", "contract")
-	assert.Contains(t, stdout, "\n  --format FORMAT\n        report FORMAT: text, json, junit, github (default text)\n")
+	assert.Contains(t, stdout, "\n  --format text|json|junit|github\n        report format, one of text|json|junit|github (default text)\n")
 	assert.Contains(t, stdout, "\n  --spec FILE|DIR\n")
 	assert.Contains(t, stdout, "(default true)\n", "--compiled defaults to true, and the default is never broken")
 	assert.NotContains(t, stdout, "(default false)")
@@ -123,4 +128,17 @@ func TestLintTakesSpecsWithTheFlag(t *testing.T) {
 	assert.Equal(t, "2 spec(s) OK\n", stderr)
 	code, _, stderr = acsgen(t, "lint", "--spec", "../../spec")
 	assert.Equal(t, exitOK, code, stderr)
+}
+
+// The package documentation shows the same synopsis as each command's help, and
+// says how go run changes the exit status.
+func TestPackageDocMatchesHelp(t *testing.T) {
+	f, err := parser.ParseFile(token.NewFileSet(), "main.go", nil, parser.ParseComments|parser.PackageClauseOnly)
+	require.NoError(t, err)
+	doc := strings.Join(strings.Fields(f.Doc.Text()), " ")
+	for _, c := range commands {
+		assert.Contains(t, doc, strings.Join(strings.Fields("acsgen "+c.help.usage), " "), c.name)
+	}
+	assert.Contains(t, doc, "acsgen help [COMMAND]")
+	assert.Contains(t, doc, `"go run" reports any non-zero status of the program as 1`)
 }

@@ -11,9 +11,9 @@
 //	acsgen mock [--spec FILE|DIR]... [--addr HOST:PORT] [--recordings DIR]
 //	            [--access-key-id ID --access-key-secret SECRET]
 //	acsgen record --upstream URL --out DIR [--spec FILE|DIR]... [--addr HOST:PORT]
-//	              [--max-body N] [--resign]
-//	acsgen sign --method M --url URL --action A --version V [--header 'name: value']...
-//	            [--body FILE] [--date T] [--nonce N]
+//	              [--max-body BYTES] [--resign]
+//	acsgen sign --method METHOD --url URL --action NAME --version VERSION
+//	            [--header 'name: value']... [--body FILE] [--date TIME] [--nonce STRING]
 //	acsgen version
 //	acsgen help [COMMAND]
 //

@@ -25,10 +25,10 @@ type mockOptions struct {
 func mockFlags(fs *flag.FlagSet) action {
 	o := mockOptions{
 		specs:      specFlag(fs),
-		addr:       fs.String("addr", "127.0.0.1:8080", "`HOST:PORT` to listen on (port 0: any free port)"),
+		addr:       fs.String("addr", "127.0.0.1:8080", "`HOST:PORT` to listen on; port 0 picks a free port"),
 		recordings: fs.String("recordings", "", "`DIR` of go-vcr cassettes answered before the spec examples"),
-		keyID:      fs.String("access-key-id", "", "verify signatures with this access key `ID` (default $ALIBABA_CLOUD_ACCESS_KEY_ID)"),
-		keySecret:  fs.String("access-key-secret", "", "its `SECRET` (default $ALIBABA_CLOUD_ACCESS_KEY_SECRET)"),
+		keyID:      fs.String("access-key-id", "", "verify signatures with this access key `ID`; without the pair of flags, $ALIBABA_CLOUD_ACCESS_KEY_ID"),
+		keySecret:  fs.String("access-key-secret", "", "the access key's `SECRET`; without the pair of flags, $ALIBABA_CLOUD_ACCESS_KEY_SECRET"),
 	}
 	return o.run
 }

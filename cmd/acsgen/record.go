@@ -29,7 +29,7 @@ func recordFlags(fs *flag.FlagSet) action {
 		specs:    specFlag(fs),
 		upstream: fs.String("upstream", "", "`URL` requests are forwarded to, e.g. https://apig.cn-hangzhou.aliyuncs.com (required)"),
 		out:      fs.String("out", "", "`DIR` the cassettes are written to (required)"),
-		addr:     fs.String("addr", "127.0.0.1:8081", "`HOST:PORT` to listen on (port 0: any free port)"),
+		addr:     fs.String("addr", "127.0.0.1:8081", "`HOST:PORT` to listen on; port 0 picks a free port"),
 		maxBody:  fs.Int64("max-body", record.DefaultMaxBody, "largest request or response body recorded, in `BYTES`"),
 		resign:   fs.Bool("resign", false, "sign ACS3 requests again for the upstream host with $ALIBABA_CLOUD_ACCESS_KEY_ID/SECRET (and $ALIBABA_CLOUD_SECURITY_TOKEN)"),
 	}

@@ -39,8 +39,8 @@ func signFlags(fs *flag.FlagSet) action {
 	fs.StringVar(&f.version, "version", "", "API `VERSION`, sent as x-acs-version (required; or give it with --header)")
 	fs.Var(&f.headers, "header", "a header to send and sign, `'name: value'`; repeatable")
 	fs.StringVar(&f.body, "body", "", "`FILE` holding the request body, - for standard input (default: empty body)")
-	fs.StringVar(&f.date, "date", "", "x-acs-date to sign, `yyyy-MM-ddTHH:mm:ssZ` in UTC (default: now)")
-	fs.StringVar(&f.nonce, "nonce", "", "x-acs-signature-nonce to sign, a `STRING` (default: 16 random bytes in hex)")
+	fs.StringVar(&f.date, "date", "", "x-acs-date to sign, a `TIME` in UTC as yyyy-MM-ddTHH:mm:ssZ (default: now)")
+	fs.StringVar(&f.nonce, "nonce", "", "x-acs-signature-nonce to sign, any `STRING` (default: 16 random bytes in hex)")
 	return func(_ context.Context, args []string, stdout, _ io.Writer) error {
 		if len(args) > 0 {
 			return usagef("unexpected argument %q", args[0])

@@ -279,7 +279,7 @@ func TestSignWithoutCredentials(t *testing.T) {
 func TestSignActionAndVersionAreRequired(t *testing.T) {
 	code, stdout, _ := acsgen(t, "sign", "-h")
 	assert.Equal(t, exitOK, code)
-	assert.Contains(t, strings.Join(strings.Fields(stdout), " "), "usage: acsgen sign --method M --url URL --action A --version V [--header")
+	assert.Contains(t, strings.Join(strings.Fields(stdout), " "), "usage: acsgen sign --method METHOD --url URL --action NAME --version VERSION [--header")
 	assert.Contains(t, stdout, "--nonce STRING")
 	assert.NotContains(t, stdout, "[--action")
 	assert.NotContains(t, stdout, "[--version")
