@@ -71,9 +71,12 @@ func TestCommandHelp(t *testing.T) {
 		})
 	}
 
-	code, stdout, _ := acsgen(t, "help", "help")
-	assert.Equal(t, exitOK, code)
-	assert.Contains(t, stdout, "usage: acsgen help [COMMAND]")
+	for _, arg := range []string{"help", "-h", "--help"} {
+		code, stdout, stderr := acsgen(t, "help", arg)
+		assert.Equal(t, exitOK, code, arg)
+		assert.Empty(t, stderr, arg)
+		assert.True(t, strings.HasPrefix(stdout, "usage: acsgen help [COMMAND]\n"), arg)
+	}
 }
 
 func TestHelpShowsDefaultsAndFlagValues(t *testing.T) {

@@ -158,7 +158,7 @@ func runHelp(args []string, stdout, stderr io.Writer) int {
 	case len(args) > 1:
 		fmt.Fprintf(stderr, "acsgen help: want one command, got %d\nrun 'acsgen help' for the list of commands\n", len(args))
 		return exitUsage
-	case args[0] == "help":
+	case args[0] == "help" || args[0] == "-h" || args[0] == "-help" || args[0] == "--help":
 		printHelpHelp(stdout)
 		return exitOK
 	}
