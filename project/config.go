@@ -140,6 +140,10 @@ func join(base, p string) string {
 // before it opens: opening a FIFO would wait for a writer.
 func readSmallFile(path string) ([]byte, error) {
 	info, err := os.Stat(path)
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		return nil, fmt.Errorf("%s: %w", path, pe.Err) // "acsgen.yaml: no such file or directory"
+	}
 	if err != nil {
 		return nil, err
 	}

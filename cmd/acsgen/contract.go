@@ -17,6 +17,7 @@ import (
 
 // contractOptions are the flags of "acsgen contract".
 type contractOptions struct {
+	conf     *projectConfig
 	specs    *multiFlag
 	strict   *bool
 	format   *string
@@ -30,6 +31,7 @@ type contractOptions struct {
 func contractFlags(fs *flag.FlagSet) action {
 	o := contractOptions{
 		specs:    specFlag(fs),
+		conf:     configFlag(fs),
 		strict:   fs.Bool("strict", false, "also report drift: undocumented properties and query parameters, statuses only default covers, open-enum values"),
 		format:   fs.String("format", "text", "report format, one of `"+strings.Join(contract.Formats, "|")+"`"),
 		coverage: fs.Bool("coverage", false, "report the operations, statuses and response fields the recordings exercised and missed (on stderr for junit and github)"),
@@ -42,6 +44,9 @@ func contractFlags(fs *flag.FlagSet) action {
 }
 
 func (o contractOptions) run(args []string, stdout, stderr io.Writer) error {
+	if err := o.conf.load(map[string]configField{"spec": cfgSpecs}); err != nil {
+		return err
+	}
 	if len(args) == 0 {
 		return usagef("no recordings given")
 	}

@@ -11,6 +11,7 @@ import (
 
 	"github.com/acsgen/acsgen/generator"
 	"github.com/acsgen/acsgen/generator/docs"
+	"github.com/acsgen/acsgen/project"
 )
 
 // docsFlags defines the flags of "acsgen docs", which renders the Markdown
@@ -21,21 +22,32 @@ func docsFlags(fs *flag.FlagSet) action {
 	out := fs.String("out", "docs", "output root `DIR`: DIR/README.md and DIR/<package>/")
 	gen := fs.String("generated", "generated", "root `DIR` of the generated packages, whose example_test.go files the pages show")
 	check := fs.Bool("check", false, "write nothing; list stale, missing and extra files and exit 1 if there are any")
+	conf := configFlag(fs)
 	return func(_ context.Context, args []string, stdout, stderr io.Writer) error {
 		if len(args) > 0 {
 			return usagef("unexpected argument %q; specs are given with --spec", args[0])
 		}
-		return renderDocs(*specs, *out, *gen, *check, stdout, stderr)
+		if err := conf.load(map[string]configField{"spec": cfgSpecs, "out": cfgDocs, "generated": cfgOut}); err != nil {
+			return err
+		}
+		return renderDocs(*specs, *out, *gen, conf.packages(), *check, stdout, stderr)
 	}
 }
 
 // renderDocs writes (or with check, compares) the pages of the specs under out.
-func renderDocs(specs []string, out, gen string, check bool, stdout, stderr io.Writer) error {
+// The pages name each package by its import path, from the module holding gen.
+func renderDocs(specs []string, out, gen string, packages map[string]string, check bool, stdout, stderr io.Writer) error {
 	files, err := specFiles(specs)
 	if err != nil {
 		return err
 	}
-	pages, problems, err := docs.Render(files, gen, generator.Options{})
+	pages, problems, err := docs.Render(files, gen, generator.Options{
+		SpecPackages: packages,
+		ImportPath: func(name string) string {
+			path, _ := project.ImportPathOf(filepath.Join(gen, name)) // outside a module: the page shows the package name
+			return path
+		},
+	})
 	if err != nil {
 		return err
 	}
@@ -62,7 +74,7 @@ func renderDocs(specs []string, out, gen string, check bool, stdout, stderr io.W
 		fmt.Fprintln(stderr, s)
 	}
 	if len(stale) > 0 {
-		fmt.Fprintln(stderr, "docs are out of date; run: make generate")
+		fmt.Fprintln(stderr, "docs are out of date; run acsgen docs")
 	}
 	if len(problems) > 0 || len(stale) > 0 {
 		return errFindings

@@ -12,49 +12,80 @@ import (
 
 	"github.com/acsgen/acsgen/generator"
 	"github.com/acsgen/acsgen/generator/diag"
+	"github.com/acsgen/acsgen/project"
 )
 
 // generateFlags defines the flags of "acsgen generate".
 func generateFlags(fs *flag.FlagSet) action {
 	specs := specFlag(fs)
-	out := fs.String("out", "generated", "output root `DIR`; each spec goes to DIR/<package>")
-	pkg := fs.String("package", "", "Go package `NAME` (only with a single spec; default: derived from the spec)")
+	out := fs.String("out", "generated", "output root `DIR`; each package goes to DIR/<package>")
+	pkg := fs.String("package", "", "Go package `NAME` for every spec (default: derived from each spec)")
 	check := fs.Bool("check", false, "write nothing; list stale, missing and extra files and exit 1 if there are any")
+	conf := configFlag(fs)
 	return func(_ context.Context, args []string, stdout, stderr io.Writer) error {
 		if len(args) > 0 {
 			return usagef("unexpected argument %q; specs are given with --spec", args[0])
 		}
-		return generate(*specs, *out, *pkg, *check, stdout, stderr)
+		if err := conf.load(map[string]configField{"spec": cfgSpecs, "out": cfgOut}); err != nil {
+			return err
+		}
+		return generate(genOptions{specs: *specs, out: *out, pkg: *pkg, packages: conf.packages(), check: *check}, stdout, stderr)
 	}
 }
 
-// generate writes (or with check, compares) the clients of the specs under out.
-func generate(specs []string, out, pkg string, check bool, stdout, stderr io.Writer) error {
-	files, err := specFiles(specs)
+// genOptions are what generate does, from flags and the configuration file.
+type genOptions struct {
+	specs    []string
+	out      string
+	pkg      string
+	packages map[string]string // spec file → package, from acsgen.yaml
+	check    bool
+}
+
+// generate writes (or with check, compares) the packages of the specs under out.
+// Specs of one product and version are merged into one package.
+func generate(o genOptions, stdout, stderr io.Writer) error {
+	files, err := specFiles(o.specs)
 	if err != nil {
 		return err
 	}
-	if pkg != "" && len(files) > 1 {
-		return usagef("--package names one package but %d specs were given", len(files))
-	}
+	var noModule error
+	pkgs, err := generator.Packages(files, generator.Options{
+		Package:      o.pkg,
+		SpecPackages: o.packages,
+		ImportPath: func(name string) string {
+			path, err := project.ImportPathOf(filepath.Join(o.out, name))
+			if err != nil && noModule == nil {
+				noModule = err
+			}
+			return path
+		},
+		HandWritten: func(name string) ([]string, error) {
+			return generator.HandWrittenExamples(filepath.Join(o.out, name))
+		},
+	})
 	var problems diag.List
+	if errors.As(err, &problems) {
+		err = nil
+	}
+	if err != nil {
+		return err
+	}
+	if noModule != nil {
+		fmt.Fprintf(stderr, "acsgen generate: %v; packages are generated without examples (acsgen docs needs them)\n", noModule)
+	}
 	var stale []string
-	for _, spec := range files {
-		gen, api, err := generator.Generate(generator.Config{Spec: spec, Package: pkg})
-		var dl diag.List
-		if errors.As(err, &dl) {
-			problems = append(problems, dl...)
-			continue
-		}
+	for _, p := range pkgs {
+		gen, err := p.Emit()
 		if err != nil {
 			return err
 		}
-		dir := filepath.Join(out, api.Package)
+		dir := filepath.Join(o.out, p.API.Package)
 		extra, err := extraGenerated(dir, gen)
 		if err != nil {
 			return err
 		}
-		if check {
+		if o.check {
 			s, err := staleOutputs(genOutputs(dir, gen), extra)
 			if err != nil {
 				return err
@@ -65,9 +96,9 @@ func generate(specs []string, out, pkg string, check bool, stdout, stderr io.Wri
 		if err := writeOutputs(genOutputs(dir, gen), extra); err != nil {
 			return err
 		}
-		fmt.Fprintf(stdout, "%s → %s (%d files)\n", spec, dir, len(gen))
+		fmt.Fprintf(stdout, "%s → %s (%d files)\n", strings.Join(p.API.SpecPaths(), ", "), dir, len(gen))
 	}
-	for _, d := range problems.Sort() {
+	for _, d := range problems {
 		fmt.Fprintln(stderr, d)
 	}
 	for _, s := range stale {
@@ -75,7 +106,7 @@ func generate(specs []string, out, pkg string, check bool, stdout, stderr io.Wri
 	}
 	if len(problems) > 0 || len(stale) > 0 {
 		if len(stale) > 0 {
-			fmt.Fprintln(stderr, "generated code is out of date; run: make generate")
+			fmt.Fprintln(stderr, "generated code is out of date; run acsgen generate")
 		}
 		return errFindings
 	}
@@ -91,17 +122,18 @@ func genOutputs(dir string, files []generator.File) []output {
 	return outs
 }
 
-// extraGenerated lists the *_gen.go files in dir the spec no longer produces. Only
-// *_gen.go files are ever removed, so hand-written files beside them are safe.
+// extraGenerated lists the generated files in dir (*_gen.go, *_gen_test.go) the
+// specs no longer produce. Only those are ever removed, so hand-written files
+// beside them are safe.
 func extraGenerated(dir string, files []generator.File) ([]string, error) {
-	matches, err := filepath.Glob(filepath.Join(dir, "*_gen.go"))
+	onDisk, err := generator.GeneratedFiles(dir)
 	if err != nil {
 		return nil, err
 	}
 	var out []string
-	for _, path := range matches {
+	for _, path := range onDisk {
 		name := filepath.Base(path)
-		if !slices.ContainsFunc(files, func(f generator.File) bool { return f.Name == name }) && strings.HasSuffix(name, "_gen.go") {
+		if !slices.ContainsFunc(files, func(f generator.File) bool { return f.Name == name }) {
 			out = append(out, path)
 		}
 	}

@@ -169,12 +169,19 @@ func indent(text, prefix string) string {
 
 var generateHelp = helpText{
 	summary: "write a Go client package for each spec",
-	usage:   "generate [--spec FILE|DIR]... [--out DIR] [--package NAME] [--check]",
-	about: `Generate reads each spec and writes its Go client, models and enums to
-<out>/<package> as *_gen.go files. Files of that kind the spec no longer produces
-are removed; other files in the directory are never touched, so hand-written code
-can live beside the generated code. A spec with problems is reported with file,
-line and column, nothing is written for it, and the exit status is 1.
+	usage:   "generate [--spec FILE|DIR]... [--out DIR] [--package NAME] [--config FILE] [--check]",
+	about: `Generate reads each spec and writes its Go client, models, enums and one
+compiled example per operation to <out>/<package> as *_gen.go and
+examples_gen_test.go. Spec files of one product and version go to one package;
+what they disagree on is reported with both places. Files of that kind the specs
+no longer produce are removed; other files in the directory are never touched, so
+hand-written code (an ExampleClient_<Operation> of your own, say) can live beside
+the generated code. A spec with problems is reported with file, line and column,
+nothing is written for it, and the exit status is 1.
+
+Settings not given as flags come from acsgen.yaml in the current directory, or
+the file --config names: specs, out and packages (a package name per spec file).
+The examples import the package by its path in the Go module holding <out>.
 
 With --check nothing is written: the files that are stale, missing or no longer
 generated are listed, and the exit status is 1 if there are any.`,
@@ -186,7 +193,7 @@ generated are listed, and the exit status is 1 if there are any.`,
 
 var lintHelp = helpText{
 	summary: "report the problems in the specs, writing nothing",
-	usage:   "lint [--spec FILE|DIR]...",
+	usage:   "lint [--spec FILE|DIR]... [--config FILE]",
 	about: `Lint loads and builds each spec as generate would and prints every problem that
 would stop generation on standard output, one per line with file, line and
 column, and a count on standard error. It writes no files. The exit status is 1
@@ -199,7 +206,7 @@ when there are problems.`,
 
 var contractHelp = helpText{
 	summary: "check recorded traffic against the specs",
-	usage:   "contract [--spec FILE|DIR]... [--strict] [--compiled=false] [--format text|json|junit|github] [--coverage] [--suggest FILE] RECORDING|DIR...",
+	usage:   "contract [--spec FILE|DIR]... [--config FILE] [--strict] [--compiled=false] [--format text|json|junit|github] [--coverage] [--suggest FILE] RECORDING|DIR...",
 	about: `Contract takes each interaction of the recordings, finds the operation of the
 specs it calls and checks the request and the response against that operation.
 A recording is a go-vcr v4 cassette (.yaml, .yml) or a HAR 1.2 file (.har); a
@@ -219,11 +226,13 @@ enum.`,
 
 var docsHelp = helpText{
 	summary: "write the Markdown reference for the specs",
-	usage:   "docs [--spec FILE|DIR]... [--out DIR] [--generated DIR] [--check]",
+	usage:   "docs [--spec FILE|DIR]... [--out DIR] [--generated DIR] [--config FILE] [--check]",
 	about: `Docs renders a Markdown reference: <out>/README.md and a page per operation
 under <out>/<package>/, each showing the example tests of the generated package
-under --generated. Pages no longer produced are removed; other files are left
-alone. A generated package without examples is a finding (exit status 1).
+under --generated and naming it by its import path. Pages no longer produced are
+removed; other files are left alone. A generated package without examples is a
+finding (exit status 1). acsgen.yaml gives specs, docs (as --out) and out (as
+--generated) when the flags do not.
 
 With --check nothing is written: stale, missing and extra pages are listed, and
 the exit status is 1 if there are any.`,
@@ -252,7 +261,7 @@ oasdiff's warnings.`,
 
 var mockHelp = helpText{
 	summary: "serve the specs' operations over HTTP for tests",
-	usage:   "mock [--spec FILE|DIR]... [--addr HOST:PORT] [--recordings DIR] [--access-key-id ID --access-key-secret SECRET]",
+	usage:   "mock [--spec FILE|DIR]... [--config FILE] [--addr HOST:PORT] [--recordings DIR] [--access-key-id ID --access-key-secret SECRET]",
 	about: `Mock serves every operation of the specs, answering from the go-vcr cassettes
 under --recordings where one matches and from the spec's examples otherwise.
 Given an access key (by the flags, or by $ALIBABA_CLOUD_ACCESS_KEY_ID and
@@ -269,7 +278,7 @@ and runs until SIGINT or SIGTERM, then lets requests in flight finish.`,
 
 var recordHelp = helpText{
 	summary: "proxy to an endpoint and write the traffic as cassettes",
-	usage:   "record --upstream URL --out DIR [--spec FILE|DIR]... [--addr HOST:PORT] [--max-body BYTES] [--resign]",
+	usage:   "record --upstream URL --out DIR [--spec FILE|DIR]... [--config FILE] [--addr HOST:PORT] [--max-body BYTES] [--resign]",
 	about: `Record listens on --addr, forwards every request to --upstream and writes each
 exchange as a go-vcr cassette under --out, in a directory per product and named
 after the operation the specs match. Point a client's endpoint at the address

@@ -15,31 +15,31 @@ import (
 // and reports every problem the generator would stop at, writing nothing.
 func lintFlags(fs *flag.FlagSet) action {
 	specs := specFlag(fs)
+	conf := configFlag(fs)
 	return func(_ context.Context, args []string, stdout, stderr io.Writer) error {
 		if len(args) > 0 {
 			return usagef("unexpected argument %q; specs are given with --spec, as in: acsgen lint --spec %s", args[0], args[0])
 		}
-		return lint(*specs, stdout, stderr)
+		if err := conf.load(map[string]configField{"spec": cfgSpecs}); err != nil {
+			return err
+		}
+		return lint(*specs, conf.packages(), stdout, stderr)
 	}
 }
 
-func lint(specs []string, stdout, stderr io.Writer) error {
+// lint builds the specs as generate places them in packages, so that it also
+// reports what the spec files of one package disagree on.
+func lint(specs []string, packages map[string]string, stdout, stderr io.Writer) error {
 	files, err := specFiles(specs)
 	if err != nil {
 		return err
 	}
 	var problems diag.List
-	for _, spec := range files {
-		_, _, err := generator.Generate(generator.Config{Spec: spec})
-		var dl diag.List
-		switch {
-		case errors.As(err, &dl):
-			problems = append(problems, dl...)
-		case err != nil:
-			return err
-		}
+	_, err = generator.Packages(files, generator.Options{SpecPackages: packages})
+	if !errors.As(err, &problems) && err != nil {
+		return err
 	}
-	for _, d := range problems.Sort() {
+	for _, d := range problems {
 		fmt.Fprintln(stdout, d)
 	}
 	if len(problems) > 0 {

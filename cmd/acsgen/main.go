@@ -1,17 +1,19 @@
 // Command acsgen generates Go clients from OpenAPI specs of Alibaba Cloud APIs and
 // checks specs and recorded traffic against them.
 //
-//	acsgen generate [--spec FILE|DIR]... [--out DIR] [--package NAME] [--check]
-//	acsgen lint [--spec FILE|DIR]...
-//	acsgen contract [--spec FILE|DIR]... [--strict] [--compiled=false]
+//	acsgen generate [--spec FILE|DIR]... [--out DIR] [--package NAME] [--config FILE]
+//	                [--check]
+//	acsgen lint [--spec FILE|DIR]... [--config FILE]
+//	acsgen contract [--spec FILE|DIR]... [--config FILE] [--strict] [--compiled=false]
 //	                [--format text|json|junit|github] [--coverage] [--suggest FILE]
 //	                RECORDING|DIR...
-//	acsgen docs [--spec FILE|DIR]... [--out DIR] [--generated DIR] [--check]
+//	acsgen docs [--spec FILE|DIR]... [--out DIR] [--generated DIR] [--config FILE]
+//	            [--check]
 //	acsgen diff [--format text|markdown|json] [--fail-on breaking|warning] OLD NEW
-//	acsgen mock [--spec FILE|DIR]... [--addr HOST:PORT] [--recordings DIR]
-//	            [--access-key-id ID --access-key-secret SECRET]
-//	acsgen record --upstream URL --out DIR [--spec FILE|DIR]... [--addr HOST:PORT]
-//	              [--max-body BYTES] [--resign]
+//	acsgen mock [--spec FILE|DIR]... [--config FILE] [--addr HOST:PORT]
+//	            [--recordings DIR] [--access-key-id ID --access-key-secret SECRET]
+//	acsgen record --upstream URL --out DIR [--spec FILE|DIR]... [--config FILE]
+//	              [--addr HOST:PORT] [--max-body BYTES] [--resign]
 //	acsgen sign --method METHOD --url URL --action NAME --version VERSION
 //	            [--header 'name: value']... [--body FILE] [--date TIME] [--nonce STRING]
 //	acsgen version
@@ -20,8 +22,10 @@
 // Flags may come before, after or between the positional arguments; after "--"
 // every word is positional. Flags are written -name or --name, with the value as
 // the next word or after "=". A bool flag takes its value only after "=":
-// --compiled=false, never --compiled false. Without --spec the commands read the
-// spec/ directory of the current directory. "acsgen help COMMAND" or
+// --compiled=false, never --compiled false. Settings not given as flags come from
+// acsgen.yaml in the current directory (or the --config file) when there is one;
+// without --spec or a configured specs list the commands read the spec/ directory
+// of the current directory. "acsgen help COMMAND" or
 // "acsgen COMMAND -h" describes a command, its flags and examples, on standard
 // output; "acsgen --version" prints the version acsgen was built as.
 //

@@ -15,6 +15,7 @@ import (
 
 // mockOptions are the flags of "acsgen mock".
 type mockOptions struct {
+	conf             *projectConfig
 	specs            *multiFlag
 	addr, recordings *string
 	keyID, keySecret *string
@@ -25,6 +26,7 @@ type mockOptions struct {
 func mockFlags(fs *flag.FlagSet) action {
 	o := mockOptions{
 		specs:      specFlag(fs),
+		conf:       configFlag(fs),
 		addr:       fs.String("addr", "127.0.0.1:8080", "`HOST:PORT` to listen on; port 0 picks a free port"),
 		recordings: fs.String("recordings", "", "`DIR` of go-vcr cassettes answered before the spec examples"),
 		keyID:      fs.String("access-key-id", "", "verify signatures with this access key `ID`; without the pair of flags, $ALIBABA_CLOUD_ACCESS_KEY_ID"),
@@ -34,6 +36,9 @@ func mockFlags(fs *flag.FlagSet) action {
 }
 
 func (o mockOptions) run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
+	if err := o.conf.load(map[string]configField{"spec": cfgSpecs}); err != nil {
+		return err
+	}
 	if len(args) > 0 {
 		return usagef("unexpected argument %q", args[0])
 	}

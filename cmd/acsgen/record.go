@@ -16,6 +16,7 @@ import (
 
 // recordOptions are the flags of "acsgen record".
 type recordOptions struct {
+	conf                *projectConfig
 	specs               *multiFlag
 	upstream, out, addr *string
 	maxBody             *int64
@@ -27,6 +28,7 @@ type recordOptions struct {
 func recordFlags(fs *flag.FlagSet) action {
 	o := recordOptions{
 		specs:    specFlag(fs),
+		conf:     configFlag(fs),
 		upstream: fs.String("upstream", "", "`URL` requests are forwarded to, e.g. https://apig.cn-hangzhou.aliyuncs.com (required)"),
 		out:      fs.String("out", "", "`DIR` the cassettes are written to (required)"),
 		addr:     fs.String("addr", "127.0.0.1:8081", "`HOST:PORT` to listen on; port 0 picks a free port"),
@@ -37,6 +39,9 @@ func recordFlags(fs *flag.FlagSet) action {
 }
 
 func (o recordOptions) run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
+	if err := o.conf.load(map[string]configField{"spec": cfgSpecs}); err != nil {
+		return err
+	}
 	if len(args) > 0 {
 		return usagef("unexpected argument %q", args[0])
 	}

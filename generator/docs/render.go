@@ -13,14 +13,10 @@ import (
 // whose examples come from the test files of <genRoot>/<package>, and the top
 // index. Spec problems and missing examples come back as problems (one line each);
 // the other products' pages are still rendered. err is for unreadable input only.
-//
-// TODO(session 13): opts becomes a plain parameter once cmd/acsgen passes it.
-func Render(specs []string, genRoot string, opts ...generator.Options) (pages []File, problems []string, err error) {
-	var o generator.Options
-	if len(opts) > 0 {
-		o = opts[0]
-	}
-	pkgs, err := generator.Packages(specs, o)
+// opts place the specs in packages as acsgen generate does (its HandWritten is
+// not needed: pages show whichever example the package has).
+func Render(specs []string, genRoot string, opts generator.Options) (pages []File, problems []string, err error) {
+	pkgs, err := generator.Packages(specs, opts)
 	var dl diag.List
 	if errors.As(err, &dl) {
 		problems = append(problems, diagLines(dl)...)
