@@ -82,7 +82,7 @@ func TestUserModuleEndToEnd(t *testing.T) {
 
 	// The user's program calls the mock through the recorder, which signs again
 	// for the mock's host; the mock verifies every signature.
-	mockURL := startServer(t, dir, env, bin, "mock", "--addr", "127.0.0.1:0", "--resign")
+	mockURL := startServer(t, dir, env, bin, "mock", "--addr", "127.0.0.1:0")
 	recURL := startServer(t, dir, env, bin, "record", "--upstream", mockURL, "--out", "recordings", "--addr", "127.0.0.1:0", "--resign")
 	cmd := exec.Command("go", "run", "./cmd/call", recURL)
 	cmd.Dir, cmd.Env = dir, append(env, "GOFLAGS=-mod=readonly", "GOWORK=off")
