@@ -107,7 +107,8 @@ func TestUserModuleEndToEnd(t *testing.T) {
 }
 
 // startServer runs acsgen mock or record in dir until the test ends and returns
-// the URL it prints when it listens.
+// the URL it prints when it listens. The rest of its output is left unread: it
+// prints only a line when it stops.
 func startServer(t *testing.T, dir string, env []string, bin string, args ...string) string {
 	t.Helper()
 	cmd := exec.Command(bin, args...)
@@ -127,11 +128,16 @@ func startServer(t *testing.T, dir string, env []string, bin string, args ...str
 		for sc.Scan() {
 			if _, url, ok := strings.Cut(sc.Text(), "listening on "); ok {
 				lines <- url
+				return
 			}
 		}
+		lines <- "" // the process ended (or closed its output) without listening
 	}()
 	select {
 	case url := <-lines:
+		if url == "" {
+			t.Fatalf("acsgen %s ended without listening: %s", args[0], stderr.String())
+		}
 		return url
 	case <-time.After(60 * time.Second):
 		t.Fatalf("acsgen %s did not start listening: %s", args[0], stderr.String())
