@@ -28,7 +28,8 @@ const (
 
 // TestUserModuleEndToEnd plays a team's own project: a Go module of its own with
 // an acsgen.yaml and two spec files of one product (testdata/userproj), driven by
-// the built acsgen binary as the README tells a user to. It generates into
+// go generate (acsgen as a tool of the module) and then the built binary, as the
+// README tells a user to. It generates into
 // internal/acsapi, builds and vets the module (so the generated examples compile),
 // writes docs that name the module's import path, then runs the user's program
 // against the mock through the recorder and checks the recording with contract.
@@ -58,6 +59,16 @@ func TestUserModuleEndToEnd(t *testing.T) {
 		return 0, stdout.String(), stderr.String()
 	}
 
+	// As the README says: acsgen as a tool of the module, run by go generate.
+	gomod, err := os.OpenFile(filepath.Join(dir, "go.mod"), os.O_APPEND|os.O_WRONLY, 0)
+	require.NoError(t, err)
+	_, err = gomod.WriteString("\ntool github.com/acsgen/acsgen/cmd/acsgen\n")
+	require.NoError(t, errors.Join(err, gomod.Close()))
+	out, err := gomodtest.Go(dir, "generate", "./...")
+	require.NoError(t, err)
+	assert.Contains(t, string(out), "spec/things-get.yaml, spec/things-list.yaml → internal/acsapi/things (7 files)\n")
+	assert.FileExists(t, filepath.Join(dir, "docs/api/things/GetThing.md"))
+
 	code, stdout, stderr := acsgen("generate")
 	require.Equal(t, exitOK, code, stderr)
 	assert.Equal(t, "spec/things-get.yaml, spec/things-list.yaml → internal/acsapi/things (7 files)\n", stdout)
@@ -86,7 +97,7 @@ func TestUserModuleEndToEnd(t *testing.T) {
 	recURL := startServer(t, dir, env, bin, "record", "--upstream", mockURL, "--out", "recordings", "--addr", "127.0.0.1:0", "--resign")
 	cmd := exec.Command("go", "run", "./cmd/call", recURL)
 	cmd.Dir, cmd.Env = dir, append(env, "GOFLAGS=-mod=readonly", "GOWORK=off")
-	out, err := cmd.CombinedOutput()
+	out, err = cmd.CombinedOutput()
 	require.NoError(t, err, "%s", out)
 	assert.Contains(t, string(out), "thing first\nlisted 1\n")
 	assert.Contains(t, string(out), "refused: things: ListThings: request: /owner: required parameter is missing")
