@@ -74,7 +74,7 @@ func mustGenerate(t *testing.T, c advCase) (files []File) {
 	}()
 	spec, err := load.Data(c.path, c.data)
 	require.NoError(t, err, c.path)
-	files, _, err = FromSpec(spec, Config{Spec: c.path, Package: c.name})
+	files, _, err = FromSpec(spec, Config{Spec: c.path, Package: c.name, ImportPath: "example.com/adversarial/" + c.name})
 	require.NoError(t, err, c.path)
 	require.NotEmpty(t, files, c.path)
 	return files

@@ -19,7 +19,14 @@ func (b *builder) example(o *ir.Operation) *ir.Example {
 		if v == nil && !p.Required {
 			continue
 		}
-		ex.Fields = append(ex.Fields, ir.ExampleField{Param: p, Value: v, Const: b.enumConst(p.Type, v)})
+		f := ir.ExampleField{Param: p, Value: v, Const: b.enumConst(p.Type, v)}
+		if items, ok := v.([]any); ok {
+			f.ItemConsts = make([]string, len(items))
+			for i, it := range items {
+				f.ItemConsts[i] = b.enumConst(*p.Type.Elem, it)
+			}
+		}
+		ex.Fields = append(ex.Fields, f)
 	}
 	return ex
 }

@@ -111,7 +111,11 @@ func exampleValue(api *ir.API, fl ir.ExampleField) jen.Code {
 	case p.Type.Kind == ir.Array:
 		items, _ := fl.Value.([]any)
 		v = exampleType(api, p.Type).ValuesFunc(func(g *jen.Group) {
-			for _, it := range items {
+			for i, it := range items {
+				if i < len(fl.ItemConsts) && fl.ItemConsts[i] != "" {
+					g.Qual(api.ImportPath, fl.ItemConsts[i])
+					continue
+				}
 				g.Add(exampleScalar(api, *p.Type.Elem, it))
 			}
 		})

@@ -92,7 +92,11 @@ func (e *validateEmitter) genModelValidate(m *ir.Model) jen.Code {
 	case ir.Union:
 		body = e.unionChecks(m)
 	case ir.Defined:
-		body = e.checks(jen.Id("m"), m.Type)
+		x := jen.Id("m")
+		if m.Type.Kind == ir.Primitive && m.Type.Name == "string" {
+			x = jen.String().Call(jen.Id("m")) // utf8 and regexp take a plain string
+		}
+		body = e.checks(x, m.Type)
 		if m.Type.Kind == ir.Named && e.modelNeeds(m.Type.Name) {
 			// The underlying type's method is not inherited; convert to reach it.
 			body = []jen.Code{jen.Parens(jen.Op("*").Id(m.Type.Name)).Call(jen.Op("&").Id("m")).Dot("validate").Call(jen.Id("v"))}

@@ -135,6 +135,9 @@ type ExampleField struct {
 	// zero value, for a person to fill in (the spec gives no usable example).
 	Value any
 	Const string // Go name of the enum constant equal to Value, "" if none
+	// ItemConsts are, for an array, the enum constants equal to each item ("" where
+	// none); nil for other types.
+	ItemConsts []string
 }
 
 // Body is a JSON request body.
