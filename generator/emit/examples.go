@@ -61,13 +61,16 @@ func genExample(api *ir.API, op *ir.Operation) jen.Code {
 			d[jen.Id(fl.Param.GoName)] = exampleValue(api, fl)
 		}
 	})
+	if op.Body != nil && op.Body.Required {
+		zero = append(zero, "the request body (Body)")
+	}
 	comment := name + " calls " + op.GoName + " with the example values of the spec."
 	switch len(zero) {
 	case 0:
 	case 1:
-		comment += " The spec gives no example for " + zero[0] + ", which is left unset here: set it before calling."
+		comment += " It leaves " + zero[0] + " unset, having no example value for it: set it before calling."
 	default:
-		comment += " The spec gives no example for " + joinNames(zero) + ", which are left unset here: set them before calling."
+		comment += " It leaves " + joinNames(zero) + " unset, having no example values for them: set them before calling."
 	}
 	comment += " It has no Output comment, so go test compiles it but never runs it: it would call the service"
 	if api.Signed {

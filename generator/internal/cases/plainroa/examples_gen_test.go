@@ -9,9 +9,10 @@ import (
 	"log"
 )
 
-// ExampleClient_CreatePet calls CreatePet with the example values of the spec. It has
-// no Output comment, so go test compiles it but never runs it: it would call the
-// service.
+// ExampleClient_CreatePet calls CreatePet with the example values of the spec. It
+// leaves the request body (Body) unset, having no example value for it: set it before
+// calling. It has no Output comment, so go test compiles it but never runs it: it
+// would call the service.
 func ExampleClient_CreatePet() {
 	client, err := plainroa.NewClient()
 	if err != nil {
@@ -24,10 +25,9 @@ func ExampleClient_CreatePet() {
 	fmt.Printf("%+v\n", resp)
 }
 
-// ExampleClient_DeletePet calls DeletePet with the example values of the spec. The
-// spec gives no example for petId, which is left unset here: set it before calling. It
-// has no Output comment, so go test compiles it but never runs it: it would call the
-// service.
+// ExampleClient_DeletePet calls DeletePet with the example values of the spec. It
+// leaves petId unset, having no example value for it: set it before calling. It has no
+// Output comment, so go test compiles it but never runs it: it would call the service.
 func ExampleClient_DeletePet() {
 	client, err := plainroa.NewClient()
 	if err != nil {
@@ -40,10 +40,10 @@ func ExampleClient_DeletePet() {
 	fmt.Printf("%+v\n", resp)
 }
 
-// ExampleClient_GetPetPhoto calls GetPetPhoto with the example values of the spec. The
-// spec gives no example for petId and photoId, which are left unset here: set them
-// before calling. It has no Output comment, so go test compiles it but never runs it:
-// it would call the service.
+// ExampleClient_GetPetPhoto calls GetPetPhoto with the example values of the spec. It
+// leaves petId and photoId unset, having no example values for them: set them before
+// calling. It has no Output comment, so go test compiles it but never runs it: it
+// would call the service.
 func ExampleClient_GetPetPhoto() {
 	client, err := plainroa.NewClient()
 	if err != nil {

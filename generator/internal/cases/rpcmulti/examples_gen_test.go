@@ -10,8 +10,8 @@ import (
 	"log"
 )
 
-// ExampleClient_CreateThing calls CreateThing with the example values of the spec. The
-// spec gives no example for Name and Kind, which are left unset here: set them before
+// ExampleClient_CreateThing calls CreateThing with the example values of the spec. It
+// leaves Name and Kind unset, having no example values for them: set them before
 // calling. It has no Output comment, so go test compiles it but never runs it: it
 // would call the service, with the credentials of Alibaba Cloud's default chain
 // (acs.DefaultCredentials).
@@ -27,10 +27,10 @@ func ExampleClient_CreateThing() {
 	fmt.Printf("%+v\n", resp)
 }
 
-// ExampleClient_DeleteThing calls DeleteThing with the example values of the spec. The
-// spec gives no example for ThingId, which is left unset here: set it before calling.
-// It has no Output comment, so go test compiles it but never runs it: it would call
-// the service, with the credentials of Alibaba Cloud's default chain
+// ExampleClient_DeleteThing calls DeleteThing with the example values of the spec. It
+// leaves ThingId unset, having no example value for it: set it before calling. It has
+// no Output comment, so go test compiles it but never runs it: it would call the
+// service, with the credentials of Alibaba Cloud's default chain
 // (acs.DefaultCredentials).
 func ExampleClient_DeleteThing() {
 	client, err := rpcmulti.NewClient(acs.WithRegion("cn-hangzhou"))
