@@ -103,14 +103,16 @@ type Request struct {
 	Path   string      // escaped wire path, e.g. "/v1/plugin-attachments/pa-1"; "/" for RPC
 	Query  url.Values  // business query parameters
 	Header http.Header // business header parameters
-	Body   any         // JSON-encoded when not nil
+	Body   any         // JSON-encoded when not nil; a Form is form-encoded
 }
 
 // Do sends req, retrying as the policy allows, and decodes a 2xx JSON body into out
 // (a pointer; nil to discard). A non-2xx answer or an undecodable body is an *Error.
 func (c *Client) Do(ctx context.Context, req *Request, out any) error {
 	var body []byte
-	if req.Body != nil {
+	if f, ok := req.Body.(Form); ok {
+		body = f.Encode()
+	} else if req.Body != nil {
 		var err error
 		if body, err = json.Marshal(req.Body); err != nil {
 			return fmt.Errorf("acs: %s: encode request body: %w", req.Action, err)
@@ -285,7 +287,9 @@ func (c *Client) build(ctx context.Context, req *Request, body []byte) (*http.Re
 	}
 	hv.set("Accept", "application/json")
 	hv.set("User-Agent", c.userAgent)
-	if body != nil {
+	if _, ok := req.Body.(Form); ok {
+		hv.set("Content-Type", FormContentType)
+	} else if body != nil {
 		hv.set("Content-Type", "application/json; charset=utf-8")
 	}
 	return hreq, nil
