@@ -320,11 +320,12 @@ func (b *builder) field(p property, goName, hint string, required bool) *ir.Fiel
 func (b *builder) fillEnum(m *ir.Model, s *openapi3.Schema, path []string) {
 	m.Kind = ir.Enum
 	base := b.shape(s, m.GoName, path)
+	spec := &ir.EnumSpec{Base: base}
+	m.Enum = spec // never nil on an Enum model, even one reported below
 	if base.Kind != ir.Primitive || (base.Name != "string" && base.Name != "int32" && base.Name != "int64") {
 		b.errorf(path, "enum of type %s is not supported; enums must be strings or integers", typeName(s))
 		return
 	}
-	spec := &ir.EnumSpec{Base: base}
 	varNames := b.enumVarNames(s, path)
 	seen := map[string]int{} // constant name → index of the value that owns it
 	for i, v := range s.Enum {
@@ -360,7 +361,6 @@ func (b *builder) fillEnum(m *ir.Model, s *openapi3.Schema, path []string) {
 		}
 		spec.Values = append(spec.Values, ev)
 	}
-	m.Enum = spec
 }
 
 // enumVarNames reads x-enum-varnames: one Go name per enum value, written after the

@@ -119,6 +119,9 @@ func (l *Locator) schemaShapes() diag.List {
 		}
 		for i := 0; i+1 < len(n.Content); i += 2 {
 			k, v := n.Content[i], n.Content[i+1]
+			if isData(k.Value, path) {
+				continue // examples and extensions hold the user's data, not spec objects
+			}
 			if k.Value == "schema" {
 				schema(v, append(slices.Clone(path), "schema"))
 				continue
@@ -138,4 +141,24 @@ func (l *Locator) schemaShapes() diag.List {
 		walk(params, []string{"components", "parameters"})
 	}
 	return out
+}
+
+// isData reports whether the value of key, in the object at path, is free-form
+// data: an example or an extension. Under "headers" (or any map of named
+// objects) "example" is a name, not data.
+func isData(key string, path []string) bool {
+	if strings.HasPrefix(key, "x-") {
+		return true
+	}
+	if key != "example" && key != "examples" {
+		return false
+	}
+	if len(path) == 0 {
+		return true
+	}
+	switch path[len(path)-1] {
+	case "headers", "responses", "content", "links", "callbacks":
+		return false
+	}
+	return true
 }
