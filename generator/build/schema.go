@@ -87,7 +87,11 @@ func (b *builder) namedModel(s *openapi3.Schema, specName, goName string, path [
 		b.fillStruct(m, s, path)
 	default:
 		m.Kind = ir.Defined
-		m.Type = b.shape(s, goName, path)
+		hint := goName
+		if s.Type.Is("array") {
+			hint += "Item" // the array is goName itself: its inline items need a name of their own
+		}
+		m.Type = b.shape(s, hint, path)
 	}
 	return m
 }
