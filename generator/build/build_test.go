@@ -188,3 +188,22 @@ components:
 	assert.Equal(t, ir.Value, b.Fields[0].Wrap, "the cycle is broken once, at A.b")
 	assert.Equal(t, ir.Value, b.Fields[1].Wrap, "no cycle through C")
 }
+
+// A component that is an array of inline objects names its items <Name>Item: the
+// array itself is <Name>.
+func TestArrayComponentItemsGetTheirOwnName(t *testing.T) {
+	api := buildSpec(t, `openapi: 3.0.3
+info: {title: t, version: "1"}
+paths: {}
+components:
+  schemas:
+    Triggers:
+      type: array
+      items: {type: object, properties: {id: {type: string}}}
+`)
+	m := model(t, api, "Triggers")
+	require.Equal(t, ir.Defined, m.Kind)
+	require.NotNil(t, m.Type.Elem)
+	assert.Equal(t, "TriggersItem", m.Type.Elem.Name)
+	assert.Equal(t, ir.Struct, model(t, api, "TriggersItem").Kind)
+}

@@ -87,22 +87,3 @@ func TestScalarValue(t *testing.T) {
 	assert.Nil(t, exampleValue(&ir.Param{Scalar: "int32", Type: ir.TypeRef{Kind: ir.Array, Elem: &ir.TypeRef{Kind: ir.Primitive, Name: "int32"}}}, []any{1.0, "x"}),
 		"one item that does not fit drops the array's example")
 }
-
-// A component that is an array of inline objects names its items <Name>Item: the
-// array itself is <Name>.
-func TestArrayComponentItemsGetTheirOwnName(t *testing.T) {
-	api := buildSpec(t, `openapi: 3.0.3
-info: {title: t, version: "1"}
-paths: {}
-components:
-  schemas:
-    Triggers:
-      type: array
-      items: {type: object, properties: {id: {type: string}}}
-`)
-	m := model(t, api, "Triggers")
-	require.Equal(t, ir.Defined, m.Kind)
-	require.NotNil(t, m.Type.Elem)
-	assert.Equal(t, "TriggersItem", m.Type.Elem.Name)
-	assert.Equal(t, ir.Struct, model(t, api, "TriggersItem").Kind)
-}
