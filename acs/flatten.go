@@ -4,8 +4,9 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
-	"net/url"
 	"strconv"
+	"strings"
+	"unicode/utf8"
 )
 
 // Flatten adds v to dst as the query parameters (or form fields) named name, the way
@@ -19,9 +20,9 @@ import (
 //
 //   - v goes through encoding/json and back, decoded with UseNumber. The JSON rules
 //     therefore decide what is sent: json tags name the keys, omitempty/omitzero and
-//     nil pointers drop a field, MarshalJSON methods apply, invalid UTF-8 in a string
-//     becomes U+FFFD. A v that encodes as null (nil, a nil pointer, slice or map)
-//     adds nothing.
+//     nil pointers drop a field, MarshalJSON methods apply, each byte of invalid
+//     UTF-8 in a string or key becomes U+FFFD (in name too: darabonba has it as a map
+//     key). A v that encodes as null (nil, a nil pointer, slice or map) adds nothing.
 //   - An object adds each member under name + "." + key, recursively (Name.A.B=v).
 //     A member that is null adds nothing; an empty object adds nothing.
 //   - An array adds item i under name + "." + i, counting from 1 (Name.1=a&Name.2=b).
@@ -49,8 +50,9 @@ import (
 //     {"A.B":1,"A":{"B":2}} does), or the key was already in dst: darabonba keeps
 //     whichever it wrote last in Go's random map order.
 //
-// dst must not be nil. Each key gets exactly one value.
-func Flatten(dst url.Values, name string, v any) error {
+// dst is a url.Values (a query) or a Form (a body) and must not be nil. Each key
+// gets exactly one value.
+func Flatten(dst map[string][]string, name string, v any) error {
 	b, err := json.Marshal(v)
 	if err != nil {
 		return fmt.Errorf("acs: parameter %s: %w", paramName(name), err)
@@ -64,6 +66,9 @@ func Flatten(dst url.Values, name string, v any) error {
 	if err := d.Decode(&x); err != nil { // cannot happen: encoding/json wrote b
 		return fmt.Errorf("acs: parameter %s: %w", paramName(name), err)
 	}
+	if !utf8.ValidString(name) {
+		name = validUTF8(name)
+	}
 	if _, ok := x.(map[string]any); name == "" && !ok {
 		return fmt.Errorf("acs: parameters without a name must be an object, not %s", b[:min(len(b), 20)])
 	}
@@ -72,7 +77,7 @@ func Flatten(dst url.Values, name string, v any) error {
 
 // flattenValue is darabonba's flatRepeatedList over a decoded value: x is nil, a
 // string, a json.Number, a bool, a []any or a map[string]any.
-func flattenValue(dst url.Values, key string, x any) error {
+func flattenValue(dst map[string][]string, key string, x any) error {
 	switch x := x.(type) {
 	case nil:
 		return nil
@@ -118,12 +123,22 @@ func joinKey(prefix, k string) string {
 	return prefix + "." + k
 }
 
-func setOnce(dst url.Values, key, value string) error {
+func setOnce(dst map[string][]string, key, value string) error {
 	if _, dup := dst[key]; dup {
 		return fmt.Errorf("acs: parameter %s is set twice", paramName(key))
 	}
 	dst[key] = []string{value}
 	return nil
+}
+
+// validUTF8 is s as a JSON round trip leaves it: every byte of an invalid UTF-8
+// sequence becomes U+FFFD.
+func validUTF8(s string) string {
+	var b strings.Builder
+	for _, r := range s { // ranging over a string yields U+FFFD for each invalid byte
+		b.WriteRune(r)
+	}
+	return b.String()
 }
 
 func paramName(name string) string {

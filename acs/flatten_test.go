@@ -92,6 +92,12 @@ func TestFlatten(t *testing.T) {
 	}
 }
 
+func TestFlattenNameIsMadeValidUTF8(t *testing.T) {
+	got := url.Values{}
+	require.NoError(t, acs.Flatten(got, "N\xff\xfe.", []string{"x"}))
+	assert.Equal(t, url.Values{"N\uFFFD\uFFFD..1": {"x"}}, got, "one U+FFFD per invalid byte, as encoding/json writes them")
+}
+
 func TestFlattenWithoutNameIsTheTopLevel(t *testing.T) {
 	req := struct {
 		RegionID *string `json:"RegionId,omitempty"`
@@ -140,6 +146,8 @@ func TestFlattenRefusesWhatDarabonbaCannotSend(t *testing.T) {
 	})
 }
 
+type jsonEnum string
+
 func TestJSONParam(t *testing.T) {
 	for _, tc := range []struct {
 		name string
@@ -161,6 +169,8 @@ func TestJSONParam(t *testing.T) {
 		{"[]byte as it is", []byte("raw"), `raw`},
 		{"RawMessage compacted", json.RawMessage(`{ "a" : 1 }`), `{"a":1}`},
 		{"number", 12, `12`},
+		{"empty string of a string type", jsonEnum(""), ``},
+		{"string type", jsonEnum("a"), `"a"`},
 		{"unicode kept", []string{"中文😀"}, `["中文😀"]`},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
@@ -224,8 +234,8 @@ func TestFormEncode(t *testing.T) {
 	assert.Equal(t, []byte{}, acs.Form(nil).Encode())
 	assert.Equal(t, []byte{}, acs.Form{}.Encode())
 	f := acs.Form{}
-	require.NoError(t, acs.Flatten(url.Values(f), "Tag", []*tag{{Key: sp("a b"), Value: sp("*~+&=")}}))
-	require.NoError(t, acs.Flatten(url.Values(f), "Name", "中"))
+	require.NoError(t, acs.Flatten(f, "Tag", []*tag{{Key: sp("a b"), Value: sp("*~+&=")}}))
+	require.NoError(t, acs.Flatten(f, "Name", "中"))
 	assert.Equal(t, "Name=%E4%B8%AD&Tag.1.Key=a+b&Tag.1.Value=%2A~%2B%26%3D", string(f.Encode()))
 }
 
@@ -236,7 +246,7 @@ func TestClientSendsFormBody(t *testing.T) {
 	c := newClient(t, verifying(t, testVerifier(), rec))
 	q, f := url.Values{}, acs.Form{}
 	require.NoError(t, acs.Flatten(q, "Tag", []*tag{{Key: sp("k k"), Value: sp("v*")}}))
-	require.NoError(t, acs.Flatten(url.Values(f), "Policy", map[string]any{"Statement": []any{map[string]any{"Effect": "Allow"}}}))
+	require.NoError(t, acs.Flatten(f, "Policy", map[string]any{"Statement": []any{map[string]any{"Effect": "Allow"}}}))
 	require.NoError(t, c.Do(t.Context(), &acs.Request{Action: "Put", Method: "POST", Path: "/", Query: q, Body: f}, nil))
 	got := rec.Last(t)
 	assert.Equal(t, "Policy.Statement.1.Effect=Allow", string(got.Body))

@@ -19,7 +19,9 @@ import (
 //     newline. Struct fields keep their declared order, map keys are sorted, floats
 //     are in Go's shortest form (1e+21, 1e-7, 0.1).
 //   - A nil v, or a nil pointer, slice or map, gives "" (an empty slice gives "[]").
-//     The official SDKs do not set the parameter at all when the field is nil.
+//     The official SDKs do not set the parameter at all when the field is nil. So
+//     does an empty string of a named string type: darabonba's dara.IsNil takes it
+//     for nil (the runtime boxes every empty string as the shared zero value).
 //   - A string, *string or []byte is returned as it is, not JSON-quoted.
 //
 // An io.Reader is refused (darabonba would read it). darabonba turns an encoding error
@@ -40,8 +42,15 @@ func JSONParam(v any) (string, error) {
 	case io.Reader:
 		return "", errors.New("acs: JSONParam: an io.Reader is not a parameter value")
 	}
-	if rv := reflect.ValueOf(v); (rv.Kind() == reflect.Pointer || rv.Kind() == reflect.Slice || rv.Kind() == reflect.Map) && rv.IsNil() {
-		return "", nil
+	switch rv := reflect.ValueOf(v); rv.Kind() {
+	case reflect.Pointer, reflect.Slice, reflect.Map, reflect.Interface:
+		if rv.IsNil() {
+			return "", nil
+		}
+	case reflect.String:
+		if rv.Len() == 0 {
+			return "", nil
+		}
 	}
 	var b bytes.Buffer
 	enc := json.NewEncoder(&b)
