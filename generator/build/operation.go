@@ -148,6 +148,12 @@ func (b *builder) param(o *ir.Operation, p *openapi3.Parameter, path []string) *
 		}
 	}
 	param.Doc = withDeprecated(param.Doc, p.Deprecated)
+	if style := stringExt(p.Extensions, "x-acs-param-style"); style != "" {
+		// Sending such a parameter as a plain query value would put the wrong bytes on
+		// the wire without a word; refuse it until the generator speaks the style.
+		b.errorf(path, "parameter %q has x-acs-param-style %s, which the generator cannot send yet", p.Name, style)
+		return nil
+	}
 	if p.Style != "" && p.Style != "form" && p.Style != "simple" {
 		b.errorf(path, "parameter style %q is not supported; use form (query) or simple (path, header)", p.Style)
 		return nil
