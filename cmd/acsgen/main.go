@@ -16,6 +16,7 @@
 //	              [--addr HOST:PORT] [--max-body BYTES] [--resign]
 //	acsgen sign --method METHOD --url URL --action NAME --version VERSION
 //	            [--header 'name: value']... [--body FILE] [--date TIME] [--nonce STRING]
+//	acsgen import [--operation NAME]... [--out FILE] METADATA
 //	acsgen version
 //	acsgen help [COMMAND]
 //
@@ -93,6 +94,7 @@ var commands = []command{
 	{"mock", mockHelp, mockFlags},
 	{"record", recordHelp, recordFlags},
 	{"sign", signHelp, signFlags},
+	{"import", importHelp, importFlags},
 	{"version", versionHelp, versionFlags},
 }
 
