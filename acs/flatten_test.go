@@ -203,6 +203,8 @@ func TestJoinParam(t *testing.T) {
 		{"strings", func() (string, error) { return acs.JoinParam([]string{"x", "y,z"}, "simple") }, "x,y,z"},
 		{"enum type", func() (string, error) { return acs.JoinParam([]enum{"A", "B"}, "simple") }, "A,B"},
 		{"*enum", func() (string, error) { a := enum("A"); return acs.JoinParam([]*enum{&a}, "simple") }, "A"},
+		{"*enum in any", func() (string, error) { a := enum("A"); return acs.JoinParam([]any{&a}, "simple") }, "A"},
+		{"**string", func() (string, error) { p := sp("s"); return acs.JoinParam([]**string{&p}, "simple") }, "s"},
 		{"ints", func() (string, error) { return acs.JoinParam([]int64{0, -1, math.MaxInt64}, "simple") }, "0,-1,9223372036854775807"},
 		{"floats", func() (string, error) { return acs.JoinParam([]float64{1e21, 0.1, 3}, "simple") }, "1e+21,0.1,3"},
 		{"mixed any", func() (string, error) { return acs.JoinParam([]any{1, true, "s", sp("p"), []int{1}}, "simple") }, `1,true,s,p,[1]`},
@@ -250,7 +252,7 @@ func TestClientSendsFormBody(t *testing.T) {
 	require.NoError(t, c.Do(t.Context(), &acs.Request{Action: "Put", Method: "POST", Path: "/", Query: q, Body: f}, nil))
 	got := rec.Last(t)
 	assert.Equal(t, "Policy.Statement.1.Effect=Allow", string(got.Body))
-	assert.Equal(t, acs.FormContentType, got.Req.Header.Get("Content-Type"))
+	assert.Equal(t, "application/x-www-form-urlencoded", got.Req.Header.Get("Content-Type"), "as darabonba sends it: no charset")
 	assert.Equal(t, url.Values{"Tag.1.Key": {"k k"}, "Tag.1.Value": {"v*"}}, got.Req.URL.Query())
 
 	require.NoError(t, c.Do(t.Context(), &acs.Request{Action: "Put", Method: "POST", Path: "/", Body: acs.Form{}}, nil))

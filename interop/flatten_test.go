@@ -190,6 +190,20 @@ func TestFlattenMatchesDarabonbaOnHandWrittenCases(t *testing.T) {
 	assert.Equal(t, 2, o.encodeErrors, "NaN, infinity")
 }
 
+// Where two paths meet on one key, darabonba's answer depends on Go's random map
+// order; Flatten refuses instead.
+func TestFlattenRefusesKeysDarabonbaSetsInRandomOrder(t *testing.T) {
+	v := map[string]any{"A.B": "flat", "A": map[string]any{"B": "nested"}}
+	seen := map[string]bool{}
+	for range 500 {
+		q, panicked := daraQuery(map[string]any{"N": v})
+		require.Nil(t, panicked)
+		seen[q.Get("N.A.B")] = true
+	}
+	assert.Equal(t, map[string]bool{"flat": true, "nested": true}, seen, "darabonba sends either")
+	require.ErrorContains(t, acs.Flatten(url.Values{}, "N", v), "N.A.B is set twice")
+}
+
 // ---- random values ----
 
 // flGen makes random values of the shapes request fields have, seeded so that a
