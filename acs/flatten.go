@@ -51,8 +51,13 @@ import (
 //     whichever it wrote last in Go's random map order.
 //
 // dst is a url.Values (a query) or a Form (a body) and must not be nil. Each key
-// gets exactly one value.
+// gets exactly one value. Strings, integers, booleans, pointers to them and lists of
+// strings take a short path without the JSON round trip, to the same text; use
+// Flatten for scalar parameters too, so that they get U+FFFD where darabonba does.
 func Flatten(dst map[string][]string, name string, v any) error {
+	if done, err := flattenCommon(dst, name, v); done {
+		return err
+	}
 	b, err := json.Marshal(v)
 	if err != nil {
 		return fmt.Errorf("acs: parameter %s: %w", paramName(name), err)
@@ -73,6 +78,76 @@ func Flatten(dst map[string][]string, name string, v any) error {
 		return fmt.Errorf("acs: parameters without a name must be an object, not %s", b[:min(len(b), 20)])
 	}
 	return flattenValue(dst, name, x)
+}
+
+// flattenCommon flattens the common shapes of a parameter without the JSON round trip,
+// when that gives the same text: valid UTF-8 strings, integers, booleans, pointers to
+// them, and lists of strings without nil items. done is false when it did nothing.
+func flattenCommon(dst map[string][]string, name string, v any) (done bool, err error) {
+	if name == "" || !utf8.ValidString(name) {
+		return false, nil
+	}
+	switch v := v.(type) {
+	case string:
+		if utf8.ValidString(v) {
+			return true, setOnce(dst, name, v)
+		}
+	case *string:
+		if v == nil {
+			return true, nil
+		}
+		if utf8.ValidString(*v) {
+			return true, setOnce(dst, name, *v)
+		}
+	case int:
+		return true, setOnce(dst, name, strconv.Itoa(v))
+	case int32:
+		return true, setOnce(dst, name, strconv.FormatInt(int64(v), 10))
+	case int64:
+		return true, setOnce(dst, name, strconv.FormatInt(v, 10))
+	case *int32:
+		if v == nil {
+			return true, nil
+		}
+		return true, setOnce(dst, name, strconv.FormatInt(int64(*v), 10))
+	case *int64:
+		if v == nil {
+			return true, nil
+		}
+		return true, setOnce(dst, name, strconv.FormatInt(*v, 10))
+	case bool:
+		return true, setOnce(dst, name, strconv.FormatBool(v))
+	case *bool:
+		if v == nil {
+			return true, nil
+		}
+		return true, setOnce(dst, name, strconv.FormatBool(*v))
+	case []string:
+		for _, s := range v {
+			if !utf8.ValidString(s) {
+				return false, nil
+			}
+		}
+		for i, s := range v {
+			if err := setOnce(dst, name+"."+strconv.Itoa(i+1), s); err != nil {
+				return true, err
+			}
+		}
+		return true, nil
+	case []*string:
+		for _, s := range v {
+			if s == nil || !utf8.ValidString(*s) {
+				return false, nil
+			}
+		}
+		for i, s := range v {
+			if err := setOnce(dst, name+"."+strconv.Itoa(i+1), *s); err != nil {
+				return true, err
+			}
+		}
+		return true, nil
+	}
+	return false, nil
 }
 
 // flattenValue is darabonba's flatRepeatedList over a decoded value: x is nil, a

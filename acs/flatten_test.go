@@ -74,6 +74,12 @@ func TestFlatten(t *testing.T) {
 		{"unicode and HTML kept", map[string]string{"中文 key": "<&>😀", "a=b&c": "x+y%"},
 			url.Values{"N.中文 key": {"<&>😀"}, "N.a=b&c": {"x+y%"}}},
 		{"invalid UTF-8 becomes U+FFFD", "a\xffb", url.Values{"N": {"a\uFFFDb"}}},
+		{"in a *string too", sp("\xff\xfe"), url.Values{"N": {"\uFFFD\uFFFD"}}},
+		{"and in a list", []string{"ok", "\xc3"}, url.Values{"N.1": {"ok"}, "N.2": {"\uFFFD"}}},
+		{"*bool", bp(true), url.Values{"N": {"true"}}},
+		{"*int64", ip(-5), url.Values{"N": {"-5"}}},
+		{"int32", int32(math.MinInt32), url.Values{"N": {"-2147483648"}}},
+		{"[]*string", []*string{sp("a"), sp("")}, url.Values{"N.1": {"a"}, "N.2": {""}}},
 		{"dotted keys that do not collide", map[string]any{"A.B": 1, "A": map[string]any{"C": 2}},
 			url.Values{"N.A.B": {"1"}, "N.A.C": {"2"}}},
 		{"empty keys", map[string]any{"": map[string]any{"": 1}}, url.Values{"N..": {"1"}}},
@@ -126,6 +132,7 @@ func TestFlattenRefusesWhatDarabonbaCannotSend(t *testing.T) {
 		msg  string
 	}{
 		{"null item", []*tag{{Key: sp("k")}, nil}, "N.2: null list item"},
+		{"null string item", []*string{sp("a"), nil}, "N.2: null list item"},
 		{"null item in a nested list", map[string]any{"a": []any{nil}}, "N.a.1: null list item"},
 		{"NaN", math.NaN(), "unsupported value"},
 		{"infinity in a list", []float64{1, math.Inf(1)}, "unsupported value"},
@@ -270,6 +277,29 @@ var benchRequest = struct {
 	RegionID: sp("cn-hangzhou"),
 	Tag:      []*tag{{Key: sp("env"), Value: sp("prod")}, {Key: sp("team"), Value: sp("core")}},
 	Disks:    []disk{{Size: ip(40), Category: "cloud_essd", Sub: []string{"a", "b"}}, {Size: ip(100), Encrypt: bp(true)}},
+}
+
+// BenchmarkFlattenScalar is a plain string parameter.
+func BenchmarkFlattenScalar(b *testing.B) {
+	b.ReportAllocs()
+	for b.Loop() {
+		q := url.Values{}
+		if err := acs.Flatten(q, "RegionId", benchRequest.RegionID); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// BenchmarkFlattenStrings is a repeatList of strings.
+func BenchmarkFlattenStrings(b *testing.B) {
+	ids := []*string{sp("i-1"), sp("i-2"), sp("i-3")}
+	b.ReportAllocs()
+	for b.Loop() {
+		q := url.Values{}
+		if err := acs.Flatten(q, "InstanceId", ids); err != nil {
+			b.Fatal(err)
+		}
+	}
 }
 
 // BenchmarkFlattenRepeatList is a typical repeatList parameter: two tags.

@@ -243,7 +243,13 @@ func (g *flGen) float() float64 {
 }
 
 func (g *flGen) scalar() any {
-	switch g.r.IntN(16) {
+	switch g.r.IntN(19) {
+	case 15:
+		return int32(g.r.Uint32())
+	case 16:
+		return new(g.r.Int64() >> g.r.IntN(64))
+	case 17:
+		return new(g.r.IntN(2) == 0)
 	case 0:
 		return g.str()
 	case 1:
@@ -300,9 +306,19 @@ func (g *flGen) value(depth int) any {
 		return map[string]string{g.key(): g.str(), g.key(): g.str()}
 	default:
 		n := g.r.IntN(4)
+		if g.r.IntN(2) == 0 {
+			s := make([]string, n)
+			for i := range s {
+				s[i] = g.str()
+			}
+			return s
+		}
 		s := make([]*string, n)
 		for i := range s {
 			s[i] = flS(g.str())
+			if g.nullItems && g.r.IntN(10) == 0 {
+				s[i] = nil
+			}
 		}
 		return s
 	}
