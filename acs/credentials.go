@@ -79,13 +79,13 @@ func FromCredentialsGo(p providers.CredentialsProvider) CredentialsProvider {
 	return &chainProvider{p: p, given: true}
 }
 
-// chainProvider serialises calls into credentials-go: its default chain remembers the
-// provider that last worked in an unsynchronised field, and a client is shared by
-// many goroutines.
+// chainProvider serialises calls into credentials-go: its providers refresh and
+// cache in unsynchronised fields, and a client is shared by many goroutines.
 type chainProvider struct {
 	mu    sync.Mutex
-	p     providers.CredentialsProvider
-	given bool // p came from FromCredentialsGo; otherwise it is the default chain, built here
+	p     providers.CredentialsProvider // given to FromCredentialsGo; nil for the default chain
+	given bool
+	last  *link // the default chain's source that worked last; asked alone until it fails
 }
 
 func (c *chainProvider) Credential(ctx context.Context) (Credential, error) {
@@ -94,21 +94,38 @@ func (c *chainProvider) Credential(ctx context.Context) (Credential, error) {
 	if err := ctx.Err(); err != nil {
 		return Credential{}, err
 	}
-	if c.p == nil {
-		c.p = providers.NewDefaultCredentialsProvider()
-	}
-	cc, err := c.p.GetCredentials()
-	if err != nil {
-		if !c.given {
-			// After a failed round the default chain remembers the last provider it
-			// tried and asks only that one from then on: the next error would no
-			// longer name the environment variables, and credentials that appear
-			// later would never be found. Start from a fresh chain next time.
-			c.p = nil
+	if c.given {
+		cc, err := c.p.GetCredentials()
+		if err != nil {
+			return Credential{}, chainError([]string{describe(fmt.Sprintf("the credentials-go provider %q", c.p.GetProviderName()), err)})
 		}
-		// credentials-go's messages name the sources it tried; they carry no secrets.
-		return Credential{}, fmt.Errorf("acs: no credentials: %w", err)
+		return fromCredentialsGo(cc)
 	}
+	if c.last != nil {
+		cc, err := c.last.p.GetCredentials()
+		if err != nil {
+			// Forget it: the next call walks a fresh chain, so that credentials
+			// that appear later elsewhere are found.
+			failed := describe(c.last.source, err)
+			c.last = nil
+			return Credential{}, chainError([]string{failed})
+		}
+		return fromCredentialsGo(cc)
+	}
+	var failures []string
+	for _, l := range defaultChain() {
+		cc, err := l.p.GetCredentials()
+		if err != nil {
+			failures = append(failures, describe(l.source, err))
+			continue
+		}
+		c.last = &l
+		return fromCredentialsGo(cc)
+	}
+	return Credential{}, chainError(failures)
+}
+
+func fromCredentialsGo(cc *providers.Credentials) (Credential, error) {
 	if cc == nil || cc.AccessKeyId == "" {
 		return Credential{}, errors.New("acs: no credentials: the provider returned an empty access key")
 	}

@@ -63,7 +63,7 @@ func (f *signOptions) run(stdout io.Writer) error {
 	if err != nil {
 		return fmt.Errorf("%w\n(the default chain reads ALIBABA_CLOUD_ACCESS_KEY_ID and ALIBABA_CLOUD_ACCESS_KEY_SECRET, "+
 			"then OIDC, the CLI profile ~/.aliyun/config.json, the credentials file ~/.alibabacloud/credentials "+
-			"or $ALIBABA_CLOUD_CREDENTIALS_FILE, and the ECS RAM role)", err)
+			"or $ALIBABA_CLOUD_CREDENTIALS_FILE, the ECS RAM role and $ALIBABA_CLOUD_CREDENTIALS_URI)", err)
 	}
 	sig := sign(req, body, cred, signer, f.headers)
 	printSignature(stdout, req, sig)
