@@ -17,8 +17,8 @@ import (
 // The README and the pages under guide/ are held to the CLI here, so that a
 // command, a synopsis or a page cannot change without the others.
 
-// repoRoot is the repository root, seen from this package's directory.
-const repoRoot = "../.."
+// guideRoot is the repository root, seen from this package's directory.
+const guideRoot = "../.."
 
 // readmeMaxWords is the README's budget: a newcomer reads it in five minutes.
 const readmeMaxWords = 2000
@@ -34,9 +34,9 @@ func guidePageOf(name string) string {
 	return name + ".md"
 }
 
-func readRepoFile(t *testing.T, rel string) string {
+func guideReadFile(t *testing.T, rel string) string {
 	t.Helper()
-	data, err := os.ReadFile(filepath.Join(repoRoot, filepath.FromSlash(rel)))
+	data, err := os.ReadFile(filepath.Join(guideRoot, filepath.FromSlash(rel)))
 	if err != nil {
 		t.Fatalf("%s: %v", rel, err)
 	}
@@ -46,7 +46,7 @@ func readRepoFile(t *testing.T, rel string) string {
 // guideFiles lists guide/*.md, as repository paths.
 func guideFiles(t *testing.T) []string {
 	t.Helper()
-	matches, err := filepath.Glob(filepath.Join(repoRoot, "guide", "*.md"))
+	matches, err := filepath.Glob(filepath.Join(guideRoot, "guide", "*.md"))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -61,7 +61,7 @@ func guideFiles(t *testing.T) []string {
 }
 
 func TestGuideREADMEIsShort(t *testing.T) {
-	n := len(strings.Fields(readRepoFile(t, "README.md"))) // words as wc -w counts them
+	n := len(strings.Fields(guideReadFile(t, "README.md"))) // words as wc -w counts them
 	if n >= readmeMaxWords {
 		t.Errorf("README.md has %d words (wc -w); keep it under %d by moving details to a page under guide/ and linking it", n, readmeMaxWords)
 	}
@@ -71,13 +71,13 @@ func TestGuideREADMEIsShort(t *testing.T) {
 // command's synopsis exactly as "acsgen help" prints it (unwrapped).
 func TestGuidePagePerCommand(t *testing.T) {
 	readmeLinks := map[string]bool{}
-	for _, l := range markdownLinks(readRepoFile(t, "README.md")) {
+	for _, l := range guideLinks(guideReadFile(t, "README.md")) {
 		target, _, _ := strings.Cut(l.target, "#")
 		readmeLinks[path.Clean(target)] = true
 	}
 	for _, c := range commands {
 		page := "guide/" + guidePageOf(c.name)
-		src, err := os.ReadFile(filepath.Join(repoRoot, filepath.FromSlash(page)))
+		src, err := os.ReadFile(filepath.Join(guideRoot, filepath.FromSlash(page)))
 		if err != nil {
 			t.Errorf("%s is missing: command %q of the commands table in cmd/acsgen/main.go needs a reference page (or an entry in commandPages in guide_test.go naming the page that covers it)", page, c.name)
 			continue
@@ -86,7 +86,7 @@ func TestGuidePagePerCommand(t *testing.T) {
 			t.Errorf("README.md does not link to %s: add acsgen %s to the README's table of commands with a link to its page", page, c.name)
 		}
 		want := "acsgen " + c.help.usage
-		if !hasLine(string(src), want) {
+		if !guideHasLine(string(src), want) {
 			t.Errorf("%s does not show the synopsis of acsgen %s as its help text (cmd/acsgen) has it; put this line, on its own, in a code block of the page:\n%s", page, c.name, want)
 		}
 	}
@@ -96,7 +96,7 @@ func TestGuidePagePerCommand(t *testing.T) {
 	printHelpHelp(&b)
 	first, _, _ := strings.Cut(b.String(), "\n")
 	want := "acsgen " + strings.TrimPrefix(first, "usage: acsgen ")
-	if !hasLine(readRepoFile(t, "guide/cli.md"), want) {
+	if !guideHasLine(guideReadFile(t, "guide/cli.md"), want) {
 		t.Errorf("guide/cli.md does not show the synopsis of acsgen help; put this line, on its own, in a code block of the page:\n%s", want)
 	}
 }
@@ -104,15 +104,15 @@ func TestGuidePagePerCommand(t *testing.T) {
 // Every page says what it covers and links back to the README, and the README
 // links every page.
 func TestGuidePagesLinkBackAndAreLinked(t *testing.T) {
-	readme := readRepoFile(t, "README.md")
+	readme := guideReadFile(t, "README.md")
 	linked := map[string]bool{}
-	for _, l := range markdownLinks(readme) {
+	for _, l := range guideLinks(readme) {
 		target, _, _ := strings.Cut(l.target, "#")
 		linked[path.Clean(target)] = true
 	}
 	for _, page := range guideFiles(t) {
-		src := readRepoFile(t, page)
-		lines := nonEmptyLines(src)
+		src := guideReadFile(t, page)
+		lines := guideNonEmptyLines(src)
 		if len(lines) < 2 || !strings.HasPrefix(lines[0], "# ") {
 			t.Errorf("%s: start with a '# ' title and, on the next line, one sentence saying what the page covers", page)
 			continue
@@ -129,12 +129,12 @@ func TestGuidePagesLinkBackAndAreLinked(t *testing.T) {
 // Every relative link of the README and the guide names a file of the
 // repository, and a #fragment names a heading of a Markdown target.
 func TestGuideRelativeLinksResolve(t *testing.T) {
-	root, err := filepath.Abs(repoRoot)
+	root, err := filepath.Abs(guideRoot)
 	if err != nil {
 		t.Fatal(err)
 	}
 	for _, file := range append([]string{"README.md"}, guideFiles(t)...) {
-		for _, l := range markdownLinks(readRepoFile(t, file)) {
+		for _, l := range guideLinks(guideReadFile(t, file)) {
 			if l.target == "" || strings.Contains(l.target, "://") || strings.HasPrefix(l.target, "mailto:") {
 				continue
 			}
@@ -160,7 +160,7 @@ func TestGuideRelativeLinksResolve(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			if anchors := headingAnchors(string(src)); !slices.Contains(anchors, fragment) {
+			if anchors := guideAnchors(string(src)); !slices.Contains(anchors, fragment) {
 				t.Errorf("%s:%d: link %q: %s has no heading with the anchor #%s; its anchors are %s", file, l.line, l.target, rel, fragment, strings.Join(anchors, ", "))
 			}
 		}
@@ -170,37 +170,37 @@ func TestGuideRelativeLinksResolve(t *testing.T) {
 // TestGuideChecksFail runs the helpers on broken input, so that a check that
 // can no longer fail is noticed.
 func TestGuideChecksFail(t *testing.T) {
-	links := markdownLinks("see [a](a.md) and `[b](b.md)` and\n```\n[c](c.md)\n```\n[d](d.md#x \"title\")\n")
+	links := guideLinks("see [a](a.md) and `[b](b.md)` and\n```\n[c](c.md)\n```\n[d](d.md#x \"title\")\n")
 	var targets []string
 	for _, l := range links {
 		targets = append(targets, fmt.Sprintf("%s@%d", l.target, l.line))
 	}
 	if want := []string{"a.md@1", "d.md#x@5"}; !slices.Equal(targets, want) {
-		t.Errorf("markdownLinks found %v, want %v (links in code are not links)", targets, want)
+		t.Errorf("guideLinks found %v, want %v (links in code are not links)", targets, want)
 	}
-	if hasLine("x\n  acsgen lint [--spec FILE|DIR]...\n", "acsgen lint") {
-		t.Error("hasLine matched a prefix of a line")
+	if guideHasLine("x\n  acsgen lint [--spec FILE|DIR]...\n", "acsgen lint") {
+		t.Error("guideHasLine matched a prefix of a line")
 	}
-	anchors := headingAnchors("# A b\n## Validating values: `Validate()`\n```\n# not a heading\n```\n## A b\n")
+	anchors := guideAnchors("# A b\n## Validating values: `Validate()`\n```\n# not a heading\n```\n## A b\n")
 	if want := []string{"a-b", "validating-values-validate", "a-b-1"}; !slices.Equal(anchors, want) {
-		t.Errorf("headingAnchors = %v, want %v", anchors, want)
+		t.Errorf("guideAnchors = %v, want %v", anchors, want)
 	}
 }
 
-type mdLink struct {
+type guideLink struct {
 	target string
 	line   int
 }
 
 var (
-	linkRE       = regexp.MustCompile(`\[[^\]]*\]\(([^)\s]*)(?:\s+"[^"]*")?\)`)
-	inlineCodeRE = regexp.MustCompile("`[^`]*`")
+	guideLinkRE     = regexp.MustCompile(`\[[^\]]*\]\(([^)\s]*)(?:\s+"[^"]*")?\)`)
+	guideCodeSpanRE = regexp.MustCompile("`[^`]*`")
 )
 
-// markdownLinks returns the targets of the inline links [text](target) outside
+// guideLinks returns the targets of the inline links [text](target) outside
 // code blocks and code spans, with their line numbers.
-func markdownLinks(src string) []mdLink {
-	var out []mdLink
+func guideLinks(src string) []guideLink {
+	var out []guideLink
 	fenced := false
 	sc := bufio.NewScanner(strings.NewReader(src))
 	for n := 1; sc.Scan(); n++ {
@@ -212,17 +212,17 @@ func markdownLinks(src string) []mdLink {
 		if fenced {
 			continue
 		}
-		line = inlineCodeRE.ReplaceAllString(line, "")
-		for _, m := range linkRE.FindAllStringSubmatch(line, -1) {
-			out = append(out, mdLink{m[1], n})
+		line = guideCodeSpanRE.ReplaceAllString(line, "")
+		for _, m := range guideLinkRE.FindAllStringSubmatch(line, -1) {
+			out = append(out, guideLink{m[1], n})
 		}
 	}
 	return out
 }
 
-// headingAnchors returns the anchors GitHub gives the headings of a Markdown
+// guideAnchors returns the anchors GitHub gives the headings of a Markdown
 // file: lower case, punctuation dropped, spaces made hyphens, repeats numbered.
-func headingAnchors(src string) []string {
+func guideAnchors(src string) []string {
 	var out []string
 	seen := map[string]int{}
 	fenced := false
@@ -256,7 +256,7 @@ func headingAnchors(src string) []string {
 	return out
 }
 
-func hasLine(src, want string) bool {
+func guideHasLine(src, want string) bool {
 	for _, line := range strings.Split(src, "\n") {
 		if strings.TrimSpace(line) == want {
 			return true
@@ -265,7 +265,7 @@ func hasLine(src, want string) bool {
 	return false
 }
 
-func nonEmptyLines(src string) []string {
+func guideNonEmptyLines(src string) []string {
 	var out []string
 	for _, line := range strings.Split(src, "\n") {
 		if strings.TrimSpace(line) != "" {
