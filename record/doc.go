@@ -10,5 +10,6 @@
 // form-encoded body. Redacted when the specs are given (WithSpecs): query and header
 // parameters, and properties of JSON request and response bodies, whose schema (or
 // parameter) is marked sensitive by `x-acs-sensitive: true`, `format: password` or
-// `writeOnly: true`.
+// `writeOnly: true`. Header names match in any letter case, including keys set
+// in the map without canonicalisation, as darabonba/tea clients do.
 package record

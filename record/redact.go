@@ -5,6 +5,7 @@ import (
 	"net/url"
 	"strconv"
 	"strings"
+	"unicode"
 
 	"gopkg.in/dnaeon/go-vcr.v4/pkg/cassette"
 )
@@ -43,13 +44,9 @@ func RedactCredentials(i *cassette.Interaction) error {
 	}
 	redactForm(req, SecretQuery)
 	h := req.Headers.Clone()
-	if v := h.Get("Authorization"); v != "" {
-		h.Set("Authorization", RedactAuthorization(v))
-	}
+	headerMap(h, "Authorization", RedactAuthorization)
 	for _, name := range SecretHeaders {
-		if h.Get(name) != "" {
-			h.Set(name, Redacted)
-		}
+		headerMap(h, name, redactedValue)
 	}
 	req.Headers = h
 	return nil
@@ -59,7 +56,7 @@ func RedactCredentials(i *cassette.Interaction) error {
 // body, keeping the recorded length in step with the body.
 func redactForm(req *cassette.Request, names []string) {
 	redactValues(req.Form, names)
-	if !isForm(req.Headers.Get("Content-Type")) || req.Body == "" {
+	if !isForm(headerGet(req.Headers, "Content-Type")) || req.Body == "" {
 		return
 	}
 	if form, err := url.ParseQuery(req.Body); err == nil && redactValues(form, names) {
@@ -71,9 +68,9 @@ func redactForm(req *cassette.Request, names []string) {
 
 // setLength corrects a recorded Content-Length header after the body changed.
 func setLength(h *http.Header, n int) {
-	if h.Get("Content-Length") != "" {
+	if headerGet(*h, "Content-Length") != "" {
 		*h = h.Clone()
-		h.Set("Content-Length", strconv.Itoa(n))
+		headerMap(*h, "Content-Length", func(string) string { return strconv.Itoa(n) })
 	}
 }
 
@@ -103,21 +100,33 @@ func redactValues(q url.Values, names []string) bool {
 //
 //	ACS3-HMAC-SHA256 Credential=REDACTED,SignedHeaders=host;x-acs-action;...,Signature=REDACTED
 //
-// A header in any other form is replaced whole.
+// Parameters are split at commas and at spaces alike, so that a header written with
+// a space where the comma belongs cannot hide its signature inside SignedHeaders;
+// a SignedHeaders value that is not a plain list of names is redacted too. A header
+// in any other form is replaced whole.
 func RedactAuthorization(v string) string {
-	algo, rest, ok := strings.Cut(v, " ")
+	algo, rest, ok := strings.Cut(strings.TrimSpace(v), " ")
 	if !ok || !strings.HasPrefix(algo, "ACS3-") {
 		return Redacted
 	}
 	var parts []string
-	for part := range strings.SplitSeq(rest, ",") {
-		k, _, _ := strings.Cut(strings.TrimSpace(part), "=")
-		switch k {
-		case "SignedHeaders":
-			parts = append(parts, strings.TrimSpace(part))
-		default:
-			parts = append(parts, k+"="+Redacted)
+	for _, part := range strings.FieldsFunc(rest, func(r rune) bool { return r == ',' || unicode.IsSpace(r) }) {
+		k, val, _ := strings.Cut(part, "=")
+		if k == "SignedHeaders" && headerNameList(val) {
+			parts = append(parts, part)
+			continue
 		}
+		parts = append(parts, k+"="+Redacted)
 	}
 	return algo + " " + strings.Join(parts, ",")
+}
+
+// headerNameList reports whether s is a ;-separated list of lower-case header names.
+func headerNameList(s string) bool {
+	for _, r := range s {
+		if !(r >= 'a' && r <= 'z' || r >= '0' && r <= '9' || r == '-' || r == ';' || r == '_' || r == '.') {
+			return false
+		}
+	}
+	return true
 }

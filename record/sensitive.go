@@ -60,9 +60,9 @@ func RedactSensitive(rt *contract.Route, i *cassette.Interaction) error {
 		case openapi3.ParameterInQuery:
 			query = append(query, p.Value.Name)
 		case openapi3.ParameterInHeader:
-			if i.Request.Headers.Get(p.Value.Name) != "" {
-				i.Request.Headers = i.Request.Headers.Clone()
-				i.Request.Headers.Set(p.Value.Name, Redacted)
+			h := i.Request.Headers.Clone()
+			if headerMap(h, p.Value.Name, redactedValue) {
+				i.Request.Headers = h
 			}
 		}
 	}

@@ -78,7 +78,11 @@ func (r *Recorder) RoundTrip(req *http.Request) (*http.Response, error) {
 	// Without Accept-Encoding from the caller, net/http asks for gzip itself and
 	// decompresses transparently: the cassette gets the plain body, which redaction
 	// can read.
-	out.Header.Del("Accept-Encoding")
+	for k := range out.Header {
+		if strings.EqualFold(k, "Accept-Encoding") {
+			delete(out.Header, k)
+		}
+	}
 
 	var saved *cassette.Interaction
 	var route *contract.Route
@@ -116,7 +120,7 @@ func (r *Recorder) RoundTrip(req *http.Request) (*http.Response, error) {
 
 // redact applies every redaction to an interaction about to be saved.
 func (r *Recorder) redact(i *cassette.Interaction) (*contract.Route, error) {
-	if enc := i.Response.Headers.Get("Content-Encoding"); enc != "" && !strings.EqualFold(enc, "identity") {
+	if enc := headerGet(i.Response.Headers, "Content-Encoding"); enc != "" && !strings.EqualFold(enc, "identity") {
 		return nil, fmt.Errorf("the response is %s-encoded although identity was asked for; its body cannot be redacted", enc)
 	}
 	if err := RedactCredentials(i); err != nil {
@@ -140,7 +144,7 @@ func (r *Recorder) route(i *cassette.Interaction) *contract.Route {
 	if err != nil {
 		return nil
 	}
-	action, version := i.Request.Headers.Get("x-acs-action"), i.Request.Headers.Get("x-acs-version")
+	action, version := headerGet(i.Request.Headers, "x-acs-action"), headerGet(i.Request.Headers, "x-acs-version")
 	if action == "" {
 		action = u.Query().Get("Action")
 	}
