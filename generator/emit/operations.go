@@ -47,9 +47,20 @@ func paramWhere(p *ir.Param) jen.Code {
 	if p.Required {
 		where += ", required"
 	}
-	if p.Type.Kind == ir.Array && p.Explode {
+	switch {
+	case p.Style == ir.ParamRepeatList:
+		where += "; flattened as " + p.Name + ".1, " + p.Name + ".2, …"
+		if p.Scalar == "" {
+			where += ", an item's members as " + p.Name + ".1.Key"
+		}
+		where += " (repeatList)"
+	case p.Style == ir.ParamFlat:
+		where += "; flattened as " + p.Name + ".Key, nested members as " + p.Name + ".Key.Sub (flat)"
+	case p.Style == ir.ParamJSON:
+		where += "; JSON-encoded into one value (json)"
+	case p.Type.Kind == ir.Array && p.Explode:
 		where += "; repeated per item"
-	} else if p.Type.Kind == ir.Array {
+	case p.Type.Kind == ir.Array:
 		where += "; items joined with commas"
 	}
 	return comment(where + ".")
@@ -98,10 +109,12 @@ func genMethod(api *ir.API, op *ir.Operation) jen.Code {
 			g.Id("header").Op(":=").Qual(httpPkg, "Header").Values()
 		}
 		for _, p := range op.Params {
-			switch p.In {
-			case ir.InQuery:
+			switch {
+			case p.Style != ir.ParamPlain:
+				g.Add(setStyledParam(p, jen.Id("query"), prefix))
+			case p.In == ir.InQuery:
 				g.Add(setParam(p, jen.Id("query")))
-			case ir.InHeader:
+			case p.In == ir.InHeader:
 				g.Add(setParam(p, jen.Id("header")))
 			}
 		}

@@ -22,6 +22,36 @@ func setParam(p *ir.Param, target jen.Code) jen.Code {
 	}
 }
 
+// setStyledParam emits the statements that flatten a styled parameter into the
+// query when it is set (a styled field is nil when unset), returning the runtime's
+// error, wrapped, instead of sending:
+//
+//	if req.Tag != nil {
+//		if err := acs.Flatten(query, "Tag", req.Tag); err != nil {
+//			return nil, fmt.Errorf("ecs: TagResources: parameter Tag: %w", err)
+//		}
+//	}
+//
+// A json parameter is encoded by acs.JSONParam first; Flatten then puts the string
+// as darabonba's utils.Query does, invalid UTF-8 as U+FFFD.
+func setStyledParam(p *ir.Param, target jen.Code, prefix string) jen.Code {
+	field := func() *jen.Statement { return jen.Id("req").Dot(p.GoName) }
+	fail := func() jen.Code {
+		return jen.Return(jen.Nil(), jen.Qual(fmtPkg, "Errorf").Call(jen.Lit(prefix+"parameter "+p.Name+": %w"), jen.Err()))
+	}
+	flatten := func(v jen.Code) jen.Code {
+		return jen.If(jen.Err().Op(":=").Qual(acsPkg, "Flatten").Call(target, jen.Lit(p.Name), v), jen.Err().Op("!=").Nil()).Block(fail())
+	}
+	if p.Style != ir.ParamJSON {
+		return jen.If(field().Op("!=").Nil()).Block(flatten(field()))
+	}
+	return jen.If(field().Op("!=").Nil()).Block(
+		jen.List(jen.Id("s"), jen.Err()).Op(":=").Qual(acsPkg, "JSONParam").Call(field()),
+		jen.If(jen.Err().Op("!=").Nil()).Block(fail()),
+		flatten(jen.Id("s")),
+	)
+}
+
 // setArray joins the items with commas (explode: false) or repeats the name.
 func setArray(p *ir.Param, target jen.Code, field func() *jen.Statement) jen.Code {
 	if !p.Explode && p.Type.Elem.Kind == ir.Primitive && p.Scalar == "string" {

@@ -113,13 +113,33 @@ type Param struct {
 	// AllowEmpty is the spec's allowEmptyValue: an optional parameter sent with an
 	// empty value skips its schema checks instead of failing them, as kin-openapi does.
 	AllowEmpty bool
-	Explode    bool   // arrays only: true repeats the name per item, false joins items with commas
-	Pointer    bool   // the request field is a pointer (optional scalars)
+	Explode    bool // arrays only: true repeats the name per item, false joins items with commas
+	// Style is how a query parameter of a structured type is put on the wire
+	// (x-acs-param-style); ParamPlain for every other parameter. A styled parameter's
+	// request field is always nil-able (a pointer, slice or map), nil when unset.
+	Style      ParamStyle
+	Pointer    bool   // the request field is a pointer (optional scalars; styled structs and scalars)
 	Scalar     string // Go primitive underlying the value or array item: string, bool, int32, int64, float32, float64
 	Doc        string
 	Deprecated bool
 	Pos        diag.Pos
 }
+
+// ParamStyle is how a parameter's value becomes query parameters.
+type ParamStyle string
+
+const (
+	// ParamPlain is one value per parameter (or per item, see Param.Explode),
+	// formatted from a scalar.
+	ParamPlain ParamStyle = ""
+	// ParamRepeatList flattens an array with acs.Flatten: Name.1=a&Name.2=b, an
+	// object item's members as Name.1.Key=k, nested lists as Name.1.Sub.1=x.
+	ParamRepeatList ParamStyle = "repeatList"
+	// ParamFlat flattens an object with acs.Flatten: Name.Key=v, nested Name.A.B=v.
+	ParamFlat ParamStyle = "flat"
+	// ParamJSON sends the value JSON-encoded by acs.JSONParam as one parameter.
+	ParamJSON ParamStyle = "json"
+)
 
 // Example is the call the generated ExampleClient_<Operation> function makes: the
 // request fields it sets, from the spec's parameter examples.
