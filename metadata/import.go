@@ -130,7 +130,7 @@ func (c *converter) info() *yaml.Node {
 	if c.opts.Source != "" {
 		src = " (" + c.opts.Source + ")"
 	}
-	set(info, "description", str(fmt.Sprintf("%s %s, %s style, imported by acsgen import from Alibaba Cloud's API metadata%s. Maintain it by hand from here; acsgen sync reports where it and the metadata part.",
+	set(info, "description", str(fmt.Sprintf("%s %s, %s style, imported by acsgen import from Alibaba Cloud's API metadata%s. Maintain it by hand from here.",
 		c.doc.Info.Product, c.doc.Info.Version, c.doc.Info.Style, src)))
 	return info
 }

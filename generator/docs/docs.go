@@ -27,9 +27,9 @@ type File struct {
 type Product struct {
 	API   *ir.API
 	Specs map[string]*load.Spec // the loaded spec files of API.Specs, by path
-	// Examples holds the source of each example function of the generated package
-	// (hand-written or generated), by name; see ReadExamples.
-	Examples map[string]string
+	// Examples holds each example function of the generated package (hand-written
+	// or generated), by name; see ReadExamples.
+	Examples map[string]Example
 	// ExamplesDir names the package's directory in problems, e.g. "generated/apig".
 	ExamplesDir string
 }
@@ -42,7 +42,7 @@ func ProductPages(p Product) ([]File, error) {
 	for _, op := range p.API.Operations {
 		ex, ok := p.Examples["ExampleClient_"+op.GoName]
 		if !ok {
-			missing = append(missing, fmt.Sprintf("%s: no func ExampleClient_%s in its test files; run acsgen generate, which writes one unless a hand-written one exists (go test compiles it, and the docs page of %s shows it)", p.ExamplesDir, op.GoName, op.ID))
+			missing = append(missing, missingExample(p, op))
 			continue
 		}
 		src, err := operationPage(p, op, ex)
@@ -56,6 +56,14 @@ func ProductPages(p Product) ([]File, error) {
 	}
 	files = append(files, File{Name: path.Join(p.API.Package, "README.md"), Src: productIndex(p)})
 	return files, nil
+}
+
+// missingExample says why an operation has no example and what fixes it.
+func missingExample(p Product, op *ir.Operation) string {
+	if p.API.ImportPath == "" {
+		return fmt.Sprintf("%s: no func ExampleClient_%s, and acsgen generate writes none there because no go.mod holds that directory: run go mod init in the project, then acsgen generate", p.ExamplesDir, op.GoName)
+	}
+	return fmt.Sprintf("%s: no func ExampleClient_%s in its test files; run acsgen generate, which writes one unless a hand-written one exists (go test compiles it, and the docs page of %s shows it)", p.ExamplesDir, op.GoName, op.ID)
 }
 
 // Index renders docs/README.md over all products, in the order given.

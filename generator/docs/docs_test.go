@@ -123,7 +123,11 @@ func kitchensink(t *testing.T, examples string) Product {
 	require.NoError(t, err)
 	funcs, err := parseExamples("kitchensink/example_test.go", []byte(examples))
 	require.NoError(t, err)
-	return Product{API: api, Specs: map[string]*load.Spec{path: spec}, Examples: funcs, ExamplesDir: "kitchensink"}
+	exs := map[string]Example{}
+	for name, src := range funcs {
+		exs[name] = Example{File: "kitchensink/example_test.go", Source: src}
+	}
+	return Product{API: api, Specs: map[string]*load.Spec{path: spec}, Examples: exs, ExamplesDir: "kitchensink"}
 }
 
 const kitchensinkExample = `package kitchensink_test
@@ -164,9 +168,16 @@ func TestPageShowsTheExampleVerbatim(t *testing.T) {
 }
 
 func TestMissingExampleIsAProblem(t *testing.T) {
-	_, err := ProductPages(kitchensink(t, "package kitchensink_test\n"))
+	p := kitchensink(t, "package kitchensink_test\n")
+	p.API.ImportPath = "example.com/m/kitchensink"
+	_, err := ProductPages(p)
 	require.Error(t, err)
 	assert.Contains(t, err.Error(), "kitchensink: no func ExampleClient_GetItem in its test files; run acsgen generate")
+
+	p.API.ImportPath = "" // outside a module acsgen generate writes no examples
+	_, err = ProductPages(p)
+	require.Error(t, err)
+	assert.Contains(t, err.Error(), "kitchensink: no func ExampleClient_GetItem, and acsgen generate writes none there because no go.mod holds that directory: run go mod init")
 }
 
 // TestReadExamplesPrefersHandWritten reads a package directory holding both a
@@ -183,7 +194,9 @@ func TestReadExamplesPrefersHandWritten(t *testing.T) {
 	got, err := ReadExamples(dir)
 	require.NoError(t, err)
 	assert.ElementsMatch(t, []string{"ExampleClient_A", "ExampleClient_B"}, slices.Collect(maps.Keys(got)))
-	assert.Contains(t, got["ExampleClient_A"], `"hand"`)
+	assert.Contains(t, got["ExampleClient_A"].Source, `"hand"`)
+	assert.Equal(t, filepath.ToSlash(filepath.Join(dir, "example_test.go")), got["ExampleClient_A"].File)
+	assert.Equal(t, filepath.ToSlash(filepath.Join(dir, "examples_gen_test.go")), got["ExampleClient_B"].File)
 
 	missing, err := ReadExamples(filepath.Join(dir, "nope"))
 	require.NoError(t, err)

@@ -11,18 +11,25 @@ import (
 	"strings"
 )
 
+// Example is one example function as a page shows it.
+type Example struct {
+	File   string // the test file declaring it, e.g. "generated/apig/example_test.go"
+	Source string // the file's imports, then the function with its doc comment
+}
+
 // ReadExamples returns the example functions of the *_test.go files in dir (the
 // hand-written ones and the generated examples_gen_test.go), by name, each with
-// its file's imports. A directory that does not exist has none.
-func ReadExamples(dir string) (map[string]string, error) {
+// its file's imports. A directory that does not exist has none. Files are read in
+// name order and the first declaration of a name wins.
+func ReadExamples(dir string) (map[string]Example, error) {
 	entries, err := os.ReadDir(dir)
 	if errors.Is(err, fs.ErrNotExist) {
-		return map[string]string{}, nil
+		return map[string]Example{}, nil
 	}
 	if err != nil {
 		return nil, err
 	}
-	out := map[string]string{}
+	out := map[string]Example{}
 	for _, e := range entries {
 		if !e.Type().IsRegular() || !strings.HasSuffix(e.Name(), "_test.go") {
 			continue
@@ -38,7 +45,7 @@ func ReadExamples(dir string) (map[string]string, error) {
 		}
 		for name, text := range funcs {
 			if _, dup := out[name]; !dup && strings.HasPrefix(name, "Example") {
-				out[name] = text
+				out[name] = Example{File: path, Source: text}
 			}
 		}
 	}

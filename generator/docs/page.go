@@ -13,7 +13,7 @@ import (
 )
 
 // operationPage renders one operation.
-func operationPage(p Product, op *ir.Operation, example string) ([]byte, error) {
+func operationPage(p Product, op *ir.Operation, example Example) ([]byte, error) {
 	a := p.API
 	sop := specOperation(p, op)
 	var b md
@@ -60,9 +60,9 @@ func operationPage(p Product, op *ir.Operation, example string) ([]byte, error) 
 	b.line("")
 	b.line("### Go")
 	b.line("")
-	b.linef("From `ExampleClient_%s` in `generated/%s/example_test.go`, which `go test` compiles.", op.GoName, a.Package)
+	b.linef("From `ExampleClient_%s` in `%s`, which `go test` compiles.", op.GoName, example.File)
 	b.line("")
-	b.code("go", example)
+	b.code("go", example.Source)
 	b.line("### HTTP request")
 	b.line("")
 	b.code("http", rawRequest(a, op, sop))
