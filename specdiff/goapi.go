@@ -168,7 +168,7 @@ func newImporter(dir string, imports ...[]string) (importer, error) {
 	m := importer{}
 	for _, p := range pkgs {
 		if len(p.Errors) > 0 {
-			return nil, fmt.Errorf("load %s (run acsgen diff inside the acsgen module): %v", p.PkgPath, p.Errors[0])
+			return nil, fmt.Errorf("load %s (run acsgen diff inside a Go module that requires github.com/acsgen/acsgen): %v", p.PkgPath, p.Errors[0])
 		}
 		m[p.PkgPath] = p.Types
 	}
