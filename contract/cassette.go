@@ -17,6 +17,9 @@ func ReadCassette(path string) ([]Interaction, error) {
 	if err != nil {
 		return nil, err
 	}
+	if err := checkExpansion(path, data); err != nil {
+		return nil, err
+	}
 	// go-vcr names cassettes without their ".yaml"; serving the bytes already read
 	// through its FS hook also admits ".yml" files.
 	c, err := cassette.LoadWithFS("cassette", cassetteBytes(data))
