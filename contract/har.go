@@ -8,7 +8,6 @@ import (
 	"fmt"
 	"net/http"
 	"net/url"
-	"os"
 	"strings"
 )
 
@@ -190,18 +189,6 @@ func harHeader(pairs []harPair) http.Header {
 		h.Add(p.Name, p.Value)
 	}
 	return h
-}
-
-// readBounded reads a recording, refusing files above MaxRecordingSize.
-func readBounded(path string) ([]byte, error) {
-	info, err := os.Stat(path)
-	if err != nil {
-		return nil, err
-	}
-	if info.Size() > MaxRecordingSize {
-		return nil, fmt.Errorf("%s: %d bytes exceeds the %d-byte recording limit", path, info.Size(), MaxRecordingSize)
-	}
-	return os.ReadFile(path)
 }
 
 // jsonError positions a JSON decoding error as line:col.
