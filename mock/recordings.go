@@ -6,6 +6,7 @@ import (
 	"io/fs"
 	"net/http"
 	"net/url"
+	"os"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -45,22 +46,14 @@ func recordingKey(rt *contract.Route, escapedPath string, query url.Values, body
 	return rt.Spec + " " + rt.OperationID + "\n" + record.Params(rt, escapedPath, query, body)
 }
 
-// loadRecordings indexes every interaction of the *.yaml cassettes below dir. Files
-// are read in sorted order and the first interaction for a key wins, so the answer
-// does not depend on the file system's order.
+// loadRecordings indexes every interaction of the *.yaml cassettes below dir (or of
+// the one cassette dir names). Files are read in sorted order and the first
+// interaction for a key wins, so the answer does not depend on the file system's
+// order.
 func (s *Server) loadRecordings(dir string) error {
-	var files []string
-	err := filepath.WalkDir(dir, func(path string, d fs.DirEntry, err error) error {
-		if err != nil {
-			return err
-		}
-		if d.Type().IsRegular() && strings.HasSuffix(path, ".yaml") {
-			files = append(files, path)
-		}
-		return nil
-	})
+	files, err := recordingFiles(dir)
 	if err != nil {
-		return fmt.Errorf("recordings: %w", err)
+		return err
 	}
 	slices.Sort(files)
 	for _, file := range files {
@@ -85,6 +78,9 @@ func (s *Server) loadRecordings(dir string) error {
 			if err != nil {
 				return fmt.Errorf("recording %s: %w", where, err)
 			}
+			if err := sendableStatus(ix.Status); err != nil {
+				return fmt.Errorf("recording %s: %w", where, err)
+			}
 			key := recordingKey(rt, u.EscapedPath(), u.Query(), ix.Body)
 			if _, dup := s.recordings[key]; dup {
 				continue
@@ -98,6 +94,51 @@ func (s *Server) loadRecordings(dir string) error {
 			}
 			s.recordings[key] = &recorded{status: ix.Status, header: ix.RespHeader.Clone(), body: ix.RespBody, requestID: id, from: where}
 		}
+	}
+	return nil
+}
+
+// recordingFiles lists the cassettes to load. Stat, unlike WalkDir's Lstat,
+// follows a symlink named as the directory; anything that is neither a directory
+// nor a regular file (a FIFO, a device) is refused rather than skipped, so that a
+// mistyped --recordings does not start a mock that silently has none.
+func recordingFiles(dir string) ([]string, error) {
+	info, err := os.Stat(dir)
+	if err != nil {
+		return nil, fmt.Errorf("recordings: %w", err)
+	}
+	switch {
+	case info.Mode().IsRegular():
+		return []string{dir}, nil
+	case !info.IsDir():
+		return nil, fmt.Errorf("recordings: %s is neither a directory nor a regular file (mode %s)", dir, info.Mode().Type())
+	}
+	var files []string
+	err = filepath.WalkDir(dir, func(path string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		if d.Type().IsRegular() && strings.HasSuffix(path, ".yaml") {
+			files = append(files, path)
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, fmt.Errorf("recordings: %w", err)
+	}
+	return files, nil
+}
+
+// sendableStatus refuses a recorded status the mock cannot answer with: net/http
+// panics on a code outside 100–999, and a 1xx is only an interim answer (101 leaves
+// the client waiting for a protocol switch that never comes). What remains is the
+// final statuses HTTP defines, 200 to 599.
+func sendableStatus(code int) error {
+	if code == 0 {
+		return fmt.Errorf("status 0 cannot be replayed: the interaction has no response code (is the cassette cut short?)")
+	}
+	if code < 200 || code > 599 {
+		return fmt.Errorf("status %d cannot be replayed: the mock answers only final statuses 200 to 599", code)
 	}
 	return nil
 }
