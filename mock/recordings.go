@@ -113,13 +113,23 @@ func recordingFiles(dir string) ([]string, error) {
 	case !info.IsDir():
 		return nil, fmt.Errorf("recordings: %s is neither a directory nor a regular file (mode %s)", dir, info.Mode().Type())
 	}
+	// WalkDir does not follow a symlinked root: walk what it points to and name
+	// the files under dir as given.
+	root, err := filepath.EvalSymlinks(dir)
+	if err != nil {
+		return nil, fmt.Errorf("recordings: %w", err)
+	}
 	var files []string
-	err = filepath.WalkDir(dir, func(path string, d fs.DirEntry, err error) error {
+	err = filepath.WalkDir(root, func(path string, d fs.DirEntry, err error) error {
 		if err != nil {
 			return err
 		}
 		if d.Type().IsRegular() && strings.HasSuffix(path, ".yaml") {
-			files = append(files, path)
+			rel, err := filepath.Rel(root, path)
+			if err != nil {
+				return err
+			}
+			files = append(files, filepath.Join(dir, rel))
 		}
 		return nil
 	})

@@ -85,3 +85,16 @@ func TestHostileRecordingFilesRefused(t *testing.T) {
 		}
 	}
 }
+
+// A symlink named as the recordings directory is followed, and the files are
+// named under the link as given.
+func TestRecordingsThroughSymlinkedDirectory(t *testing.T) {
+	// A bad status behind the link shows that the cassette was read, and where.
+	dir := t.TempDir()
+	withStatus(t, dir, 101)
+	link := filepath.Join(t.TempDir(), "link")
+	require.NoError(t, os.Symlink(dir, link))
+	_, err := mock.New(specSet(t), mock.Options{Recordings: link})
+	require.Error(t, err, "the cassette behind the link was read")
+	assert.Contains(t, err.Error(), filepath.ToSlash(filepath.Join(link, "status.yaml"))+"#0")
+}
