@@ -93,11 +93,39 @@ func compileModule(t *testing.T, dir string, commands ...[]string) {
 
 // synthesized returns specs built in code: sizes no one wants in the repository.
 func synthesized() []advCase {
-	return []advCase{
+	out := []advCase{
 		{name: "advenum5000", path: "synthesized/enum5000.yaml", data: bigEnumSpec(5000)},
 		{name: "advschemas2000", path: "synthesized/schemas2000.yaml", data: manySchemasSpec(2000)},
 		{name: "advnesting60", path: "synthesized/nesting60.yaml", data: nestedSpec(60)},
 	}
+	// Packages named like what the generated examples declare or import.
+	for _, name := range []string{"client", "resp", "err", "log", "fmt", "context", "acs"} {
+		out = append(out, advCase{name: name, path: "synthesized/" + name + ".yaml", data: tinySpec(name)})
+	}
+	return out
+}
+
+// tinySpec is one RPC operation with a required parameter, in package pkg.
+func tinySpec(pkg string) []byte {
+	return []byte(`openapi: 3.0.3
+info: {title: tiny, version: "1"}
+x-acs-product: Tiny
+x-acs-style: RPC
+x-go-package: ` + pkg + `
+servers: [{url: "https://tiny.{regionId}.example.com", variables: {regionId: {default: cn-hangzhou}}}]
+paths:
+  /#Action=Get:
+    post:
+      operationId: Get
+      parameters:
+        - {name: Id, in: query, required: true, schema: {type: string}, example: x-1}
+      responses:
+        "200":
+          description: ok
+          content:
+            application/json:
+              schema: {type: object, properties: {RequestId: {type: string}}}
+`)
 }
 
 func bigEnumSpec(n int) []byte {

@@ -77,17 +77,25 @@ func genExample(api *ir.API, op *ir.Operation) jen.Code {
 		comment += ", with the credentials of Alibaba Cloud's default chain (acs.DefaultCredentials)"
 	}
 	comment += "."
+	// The locals must not shadow the package itself (a package named client, say).
+	local := func(name, alt string) string {
+		if name == api.Package {
+			return alt
+		}
+		return name
+	}
+	client, resp, err := local("client", "c"), local("resp", "r"), local("err", "e")
 	return jen.Add(doc(wrapWords(comment, 84))).Func().Id(name).Params().Block(
-		jen.List(jen.Id("client"), jen.Err()).Op(":=").Qual(api.ImportPath, "NewClient").Call(clientOptions(api)...),
-		jen.If(jen.Err().Op("!=").Nil()).Block(jen.Qual(logPkg, "Fatal").Call(jen.Err())),
-		jen.List(jen.Id("resp"), jen.Err()).Op(":=").Id("client").Dot(op.GoName).Call(
+		jen.List(jen.Id(client), jen.Id(err)).Op(":=").Qual(api.ImportPath, "NewClient").Call(clientOptions(api)...),
+		jen.If(jen.Id(err).Op("!=").Nil()).Block(jen.Qual(logPkg, "Fatal").Call(jen.Id(err))),
+		jen.List(jen.Id(resp), jen.Id(err)).Op(":=").Id(client).Dot(op.GoName).Call(
 			jen.Qual(contextPkg, "Background").Call(),
 			jen.Op("&").Qual(api.ImportPath, op.Request).Values(fields),
 		),
-		jen.If(jen.Err().Op("!=").Nil()).Block(
-			jen.Qual(logPkg, "Fatal").Call(jen.Err()).Comment("an *acs.Error carries Code, StatusCode and RequestID"),
+		jen.If(jen.Id(err).Op("!=").Nil()).Block(
+			jen.Qual(logPkg, "Fatal").Call(jen.Id(err)).Comment("an *acs.Error carries Code, StatusCode and RequestID"),
 		),
-		jen.Qual(fmtPkg, "Printf").Call(jen.Lit("%+v\n"), jen.Id("resp")),
+		jen.Qual(fmtPkg, "Printf").Call(jen.Lit("%+v\n"), jen.Id(resp)),
 	)
 }
 
