@@ -261,12 +261,14 @@ oasdiff's warnings.`,
 
 var mockHelp = helpText{
 	summary: "serve the specs' operations over HTTP for tests",
-	usage:   "mock [--spec FILE|DIR]... [--config FILE] [--addr HOST:PORT] [--recordings DIR] [--access-key-id ID --access-key-secret SECRET]",
+	usage:   "mock [--spec FILE|DIR]... [--config FILE] [--addr HOST:PORT] [--recordings DIR] [--access-key-id ID --access-key-secret-file FILE]",
 	about: `Mock serves every operation of the specs, answering from the go-vcr cassettes
 under --recordings where one matches and from the spec's examples otherwise.
 Given an access key (by the flags, or by $ALIBABA_CLOUD_ACCESS_KEY_ID and
 $ALIBABA_CLOUD_ACCESS_KEY_SECRET) it verifies every request's ACS3 signature and
-refuses bad ones as the service would.
+refuses bad ones as the service would. The secret is read from a file or the
+environment, never taken on the command line, where any user of the machine
+could read it in the process list.
 
 It prints the address it listens on to standard output (useful with port 0)
 and runs until SIGINT or SIGTERM, then lets requests in flight finish.`,

@@ -11,7 +11,7 @@
 //	            [--check]
 //	acsgen diff [--format text|markdown|json] [--fail-on breaking|warning] OLD NEW
 //	acsgen mock [--spec FILE|DIR]... [--config FILE] [--addr HOST:PORT]
-//	            [--recordings DIR] [--access-key-id ID --access-key-secret SECRET]
+//	            [--recordings DIR] [--access-key-id ID --access-key-secret-file FILE]
 //	acsgen record --upstream URL --out DIR [--spec FILE|DIR]... [--config FILE]
 //	              [--addr HOST:PORT] [--max-body BYTES] [--resign]
 //	acsgen sign --method METHOD --url URL --action NAME --version VERSION

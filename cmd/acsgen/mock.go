@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"strings"
 
 	"github.com/acsgen/acsgen/contract"
 	"github.com/acsgen/acsgen/generator/diag"
@@ -15,23 +16,26 @@ import (
 
 // mockOptions are the flags of "acsgen mock".
 type mockOptions struct {
-	conf             *projectConfig
-	specs            *multiFlag
-	addr, recordings *string
-	keyID, keySecret *string
+	conf              *projectConfig
+	specs             *multiFlag
+	addr, recordings  *string
+	keyID, secretFile *string
+	plainSecret       *refusedFlag
 }
 
 // mockFlags defines the flags of "acsgen mock", which serves the specs'
 // operations until its context ends or a signal arrives.
 func mockFlags(fs *flag.FlagSet) action {
 	o := mockOptions{
-		specs:      specFlag(fs),
-		conf:       configFlag(fs),
-		addr:       fs.String("addr", "127.0.0.1:8080", "`HOST:PORT` to listen on; port 0 picks a free port"),
-		recordings: fs.String("recordings", "", "`DIR` of go-vcr cassettes answered before the spec examples"),
-		keyID:      fs.String("access-key-id", "", "verify signatures with this access key `ID`; without the pair of flags, $ALIBABA_CLOUD_ACCESS_KEY_ID"),
-		keySecret:  fs.String("access-key-secret", "", "the access key's `SECRET`; without the pair of flags, $ALIBABA_CLOUD_ACCESS_KEY_SECRET"),
+		specs:       specFlag(fs),
+		conf:        configFlag(fs),
+		addr:        fs.String("addr", "127.0.0.1:8080", "`HOST:PORT` to listen on; port 0 picks a free port"),
+		recordings:  fs.String("recordings", "", "`DIR` of go-vcr cassettes answered before the spec examples"),
+		keyID:       fs.String("access-key-id", "", "verify signatures with this access key `ID`; without the pair of flags, $ALIBABA_CLOUD_ACCESS_KEY_ID"),
+		secretFile:  fs.String("access-key-secret-file", "", "`FILE` holding the access key's secret (one line); without the pair of flags, $ALIBABA_CLOUD_ACCESS_KEY_SECRET"),
+		plainSecret: &refusedFlag{},
 	}
+	fs.Var(o.plainSecret, "access-key-secret", "refused: a secret on the command line is visible to every user in ps; use --access-key-secret-file or $ALIBABA_CLOUD_ACCESS_KEY_SECRET")
 	return o.run
 }
 
@@ -39,16 +43,21 @@ func (o mockOptions) run(ctx context.Context, args []string, stdout, stderr io.W
 	if err := o.conf.load(map[string]configField{"spec": cfgSpecs}); err != nil {
 		return err
 	}
+	// Checked before the arguments: "--access-key-secret S" leaves S as an
+	// argument, which "unexpected argument" would print.
+	if o.plainSecret.given {
+		return usagef("--access-key-secret is refused: a secret on the command line is visible to every user " +
+			"of the machine (ps, /proc) and stays in shell history; put it in a file for --access-key-secret-file, " +
+			"or in $ALIBABA_CLOUD_ACCESS_KEY_SECRET with the key ID in $ALIBABA_CLOUD_ACCESS_KEY_ID")
+	}
 	if len(args) > 0 {
 		return usagef("unexpected argument %q", args[0])
 	}
-	keyID, keySecret, recordings := *o.keyID, *o.keySecret, *o.recordings
-	if keyID == "" && keySecret == "" {
-		keyID, keySecret = os.Getenv("ALIBABA_CLOUD_ACCESS_KEY_ID"), os.Getenv("ALIBABA_CLOUD_ACCESS_KEY_SECRET")
+	keyID, keySecret, err := o.accessKey()
+	if err != nil {
+		return err
 	}
-	if (keyID == "") != (keySecret == "") {
-		return usagef("--access-key-id and --access-key-secret go together")
-	}
+	recordings := *o.recordings
 	if recordings != "" {
 		info, err := os.Stat(recordings)
 		if err != nil {
@@ -77,6 +86,69 @@ func (o mockOptions) run(ctx context.Context, args []string, stdout, stderr io.W
 	fmt.Fprintf(stderr, "acsgen mock: %d operation(s); signature verification %s\n", len(set.Operations()), verifying)
 	return serve(ctx, ln, "mock", handler, stdout)
 }
+
+// accessKey is the key the mock verifies signatures with: the pair of flags, or
+// else the pair of environment variables; none means verification is off.
+func (o mockOptions) accessKey() (id, secret string, err error) {
+	id, file := *o.keyID, *o.secretFile
+	if id == "" && file == "" {
+		id, secret = os.Getenv("ALIBABA_CLOUD_ACCESS_KEY_ID"), os.Getenv("ALIBABA_CLOUD_ACCESS_KEY_SECRET")
+		if (id == "") != (secret == "") {
+			return "", "", usagef("$ALIBABA_CLOUD_ACCESS_KEY_ID and $ALIBABA_CLOUD_ACCESS_KEY_SECRET go together")
+		}
+		return id, secret, nil
+	}
+	if id == "" || file == "" {
+		return "", "", usagef("--access-key-id and --access-key-secret-file go together")
+	}
+	secret, err = readSecretFile(file)
+	if err != nil {
+		return "", "", fmt.Errorf("--access-key-secret-file: %w", err)
+	}
+	return id, secret, nil
+}
+
+// maxSecretFile bounds the secret file: an access key secret is 30 characters.
+const maxSecretFile = 4 << 10
+
+// readSecretFile reads a secret from a regular file (not a FIFO or a device, which
+// could block or never end), without the line ending an editor leaves. Errors
+// name the file, never its content.
+func readSecretFile(path string) (string, error) {
+	info, err := os.Stat(path)
+	if err != nil {
+		return "", err
+	}
+	if !info.Mode().IsRegular() {
+		return "", fmt.Errorf("%s is not a regular file", path)
+	}
+	f, err := os.Open(path)
+	if err != nil {
+		return "", err
+	}
+	defer f.Close()
+	data, err := io.ReadAll(io.LimitReader(f, maxSecretFile+1))
+	if err != nil {
+		return "", fmt.Errorf("%s: read failed", path)
+	}
+	if len(data) > maxSecretFile {
+		return "", fmt.Errorf("%s holds more than %d bytes; want the secret alone", path, maxSecretFile)
+	}
+	secret := strings.TrimRight(string(data), "\r\n")
+	if secret == "" || strings.ContainsAny(secret, "\r\n") {
+		return "", fmt.Errorf("%s must hold the secret on one line", path)
+	}
+	return secret, nil
+}
+
+// refusedFlag is a flag kept only to refuse it with a reason. It takes no separate
+// value, as a bool flag does, and never fails to parse: the flag package quotes a
+// value it cannot parse in its error, and this one would be a secret.
+type refusedFlag struct{ given bool }
+
+func (f *refusedFlag) String() string   { return "" }
+func (f *refusedFlag) Set(string) error { f.given = true; return nil }
+func (f *refusedFlag) IsBoolFlag() bool { return true }
 
 // loadSpecSet loads the specs named by --spec flags (default spec/), printing spec
 // problems one per line.

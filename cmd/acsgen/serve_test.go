@@ -58,9 +58,11 @@ func wait(t *testing.T, done <-chan error) error {
 
 func TestMockServesAndStopsGracefully(t *testing.T) {
 	ctx, cancel := context.WithCancel(context.Background())
+	secret := filepath.Join(t.TempDir(), "secret")
+	require.NoError(t, os.WriteFile(secret, []byte("cmd-test-secret\n"), 0o600))
 	url, done := started(t, func(stdout, stderr io.Writer) error {
 		return exitError(runContext(ctx, []string{"mock", "--addr", "127.0.0.1:0", "--spec", "../../spec",
-			"--access-key-id", "LTAI5tCmdTestKey00000001", "--access-key-secret", "cmd-test-secret"}, stdout, stderr))
+			"--access-key-id", "LTAI5tCmdTestKey00000001", "--access-key-secret-file", secret}, stdout, stderr))
 	})
 	resp, err := http.Post(url+"/?Action=AttachPlugin&Version=2016-07-14&PluginId=p&StageName=TEST", "", nil)
 	require.NoError(t, err)
