@@ -10,7 +10,8 @@ import (
 )
 
 // Error is a failed call as the service reported it: a non-2xx answer, or a body that
-// could not be decoded. Reach it with errors.As.
+// could not be decoded. Reach it with errors.As. The fields hold the server's text
+// as sent; Error() shows it with control characters escaped and long text cut.
 type Error struct {
 	StatusCode         int             // HTTP status
 	Code               string          // service error code, e.g. "Throttling.User", "NotFound.PluginAttachment"
@@ -35,15 +36,15 @@ func (e *Error) Error() string {
 	fmt.Fprintf(&b, "HTTP %d", e.StatusCode)
 	if e.Code != "" {
 		b.WriteString(" ")
-		b.WriteString(e.Code)
+		b.WriteString(printable(e.Code, maxCodeText))
 	}
 	if e.Message != "" {
 		b.WriteString(": ")
-		b.WriteString(e.Message)
+		b.WriteString(printable(e.Message, maxMessageText))
 	}
 	if e.RequestID != "" {
 		b.WriteString(" (request ")
-		b.WriteString(e.RequestID)
+		b.WriteString(printable(e.RequestID, maxRequestIDText))
 		b.WriteString(")")
 	}
 	if e.Excerpt != "" {
