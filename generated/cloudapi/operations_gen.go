@@ -73,16 +73,24 @@ func (c *Client) AttachPlugin(ctx context.Context, req *AttachPluginRequest) (*A
 		return nil, fmt.Errorf("cloudapi: AttachPlugin: request: %w", err)
 	}
 	query := url.Values{}
-	query.Set("PluginId", req.PluginID)
+	if err := acs.Flatten(query, "PluginId", req.PluginID); err != nil {
+		return nil, fmt.Errorf("cloudapi: AttachPlugin: parameter PluginId: %w", err)
+	}
 	if req.GroupID != nil {
-		query.Set("GroupId", *req.GroupID)
+		if err := acs.Flatten(query, "GroupId", *req.GroupID); err != nil {
+			return nil, fmt.Errorf("cloudapi: AttachPlugin: parameter GroupId: %w", err)
+		}
 	}
 	if len(req.APIIDs) > 0 {
 		query.Set("ApiIds", strings.Join(req.APIIDs, ","))
 	}
-	query.Set("StageName", string(req.StageName))
+	if err := acs.Flatten(query, "StageName", string(req.StageName)); err != nil {
+		return nil, fmt.Errorf("cloudapi: AttachPlugin: parameter StageName: %w", err)
+	}
 	if req.APIID != nil {
-		query.Set("ApiId", *req.APIID)
+		if err := acs.Flatten(query, "ApiId", *req.APIID); err != nil {
+			return nil, fmt.Errorf("cloudapi: AttachPlugin: parameter ApiId: %w", err)
+		}
 	}
 	var out AttachPluginResponse
 	err := c.core.Do(ctx, &acs.Request{

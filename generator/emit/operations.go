@@ -113,9 +113,9 @@ func genMethod(api *ir.API, op *ir.Operation) jen.Code {
 			case p.Style != ir.ParamPlain:
 				g.Add(setStyledParam(p, jen.Id("query"), prefix))
 			case p.In == ir.InQuery:
-				g.Add(setParam(p, jen.Id("query")))
+				g.Add(setParam(p, jen.Id("query"), prefix))
 			case p.In == ir.InHeader:
-				g.Add(setParam(p, jen.Id("header")))
+				g.Add(setParam(p, jen.Id("header"), prefix))
 			}
 		}
 		g.Var().Id("out").Id(op.Response)

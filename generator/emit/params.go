@@ -9,9 +9,11 @@ import (
 // setParam emits the statements that put one parameter into query or header.
 // Optional scalars are sent only when set; arrays only when they have items, as
 // Validate counts an empty array as absent ("Name=" would be an empty value).
-func setParam(p *ir.Param, target jen.Code) jen.Code {
+func setParam(p *ir.Param, target jen.Code, prefix string) jen.Code {
 	field := func() *jen.Statement { return jen.Id("req").Dot(p.GoName) }
 	switch {
+	case p.In == ir.InQuery && p.Type.Kind != ir.Array:
+		return setQueryScalar(p, target, prefix)
 	case p.Type.Kind == ir.Array:
 		return jen.If(jen.Len(field()).Op(">").Lit(0)).Block(setArray(p, target, field))
 	case p.Pointer:
@@ -20,6 +22,44 @@ func setParam(p *ir.Param, target jen.Code) jen.Code {
 	default:
 		return jen.Add(target).Dot("Set").Call(jen.Lit(p.Name), format(p, field()))
 	}
+}
+
+// setQueryScalar emits the statements that put a scalar query parameter through
+// acs.Flatten, as darabonba's utils.Query puts it: text as it is but invalid UTF-8
+// as U+FFFD, numbers as encoding/json writes them (1e-7, 1e+21), a NaN refused.
+// A named type is converted to its primitive, which Flatten puts without a JSON
+// round trip (but floats):
+//
+//	if req.GroupID != nil {
+//		if err := acs.Flatten(query, "GroupId", *req.GroupID); err != nil {
+//			return nil, fmt.Errorf("cloudapi: AttachPlugin: parameter GroupId: %w", err)
+//		}
+//	}
+func setQueryScalar(p *ir.Param, target jen.Code, prefix string) jen.Code {
+	field := jen.Id("req").Dot(p.GoName)
+	if p.Pointer {
+		field = jen.Op("*").Add(field)
+	}
+	var v jen.Code = field
+	if p.Type.Kind == ir.Named {
+		v = jen.Id(p.Scalar).Call(field)
+	}
+	flatten := flattenParam(p, target, v, prefix)
+	if p.Pointer {
+		return jen.If(jen.Id("req").Dot(p.GoName).Op("!=").Nil()).Block(flatten)
+	}
+	return flatten
+}
+
+// flattenParam emits acs.Flatten(target, p.Name, v), returning its error wrapped.
+func flattenParam(p *ir.Param, target, v jen.Code, prefix string) jen.Code {
+	return jen.If(jen.Err().Op(":=").Qual(acsPkg, "Flatten").Call(target, jen.Lit(p.Name), v), jen.Err().Op("!=").Nil()).Block(
+		jen.Return(jen.Nil(), paramError(p, prefix)))
+}
+
+// paramError wraps err with the package, operation and parameter.
+func paramError(p *ir.Param, prefix string) jen.Code {
+	return jen.Qual(fmtPkg, "Errorf").Call(jen.Lit(prefix+"parameter "+escapePercent(p.Name)+": %w"), jen.Err())
 }
 
 // setStyledParam emits the statements that flatten a styled parameter into the
@@ -36,19 +76,13 @@ func setParam(p *ir.Param, target jen.Code) jen.Code {
 // as darabonba's utils.Query does, invalid UTF-8 as U+FFFD.
 func setStyledParam(p *ir.Param, target jen.Code, prefix string) jen.Code {
 	field := func() *jen.Statement { return jen.Id("req").Dot(p.GoName) }
-	fail := func() jen.Code {
-		return jen.Return(jen.Nil(), jen.Qual(fmtPkg, "Errorf").Call(jen.Lit(prefix+"parameter "+p.Name+": %w"), jen.Err()))
-	}
-	flatten := func(v jen.Code) jen.Code {
-		return jen.If(jen.Err().Op(":=").Qual(acsPkg, "Flatten").Call(target, jen.Lit(p.Name), v), jen.Err().Op("!=").Nil()).Block(fail())
-	}
 	if p.Style != ir.ParamJSON {
-		return jen.If(field().Op("!=").Nil()).Block(flatten(field()))
+		return jen.If(field().Op("!=").Nil()).Block(flattenParam(p, target, field(), prefix))
 	}
 	return jen.If(field().Op("!=").Nil()).Block(
 		jen.List(jen.Id("s"), jen.Err()).Op(":=").Qual(acsPkg, "JSONParam").Call(field()),
-		jen.If(jen.Err().Op("!=").Nil()).Block(fail()),
-		flatten(jen.Id("s")),
+		jen.If(jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Nil(), paramError(p, prefix))),
+		flattenParam(p, target, jen.Id("s"), prefix),
 	)
 }
 

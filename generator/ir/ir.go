@@ -130,7 +130,9 @@ type ParamStyle string
 
 const (
 	// ParamPlain is one value per parameter (or per item, see Param.Explode),
-	// formatted from a scalar.
+	// formatted from a scalar. A scalar in the query goes through acs.Flatten, as
+	// darabonba's utils.Query puts it (invalid UTF-8 as U+FFFD, numbers as
+	// encoding/json writes them); array items, headers and path segments do not.
 	ParamPlain ParamStyle = ""
 	// ParamRepeatList flattens an array with acs.Flatten: Name.1=a&Name.2=b, an
 	// object item's members as Name.1.Key=k, nested lists as Name.1.Sub.1=x.

@@ -8,7 +8,6 @@ import (
 	"fmt"
 	"github.com/acsgen/acsgen/acs"
 	"net/url"
-	"strconv"
 	"strings"
 )
 
@@ -54,13 +53,19 @@ func (c *Client) GetItem(ctx context.Context, req *GetItemRequest) (*GetItemResp
 	}
 	query := url.Values{}
 	if req.Level != nil {
-		query.Set("level", strconv.FormatInt(int64(*req.Level), 10))
+		if err := acs.Flatten(query, "level", int32(*req.Level)); err != nil {
+			return nil, fmt.Errorf("kitchensink: GetItem: parameter level: %w", err)
+		}
 	}
 	if req.Limit != nil {
-		query.Set("limit", strconv.FormatInt(int64(*req.Limit), 10))
+		if err := acs.Flatten(query, "limit", *req.Limit); err != nil {
+			return nil, fmt.Errorf("kitchensink: GetItem: parameter limit: %w", err)
+		}
 	}
 	if req.Q != nil {
-		query.Set("q", *req.Q)
+		if err := acs.Flatten(query, "q", *req.Q); err != nil {
+			return nil, fmt.Errorf("kitchensink: GetItem: parameter q: %w", err)
+		}
 	}
 	if len(req.IDs) > 0 {
 		query.Set("ids", strings.Join(req.IDs, ","))

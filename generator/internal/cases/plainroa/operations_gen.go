@@ -122,7 +122,9 @@ func (c *Client) ListPets(ctx context.Context, req *ListPetsRequest) (*ListPetsR
 	query := url.Values{}
 	header := http.Header{}
 	if req.Limit != nil {
-		query.Set("limit", strconv.FormatInt(int64(*req.Limit), 10))
+		if err := acs.Flatten(query, "limit", *req.Limit); err != nil {
+			return nil, fmt.Errorf("plainroa: ListPets: parameter limit: %w", err)
+		}
 	}
 	if req.XTraceID != nil {
 		header.Set("X-Trace-Id", *req.XTraceID)

@@ -51,13 +51,21 @@ func (c *Client) CreateThing(ctx context.Context, req *CreateThingRequest) (*Cre
 		return nil, fmt.Errorf("rpcmulti: CreateThing: request: %w", err)
 	}
 	query := url.Values{}
-	query.Set("Name", req.Name)
-	query.Set("Kind", string(req.Kind))
+	if err := acs.Flatten(query, "Name", req.Name); err != nil {
+		return nil, fmt.Errorf("rpcmulti: CreateThing: parameter Name: %w", err)
+	}
+	if err := acs.Flatten(query, "Kind", string(req.Kind)); err != nil {
+		return nil, fmt.Errorf("rpcmulti: CreateThing: parameter Kind: %w", err)
+	}
 	if req.Size != nil {
-		query.Set("Size", strconv.FormatInt(int64(*req.Size), 10))
+		if err := acs.Flatten(query, "Size", *req.Size); err != nil {
+			return nil, fmt.Errorf("rpcmulti: CreateThing: parameter Size: %w", err)
+		}
 	}
 	if req.Public != nil {
-		query.Set("Public", strconv.FormatBool(*req.Public))
+		if err := acs.Flatten(query, "Public", *req.Public); err != nil {
+			return nil, fmt.Errorf("rpcmulti: CreateThing: parameter Public: %w", err)
+		}
 	}
 	if len(req.TagIDs) > 0 {
 		query.Set("TagIds", strings.Join(req.TagIDs, ","))
@@ -92,7 +100,9 @@ func (c *Client) DeleteThing(ctx context.Context, req *DeleteThingRequest) (*Del
 		return nil, fmt.Errorf("rpcmulti: DeleteThing: request: %w", err)
 	}
 	query := url.Values{}
-	query.Set("ThingId", req.ThingID)
+	if err := acs.Flatten(query, "ThingId", req.ThingID); err != nil {
+		return nil, fmt.Errorf("rpcmulti: DeleteThing: parameter ThingId: %w", err)
+	}
 	var out DeleteThingResponse
 	err := c.core.Do(ctx, &acs.Request{
 		Action: "RemoveThing",
@@ -132,7 +142,9 @@ func (c *Client) DescribeThings(ctx context.Context, req *DescribeThingsRequest)
 	}
 	query := url.Values{}
 	if req.PageNumber != nil {
-		query.Set("PageNumber", strconv.FormatInt(*req.PageNumber, 10))
+		if err := acs.Flatten(query, "PageNumber", *req.PageNumber); err != nil {
+			return nil, fmt.Errorf("rpcmulti: DescribeThings: parameter PageNumber: %w", err)
+		}
 	}
 	if len(req.Kinds) > 0 {
 		for _, v := range req.Kinds {

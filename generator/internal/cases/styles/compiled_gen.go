@@ -11,7 +11,7 @@ import "github.com/acsgen/acsgen/acs"
 // kin-openapi otherwise.
 var CompiledSpec = acs.CompiledSpec{
 	Specs: []acs.SpecDigest{
-		{Source: "internal/cases/styles/spec.yaml", Digest: "ce7dd14a73bb73b9b72ae952735319ffd81b9ff9384287897204784c99bbd2d8"},
+		{Source: "internal/cases/styles/spec.yaml", Digest: "39d26d99dfe665c7b51202f7a503342a15fab57eb15221f779c40b5720842f30"},
 	},
 	Responses: map[string]acs.ResponseChecks{
 		"CreateRule": {

@@ -10,7 +10,7 @@ type Ack struct {
 	RequestID *string `json:"RequestId,omitzero"`
 }
 
-// CreateRuleConfig is declared inline at paths./#Action=CreateRule.post.parameters.4.schema.
+// CreateRuleConfig is declared inline at paths./#Action=CreateRule.post.parameters.6.schema.
 type CreateRuleConfig struct {
 	// The "Enabled" property.
 	Enabled *bool `json:"Enabled,omitzero"`
@@ -28,7 +28,7 @@ type CreateRuleConfig struct {
 	Owner *Owner `json:"Owner,omitzero"`
 }
 
-// CreateRuleFilter is declared inline at paths./#Action=CreateRule.post.parameters.2.schema.
+// CreateRuleFilter is declared inline at paths./#Action=CreateRule.post.parameters.4.schema.
 type CreateRuleFilter struct {
 	// The "Status" property.
 	Status *Status `json:"Status,omitzero"`
@@ -46,7 +46,7 @@ type CreateRuleFilter struct {
 // CreateRuleResponse is the success response of CreateRule.
 type CreateRuleResponse = Ack
 
-// CreateRuleRule is declared inline at paths./#Action=CreateRule.post.parameters.1.schema.items.
+// CreateRuleRule is declared inline at paths./#Action=CreateRule.post.parameters.3.schema.items.
 type CreateRuleRule struct {
 	// The "Name" property.
 	Name *string `json:"Name,omitzero"`
@@ -61,7 +61,7 @@ type CreateRuleRule struct {
 	Matches []CreateRuleRuleMatches `json:"Matches,omitzero"`
 }
 
-// CreateRuleRuleMatches is declared inline at paths./#Action=CreateRule.post.parameters.1.schema.items.properties.Matches.items.
+// CreateRuleRuleMatches is declared inline at paths./#Action=CreateRule.post.parameters.3.schema.items.properties.Matches.items.
 type CreateRuleRuleMatches struct {
 	// The "Header" property.
 	Header *string `json:"Header,omitzero"`

@@ -15,6 +15,12 @@ type CreateRuleRequest struct {
 	// In query as Name.
 	Name *string
 
+	// In query as Ratio.
+	Ratio *float64
+
+	// In query as Scale.
+	Scale *float32
+
 	// Rules with nested lists.
 	//
 	// In query as Rule, required; flattened as Rule.1, Rule.2, …, an item's members as Rule.1.Key (repeatList).
@@ -53,7 +59,19 @@ func (c *Client) CreateRule(ctx context.Context, req *CreateRuleRequest) (*Creat
 	}
 	query := url.Values{}
 	if req.Name != nil {
-		query.Set("Name", *req.Name)
+		if err := acs.Flatten(query, "Name", *req.Name); err != nil {
+			return nil, fmt.Errorf("styles: CreateRule: parameter Name: %w", err)
+		}
+	}
+	if req.Ratio != nil {
+		if err := acs.Flatten(query, "Ratio", *req.Ratio); err != nil {
+			return nil, fmt.Errorf("styles: CreateRule: parameter Ratio: %w", err)
+		}
+	}
+	if req.Scale != nil {
+		if err := acs.Flatten(query, "Scale", *req.Scale); err != nil {
+			return nil, fmt.Errorf("styles: CreateRule: parameter Scale: %w", err)
+		}
 	}
 	if req.Rule != nil {
 		if err := acs.Flatten(query, "Rule", req.Rule); err != nil {
@@ -128,7 +146,9 @@ func (c *Client) TagResources(ctx context.Context, req *TagResourcesRequest) (*T
 		return nil, fmt.Errorf("styles: TagResources: request: %w", err)
 	}
 	query := url.Values{}
-	query.Set("RegionId", req.RegionID)
+	if err := acs.Flatten(query, "RegionId", req.RegionID); err != nil {
+		return nil, fmt.Errorf("styles: TagResources: parameter RegionId: %w", err)
+	}
 	if req.ResourceID != nil {
 		if err := acs.Flatten(query, "ResourceId", req.ResourceID); err != nil {
 			return nil, fmt.Errorf("styles: TagResources: parameter ResourceId: %w", err)
