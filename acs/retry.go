@@ -4,11 +4,13 @@ import (
 	"context"
 	"crypto/tls"
 	"errors"
+	"math"
 	"math/rand/v2"
 	"net"
 	"net/http"
 	"regexp"
 	"strconv"
+	"strings"
 	"syscall"
 	"time"
 )
@@ -84,22 +86,38 @@ var timeLeft = regexp.MustCompile(`TimeLeft:(\d+)`)
 // date), or the TimeLeft (milliseconds) of Alibaba's x-ratelimit-user-api and
 // x-ratelimit-user headers.
 func serverWait(h http.Header, now time.Time) (time.Duration, bool) {
-	if ra := h.Get("Retry-After"); ra != "" {
-		if s, err := strconv.Atoi(ra); err == nil && s >= 0 {
-			return time.Duration(s) * time.Second, true
+	if ra := strings.TrimSpace(h.Get("Retry-After")); ra != "" {
+		if d, ok := digitsDuration(ra, time.Second); ok {
+			return d, true
 		}
 		if t, err := http.ParseTime(ra); err == nil {
-			return max(t.Sub(now), 0), true
+			return max(t.Sub(now), 0), true // Sub saturates for far-off dates
 		}
 	}
 	for _, name := range []string{"x-ratelimit-user-api", "x-ratelimit-user"} {
 		if m := timeLeft.FindStringSubmatch(h.Get(name)); m != nil {
-			if ms, err := strconv.ParseInt(m[1], 10, 64); err == nil {
-				return time.Duration(ms) * time.Millisecond, true
+			if d, ok := digitsDuration(m[1], time.Millisecond); ok {
+				return d, true
 			}
 		}
 	}
 	return 0, false
+}
+
+// digitsDuration reads a count of units written in decimal digits only. A count
+// too large for time.Duration (Retry-After: 10000000000 seconds, or more digits than
+// an int64 holds) saturates at the longest Duration instead of wrapping round to a
+// short or negative wait: the caller then sees a wait beyond MaxServerWait and stops,
+// rather than retrying sooner than the server asked.
+func digitsDuration(s string, unit time.Duration) (time.Duration, bool) {
+	if s == "" || strings.TrimLeft(s, "0123456789") != "" {
+		return 0, false
+	}
+	n, err := strconv.ParseUint(s, 10, 64)
+	if err != nil || n > uint64(math.MaxInt64/unit) {
+		return math.MaxInt64, true
+	}
+	return time.Duration(n) * unit, true
 }
 
 func retryAfterText(h http.Header) string {
