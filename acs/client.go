@@ -214,31 +214,6 @@ func urlErrorOp(method string) string {
 	return method[:1] + strings.ToLower(method[1:])
 }
 
-// readBody reads at most limit+1 bytes of resp's body (one more than allowed, so
-// that an oversized body shows), in one allocation when the length is declared.
-func readBody(resp *http.Response, limit int64) ([]byte, error) {
-	n := resp.ContentLength
-	if n < 0 || n > limit {
-		return io.ReadAll(io.LimitReader(resp.Body, limit+1))
-	}
-	buf := make([]byte, 0, n+1) // +1: the read that finds EOF, or that the length was a lie
-	for int64(len(buf)) <= limit {
-		if len(buf) == cap(buf) {
-			buf = append(buf, 0)[:len(buf)]
-		}
-		end := min(int64(cap(buf)), limit+1)
-		m, err := resp.Body.Read(buf[len(buf):end])
-		buf = buf[:len(buf)+m]
-		if err == io.EOF {
-			return buf, nil
-		}
-		if err != nil {
-			return buf, err
-		}
-	}
-	return buf, nil
-}
-
 // transportError marks a failed exchange with the server. Only these and *Error
 // answers may be retried: a missing credential or a request that cannot be built
 // fails the same way on every attempt.
