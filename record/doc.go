@@ -5,9 +5,11 @@
 //
 // Redacted always: the Authorization header (its SignedHeaders list is kept, since it
 // documents what the client signed), x-acs-security-token, x-acs-signature-nonce,
-// x-acs-bearer-token, and the V2 credential parameters AccessKeyId, Signature,
-// SecurityToken, SignatureNonce and BearerToken in the query, the form and a
-// form-encoded body. Redacted when the specs are given (WithSpecs): query and header
+// x-acs-bearer-token, Cookie, Set-Cookie and Proxy-Authorization, in the headers and
+// trailers of request and response; the V2 credential parameters AccessKeyId,
+// Signature, SecurityToken, SignatureNonce and BearerToken in the query, the form and
+// a form-encoded body; and the string values of AccessKeySecret, SecurityToken and
+// BearerToken keys in JSON bodies of either side. Redacted when the specs are given (WithSpecs): query and header
 // parameters, and properties of JSON request and response bodies, whose schema (or
 // parameter) is marked sensitive by `x-acs-sensitive: true`, `format: password` or
 // `writeOnly: true`. Header names match in any letter case, including keys set

@@ -3,6 +3,7 @@ package record
 import (
 	"net/http"
 	"net/url"
+	"slices"
 	"strconv"
 	"strings"
 	"unicode"
@@ -23,11 +24,12 @@ var SecretHeaders = []string{"x-acs-security-token", "x-acs-signature-nonce", "x
 // them; they are redacted anyway, so that a recording of another client stays clean.
 var SecretQuery = []string{"AccessKeyId", "Signature", "SecurityToken", "SignatureNonce", "BearerToken"}
 
-// RedactCredentials removes credentials from an interaction's request: the raw
-// request URI and remote address, the
-// Authorization header (keeping SignedHeaders), SecretHeaders, and SecretQuery
-// parameters in the URL, the parsed form and a form-encoded body. Headers are
-// cloned, not edited in place, because go-vcr hands the same maps to the client.
+// RedactCredentials removes credentials from an interaction: the raw request URI
+// and remote address; the Authorization header (keeping SignedHeaders),
+// SecretHeaders and SessionHeaders in the headers and trailers of both sides;
+// SecretQuery parameters in the URL, the parsed form and a form-encoded body; and
+// JSONCredentialKeys in JSON bodies of both sides, with or without specs. Headers
+// are cloned, not edited in place, because go-vcr hands the same maps to the client.
 func RedactCredentials(i *cassette.Interaction) error {
 	req := &i.Request
 	// A proxied request keeps the server side's RequestURI, the raw query with
@@ -43,13 +45,32 @@ func RedactCredentials(i *cassette.Interaction) error {
 		req.URL = u.String()
 	}
 	redactForm(req, SecretQuery)
-	h := req.Headers.Clone()
+	req.Headers, req.Trailer = redactHeaders(req.Headers), redactHeaders(req.Trailer)
+	i.Response.Headers, i.Response.Trailer = redactHeaders(i.Response.Headers), redactHeaders(i.Response.Trailer)
+	redactJSONCredentials(&req.Body, &req.ContentLength, &req.Headers)
+	redactJSONCredentials(&i.Response.Body, &i.Response.ContentLength, &i.Response.Headers)
+	return nil
+}
+
+// SessionHeaders carry sessions rather than API credentials, but a session is as
+// good as a password for as long as it lasts; they are replaced whole wherever
+// they appear.
+var SessionHeaders = []string{"Cookie", "Set-Cookie", "Proxy-Authorization"}
+
+// redactHeaders returns a redacted copy of a header set (request or response,
+// headers or trailers): Authorization keeps its SignedHeaders, SecretHeaders and
+// SessionHeaders are replaced whole. A server may echo a request header, or send
+// a token in a trailer, so every set gets the same treatment.
+func redactHeaders(h http.Header) http.Header {
+	if h == nil {
+		return nil
+	}
+	h = h.Clone()
 	headerMap(h, "Authorization", RedactAuthorization)
-	for _, name := range SecretHeaders {
+	for _, name := range slices.Concat(SecretHeaders, SessionHeaders) {
 		headerMap(h, name, redactedValue)
 	}
-	req.Headers = h
-	return nil
+	return h
 }
 
 // redactForm redacts the named parameters in the parsed form and in a form-encoded
