@@ -12,6 +12,8 @@
 // BearerToken keys in JSON bodies of either side. Redacted when the specs are given (WithSpecs): query and header
 // parameters, and properties of JSON request and response bodies, whose schema (or
 // parameter) is marked sensitive by `x-acs-sensitive: true`, `format: password` or
-// `writeOnly: true`. Header names match in any letter case, including keys set
+// `writeOnly: true`; body schemas count under every media type and every response
+// of the operation, whatever the recorded status, and property names match in any
+// letter case. Header names match in any letter case, including keys set
 // in the map without canonicalisation, as darabonba/tea clients do.
 package record

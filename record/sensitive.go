@@ -5,7 +5,9 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"maps"
 	"net/url"
+	"slices"
 	"strings"
 
 	"github.com/getkin/kin-openapi/openapi3"
@@ -79,7 +81,7 @@ func RedactSensitive(rt *contract.Route, i *cassette.Interaction) error {
 	}
 	redactForm(&i.Request, query)
 	if rb := op.RequestBody; rb != nil && rb.Value != nil {
-		body, err := redactBody(jsonSchema(rb.Value.Content), i.Request.Body)
+		body, err := redactBody(contentSchemas(rb.Value.Content), i.Request.Body, true)
 		if err != nil {
 			return fmt.Errorf("%s request: %w", rt.OperationID, err)
 		}
@@ -89,43 +91,84 @@ func RedactSensitive(rt *contract.Route, i *cassette.Interaction) error {
 		}
 	}
 	if op.Responses != nil {
-		if resp := op.Responses.Status(i.Response.Code); resp != nil && resp.Value != nil {
-			body, err := redactBody(jsonSchema(resp.Value.Content), i.Response.Body)
-			if err != nil {
-				return fmt.Errorf("%s response %d: %w", rt.OperationID, i.Response.Code, err)
-			}
-			if body != i.Response.Body {
-				i.Response.Body, i.Response.ContentLength = body, int64(len(body))
-				setLength(&i.Response.Headers, len(body))
-			}
+		declared, all := responseSchemas(op.Responses, i.Response.Code)
+		// A non-JSON body is refused only when the recorded status's own schema
+		// has sensitive fields; a proxy's HTML 502 for an operation whose 200
+		// holds a password is recorded as it came.
+		seen := map[*openapi3.Schema]bool{}
+		strict := slices.ContainsFunc(declared, func(s *openapi3.Schema) bool { return holdsSensitive(s, seen) })
+		body, err := redactBody(all, i.Response.Body, strict)
+		if err != nil {
+			return fmt.Errorf("%s response %d: %w", rt.OperationID, i.Response.Code, err)
+		}
+		if body != i.Response.Body {
+			i.Response.Body, i.Response.ContentLength = body, int64(len(body))
+			setLength(&i.Response.Headers, len(body))
 		}
 	}
 	return nil
 }
 
-func jsonSchema(c openapi3.Content) *openapi3.Schema {
-	mt := c.Get("application/json")
-	if mt == nil || mt.Schema == nil {
-		return nil
+// contentSchemas are the schemas of every media type of c, in key order. A
+// service's JSON is declared under many keys (application/json; charset=utf-8,
+// application/vnd.x+json, */*), and a key the recorder did not look up would let
+// its sensitive fields through, so all of them apply.
+func contentSchemas(c openapi3.Content) []*openapi3.Schema {
+	var out []*openapi3.Schema
+	for _, k := range slices.Sorted(maps.Keys(c)) {
+		if mt := c[k]; mt != nil && mt.Schema != nil && mt.Schema.Value != nil {
+			out = append(out, mt.Schema.Value)
+		}
 	}
-	return mt.Schema.Value
+	return out
 }
 
-// redactBody redacts the sensitive properties of a JSON body.
-func redactBody(s *openapi3.Schema, body string) (string, error) {
-	if s == nil || body == "" || !holdsSensitive(s, map[*openapi3.Schema]bool{}) {
+// responseSchemas are the schemas that answer code as the spec declares it
+// (exact, then nXX, then default), and those of every response. The second list
+// is what redaction applies: an answer with a status the spec does not declare
+// (201 where 200 is declared) still carries the same fields.
+func responseSchemas(rs *openapi3.Responses, code int) (declared, all []*openapi3.Schema) {
+	r := rs.Status(code)
+	if r == nil {
+		r = rs.Default()
+	}
+	if r != nil && r.Value != nil {
+		declared = contentSchemas(r.Value.Content)
+	}
+	for _, k := range slices.Sorted(maps.Keys(rs.Map())) {
+		if r := rs.Value(k); r != nil && r.Value != nil {
+			all = append(all, contentSchemas(r.Value.Content)...)
+		}
+	}
+	return declared, all
+}
+
+// redactBody redacts the properties that any of schemas marks sensitive in a JSON
+// body. A body that is not JSON is an error when strict, and passes otherwise.
+func redactBody(schemas []*openapi3.Schema, body string, strict bool) (string, error) {
+	seen := map[*openapi3.Schema]bool{}
+	if body == "" || !slices.ContainsFunc(schemas, func(s *openapi3.Schema) bool { return holdsSensitive(s, seen) }) {
 		return body, nil
 	}
 	dec := json.NewDecoder(strings.NewReader(body))
 	dec.UseNumber() // numbers pass through unchanged
 	var v any
-	if err := dec.Decode(&v); err != nil {
+	err := dec.Decode(&v)
+	if err == nil && dec.More() {
+		err = errors.New("data after the JSON value")
+	}
+	if err != nil {
+		if !strict {
+			return body, nil
+		}
 		return "", fmt.Errorf("%w: %v", ErrUnredactable, err)
 	}
-	if dec.More() {
-		return "", fmt.Errorf("%w: data after the JSON value", ErrUnredactable)
+	changed := false
+	for _, s := range schemas {
+		var c bool
+		v, c = redactValue(s, v)
+		changed = changed || c
 	}
-	v, changed := redactValue(s, v)
 	if !changed {
 		return body, nil
 	}
@@ -201,15 +244,10 @@ func redactValue(s *openapi3.Schema, v any) (any, bool) {
 	switch x := v.(type) {
 	case map[string]any:
 		for k, item := range x {
-			sub := s.AdditionalProperties.Schema
-			if p, ok := s.Properties[k]; ok {
-				sub = p
-			}
-			if sub == nil {
-				continue
-			}
-			if nv, c := redactValue(sub.Value, item); c {
-				x[k], changed = nv, true
+			for _, sub := range propertySchemas(s, k) {
+				if nv, c := redactValue(sub, item); c {
+					item, x[k], changed = nv, nv, true
+				}
 			}
 		}
 	case []any:
@@ -222,6 +260,23 @@ func redactValue(s *openapi3.Schema, v any) (any, bool) {
 		}
 	}
 	return v, changed
+}
+
+// propertySchemas are the schemas that may describe the value under key k: the
+// properties named k in any letter case (services decode keys as encoding/json
+// does, ignoring case, so "password" fills a property declared "Password"), else
+// additionalProperties.
+func propertySchemas(s *openapi3.Schema, k string) []*openapi3.Schema {
+	var out []*openapi3.Schema
+	for name, p := range s.Properties {
+		if p != nil && p.Value != nil && strings.EqualFold(name, k) {
+			out = append(out, p.Value)
+		}
+	}
+	if len(out) == 0 && s.AdditionalProperties.Schema != nil && s.AdditionalProperties.Schema.Value != nil {
+		out = append(out, s.AdditionalProperties.Schema.Value)
+	}
+	return out
 }
 
 func placeholder(v any) any {
