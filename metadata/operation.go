@@ -135,7 +135,7 @@ func (c *converter) parameter(p Parameter, at, key string) *yaml.Node {
 		set(n, "explode", boolean(false))
 	case p.Style == "simple":
 	case slices.Contains(paramStyles, p.Style):
-		set(n, "x-acs-param-style", str(p.Style))
+		set(n, "x-acs-param-style", str(wireStyle(p.Style, p.Schema)))
 	default:
 		c.problem(at+".style", "parameter style %q is not supported; the parameter is imported without it", p.Style)
 	}
@@ -176,7 +176,7 @@ func (c *converter) requestBody(params []Parameter, at []string, media string) *
 			switch {
 			case p.Style == "" || (p.Style == "json" && media == "application/json"):
 			case slices.Contains(paramStyles, p.Style):
-				set(ps, "x-acs-param-style", str(p.Style))
+				set(ps, "x-acs-param-style", str(wireStyle(p.Style, p.Schema)))
 			default:
 				c.problem(at[i]+".style", "parameter style %q is not supported; imported without it", p.Style)
 			}
@@ -327,3 +327,13 @@ func firstNonEmpty(vs ...string) string {
 
 // oneLine joins the lines of a summary.
 func oneLine(s string) string { return strings.Join(strings.Fields(s), " ") }
+
+// wireStyle is the style as the spec states it. The metadata marks some arrays
+// flat: Alibaba's runtime flattens a list with 1-based indexes whatever the
+// style says, which is what repeatList means, so the spec says repeatList.
+func wireStyle(style string, s *Schema) string {
+	if style == "flat" && s != nil && s.Type == "array" {
+		return "repeatList"
+	}
+	return style
+}
