@@ -9,7 +9,8 @@
 // trailers of request and response; the V2 credential parameters AccessKeyId,
 // Signature, SecurityToken, SignatureNonce and BearerToken in the query, the form and
 // a form-encoded body; and the string values of AccessKeySecret, SecurityToken and
-// BearerToken keys in JSON bodies of either side. Redacted when the specs are given (WithSpecs): query and header
+// BearerToken keys in JSON bodies of either side, and the same V2 parameters where a
+// response body quotes a V1 string to sign (SignatureDoesNotMatch). Redacted when the specs are given (WithSpecs): query and header
 // parameters, and properties of JSON request and response bodies, whose schema (or
 // parameter) is marked sensitive by `x-acs-sensitive: true`, `format: password` or
 // `writeOnly: true`; body schemas count under every media type and every response

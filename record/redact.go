@@ -49,6 +49,7 @@ func RedactCredentials(i *cassette.Interaction) error {
 	i.Response.Headers, i.Response.Trailer = redactHeaders(i.Response.Headers), redactHeaders(i.Response.Trailer)
 	redactJSONCredentials(&req.Body, &req.ContentLength, &req.Headers)
 	redactJSONCredentials(&i.Response.Body, &i.Response.ContentLength, &i.Response.Headers)
+	redactStringToSign(&i.Response.Body, &i.Response.ContentLength, &i.Response.Headers)
 	return nil
 }
 
