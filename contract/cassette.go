@@ -3,6 +3,8 @@ package contract
 import (
 	"errors"
 	"fmt"
+	"net/url"
+	"strings"
 
 	"gopkg.in/dnaeon/go-vcr.v4/pkg/cassette"
 )
@@ -31,12 +33,29 @@ func ReadCassette(path string) ([]Interaction, error) {
 		if in == nil {
 			return nil, fmt.Errorf("%s: interaction %d is empty", path, i)
 		}
+		if _, err := url.Parse(in.Request.URL); err != nil {
+			// url.Error repeats the whole URL, query credentials included.
+			var ue *url.Error
+			if errors.As(err, &ue) {
+				err = ue.Err
+			}
+			return nil, fmt.Errorf("%s: interaction %d: request URL %q does not parse: %v", path, i, withoutQuery(in.Request.URL), err)
+		}
 		out = append(out, Interaction{
 			Method: in.Request.Method, URL: in.Request.URL, Header: in.Request.Headers, Body: []byte(in.Request.Body),
 			Status: in.Response.Code, RespHeader: in.Response.Headers, RespBody: []byte(in.Response.Body),
 		})
 	}
 	return out, nil
+}
+
+// withoutQuery is a URL for an error message: its query can carry V2 credentials
+// (Signature, SecurityToken), so only what comes before it is shown.
+func withoutQuery(raw string) string {
+	if before, _, ok := strings.Cut(raw, "?"); ok {
+		return before + "?…"
+	}
+	return raw
 }
 
 // cassetteBytes is a read-only cassette.FS holding one file.

@@ -97,7 +97,7 @@ func (e harEntry) interaction() (Interaction, error) {
 	}
 	u, err := url.Parse(req.URL)
 	if err != nil || u.Host == "" {
-		return Interaction{}, fmt.Errorf("request.url %q is not an absolute URL", req.URL)
+		return Interaction{}, fmt.Errorf("request.url %q is not an absolute URL", withoutQuery(req.URL))
 	}
 	// The URL normally carries the query already; queryString is its parsed copy.
 	// Some exporters leave the URL bare, so fall back to the list.
