@@ -10,7 +10,9 @@
 //  2. signature, when credentials are configured: ACS3-HMAC-SHA256 through
 //     acs.Verifier, and the V1 HMAC-SHA1 query signature of the older SDK core; a
 //     mismatch is 400 SignatureDoesNotMatch whose message carries the string to sign
-//     the server computed (never the secret);
+//     the server computed (never the secret); a nonce seen before within twice the
+//     allowed clock skew is 400 SignatureNonceUsed, and two Authorization headers
+//     (or two Signature parameters) are 400 IncompleteSignature;
 //  3. the request against the spec with openapi3filter (parameters and body;
 //     credentials and common parameters are not the spec's business): 400
 //     MissingParameter or InvalidParameter. A required parameter sent empty

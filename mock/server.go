@@ -33,6 +33,7 @@ type Server struct {
 	examples   sync.Map             // spec and operation ID → *example, built on first use
 	verify     bool
 	verifier   acs.Verifier
+	nonces     *nonceCache
 }
 
 // New builds a server for set. Unreadable or unroutable recordings are errors.
@@ -45,6 +46,8 @@ func New(set *contract.Set, opts Options) (*Server, error) {
 		id, secret := opts.AccessKeyID, opts.AccessKeySecret
 		s.verify = true
 		s.verifier = acs.Verifier{Secret: func(k string) (string, bool) { return secret, k == id }, MaxSkew: 15 * time.Minute}
+		// A date may be off by MaxSkew either way, so a nonce stays valid for twice that.
+		s.nonces = newNonceCache(2 * s.verifier.MaxSkew)
 	}
 	if opts.Recordings != "" {
 		if err := s.loadRecordings(opts.Recordings); err != nil {
@@ -110,12 +113,21 @@ func guessStyle(r *http.Request) string {
 }
 
 // checkSignature verifies ACS3 (Authorization header) or V1 (Signature parameter).
+//
+// A request with two Authorization headers, or two Signature or SignatureNonce
+// parameters, is refused: checking one and ignoring the other would let a valid
+// copy vouch for whatever rides along. A nonce seen before within the validity
+// window is refused as the service refuses it.
 func (s *Server) checkSignature(r *http.Request, query url.Values, body []byte) *apiError {
 	var err error
+	var nonce string
 	switch {
+	case len(r.Header.Values("Authorization")) > 1:
+		return &apiError{http.StatusBadRequest, "IncompleteSignature", "the request has more than one Authorization header"}
 	case strings.HasPrefix(r.Header.Get("Authorization"), acs.Algorithm+" "):
 		r.Body = io.NopCloser(bytes.NewReader(body))
 		err = s.verifier.Verify(r, body)
+		nonce = "ACS3 " + r.Header.Get("x-acs-signature-nonce")
 	case query.Get("Signature") != "" || strings.HasPrefix(r.Header.Get("Content-Type"), "application/x-www-form-urlencoded"):
 		params := url.Values{}
 		for k, vs := range query {
@@ -126,11 +138,20 @@ func (s *Server) checkSignature(r *http.Request, query url.Values, body []byte) 
 				params[k] = append(params[k], vs...)
 			}
 		}
+		if len(params["Signature"]) > 1 || len(params["SignatureNonce"]) > 1 {
+			return &apiError{http.StatusBadRequest, "IncompleteSignature", "the request has more than one Signature or SignatureNonce parameter"}
+		}
 		err = verifyV1(r.Method, params, s.verifier.Secret)
+		nonce = "V1 " + params.Get("SignatureNonce")
 	default:
 		return &apiError{http.StatusBadRequest, "IncompleteSignature", "the request is not signed: no ACS3 Authorization header and no Signature parameter"}
 	}
 	if err == nil {
+		// Only a request that verified may use up a nonce: otherwise anyone
+		// could block a client's next nonce by sending it first.
+		if !strings.HasSuffix(nonce, " ") && s.nonces.used(nonce, time.Now()) {
+			return &apiError{http.StatusBadRequest, "SignatureNonceUsed", "Specified signature nonce was used already."}
+		}
 		return nil
 	}
 	var ve *acs.VerifyError
