@@ -67,7 +67,7 @@ func (s *Server) loadRecordings(dir string) error {
 			if err != nil {
 				return fmt.Errorf("recording %s: URL %q: %w", where, ix.URL, err)
 			}
-			action, version := ix.Header.Get("x-acs-action"), ix.Header.Get("x-acs-version")
+			action, version := headerAnyCase(ix.Header, "x-acs-action"), headerAnyCase(ix.Header, "x-acs-version")
 			if action == "" {
 				action = u.Query().Get("Action")
 			}
@@ -85,7 +85,7 @@ func (s *Server) loadRecordings(dir string) error {
 			if _, dup := s.recordings[key]; dup {
 				continue
 			}
-			id := ix.RespHeader.Get("X-Acs-Request-Id")
+			id := headerAnyCase(ix.RespHeader, "X-Acs-Request-Id")
 			if id == "" {
 				id = bodyRequestID(ix.RespBody)
 			}
@@ -96,6 +96,21 @@ func (s *Server) loadRecordings(dir string) error {
 		}
 	}
 	return nil
+}
+
+// headerAnyCase reads a recorded header in any letter case: a cassette keeps the
+// keys as the client set them, and darabonba/tea sets them in lower case, which
+// http.Header.Get never finds.
+func headerAnyCase(h http.Header, name string) string {
+	if v := h.Get(name); v != "" {
+		return v
+	}
+	for k, vs := range h {
+		if strings.EqualFold(k, name) && len(vs) > 0 {
+			return vs[0]
+		}
+	}
+	return ""
 }
 
 // recordingFiles lists the cassettes to load. Stat, unlike WalkDir's Lstat,

@@ -98,3 +98,17 @@ func TestRecordingsThroughSymlinkedDirectory(t *testing.T) {
 	require.Error(t, err, "the cassette behind the link was read")
 	assert.Contains(t, err.Error(), filepath.ToSlash(filepath.Join(link, "status.yaml"))+"#0")
 }
+
+// A cassette written from a darabonba/tea client keeps its lower-case header keys;
+// the mock routes it by them all the same.
+func TestRecordingWithLowerCaseHeaderKeysIsRouted(t *testing.T) {
+	src, err := os.ReadFile(attachCassette)
+	require.NoError(t, err)
+	text := strings.NewReplacer("X-Acs-Action:", "x-acs-action:", "X-Acs-Version:", "x-acs-version:").Replace(string(src))
+	// The URL has no Action: only the header can route it.
+	require.Contains(t, text, "x-acs-action:")
+	dir := t.TempDir()
+	require.NoError(t, os.WriteFile(filepath.Join(dir, "lower.yaml"), []byte(text), 0o644))
+	_, err = mock.New(specSet(t), mock.Options{Recordings: dir})
+	require.NoError(t, err)
+}
