@@ -1,7 +1,7 @@
 # acsgen: generate Go clients from spec/, check that everything derived is current, test.
 GO ?= go
 
-.PHONY: generate check test race lint golden fuzz bench
+.PHONY: generate check test race lint golden fuzz bench products
 
 # The main job: spec/*.yaml → generated/<product>, plus oapi-codegen reference models
 # and the Markdown reference under docs/ (after generated/, whose example tests it shows).
@@ -60,3 +60,9 @@ BENCHTIME ?= 1s
 bench:
 	cd bench && $(GO) test -run '^$$' -bench . -benchtime=$(BENCHTIME) -timeout 30m . | tee bench.out
 	cd bench && $(GO) run ./cmd/ratios < bench.out
+
+# Imports every product of Alibaba's metadata (METADATA, ../shared/metadata in CI),
+# generates each whole package and compiles it: the table BENCHMARKS.md records.
+METADATA ?= ../shared/metadata
+products:
+	cd bench && $(GO) run ./cmd/products ../$(METADATA)

@@ -1,0 +1,155 @@
+// Command products imports every product version under a metadata directory
+// (Alibaba's api-docs.json files, ../shared/metadata in CI), generates its whole
+// package and compiles it, and prints one table row per product: operations,
+// generated lines, generation time, and the compile time and peak memory of
+// `go build` of that package alone (its dependencies built beforehand).
+//
+//	go run ./cmd/products [METADATA_DIR]   (make products)
+package main
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"syscall"
+	"time"
+
+	"github.com/acsgen/acsgen/generator"
+	"github.com/acsgen/acsgen/generator/diag"
+	"github.com/acsgen/acsgen/internal/gomodtest"
+	"github.com/acsgen/acsgen/metadata"
+)
+
+func main() {
+	dir := "../../shared/metadata"
+	if len(os.Args) > 1 {
+		dir = os.Args[1]
+	}
+	if err := run(dir); err != nil {
+		fmt.Fprintln(os.Stderr, "products:", err)
+		os.Exit(1)
+	}
+}
+
+func run(dir string) error {
+	files, err := filepath.Glob(filepath.Join(dir, "*", "*", "api-docs.json"))
+	if err != nil {
+		return err
+	}
+	if len(files) == 0 {
+		return fmt.Errorf("no */*/api-docs.json under %s", dir)
+	}
+	root, err := repoRoot()
+	if err != nil {
+		return err
+	}
+	mod, err := os.MkdirTemp("", "acsgen-products-")
+	if err != nil {
+		return err
+	}
+	defer os.RemoveAll(mod)
+	if err := gomodtest.Write(mod, "example.com/products", root); err != nil {
+		return err
+	}
+	// The runtime and its dependencies first, so each measurement is the package.
+	if err := os.WriteFile(filepath.Join(mod, "warm.go"), []byte("package products\n\nimport _ \"github.com/acsgen/acsgen/acs\"\n"), 0o644); err != nil {
+		return err
+	}
+	if out, err := gomodtest.Go(mod, "build", "."); err != nil {
+		return fmt.Errorf("%v\n%s", err, out)
+	}
+	fmt.Println("| product | style | operations | generated lines | generate | compile | compile peak RSS | generator gaps |")
+	fmt.Println("|---|---|---:|---:|---:|---:|---:|---:|")
+	for _, path := range files {
+		if err := product(mod, path); err != nil {
+			return fmt.Errorf("%s: %w", path, err)
+		}
+	}
+	return nil
+}
+
+func product(mod, path string) error {
+	doc, err := metadata.ReadFile(path)
+	if err != nil {
+		return err
+	}
+	name := strings.ToLower(doc.Info.Product)
+	spec, _ := metadata.Import(doc, metadata.Options{Source: path})
+	specPath := filepath.Join(mod, name+".yaml")
+	if err := os.WriteFile(specPath, spec, 0o644); err != nil {
+		return err
+	}
+	start := time.Now()
+	pkgs, err := generator.Packages([]string{specPath}, generator.Options{
+		Package:    name,
+		ImportPath: func(p string) string { return "example.com/products/" + p },
+	})
+	var dl diag.List
+	gaps := 0
+	if errors.As(err, &dl) {
+		gaps = len(dl) // what the generator cannot send yet; the operations concerned are left out
+	} else if err != nil {
+		return err
+	}
+	if len(pkgs) != 1 {
+		fmt.Printf("| %s %s | %s | %d | — | — | — | — | %d |\n", doc.Info.Product, doc.Info.Version, doc.Info.Style, doc.APIs.Len(), gaps)
+		return nil
+	}
+	files, err := pkgs[0].Emit()
+	if err != nil {
+		return err
+	}
+	gen := time.Since(start)
+	pkgDir := filepath.Join(mod, name)
+	if err := os.MkdirAll(pkgDir, 0o755); err != nil {
+		return err
+	}
+	lines := 0
+	for _, f := range files {
+		lines += bytes.Count(f.Src, []byte("\n"))
+		if err := os.WriteFile(filepath.Join(pkgDir, f.Name), f.Src, 0o644); err != nil {
+			return err
+		}
+	}
+	elapsed, rss, err := build(mod, "./"+name)
+	if err != nil {
+		return err
+	}
+	fmt.Printf("| %s %s | %s | %d | %d | %.1f s | %.1f s | %d MB | %d |\n", doc.Info.Product, doc.Info.Version, doc.Info.Style,
+		len(pkgs[0].API.Operations), lines, gen.Seconds(), elapsed.Seconds(), rss>>20, gaps)
+	return nil
+}
+
+// build compiles pkg in mod and returns the wall time and the peak resident memory
+// of the go command and the processes it waited for (the compiler), as wait4
+// reports them on Linux.
+func build(mod, pkg string) (time.Duration, int64, error) {
+	cmd := exec.Command("go", "build", pkg)
+	cmd.Dir = mod
+	cmd.Env = append(os.Environ(), "GOFLAGS=-mod=readonly", "GOWORK=off")
+	var out bytes.Buffer
+	cmd.Stdout, cmd.Stderr = &out, &out
+	start := time.Now()
+	if err := cmd.Run(); err != nil {
+		return 0, 0, fmt.Errorf("go build %s: %v\n%s", pkg, err, out.String())
+	}
+	elapsed := time.Since(start)
+	ru, ok := cmd.ProcessState.SysUsage().(*syscall.Rusage)
+	if !ok {
+		return elapsed, 0, errors.New("no resource usage from the go command")
+	}
+	return elapsed, ru.Maxrss << 10, nil // Maxrss is in KiB on Linux
+}
+
+// repoRoot is the acsgen checkout this command runs in (bench/ is inside it).
+func repoRoot() (string, error) {
+	out, err := exec.Command("go", "list", "-m", "-f", "{{.Dir}}", "github.com/acsgen/acsgen").Output()
+	if err != nil {
+		return "", fmt.Errorf("locate the acsgen module: %w", err)
+	}
+	return strings.TrimSpace(string(out)), nil
+}
