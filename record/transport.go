@@ -23,9 +23,9 @@ const DefaultMaxBody = 16 << 20
 
 // DefaultMaxConcurrent bounds the calls a Recorder records at once. One call holds
 // several copies of its bodies while go-vcr records it and redaction rewrites it
-// (about 6.5 times the bytes in flight, measured with 15 MiB bodies), so without a
-// cap memory grows with the number of callers. With the defaults the bound is
-// roughly 8 × 6.5 × 16 MiB ≈ 830 MiB; further calls wait their turn.
+// (about 6.5 times the bytes in flight, as issue 16 measured with 15 MiB bodies; not
+// re-measured here), so without a cap memory grows with the number of callers. With
+// the defaults the bound is roughly 8 × 6.5 × 16 MiB ≈ 830 MiB; further calls wait.
 const DefaultMaxConcurrent = 8
 
 // Recorder is an http.RoundTripper that sends each request through next and writes
