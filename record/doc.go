@@ -7,8 +7,8 @@
 // documents what the client signed), x-acs-security-token, x-acs-signature-nonce,
 // x-acs-bearer-token, Cookie, Set-Cookie and Proxy-Authorization, in the headers and
 // trailers of request and response; the V2 credential parameters AccessKeyId,
-// Signature, SecurityToken, SignatureNonce and BearerToken in the query, the form and
-// a form-encoded body; and the string values of AccessKeySecret, SecurityToken and
+// Signature, SecurityToken, SignatureNonce and BearerToken in the query, the form,
+// a form-encoded body and the fields of a multipart/form-data body; and the string values of AccessKeySecret, SecurityToken and
 // BearerToken keys in JSON bodies of either side, and the same V2 parameters where a
 // response body quotes a V1 string to sign (SignatureDoesNotMatch). Redacted when the specs are given (WithSpecs): query and header
 // parameters, and properties of JSON request and response bodies, whose schema (or

@@ -45,6 +45,7 @@ func RedactCredentials(i *cassette.Interaction) error {
 		req.URL = u.String()
 	}
 	redactForm(req, SecretQuery)
+	redactMultipart(&req.Body, &req.ContentLength, &req.Headers, SecretQuery)
 	req.Headers, req.Trailer = redactHeaders(req.Headers), redactHeaders(req.Trailer)
 	i.Response.Headers, i.Response.Trailer = redactHeaders(i.Response.Headers), redactHeaders(i.Response.Trailer)
 	redactJSONCredentials(&req.Body, &req.ContentLength, &req.Headers)
