@@ -1,68 +1,9 @@
 package contract
 
-import (
-	"fmt"
-	"io"
-	"os"
-)
+import "github.com/acsgen/acsgen/internal/boundedfile"
 
-// readBounded reads a recording named by the user, refusing anything that is not a
-// regular file and anything above MaxRecordingSize. The size os.Stat reports is not
-// enough: it is 0 for /dev/zero (or a symlink to it), which never ends, and for a
-// FIFO, whose open waits for a writer that may never come. So the type is checked
-// before opening (os.Stat follows symlinks), checked again on the open file in case
-// the name was swapped meanwhile, and the read stops one byte past the limit.
+// readBounded reads a recording named by the user: a regular file of at most
+// MaxRecordingSize bytes (boundedfile says why the size alone is not enough).
 func readBounded(path string) ([]byte, error) {
-	return readLimited(path, MaxRecordingSize)
-}
-
-// readLimited reads the regular file at path, failing if it holds more than max
-// bytes. Errors name the path.
-func readLimited(path string, max int64) ([]byte, error) {
-	info, err := os.Stat(path)
-	if err != nil {
-		return nil, err
-	}
-	if !info.Mode().IsRegular() {
-		return nil, fmt.Errorf("%s: not a regular file (%s)", path, fileKind(info.Mode()))
-	}
-	if info.Size() > max {
-		return nil, fmt.Errorf("%s: %d bytes exceeds the %d-byte recording limit", path, info.Size(), max)
-	}
-	f, err := os.Open(path)
-	if err != nil {
-		return nil, err
-	}
-	defer f.Close()
-	if info, err = f.Stat(); err != nil {
-		return nil, err
-	}
-	if !info.Mode().IsRegular() {
-		return nil, fmt.Errorf("%s: not a regular file (%s)", path, fileKind(info.Mode()))
-	}
-	data, err := io.ReadAll(io.LimitReader(f, max+1))
-	if err != nil {
-		return nil, fmt.Errorf("%s: %w", path, err)
-	}
-	if int64(len(data)) > max {
-		return nil, fmt.Errorf("%s: exceeds the %d-byte recording limit", path, max) // it grew after the stat
-	}
-	return data, nil
-}
-
-// fileKind names a non-regular file type for an error.
-func fileKind(m os.FileMode) string {
-	switch {
-	case m.IsDir():
-		return "a directory"
-	case m&os.ModeNamedPipe != 0:
-		return "a named pipe"
-	case m&os.ModeCharDevice != 0:
-		return "a character device"
-	case m&os.ModeDevice != 0:
-		return "a device"
-	case m&os.ModeSocket != 0:
-		return "a socket"
-	}
-	return "mode " + m.String()
+	return boundedfile.Read(path, MaxRecordingSize, "recording")
 }

@@ -5,35 +5,20 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"io"
-	"os"
+
+	"github.com/acsgen/acsgen/internal/boundedfile"
 )
 
 // MaxFileSize bounds what ReadFile reads; the largest product's metadata is a few
 // megabytes.
 const MaxFileSize = 64 << 20
 
-// ReadFile reads and parses one api-docs.json. It refuses what is not a regular
-// file before opening it (a FIFO would block) and reads at most MaxFileSize bytes.
+// ReadFile reads and parses one api-docs.json: a regular file of at most
+// MaxFileSize bytes (a FIFO or /dev/zero is refused, not read).
 func ReadFile(path string) (*Doc, error) {
-	info, err := os.Stat(path)
+	data, err := boundedfile.Read(path, MaxFileSize, "metadata")
 	if err != nil {
 		return nil, err
-	}
-	if !info.Mode().IsRegular() {
-		return nil, fmt.Errorf("%s: not a regular file", path)
-	}
-	f, err := os.Open(path)
-	if err != nil {
-		return nil, err
-	}
-	defer f.Close()
-	data, err := io.ReadAll(io.LimitReader(f, MaxFileSize+1))
-	if err != nil {
-		return nil, fmt.Errorf("%s: %w", path, err)
-	}
-	if len(data) > MaxFileSize {
-		return nil, fmt.Errorf("%s: larger than %d bytes; not API metadata", path, MaxFileSize)
 	}
 	return Parse(path, data)
 }

@@ -1,10 +1,8 @@
 package project
 
 import (
-	"bytes"
 	"errors"
 	"fmt"
-	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -12,6 +10,8 @@ import (
 	"strings"
 
 	"go.yaml.in/yaml/v3"
+
+	"github.com/acsgen/acsgen/internal/boundedfile"
 )
 
 // ConfigFile is the name acsgen looks for in the current directory.
@@ -136,31 +136,12 @@ func join(base, p string) string {
 	return filepath.ToSlash(filepath.Join(base, p))
 }
 
-// readSmallFile reads a regular file of at most maxConfigSize bytes. It looks
-// before it opens: opening a FIFO would wait for a writer.
+// readSmallFile reads a regular file of at most maxConfigSize bytes.
 func readSmallFile(path string) ([]byte, error) {
-	info, err := os.Stat(path)
+	data, err := boundedfile.Read(path, maxConfigSize, "configuration")
 	var pe *fs.PathError
 	if errors.As(err, &pe) {
 		return nil, fmt.Errorf("%s: %w", path, pe.Err) // "acsgen.yaml: no such file or directory"
 	}
-	if err != nil {
-		return nil, err
-	}
-	if !info.Mode().IsRegular() {
-		return nil, fmt.Errorf("%s: not a regular file", path)
-	}
-	f, err := os.Open(path)
-	if err != nil {
-		return nil, err
-	}
-	defer f.Close()
-	var buf bytes.Buffer
-	if _, err := buf.ReadFrom(io.LimitReader(f, maxConfigSize+1)); err != nil {
-		return nil, fmt.Errorf("%s: %w", path, err)
-	}
-	if buf.Len() > maxConfigSize {
-		return nil, fmt.Errorf("%s: larger than %d bytes; not a configuration file", path, maxConfigSize)
-	}
-	return buf.Bytes(), nil
+	return data, err
 }

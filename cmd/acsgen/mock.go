@@ -10,6 +10,7 @@ import (
 	"strings"
 
 	"github.com/acsgen/acsgen/contract"
+	"github.com/acsgen/acsgen/internal/boundedfile"
 	"github.com/acsgen/acsgen/generator/diag"
 	"github.com/acsgen/acsgen/mock"
 )
@@ -115,24 +116,9 @@ const maxSecretFile = 4 << 10
 // could block or never end), without the line ending an editor leaves. Errors
 // name the file, never its content.
 func readSecretFile(path string) (string, error) {
-	info, err := os.Stat(path)
+	data, err := boundedfile.Read(path, maxSecretFile, "secret file")
 	if err != nil {
 		return "", err
-	}
-	if !info.Mode().IsRegular() {
-		return "", fmt.Errorf("%s is not a regular file", path)
-	}
-	f, err := os.Open(path)
-	if err != nil {
-		return "", err
-	}
-	defer f.Close()
-	data, err := io.ReadAll(io.LimitReader(f, maxSecretFile+1))
-	if err != nil {
-		return "", fmt.Errorf("%s: read failed", path)
-	}
-	if len(data) > maxSecretFile {
-		return "", fmt.Errorf("%s holds more than %d bytes; want the secret alone", path, maxSecretFile)
 	}
 	secret := strings.TrimRight(string(data), "\r\n")
 	if secret == "" || strings.ContainsAny(secret, "\r\n") {

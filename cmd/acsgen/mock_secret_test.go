@@ -51,7 +51,7 @@ func TestMockSecretFileProblems(t *testing.T) {
 	zero := filepath.Join(dir, "zero")
 	require.NoError(t, os.Symlink("/dev/zero", zero))
 	for file, want := range map[string]string{
-		fifo: "not a regular file", zero: "not a regular file", big: "more than 4096 bytes",
+		fifo: "not a regular file", zero: "not a regular file", big: "exceeds the 4096-byte secret file limit",
 		empty: "on one line", two: "on one line", filepath.Join(dir, "missing"): "no such file",
 	} {
 		done := make(chan [2]string, 1)

@@ -1,0 +1,50 @@
+//go:build unix
+
+package boundedfile
+
+import (
+	"os"
+	"path/filepath"
+	"syscall"
+	"testing"
+	"time"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+// What is not a regular file is refused without being opened or read: a FIFO
+// with no writer (opening it waits for ever), a symlink to /dev/zero (reading it
+// never ends) and a directory.
+func TestSpecialFilesRefused(t *testing.T) {
+	dir := t.TempDir()
+	fifo := filepath.Join(dir, "fifo")
+	require.NoError(t, syscall.Mkfifo(fifo, 0o600))
+	zero := filepath.Join(dir, "zero")
+	require.NoError(t, os.Symlink("/dev/zero", zero))
+	sub := filepath.Join(dir, "dir")
+	require.NoError(t, os.Mkdir(sub, 0o755))
+	for path, kind := range map[string]string{fifo: "a named pipe", zero: "a character device", sub: "a directory"} {
+		done := make(chan error, 1)
+		go func() { _, err := Read(path, 1<<20, "test"); done <- err }()
+		select {
+		case err := <-done:
+			require.Error(t, err, path)
+			assert.Equal(t, path+": not a regular file ("+kind+")", err.Error())
+		case <-time.After(5 * time.Second):
+			t.Fatalf("%s: still reading after 5s", path)
+		}
+	}
+}
+
+func TestReadStopsAtTheLimit(t *testing.T) {
+	file := filepath.Join(t.TempDir(), "f")
+	require.NoError(t, os.WriteFile(file, make([]byte, 11), 0o644))
+	_, err := Read(file, 10, "recording")
+	assert.EqualError(t, err, file+": 11 bytes exceeds the 10-byte recording limit")
+	data, err := Read(file, 11, "recording")
+	require.NoError(t, err)
+	assert.Len(t, data, 11)
+	_, err = Read(filepath.Join(t.TempDir(), "missing"), 10, "recording")
+	assert.ErrorIs(t, err, os.ErrNotExist)
+}
