@@ -10,8 +10,8 @@ import (
 	"strings"
 
 	"github.com/acsgen/acsgen/contract"
-	"github.com/acsgen/acsgen/internal/boundedfile"
 	"github.com/acsgen/acsgen/generator/diag"
+	"github.com/acsgen/acsgen/internal/boundedfile"
 	"github.com/acsgen/acsgen/mock"
 )
 
