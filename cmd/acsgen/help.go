@@ -5,6 +5,8 @@ import (
 	"fmt"
 	"io"
 	"strings"
+
+	"github.com/acsgen/acsgen/internal/textwrap"
 )
 
 // helpText describes a command for "acsgen help".
@@ -137,20 +139,7 @@ func wrap(text string, width int) string {
 		if i > 0 {
 			b.WriteString("\n")
 		}
-		n := 0
-		for _, word := range strings.Fields(para) {
-			switch {
-			case n == 0:
-			case n+1+len(word) > width:
-				b.WriteString("\n")
-				n = 0
-			default:
-				b.WriteString(" ")
-				n++
-			}
-			b.WriteString(word)
-			n += len(word)
-		}
+		b.WriteString(textwrap.Fill(para, width))
 		b.WriteString("\n")
 	}
 	return b.String()

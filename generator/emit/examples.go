@@ -1,11 +1,10 @@
 package emit
 
 import (
-	"strings"
-
 	"github.com/dave/jennifer/jen"
 
 	"github.com/acsgen/acsgen/generator/ir"
+	"github.com/acsgen/acsgen/internal/textwrap"
 )
 
 // ExamplesFile is the generated file of example functions. Its name ends in
@@ -85,7 +84,7 @@ func genExample(api *ir.API, op *ir.Operation) jen.Code {
 		return name
 	}
 	client, resp, err := local("client", "c"), local("resp", "r"), local("err", "e")
-	return jen.Add(doc(wrapWords(comment, 84))).Func().Id(name).Params().Block(
+	return jen.Add(doc(textwrap.Fill(comment, 84))).Func().Id(name).Params().Block(
 		jen.List(jen.Id(client), jen.Id(err)).Op(":=").Qual(api.ImportPath, "NewClient").Call(clientOptions(api)...),
 		jen.If(jen.Id(err).Op("!=").Nil()).Block(jen.Qual(logPkg, "Fatal").Call(jen.Id(err))),
 		jen.List(jen.Id(resp), jen.Id(err)).Op(":=").Id(client).Dot(op.GoName).Call(
@@ -180,25 +179,4 @@ func joinNames(names []string) string {
 		out += n
 	}
 	return out
-}
-
-// wrapWords breaks text into lines of at most width bytes between words (a longer
-// word gets a line of its own).
-func wrapWords(text string, width int) string {
-	var b strings.Builder
-	n := 0
-	for _, w := range strings.Fields(text) {
-		switch {
-		case n == 0:
-		case n+1+len(w) > width:
-			b.WriteByte('\n')
-			n = 0
-		default:
-			b.WriteByte(' ')
-			n++
-		}
-		b.WriteString(w)
-		n += len(w)
-	}
-	return b.String()
 }
