@@ -1,6 +1,7 @@
 package contract
 
 import (
+	"bytes"
 	"encoding/json"
 	"io"
 )
@@ -13,8 +14,16 @@ type jsonReport struct {
 	Coverage *Coverage `json:"coverage,omitempty"`
 }
 
+// writeJSON prints the JSON report. encoding/json escapes C0 controls, U+2028
+// and U+2029; escapeEncoded escapes DEL, C1 and format characters as well, so
+// the document holds none of them raw and still decodes to the recorded text.
 func (r *Report) writeJSON(w io.Writer) error {
-	enc := json.NewEncoder(w)
+	var b bytes.Buffer
+	enc := json.NewEncoder(&b)
 	enc.SetIndent("", "  ")
-	return enc.Encode(jsonReport{Summary: r.Summary(), Findings: r.Findings(), Coverage: r.Coverage})
+	if err := enc.Encode(jsonReport{Summary: r.Summary(), Findings: r.Findings(), Coverage: r.Coverage}); err != nil {
+		return err
+	}
+	_, err := w.Write(escapeEncoded(b.Bytes(), jsonRef))
+	return err
 }

@@ -1,6 +1,7 @@
 package contract
 
 import (
+	"bytes"
 	"encoding/xml"
 	"fmt"
 	"io"
@@ -37,12 +38,17 @@ type junitFailure struct {
 	Text    string `xml:",chardata"`
 }
 
+// writeJUnit prints the JUnit report. Recorded text is carried faithfully: DEL,
+// C1 and format characters as character references, tab, CR and LF as
+// encoding/xml writes them (references too); only what XML 1.0 cannot hold at
+// all becomes a Go escape (see escapeXMLValue).
 func (r *Report) writeJUnit(w io.Writer) error {
 	sum := r.Summary()
 	doc := junitSuites{Name: "acsgen contract", Tests: sum.Interactions, Failures: sum.Failed}
 	for _, res := range r.Results {
-		if len(doc.Suites) == 0 || doc.Suites[len(doc.Suites)-1].Name != res.Recording {
-			doc.Suites = append(doc.Suites, junitSuite{Name: res.Recording})
+		recording := escapeXMLValue(res.Recording)
+		if len(doc.Suites) == 0 || doc.Suites[len(doc.Suites)-1].Name != recording {
+			doc.Suites = append(doc.Suites, junitSuite{Name: recording})
 		}
 		s := &doc.Suites[len(doc.Suites)-1]
 		s.Tests++
@@ -50,26 +56,29 @@ func (r *Report) writeJUnit(w io.Writer) error {
 		if res.Operation != "" {
 			name += " (" + res.Operation + ")"
 		}
-		c := junitCase{Name: name, Classname: res.Recording}
+		c := junitCase{Name: escapeXMLValue(name), Classname: recording}
 		if len(res.Findings) > 0 {
 			s.Failures++
 			var lines []string
 			for _, f := range res.Findings {
 				lines = append(lines, f.String())
 			}
-			c.Failure = &junitFailure{Message: fmt.Sprintf("%d finding(s); first: %s", len(res.Findings), res.Findings[0].Message),
-				Type: res.Findings[0].Rule, Text: strings.Join(lines, "\n")}
+			c.Failure = &junitFailure{
+				Message: escapeXMLValue(fmt.Sprintf("%d finding(s); first: %s", len(res.Findings), res.Findings[0].Message)),
+				Type:    escapeXMLValue(res.Findings[0].Rule),
+				Text:    escapeXMLValue(strings.Join(lines, "\n")),
+			}
 		}
 		s.Cases = append(s.Cases, c)
 	}
-	if _, err := io.WriteString(w, xml.Header); err != nil {
-		return err
-	}
-	enc := xml.NewEncoder(w)
+	var b bytes.Buffer
+	b.WriteString(xml.Header)
+	enc := xml.NewEncoder(&b)
 	enc.Indent("", "  ")
 	if err := enc.Encode(doc); err != nil {
 		return err
 	}
-	_, err := io.WriteString(w, "\n")
+	b.WriteString("\n")
+	_, err := w.Write(escapeEncoded(b.Bytes(), xmlRef))
 	return err
 }

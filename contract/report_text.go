@@ -7,11 +7,12 @@ import (
 	"strings"
 )
 
-// writeText prints one finding per line, then the coverage if any.
+// writeText prints one finding per line, then the coverage if any. Recorded
+// text is escaped (see escapeText): a finding is one line whatever it quotes.
 func (r *Report) writeText(w io.Writer) error {
 	bw := bufio.NewWriter(w)
 	for _, f := range r.Findings() {
-		fmt.Fprintln(bw, f)
+		fmt.Fprintln(bw, escapeFinding(f))
 	}
 	if r.Coverage != nil {
 		writeCoverage(bw, *r.Coverage)
@@ -28,19 +29,19 @@ func WriteCoverage(w io.Writer, c Coverage) error {
 
 func writeCoverage(w io.Writer, c Coverage) {
 	for _, sc := range c.Specs {
-		fmt.Fprintf(w, "coverage of %s\n", sc.Spec)
+		fmt.Fprintf(w, "coverage of %s\n", escapeText(sc.Spec))
 		for _, oc := range sc.Operations {
 			if oc.Calls == 0 {
-				fmt.Fprintf(w, "  %s: never called\n", oc.Operation)
+				fmt.Fprintf(w, "  %s: never called\n", escapeText(oc.Operation))
 				continue
 			}
-			fmt.Fprintf(w, "  %s: %d call(s)\n", oc.Operation, oc.Calls)
+			fmt.Fprintf(w, "  %s: %d call(s)\n", escapeText(oc.Operation), oc.Calls)
 			var seen, never []string
 			for _, st := range oc.Statuses {
 				if st.Calls > 0 {
-					seen = append(seen, fmt.Sprintf("%s x%d", st.statusText(), st.Calls))
+					seen = append(seen, fmt.Sprintf("%s x%d", escapeText(st.statusText()), st.Calls))
 				} else {
-					never = append(never, st.Key)
+					never = append(never, escapeText(st.Key))
 				}
 			}
 			fmt.Fprintf(w, "    statuses seen: %s\n", listOrNone(seen))
@@ -50,7 +51,7 @@ func writeCoverage(w io.Writer, c Coverage) {
 			}
 			fmt.Fprintf(w, "    response fields seen: %d of %d\n", len(oc.SeenFields), oc.Fields)
 			for _, f := range oc.NeverFields {
-				fmt.Fprintf(w, "      never: %s\n", f)
+				fmt.Fprintf(w, "      never: %s\n", escapeText(f))
 			}
 		}
 	}
