@@ -2,6 +2,7 @@ package build
 
 import (
 	"cmp"
+	"fmt"
 	"mime"
 	"slices"
 	"strconv"
@@ -70,8 +71,8 @@ func (b *builder) operation(key, method string, item *openapi3.PathItem, op *ope
 	o.Doc = withDeprecated(sentence(goName, firstNonEmpty(op.Description, op.Summary), "calls "+o.Action+"."), op.Deprecated)
 	b.declare(o.Request, op.OperationID+" request", path)
 	b.params(o, item, op, path)
-	o.Example = b.example(o)
 	b.requestBody(o, op, path)
+	o.Example = b.example(o)
 	b.responses(o, op, path)
 	return o
 }
@@ -104,23 +105,33 @@ func (b *builder) params(o *ir.Operation, item *openapi3.PathItem, op *openapi3.
 		if name, ok := strings.CutPrefix(lp.ref.Ref, "#/components/parameters/"); ok {
 			ppath = []string{"components", "parameters", name}
 		}
-		param := b.param(o, p, ppath)
-		if param == nil {
-			continue
-		}
-		if param.GoName == validateMethod {
-			b.errorf(ppath, "parameter %q maps to field %s, which clashes with the generated method; rename it with x-go-name", p.Name, param.GoName)
-			continue
-		}
-		if other, dup := seen[param.GoName]; dup {
-			b.errorf(ppath, "parameter %q maps to field %s, as does parameter %q; rename one with x-go-name", p.Name, param.GoName, other)
-			continue
-		}
-		seen[param.GoName] = p.Name
-		o.Params = append(o.Params, param)
-		b.flattenClash(o, param, ppath)
+		b.addParam(o, b.param(o, p, ppath), ppath, seen)
 	}
 	b.pathParts(o, path)
+}
+
+// addParam appends param (nil when it was refused) to o's parameters unless its
+// field clashes with the generated method or with the field of an earlier
+// parameter or form field (seen maps field names to wire names and kinds).
+func (b *builder) addParam(o *ir.Operation, param *ir.Param, ppath []string, seen map[string]string) {
+	if param == nil {
+		return
+	}
+	kind := "parameter"
+	if param.In == ir.InForm {
+		kind = "form field"
+	}
+	if param.GoName == validateMethod {
+		b.errorf(ppath, "%s %q maps to field %s, which clashes with the generated method; rename it with x-go-name", kind, param.Name, param.GoName)
+		return
+	}
+	if other, dup := seen[param.GoName]; dup {
+		b.errorf(ppath, "%s %q maps to field %s, as does %s; rename one with x-go-name", kind, param.Name, param.GoName, other)
+		return
+	}
+	seen[param.GoName] = fmt.Sprintf("%s %q", kind, param.Name)
+	o.Params = append(o.Params, param)
+	b.flattenClash(o, param, ppath)
 }
 
 func (b *builder) param(o *ir.Operation, p *openapi3.Parameter, path []string) *ir.Param {
@@ -129,7 +140,7 @@ func (b *builder) param(o *ir.Operation, p *openapi3.Parameter, path []string) *
 		return nil
 	}
 	in := ir.ParamIn(p.In)
-	if in != ir.InPath && in != ir.InQuery && in != ir.InHeader {
+	if in != ir.InPath && in != ir.InQuery && in != ir.InHeader && in != ir.InForm {
 		b.errorf(path, "%s parameters are not supported", p.In)
 		return nil
 	}
@@ -156,7 +167,7 @@ func (b *builder) param(o *ir.Operation, p *openapi3.Parameter, path []string) *
 		b.errorf(path, "parameter style %q is not supported; use form (query) or simple (path, header)", p.Style)
 		return nil
 	}
-	param.Type = b.typeOf(p.Schema, o.GoName+goName, append(slices.Clone(path), "schema"))
+	param.Type = b.typeOf(p.Schema, o.GoName+goName, schemaPath(param, path))
 	param.Scalar = b.scalar(itemType(param.Type))
 	if param.Scalar == "" {
 		b.errorf(path, "parameter %q must be a string, number, boolean, or an array of them", p.Name)
@@ -233,6 +244,10 @@ func (b *builder) requestBody(o *ir.Operation, op *openapi3.Operation, path []st
 	bpath := append(slices.Clone(path), "requestBody")
 	mt, ctype := JSONContent(rb.Content)
 	if mt == nil {
+		if mt, ctype = FormContent(rb.Content); mt != nil {
+			b.formBody(o, mt, append(bpath, "content", ctype, "schema"))
+			return
+		}
 		b.errorf(bpath, "request body content %v is not supported; acsgen sends application/json bodies", sortedKeys(rb.Content))
 		return
 	}

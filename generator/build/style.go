@@ -24,8 +24,8 @@ func (b *builder) styledParam(o *ir.Operation, p *openapi3.Parameter, param *ir.
 		return nil
 	}
 	param.Style = ir.ParamStyle(style)
-	if param.In != ir.InQuery {
-		// darabonba flattens only the query (and form bodies, which acsgen does not send).
+	if param.In != ir.InQuery && param.In != ir.InForm {
+		// darabonba flattens only the query and form bodies.
 		b.errorf(spath, "parameter %q is in %s; x-acs-param-style %s is supported on query parameters only", p.Name, param.In, style)
 		return nil
 	}
@@ -33,7 +33,7 @@ func (b *builder) styledParam(o *ir.Operation, p *openapi3.Parameter, param *ir.
 		b.errorf(path, "parameter %q has both style %s and x-acs-param-style %s; drop style", p.Name, p.Style, style)
 		return nil
 	}
-	param.Type = b.typeOf(p.Schema, o.GoName+param.GoName, append(slices.Clone(path), "schema"))
+	param.Type = b.typeOf(p.Schema, o.GoName+param.GoName, schemaPath(param, path))
 	param.Scalar = b.scalar(itemType(param.Type))
 	switch shape := b.shapeOf(param.Type); {
 	case param.Style == ir.ParamRepeatList && shape != ir.KindArray:
@@ -122,15 +122,16 @@ func (b *builder) nilable(t ir.TypeRef) bool {
 	return false
 }
 
-// flattenClash reports a query parameter whose name a styled one flattens into
-// (Tag.1 beside a repeatList Tag): both would set one key, which acs.Flatten
-// refuses at run time and darabonba resolves in random order.
+// flattenClash reports a query parameter (or form field) whose name a styled one
+// flattens into (Tag.1 beside a repeatList Tag): both would set one key, which
+// acs.Flatten refuses at run time and darabonba resolves in random order. The
+// query and the form body are apart.
 func (b *builder) flattenClash(o *ir.Operation, param *ir.Param, path []string) {
-	if param.In != ir.InQuery {
+	if param.In != ir.InQuery && param.In != ir.InForm {
 		return
 	}
 	for _, q := range o.Params[:len(o.Params)-1] {
-		if q.In != ir.InQuery {
+		if q.In != param.In {
 			continue
 		}
 		for _, pair := range [][2]*ir.Param{{q, param}, {param, q}} {

@@ -18,7 +18,7 @@ import (
 func rawRequest(a *ir.API, op *ir.Operation, sop *openapi3.Operation) string {
 	path := op.Path
 	var query []string
-	var headers []string
+	var headers, form []string
 	for _, p := range op.Params {
 		vals := paramExample(sop, p)
 		if len(vals) == 0 {
@@ -39,8 +39,13 @@ func rawRequest(a *ir.API, op *ir.Operation, sop *openapi3.Operation) string {
 			}
 		case ir.InHeader:
 			headers = append(headers, p.Name+": "+strings.Join(vals, ","))
+		case ir.InForm:
+			for _, v := range vals {
+				form = append(form, url.QueryEscape(p.Name)+"="+url.QueryEscape(v))
+			}
 		}
 	}
+	slices.Sort(form)  // url.Values.Encode's order
 	slices.Sort(query) // the canonical order the signature uses
 	target := path
 	if len(query) > 0 {
@@ -58,13 +63,22 @@ func rawRequest(a *ir.API, op *ir.Operation, sop *openapi3.Operation) string {
 		fmt.Fprintf(&b, "x-acs-version: %s\n", a.Version)
 		b.WriteString("x-acs-date: 2026-01-02T03:04:05Z\n")
 		b.WriteString("x-acs-signature-nonce: <unique per request>\n")
-		if op.Body == nil { // the SHA-256 of the empty body
+		switch {
+		case op.Form:
+			b.WriteString("Content-Type: application/x-www-form-urlencoded\n")
+			b.WriteString("x-acs-content-sha256: <hex SHA-256 of the body>\n")
+		case op.Body == nil: // the SHA-256 of the empty body
 			b.WriteString("x-acs-content-sha256: e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855\n")
-		} else {
+		default:
 			b.WriteString("Content-Type: application/json\n")
 			b.WriteString("x-acs-content-sha256: <hex SHA-256 of the body>\n")
 		}
 		b.WriteString("Authorization: ACS3-HMAC-SHA256 Credential=<AccessKeyId>,SignedHeaders=host;x-acs-action;x-acs-content-sha256;x-acs-date;x-acs-signature-nonce;x-acs-version,Signature=<signature>\n")
+	} else if op.Form {
+		b.WriteString("Content-Type: application/x-www-form-urlencoded\n")
+	}
+	if op.Form {
+		b.WriteString("\n" + strings.Join(form, "&") + "\n")
 	}
 	return b.String()
 }

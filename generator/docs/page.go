@@ -9,6 +9,7 @@ import (
 
 	"github.com/getkin/kin-openapi/openapi3"
 
+	"github.com/acsgen/acsgen/generator/build"
 	"github.com/acsgen/acsgen/generator/ir"
 )
 
@@ -130,12 +131,31 @@ func specParam(sop *openapi3.Operation, p *ir.Param) *openapi3.Parameter {
 	if sop == nil {
 		return nil
 	}
+	if p.In == ir.InForm {
+		return formField(sop, p.Name)
+	}
 	for _, ref := range sop.Parameters {
 		if v := ref.Value; v != nil && v.Name == p.Name && v.In == string(p.In) {
 			return v
 		}
 	}
 	return nil
+}
+
+// formField is the property of the form body named name, as a parameter.
+func formField(sop *openapi3.Operation, name string) *openapi3.Parameter {
+	if sop.RequestBody == nil || sop.RequestBody.Value == nil {
+		return nil
+	}
+	mt, _ := build.FormContent(sop.RequestBody.Value.Content)
+	if mt == nil || mt.Schema == nil || mt.Schema.Value == nil || mt.Schema.Value.Properties[name] == nil {
+		return nil
+	}
+	prop := mt.Schema.Value.Properties[name]
+	if prop.Value == nil {
+		return nil
+	}
+	return &openapi3.Parameter{Name: name, In: string(ir.InForm), Description: prop.Value.Description, Schema: prop}
 }
 
 func writeParams(b *md, op *ir.Operation, sop *openapi3.Operation) {

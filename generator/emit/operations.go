@@ -44,6 +44,9 @@ func genRequest(op *ir.Operation) jen.Code {
 
 func paramWhere(p *ir.Param) jen.Code {
 	where := "In " + string(p.In) + " as " + p.Name
+	if p.In == ir.InForm {
+		where = "In the form body as " + p.Name
+	}
 	if p.Required {
 		where += ", required"
 	}
@@ -81,8 +84,8 @@ func bodyType(b *ir.Body) *jen.Statement {
 }
 
 // genMethod emits the client method of an operation: validate the request, build
-// the query, headers and path from it, hand them to the runtime, decode the
-// success body.
+// the query, headers, path and form body from it, hand them to the runtime, decode
+// the success body.
 func genMethod(api *ir.API, op *ir.Operation) jen.Code {
 	prefix := api.Package + ": " + op.GoName + ": "
 	return jen.Add(doc(op.Doc)).Comment("").Line().
@@ -108,8 +111,16 @@ func genMethod(api *ir.API, op *ir.Operation) jen.Code {
 		if hasHeader {
 			g.Id("header").Op(":=").Qual(httpPkg, "Header").Values()
 		}
+		if op.Form {
+			// Sent even when empty, as CallApi sends the SDKs' body map.
+			g.Id("form").Op(":=").Qual(acsPkg, "Form").Values()
+		}
 		for _, p := range op.Params {
 			switch {
+			case p.In == ir.InForm && p.Style != ir.ParamPlain:
+				g.Add(setStyledParam(p, jen.Id("form"), prefix))
+			case p.In == ir.InForm:
+				g.Add(setParam(p, jen.Id("form"), prefix))
 			case p.Style != ir.ParamPlain:
 				g.Add(setStyledParam(p, jen.Id("query"), prefix))
 			case p.In == ir.InQuery:
@@ -131,6 +142,9 @@ func genMethod(api *ir.API, op *ir.Operation) jen.Code {
 			}
 			if op.Body != nil {
 				d[jen.Id("Body")] = jen.Id("req").Dot("Body")
+			}
+			if op.Form {
+				d[jen.Id("Body")] = jen.Id("form")
 			}
 		})), jen.Op("&").Id("out"))
 		g.If(jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Nil(), jen.Err()))

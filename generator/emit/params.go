@@ -6,13 +6,13 @@ import (
 	"github.com/acsgen/acsgen/generator/ir"
 )
 
-// setParam emits the statements that put one parameter into query or header.
+// setParam emits the statements that put one parameter into query, header or form.
 // Optional scalars are sent only when set; arrays only when they have items, as
 // Validate counts an empty array as absent ("Name=" would be an empty value).
 func setParam(p *ir.Param, target jen.Code, prefix string) jen.Code {
 	field := func() *jen.Statement { return jen.Id("req").Dot(p.GoName) }
 	switch {
-	case p.In == ir.InQuery && p.Type.Kind != ir.Array:
+	case (p.In == ir.InQuery || p.In == ir.InForm) && p.Type.Kind != ir.Array:
 		return setQueryScalar(p, target, prefix)
 	case p.Type.Kind == ir.Array:
 		return jen.If(jen.Len(field()).Op(">").Lit(0)).Block(setArray(p, target, field))
@@ -24,9 +24,9 @@ func setParam(p *ir.Param, target jen.Code, prefix string) jen.Code {
 	}
 }
 
-// setQueryScalar emits the statements that put a scalar query parameter through
-// acs.Flatten, as darabonba's utils.Query puts it: text as it is but invalid UTF-8
-// as U+FFFD, numbers as encoding/json writes them (1e-7, 1e+21), a NaN refused.
+// setQueryScalar emits the statements that put a scalar query parameter (or form
+// field) through acs.Flatten, as darabonba's utils.Query puts it: text as it is but
+// invalid UTF-8 as U+FFFD, numbers as encoding/json writes them (1e-7, 1e+21), a NaN refused.
 // A named type is converted to its primitive, which Flatten puts without a JSON
 // round trip (but floats):
 //

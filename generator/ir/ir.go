@@ -68,7 +68,11 @@ type Operation struct {
 	Request   string     // Go name of the request struct, e.g. "GetPluginAttachmentRequest"
 	Params    []*Param   // path parameters in template order, then the rest by GoName
 	Body      *Body      // JSON request body, nil if none
-	Response  string     // Go name of the success type, e.g. "GetPluginAttachmentResponse"
+	// Form is set when the request body is application/x-www-form-urlencoded: its
+	// fields are the Params In InForm, and the method always sends an acs.Form body,
+	// empty when none is set, as darabonba's CallApi does with ReqBodyType "formData".
+	Form     bool
+	Response string // Go name of the success type, e.g. "GetPluginAttachmentResponse"
 	// ResponseStatus is the responses key whose JSON body Response decodes ("200"),
 	// "" when the success response has no JSON body.
 	ResponseStatus string
@@ -98,13 +102,19 @@ const (
 	InPath   ParamIn = "path"
 	InQuery  ParamIn = "query"
 	InHeader ParamIn = "header"
+	// InForm is a field of an application/x-www-form-urlencoded request body (the
+	// metadata's formData parameters): one property of the body's object schema,
+	// flattened into an acs.Form as a query parameter into the query. An array
+	// without x-acs-param-style is flattened as repeatList, an object as flat, as
+	// darabonba's utils.Query flattens any body value.
+	InForm ParamIn = "formData"
 )
 
 // Param is one request parameter.
 type Param struct {
 	Name   string  // wire name, e.g. "ApiIds"
 	GoName string  // field name in the request struct, e.g. "APIIDs"
-	In     ParamIn // path, query or header
+	In     ParamIn // path, query, header or formData (a form body field)
 	Type   TypeRef // value type; for arrays Elem is the item type
 	// Required parameters are missing when absent or when every value they would put
 	// on the wire is empty (acs.Missing); Validate, the mock and the contract check
@@ -114,7 +124,7 @@ type Param struct {
 	// empty value skips its schema checks instead of failing them, as kin-openapi does.
 	AllowEmpty bool
 	Explode    bool // arrays only: true repeats the name per item, false joins items with commas
-	// Style is how a query parameter of a structured type is put on the wire
+	// Style is how a query parameter or form field of a structured type is put on the wire
 	// (x-acs-param-style); ParamPlain for every other parameter. A styled parameter's
 	// request field is always nil-able (a pointer, slice or map), nil when unset.
 	Style      ParamStyle

@@ -2,7 +2,7 @@
 
 // Package styles is a client of Styles 2021-01-01.
 //
-// An RPC product whose query parameters use Alibaba's repeatList, flat and json styles.
+// An RPC product whose query parameters and form body fields use Alibaba's repeatList, flat and json styles.
 package styles
 
 import (

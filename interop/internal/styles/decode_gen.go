@@ -96,6 +96,54 @@ func (m *CreateRuleRuleMatches) DecodeJSON(d *jsondec.Decoder) {
 	}
 }
 
+// Field names of CreateWidgetSpec, in field order, for DecodeJSON.
+var jsonCreateWidgetSpec = jsondec.NewStruct("styles.CreateWidgetSpec", "Cpu", "Memo")
+
+// DecodeJSON decodes the JSON value at d's cursor into m, as encoding/json would
+// but without reflection.
+func (m *CreateWidgetSpec) DecodeJSON(d *jsondec.Decoder) {
+	for o := d.Object(jsonCreateWidgetSpec); o.Next(); {
+		switch o.Field() {
+		case 0:
+			jsondec.Ptr(&m.CPU, d, jsondec.Int[int32])
+		case 1:
+			jsondec.Ptr(&m.Memo, d, jsondec.String[string])
+		}
+	}
+}
+
+// Field names of CreateWidgetTag, in field order, for DecodeJSON.
+var jsonCreateWidgetTag = jsondec.NewStruct("styles.CreateWidgetTag", "Key", "Value")
+
+// DecodeJSON decodes the JSON value at d's cursor into m, as encoding/json would
+// but without reflection.
+func (m *CreateWidgetTag) DecodeJSON(d *jsondec.Decoder) {
+	for o := d.Object(jsonCreateWidgetTag); o.Next(); {
+		switch o.Field() {
+		case 0:
+			jsondec.String(&m.Key, d)
+		case 1:
+			jsondec.Ptr(&m.Value, d, jsondec.String[string])
+		}
+	}
+}
+
+// Field names of CreateWidgetZone, in field order, for DecodeJSON.
+var jsonCreateWidgetZone = jsondec.NewStruct("styles.CreateWidgetZone", "Id", "Primary")
+
+// DecodeJSON decodes the JSON value at d's cursor into m, as encoding/json would
+// but without reflection.
+func (m *CreateWidgetZone) DecodeJSON(d *jsondec.Decoder) {
+	for o := d.Object(jsonCreateWidgetZone); o.Next(); {
+		switch o.Field() {
+		case 0:
+			jsondec.Ptr(&m.ID, d, jsondec.String[string])
+		case 1:
+			jsondec.Ptr(&m.Primary, d, jsondec.Bool[bool])
+		}
+	}
+}
+
 // Field names of Owner, in field order, for DecodeJSON.
 var jsonOwner = jsondec.NewStruct("styles.Owner", "Id", "Kind")
 

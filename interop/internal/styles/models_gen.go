@@ -70,6 +70,36 @@ type CreateRuleRuleMatches struct {
 	Values []string `json:"Values,omitzero"`
 }
 
+// CreateWidgetResponse is the success response of CreateWidget.
+type CreateWidgetResponse = Ack
+
+// CreateWidgetSpec is the specification, as one JSON value.
+type CreateWidgetSpec struct {
+	// The "Cpu" property.
+	CPU *int32 `json:"Cpu,omitzero"`
+
+	// The "Memo" property.
+	Memo *string `json:"Memo,omitzero"`
+}
+
+// CreateWidgetTag is declared inline at paths./#Action=CreateWidget.post.requestBody.content.application/x-www-form-urlencoded.schema.properties.Tag.items.
+type CreateWidgetTag struct {
+	// The "Key" property.
+	Key string `json:"Key"`
+
+	// The "Value" property.
+	Value *string `json:"Value,omitzero"`
+}
+
+// CreateWidgetZone: Where the widget lives.
+type CreateWidgetZone struct {
+	// The "Id" property.
+	ID *string `json:"Id,omitzero"`
+
+	// The "Primary" property.
+	Primary *bool `json:"Primary,omitzero"`
+}
+
 // Owner is the schema Owner.
 type Owner struct {
 	// The "Id" property.

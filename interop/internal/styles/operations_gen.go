@@ -119,6 +119,119 @@ func (c *Client) CreateRule(ctx context.Context, req *CreateRuleRequest) (*Creat
 	return &out, nil
 }
 
+// CreateWidgetRequest holds the parameters of CreateWidget.
+type CreateWidgetRequest struct {
+	// In query as RegionId, required.
+	RegionID string
+
+	// The widget's name.
+	//
+	// Example: w-1
+	//
+	// In the form body as Name, required.
+	Name string
+
+	// In the form body as Size.
+	Size *int32
+
+	// In the form body as Weight.
+	Weight *float64
+
+	// In the form body as Enabled.
+	Enabled *bool
+
+	// The tags.
+	//
+	// In the form body as Tag, required; flattened as Tag.1, Tag.2, …, an item's members as Tag.1.Key (repeatList).
+	Tag []CreateWidgetTag
+
+	// Where the widget lives.
+	//
+	// In the form body as Zone; flattened as Zone.Key, nested members as Zone.Key.Sub (flat).
+	Zone *CreateWidgetZone
+
+	// The specification, as one JSON value.
+	//
+	// In the form body as Spec; JSON-encoded into one value (json).
+	Spec *CreateWidgetSpec
+
+	// Identifiers, flattened as darabonba flattens any body array.
+	//
+	// In the form body as Ids; flattened as Ids.1, Ids.2, … (repeatList).
+	IDs []string
+}
+
+// CreateWidget creates a widget from the fields of a form body.
+//
+// RPC: POST / with x-acs-action CreateWidget, version 2021-01-01.
+func (c *Client) CreateWidget(ctx context.Context, req *CreateWidgetRequest) (*CreateWidgetResponse, error) {
+	if req == nil {
+		return nil, errors.New("styles: CreateWidget: nil request")
+	}
+	if err := req.Validate(); err != nil {
+		return nil, fmt.Errorf("styles: CreateWidget: request: %w", err)
+	}
+	query := url.Values{}
+	form := acs.Form{}
+	if err := acs.Flatten(query, "RegionId", req.RegionID); err != nil {
+		return nil, fmt.Errorf("styles: CreateWidget: parameter RegionId: %w", err)
+	}
+	if err := acs.Flatten(form, "Name", req.Name); err != nil {
+		return nil, fmt.Errorf("styles: CreateWidget: parameter Name: %w", err)
+	}
+	if req.Size != nil {
+		if err := acs.Flatten(form, "Size", *req.Size); err != nil {
+			return nil, fmt.Errorf("styles: CreateWidget: parameter Size: %w", err)
+		}
+	}
+	if req.Weight != nil {
+		if err := acs.Flatten(form, "Weight", *req.Weight); err != nil {
+			return nil, fmt.Errorf("styles: CreateWidget: parameter Weight: %w", err)
+		}
+	}
+	if req.Enabled != nil {
+		if err := acs.Flatten(form, "Enabled", *req.Enabled); err != nil {
+			return nil, fmt.Errorf("styles: CreateWidget: parameter Enabled: %w", err)
+		}
+	}
+	if req.Tag != nil {
+		if err := acs.Flatten(form, "Tag", req.Tag); err != nil {
+			return nil, fmt.Errorf("styles: CreateWidget: parameter Tag: %w", err)
+		}
+	}
+	if req.Zone != nil {
+		if err := acs.Flatten(form, "Zone", req.Zone); err != nil {
+			return nil, fmt.Errorf("styles: CreateWidget: parameter Zone: %w", err)
+		}
+	}
+	if req.Spec != nil {
+		s, err := acs.JSONParam(req.Spec)
+		if err != nil {
+			return nil, fmt.Errorf("styles: CreateWidget: parameter Spec: %w", err)
+		}
+		if err := acs.Flatten(form, "Spec", s); err != nil {
+			return nil, fmt.Errorf("styles: CreateWidget: parameter Spec: %w", err)
+		}
+	}
+	if req.IDs != nil {
+		if err := acs.Flatten(form, "Ids", req.IDs); err != nil {
+			return nil, fmt.Errorf("styles: CreateWidget: parameter Ids: %w", err)
+		}
+	}
+	var out CreateWidgetResponse
+	err := c.core.Do(ctx, &acs.Request{
+		Action: "CreateWidget",
+		Body:   form,
+		Method: "POST",
+		Path:   "/",
+		Query:  query,
+	}, &out)
+	if err != nil {
+		return nil, err
+	}
+	return &out, nil
+}
+
 // TagResourcesRequest holds the parameters of TagResources.
 type TagResourcesRequest struct {
 	// In query as RegionId, required.

@@ -88,6 +88,52 @@ func (m *CreateRuleRuleMatches) validate(v *acs.Validator) {}
 
 // Validate reports every way the value breaks its schema as an *acs.ValidationError
 // whose violations carry JSON pointers; nil when there are none.
+func (m *CreateWidgetSpec) Validate() error {
+	if m == nil {
+		return nil
+	}
+	var v acs.Validator
+	m.validate(&v)
+	return v.Err()
+}
+
+func (m *CreateWidgetSpec) validate(v *acs.Validator) {}
+
+// Validate reports every way the value breaks its schema as an *acs.ValidationError
+// whose violations carry JSON pointers; nil when there are none.
+func (m *CreateWidgetTag) Validate() error {
+	if m == nil {
+		return nil
+	}
+	var v acs.Validator
+	m.validate(&v)
+	return v.Err()
+}
+
+func (m *CreateWidgetTag) validate(v *acs.Validator) {
+	v.Enter("Key")
+	switch n := utf8.RuneCountInString(m.Key); {
+	case n < 1:
+		v.Failf("%d characters are fewer than minLength 1", n)
+	}
+	v.Leave()
+}
+
+// Validate reports every way the value breaks its schema as an *acs.ValidationError
+// whose violations carry JSON pointers; nil when there are none.
+func (m *CreateWidgetZone) Validate() error {
+	if m == nil {
+		return nil
+	}
+	var v acs.Validator
+	m.validate(&v)
+	return v.Err()
+}
+
+func (m *CreateWidgetZone) validate(v *acs.Validator) {}
+
+// Validate reports every way the value breaks its schema as an *acs.ValidationError
+// whose violations carry JSON pointers; nil when there are none.
 func (m *Owner) Validate() error {
 	if m == nil {
 		return nil
@@ -171,6 +217,62 @@ func (r *CreateRuleRequest) validate(v *acs.Validator) {
 	if r.Config == nil {
 		v.Enter("Config")
 		v.Fail("required parameter is missing")
+		v.Leave()
+	}
+}
+
+// Validate reports every way the value breaks its schema as an *acs.ValidationError
+// whose violations carry JSON pointers; nil when there are none.
+// It checks what the spec says of each parameter before anything is sent.
+func (r *CreateWidgetRequest) Validate() error {
+	if r == nil {
+		return nil
+	}
+	var v acs.Validator
+	r.validate(&v)
+	return v.Err()
+}
+
+func (r *CreateWidgetRequest) validate(v *acs.Validator) {
+	if acs.Missing(r.RegionID) {
+		v.Enter("RegionId")
+		v.Fail("required parameter is missing")
+		v.Leave()
+	}
+	if acs.Missing(r.Name) {
+		v.Enter("Name")
+		v.Fail("required parameter is missing")
+		v.Leave()
+	} else {
+		v.Enter("Name")
+		switch n := utf8.RuneCountInString(r.Name); {
+		case n < 1:
+			v.Failf("%d characters are fewer than minLength 1", n)
+		}
+		v.Leave()
+	}
+	if r.Size != nil {
+		v.Enter("Size")
+		if float64(*r.Size) > 100.0 {
+			v.Failf("value %v is more than the maximum 100", *r.Size)
+		}
+		v.Leave()
+	}
+	if len(r.Tag) == 0 {
+		v.Enter("Tag")
+		v.Fail("required parameter is missing")
+		v.Leave()
+	} else {
+		v.Enter("Tag")
+		switch n := len(r.Tag); {
+		case n > 20:
+			v.Failf("%d items are more than maxItems 20", n)
+		}
+		for i1 := range r.Tag {
+			v.EnterIndex(i1)
+			r.Tag[i1].validate(v)
+			v.Leave()
+		}
 		v.Leave()
 	}
 }

@@ -11,11 +11,14 @@ import "github.com/acsgen/acsgen/acs"
 // kin-openapi otherwise.
 var CompiledSpec = acs.CompiledSpec{
 	Specs: []acs.SpecDigest{
-		{Source: "internal/cases/styles/spec.yaml", Digest: "39d26d99dfe665c7b51202f7a503342a15fab57eb15221f779c40b5720842f30"},
+		{Source: "internal/cases/styles/spec.yaml", Digest: "b0aaa887d67a76e5f793361625e2e7069f4d6e6210708b107f553158f06d94be"},
 	},
 	Responses: map[string]acs.ResponseChecks{
 		"CreateRule": {
 			"200": acs.CheckResponse[CreateRuleResponse],
+		},
+		"CreateWidget": {
+			"200": acs.CheckResponse[CreateWidgetResponse],
 		},
 		"TagResources": {
 			"200": acs.CheckResponse[TagResourcesResponse],

@@ -27,6 +27,23 @@ func ExampleClient_CreateRule() {
 	fmt.Printf("%+v\n", resp)
 }
 
+// ExampleClient_CreateWidget calls CreateWidget with the example values of the spec.
+// It leaves RegionId and Tag unset, having no example values for them: set them before
+// calling. It has no Output comment, so go test compiles it but never runs it: it
+// would call the service, with the credentials of Alibaba Cloud's default chain
+// (acs.DefaultCredentials).
+func ExampleClient_CreateWidget() {
+	client, err := styles.NewClient(acs.WithRegion("cn-hangzhou"))
+	if err != nil {
+		log.Fatal(err)
+	}
+	resp, err := client.CreateWidget(context.Background(), &styles.CreateWidgetRequest{Name: "w-1"})
+	if err != nil {
+		log.Fatal(err) // an *acs.Error carries Code, StatusCode and RequestID
+	}
+	fmt.Printf("%+v\n", resp)
+}
+
 // ExampleClient_TagResources calls TagResources with the example values of the spec.
 // It leaves RegionId unset, having no example value for it: set it before calling. It
 // has no Output comment, so go test compiles it but never runs it: it would call the

@@ -1,0 +1,87 @@
+package build
+
+import (
+	"fmt"
+	"mime"
+	"slices"
+	"strings"
+
+	"github.com/getkin/kin-openapi/openapi3"
+
+	"github.com/acsgen/acsgen/generator/ir"
+)
+
+// formMediaType is the media type of a form body, the metadata's formData parameters.
+const formMediaType = "application/x-www-form-urlencoded"
+
+// FormContent picks the application/x-www-form-urlencoded media type of content
+// (in any case, with any parameters; the first by name), nil if there is none.
+func FormContent(c openapi3.Content) (*openapi3.MediaType, string) {
+	for _, ct := range sortedKeys(c) {
+		if mt, _, err := mime.ParseMediaType(ct); err == nil && mt == formMediaType {
+			return c[ct], ct
+		}
+	}
+	return nil, ""
+}
+
+// formBody turns the object schema of a form body into form fields: one parameter
+// In ir.InForm per property, in the file's order, required when the schema's
+// required list names it. A property is built as a query parameter with its schema
+// (x-acs-param-style and x-go-name of an inline schema apply); one without a style
+// is flattened as darabonba's utils.Query flattens every body value, an array as
+// repeatList, an object as flat. The fields share the request struct with the
+// parameters, so a field name that a parameter already has is a diagnostic.
+func (b *builder) formBody(o *ir.Operation, mt *openapi3.MediaType, spath []string) {
+	if mt.Schema == nil || mt.Schema.Value == nil {
+		b.errorf(spath, "form request body has no schema; declare an object whose properties are the form fields")
+		return
+	}
+	if name, ok := strings.CutPrefix(mt.Schema.Ref, componentPrefix); ok {
+		spath = []string{"components", "schemas", name}
+	}
+	s := mt.Schema.Value
+	if len(s.AllOf)+len(s.OneOf)+len(s.AnyOf) > 0 || !(s.Type == nil || s.Type.Is("object")) ||
+		s.AdditionalProperties.Schema != nil || hasAdditional(s) {
+		b.errorf(spath, "form request body must be an object schema whose properties are the form fields, without allOf, oneOf, anyOf or additionalProperties")
+		return
+	}
+	o.Form = true
+	seen := map[string]string{}
+	for _, p := range o.Params {
+		seen[p.GoName] = fmt.Sprintf("parameter %q", p.Name)
+	}
+	for _, name := range b.orderedKeys(s.Properties, spath, "properties") {
+		prop := s.Properties[name]
+		ppath := append(slices.Clone(spath), "properties", name)
+		if prop == nil || prop.Value == nil {
+			continue
+		}
+		p := &openapi3.Parameter{
+			Name: name, In: string(ir.InForm), Required: slices.Contains(s.Required, name),
+			Deprecated: prop.Value.Deprecated, Schema: prop, Extensions: map[string]any{},
+		}
+		if prop.Ref == "" {
+			if n, ok := prop.Value.Extensions["x-go-name"]; ok {
+				p.Extensions["x-go-name"] = n
+			}
+		}
+		if st, ok := prop.Value.Extensions["x-acs-param-style"]; ok {
+			p.Extensions["x-acs-param-style"] = st
+		} else if v := prop.Value; v.Type.Is("array") {
+			p.Extensions["x-acs-param-style"] = string(ir.ParamRepeatList)
+		} else if v.Type.Is("object") || len(v.Properties)+len(v.AllOf) > 0 || v.AdditionalProperties.Schema != nil {
+			p.Extensions["x-acs-param-style"] = string(ir.ParamFlat)
+		}
+		b.addParam(o, b.param(o, p, ppath), ppath, seen)
+	}
+}
+
+// schemaPath is the spec path of param's schema: under "schema" of a parameter,
+// the property itself for a form field.
+func schemaPath(param *ir.Param, path []string) []string {
+	if param.In == ir.InForm {
+		return slices.Clone(path)
+	}
+	return append(slices.Clone(path), "schema")
+}
