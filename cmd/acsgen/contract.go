@@ -136,9 +136,7 @@ func writeSuggestions(set *contract.Set, results []contract.Result, file string,
 	for _, ov := range overlays {
 		path := file
 		if len(overlays) > 1 {
-			ext := filepath.Ext(file)
-			stem := strings.TrimSuffix(filepath.Base(ov.Spec), filepath.Ext(ov.Spec))
-			path = strings.TrimSuffix(file, ext) + "." + stem + ext
+			path = suggestionPath(file, ov.Spec)
 		}
 		if err := os.WriteFile(path, ov.YAML, 0o644); err != nil {
 			return fmt.Errorf("write suggestions: %w", err)
@@ -146,4 +144,12 @@ func writeSuggestions(set *contract.Set, results []contract.Result, file string,
 		fmt.Fprintf(stderr, "suggested changes to %s written to %s\n", ov.Spec, path)
 	}
 	return nil
+}
+
+// suggestionPath names the overlay of one spec among several: suggest.yaml for
+// spec/apig-2024-03-27.yaml becomes suggest.apig-2024-03-27.yaml.
+func suggestionPath(file, spec string) string {
+	ext := filepath.Ext(file)
+	stem := strings.TrimSuffix(filepath.Base(spec), filepath.Ext(spec))
+	return strings.TrimSuffix(file, ext) + "." + stem + ext
 }

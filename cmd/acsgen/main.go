@@ -17,6 +17,8 @@
 //	acsgen sign --method METHOD --url URL --action NAME --version VERSION
 //	            [--header 'name: value']... [--body FILE] [--date TIME] [--nonce STRING]
 //	acsgen import [--operation NAME]... [--out FILE] METADATA
+//	acsgen sync --metadata FILE [--spec FILE|DIR]... [--config FILE] [--suggest FILE]
+//	            [--format text|json] [--fail-on drift]
 //	acsgen version
 //	acsgen help [COMMAND]
 //
@@ -95,6 +97,7 @@ var commands = []command{
 	{"record", recordHelp, recordFlags},
 	{"sign", signHelp, signFlags},
 	{"import", importHelp, importFlags},
+	{"sync", syncHelp, syncFlags},
 	{"version", versionHelp, versionFlags},
 }
 

@@ -11,7 +11,7 @@ import "github.com/acsgen/acsgen/acs"
 // kin-openapi otherwise.
 var CompiledSpec = acs.CompiledSpec{
 	Specs: []acs.SpecDigest{
-		{Source: "spec/cloudapi-2016-07-14.yaml", Digest: "92ec26491a0d7c640c9beaac0c0c06a7df817d38c84ede99d49f204a17e1c7ee"},
+		{Source: "spec/cloudapi-2016-07-14.yaml", Digest: "1fe669682a5d0600818d604c7a4d8f243289ef261448be0dd95d1ba98c0784a9"},
 	},
 	Responses: map[string]acs.ResponseChecks{
 		"AttachPlugin": {
