@@ -7,6 +7,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"net"
 	"net/http"
 	"net/url"
 	"runtime"
@@ -28,6 +29,7 @@ type Client struct {
 	retry       RetryPolicy
 	maxBody     int64
 	userAgent   string
+	timeout     time.Duration // of one attempt; 0 for none (see WithTimeout)
 }
 
 // NewClient configures a client of svc. Without WithCredentials it signs with the
@@ -47,10 +49,15 @@ func NewClient(svc Service, opts ...Option) (*Client, error) {
 		return nil, err
 	}
 	c := &Client{svc: svc, base: base, basePath: base.EscapedPath(), host: strings.TrimSuffix(base.Host, ":"),
-		http: cfg.httpClient, credentials: cfg.credentials, signer: cfg.signer, retry: cfg.retry, maxBody: cfg.maxBody}
+		http: cfg.httpClient, credentials: cfg.credentials, signer: cfg.signer, retry: cfg.retry, maxBody: cfg.maxBody,
+		timeout: cfg.timeout}
+	if !cfg.timeoutSet && cfg.httpClient == nil {
+		c.timeout = DefaultTimeout
+	}
 	switch {
 	case c.http == nil:
 		t := http.DefaultTransport.(*http.Transport).Clone()
+		t.DialContext = (&net.Dialer{Timeout: DefaultConnectTimeout, KeepAlive: 30 * time.Second}).DialContext
 		c.http = &http.Client{Transport: t}
 		if !svc.Unsigned {
 			c.transport = t
@@ -158,10 +165,17 @@ func (c *Client) Do(ctx context.Context, req *Request, out any) error {
 	}
 }
 
-// attempt builds, signs and sends req once, and reads the whole (size-limited) body.
-// A non-2xx status is returned as an *Error here, so that retries can see it.
+// attempt builds, signs and sends req once, and reads the whole (size-limited) body,
+// within c.timeout. A non-2xx status is returned as an *Error here, so that retries
+// can see it.
 func (c *Client) attempt(ctx context.Context, req *Request, body []byte) (*http.Response, []byte, error) {
-	hreq, err := c.build(ctx, req, body)
+	actx := ctx
+	if c.timeout > 0 {
+		var cancel context.CancelFunc
+		actx, cancel = context.WithTimeout(ctx, c.timeout)
+		defer cancel()
+	}
+	hreq, err := c.build(actx, req, body)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -174,12 +188,12 @@ func (c *Client) attempt(ctx context.Context, req *Request, body []byte) (*http.
 	}
 	resp, err := c.send(hreq)
 	if err != nil {
-		return nil, nil, &transportError{fmt.Errorf("acs: %s: %w", req.Action, redactURLError(err))}
+		return nil, nil, &transportError{fmt.Errorf("acs: %s: %s%w", req.Action, c.timedOut(ctx, actx), redactURLError(err))}
 	}
 	defer resp.Body.Close()
 	respBody, err := readBody(resp, c.maxBody)
 	if err != nil {
-		return resp, nil, &transportError{fmt.Errorf("acs: %s: read response: %w", req.Action, err)}
+		return resp, nil, &transportError{fmt.Errorf("acs: %s: %sread response: %w", req.Action, c.timedOut(ctx, actx), err)}
 	}
 	if int64(len(respBody)) > c.maxBody {
 		return resp, nil, &Error{StatusCode: resp.StatusCode, Operation: req.Action, RequestID: resp.Header.Get(headerRequestID),
@@ -207,6 +221,15 @@ func (c *Client) send(hreq *http.Request) (*http.Response, error) {
 		return nil, &url.Error{Op: urlErrorOp(hreq.Method), URL: hreq.URL.String(), Err: err}
 	}
 	return resp, nil
+}
+
+// timedOut says so when the attempt's own deadline (WithTimeout), not the
+// caller's ctx, ended the attempt.
+func (c *Client) timedOut(ctx, actx context.Context) string {
+	if ctx.Err() == nil && errors.Is(actx.Err(), context.DeadlineExceeded) {
+		return fmt.Sprintf("no complete answer within %v (acs.WithTimeout): ", c.timeout)
+	}
+	return ""
 }
 
 // urlErrorOp is how net/http names a method in a *url.Error: "Get", "Post", ….

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"net/http"
+	"time"
 )
 
 // Option configures a Client.
@@ -18,6 +19,8 @@ type config struct {
 	retry       RetryPolicy
 	maxBody     int64
 	userAgent   string
+	timeout     time.Duration
+	timeoutSet  bool // WithTimeout was given
 }
 
 // DefaultMaxResponseBytes bounds how much of a response body a client reads.
@@ -46,8 +49,38 @@ func WithRegion(region string) Option {
 	}
 }
 
+// DefaultTimeout bounds each attempt of a call (see WithTimeout) of a client that
+// makes its own http.Client: Alibaba Cloud's SDKs connect within 5 s and read
+// within 10 s, and this is their sum. Its transport also connects within
+// DefaultConnectTimeout.
+const DefaultTimeout = 15 * time.Second
+
+// DefaultConnectTimeout bounds connecting (TCP) in the transport a client makes
+// when WithHTTPClient is not given, as Alibaba Cloud's SDKs do by default.
+const DefaultConnectTimeout = 5 * time.Second
+
+// WithTimeout bounds each attempt of a call: connecting, sending the request and
+// reading the whole response must take at most d, else the attempt fails with an
+// error wrapping context.DeadlineExceeded, which is not retried (the server may
+// have acted on it). Resolving credentials is not included, and the ctx of the
+// call still bounds the call as a whole, retries and their waits included.
+//
+// Without WithTimeout a client that makes its own http.Client uses DefaultTimeout
+// (and connects within DefaultConnectTimeout); one given WithHTTPClient has no
+// timeout but that client's own (http.Client.Timeout, its transport's). d = 0
+// means no timeout.
+func WithTimeout(d time.Duration) Option {
+	return func(c *config) error {
+		if d < 0 {
+			return fmt.Errorf("acs.WithTimeout: %v is negative", d)
+		}
+		c.timeout, c.timeoutSet = d, true
+		return nil
+	}
+}
+
 // WithHTTPClient sends requests through hc, for example one with a proxy, custom
-// TLS or a recording transport.
+// TLS or a recording transport. No default timeout applies then (see WithTimeout).
 func WithHTTPClient(hc *http.Client) Option {
 	return func(c *config) error {
 		if hc == nil {
