@@ -96,7 +96,11 @@ func writeSyntax(b *md, a *ir.API, op *ir.Operation) {
 	host := hostTemplate(a)
 	switch a.Style {
 	case ir.RPC:
-		b.linef("RPC action `%s`, version `%s`: `%s %s` with the parameters in the query string.", op.Action, a.Version, op.Method, op.Path)
+		where := "with the parameters in the query string"
+		if op.Form {
+			where += " and the form fields (formData) in an application/x-www-form-urlencoded body"
+		}
+		b.linef("RPC action `%s`, version `%s`: `%s %s` %s.", op.Action, a.Version, op.Method, op.Path, where)
 	default:
 		b.linef("ROA: `%s %s`, action `%s`, version `%s`.", op.Method, op.Path, op.Action, a.Version)
 	}
