@@ -60,8 +60,19 @@ func unreserved(c byte) bool {
 }
 
 // PathSegment escapes one path parameter value so that it stays one segment: a "/"
-// inside it becomes %2F. Generated ROA methods build their paths with it.
-func PathSegment(s string) string { return PercentEncode(s) }
+// inside it becomes %2F, and a value of "." or ".." becomes %2E or %2E%2E, which
+// are not dot segments (RFC 3986 §5.2.4): sent raw, a proxy or server would
+// remove them, and a request for ID ".." would go to the parent path. Generated
+// ROA methods build their paths with it.
+func PathSegment(s string) string {
+	switch s {
+	case ".":
+		return "%2E"
+	case "..":
+		return "%2E%2E"
+	}
+	return PercentEncode(s)
+}
 
 // EncodeQuery renders q sorted by name, names and values percent-encoded.
 // The same text is the wire query and the canonical query of the signature, so the
