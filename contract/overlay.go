@@ -1,39 +1,19 @@
 package contract
 
 import (
-	"bytes"
 	"fmt"
 	"path/filepath"
 	"slices"
 	"strconv"
 	"strings"
 
-	"go.yaml.in/yaml/v3"
+	"github.com/acsgen/acsgen/internal/overlaydoc"
 )
 
 // Overlay is an OpenAPI Overlay 1.0 document proposing changes to one spec.
 type Overlay struct {
 	Spec string // the spec file it extends
 	YAML []byte
-}
-
-// overlayDoc is the Overlay 1.0.0 document; the field order is the output order.
-type overlayDoc struct {
-	Overlay string          `yaml:"overlay"`
-	Info    overlayInfo     `yaml:"info"`
-	Extends string          `yaml:"extends"`
-	Actions []overlayAction `yaml:"actions"`
-}
-
-type overlayInfo struct {
-	Title   string `yaml:"title"`
-	Version string `yaml:"version"`
-}
-
-type overlayAction struct {
-	Target      string `yaml:"target"`
-	Description string `yaml:"description"`
-	Update      any    `yaml:"update"`
 }
 
 // suggestion gathers what one action proposes for one target.
@@ -96,7 +76,7 @@ func (s *Set) Suggest(results []Result) ([]Overlay, error) {
 			}
 		}
 	}
-	bySpec := map[string][]overlayAction{}
+	bySpec := map[string][]overlaydoc.Action{}
 	for _, key := range order {
 		sg := byKey[key]
 		bySpec[sg.at.file] = append(bySpec[sg.at.file], sg.action())
@@ -104,26 +84,19 @@ func (s *Set) Suggest(results []Result) ([]Overlay, error) {
 	var out []Overlay
 	for _, spec := range sortedNames(bySpec) {
 		actions := bySpec[spec]
-		slices.SortStableFunc(actions, func(a, b overlayAction) int { return strings.Compare(a.Target, b.Target) })
-		doc := overlayDoc{
-			Overlay: "1.0.0",
-			Info:    overlayInfo{Title: "Changes to " + filepath.Base(spec) + " suggested by acsgen contract", Version: "1"},
-			Extends: spec, Actions: actions,
-		}
-		var buf bytes.Buffer
-		enc := yaml.NewEncoder(&buf)
-		enc.SetIndent(2)
-		if err := enc.Encode(doc); err != nil {
+		slices.SortStableFunc(actions, func(a, b overlaydoc.Action) int { return strings.Compare(a.Target, b.Target) })
+		data, err := overlaydoc.New("Changes to "+filepath.Base(spec)+" suggested by acsgen contract", spec, actions).YAML()
+		if err != nil {
 			return nil, err
 		}
-		out = append(out, Overlay{Spec: spec, YAML: buf.Bytes()})
+		out = append(out, Overlay{Spec: spec, YAML: data})
 	}
 	return out, nil
 }
 
-func (sg *suggestion) action() overlayAction {
+func (sg *suggestion) action() overlaydoc.Action {
 	names := sortedNames(sg.entries)
-	a := overlayAction{Target: sg.at.jsonPath()}
+	a := overlaydoc.Action{Target: sg.at.jsonPath()}
 	switch sg.kind {
 	case "properties":
 		a.Update = map[string]any{"properties": sg.entries}

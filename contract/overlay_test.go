@@ -12,6 +12,8 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 	"gopkg.in/yaml.v3"
+
+	"github.com/acsgen/acsgen/internal/overlaydoc"
 )
 
 func TestSuggestGolden(t *testing.T) {
@@ -23,7 +25,7 @@ func TestSuggestGolden(t *testing.T) {
 	golden(t, "suggest-apig.yaml", overlays[0].YAML)
 
 	// Every target is an RFC 9535 JSONPath selecting exactly one node of the spec.
-	var doc overlayDoc
+	var doc overlaydoc.Doc
 	require.NoError(t, yaml.Unmarshal(overlays[0].YAML, &doc))
 	root := specRoot(t, overlays[0].Spec)
 	for _, a := range doc.Actions {

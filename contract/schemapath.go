@@ -2,11 +2,12 @@ package contract
 
 import (
 	"fmt"
-	"regexp"
 	"slices"
 	"strings"
 
 	"github.com/getkin/kin-openapi/openapi3"
+
+	"github.com/acsgen/acsgen/internal/overlaydoc"
 )
 
 // docPath is where an object sits in a spec: the file and the keys leading to it.
@@ -21,27 +22,7 @@ func index(i int) string { return fmt.Sprintf("[%d]", i) }
 
 // jsonPath renders the keys as an RFC 9535 JSONPath: $.components.schemas.Foo, with
 // bracket notation for keys that are not plain names ($.paths['/v1/x'].get).
-func (p docPath) jsonPath() string {
-	var b strings.Builder
-	b.WriteString("$")
-	for _, k := range p.keys {
-		if isIndex.MatchString(k) {
-			b.WriteString(k)
-			continue
-		}
-		if plainName.MatchString(k) {
-			b.WriteString("." + k)
-			continue
-		}
-		b.WriteString("['" + strings.NewReplacer(`\`, `\\`, `'`, `\'`).Replace(k) + "']")
-	}
-	return b.String()
-}
-
-var (
-	plainName = regexp.MustCompile(`^[A-Za-z_][A-Za-z0-9_]*$`)
-	isIndex   = regexp.MustCompile(`^\[\d+\]$`)
-)
+func (p docPath) jsonPath() string { return overlaydoc.JSONPath(p.keys) }
 
 func (p docPath) child(keys ...string) docPath {
 	return docPath{file: p.file, keys: append(slices.Clip(p.keys), keys...)}

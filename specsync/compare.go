@@ -2,6 +2,7 @@ package specsync
 
 import (
 	"fmt"
+	"maps"
 	"slices"
 	"strings"
 
@@ -62,7 +63,7 @@ func Compare(spec *load.Spec, doc *metadata.Doc, source string) (Result, error) 
 	var ops []located
 	c := &comparer{spec: spec, actions: map[string]*action{}, seen: map[[2]*openapi3.Schema]bool{}}
 	if spec.Doc.Paths != nil {
-		for _, key := range sortedKeys(spec.Doc.Paths.Map()) {
+		for _, key := range slices.Sorted(maps.Keys(spec.Doc.Paths.Map())) {
 			item := spec.Doc.Paths.Value(key)
 			for _, method := range []string{"get", "put", "post", "delete", "patch", "head", "options"} {
 				op := item.GetOperation(strings.ToUpper(method))
@@ -188,7 +189,7 @@ func (c *comparer) schema(op string, s, m *openapi3.SchemaRef, at []string, what
 		}
 	}
 	ignore := stringList(sv.Extensions["x-acs-sync-ignore"])
-	for _, name := range sortedKeys(mv.Properties) {
+	for _, name := range slices.Sorted(maps.Keys(mv.Properties)) {
 		if slices.Contains(ignore, name) {
 			continue
 		}
@@ -246,13 +247,4 @@ func typeText(s *openapi3.Schema) string {
 		return "untyped"
 	}
 	return strings.Join(*s.Type, " or ")
-}
-
-func sortedKeys[V any](m map[string]V) []string {
-	keys := make([]string, 0, len(m))
-	for k := range m {
-		keys = append(keys, k)
-	}
-	slices.Sort(keys)
-	return keys
 }

@@ -51,8 +51,3 @@ func TestDriftOfAFixture(t *testing.T) {
 	assert.Equal(t, []string{MissingOperation, Type, Region}, left, "the overlay adds what is missing; contradictions need a person")
 	assert.Nil(t, again.Overlay)
 }
-
-func TestJSONPath(t *testing.T) {
-	assert.Equal(t, "$.paths['/v1/x/{id}'].get.parameters", jsonPath([]string{"paths", "/v1/x/{id}", "get", "parameters"}))
-	assert.Equal(t, `$.components.schemas['a\'b'].properties`, jsonPath([]string{"components", "schemas", "a'b", "properties"}))
-}

@@ -1,12 +1,10 @@
 package specsync
 
 import (
-	"bytes"
 	"encoding/json"
-	"regexp"
 	"strings"
 
-	"go.yaml.in/yaml/v3"
+	"github.com/acsgen/acsgen/internal/overlaydoc"
 )
 
 // action is one Overlay action: what to add under one target.
@@ -22,9 +20,9 @@ type action struct {
 // the properties map, at name). When parent has no such key yet, the action
 // targets parent and creates it.
 func (c *comparer) propose(parent []string, key, name string, value any, exists bool) {
-	target, wrap := jsonPath(append(append([]string{}, parent...), key)), ""
+	target, wrap := overlaydoc.JSONPath(append(append([]string{}, parent...), key)), ""
 	if !exists {
-		target, wrap = jsonPath(parent), key
+		target, wrap = overlaydoc.JSONPath(parent), key
 	}
 	a := c.actions[target]
 	if a == nil {
@@ -59,44 +57,9 @@ func plain(v any) any {
 	return out
 }
 
-var identifier = regexp.MustCompile(`^[A-Za-z_][A-Za-z0-9_]*$`)
-
-// jsonPath writes a spec path as the JSONPath an Overlay targets.
-func jsonPath(path []string) string {
-	var b strings.Builder
-	b.WriteString("$")
-	for _, seg := range path {
-		if identifier.MatchString(seg) {
-			b.WriteString("." + seg)
-			continue
-		}
-		b.WriteString("['" + strings.NewReplacer(`\`, `\\`, `'`, `\'`).Replace(seg) + "']")
-	}
-	return b.String()
-}
-
-type overlayDoc struct {
-	Overlay string          `yaml:"overlay"`
-	Info    overlayInfo     `yaml:"info"`
-	Extends string          `yaml:"extends"`
-	Actions []overlayAction `yaml:"actions"`
-}
-
-type overlayInfo struct {
-	Title   string `yaml:"title"`
-	Version string `yaml:"version"`
-}
-
-type overlayAction struct {
-	Target      string `yaml:"target"`
-	Description string `yaml:"description"`
-	Update      any    `yaml:"update"`
-}
-
 // overlay renders the actions, in the order they were proposed.
 func (c *comparer) overlay(spec, source string) ([]byte, error) {
-	doc := overlayDoc{Overlay: "1.0.0", Extends: spec,
-		Info: overlayInfo{Title: "acsgen sync: what " + source + " has that " + spec + " lacks", Version: "1"}}
+	var actions []overlaydoc.Action
 	for _, t := range c.order {
 		a := c.actions[t]
 		var update any = a.fields
@@ -106,13 +69,7 @@ func (c *comparer) overlay(spec, source string) ([]byte, error) {
 		if a.wrap != "" {
 			update = map[string]any{a.wrap: update}
 		}
-		doc.Actions = append(doc.Actions, overlayAction{Target: a.target, Description: "add " + strings.Join(a.desc, ", ") + " from the metadata", Update: update})
+		actions = append(actions, overlaydoc.Action{Target: a.target, Description: "add " + strings.Join(a.desc, ", ") + " from the metadata", Update: update})
 	}
-	var buf bytes.Buffer
-	enc := yaml.NewEncoder(&buf)
-	enc.SetIndent(2)
-	if err := enc.Encode(doc); err != nil {
-		return nil, err
-	}
-	return buf.Bytes(), enc.Close()
+	return overlaydoc.New("acsgen sync: what "+source+" has that "+spec+" lacks", spec, actions).YAML()
 }
