@@ -18,7 +18,7 @@ type GetPluginAttachmentRequest struct {
 	// Example: pa-cvl541em1hkk7n8vq810
 	//
 	// In path as pluginAttachmentId, required.
-	PluginAttachmentID string
+	PluginAttachmentID string `json:"pluginAttachmentId,omitempty"`
 }
 
 // GetPluginAttachment queries a plug-in attachment: the plug-in, its configuration, the resources and the

@@ -18,21 +18,21 @@ type AttachPluginRequest struct {
 	// Example: 9a3f1a5279434f2ba74ccd91c295af9f
 	//
 	// In query as PluginId, required.
-	PluginID string
+	PluginID string `json:"PluginId,omitempty"`
 
 	// The ID of the API group that contains the API to which the plug-in is to be bound.
 	//
 	// Example: 285bb759342649a1b70c2093a772e087
 	//
 	// In query as GroupId.
-	GroupID *string
+	GroupID *string `json:"GroupId,omitempty"`
 
 	// The numbers (IDs) of the APIs to be operated on. On the wire this is one
 	// comma-separated query value (`ApiIds=id1,id2`); a maximum of 100 numbers can be
 	// entered.
 	//
 	// In query as ApiIds; items joined with commas.
-	APIIDs []string
+	APIIDs []string `json:"ApiIds,omitempty"`
 
 	// The name of the runtime environment. Valid values:
 	//
@@ -43,14 +43,14 @@ type AttachPluginRequest struct {
 	// Example: TEST
 	//
 	// In query as StageName, required.
-	StageName AttachPluginStageName
+	StageName AttachPluginStageName `json:"StageName,omitempty"`
 
 	// The number (ID) of the API to be bound.
 	//
 	// Example: 8afff6c8c4c6447abb035812e4d66b65
 	//
 	// In query as ApiId.
-	APIID *string
+	APIID *string `json:"ApiId,omitempty"`
 }
 
 // AttachPlugin binds a plug-in to an API.

@@ -61,6 +61,7 @@ func Build(spec *load.Spec, opts Options) (*ir.API, error) {
 	b.buildComponents()
 	b.buildOperations()
 	b.breakValueCycles()
+	b.embedBodies()
 	if len(b.diags) > 0 {
 		return nil, b.diags.Err()
 	}

@@ -261,6 +261,23 @@ func (b *builder) requestBody(o *ir.Operation, op *openapi3.Operation, path []st
 	}
 }
 
+// embedBodies embeds each struct body in its request, so that a request decodes
+// from the JSON an official SDK request model takes: parameters and body members
+// side by side. A body whose type name a parameter's field already has stays in
+// Body, as do unions, arrays and other non-struct bodies.
+func (b *builder) embedBodies() {
+	for _, o := range b.api.Operations {
+		if o.Body == nil || o.Body.Type.Kind != ir.Named {
+			continue
+		}
+		m := b.models[o.Body.Type.Name]
+		if m == nil || m.Kind != ir.Struct || slices.ContainsFunc(o.Params, func(p *ir.Param) bool { return p.GoName == m.GoName }) {
+			continue
+		}
+		o.Body.Embedded = true
+	}
+}
+
 // JSONContent picks the JSON media type of content (see IsJSONMediaType; the first
 // by name): the one generated types decode.
 func JSONContent(c openapi3.Content) (*openapi3.MediaType, string) {

@@ -61,7 +61,7 @@ func genExample(api *ir.API, op *ir.Operation) jen.Code {
 		}
 	})
 	if op.Body != nil && op.Body.Required {
-		zero = append(zero, "the request body (Body)")
+		zero = append(zero, "the request body ("+op.Body.Field()+")")
 	}
 	comment := name + " calls " + op.GoName + " with the example values of the spec."
 	switch len(zero) {

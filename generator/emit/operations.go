@@ -14,12 +14,13 @@ func genOperationsFile(f *jen.File, api *ir.API) bool {
 	return len(api.Operations) > 0
 }
 
-// genRequest emits the parameter struct of an operation:
+// genRequest emits the parameter struct of an operation, json tags holding the
+// wire names as the official SDKs' request models do:
 //
 //	// GetPluginAttachmentRequest holds the parameters of GetPluginAttachment.
 //	type GetPluginAttachmentRequest struct {
 //		// The attachment ID. (path, required)
-//		PluginAttachmentID string
+//		PluginAttachmentID string `json:"pluginAttachmentId,omitempty"`
 //	}
 func genRequest(op *ir.Operation) jen.Code {
 	return jen.Comment(op.Request + " holds the parameters of " + op.GoName + ".").Line().
@@ -31,13 +32,17 @@ func genRequest(op *ir.Operation) jen.Code {
 			if p.Doc != "" {
 				g.Add(doc(p.Doc)).Comment("")
 			}
-			g.Add(paramWhere(p)).Line().Id(p.GoName).Add(paramType(p))
+			g.Add(paramWhere(p)).Line().Id(p.GoName).Add(paramType(p)).Tag(map[string]string{"json": p.Name + ",omitempty"})
 		}
-		if op.Body != nil {
+		if b := op.Body; b != nil {
 			if len(op.Params) > 0 {
 				g.Line()
 			}
-			g.Add(doc(op.Body.Doc)).Comment("Sent as the JSON request body.").Line().Id("Body").Add(bodyType(op.Body))
+			if b.Embedded {
+				g.Add(doc(b.Doc)).Comment("Sent as the JSON request body, even when empty; its members are promoted.").Line().Add(typeRef(b.Type))
+			} else {
+				g.Add(doc(b.Doc)).Comment("Sent as the JSON request body.").Line().Id("Body").Add(bodyType(b)).Tag(map[string]string{"json": "body,omitempty"})
+			}
 		}
 	})
 }
@@ -140,7 +145,10 @@ func genMethod(api *ir.API, op *ir.Operation) jen.Code {
 			if hasHeader {
 				d[jen.Id("Header")] = jen.Id("header")
 			}
-			if op.Body != nil {
+			switch b := op.Body; {
+			case b != nil && b.Embedded:
+				d[jen.Id("Body")] = jen.Op("&").Id("req").Dot(b.Field())
+			case b != nil:
 				d[jen.Id("Body")] = jen.Id("req").Dot("Body")
 			}
 			if op.Form {

@@ -275,8 +275,8 @@ func (e *validateEmitter) genRequestValidate(op *ir.Operation) jen.Code {
 		}
 	}
 	if b := op.Body; b != nil {
-		field := func() *jen.Statement { return jen.Id("r").Dot("Body") }
-		nilable := b.Type.Kind == ir.Named || b.Type.Kind == ir.Array || b.Type.Kind == ir.Map || b.Type.Kind == ir.RawJSON
+		field := func() *jen.Statement { return jen.Id("r").Dot(b.Field()) }
+		nilable := !b.Embedded && (b.Type.Kind == ir.Named || b.Type.Kind == ir.Array || b.Type.Kind == ir.Map || b.Type.Kind == ir.RawJSON)
 		checks := enter("body", e.checks(field(), b.Type))
 		switch {
 		case nilable && b.Required:

@@ -177,6 +177,20 @@ type Body struct {
 	Type     TypeRef
 	Required bool
 	Doc      string
+	// Embedded is set when the body is a struct model the request embeds by value:
+	// its fields are promoted, so the request's JSON carries the body's members
+	// beside the parameters, as the official SDKs' request models do, and the body
+	// is always sent ({} when nothing is set, as CallApi sends the SDKs' body map).
+	// Otherwise the request holds the body in a field named Body.
+	Embedded bool
+}
+
+// Field is the request struct's field that holds the body.
+func (b *Body) Field() string {
+	if b.Embedded {
+		return b.Type.Name
+	}
+	return "Body"
 }
 
 // ModelKind tells emit which declaration a model becomes.

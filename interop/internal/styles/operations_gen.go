@@ -13,38 +13,38 @@ import (
 // CreateRuleRequest holds the parameters of CreateRule.
 type CreateRuleRequest struct {
 	// In query as Name.
-	Name *string
+	Name *string `json:"Name,omitempty"`
 
 	// In query as Ratio.
-	Ratio *float64
+	Ratio *float64 `json:"Ratio,omitempty"`
 
 	// In query as Scale.
-	Scale *float32
+	Scale *float32 `json:"Scale,omitempty"`
 
 	// Rules with nested lists.
 	//
 	// In query as Rule, required; flattened as Rule.1, Rule.2, …, an item's members as Rule.1.Key (repeatList).
-	Rule []CreateRuleRule
+	Rule []CreateRuleRule `json:"Rule,omitempty"`
 
 	// A nested filter.
 	//
 	// In query as Filter, required; flattened as Filter.Key, nested members as Filter.Key.Sub (flat).
-	Filter *CreateRuleFilter
+	Filter *CreateRuleFilter `json:"Filter,omitempty"`
 
 	// Free labels.
 	//
 	// In query as Labels; flattened as Labels.Key, nested members as Labels.Key.Sub (flat).
-	Labels map[string]string
+	Labels map[string]string `json:"Labels,omitempty"`
 
 	// The configuration, as one JSON value.
 	//
 	// In query as Config, required; JSON-encoded into one value (json).
-	Config *CreateRuleConfig
+	Config *CreateRuleConfig `json:"Config,omitempty"`
 
 	// Identifiers, as a JSON array.
 	//
 	// In query as Ids; JSON-encoded into one value (json).
-	IDs []int64
+	IDs []int64 `json:"Ids,omitempty"`
 }
 
 // CreateRule creates a rule.
@@ -122,43 +122,43 @@ func (c *Client) CreateRule(ctx context.Context, req *CreateRuleRequest) (*Creat
 // CreateWidgetRequest holds the parameters of CreateWidget.
 type CreateWidgetRequest struct {
 	// In query as RegionId, required.
-	RegionID string
+	RegionID string `json:"RegionId,omitempty"`
 
 	// The widget's name.
 	//
 	// Example: w-1
 	//
 	// In the form body as Name, required.
-	Name string
+	Name string `json:"Name,omitempty"`
 
 	// In the form body as Size.
-	Size *int32
+	Size *int32 `json:"Size,omitempty"`
 
 	// In the form body as Weight.
-	Weight *float64
+	Weight *float64 `json:"Weight,omitempty"`
 
 	// In the form body as Enabled.
-	Enabled *bool
+	Enabled *bool `json:"Enabled,omitempty"`
 
 	// The tags.
 	//
 	// In the form body as Tag, required; flattened as Tag.1, Tag.2, …, an item's members as Tag.1.Key (repeatList).
-	Tag []CreateWidgetTag
+	Tag []CreateWidgetTag `json:"Tag,omitempty"`
 
 	// Where the widget lives.
 	//
 	// In the form body as Zone; flattened as Zone.Key, nested members as Zone.Key.Sub (flat).
-	Zone *CreateWidgetZone
+	Zone *CreateWidgetZone `json:"Zone,omitempty"`
 
 	// The specification, as one JSON value.
 	//
 	// In the form body as Spec; JSON-encoded into one value (json).
-	Spec *CreateWidgetSpec
+	Spec *CreateWidgetSpec `json:"Spec,omitempty"`
 
 	// Identifiers, flattened as darabonba flattens any body array.
 	//
 	// In the form body as Ids; flattened as Ids.1, Ids.2, … (repeatList).
-	IDs []string
+	IDs []string `json:"Ids,omitempty"`
 }
 
 // CreateWidget creates a widget from the fields of a form body.
@@ -235,17 +235,17 @@ func (c *Client) CreateWidget(ctx context.Context, req *CreateWidgetRequest) (*C
 // TagResourcesRequest holds the parameters of TagResources.
 type TagResourcesRequest struct {
 	// In query as RegionId, required.
-	RegionID string
+	RegionID string `json:"RegionId,omitempty"`
 
 	// The resources to tag.
 	//
 	// In query as ResourceId, required; flattened as ResourceId.1, ResourceId.2, … (repeatList).
-	ResourceID []string
+	ResourceID []string `json:"ResourceId,omitempty"`
 
 	// The tags.
 	//
 	// In query as Tag; flattened as Tag.1, Tag.2, …, an item's members as Tag.1.Key (repeatList).
-	Tag []TagResourcesTag
+	Tag []TagResourcesTag `json:"Tag,omitempty"`
 }
 
 // TagResources tags resources.

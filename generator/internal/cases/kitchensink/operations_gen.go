@@ -16,27 +16,27 @@ type GetItemRequest struct {
 	// Example: it-1
 	//
 	// In path as itemId, required.
-	ItemID string
+	ItemID string `json:"itemId,omitempty"`
 
 	// A level from 1 to 3.
 	//
 	// Example: 2
 	//
 	// In query as level.
-	Level *Level
+	Level *Level `json:"level,omitempty"`
 
 	// Example: 10
 	//
 	// In query as limit.
-	Limit *int32
+	Limit *int32 `json:"limit,omitempty"`
 
 	// Example: abc
 	//
 	// In query as q.
-	Q *string
+	Q *string `json:"q,omitempty"`
 
 	// In query as ids, required; items joined with commas.
-	IDs []string
+	IDs []string `json:"ids,omitempty"`
 }
 
 // GetItem returns an item.

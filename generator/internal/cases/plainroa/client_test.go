@@ -2,6 +2,7 @@ package plainroa_test
 
 import (
 	"context"
+	"encoding/json"
 	"net/http"
 	"testing"
 
@@ -61,7 +62,7 @@ func TestJSONBodyAndCreatedStatus(t *testing.T) {
 	c, err := plainroa.NewClient(acs.WithEndpoint(srv.URL))
 	require.NoError(t, err)
 
-	pet, err := c.CreatePet(context.Background(), &plainroa.CreatePetRequest{Body: &plainroa.NewPet{Name: "Rex"}})
+	pet, err := c.CreatePet(context.Background(), &plainroa.CreatePetRequest{NewPet: plainroa.NewPet{Name: "Rex"}})
 	require.NoError(t, err)
 	assert.Equal(t, int64(7), pet.ID)
 	got := srv.Last(t)
@@ -82,4 +83,21 @@ func TestDeclaredErrorBecomesTypedError(t *testing.T) {
 	assert.Equal(t, "BadLimit", apiErr.Code)
 	assert.Equal(t, "limit too large", apiErr.Message)
 	assert.Len(t, srv.Requests(), 1, "a 400 is not retried")
+}
+
+// A JSON request body is embedded in the request: the request's JSON has the
+// body's members beside the parameters, as an official SDK request model has, and
+// the client sends exactly those members as the body.
+func TestBodyMembersSitBesideParameters(t *testing.T) {
+	var req plainroa.CreatePetRequest
+	require.NoError(t, json.Unmarshal([]byte(`{"name":"Rex","tag":"good"}`), &req))
+	assert.Equal(t, "Rex", req.Name)
+	require.NotNil(t, req.Tag)
+
+	srv := loopback.New(t, http.StatusOK, `{"id":7,"name":"Rex"}`)
+	c, err := plainroa.NewClient(acs.WithEndpoint(srv.URL))
+	require.NoError(t, err)
+	_, err = c.CreatePet(context.Background(), &req)
+	require.NoError(t, err)
+	assert.JSONEq(t, `{"name":"Rex","tag":"good"}`, string(srv.Last(t).Body))
 }

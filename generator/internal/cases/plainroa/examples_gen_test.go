@@ -10,9 +10,9 @@ import (
 )
 
 // ExampleClient_CreatePet calls CreatePet with the example values of the spec. It
-// leaves the request body (Body) unset, having no example value for it: set it before
-// calling. It has no Output comment, so go test compiles it but never runs it: it
-// would call the service.
+// leaves the request body (NewPet) unset, having no example value for it: set it
+// before calling. It has no Output comment, so go test compiles it but never runs it:
+// it would call the service.
 func ExampleClient_CreatePet() {
 	client, err := plainroa.NewClient()
 	if err != nil {

@@ -14,8 +14,8 @@ import (
 
 // CreatePetRequest holds the parameters of CreatePet.
 type CreatePetRequest struct {
-	// Sent as the JSON request body.
-	Body *NewPet
+	// Sent as the JSON request body, even when empty; its members are promoted.
+	NewPet
 }
 
 // CreatePet creates a pet.
@@ -31,7 +31,7 @@ func (c *Client) CreatePet(ctx context.Context, req *CreatePetRequest) (*CreateP
 	var out CreatePetResponse
 	err := c.core.Do(ctx, &acs.Request{
 		Action: "createPet",
-		Body:   req.Body,
+		Body:   &req.NewPet,
 		Method: "POST",
 		Path:   "/pets",
 	}, &out)
@@ -44,7 +44,7 @@ func (c *Client) CreatePet(ctx context.Context, req *CreatePetRequest) (*CreateP
 // DeletePetRequest holds the parameters of DeletePet.
 type DeletePetRequest struct {
 	// In path as petId, required.
-	PetID string
+	PetID string `json:"petId,omitempty"`
 }
 
 // DeletePet calls deletePet.
@@ -72,10 +72,10 @@ func (c *Client) DeletePet(ctx context.Context, req *DeletePetRequest) (*DeleteP
 // GetPetPhotoRequest holds the parameters of GetPetPhoto.
 type GetPetPhotoRequest struct {
 	// In path as petId, required.
-	PetID string
+	PetID string `json:"petId,omitempty"`
 
 	// In path as photoId, required.
-	PhotoID int64
+	PhotoID int64 `json:"photoId,omitempty"`
 }
 
 // GetPetPhoto calls getPetPhoto.
@@ -103,10 +103,10 @@ func (c *Client) GetPetPhoto(ctx context.Context, req *GetPetPhotoRequest) (*Get
 // ListPetsRequest holds the parameters of ListPets.
 type ListPetsRequest struct {
 	// In query as limit.
-	Limit *int32
+	Limit *int32 `json:"limit,omitempty"`
 
 	// In header as X-Trace-Id.
-	XTraceID *string
+	XTraceID *string `json:"X-Trace-Id,omitempty"`
 }
 
 // ListPets lists pets.

@@ -91,16 +91,7 @@ func (r *CreatePetRequest) Validate() error {
 	return v.Err()
 }
 
-func (r *CreatePetRequest) validate(v *acs.Validator) {
-	if r.Body == nil {
-		v.Enter("body")
-		v.Fail("required property is missing")
-		v.Leave()
-	} else {
-		v.Enter("body")
-		v.Leave()
-	}
-}
+func (r *CreatePetRequest) validate(v *acs.Validator) {}
 
 // Validate reports every way the value breaks its schema as an *acs.ValidationError
 // whose violations carry JSON pointers; nil when there are none.

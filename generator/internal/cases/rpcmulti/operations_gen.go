@@ -17,27 +17,27 @@ type CreateThingRequest struct {
 	// The name of the thing.
 	//
 	// In query as Name, required.
-	Name string
+	Name string `json:"Name,omitempty"`
 
 	// The kind of the thing.
 	//
 	// In query as Kind, required.
-	Kind CreateThingKind
+	Kind CreateThingKind `json:"Kind,omitempty"`
 
 	// The size in units.
 	//
 	// In query as Size.
-	Size *int32
+	Size *int32 `json:"Size,omitempty"`
 
 	// Whether the thing is public.
 	//
 	// In query as Public.
-	Public *bool
+	Public *bool `json:"Public,omitempty"`
 
 	// Tags, comma-separated on the wire.
 	//
 	// In query as TagIds; items joined with commas.
-	TagIDs []string
+	TagIDs []string `json:"TagIds,omitempty"`
 }
 
 // CreateThing creates a thing.
@@ -86,7 +86,7 @@ func (c *Client) CreateThing(ctx context.Context, req *CreateThingRequest) (*Cre
 // DeleteThingRequest holds the parameters of DeleteThing.
 type DeleteThingRequest struct {
 	// In query as ThingId, required.
-	ThingID string
+	ThingID string `json:"ThingId,omitempty"`
 }
 
 // DeleteThing deletes a thing.
@@ -119,15 +119,15 @@ func (c *Client) DeleteThing(ctx context.Context, req *DeleteThingRequest) (*Del
 // DescribeThingsRequest holds the parameters of DescribeThings.
 type DescribeThingsRequest struct {
 	// In query as PageNumber.
-	PageNumber *int64
+	PageNumber *int64 `json:"PageNumber,omitempty"`
 
 	// Kinds to match, one parameter per kind.
 	//
 	// In query as Kinds; repeated per item.
-	Kinds []Kind
+	Kinds []Kind `json:"Kinds,omitempty"`
 
 	// In query as Sizes; items joined with commas.
-	Sizes []int32
+	Sizes []int32 `json:"Sizes,omitempty"`
 }
 
 // DescribeThings lists things.
