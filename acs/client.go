@@ -121,7 +121,7 @@ func (c *Client) Do(ctx context.Context, req *Request, out any) error {
 		body = f.Encode()
 	} else if req.Body != nil {
 		var err error
-		if body, err = json.Marshal(req.Body); err != nil {
+		if body, err = encodeBody(req.Body); err != nil {
 			return fmt.Errorf("acs: %s: encode request body: %w", req.Action, err)
 		}
 	}

@@ -16,8 +16,9 @@ import (
 //
 //   - v is JSON-encoded without HTML escaping (<, > and & stay as they are; U+2028
 //     and U+2029 are still escaped, as encoding/json always does), with no trailing
-//     newline. Struct fields keep their declared order, map keys are sorted, floats
-//     are in Go's shortest form (1e+21, 1e-7, 0.1).
+//     newline. A struct's members are in the order an SDK model declares its
+//     fields (by JSON key with the first letter upper-cased, then by key), a map's
+//     by key. Floats are in Go's shortest form (1e+21, 1e-7, 0.1).
 //   - A nil v, or a nil pointer, slice or map, gives "" (an empty slice gives "[]").
 //     The official SDKs do not set the parameter at all when the field is nil. So
 //     does an empty string of a named string type: darabonba's dara.IsNil takes it
@@ -58,7 +59,11 @@ func JSONParam(v any) (string, error) {
 	if err := enc.Encode(v); err != nil {
 		return "", fmt.Errorf("acs: JSONParam: %w", err)
 	}
-	return string(bytes.TrimSpace(b.Bytes())), nil
+	data, err := reorderAsSDK(b.Bytes(), reflect.ValueOf(v))
+	if err != nil {
+		return "", fmt.Errorf("acs: JSONParam: %w", err)
+	}
+	return string(data), nil
 }
 
 // Array styles of JoinParam: the separator darabonba joins the items with.

@@ -17,6 +17,11 @@
 //   - wire_test.go: the same inputs give the same method, path, query, body and
 //     signed-header set (less the headers that are per-client by design, each listed
 //     and justified), including awkward path and query values;
+//   - everyop_test.go: every operation of APIG and CloudAPI (311), imported from
+//     Alibaba's metadata in ../shared/metadata and generated at test time into a
+//     throwaway module, with every parameter filled, sends what CallApi sends for
+//     the maps and Params the official SDK's method builds, byte for byte in path,
+//     query and body, and both signatures verify;
 //   - signature_test.go: acs.Verifier accepts darabonba's signatures (RPC, ROA, STS)
 //     and the generated clients' signatures, and refuses tampered requests, so the
 //     signer, the verifier and Alibaba's signer agree on one algorithm;

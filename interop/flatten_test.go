@@ -25,20 +25,21 @@ import (
 // cases and seeded random values: nested structs, maps, slices and scalars.
 
 // Models declared as the official SDKs declare theirs: pointers, json tags holding
-// the wire names.
+// the wire names, fields in SDK order (by JSON key, its first letter upper-cased),
+// the order acs.JSONParam writes a struct's members in whatever its declaration.
 type flTag struct {
 	Key   *string `json:"Key,omitempty" xml:"Key,omitempty"`
 	Value *string `json:"Value,omitempty" xml:"Value,omitempty"`
 }
 
 type flDisk struct {
-	Size      *int64             `json:"Size,omitempty"`
 	Category  *string            `json:"Category,omitempty"`
 	Encrypted *bool              `json:"Encrypted,omitempty"`
-	Ratio     *float64           `json:"Ratio,omitempty"`
-	Tag       []*flTag           `json:"Tag,omitempty" type:"Repeated"`
-	Sub       []*string          `json:"Sub,omitempty" type:"Repeated"`
 	Labels    map[string]*string `json:"Labels,omitempty"`
+	Ratio     *float64           `json:"Ratio,omitempty"`
+	Size      *int64             `json:"Size,omitempty"`
+	Sub       []*string          `json:"Sub,omitempty" type:"Repeated"`
+	Tag       []*flTag           `json:"Tag,omitempty" type:"Repeated"`
 }
 
 type flLevel struct {
@@ -48,16 +49,16 @@ type flLevel struct {
 // flRule uses the encoding/json features that decide what a struct sends: embedding,
 // no omitempty, the string option, "-", omitzero with a MarshalJSON type.
 type flRule struct {
+	Dash  string  `json:"-,omitempty"`
+	Any   any     `json:"any,omitempty"`
+	Count int     `json:"count,string"`
+	Disk  *flDisk `json:"disk,omitempty"`
+	F32   float32 `json:"f32,omitempty"`
 	flLevel
-	Name     string             `json:"name"`
-	Count    int                `json:"count,string"`
-	Skip     string             `json:"-"`
-	Dash     string             `json:"-,omitempty"`
-	Rules    []flRule           `json:"rules,omitempty"`
-	Any      any                `json:"any,omitempty"`
-	Disk     *flDisk            `json:"disk,omitempty"`
-	F32      float32            `json:"f32,omitempty"`
 	Nullable acs.Nullable[bool] `json:"n,omitzero"`
+	Name     string             `json:"name"`
+	Rules    []flRule           `json:"rules,omitempty"`
+	Skip     string             `json:"-"`
 	private  int
 }
 

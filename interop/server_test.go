@@ -113,3 +113,16 @@ func (s *server) take(t *testing.T) captured {
 	s.reqs = nil
 	return c
 }
+
+// takeAny returns the one request received since the last take, false if none, and
+// forgets it. More than one is a failure of the caller's test.
+func (s *server) takeAny() (captured, bool) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	reqs := s.reqs
+	s.reqs = nil
+	if len(reqs) != 1 {
+		return captured{}, false
+	}
+	return reqs[0], true
+}

@@ -25,7 +25,10 @@ import (
 // rewrites the copy with the goldens.
 
 // Models as the official SDKs would declare them for the styles spec: pointers,
-// json tags holding the wire names with omitempty, fields in the spec's order.
+// json tags holding the wire names with omitempty, fields sorted by Go name (the
+// SDK generator's order; the GetPluginAttachment v10.1.0 model tree in
+// shared/reference shows it), which is the order dara.Stringify writes a json
+// parameter's members in.
 type (
 	sdkTag struct {
 		Key   *string `json:"Key,omitempty"`
@@ -36,27 +39,27 @@ type (
 		Values []*string `json:"Values,omitempty" type:"Repeated"`
 	}
 	sdkRule struct {
-		Name     *string     `json:"Name,omitempty"`
-		Priority *int32      `json:"Priority,omitempty"`
-		Ports    []*int32    `json:"Ports,omitempty" type:"Repeated"`
 		Matches  []*sdkMatch `json:"Matches,omitempty" type:"Repeated"`
+		Name     *string     `json:"Name,omitempty"`
+		Ports    []*int32    `json:"Ports,omitempty" type:"Repeated"`
+		Priority *int32      `json:"Priority,omitempty"`
 	}
 	sdkOwner struct {
 		Id   *string `json:"Id,omitempty"`
 		Kind *string `json:"Kind,omitempty"`
 	}
 	sdkFilter struct {
-		Status  *string   `json:"Status,omitempty"`
-		Owner   *sdkOwner `json:"Owner,omitempty"`
 		Enabled *bool     `json:"Enabled,omitempty"`
 		Limit   *int64    `json:"Limit,omitempty"`
+		Owner   *sdkOwner `json:"Owner,omitempty"`
+		Status  *string   `json:"Status,omitempty"`
 	}
 	sdkConfig struct {
 		Enabled *bool     `json:"Enabled,omitempty"`
-		Weight  *float64  `json:"Weight,omitempty"`
 		Note    *string   `json:"Note,omitempty"`
-		Tags    []*string `json:"Tags,omitempty" type:"Repeated"`
 		Owner   *sdkOwner `json:"Owner,omitempty"`
+		Tags    []*string `json:"Tags,omitempty" type:"Repeated"`
+		Weight  *float64  `json:"Weight,omitempty"`
 	}
 )
 

@@ -93,7 +93,7 @@ func TestStyledQuery(t *testing.T) {
 		"Filter.Limit":              {"9007199254740993"},
 		"Labels.k":                  {"v"},
 		"Labels.<k>":                {"&"},
-		"Config":                    {`{"Enabled":true,"Weight":0.5,"Note":null,"Tags":["<a>","b&c"],"Owner":{"Id":"u-2","Kind":"user"}}`},
+		"Config":                    {`{"Enabled":true,"Note":null,"Owner":{"Id":"u-2","Kind":"user"},"Tags":["<a>","b&c"],"Weight":0.5}`},
 		"Ids":                       {"[1,9007199254740993]"},
 	}, reqs[1].Query)
 	assert.Equal(t, url.Values{
