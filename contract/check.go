@@ -106,8 +106,9 @@ func (s *Set) Examine(ix Interaction, opts Options) Result {
 		body = nil
 		header.Del("Content-Type")
 	}
+	query, styled := o.styled.check(query, header, body, opts.Strict)
 	pathParams = maps.Clone(pathParams)
-	empty := EmptyRequired(o.route, query, header, pathParams)
+	empty := EmptyRequired(o.styled.plain, query, header, pathParams)
 	vu := *u
 	vu.RawQuery = query.Encode()
 	req, err := http.NewRequest(ix.Method, vu.String(), bytes.NewReader(body))
@@ -117,7 +118,7 @@ func (s *Set) Examine(ix Interaction, opts Options) Result {
 	}
 	req.Header = header
 	in := &openapi3filter.RequestValidationInput{
-		Request: req, PathParams: pathParams, Route: o.route,
+		Request: req, PathParams: pathParams, Route: o.styled.plain,
 		Options: &openapi3filter.Options{
 			MultiError: true,
 			// Authentication is the signature's business, checked elsewhere; recorded
@@ -126,6 +127,10 @@ func (s *Set) Examine(ix Interaction, opts Options) Result {
 		},
 	}
 	var out []Finding
+	for _, f := range styled {
+		f.Operation = o.op.ID
+		out = append(out, f)
+	}
 	ctx := context.Background()
 	if err := openapi3filter.ValidateRequest(ctx, in); err != nil {
 		out = append(out, findings(o.op.ID, "request", err)...)

@@ -2,6 +2,8 @@ package contract
 
 import (
 	"errors"
+	"net/http"
+	"net/url"
 	"strings"
 
 	"github.com/getkin/kin-openapi/routers"
@@ -20,6 +22,23 @@ type Route struct {
 	Style       string // "RPC" or "ROA"
 	Spec        string // file the operation is declared in
 	Route       *routers.Route
+
+	styled *styledInput
+}
+
+// CheckStyled checks what a request to rt carries in Alibaba's flattened styles
+// (x-acs-param-style repeatList, flat, json) and in a form body, as Check does. It
+// returns the query without the keys it read, the route that declares the rest
+// (for openapi3filter), and the problems found, Operation filled in.
+func (rt *Route) CheckStyled(query url.Values, header http.Header, body []byte) (url.Values, *routers.Route, []Finding) {
+	if rt.styled == nil {
+		return query, rt.Route, nil
+	}
+	rest, found := rt.styled.check(query, header, body, false)
+	for i := range found {
+		found[i].Operation = rt.OperationID
+	}
+	return rest, rt.styled.plain, found
 }
 
 // Match routes a request as Check does: RPC by action (and version when given), ROA
@@ -37,7 +56,7 @@ func (s *Set) Match(method, escapedPath, action, version string) (*Route, map[st
 		return nil, nil, err
 	}
 	return &Route{OperationID: o.op.ID, Action: o.op.Action, Product: o.api.Product, Version: o.api.Version,
-		Style: string(o.api.Style), Spec: o.spec.Loc.File(), Route: o.route}, params, nil
+		Style: string(o.api.Style), Spec: o.spec.Loc.File(), Route: o.route, styled: o.styled}, params, nil
 }
 
 // API names the product and style ("RPC" or "ROA") of an API version the set knows,

@@ -24,7 +24,10 @@ type operation struct {
 	api   *ir.API
 	op    *ir.Operation
 	route *routers.Route
-	segs  []string // ROA path template split at "/"
+	// styled holds what the request carries in Alibaba's flattened styles and its
+	// form body, and the route openapi3filter checks the rest against.
+	styled *styledInput
+	segs   []string // ROA path template split at "/"
 
 	compiled map[string]compiledCheck // generated checks by responses key; nil for none
 	props    *schemaProps             // the Set's, shared by its operations
@@ -46,12 +49,13 @@ func Load(files []string) (*Set, error) {
 		schemaPaths(spec.Loc.File(), spec.Doc, set.paths)
 		for _, op := range api.Operations {
 			item := spec.Doc.Paths.Value(op.PathKey)
+			route := &routers.Route{Spec: spec.Doc, Path: op.PathKey, PathItem: item, Method: op.Method,
+				Operation: item.GetOperation(op.Method)}
 			set.ops = append(set.ops, &operation{
-				spec: spec, api: api, op: op,
-				route: &routers.Route{Spec: spec.Doc, Path: op.PathKey, PathItem: item, Method: op.Method,
-					Operation: item.GetOperation(op.Method)},
-				segs:  strings.Split(op.Path, "/"),
-				props: &set.props,
+				spec: spec, api: api, op: op, route: route,
+				styled: newStyledInput(route),
+				segs:   strings.Split(op.Path, "/"),
+				props:  &set.props,
 			})
 		}
 	}

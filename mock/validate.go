@@ -23,13 +23,20 @@ import (
 func validate(r *http.Request, body []byte, rt *contract.Route, params map[string]string) *apiError {
 	req := r.Clone(r.Context())
 	req.Body = io.NopCloser(bytes.NewReader(body))
+	// Flattened and JSON-encoded parameters and form fields are read back and
+	// checked first; openapi3filter checks the rest.
+	query, route, styled := rt.CheckStyled(req.URL.Query(), req.Header, body)
+	if len(styled) > 0 {
+		return styledError(styled[0])
+	}
+	req.URL.RawQuery = query.Encode()
 	// The service answers a required parameter sent empty as one not sent at all.
-	query, pathParams := req.URL.Query(), maps.Clone(params)
-	if contract.EmptyRequired(rt.Route, query, req.Header, pathParams) != nil {
+	pathParams := maps.Clone(params)
+	if contract.EmptyRequired(route, query, req.Header, pathParams) != nil {
 		req.URL.RawQuery = query.Encode()
 	}
 	in := &openapi3filter.RequestValidationInput{
-		Request: req, PathParams: pathParams, Route: rt.Route,
+		Request: req, PathParams: pathParams, Route: route,
 		Options: &openapi3filter.Options{AuthenticationFunc: openapi3filter.NoopAuthenticationFunc},
 	}
 	err := openapi3filter.ValidateRequest(context.Background(), in)
@@ -56,6 +63,19 @@ func validate(r *http.Request, body []byte, rt *contract.Route, params map[strin
 		return &apiError{http.StatusBadRequest, "InvalidParameter", "The request body is not valid: " + reason(err)}
 	}
 	return &apiError{http.StatusBadRequest, "InvalidParameter", reason(err)}
+}
+
+// styledError answers a styled parameter's problem as the service would: the
+// parameter by its wire name, MissingParameter when it is required and absent.
+func styledError(f contract.Finding) *apiError {
+	_, rest, _ := strings.Cut(f.Pointer, "/") // query/Tag/0/Key, form/Name
+	name, member, _ := strings.Cut(rest, "/")
+	if f.Rule == "required" && member == "" {
+		return &apiError{http.StatusBadRequest, "MissingParameter",
+			fmt.Sprintf("The input parameter %q that is mandatory for processing this request is not supplied.", name)}
+	}
+	return &apiError{http.StatusBadRequest, "InvalidParameter",
+		fmt.Sprintf("The specified parameter %q is not valid: /%s: %s", name, rest, f.Message)}
 }
 
 // reason is the schema's one-line verdict, with a JSON pointer into the value when
