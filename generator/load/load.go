@@ -74,6 +74,9 @@ func (o Options) Data(path string, data []byte) (*Spec, error) {
 	if loc.root.Kind != yaml.MappingNode {
 		return nil, diag.List{{Pos: diag.Pos{File: path, Line: 1, Col: 1}, Msg: "spec is not a YAML or JSON object"}}
 	}
+	if large := loc.tooLarge(); len(large) > 0 {
+		return nil, large
+	}
 	if deep := loc.tooDeep(); len(deep) > 0 {
 		return nil, deep
 	}
