@@ -5,26 +5,20 @@ package boundedfile
 import (
 	"os"
 	"path/filepath"
-	"syscall"
 	"testing"
 	"time"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+
+	"github.com/acsgen/acsgen/internal/boundedfile/specialfiles"
 )
 
 // What is not a regular file is refused without being opened or read: a FIFO
 // with no writer (opening it waits for ever), a symlink to /dev/zero (reading it
 // never ends) and a directory.
 func TestSpecialFilesRefused(t *testing.T) {
-	dir := t.TempDir()
-	fifo := filepath.Join(dir, "fifo")
-	require.NoError(t, syscall.Mkfifo(fifo, 0o600))
-	zero := filepath.Join(dir, "zero")
-	require.NoError(t, os.Symlink("/dev/zero", zero))
-	sub := filepath.Join(dir, "dir")
-	require.NoError(t, os.Mkdir(sub, 0o755))
-	for path, kind := range map[string]string{fifo: "a named pipe", zero: "a character device", sub: "a directory"} {
+	for kind, path := range specialfiles.Make(t, "") {
 		done := make(chan error, 1)
 		go func() { _, err := Read(path, 1<<20, "test"); done <- err }()
 		select {
