@@ -8,6 +8,7 @@ import (
 	"os"
 	"path/filepath"
 	"testing"
+	"time"
 
 	"github.com/aliyun/credentials-go/credentials/providers"
 	"github.com/stretchr/testify/assert"
@@ -111,8 +112,41 @@ func TestCredentialChainErrorsCarryNoSecrets(t *testing.T) {
 					assert.Contains(t, err.Error(), w)
 				}
 			}
+			// What the caller of a client without WithCredentials gets.
+			seq := newSequence(reply(http.StatusOK, okBody))
+			c, err := acs.NewClient(testService, acs.WithEndpoint(startServer(t, seq).URL))
+			require.NoError(t, err)
+			err = c.Do(context.Background(), &acs.Request{Action: "Op", Method: http.MethodPost, Path: "/"}, nil)
+			require.Error(t, err)
+			assertNoSecret(t, "client error", err)
+			assert.Zero(t, seq.Hits(), "nothing is sent without credentials")
 		})
 	}
+}
+
+// The chain asks the source that worked last alone until it fails. A credentials
+// URI that gave credentials once and then answers without Expiration fails on
+// that path, and its error must be as clean as the full chain's.
+func TestCachedCredentialSourceErrorsCarryNoSecrets(t *testing.T) {
+	isolateCredentials(t)
+	// Within credentials-go's 180 s refresh margin, so the next call asks again.
+	soon := time.Now().UTC().Add(time.Minute).Format("2006-01-02T15:04:05Z")
+	good := `{"AccessKeyId":"LTAIuri","AccessKeySecret":"first-secret","SecurityToken":"first-token","Expiration":"` + soon + `"}`
+	bad := `{"AccessKeyId":"LTAIuri","AccessKeySecret":"` + plantedSecret + `","SecurityToken":"` + plantedToken + `"}`
+	uri := startServer(t, newSequence(reply(http.StatusOK, good), reply(http.StatusOK, bad)))
+	t.Setenv("ALIBABA_CLOUD_CREDENTIALS_URI", uri.URL+"/creds")
+
+	c := newClient(t, reply(http.StatusOK, okBody), acs.WithCredentials(acs.DefaultCredentials()))
+	do := func() error {
+		return c.Do(context.Background(), &acs.Request{Action: "Op", Method: http.MethodGet, Path: "/"}, nil)
+	}
+	require.NoError(t, do(), "the first answer has credentials")
+	err := do()
+	require.Error(t, err)
+	assertNoSecret(t, "cached source error", err)
+	assert.Contains(t, err.Error(), "credentials URI")
+	assert.Contains(t, err.Error(), "lacks")
+	assert.NotContains(t, err.Error(), "ALIBABA_CLOUD_ACCESS_KEY_ID", "only the cached source was asked")
 }
 
 func TestGivenCredentialsGoProviderErrorsCarryNoSecrets(t *testing.T) {

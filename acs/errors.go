@@ -59,9 +59,20 @@ func (e *Error) Unwrap() error { return e.Err }
 var throttlingCodes = map[string]bool{"Throttling": true, "Throttling.User": true, "Throttling.Api": true}
 
 // Throttled reports whether the service asked the caller to slow down: a throttling
-// code, or HTTP 429 or 503.
+// code, or HTTP 429 or 503. A 503 does not prove that the call was not carried out,
+// so the client sends a non-idempotent call again only on the others (RetryPolicy).
 func (e *Error) Throttled() bool {
 	return throttlingCodes[e.Code] || e.StatusCode == http.StatusTooManyRequests || e.StatusCode == http.StatusServiceUnavailable
+}
+
+// refused reports whether the answer shows that the service turned the call away
+// before acting on it, so that even a non-idempotent call may be sent again: one of
+// the flow-control codes, with which Alibaba's OpenAPI gateway blocks a call over its
+// quota, or HTTP 429, with which a rate limiter turns a request away. A 503
+// is left out, with or without a ServiceUnavailable body: a service or proxy may send
+// it after the call was carried out (an upstream that failed mid-call, a timeout).
+func (e *Error) refused() bool {
+	return throttlingCodes[e.Code] || e.StatusCode == http.StatusTooManyRequests
 }
 
 // IsThrottling reports whether err is an *Error the service sent to throttle the caller.

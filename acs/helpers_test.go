@@ -40,7 +40,7 @@ func testVerifier() acs.Verifier {
 }
 
 // startServer runs h on a loopback server that lives as long as the test.
-func startServer(t *testing.T, h http.Handler) *httptest.Server {
+func startServer(t testing.TB, h http.Handler) *httptest.Server {
 	t.Helper()
 	srv := httptest.NewServer(h)
 	t.Cleanup(srv.Close)

@@ -15,11 +15,16 @@ import (
 	"time"
 )
 
-// RetryPolicy bounds retries. A call is retried when the service throttles it
-// (Throttling, Throttling.User, Throttling.Api, HTTP 429 or 503), when the connection
-// could not be made, and, for idempotent methods only, on other 5xx answers and on
-// network errors after the request may have reached the server. Other 4xx answers are
-// never retried. The context deadline always wins over a planned wait.
+// RetryPolicy bounds retries. Any call is retried when the connection could not be
+// made, and on an answer that shows the service refused it before acting on it: the
+// flow-control codes Throttling, Throttling.User and Throttling.Api (whatever the
+// status), or HTTP 429. An idempotent call (GET, HEAD, OPTIONS, PUT, DELETE, TRACE)
+// is also retried on HTTP 503 and every other 5xx answer, and on network errors after
+// the request may have reached the server. A non-idempotent call (POST, PATCH: every
+// RPC call) is not: a 503 or 500 may come after the service acted, from the service
+// itself (ServiceUnavailable, InternalError) or from a proxy whose upstream failed
+// mid-call, and sending it again could act twice. Other 4xx answers are never
+// retried. The context deadline always wins over a planned wait.
 type RetryPolicy struct {
 	MaxAttempts   int           // attempts in all, the first included; 1 disables retries
 	BaseDelay     time.Duration // first backoff step; each retry doubles it
@@ -37,12 +42,13 @@ var idempotent = map[string]bool{"GET": true, "HEAD": true, "OPTIONS": true, "PU
 func shouldRetry(method string, err error) bool {
 	var apiErr *Error
 	if errors.As(err, &apiErr) {
-		if apiErr.Throttled() {
+		if apiErr.refused() {
 			return true
 		}
 		// The body does not matter: a proxy's 502 page or an empty 500 is as
-		// transient as the service's own InternalError.
-		return apiErr.StatusCode >= 500 && idempotent[method]
+		// transient as the service's own InternalError. Neither proves that the
+		// call was not carried out, so only an idempotent one is sent again.
+		return idempotent[method] && (apiErr.Throttled() || apiErr.StatusCode >= 500)
 	}
 	var te *transportError
 	if !errors.As(err, &te) || errors.Is(err, context.Canceled) || errors.Is(err, context.DeadlineExceeded) {

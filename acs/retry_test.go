@@ -46,7 +46,7 @@ func TestRetryMatrix(t *testing.T) {
 		{"POST Throttling.Api", http.MethodPost, throttledApi, 2},
 		{"POST 429", http.MethodPost, tooMany, 2},
 		{"GET 429", http.MethodGet, tooMany, 2},
-		{"POST 503", http.MethodPost, unavailable, 2},
+		{"POST 503", http.MethodPost, unavailable, 1},
 		{"GET 503", http.MethodGet, unavailable, 2},
 		{"GET 500", http.MethodGet, internal, 2},
 		{"DELETE 500", http.MethodDelete, internal, 2},
@@ -245,7 +245,7 @@ func TestCanceledContextIsNotRetried(t *testing.T) {
 func TestEachAttemptIsSignedAnew(t *testing.T) {
 	var mu sync.Mutex
 	var nonces, dates []string
-	seq := newSequence(throttledUser, unavailable, ok)
+	seq := newSequence(throttledUser, tooMany, ok)
 	v := testVerifier()
 	c := newClient(t, http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		mu.Lock()

@@ -51,10 +51,10 @@ type Result struct {
 	Findings  []Finding `json:"findings"`
 
 	op        *operation
-	statusKey string   // the responses key the status matched: "200", "4XX", "default"; "" for none
-	fields    []string // response body pointers seen, array indices collapsed to "*"
-	respType  string   // media type of the response, without parameters
-	body      any      // decoded JSON response body, nil if none
+	statusKey string    // the responses key the status matched: "200", "4XX", "default"; "" for none
+	fields    []string  // response body pointers seen, array indices collapsed to "*"
+	respType  string    // media type of the response, without parameters
+	body      *recorded // decoded JSON response body, nil if none
 }
 
 // Check validates one interaction and returns its findings, with Recording and
@@ -141,8 +141,9 @@ func (s *Set) Examine(ix Interaction, opts Options) Result {
 		}
 	}
 	r.statusKey = o.statusKey(ix.Status)
-	r.body, r.fields = o.observe(ix, r.statusKey)
-	compiled := o.compiledAccepts(ix, r.statusKey, r.body)
+	decoded, fields := o.observe(ix, r.statusKey)
+	r.body, r.fields = keep(decoded), fields
+	compiled := o.compiledAccepts(ix, r.statusKey, decoded)
 	r.Validator = ValidatorKin
 	if compiled {
 		r.Validator = ValidatorCompiled
@@ -173,12 +174,12 @@ func (s *Set) Examine(ix Interaction, opts Options) Result {
 	if opts.Strict {
 		out = append(out, o.undocumentedQuery(query, declared["query"])...)
 		out = append(out, o.undeclaredStatus(r.statusKey, ix.Status)...)
-		out = append(out, o.undocumented(r.statusKey, r.body)...)
+		out = append(out, o.undocumented(r.statusKey, decoded)...)
 	}
 	for i := range out {
 		switch f := &out[i]; {
 		case f.Rule == "status":
-			f.value = ix.Status
+			f.value = keep(ix.Status)
 			f.Schema = cmp.Or(f.Schema, o.pos("responses"))
 		case f.Where == "response" && f.Schema == "" && r.statusKey != "":
 			// content-type and decode failures belong to the selected response.

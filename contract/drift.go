@@ -25,7 +25,7 @@ func openEnums(in []Finding, strict bool) []Finding {
 				continue
 			}
 			f.Rule = "enum-drift"
-			f.Message = fmt.Sprintf("value %v is not listed by the open enum %v", jsonText(f.value), jsonText(f.schema.Enum))
+			f.Message = fmt.Sprintf("value %v is not listed by the open enum %v", jsonText(f.value.get()), jsonText(f.schema.Enum))
 		}
 		out = append(out, f)
 	}
@@ -57,7 +57,7 @@ func (o *operation) undeclaredStatus(key string, status int) []Finding {
 		return nil
 	}
 	return []Finding{{Operation: o.op.ID, Where: "response", Rule: "undeclared-status",
-		Schema: o.pos("responses", "default"), value: status,
+		Schema: o.pos("responses", "default"), value: keep(status),
 		Message: fmt.Sprintf("status %d is covered only by the default response", status)}}
 }
 

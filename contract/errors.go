@@ -67,7 +67,7 @@ func findings(opID, where string, err error) []Finding {
 			f.Pointer += "/" + strings.Join(ptr, "/")
 		}
 		f.Rule, f.Message, f.Schema = se.SchemaField, se.Reason, schemaPos(se.Schema)
-		f.schema, f.value = se.Schema, se.Value
+		f.schema, f.value = se.Schema, keep(se.Value)
 	}
 	return []Finding{f}
 }

@@ -27,7 +27,23 @@ type Finding struct {
 	Message string `json:"message"`
 
 	schema *openapi3.Schema // the schema the rule belongs to, for suggestions
-	value  any              // the offending instance value, for suggestions
+	value  *recorded        // the offending instance value, for suggestions
+}
+
+// recorded holds a value taken from a recording, which can be a whole response
+// object with credentials in it (an STS answer's AccessKeySecret and
+// SecurityToken). Finding and Result keep it behind a pointer because fmt prints a
+// pointer field as an address: %v, %+v and %#v of either never show it.
+type recorded struct{ v any }
+
+func keep(v any) *recorded { return &recorded{v} }
+
+// get is the value kept, nil for none.
+func (r *recorded) get() any {
+	if r == nil {
+		return nil
+	}
+	return r.v
 }
 
 // Drift reports whether f is a drift finding of strict mode: the traffic shows

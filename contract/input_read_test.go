@@ -3,37 +3,21 @@
 package contract
 
 import (
-	"os"
-	"path/filepath"
-	"syscall"
 	"testing"
 	"time"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
-)
 
-// specialFiles makes, under names a recording could have, a FIFO with no writer
-// (opening it would wait for ever), a symlink to /dev/zero (reading it never ends)
-// and a directory.
-func specialFiles(t *testing.T, ext string) map[string]string {
-	t.Helper()
-	dir := t.TempDir()
-	fifo := filepath.Join(dir, "fifo"+ext)
-	require.NoError(t, syscall.Mkfifo(fifo, 0o600))
-	zero := filepath.Join(dir, "zero"+ext)
-	require.NoError(t, os.Symlink("/dev/zero", zero))
-	sub := filepath.Join(dir, "dir"+ext)
-	require.NoError(t, os.Mkdir(sub, 0o755))
-	return map[string]string{"a named pipe": fifo, "a character device": zero, "a directory": sub}
-}
+	"github.com/acsgen/acsgen/internal/boundedfile/specialfiles"
+)
 
 func TestSpecialFilesRefused(t *testing.T) {
 	readers := map[string]func(string) ([]Interaction, error){
 		".yaml": ReadCassette, ".har": ReadHAR,
 	}
 	for ext, read := range readers {
-		for kind, path := range specialFiles(t, ext) {
+		for kind, path := range specialfiles.Make(t, ext) {
 			for name, f := range map[string]func(string) ([]Interaction, error){"direct": read, "ReadRecording": ReadRecording} {
 				done := make(chan error, 1)
 				go func() { _, err := f(path); done <- err }()

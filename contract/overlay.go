@@ -63,13 +63,13 @@ func (s *Set) Suggest(results []Result) ([]Overlay, error) {
 					continue
 				}
 				name := unescapePointer(f.Pointer[strings.LastIndex(f.Pointer, "/")+1:])
-				add(at, "properties", name, inferSchema(f.value), where+" "+f.Pointer, true)
+				add(at, "properties", name, inferSchema(f.value.get()), where+" "+f.Pointer, true)
 			case f.Rule == "enum" || f.Rule == "enum-drift":
 				at, ok := s.paths[f.schema]
 				if !ok || (f.Where == "request" && (r.Status < 200 || r.Status > 299)) {
 					continue
 				}
-				add(at.child("enum"), "enum", jsonText(f.value), f.value, where+" "+f.Pointer, false)
+				add(at.child("enum"), "enum", jsonText(f.value.get()), f.value.get(), where+" "+f.Pointer, false)
 			case (f.Rule == "status" || f.Rule == "undeclared-status") && r.op != nil:
 				at := docPath{file: r.Spec, keys: []string{"paths", r.op.op.PathKey, lower(r.op.op.Method), "responses"}}
 				add(at, "responses", strconv.Itoa(r.Status), r.op.proposedResponse(r), where, false)
@@ -133,8 +133,8 @@ func (o *operation) proposedResponse(r Result) map[string]any {
 		return map[string]any{"$ref": def.Ref}
 	}
 	resp := map[string]any{"description": fmt.Sprintf("TODO: describe status %d, seen in recordings.", r.Status)}
-	if r.respType != "" && r.body != nil {
-		resp["content"] = map[string]any{r.respType: map[string]any{"schema": inferSchema(r.body)}}
+	if r.respType != "" && r.body.get() != nil {
+		resp["content"] = map[string]any{r.respType: map[string]any{"schema": inferSchema(r.body.get())}}
 	}
 	return resp
 }

@@ -33,7 +33,7 @@ func (o *operation) undocumented(statusKey string, body any) []Finding {
 	o.props.walkBody(s, body, "", "", func(ptr, _ string, parent *openapi3.Schema, documented bool, v any) {
 		if !documented {
 			out = append(out, Finding{Operation: o.op.ID, Where: "response", Pointer: ptr, Rule: "undocumented",
-				Schema: schemaPos(parent), Message: "property is not in the spec", schema: parent, value: v})
+				Schema: schemaPos(parent), Message: "property is not in the spec", schema: parent, value: keep(v)})
 		}
 	})
 	return out

@@ -63,7 +63,7 @@ func jsonHeader() http.Header {
 	return http.Header{"Content-Type": {"application/json;charset=utf-8"}}
 }
 
-func loadSpecs(t *testing.T, files ...string) *contract.Set {
+func loadSpecs(t testing.TB, files ...string) *contract.Set {
 	t.Helper()
 	set, err := contract.Load(files)
 	require.NoError(t, err)

@@ -153,23 +153,27 @@ func TestHostileUpstreams(t *testing.T) {
 }
 
 // The proxy changes the host an ACS3 signature covers: with credentials it signs
-// again, and the upstream's verifier accepts the request.
+// again, and the upstream's verifier accepts the request. The cassettes keep none
+// of the credentials it signed with (STS ones, with a token) nor the signatures.
 func TestProxyResignsForTheUpstreamHost(t *testing.T) {
 	const id, secret = "LTAI5tUpstreamKey0000001", "upstream-secret-0000000000"
 	verifier := acs.Verifier{Secret: func(k string) (string, bool) { return secret, k == id }}
 	var verdicts []error
+	var signatures []string
 	up := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		b, _ := io.ReadAll(r.Body)
 		verdicts = append(verdicts, verifier.Verify(r, b))
+		auth := r.Header.Get("Authorization")
+		signatures = append(signatures, auth[strings.LastIndex(auth, "=")+1:])
 		w.Header().Set("Content-Type", "application/json")
 		_, _ = io.WriteString(w, `{"RequestId":"r"}`)
 	}))
 	t.Cleanup(up.Close)
 	u, _ := url.Parse(up.URL)
 	dir := t.TempDir()
-	for _, resign := range []*acs.Credential{nil, {AccessKeyID: id, AccessKeySecret: secret}} {
+	for _, resign := range []*acs.Credential{nil, {AccessKeyID: id, AccessKeySecret: secret, SecurityToken: plantedToken}} {
 		p := httptest.NewServer(record.Proxy(u, record.Transport(dir, nil), resign))
-		c, err := cloudapi.NewClient(acs.WithEndpoint(p.URL), acs.WithCredentials(acs.StaticCredentials(id, secret, "")),
+		c, err := cloudapi.NewClient(acs.WithEndpoint(p.URL), acs.WithCredentials(acs.StaticCredentials(id, secret, plantedToken+"-caller")),
 			acs.WithRetry(acs.RetryPolicy{MaxAttempts: 1}))
 		require.NoError(t, err)
 		_, err = c.AttachPlugin(context.Background(), &cloudapi.AttachPluginRequest{PluginID: "p", StageName: "TEST"})
@@ -181,6 +185,13 @@ func TestProxyResignsForTheUpstreamHost(t *testing.T) {
 	require.ErrorAs(t, verdicts[0], &ve, "signed for the proxy's host, refused by the upstream")
 	assert.Equal(t, "SignatureDoesNotMatch", ve.Code)
 	assert.NoError(t, verdicts[1])
+	files := written(t, dir)
+	require.NotEmpty(t, files)
+	for file, data := range files {
+		for _, s := range append([]string{id, secret, plantedToken}, signatures...) {
+			assert.False(t, bytes.Contains(data, []byte(s)), "%s holds %q:\n%s", file, s, data)
+		}
+	}
 }
 
 // Cassettes the generated clients record through record.Transport pass the

@@ -7,6 +7,9 @@ import (
 	"os"
 	"os/exec"
 	"strings"
+
+	"github.com/acsgen/acsgen/generator/load"
+	"github.com/acsgen/acsgen/internal/boundedfile"
 )
 
 // Source is one side of a diff: the spec text and the name it was given by.
@@ -22,7 +25,9 @@ func Read(arg, dir string) (Source, error) {
 	if arg == "" {
 		return Source{}, errors.New("empty spec argument")
 	}
-	data, err := os.ReadFile(arg)
+	// A regular file within the spec size limit only, as load reads specs: a
+	// symlink to /dev/zero would never end, and a FIFO would wait for a writer.
+	data, err := boundedfile.Read(arg, load.MaxSpecBytes, "spec")
 	if err == nil {
 		return Source{Name: arg, Data: data}, nil
 	}

@@ -105,13 +105,13 @@ func (f *signOptions) request() (*http.Request, acs.Signer, error) {
 		name, value, ok := strings.Cut(h, ":")
 		name, value = strings.TrimSpace(name), strings.TrimSpace(value)
 		if !ok || name == "" || strings.ContainsAny(name, " \t") {
-			return nil, signer, usagef("--header %q is not 'name: value'", h)
+			return nil, signer, usagef("--header %q is not 'name: value'", headerStart(h))
 		}
 		switch strings.ToLower(name) {
 		case "authorization":
-			return nil, signer, usagef("--header %q: the Authorization header is what sign computes", h)
+			return nil, signer, usagef("--header %q: the Authorization header is what sign computes", headerStart(h))
 		case "x-acs-content-sha256":
-			return nil, signer, usagef("--header %q: x-acs-content-sha256 is computed from --body", h)
+			return nil, signer, usagef("--header %q: x-acs-content-sha256 is computed from --body", headerStart(h))
 		case "host":
 			req.Host = value
 		default:
@@ -145,6 +145,23 @@ func (f *signOptions) request() (*http.Request, acs.Signer, error) {
 		signer.Now = func() time.Time { return t }
 	}
 	return req, signer, nil
+}
+
+// headerStart is what an error shows of a --header it refuses: the name, or as much
+// of the start as could be a name, and "…" for the rest, never the value. A header
+// written wrong can still hold a token (x-acs-security-token=…), and usage errors
+// end up in CI logs.
+func headerStart(h string) string {
+	end := strings.IndexFunc(h, func(r rune) bool { return !headerNameRune(r) })
+	if end < 0 {
+		return h
+	}
+	return h[:end] + "…"
+}
+
+// headerNameRune reports whether r may appear in a header name (RFC 9110 tchar).
+func headerNameRune(r rune) bool {
+	return r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9' || strings.ContainsRune("!#$%&'*+-.^_`|~", r)
 }
 
 // readBody reads --body: a file, standard input for "-", nothing when absent.

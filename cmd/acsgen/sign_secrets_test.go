@@ -36,3 +36,15 @@ func TestSignNoCredentialsPrintsNoSecrets(t *testing.T) {
 	assert.Contains(t, stderr, "not valid JSON")
 	assert.Contains(t, stderr, "credentials URI")
 }
+
+// A token given as a header rather than by the credential chain is printed as
+// <redacted> all the same, in the canonical request and the headers to send.
+func TestSignTokenGivenAsAHeaderIsRedacted(t *testing.T) {
+	signEnv(t, true, "")
+	code, stdout, stderr := runSignCmd(t, "--method", "GET", "--url", "https://h/", "--action", "A", "--version", "V",
+		"--header", "X-Acs-Security-Token: "+signToken)
+	require.Equal(t, exitOK, code, stderr)
+	assert.Contains(t, stdout, "x-acs-security-token:"+redactedValue+"\n")
+	assert.Contains(t, stdout, "x-acs-security-token: "+redactedValue+"\n")
+	assert.Contains(t, stdout, ";x-acs-security-token;", "signed")
+}

@@ -249,7 +249,12 @@ func TestSignUsageErrors(t *testing.T) {
 		{[]string{"--method", "GET", "--url", "https://h/", "--version", "V"}, "--action is required"},
 		{[]string{"--method", "GET", "--url", "https://h/", "--action", "A"}, "--version is required"},
 		{with("--date", "2026-03-16 08:30:00"), "is not yyyy-MM-ddTHH:mm:ssZ"},
-		{with("--header", "no colon"), "is not 'name: value'"},
+		{with("--header", "no colon"), `--header "no…" is not 'name: value'`},
+		// A header written wrong is named, not quoted whole: its value may be a
+		// token (runSignCmd fails on any output holding signToken).
+		{with("--header", "x-acs-security-token="+signToken), `--header "x-acs-security-token…" is not 'name: value'`},
+		{with("--header", "x-acs-security-token "+signToken), `--header "x-acs-security-token…"`},
+		{with("--header", "Authorization: ACS3-HMAC-SHA256 Credential=LTAIx,Signature="+signToken), `--header "Authorization…": the Authorization header`},
 		{with("--header", ": v"), "is not 'name: value'"},
 		{with("--header", "Authorization: x"), "Authorization"},
 		{with("--header", "x-acs-content-sha256: x"), "computed from --body"},

@@ -8,6 +8,7 @@ import (
 	"go.yaml.in/yaml/v3"
 
 	"github.com/acsgen/acsgen/generator/diag"
+	"github.com/acsgen/acsgen/internal/yamlsize"
 )
 
 // Limits on what a spec may ask of the generator. Real specs stay far below them;
@@ -25,6 +26,22 @@ const (
 
 func sizeError(path string, size int64) error {
 	return diag.List{{Pos: diag.Pos{File: path}, Msg: fmt.Sprintf("spec is %d bytes; the limit is %d (%d MiB)", size, MaxSpecBytes, MaxSpecBytes>>20)}}
+}
+
+// tooLarge returns a diagnostic when the spec's YAML aliases expand it past
+// MaxSpecBytes. kin-openapi decodes YAML by expanding every alias into a copy, then
+// into JSON and back: one anchored 1 MiB string aliased a hundred times is a 1 MiB
+// file that took 760 MiB to load, and the YAML decoder's own limit ("excessive
+// aliasing") counts aliases against other nodes, not bytes, so filler nodes hide
+// them. The expanded size is measured on the Locator's tree, where an alias is
+// still a pointer to its anchor.
+func (l *Locator) tooLarge() diag.List {
+	past := yamlsize.Over(l.root, MaxSpecBytes)
+	if past == nil {
+		return nil
+	}
+	return diag.List{{Pos: diag.Pos{File: l.file, Line: past.Line, Col: past.Column},
+		Msg: fmt.Sprintf("YAML aliases expand the spec past %d bytes, the spec size limit (%d MiB); write the repeated parts out, or $ref a component", MaxSpecBytes, MaxSpecBytes>>20)}}
 }
 
 // tooDeep returns a diagnostic at the first node nested deeper than MaxNesting.

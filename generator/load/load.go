@@ -19,6 +19,7 @@ import (
 	"go.yaml.in/yaml/v3"
 
 	"github.com/acsgen/acsgen/generator/diag"
+	"github.com/acsgen/acsgen/internal/boundedfile"
 )
 
 // Spec is a loaded, valid spec.
@@ -48,16 +49,28 @@ func File(path string) (*Spec, error) { return Options{}.File(path) }
 func Data(path string, data []byte) (*Spec, error) { return Options{}.Data(path, data) }
 
 // File reads and loads the spec at path. An unreadable file is a plain error; a bad
-// spec is a diag.List holding every problem found.
+// spec is a diag.List holding every problem found. Only a regular file is read, and
+// never more than MaxSpecBytes of it: a symlink to /dev/zero would never
+// end, and opening a FIFO waits for a writer that may never come.
 func (o Options) File(path string) (*Spec, error) {
-	if info, err := os.Stat(path); err == nil && info.Size() > MaxSpecBytes {
-		return nil, sizeError(path, info.Size()) // refused before reading it into memory
+	data, err := readFile(path)
+	if err != nil {
+		return nil, err
 	}
-	data, err := os.ReadFile(path)
+	return o.Data(path, data)
+}
+
+// readFile reads the spec file at path: a regular file of at most MaxSpecBytes. A
+// larger file is a diagnostic, refused before it is read into memory.
+func readFile(path string) ([]byte, error) {
+	if info, err := os.Stat(path); err == nil && info.Mode().IsRegular() && info.Size() > MaxSpecBytes {
+		return nil, sizeError(path, info.Size())
+	}
+	data, err := boundedfile.Read(path, MaxSpecBytes, "spec")
 	if err != nil {
 		return nil, fmt.Errorf("read spec: %w", err)
 	}
-	return o.Data(path, data)
+	return data, nil
 }
 
 // Data loads a spec from memory; path names it in diagnostics. External $refs are
@@ -73,6 +86,9 @@ func (o Options) Data(path string, data []byte) (*Spec, error) {
 	}
 	if loc.root.Kind != yaml.MappingNode {
 		return nil, diag.List{{Pos: diag.Pos{File: path, Line: 1, Col: 1}, Msg: "spec is not a YAML or JSON object"}}
+	}
+	if large := loc.tooLarge(); len(large) > 0 {
+		return nil, large
 	}
 	if deep := loc.tooDeep(); len(deep) > 0 {
 		return nil, deep

@@ -5,35 +5,53 @@ package boundedfile
 import (
 	"os"
 	"path/filepath"
-	"syscall"
+	"strings"
 	"testing"
 	"time"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+
+	"github.com/acsgen/acsgen/internal/boundedfile/specialfiles"
+	"github.com/acsgen/acsgen/internal/memprobe"
 )
 
 // What is not a regular file is refused without being opened or read: a FIFO
 // with no writer (opening it waits for ever), a symlink to /dev/zero (reading it
-// never ends) and a directory.
+// never ends) and a directory. The refusal allocates its error and little else
+// (BenchmarkReadSpecialFiles: 416 bytes), where reading /dev/zero up to the
+// limit would allocate the limit and more.
 func TestSpecialFilesRefused(t *testing.T) {
-	dir := t.TempDir()
-	fifo := filepath.Join(dir, "fifo")
-	require.NoError(t, syscall.Mkfifo(fifo, 0o600))
-	zero := filepath.Join(dir, "zero")
-	require.NoError(t, os.Symlink("/dev/zero", zero))
-	sub := filepath.Join(dir, "dir")
-	require.NoError(t, os.Mkdir(sub, 0o755))
-	for path, kind := range map[string]string{fifo: "a named pipe", zero: "a character device", sub: "a directory"} {
+	for kind, path := range specialfiles.Make(t, "") {
 		done := make(chan error, 1)
-		go func() { _, err := Read(path, 1<<20, "test"); done <- err }()
-		select {
-		case err := <-done:
-			require.Error(t, err, path)
-			assert.Equal(t, path+": not a regular file ("+kind+")", err.Error())
-		case <-time.After(5 * time.Second):
-			t.Fatalf("%s: still reading after 5s", path)
-		}
+		allocated := memprobe.Allocated(func() {
+			go func() { _, err := Read(path, 1<<20, "test"); done <- err }()
+			select {
+			case err := <-done:
+				require.Error(t, err, path)
+				assert.Equal(t, path+": not a regular file ("+kind+")", err.Error())
+			case <-time.After(5 * time.Second):
+				t.Fatalf("%s: still reading after 5s", path)
+			}
+		})
+		assert.Less(t, allocated, uint64(4<<10), "bytes allocated refusing %s", kind)
+	}
+}
+
+// BenchmarkReadSpecialFiles reports what refusing each kind of special file
+// costs (B/op), against a 1 MiB limit.
+//
+//	go test -run '^$' -bench BenchmarkReadSpecialFiles -benchmem ./internal/boundedfile
+func BenchmarkReadSpecialFiles(b *testing.B) {
+	for kind, path := range specialfiles.Make(b, "") {
+		b.Run(strings.ReplaceAll(kind, " ", "-"), func(b *testing.B) {
+			b.ReportAllocs()
+			for b.Loop() {
+				if _, err := Read(path, 1<<20, "test"); err == nil {
+					b.Fatal("read")
+				}
+			}
+		})
 	}
 }
 
