@@ -17,8 +17,8 @@
 //   - wire_test.go: the same inputs give the same method, path, query, body and
 //     signed-header set (less the headers that are per-client by design, each listed
 //     and justified), including awkward path and query values;
-//   - everyop_test.go: every operation of APIG and CloudAPI (311), imported from
-//     Alibaba's metadata in ../shared/metadata and generated at test time into a
+//   - everyop_test.go: every operation of the seven products (712, APIG's and
+//     CloudAPI's 311 among them), imported from Alibaba's metadata in ../shared/metadata and generated at test time into a
 //     throwaway module, with every parameter filled, sends what CallApi sends for
 //     the maps and Params the official SDK's method builds, byte for byte in path,
 //     query and body, and both signatures verify;

@@ -111,7 +111,10 @@ func (g *valueGen) value(s *metadata.Schema, depth int) any {
 	case "boolean":
 		return g.r.IntN(2) == 0
 	case "array":
-		n := 1 + g.r.IntN(2)
+		n := max(1+g.r.IntN(2), int(bound(s.MinItems, 0)))
+		if hi := bound(s.MaxItems, 0); hi > 0 {
+			n = min(n, int(hi))
+		}
 		items := make([]any, n)
 		for i := range items {
 			items[i] = g.value(s.Items, depth+1)

@@ -65,7 +65,8 @@ func (c *converter) operation(paths, responses *yaml.Node, name string, api *API
 	params := sequence()
 	var body, form []Parameter
 	var bodyAt, formAt []string
-	for i, p := range api.Parameters {
+	for _, ip := range mergeDotted(api.Parameters) {
+		p, i := ip.Parameter, ip.index
 		pat := fmt.Sprintf("%s.parameters[%d] (%s)", at, i, p.Name)
 		switch p.In {
 		case "query", "header", "path":

@@ -264,7 +264,8 @@ func (b *builder) requestBody(o *ir.Operation, op *openapi3.Operation, path []st
 // embedBodies embeds each struct body in its request, so that a request decodes
 // from the JSON an official SDK request model takes: parameters and body members
 // side by side. A body whose type name a parameter's field already has stays in
-// Body, as do unions, arrays and other non-struct bodies.
+// Body, as do bodies with a member named as a parameter, unions, arrays and other
+// non-struct bodies.
 func (b *builder) embedBodies() {
 	for _, o := range b.api.Operations {
 		if o.Body == nil || o.Body.Type.Kind != ir.Named {
@@ -272,6 +273,13 @@ func (b *builder) embedBodies() {
 		}
 		m := b.models[o.Body.Type.Name]
 		if m == nil || m.Kind != ir.Struct || slices.ContainsFunc(o.Params, func(p *ir.Param) bool { return p.GoName == m.GoName }) {
+			continue
+		}
+		// A member named as a parameter (a body's cluster_id beside the path's)
+		// would be shadowed, in Go and in JSON: such a body stays in Body.
+		if slices.ContainsFunc(m.Fields, func(f *ir.Field) bool {
+			return slices.ContainsFunc(o.Params, func(p *ir.Param) bool { return p.Name == f.Name || p.GoName == f.GoName })
+		}) {
 			continue
 		}
 		o.Body.Embedded = true
