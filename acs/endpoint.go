@@ -13,7 +13,8 @@ import (
 const RegionEnv = "ALIBABA_CLOUD_REGION_ID"
 
 // resolveEndpoint picks the base URL: WithEndpoint, else the service's template
-// filled with WithRegion, $ALIBABA_CLOUD_REGION_ID or the default region.
+// filled with WithRegion, $ALIBABA_CLOUD_REGION_ID or the default region, with the
+// region's own host when RegionHosts has one.
 func resolveEndpoint(svc Service, cfg *config) (*url.URL, error) {
 	raw := cfg.endpoint
 	if raw == "" {
@@ -34,6 +35,14 @@ func resolveEndpoint(svc Service, cfg *config) (*url.URL, error) {
 				region, svc.Product, strings.Join(svc.Regions, ", "))
 		}
 		raw = strings.ReplaceAll(svc.Endpoint, "{regionId}", region)
+		if host, ok := svc.RegionHosts[region]; ok {
+			u, err := url.Parse(raw)
+			if err != nil {
+				return nil, fmt.Errorf("acs: endpoint %q: %w", raw, err)
+			}
+			u.Host = host
+			raw = u.String()
+		}
 	}
 	u, err := url.Parse(raw)
 	if err != nil {

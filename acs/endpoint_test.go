@@ -39,6 +39,10 @@ func TestEndpointFromRegion(t *testing.T) {
 		{"endpoint without a region", acs.Service{Product: "G", Endpoint: "https://global.example.com/"}, "", nil, "https://global.example.com"},
 		{"WithEndpoint overrides the region", regional, "nowhere", []acs.Option{acs.WithRegion("bogus"), acs.WithEndpoint("http://127.0.0.1:8080")}, "http://127.0.0.1:8080"},
 		{"WithEndpoint keeps a base path", regional, "", []acs.Option{acs.WithEndpoint("http://127.0.0.1:8080/proxy/demo/")}, "http://127.0.0.1:8080/proxy/demo"},
+		{"a region with a host of its own", withHosts, "", []acs.Option{acs.WithRegion("cn-hangzhou-finance")}, "https://demo.aliyuncs.com/v2"},
+		{"other regions keep the template", withHosts, "", []acs.Option{acs.WithRegion("cn-shanghai")}, "https://demo.cn-shanghai.aliyuncs.com/v2"},
+		{"the region's host from the environment", withHosts, "cn-hangzhou-finance", nil, "https://demo.aliyuncs.com/v2"},
+		{"WithEndpoint beats the region's host", withHosts, "", []acs.Option{acs.WithRegion("cn-hangzhou-finance"), acs.WithEndpoint("http://127.0.0.1:9")}, "http://127.0.0.1:9"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			t.Setenv(acs.RegionEnv, tc.env)
@@ -47,6 +51,14 @@ func TestEndpointFromRegion(t *testing.T) {
 			assert.Equal(t, tc.want, c.Endpoint())
 		})
 	}
+}
+
+// withHosts has a region whose host the template does not give (x-acs-endpoints).
+var withHosts = acs.Service{
+	Product: "Demo", Version: "2020-01-01", Style: acs.StyleRPC,
+	Endpoint: "https://demo.{regionId}.aliyuncs.com/v2", DefaultRegion: "cn-hangzhou",
+	Regions:     []string{"cn-hangzhou", "cn-shanghai", "cn-hangzhou-finance"},
+	RegionHosts: map[string]string{"cn-hangzhou-finance": "demo.aliyuncs.com"},
 }
 
 func withRegions(s acs.Service, regions []string) acs.Service {

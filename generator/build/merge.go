@@ -2,6 +2,7 @@ package build
 
 import (
 	"cmp"
+	"maps"
 	"reflect"
 	"slices"
 
@@ -77,7 +78,7 @@ func (m *merger) agree(a *ir.API) {
 	if a.Style != o.Style || a.Signed != o.Signed {
 		m.diags.Add(a.VersionPos, "x-acs-style", "API style %s differs from %s of %s; specs of one package must share it", describeStyle(a), describeStyle(o), o.VersionPos)
 	}
-	if a.Endpoint != o.Endpoint || a.DefaultRegion != o.DefaultRegion || !slices.Equal(a.Regions, o.Regions) {
+	if a.Endpoint != o.Endpoint || a.DefaultRegion != o.DefaultRegion || !slices.Equal(a.Regions, o.Regions) || !maps.Equal(a.RegionHosts, o.RegionHosts) {
 		m.diags.Add(a.ServersPos, "servers", "servers differ from those of %s; specs of one package must declare the same endpoint, default region and region enum", o.ServersPos)
 	}
 }

@@ -35,6 +35,13 @@ func genClientFile(f *jen.File, api *ir.API) bool {
 				g.Line()
 			})
 		}
+		if len(api.RegionHosts) > 0 {
+			d[jen.Id("RegionHosts")] = jen.Map(jen.String()).String().Values(jen.DictFunc(func(d jen.Dict) {
+				for region, host := range api.RegionHosts {
+					d[jen.Lit(region)] = jen.Lit(host)
+				}
+			}))
+		}
 	}))
 	f.Line()
 	f.Add(comment("Client calls " + title(api) + ". It is safe for concurrent use."))

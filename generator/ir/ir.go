@@ -29,6 +29,9 @@ type API struct {
 	Endpoint      string   // servers[0].url, e.g. "https://apig.{regionId}.aliyuncs.com"
 	DefaultRegion string   // default of the regionId variable
 	Regions       []string // enum of the regionId variable, in spec order
+	// RegionHosts are the hosts of regions the URL template does not fit
+	// (servers[0].x-acs-endpoints), by region ID.
+	RegionHosts map[string]string
 
 	Operations []*Operation // sorted by GoName
 	Models     []*Model     // sorted by GoName

@@ -15,9 +15,11 @@ var service = acs.Service{
 	DefaultRegion: "cn-hangzhou",
 	Endpoint:      "https://things.{regionId}.example.com",
 	Product:       "Things",
+	RegionHosts:   map[string]string{"cn-hangzhou-finance": "things.example.com"},
 	Regions: []string{
 		"cn-hangzhou",
 		"cn-beijing",
+		"cn-hangzhou-finance",
 	},
 	Style:   acs.StyleRPC,
 	Version: "2020-01-01",

@@ -71,3 +71,16 @@ func TestRPCErrorBody(t *testing.T) {
 	assert.Equal(t, "things.example.com", apiErr.HostID)
 	assert.Equal(t, "https://x", apiErr.Recommend)
 }
+
+// A region whose host the URL template does not give (x-acs-endpoints) is called
+// at that host; the others follow the template.
+func TestRegionWithAHostOfItsOwn(t *testing.T) {
+	t.Setenv(acs.RegionEnv, "")
+	creds := acs.WithCredentials(acs.StaticCredentials("id", "secret", ""))
+	c, err := rpcmulti.NewClient(creds, acs.WithRegion("cn-hangzhou-finance"))
+	require.NoError(t, err)
+	assert.Equal(t, "https://things.example.com", c.Endpoint())
+	c, err = rpcmulti.NewClient(creds, acs.WithRegion("cn-beijing"))
+	require.NoError(t, err)
+	assert.Equal(t, "https://things.cn-beijing.example.com", c.Endpoint())
+}

@@ -11,7 +11,7 @@ import "github.com/acsgen/acsgen/acs"
 // kin-openapi otherwise.
 var CompiledSpec = acs.CompiledSpec{
 	Specs: []acs.SpecDigest{
-		{Source: "internal/cases/rpcmulti/spec.yaml", Digest: "a7375192d5d139b0189a615cbd4fa954cc8d5b8565cd58bd14bc9e79c12cd615"},
+		{Source: "internal/cases/rpcmulti/spec.yaml", Digest: "41fc17d53ab87e1aa83ce8edb2405539bbb10adabf3653105a8644f5cb0d94af"},
 	},
 	Responses: map[string]acs.ResponseChecks{
 		"CreateThing": {
