@@ -42,7 +42,8 @@ type builder struct {
 	paramExamples map[*ir.Param]any // the spec's example of each parameter, for Operation.Example
 }
 
-// Build converts spec into an API. The error, if any, is a diag.List.
+// Build converts spec into an API. The error, if any, is a diag.List, holding the
+// warnings too; without errors the warnings are in API.Warnings.
 func Build(spec *load.Spec, opts Options) (*ir.API, error) {
 	b := &builder{
 		spec:      spec,
@@ -54,6 +55,7 @@ func Build(spec *load.Spec, opts Options) (*ir.API, error) {
 
 		paramExamples: map[*ir.Param]any{},
 	}
+	b.diags = slices.Clone(spec.Warnings)
 	for _, name := range reserved {
 		b.declared[name] = diag.Pos{File: "generated code"}
 	}
@@ -61,9 +63,10 @@ func Build(spec *load.Spec, opts Options) (*ir.API, error) {
 	b.buildComponents()
 	b.buildOperations()
 	b.breakValueCycles()
-	if len(b.diags) > 0 {
-		return nil, b.diags.Err()
+	if err := b.diags.Err(); err != nil {
+		return nil, err // errors and warnings, for lint to show them all
 	}
+	b.api.Warnings = b.diags.Sort()
 	for _, m := range b.models {
 		b.api.Models = append(b.api.Models, m)
 	}
@@ -74,6 +77,11 @@ func Build(spec *load.Spec, opts Options) (*ir.API, error) {
 
 func (b *builder) errorf(path []string, format string, args ...any) {
 	b.diags.Add(b.loc.Pos(path...), strings.Join(path, "."), format, args...)
+}
+
+// warnf reports a problem that does not stop generation (see diag.Diagnostic.Warning).
+func (b *builder) warnf(path []string, format string, args ...any) {
+	b.diags.Warn(b.loc.Pos(path...), strings.Join(path, "."), format, args...)
 }
 
 func (b *builder) buildAPI(opts Options) {
