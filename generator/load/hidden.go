@@ -29,38 +29,38 @@ func (l *Locator) hiddenText() diag.List {
 	type hit struct {
 		n     *yaml.Node
 		path  []string
-		where string
-		index int // the node's place in document order
+		seq   []bool // whether each segment of path is a sequence index
+		key   bool   // n is a mapping key, the last segment of path
+		index int    // the node's place in document order
 	}
 	var hits []hit
 	index := 0
-	var walk func(n *yaml.Node, path []string, where string)
-	walk = func(n *yaml.Node, path []string, where string) {
+	var walk func(n *yaml.Node, path []string, seq []bool, key bool)
+	walk = func(n *yaml.Node, path []string, seq []bool, key bool) {
 		index++
 		switch n.Kind {
 		case yaml.ScalarNode:
 			if strings.IndexFunc(n.Value, visible.Hidden) >= 0 {
-				hits = append(hits, hit{n, slices.Clone(path), where, index})
+				hits = append(hits, hit{n, slices.Clone(path), slices.Clone(seq), key, index})
 			}
 		case yaml.MappingNode:
 			for i := 0; i+1 < len(n.Content); i += 2 {
 				k, v := n.Content[i], n.Content[i+1]
-				kpath := append(path, k.Value)
-				walk(k, kpath, "the key "+strconv.Quote(k.Value))
-				walk(v, kpath, k.Value)
+				walk(k, append(path, k.Value), append(seq, false), true)
+				walk(v, append(path, k.Value), append(seq, false), false)
 			}
 		case yaml.SequenceNode:
 			for i, c := range n.Content {
-				walk(c, append(path, strconv.Itoa(i)), fmt.Sprintf("item %d of %s", i, where))
+				walk(c, append(path, strconv.Itoa(i)), append(seq, true), false)
 			}
 		case yaml.DocumentNode:
 			for _, c := range n.Content {
-				walk(c, path, where)
+				walk(c, path, seq, key)
 			}
 		}
 		// An alias is reported where its anchor is.
 	}
-	walk(l.root, nil, "the spec")
+	walk(l.root, nil, nil, false)
 	if len(hits) == 0 {
 		return nil
 	}
@@ -107,10 +107,10 @@ func (l *Locator) hiddenText() diag.List {
 		if off := l.find(l.offset(h.n.Line, h.n.Column), end, spellings(first)...); off >= 0 {
 			pos = l.posAt(off)
 		}
-		name := visible.Describe(first)
+		name, where := visible.Describe(first), describeField(h.path, h.seq, h.key)
 		if count == 1 {
 			out.Warn(pos, strings.Join(h.path, "."), "%s in %s: it changes how the text reads without showing itself; remove it (generated comments and docs write it as %s)",
-				name, h.where, visible.Escape(string(first)))
+				name, where, visible.Escape(string(first)))
 			continue
 		}
 		more := "characters"
@@ -118,9 +118,25 @@ func (l *Locator) hiddenText() diag.List {
 			more = "character"
 		}
 		out.Warn(pos, strings.Join(h.path, "."), "%s and %d more hidden %s in %s: they change how the text reads without showing themselves; remove them (generated comments and docs write them as %s and so on)",
-			name, count-1, more, h.where, visible.Escape(string(first)))
+			name, count-1, more, where, visible.Escape(string(first)))
 	}
 	return out
+}
+
+// describeField says where a value is for a message: "description", "item 2 of
+// enum", `the key "Name"`.
+func describeField(path []string, seq []bool, key bool) string {
+	if len(path) == 0 {
+		return "the spec"
+	}
+	last := len(path) - 1
+	switch {
+	case key:
+		return "the key " + strconv.Quote(path[last])
+	case seq[last]:
+		return "item " + path[last] + " of " + describeField(path[:last], seq[:last], false)
+	}
+	return path[last]
 }
 
 // spellings are the ways r can be written in a YAML or JSON string: itself, or
