@@ -146,6 +146,9 @@ func (b *builder) buildServers() {
 		url = strings.ReplaceAll(url, "{"+name+"}", v.Default)
 	}
 	b.api.Endpoint = url
+	// The client fills in the region; any region will do to see the URL parse.
+	region := cmp.Or(b.api.DefaultRegion, "cn-hangzhou")
+	b.checkServerURL(srv.URL, strings.ReplaceAll(url, "{regionId}", region), []string{"servers", "0", "url"})
 }
 
 // fileStem derives a package name from "spec/cloudapi-2016-07-14.yaml": "cloudapi".

@@ -236,6 +236,7 @@ func (b *builder) pathParts(o *ir.Operation, path []string) {
 	for rest != "" {
 		open := strings.IndexByte(rest, '{')
 		if open < 0 {
+			b.checkPathLiteral(rest, len(o.Path)-len(rest), path[:2])
 			o.PathParts = append(o.PathParts, ir.PathPart{Literal: rest})
 			break
 		}
@@ -245,6 +246,7 @@ func (b *builder) pathParts(o *ir.Operation, path []string) {
 			return
 		}
 		if open > 0 {
+			b.checkPathLiteral(rest[:open], len(o.Path)-len(rest), path[:2])
 			o.PathParts = append(o.PathParts, ir.PathPart{Literal: rest[:open]})
 		}
 		name := rest[open+1 : open+end]

@@ -5,6 +5,8 @@ import (
 	"sort"
 	"unicode/utf8"
 
+	"go.yaml.in/yaml/v3"
+
 	"github.com/acsgen/acsgen/generator/diag"
 )
 
@@ -87,4 +89,32 @@ func (l *Locator) find(from, to int, needles ...string) int {
 		}
 	}
 	return best
+}
+
+// PosOf returns the position of the byte at offset at of text, where text is
+// written inside the entry at path: in its key, or in its value as far as the
+// end of the line the value starts on (a path template, a server URL). When text
+// is not there as written (a YAML escape spells it otherwise), it returns
+// Pos(path...), the entry's own position.
+func (l *Locator) PosOf(text string, at int, path ...string) diag.Pos {
+	n := l.root
+	var key, val *yaml.Node
+	for _, seg := range path {
+		key, val = l.child(n, seg)
+		if val == nil {
+			return l.Pos(path...)
+		}
+		n = val
+	}
+	if key == nil || text == "" || at < 0 || at > len(text) {
+		return l.Pos(path...)
+	}
+	to := len(l.src)
+	if starts := l.lines(); val.Line < len(starts) {
+		to = starts[val.Line] // the start of the line after the value's first
+	}
+	if off := l.find(l.offset(key.Line, key.Column), to, text); off >= 0 {
+		return l.posAt(off + at)
+	}
+	return l.Pos(path...)
 }
