@@ -23,5 +23,5 @@ type Service struct {
 	// RegionHosts are the hosts of regions the template does not fit, by region ID:
 	// a client for such a region calls the template's URL with this host instead.
 	RegionHosts map[string]string
-	Unsigned      bool     // a plain OpenAPI service: no ACS3 signature, no x-acs-* headers
+	Unsigned    bool // a plain OpenAPI service: no ACS3 signature, no x-acs-* headers
 }

@@ -194,3 +194,29 @@ func TestGeneratedFilesAreOnlyAcsgens(t *testing.T) {
 	require.NoError(t, err)
 	assert.Equal(t, []string{filepath.Join(dir, "examples_gen_test.go"), filepath.Join(dir, "models_gen.go")}, got)
 }
+
+// The warnings of every file of a merged package reach its API, and a refused
+// merge reports them with its errors.
+func TestMergedPackagesKeepEveryFilesWarnings(t *testing.T) {
+	paths := writeSpecs(t, map[string]string{
+		"a.yaml": thingSpec("2020-01-01", "GetThing", `"An\u200b error."`),
+		"b.yaml": thingSpec("2020-01-01", "DeleteThing", `"An\u200b error."`),
+	})
+	pkgs, err := Packages(paths, Options{})
+	require.NoError(t, err)
+	require.Len(t, pkgs, 1)
+	var got []string
+	for _, d := range pkgs[0].API.Warnings {
+		got = append(got, d.Pos.String())
+	}
+	assert.Equal(t, []string{"a.yaml:31:23", "b.yaml:31:23"}, got)
+
+	paths = writeSpecs(t, map[string]string{
+		"a.yaml": thingSpec("2020-01-01", "GetThing", `"An\u200b error."`),
+		"b.yaml": thingSpec("2020-01-01", "DeleteThing", "Another wording."),
+	})
+	_, err = Packages(paths, Options{})
+	require.Error(t, err)
+	assert.Contains(t, err.Error(), "a.yaml:31:23: warning: components.schemas.Error.description: U+200B ZERO WIDTH SPACE")
+	assert.Contains(t, err.Error(), "b.yaml:29:5: Error: schema Error (Go type Error) differs")
+}

@@ -98,8 +98,12 @@ func generate(o genOptions, stdout, stderr io.Writer) error {
 		}
 		fmt.Fprintf(stdout, "%s → %s (%d files)\n", strings.Join(p.API.SpecPaths(), ", "), dir, len(gen))
 	}
-	for _, d := range problems {
-		fmt.Fprintln(stderr, d)
+	warnings := slices.Clone(problems)
+	for _, p := range pkgs {
+		warnings = append(warnings, p.API.Warnings...)
+	}
+	for _, d := range warnings.Sort() {
+		fmt.Fprintln(stderr, d) // the problems, and the warnings of the packages generated
 	}
 	for _, s := range stale {
 		fmt.Fprintln(stderr, s)

@@ -12,7 +12,8 @@ import (
 )
 
 // lintFlags defines the flags of "acsgen lint", which loads and builds each spec
-// and reports every problem the generator would stop at, writing nothing.
+// and reports every problem the generator would stop at, and its warnings,
+// writing nothing.
 func lintFlags(fs *flag.FlagSet) action {
 	specs := specFlag(fs)
 	conf := configFlag(fs)
@@ -35,17 +36,32 @@ func lint(specs []string, packages map[string]string, stdout, stderr io.Writer) 
 		return err
 	}
 	var problems diag.List
-	_, err = generator.Packages(files, generator.Options{SpecPackages: packages})
+	pkgs, err := generator.Packages(files, generator.Options{SpecPackages: packages})
 	if !errors.As(err, &problems) && err != nil {
 		return err
 	}
+	for _, p := range pkgs {
+		problems = append(problems, p.API.Warnings...)
+	}
+	problems = problems.Sort()
 	for _, d := range problems {
 		fmt.Fprintln(stdout, d)
 	}
-	if len(problems) > 0 {
-		fmt.Fprintf(stderr, "%d problem(s) in %d spec(s)\n", len(problems), len(files))
+	// Warnings are printed but do not fail lint, as acsgen import's do not: the
+	// generated code is right and safe with them (diag.Diagnostic.Warning).
+	errs, warnings := problems.Count()
+	switch {
+	case errs > 0 && warnings > 0:
+		fmt.Fprintf(stderr, "%d problem(s) and %d warning(s) in %d spec(s)\n", errs, warnings, len(files))
+	case errs > 0:
+		fmt.Fprintf(stderr, "%d problem(s) in %d spec(s)\n", errs, len(files))
+	case warnings > 0:
+		fmt.Fprintf(stderr, "%d spec(s) OK, %d warning(s)\n", len(files), warnings)
+	default:
+		fmt.Fprintf(stderr, "%d spec(s) OK\n", len(files))
+	}
+	if errs > 0 {
 		return errFindings
 	}
-	fmt.Fprintf(stderr, "%d spec(s) OK\n", len(files))
 	return nil
 }

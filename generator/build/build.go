@@ -8,6 +8,7 @@ import (
 	"fmt"
 	neturl "net/url"
 	"slices"
+	"strconv"
 	"strings"
 
 	"github.com/getkin/kin-openapi/openapi3"
@@ -40,11 +41,14 @@ type builder struct {
 	models    map[string]*ir.Model // by GoName
 	declared  map[string]diag.Pos  // package-level Go names and where they come from
 	byPointer map[*openapi3.Schema]*ir.Model
+	looks     lookalikes // the package-level Go names, to find two that read alike
+	methods   lookalikes // the methods of the generated Client
 
 	paramExamples map[*ir.Param]any // the spec's example of each parameter, for Operation.Example
 }
 
-// Build converts spec into an API. The error, if any, is a diag.List.
+// Build converts spec into an API. The error, if any, is a diag.List, holding the
+// warnings too; without errors the warnings are in API.Warnings.
 func Build(spec *load.Spec, opts Options) (*ir.API, error) {
 	b := &builder{
 		spec:      spec,
@@ -53,20 +57,28 @@ func Build(spec *load.Spec, opts Options) (*ir.API, error) {
 		models:    map[string]*ir.Model{},
 		declared:  map[string]diag.Pos{},
 		byPointer: map[*openapi3.Schema]*ir.Model{},
+		looks:     lookalikes{},
+		methods:   lookalikes{},
 
 		paramExamples: map[*ir.Param]any{},
 	}
+	b.diags = slices.Clone(spec.Warnings)
 	for _, name := range reserved {
 		b.declared[name] = diag.Pos{File: "generated code"}
+		b.looks.check(name, "", diag.Pos{})
+	}
+	for _, name := range reservedMethods {
+		b.methods.check(name, "", diag.Pos{})
 	}
 	b.buildAPI(opts)
 	b.buildComponents()
 	b.buildOperations()
 	b.breakValueCycles()
 	b.embedBodies()
-	if len(b.diags) > 0 {
-		return nil, b.diags.Err()
+	if err := b.diags.Err(); err != nil {
+		return nil, err // errors and warnings, for lint to show them all
 	}
+	b.api.Warnings = b.diags.Sort()
 	for _, m := range b.models {
 		b.api.Models = append(b.api.Models, m)
 	}
@@ -77,6 +89,11 @@ func Build(spec *load.Spec, opts Options) (*ir.API, error) {
 
 func (b *builder) errorf(path []string, format string, args ...any) {
 	b.diags.Add(b.loc.Pos(path...), strings.Join(path, "."), format, args...)
+}
+
+// warnf reports a problem that does not stop generation (see diag.Diagnostic.Warning).
+func (b *builder) warnf(path []string, format string, args ...any) {
+	b.diags.Warn(b.loc.Pos(path...), strings.Join(path, "."), format, args...)
 }
 
 func (b *builder) buildAPI(opts Options) {
@@ -132,6 +149,9 @@ func (b *builder) buildServers() {
 		url = strings.ReplaceAll(url, "{"+name+"}", v.Default)
 	}
 	b.api.Endpoint = url
+	// The client fills in the region; any region will do to see the URL parse.
+	region := cmp.Or(b.api.DefaultRegion, "cn-hangzhou")
+	b.checkServerURL(srv.URL, strings.ReplaceAll(url, "{regionId}", region), []string{"servers", "0", "url"})
 	b.regionHosts(srv)
 }
 
@@ -202,30 +222,50 @@ func sortedKeys[V any](m map[string]V) []string {
 	return keys
 }
 
-// declare claims a package-level Go name, reporting a collision with its first owner.
+// declare claims a package-level Go name, reporting a collision with its first
+// owner and a name of the package it reads like (lookalikes).
 func (b *builder) declare(goName, specName string, path []string) bool {
+	return b.declareName(goName, specName, path, true)
+}
+
+// declareMadeFrom claims the name of a type made from an operation's Go name (its
+// request and response). A look-alike there is the operation's, which the
+// method check reports already, so it is not reported twice more.
+func (b *builder) declareMadeFrom(goName, specName string, path []string) bool {
+	return b.declareName(goName, specName, path, false)
+}
+
+func (b *builder) declareName(goName, specName string, path []string, lookalike bool) bool {
 	pos := b.loc.Pos(path...)
 	if prev, ok := b.declared[goName]; ok {
 		b.errorf(path, "%q maps to Go name %s, which %s already uses; rename one with x-go-name", specName, goName, prev)
 		return false
 	}
 	b.declared[goName] = pos
+	if prev, ok := b.looks.check(goName, strconv.Quote(specName), pos); ok && lookalike {
+		b.errorf(path, "%q maps to Go name %s, which reads like %s, %s: %s; rename one with x-go-name (x-enum-varnames for enum constants)",
+			specName, goName, prev.goName, prev.owner(), lookalikeNote(prev.goName, goName))
+	}
 	return true
 }
 
 // goName returns the x-go-name override or the mapped name, reporting names that
 // cannot become a Go identifier.
+//
+// A Go name that is not ASCII is a warning (warnNonASCII).
 func (b *builder) goName(ext map[string]any, specName string, path []string) string {
 	if override := stringExt(ext, "x-go-name"); override != "" {
 		if !names.IsExported(override) {
 			b.errorf(path, "x-go-name %q is not an exported Go identifier", override)
 			return ""
 		}
+		b.warnNonASCII(override, "x-go-name", path)
 		return override
 	}
 	n := names.GoName(specName)
 	if n == "" {
 		b.errorf(path, "name %q has no letters or digits to make a Go name from; set x-go-name", specName)
 	}
+	b.warnNonASCII(n, "x-go-name", path)
 	return n
 }

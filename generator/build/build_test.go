@@ -207,3 +207,25 @@ components:
 	assert.Equal(t, "TriggersItem", m.Type.Elem.Name)
 	assert.Equal(t, ir.Struct, model(t, api, "TriggersItem").Kind)
 }
+
+// Look-alike names are an error that x-go-name resolves; what is left, a wire
+// name in another script, is a warning.
+func TestLookalikeNamesResolvedWithXGoName(t *testing.T) {
+	spec, err := load.Data("test.yaml", []byte(header+`paths: {}
+components:
+  schemas:
+    M:
+      type: object
+      properties:
+        Name: {type: string}
+        "N\u0430me": {type: string, x-go-name: NameCyrillicA}
+`))
+	require.NoError(t, err)
+	api, err := Build(spec, Options{})
+	require.NoError(t, err)
+	assert.Equal(t, []string{"Name", "NameCyrillicA"}, []string{model(t, api, "M").Fields[0].GoName, model(t, api, "M").Fields[1].GoName})
+	require.Len(t, api.Warnings, 1)
+	assert.True(t, api.Warnings[0].Warning)
+	assert.Equal(t, "test.yaml:10:9", api.Warnings[0].Pos.String())
+	assert.Contains(t, api.Warnings[0].Msg, "property name \"N\u0430me\" holds U+0430 (Cyrillic), which is not ASCII; it is the field's json tag")
+}

@@ -26,14 +26,18 @@ func Merge(apis []*ir.API) (*ir.API, error) {
 	out.Operations = slices.Clone(first.Operations)
 	out.Models = slices.Clone(first.Models)
 	m := &merger{out: out, names: map[string]owner{}}
+	for _, a := range apis {
+		m.diags = append(m.diags, a.Warnings...)
+	}
 	m.claim(apis[0])
 	for _, a := range apis[1:] {
 		m.agree(a)
 		m.add(a)
 	}
-	if len(m.diags) > 0 {
-		return nil, m.diags.Err()
+	if err := m.diags.Err(); err != nil {
+		return nil, err
 	}
+	out.Warnings = m.diags.Sort()
 	slices.SortFunc(out.Models, func(x, y *ir.Model) int { return cmp.Compare(x.GoName, y.GoName) })
 	slices.SortFunc(out.Operations, func(x, y *ir.Operation) int { return cmp.Compare(x.GoName, y.GoName) })
 	return out, nil

@@ -11,6 +11,7 @@ import (
 	"github.com/getkin/kin-openapi/openapi3"
 
 	"github.com/acsgen/acsgen/generator/ir"
+	"github.com/acsgen/acsgen/generator/names"
 )
 
 var methodOrder = []string{"GET", "PUT", "POST", "DELETE", "OPTIONS", "HEAD", "PATCH", "TRACE"}
@@ -55,6 +56,10 @@ func (b *builder) operation(key, method string, item *openapi3.PathItem, op *ope
 		return nil
 	}
 	methods[goName] = path
+	if prev, ok := b.methods.check(goName, fmt.Sprintf("operation %q", op.OperationID), b.loc.Pos(path...)); ok {
+		b.errorf(path, "operation %q maps to method %s, which reads like method %s, %s: %s; rename one with x-go-name",
+			op.OperationID, goName, prev.goName, prev.owner(), lookalikeNote(prev.goName, goName))
+	}
 	wire, _, _ := strings.Cut(key, "#") // "/#Action=AttachPlugin" is "/" on the wire
 	if b.api.Style == ir.RPC && wire != "/" {
 		b.errorf(path[:2], "RPC operations are sent to \"/\"; write the path key as \"/#Action=%s\"", op.OperationID)
@@ -69,7 +74,7 @@ func (b *builder) operation(key, method string, item *openapi3.PathItem, op *ope
 		Pos:        b.loc.Pos(path...),
 	}
 	o.Doc = withDeprecated(sentence(goName, firstNonEmpty(op.Description, op.Summary), "calls "+o.Action+"."), op.Deprecated)
-	b.declare(o.Request, op.OperationID+" request", path)
+	b.declareMadeFrom(o.Request, op.OperationID+" request", path)
 	b.params(o, item, op, path)
 	b.requestBody(o, op, path)
 	o.Example = b.example(o)
@@ -117,10 +122,7 @@ func (b *builder) addParam(o *ir.Operation, param *ir.Param, ppath []string, see
 	if param == nil {
 		return
 	}
-	kind := "parameter"
-	if param.In == ir.InForm {
-		kind = "form field"
-	}
+	kind := paramKind(param)
 	if param.GoName == validateMethod {
 		b.errorf(ppath, "%s %q maps to field %s, which clashes with the generated method; rename it with x-go-name", kind, param.Name, param.GoName)
 		return
@@ -129,9 +131,29 @@ func (b *builder) addParam(o *ir.Operation, param *ir.Param, ppath []string, see
 		b.errorf(ppath, "%s %q maps to field %s, as does %s; rename one with x-go-name", kind, param.Name, param.GoName, other)
 		return
 	}
+	if names.Confusable(validateMethod, param.GoName) {
+		b.errorf(ppath, "%s %q maps to field %s, which reads like the generated method %s: %s; rename it with x-go-name",
+			kind, param.Name, param.GoName, validateMethod, lookalikeNote(validateMethod, param.GoName))
+		return
+	}
+	for _, q := range o.Params { // few per operation: no index needed
+		if names.Confusable(q.GoName, param.GoName) {
+			b.errorf(ppath, "%s %q maps to field %s, which reads like field %s of %s %q at %s: %s; rename one with x-go-name",
+				kind, param.Name, param.GoName, q.GoName, paramKind(q), q.Name, q.Pos, lookalikeNote(q.GoName, param.GoName))
+			return
+		}
+	}
 	seen[param.GoName] = fmt.Sprintf("%s %q", kind, param.Name)
 	o.Params = append(o.Params, param)
 	b.flattenClash(o, param, ppath)
+}
+
+// paramKind is what messages call p: a parameter or a form field.
+func paramKind(p *ir.Param) string {
+	if p.In == ir.InForm {
+		return "form field"
+	}
+	return "parameter"
 }
 
 func (b *builder) param(o *ir.Operation, p *openapi3.Parameter, path []string) *ir.Param {
@@ -214,6 +236,7 @@ func (b *builder) pathParts(o *ir.Operation, path []string) {
 	for rest != "" {
 		open := strings.IndexByte(rest, '{')
 		if open < 0 {
+			b.checkPathLiteral(rest, len(o.Path)-len(rest), path[:2])
 			o.PathParts = append(o.PathParts, ir.PathPart{Literal: rest})
 			break
 		}
@@ -223,6 +246,7 @@ func (b *builder) pathParts(o *ir.Operation, path []string) {
 			return
 		}
 		if open > 0 {
+			b.checkPathLiteral(rest[:open], len(o.Path)-len(rest), path[:2])
 			o.PathParts = append(o.PathParts, ir.PathPart{Literal: rest[:open]})
 		}
 		name := rest[open+1 : open+end]

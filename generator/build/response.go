@@ -72,7 +72,7 @@ func successCode(codes []string) string {
 func (b *builder) successType(o *ir.Operation, schema *openapi3.SchemaRef, spath, opPath []string) {
 	doc := o.Response + " is the success response of " + o.GoName + "."
 	if schema == nil {
-		if b.declare(o.Response, o.ID+" response", opPath) {
+		if b.declareMadeFrom(o.Response, o.ID+" response", opPath) {
 			b.models[o.Response] = &ir.Model{Name: o.Response, GoName: o.Response, Kind: ir.Struct, Doc: doc, Pos: o.Pos}
 		}
 		return
@@ -82,7 +82,7 @@ func (b *builder) successType(o *ir.Operation, schema *openapi3.SchemaRef, spath
 		if m == nil || m.GoName == o.Response {
 			return
 		}
-		if b.declare(o.Response, o.ID+" response", opPath) {
+		if b.declareMadeFrom(o.Response, o.ID+" response", opPath) {
 			b.models[o.Response] = &ir.Model{Name: o.Response, GoName: o.Response, Kind: ir.Alias, Type: named(m.GoName), Doc: doc, Pos: o.Pos}
 		}
 		return
@@ -94,7 +94,7 @@ func (b *builder) successType(o *ir.Operation, schema *openapi3.SchemaRef, spath
 		}
 		return
 	}
-	if b.declare(o.Response, o.ID+" response", opPath) {
+	if b.declareMadeFrom(o.Response, o.ID+" response", opPath) {
 		b.models[o.Response] = &ir.Model{Name: o.Response, GoName: o.Response, Kind: ir.Defined, Type: t, Doc: doc, Pos: o.Pos}
 	}
 }

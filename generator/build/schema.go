@@ -9,6 +9,7 @@ import (
 
 	"github.com/getkin/kin-openapi/openapi3"
 
+	"github.com/acsgen/acsgen/generator/diag"
 	"github.com/acsgen/acsgen/generator/ir"
 	"github.com/acsgen/acsgen/generator/names"
 )
@@ -181,6 +182,8 @@ func (b *builder) fillStruct(m *ir.Model, s *openapi3.Schema, path []string) {
 	m.Kind = ir.Struct
 	props, required := b.mergeAllOf(s, path)
 	seen := map[string]string{} // Go name → JSON name
+	looks := lookalikes{}
+	looks.check(validateMethod, "", diag.Pos{})
 	for _, p := range props {
 		if !validJSONKey(p.name) {
 			b.errorf(p.path, "property name %q cannot be a Go struct tag key: encoding/json accepts only letters, digits and !#$%%&()*+-./:;<=>?@[]^_{|}~ and space", p.name)
@@ -200,6 +203,16 @@ func (b *builder) fillStruct(m *ir.Model, s *openapi3.Schema, path []string) {
 			continue
 		}
 		seen[goName] = p.name
+		if prev, ok := looks.check(goName, fmt.Sprintf("property %q", p.name), b.loc.Pos(p.path...)); ok {
+			b.errorf(p.path, "property %q maps to Go field %s, which reads like %s, %s: %s; rename one with x-go-name",
+				p.name, goName, prev.goName, prev.owner(), lookalikeNote(prev.goName, goName))
+			continue
+		}
+		if c := nonASCII(p.name); c != "" && nonASCII(goName) == "" {
+			// A Go name made from p.name was warned of already; this is the tag
+			// of an x-go-name field.
+			b.warnf(p.path, "property name %q holds %s, which is not ASCII; it is the field's json tag, the name sent and read on the wire, and some letters of other scripts are drawn exactly like Latin ones: check that the service uses this name", p.name, c)
+		}
 		m.Fields = append(m.Fields, b.field(p, goName, m.GoName+goName, required[p.name]))
 	}
 }
@@ -353,6 +366,9 @@ func (b *builder) fillEnum(m *ir.Model, s *openapi3.Schema, path []string) {
 		}
 		if varNames != nil {
 			ev.GoName = m.GoName + varNames[i]
+		}
+		if nonASCII(m.GoName) == "" { // else the type's own name was warned of
+			b.warnNonASCII(ev.GoName, "name with x-enum-varnames", vpath)
 		}
 		if prev, dup := seen[ev.GoName]; dup {
 			b.errorf(vpath, "enum values %q and %q (at %s) both map to constant %s; name the constants with x-enum-varnames",

@@ -7,6 +7,8 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+
+	"github.com/acsgen/acsgen/internal/visible"
 )
 
 // Pos is a position in a spec file. Line and Col are 1-based; zero means unknown.
@@ -38,41 +40,84 @@ type Diagnostic struct {
 	Pos  Pos
 	Path string // spec path, e.g. "components.schemas.Pet.properties.tag"
 	Msg  string
+	// Warning marks a problem that does not stop generation. Problems are classed
+	// as acsgen import classes what it finds in Alibaba's metadata: a warning
+	// when the generated code is right and safe all the same and only a reader of
+	// the spec is misled (an invisible character in a description, which the
+	// output escapes; a name in another script); an error, which stops
+	// generation, when the generated client would be wrong, fail at run time or
+	// mislead its caller.
+	Warning bool
 }
 
-// String formats d in compiler style: "file:line:col: path: msg".
+// String formats d in compiler style: "file:line:col: path: msg", with
+// "warning: " after the position for a warning. Spec paths and messages quote
+// spec text, so hidden characters are written as <U+202E> (visible.Escape): a
+// diagnostic about a right-to-left override must not apply it to the terminal
+// line it is printed on.
 func (d Diagnostic) String() string {
 	var b strings.Builder
 	b.WriteString(d.Pos.String())
 	b.WriteString(": ")
+	if d.Warning {
+		b.WriteString("warning: ")
+	}
 	if d.Path != "" {
 		b.WriteString(d.Path)
 		b.WriteString(": ")
 	}
 	b.WriteString(d.Msg)
-	return b.String()
+	return visible.Escape(b.String())
 }
 
 // List is a set of diagnostics. As an error it reports every entry, one per line.
 type List []Diagnostic
 
-// Add appends a diagnostic.
+// Add appends an error.
 func (l *List) Add(pos Pos, path, format string, args ...any) {
 	*l = append(*l, Diagnostic{Pos: pos, Path: path, Msg: fmt.Sprintf(format, args...)})
+}
+
+// Warn appends a warning.
+func (l *List) Warn(pos Pos, path, format string, args ...any) {
+	*l = append(*l, Diagnostic{Pos: pos, Path: path, Msg: fmt.Sprintf(format, args...), Warning: true})
+}
+
+// Count returns how many entries are errors and how many warnings.
+func (l List) Count() (errors, warnings int) {
+	for _, d := range l {
+		if d.Warning {
+			warnings++
+		} else {
+			errors++
+		}
+	}
+	return errors, warnings
 }
 
 // Sort orders the list by position, then path and message, and drops exact duplicates
 // (one cause reached through two $refs is reported once).
 func (l List) Sort() List {
 	slices.SortFunc(l, func(a, b Diagnostic) int {
-		return cmp.Or(a.Pos.Compare(b.Pos), cmp.Compare(a.Path, b.Path), cmp.Compare(a.Msg, b.Msg))
+		return cmp.Or(a.Pos.Compare(b.Pos), cmp.Compare(a.Path, b.Path), cmp.Compare(a.Msg, b.Msg), compareBool(a.Warning, b.Warning))
 	})
 	return slices.Compact(l)
 }
 
-// Err returns the sorted list as an error, or nil when it is empty.
+func compareBool(a, b bool) int {
+	switch {
+	case a == b:
+		return 0
+	case !a:
+		return -1
+	}
+	return 1
+}
+
+// Err returns the sorted list, warnings included, as an error when it holds at
+// least one error; nil when it holds only warnings or nothing.
 func (l List) Err() error {
-	if len(l) == 0 {
+	if errs, _ := l.Count(); errs == 0 {
 		return nil
 	}
 	return l.Sort()

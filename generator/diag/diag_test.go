@@ -30,3 +30,23 @@ func TestPosString(t *testing.T) {
 	assert.Equal(t, "f.yaml:3", Pos{File: "f.yaml", Line: 3}.String())
 	assert.Equal(t, "f.yaml:3:4", Pos{File: "f.yaml", Line: 3, Col: 4}.String())
 }
+
+func TestWarningsAloneAreNoError(t *testing.T) {
+	var l List
+	l.Warn(Pos{File: "a.yaml", Line: 3, Col: 1}, "info.description", "looks odd")
+	assert.NoError(t, l.Err())
+	assert.Equal(t, "a.yaml:3:1: warning: info.description: looks odd", l[0].String())
+	l.Add(Pos{File: "a.yaml", Line: 1, Col: 1}, "", "broken")
+	err := l.Err()
+	require.Error(t, err)
+	assert.Equal(t, "a.yaml:1:1: broken\na.yaml:3:1: warning: info.description: looks odd", err.Error())
+	errs, warns := l.Count()
+	assert.Equal(t, [2]int{1, 1}, [2]int{errs, warns})
+}
+
+// A diagnostic quotes spec text; printed, it must not reorder or hide the text
+// of the terminal line it lands on.
+func TestStringShowsHiddenCharacters(t *testing.T) {
+	d := Diagnostic{Pos: Pos{File: "a\u202e.yaml", Line: 1, Col: 2}, Path: "components.schemas.A.properties.x\u200by", Msg: "bad \u2066name\u2069"}
+	assert.Equal(t, "a<U+202E>.yaml:1:2: components.schemas.A.properties.x<U+200B>y: bad <U+2066>name<U+2069>", d.String())
+}

@@ -3,12 +3,28 @@ package docs
 import (
 	"fmt"
 	"strings"
+	"unicode"
+
+	"github.com/acsgen/acsgen/internal/visible"
 )
 
 // md builds a Markdown document line by line.
 type md struct{ strings.Builder }
 
-func (b *md) line(s string) { b.WriteString(s); b.WriteByte('\n') }
+// line writes s and a line break. Everything a page says passes here, spec text
+// included, so this is where the characters that act rather than show are
+// written as <U+XXXX>: bidi controls and zero-width characters (visible.Hidden),
+// which would make a page read otherwise than it says in an editor or a diff
+// view, and control characters other than tab and line feed, which would move a
+// terminal's cursor or start an escape sequence when the page is printed.
+func (b *md) line(s string) {
+	b.WriteString(visible.EscapeFunc(s, actsOnText))
+	b.WriteByte('\n')
+}
+
+func actsOnText(r rune) bool {
+	return visible.Hidden(r) || (unicode.IsControl(r) && r != '\t' && r != '\n')
+}
 
 func (b *md) linef(format string, args ...any) { b.line(fmt.Sprintf(format, args...)) }
 

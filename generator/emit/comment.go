@@ -6,6 +6,8 @@ import (
 	"unicode/utf8"
 
 	"github.com/dave/jennifer/jen"
+
+	"github.com/acsgen/acsgen/internal/visible"
 )
 
 // commentLine makes one line of spec text safe inside a // comment and returns it
@@ -13,8 +15,12 @@ import (
 // matters: jennifer renders text that starts with "/*" as-is, which would open an
 // unterminated block comment. Line breaks (\n, \r) become spaces here; callers that
 // keep them split first with commentLines. Characters the Go scanner rejects even
-// in comments (NUL, a byte order mark, invalid UTF-8) and other control characters
-// become U+FFFD.
+// in comments (NUL, invalid UTF-8) and other control characters become U+FFFD.
+// Characters that act on the text around them without showing (bidi controls,
+// zero-width characters, a byte order mark, line separators: visible.Hidden) are
+// written as <U+202E>: raw, a right-to-left override in a description would make
+// the comment, and the code after it on the line, read otherwise in review than
+// it compiles (Trojan Source).
 func commentLine(text string) string {
 	var b strings.Builder
 	for i, w := 0, 0; i < len(text); i += w {
@@ -25,8 +31,10 @@ func commentLine(text string) string {
 			b.WriteByte(' ')
 		case r == '\t':
 			b.WriteByte('\t')
-		case r == utf8.RuneError && size <= 1, r == '\uFEFF', unicode.IsControl(r):
+		case r == utf8.RuneError && size <= 1, unicode.IsControl(r):
 			b.WriteRune(utf8.RuneError)
+		case visible.Hidden(r):
+			b.WriteString(visible.Escape(string(r)))
 		default:
 			b.WriteRune(r)
 		}

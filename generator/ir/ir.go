@@ -38,6 +38,10 @@ type API struct {
 
 	VersionPos diag.Pos // where the product version is declared (x-acs-version, else info.version)
 	ServersPos diag.Pos // where servers are declared, the file's start when they are not
+
+	// Warnings are the spec problems that did not stop generation (diag.Diagnostic.Warning),
+	// of every spec file, sorted.
+	Warnings diag.List
 }
 
 // SpecFile is one spec file a package is generated from.

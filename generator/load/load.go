@@ -29,6 +29,9 @@ type Spec struct {
 	// Digest is the hex SHA-256 of the spec's bytes: code generated from it records
 	// the digest, so a contract check can tell whether that code still matches.
 	Digest string
+	// Warnings are the problems found that do not stop generation (hidden
+	// characters in the spec's text), sorted; build passes them on.
+	Warnings diag.List
 }
 
 // Options say how to load a spec. The zero value suits the generator.
@@ -93,6 +96,22 @@ func (o Options) Data(path string, data []byte) (*Spec, error) {
 	if deep := loc.tooDeep(); len(deep) > 0 {
 		return nil, deep
 	}
+	warnings := loc.hiddenText()
+	spec, err := o.check(loc, path, data)
+	if err != nil {
+		var dl diag.List
+		if errors.As(err, &dl) {
+			return nil, append(dl, warnings...).Sort()
+		}
+		return nil, err
+	}
+	spec.Warnings = warnings.Sort()
+	return spec, nil
+}
+
+// check runs the checks that need no more than the parsed YAML, then has
+// kin-openapi decode and validate the spec.
+func (o Options) check(loc *Locator, path string, data []byte) (*Spec, error) {
 	if shape := append(loc.duplicateKeys(), loc.schemaShapes()...); len(shape) > 0 {
 		return nil, shape.Sort()
 	}

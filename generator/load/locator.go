@@ -4,6 +4,8 @@ import (
 	"net/url"
 	"strconv"
 	"strings"
+	"sync"
+	"unicode/utf8"
 
 	"go.yaml.in/yaml/v3"
 
@@ -25,6 +27,10 @@ type Locator struct {
 	// each made generation quadratic in the spec's size. Built once by newLocator
 	// and only read afterwards, so a Locator is safe for concurrent use.
 	index map[*yaml.Node]map[string]int
+
+	src   []byte       // the spec as read
+	utf8  bool         // src is UTF-8, so offsets and columns convert (source.go)
+	lines func() []int // the offset where each line starts; counted on first use
 }
 
 // indexedKeys is the size from which a mapping is indexed; scanning fewer keys
@@ -40,7 +46,8 @@ func newLocator(file string, data []byte) (*Locator, error) {
 	if root.Kind == yaml.DocumentNode && len(root.Content) > 0 {
 		root = root.Content[0]
 	}
-	return &Locator{file: file, root: root, index: indexMappings(root)}, nil
+	return &Locator{file: file, root: root, index: indexMappings(root),
+		src: data, utf8: utf8.Valid(data), lines: sync.OnceValue(func() []int { return lineStarts(data) })}, nil
 }
 
 func indexMappings(root *yaml.Node) map[*yaml.Node]map[string]int {
