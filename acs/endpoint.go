@@ -26,6 +26,10 @@ func resolveEndpoint(svc Service, cfg *config) (*url.URL, error) {
 			region = svc.DefaultRegion
 		}
 		switch {
+		case region != "" && !validRegion(region):
+			// A region goes into the host name: one such as "x@evil.example/" would
+			// send signed requests elsewhere.
+			return nil, fmt.Errorf("acs: region %q is not a region ID (lower-case letters, digits and hyphens)", region)
 		case svc.Endpoint == "":
 			return nil, fmt.Errorf("acs: %s declares no endpoint; use acs.WithEndpoint", svc.Product)
 		case strings.Contains(svc.Endpoint, "{regionId}") && region == "":
@@ -57,4 +61,18 @@ func resolveEndpoint(svc Service, cfg *config) (*url.URL, error) {
 	u.Path = strings.TrimSuffix(u.Path, "/")
 	u.RawPath = ""
 	return u, nil
+}
+
+// validRegion reports a region ID as Alibaba spells them: lower-case letters and
+// digits in groups joined by single hyphens (cn-hangzhou, ap-southeast-1).
+func validRegion(r string) bool {
+	if r == "" || len(r) > 64 || r[0] == '-' || r[len(r)-1] == '-' || strings.Contains(r, "--") {
+		return false
+	}
+	for i := 0; i < len(r); i++ {
+		if c := r[i]; !(c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '-') {
+			return false
+		}
+	}
+	return true
 }

@@ -135,3 +135,24 @@ func TestBasePathOnTheWire(t *testing.T) {
 	require.NoError(t, c.Do(context.Background(), &acs.Request{Action: "Rpc", Method: http.MethodPost, Path: "/"}, nil))
 	assert.Equal(t, "/proxy/demo/", rec.Last(t).Req.URL.EscapedPath())
 }
+
+// A region ID goes into the host name, so one that is not a region ID is refused
+// before any request: no region can point the signed requests at another host.
+// The check holds for services that accept any region too.
+func TestRegionThatIsNotARegionIDIsRefused(t *testing.T) {
+	t.Setenv(acs.RegionEnv, "")
+	for _, bad := range []string{"x@evil.example/", "evil.example#", "cn-hangzhou.evil.example", "CN-HANGZHOU", "cn hangzhou", "-cn", "cn--x", "cn-", "a/b", "cn-hangzhou:443"} {
+		_, err := acs.NewClient(withRegions(regional, nil), staticCreds, acs.WithRegion(bad))
+		require.Error(t, err, bad)
+		assert.Contains(t, err.Error(), "is not a region ID", bad)
+		t.Setenv(acs.RegionEnv, bad)
+		_, err = acs.NewClient(withRegions(regional, nil), staticCreds)
+		require.Error(t, err, "from the environment: %s", bad)
+		t.Setenv(acs.RegionEnv, "")
+	}
+	for _, good := range []string{"cn-hangzhou", "ap-southeast-1", "cn-shenzhen-finance-1", "us-east-1"} {
+		c, err := acs.NewClient(withRegions(regional, nil), staticCreds, acs.WithRegion(good))
+		require.NoError(t, err, good)
+		assert.Equal(t, "https://demo."+good+".aliyuncs.com", c.Endpoint())
+	}
+}
