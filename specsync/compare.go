@@ -18,6 +18,7 @@ const (
 	MissingOperation = "missing-operation" // the metadata has no API of that operationId
 	MissingParameter = "missing-parameter"
 	MissingProperty  = "missing-property"
+	MissingBody      = "missing-body" // a request body, or one of its media types
 	Type             = "type"
 	Required         = "required"
 	Enum             = "enum"
@@ -141,7 +142,37 @@ func (c *comparer) operation(key, method string, op, meta *openapi3.Operation) {
 		}
 		c.schema(op.OperationID, sp.Schema, mp.Value.Schema, append(pat, "schema"), sp.Name)
 	}
+	c.requestBody(at, op, meta)
 	c.responses(key, method, op, meta)
+}
+
+// requestBody compares the request bodies: one the spec lacks, a body the
+// metadata requires, and the body schema of each media type both declare.
+func (c *comparer) requestBody(at []string, op, meta *openapi3.Operation) {
+	if meta.RequestBody == nil || meta.RequestBody.Value == nil {
+		return
+	}
+	mb := meta.RequestBody.Value
+	if op.RequestBody == nil || op.RequestBody.Value == nil {
+		c.add(MissingBody, op.OperationID, at, "the metadata has a request body (%s), which the spec lacks", strings.Join(slices.Sorted(maps.Keys(mb.Content)), ", "))
+		c.propose(at[:len(at)-1], at[len(at)-1], "requestBody", mb, true)
+		return
+	}
+	sb := op.RequestBody.Value
+	bat := append(slices.Clone(at), "requestBody")
+	if mb.Required && !sb.Required {
+		c.add(Required, op.OperationID, bat, "the request body is required by the metadata, optional in the spec")
+	}
+	for _, ct := range slices.Sorted(maps.Keys(mb.Content)) {
+		smt, mmt := sb.Content.Get(ct), mb.Content[ct]
+		if smt == nil {
+			c.add(MissingBody, op.OperationID, append(bat, "content"), "the metadata sends the request body as %s, which the spec does not declare", ct)
+			continue
+		}
+		if mmt != nil {
+			c.schema(op.OperationID, smt.Schema, mmt.Schema, append(slices.Clone(bat), "content", ct, "schema"), "the request body")
+		}
+	}
 }
 
 // responses compares the success response bodies.

@@ -32,6 +32,7 @@ func TestDriftOfAFixture(t *testing.T) {
 	}
 	assert.Equal(t, []string{
 		"missing-operation testdata/gadgets.yaml:28:5: paths./v1/gadgets/{gadgetId}.delete: operation DeleteGadget is not in the metadata (renamed, or removed from the service?)",
+		"missing-body testdata/gadgets.yaml:35:5: paths./v1/gadgets.post: the metadata has a request body (application/json), which the spec lacks",
 		"type testdata/gadgets.yaml:17:54: paths./v1/gadgets/{gadgetId}.get.parameters.0.schema: gadgetId is integer in the spec, string in the metadata",
 		"missing-parameter testdata/gadgets.yaml:16:7: paths./v1/gadgets/{gadgetId}.get.parameters: the metadata has header parameter x-trace, which the spec lacks",
 		"missing-property testdata/gadgets.yaml:51:7: components.schemas.Gadget.properties: the metadata has property ports of data, which the spec lacks",

@@ -2,7 +2,9 @@
 // (Alibaba's api-docs.json files, ../shared/metadata in CI), generates its whole
 // package and compiles it, and prints one table row per product: operations,
 // generated lines, generation time, and the compile time and peak memory of
-// `go build` of that package alone (its dependencies built beforehand).
+// `go build` of that package alone (its dependencies built beforehand). Where
+// alibaba-cloud-sdk-go (Alibaba's older official Go SDK, a requirement of this
+// module) has a package for the product, a second row measures it the same way.
 //
 //	go run ./cmd/products [METADATA_DIR]   (make products)
 package main
@@ -121,6 +123,64 @@ func product(mod, path string) error {
 	}
 	fmt.Printf("| %s %s | %s | %d | %d | %.1f s | %.1f s | %d MB | %d |\n", doc.Info.Product, doc.Info.Version, doc.Info.Style,
 		len(pkgs[0].API.Operations), lines, gen.Seconds(), elapsed.Seconds(), rss>>20, gaps)
+	return sdkRow(name)
+}
+
+// sdkPrefix is where alibaba-cloud-sdk-go keeps one package per product.
+const sdkPrefix = "github.com/aliyun/alibaba-cloud-sdk-go/services/"
+
+// sdkRow measures alibaba-cloud-sdk-go's package of the product, if it has one:
+// its lines (tests left out) and `go build` of the package alone, in a build
+// cache of its own warmed with everything the package imports.
+func sdkRow(name string) error {
+	pkg := sdkPrefix + name
+	out, err := exec.Command("go", "list", "-f", "{{.Dir}}", pkg).Output()
+	if err != nil {
+		return nil // no such package: nothing to compare
+	}
+	dir := strings.TrimSpace(string(out))
+	goFiles, err := filepath.Glob(filepath.Join(dir, "*.go"))
+	if err != nil {
+		return err
+	}
+	lines, ops := 0, 0
+	for _, f := range goFiles {
+		if strings.HasSuffix(f, "_test.go") {
+			continue
+		}
+		b, err := os.ReadFile(f)
+		if err != nil {
+			return err
+		}
+		lines += bytes.Count(b, []byte("\n"))
+		ops += bytes.Count(b, []byte("WithCallback(request *")) // one per operation
+	}
+	cache, err := os.MkdirTemp("", "acsgen-sdk-cache-")
+	if err != nil {
+		return err
+	}
+	defer os.RemoveAll(cache)
+	env := append(os.Environ(), "GOCACHE="+cache)
+	deps, err := exec.Command("go", "list", "-deps", "-f", "{{.ImportPath}}", pkg).Output()
+	if err != nil {
+		return fmt.Errorf("go list -deps %s: %w", pkg, err)
+	}
+	var warm []string
+	for _, d := range strings.Fields(string(deps)) {
+		if d != pkg {
+			warm = append(warm, d)
+		}
+	}
+	w := exec.Command("go", append([]string{"build"}, warm...)...)
+	w.Env = env
+	if out, err := w.CombinedOutput(); err != nil {
+		return fmt.Errorf("warming the build cache for %s: %v\n%s", pkg, err, out)
+	}
+	elapsed, rss, err := buildIn("", pkg, env)
+	if err != nil {
+		return err
+	}
+	fmt.Printf("| ↳ alibaba-cloud-sdk-go %s | RPC | %d | %d | — | %.1f s | %d MB | — |\n", name, ops, lines, elapsed.Seconds(), rss>>20)
 	return nil
 }
 
@@ -128,9 +188,13 @@ func product(mod, path string) error {
 // of the go command and the processes it waited for (the compiler), as wait4
 // reports them on Linux.
 func build(mod, pkg string) (time.Duration, int64, error) {
+	return buildIn(mod, pkg, append(os.Environ(), "GOFLAGS=-mod=readonly", "GOWORK=off"))
+}
+
+func buildIn(mod, pkg string, env []string) (time.Duration, int64, error) {
 	cmd := exec.Command("go", "build", pkg)
 	cmd.Dir = mod
-	cmd.Env = append(os.Environ(), "GOFLAGS=-mod=readonly", "GOWORK=off")
+	cmd.Env = env
 	var out bytes.Buffer
 	cmd.Stdout, cmd.Stderr = &out, &out
 	start := time.Now()
