@@ -66,6 +66,11 @@ func (s *Set) Check(ix Interaction, opts Options) []Finding {
 // Examine checks one interaction and keeps what coverage and suggestions need.
 func (s *Set) Examine(ix Interaction, opts Options) Result {
 	r := Result{Method: ix.Method, Status: ix.Status}
+	if missing := incomplete(ix); missing != "" {
+		r.Findings = []Finding{{Where: "request", Rule: "incomplete",
+			Message: "the recorded interaction has no " + missing + " (is the recording cut short?)"}}
+		return r
+	}
 	u, err := url.Parse(ix.URL)
 	if err != nil {
 		r.Findings = []Finding{{Where: "request", Rule: "url", Message: fmt.Sprintf("unparseable URL: %v", err)}}
@@ -95,6 +100,11 @@ func (s *Set) Examine(ix Interaction, opts Options) Result {
 		return r
 	}
 	r.op, r.Operation, r.Spec = o, o.op.ID, o.spec.Loc.File()
+	if ix.Status == 0 {
+		r.Findings = []Finding{{Operation: o.op.ID, Where: "response", Rule: "incomplete",
+			Message: "the recorded interaction has no response status (is the recording cut short?)"}}
+		return r
+	}
 
 	declared := declaredParams(o.route.Operation, o.route.PathItem)
 	if o.api.Style != ir.RPC {
@@ -220,4 +230,16 @@ func (s *Set) CheckFile(path string, opts Options) ([]Finding, int, error) {
 		out = append(out, r.Findings...)
 	}
 	return out, len(results), nil
+}
+
+// incomplete names what a recorded interaction lacks that every real one has, ""
+// when nothing: a cassette cut short parses, with empty fields.
+func incomplete(ix Interaction) string {
+	switch {
+	case ix.Method == "":
+		return "request method"
+	case ix.URL == "":
+		return "request URL"
+	}
+	return ""
 }

@@ -129,3 +129,21 @@ func TestFormBodyOfROARequestStaysABody(t *testing.T) {
 	assert.Equal(t, "request", found[0].Where)
 	assert.Contains(t, found[0].Message, "application/x-www-form-urlencoded", "the form is checked as the body it is, not moved into the query")
 }
+
+// A recording cut short parses with empty fields; each such entry is reported as
+// incomplete, saying what is missing, instead of failing routing or status rules.
+func TestIncompleteInteractions(t *testing.T) {
+	set := loadSet(t)
+	full := rpc("RemoveThing", "ThingId=t", 200, `{"RequestId":"r"}`)
+	for want, ix := range map[string]Interaction{
+		"request method":  func() Interaction { i := full; i.Method = ""; return i }(),
+		"request URL":     func() Interaction { i := full; i.URL = ""; return i }(),
+		"response status": func() Interaction { i := full; i.Status = 0; return i }(),
+	} {
+		found := set.Check(ix, Options{})
+		require.Len(t, found, 1, want)
+		assert.Equal(t, "incomplete", found[0].Rule)
+		assert.Contains(t, found[0].Message, "no "+want)
+	}
+	assert.Empty(t, set.Check(full, Options{}))
+}

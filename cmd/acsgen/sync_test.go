@@ -20,7 +20,7 @@ func TestSyncReportsAndSuggests(t *testing.T) {
 	code, stdout, stderr := acsgen(t, "sync", "--metadata", syncMetadata, "--spec", syncSpec, "--suggest", overlay)
 	assert.Equal(t, exitOK, code, "drift alone does not fail without --fail-on: %s", stderr)
 	assert.Contains(t, stdout, "gadgets.yaml:16:7: paths./v1/gadgets/{gadgetId}.get.parameters: the metadata has header parameter x-trace, which the spec lacks [missing-parameter]\n")
-	assert.Contains(t, stderr, "5 difference(s) from "+syncMetadata+" in 1 spec(s)")
+	assert.Contains(t, stderr, "6 difference(s) from "+syncMetadata+" in 1 spec(s)")
 	data, err := os.ReadFile(overlay)
 	require.NoError(t, err)
 	assert.Contains(t, string(data), "overlay: 1.0.0\n")
@@ -29,7 +29,7 @@ func TestSyncReportsAndSuggests(t *testing.T) {
 	assert.Equal(t, exitFindings, code)
 	var rows []map[string]any
 	require.NoError(t, json.Unmarshal([]byte(stdout), &rows))
-	require.Len(t, rows, 5)
+	require.Len(t, rows, 6)
 	assert.Equal(t, "missing-operation", rows[0]["kind"])
 	assert.Contains(t, rows[0]["position"], "gadgets.yaml:28:5")
 }
