@@ -78,7 +78,7 @@ func (c *converter) operation(paths, responses *yaml.Node, name string, api *API
 		case "formData":
 			form, formAt = append(form, p), append(formAt, pat)
 		case "host":
-			c.problem(pat+".in", "host parameters are not supported; not imported")
+			c.problem(pat+".in", "host parameters reach the wire only through a product gateway (darabonba's HostMap), which CallApi and acsgen clients do not use; not imported")
 		default:
 			c.problem(pat+".in", "parameters in %q are not supported; not imported", p.In)
 		}
