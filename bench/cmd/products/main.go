@@ -123,7 +123,7 @@ func product(mod, path string) error {
 	}
 	fmt.Printf("| %s %s | %s | %d | %d | %.1f s | %.1f s | %d MB | %d |\n", doc.Info.Product, doc.Info.Version, doc.Info.Style,
 		len(pkgs[0].API.Operations), lines, gen.Seconds(), elapsed.Seconds(), rss>>20, gaps)
-	return sdkRow(name)
+	return sdkRow(name, doc.Info.Style)
 }
 
 // sdkPrefix is where alibaba-cloud-sdk-go keeps one package per product.
@@ -132,7 +132,7 @@ const sdkPrefix = "github.com/aliyun/alibaba-cloud-sdk-go/services/"
 // sdkRow measures alibaba-cloud-sdk-go's package of the product, if it has one:
 // its lines (tests left out) and `go build` of the package alone, in a build
 // cache of its own warmed with everything the package imports.
-func sdkRow(name string) error {
+func sdkRow(name, style string) error {
 	pkg := sdkPrefix + name
 	out, err := exec.Command("go", "list", "-f", "{{.Dir}}", pkg).Output()
 	if err != nil {
@@ -180,7 +180,7 @@ func sdkRow(name string) error {
 	if err != nil {
 		return err
 	}
-	fmt.Printf("| ↳ alibaba-cloud-sdk-go %s | RPC | %d | %d | — | %.1f s | %d MB | — |\n", name, ops, lines, elapsed.Seconds(), rss>>20)
+	fmt.Printf("| ↳ alibaba-cloud-sdk-go %s | %s | %d | %d | — | %.1f s | %d MB | — |\n", name, style, ops, lines, elapsed.Seconds(), rss>>20)
 	return nil
 }
 
