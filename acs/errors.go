@@ -2,8 +2,10 @@ package acs
 
 import (
 	"encoding/json"
+	"encoding/xml"
 	"errors"
 	"fmt"
+	"mime"
 	"net/http"
 	"strings"
 	"unicode/utf8"
@@ -19,6 +21,7 @@ type Error struct {
 	RequestID          string          // from the body, else the x-acs-request-id header
 	HostID             string          // the endpoint host that answered (RPC bodies)
 	Recommend          string          // troubleshooting URL
+	Description        string          // the service's longer explanation, when it gives one
 	AccessDeniedDetail json.RawMessage // RAM denial details, verbatim
 	Excerpt            string          // start of a body that was not the expected JSON
 	Operation          string          // the action called, e.g. "GetPluginAttachment"
@@ -100,7 +103,28 @@ type errorBody struct {
 	Code               string          `json:"code"`
 	Message            string          `json:"message"`
 	Recommend          string          `json:"recommend"`
+	Description        string          `json:"description"`
 	AccessDeniedDetail json.RawMessage `json:"accessDeniedDetail"`
+}
+
+// xmlErrorBody is an error answered as XML (text/xml), as some RPC services and
+// gateways still do: <Error><RequestId>…</RequestId><Code>…</Code>…</Error>.
+// darabonba reads it into the same fields as a JSON body.
+type xmlErrorBody struct {
+	XMLName     xml.Name `xml:"Error"`
+	RequestID   string   `xml:"RequestId"`
+	HostID      string   `xml:"HostId"`
+	Code        string   `xml:"Code"`
+	Message     string   `xml:"Message"`
+	Recommend   string   `xml:"Recommend"`
+	Description string   `xml:"Description"`
+}
+
+// isXML reports an XML media type: text/xml, application/xml or +xml, with any
+// parameters.
+func isXML(contentType string) bool {
+	mt, _, err := mime.ParseMediaType(contentType)
+	return err == nil && (mt == "text/xml" || mt == "application/xml" || strings.HasSuffix(mt, "+xml"))
 }
 
 // excerptLen bounds how much of an unexpected body an error carries.
@@ -111,6 +135,18 @@ const excerptLen = 200
 func newError(op string, resp *http.Response, body []byte) *Error {
 	e := &Error{StatusCode: resp.StatusCode, Operation: op, RequestID: resp.Header.Get(headerRequestID), RetryAfter: retryAfterText(resp.Header)}
 	var eb errorBody
+	if isXML(resp.Header.Get("Content-Type")) {
+		var xb xmlErrorBody
+		if err := xml.Unmarshal(body, &xb); err != nil {
+			e.Message, e.Excerpt, e.Err = "the XML error body does not decode", excerpt(body), err
+			return e
+		}
+		e.Code, e.Message, e.HostID, e.Recommend, e.Description = xb.Code, xb.Message, xb.HostID, xb.Recommend, xb.Description
+		if xb.RequestID != "" {
+			e.RequestID = xb.RequestID
+		}
+		return e
+	}
 	if jsonDepthExceeds(body, MaxResponseDepth) {
 		e.Message = fmt.Sprintf("the error body nests arrays and objects deeper than %d levels", MaxResponseDepth)
 		e.Excerpt, e.Err = excerpt(body), ErrBodyTooDeep
@@ -125,7 +161,7 @@ func newError(op string, resp *http.Response, body []byte) *Error {
 		e.Err = err
 		return e
 	}
-	e.Code, e.Message, e.HostID, e.Recommend = eb.Code, eb.Message, eb.HostID, eb.Recommend
+	e.Code, e.Message, e.HostID, e.Recommend, e.Description = eb.Code, eb.Message, eb.HostID, eb.Recommend, eb.Description
 	if eb.RequestID != "" {
 		e.RequestID = eb.RequestID
 	}

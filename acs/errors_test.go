@@ -127,7 +127,7 @@ func TestNonJSONErrorBodies(t *testing.T) {
 		{"empty", http.StatusUnauthorized, "", "text/plain", "empty error body", ""},
 		{"JSON array", http.StatusBadRequest, `["not","an","object"]`, "application/json", "the error body is not a JSON object", `["not","an","object"]`},
 		{"JSON null", http.StatusBadRequest, `null`, "application/json", "the error body is not a JSON object", `null`},
-		{"XML", http.StatusBadRequest, `<Error><Code>InvalidParameter</Code></Error>`, "text/xml;charset=utf-8", "the error body is not a JSON object", `<Error><Code>InvalidParameter</Code></Error>`},
+		{"XML that is not an error", http.StatusBadRequest, `<Fault><Code>X</Code></Fault>`, "text/xml;charset=utf-8", "the XML error body does not decode", `<Fault><Code>X</Code></Fault>`},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			err := callOnce(t, http.MethodPost, reply(tc.status, tc.body, "Content-Type", tc.ctype, "x-acs-request-id", "REQ-"+tc.name))
@@ -166,5 +166,31 @@ func TestErrorString(t *testing.T) {
 			`acs: Op: HTTP 502: the error body is not a JSON object; body starts "<html>\n"`},
 	} {
 		assert.Equal(t, tc.want, tc.e.Error())
+	}
+}
+
+// An XML error body (text/xml, as darabonba reads it) gives the same *acs.Error
+// as its JSON twin, and a Description is kept from either, in either letter case.
+func TestXMLAndDescriptionInErrorBodies(t *testing.T) {
+	xmlBody := `<?xml version="1.0" encoding="UTF-8"?><Error><RequestId>R-1</RequestId><HostId>h.example</HostId>` +
+		`<Code>Forbidden.RAM</Code><Message>User not authorized &amp; denied</Message><Recommend>https://r</Recommend>` +
+		`<Description>The RAM user lacks the permission.</Description></Error>`
+	for _, tc := range []struct{ name, body, ctype string }{
+		{"XML", xmlBody, "text/xml;charset=utf-8"},
+		{"application/xml", xmlBody, "application/xml"},
+		{"JSON", `{"RequestId":"R-1","HostId":"h.example","Code":"Forbidden.RAM","Message":"User not authorized & denied","Recommend":"https://r","Description":"The RAM user lacks the permission."}`, "application/json"},
+		{"JSON, camel case", `{"requestId":"R-1","hostId":"h.example","code":"Forbidden.RAM","message":"User not authorized & denied","recommend":"https://r","description":"The RAM user lacks the permission."}`, "application/json"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			e := asError(t, callOnce(t, http.MethodPost, reply(http.StatusForbidden, tc.body, "Content-Type", tc.ctype)))
+			assert.Equal(t, http.StatusForbidden, e.StatusCode)
+			assert.Equal(t, "Forbidden.RAM", e.Code)
+			assert.Equal(t, "User not authorized & denied", e.Message)
+			assert.Equal(t, "R-1", e.RequestID)
+			assert.Equal(t, "h.example", e.HostID)
+			assert.Equal(t, "https://r", e.Recommend)
+			assert.Equal(t, "The RAM user lacks the permission.", e.Description)
+			assert.Empty(t, e.Excerpt)
+		})
 	}
 }

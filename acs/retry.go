@@ -90,7 +90,7 @@ var timeLeft = regexp.MustCompile(`TimeLeft:(\d+)`)
 
 // serverWait reads a wait the server asked for: Retry-After (seconds or an HTTP
 // date), or the TimeLeft (milliseconds) of Alibaba's x-ratelimit-user-api and
-// x-ratelimit-user headers.
+// x-ratelimit-user headers, the larger of the two.
 func serverWait(h http.Header, now time.Time) (time.Duration, bool) {
 	if ra := strings.TrimSpace(h.Get("Retry-After")); ra != "" {
 		if d, ok := digitsDuration(ra, time.Second); ok {
@@ -100,14 +100,18 @@ func serverWait(h http.Header, now time.Time) (time.Duration, bool) {
 			return max(t.Sub(now), 0), true // Sub saturates for far-off dates
 		}
 	}
+	// Both limits hold at once, so the call may go again only when the later of the
+	// two allows it (darabonba's GetThrottlingTimeLeft takes the larger too).
+	var wait time.Duration
+	found := false
 	for _, name := range []string{"x-ratelimit-user-api", "x-ratelimit-user"} {
 		if m := timeLeft.FindStringSubmatch(h.Get(name)); m != nil {
 			if d, ok := digitsDuration(m[1], time.Millisecond); ok {
-				return d, true
+				wait, found = max(wait, d), true
 			}
 		}
 	}
-	return 0, false
+	return wait, found
 }
 
 // digitsDuration reads a count of units written in decimal digits only. A count

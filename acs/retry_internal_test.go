@@ -34,6 +34,9 @@ func TestServerWaitParsing(t *testing.T) {
 		{"x-ratelimit-user-api", http.Header{"X-Ratelimit-User-Api": {"Limit:100,Remain:0,TimeLeft:1500,Reset:1"}}, 1500 * time.Millisecond, true},
 		{"x-ratelimit-user", http.Header{"X-Ratelimit-User": {"TimeLeft:7"}}, 7 * time.Millisecond, true},
 		{"no TimeLeft", http.Header{"X-Ratelimit-User-Api": {"Limit:100,Remain:3"}}, 0, false},
+		{"both limits: the user's is later", http.Header{"X-Ratelimit-User-Api": {"TimeLeft:20"}, "X-Ratelimit-User": {"TimeLeft:900"}}, 900 * time.Millisecond, true},
+		{"both limits: the API's is later", http.Header{"X-Ratelimit-User-Api": {"TimeLeft:900"}, "X-Ratelimit-User": {"TimeLeft:20"}}, 900 * time.Millisecond, true},
+		{"one limit unreadable", http.Header{"X-Ratelimit-User-Api": {"TimeLeft:x"}, "X-Ratelimit-User": {"TimeLeft:30"}}, 30 * time.Millisecond, true},
 		{"Retry-After first", http.Header{"Retry-After": {"2"}, "X-Ratelimit-User": {"TimeLeft:7"}}, 2 * time.Second, true},
 	} {
 		t.Run(tc.name, func(t *testing.T) {

@@ -103,3 +103,33 @@ func TestErrorRPC400MatchesDarabonbaAndOldSDK(t *testing.T) {
 	assert.Equal(t, "code: 400, "+m["Message"]+" request id: "+want.RequestID, tea.StringValue(se.Message))
 	assert.False(t, acs.IsThrottling(mineErr))
 }
+
+// An XML error body (text/xml;charset=utf-8, the one content type darabonba parses
+// as XML) and a Description: the same code, status, request ID and description
+// through darabonba and acsgen.
+func TestErrorXMLWithDescriptionMatchesDarabonba(t *testing.T) {
+	srv := newServer(t)
+	srv.mu.Lock()
+	srv.contentType = "text/xml;charset=utf-8"
+	srv.mu.Unlock()
+	srv.respond(http.StatusForbidden, []byte(`<?xml version="1.0" encoding="UTF-8"?><Error><RequestId>7E1A-XML</RequestId>`+
+		`<HostId>apigateway.cn-hangzhou.aliyuncs.com</HostId><Code>Forbidden.NoPermission</Code>`+
+		`<Message>not allowed</Message><Description>The caller may not bind plug-ins.</Description></Error>`))
+	in := attachInputs["required only"]
+
+	_, mineErr := acsgenAttachPlugin(t, srv, plainKey, in)
+	var ae *acs.Error
+	require.True(t, errors.As(mineErr, &ae), "%T: %v", mineErr, mineErr)
+	_, err := daraAttachPlugin(t, srv, plainKey, in)
+	var se *tea.SDKError
+	require.True(t, errors.As(err, &se), "%T: %v", err, err)
+
+	assert.Equal(t, tea.StringValue(se.Code), ae.Code)
+	assert.Equal(t, "Forbidden.NoPermission", ae.Code)
+	assert.Equal(t, tea.IntValue(se.StatusCode), ae.StatusCode)
+	assert.Equal(t, "7E1A-XML", ae.RequestID)
+	assert.Contains(t, tea.StringValue(se.Message), "request id: 7E1A-XML")
+	assert.Equal(t, tea.StringValue(se.Description), ae.Description)
+	assert.Equal(t, "The caller may not bind plug-ins.", ae.Description)
+	assert.Equal(t, "not allowed", ae.Message)
+}
