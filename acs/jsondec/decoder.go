@@ -42,6 +42,7 @@ type Decoder struct {
 	path      []string // JSON names of the fields being decoded, for errors
 	buf       []byte   // scratch for strings that hold escapes
 	skipStack []byte   // open containers of the value skipValue is skipping
+	strings   []string // the rest of the slab newString hands out
 
 	// Inline first storage for path: the Decoder escapes to the heap anyway, as a
 	// generated method's argument, so a typical document's path costs nothing more.

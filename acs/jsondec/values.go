@@ -117,9 +117,29 @@ func Ptr[T any](p **T, d *Decoder, decode func(*T, *Decoder)) {
 		return
 	}
 	if *p == nil {
-		*p = new(T)
+		if sp, ok := any(p).(**string); ok {
+			*sp = d.newString()
+		} else {
+			*p = new(T)
+		}
 	}
 	decode(*p, d)
+}
+
+// stringSlab is how many *string fields share one allocation.
+const stringSlab = 16
+
+// newString hands out a string variable from a slab, so that a body with many
+// optional string fields costs one allocation per stringSlab of them instead of
+// one each. A kept pointer holds its slab (16 string headers, 256 bytes) alive,
+// not the body.
+func (d *Decoder) newString() *string {
+	if len(d.strings) == 0 {
+		d.strings = make([]string, stringSlab)
+	}
+	s := &d.strings[0]
+	d.strings = d.strings[1:]
+	return s
 }
 
 // Slice decodes a JSON array into *p, element by element, reusing *p's elements
