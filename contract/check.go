@@ -137,7 +137,7 @@ func (s *Set) Examine(ix Interaction, opts Options) Result {
 	}
 	r.statusKey = o.statusKey(ix.Status)
 	r.body, r.fields = o.observe(ix, r.statusKey)
-	compiled := o.compiledAccepts(ix, r.statusKey, r.body)
+	compiled := o.compiledAccepts(ix, r.statusKey, r.body, opts.Strict)
 	r.Validator = ValidatorKin
 	if compiled {
 		r.Validator = ValidatorCompiled

@@ -11,7 +11,7 @@ import "github.com/acsgen/acsgen/acs"
 // kin-openapi otherwise.
 var CompiledSpec = acs.CompiledSpec{
 	Specs: []acs.SpecDigest{
-		{Source: "spec/apig-2024-03-27.yaml", Digest: "e89dc6b8e86362b14e69a99fe8ee6e8664a590dc89f740629a59d00a888a9e83"},
+		{Source: "spec/apig-2024-03-27.yaml", Digest: "6c1e79f6d0a65d74c4faecda3d3616c0bd08fe48f93b1bf864fe653b183da948"},
 	},
 	Responses: map[string]acs.ResponseChecks{
 		"GetPluginAttachment": {

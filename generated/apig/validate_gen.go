@@ -28,22 +28,7 @@ func (m *Backend) Validate() error {
 	return v.Err()
 }
 
-func (m *Backend) validate(v *acs.Validator) {
-	if m.Scene != nil {
-		v.Enter("scene")
-		m.Scene.validate(v)
-		v.Leave()
-	}
-	if m.Services != nil {
-		v.Enter("services")
-		for i1 := range m.Services {
-			v.EnterIndex(i1)
-			m.Services[i1].validate(v)
-			v.Leave()
-		}
-		v.Leave()
-	}
-}
+func (m *Backend) validate(v *acs.Validator) {}
 
 // Validate reports every way the value breaks its schema as an *acs.ValidationError
 // whose violations carry JSON pointers; nil when there are none.
@@ -53,11 +38,7 @@ func (m BackendScene) Validate() error {
 	return v.Err()
 }
 
-func (m BackendScene) validate(v *acs.Validator) {
-	if !m.IsKnown() {
-		v.Failf("value %q is not one of Single, MultiServiceByRatio, MultiServiceByTag, Mock, Redirect", string(m))
-	}
-}
+func (m BackendScene) validate(v *acs.Validator) {}
 
 // Validate reports every way the value breaks its schema as an *acs.ValidationError
 // whose violations carry JSON pointers; nil when there are none.
@@ -70,13 +51,7 @@ func (m *BackendServices) Validate() error {
 	return v.Err()
 }
 
-func (m *BackendServices) validate(v *acs.Validator) {
-	if m.Protocol != nil {
-		v.Enter("protocol")
-		m.Protocol.validate(v)
-		v.Leave()
-	}
-}
+func (m *BackendServices) validate(v *acs.Validator) {}
 
 // Validate reports every way the value breaks its schema as an *acs.ValidationError
 // whose violations carry JSON pointers; nil when there are none.
@@ -86,11 +61,7 @@ func (m BackendServicesProtocol) Validate() error {
 	return v.Err()
 }
 
-func (m BackendServicesProtocol) validate(v *acs.Validator) {
-	if !m.IsKnown() {
-		v.Failf("value %q is not one of HTTP, TCP, DUBBO", string(m))
-	}
-}
+func (m BackendServicesProtocol) validate(v *acs.Validator) {}
 
 // Validate reports every way the value breaks its schema as an *acs.ValidationError
 // whose violations carry JSON pointers; nil when there are none.
@@ -103,17 +74,7 @@ func (m *EnvironmentInfo) Validate() error {
 	return v.Err()
 }
 
-func (m *EnvironmentInfo) validate(v *acs.Validator) {
-	if m.SubDomainInfos != nil {
-		v.Enter("subDomainInfos")
-		for i1 := range m.SubDomainInfos {
-			v.EnterIndex(i1)
-			m.SubDomainInfos[i1].validate(v)
-			v.Leave()
-		}
-		v.Leave()
-	}
-}
+func (m *EnvironmentInfo) validate(v *acs.Validator) {}
 
 // Validate reports every way the value breaks its schema as an *acs.ValidationError
 // whose violations carry JSON pointers; nil when there are none.
@@ -198,20 +159,6 @@ func (m *GetPluginAttachmentResponseData) validate(v *acs.Validator) {
 		m.ParentResourceInfo.validate(v)
 		v.Leave()
 	}
-	if m.ResourceInfos != nil {
-		v.Enter("resourceInfos")
-		for i1 := range m.ResourceInfos {
-			v.EnterIndex(i1)
-			m.ResourceInfos[i1].validate(v)
-			v.Leave()
-		}
-		v.Leave()
-	}
-	if m.EnvironmentInfo != nil {
-		v.Enter("environmentInfo")
-		m.EnvironmentInfo.validate(v)
-		v.Leave()
-	}
 }
 
 // Validate reports every way the value breaks its schema as an *acs.ValidationError
@@ -231,20 +178,6 @@ func (m *HTTPAPIAPIInfo) validate(v *acs.Validator) {
 		for i1 := range m.Environments {
 			v.EnterIndex(i1)
 			m.Environments[i1].validate(v)
-			v.Leave()
-		}
-		v.Leave()
-	}
-	if m.Type != nil {
-		v.Enter("type")
-		m.Type.validate(v)
-		v.Leave()
-	}
-	if m.DeployConfigs != nil {
-		v.Enter("deployConfigs")
-		for i2 := range m.DeployConfigs {
-			v.EnterIndex(i2)
-			m.DeployConfigs[i2].validate(v)
 			v.Leave()
 		}
 		v.Leave()
@@ -276,30 +209,11 @@ func (m *HTTPAPIAPIInfoEnvironments) Validate() error {
 }
 
 func (m *HTTPAPIAPIInfoEnvironments) validate(v *acs.Validator) {
-	if m.BackendScene != nil {
-		v.Enter("backendScene")
-		m.BackendScene.validate(v)
-		v.Leave()
-	}
-	if m.BackendType != nil {
-		v.Enter("backendType")
-		m.BackendType.validate(v)
-		v.Leave()
-	}
 	if m.ServiceConfigs != nil {
 		v.Enter("serviceConfigs")
 		for i1 := range m.ServiceConfigs {
 			v.EnterIndex(i1)
 			m.ServiceConfigs[i1].validate(v)
-			v.Leave()
-		}
-		v.Leave()
-	}
-	if m.CustomDomains != nil {
-		v.Enter("customDomains")
-		for i2 := range m.CustomDomains {
-			v.EnterIndex(i2)
-			m.CustomDomains[i2].validate(v)
 			v.Leave()
 		}
 		v.Leave()
@@ -314,11 +228,7 @@ func (m HTTPAPIAPIInfoEnvironmentsBackendScene) Validate() error {
 	return v.Err()
 }
 
-func (m HTTPAPIAPIInfoEnvironmentsBackendScene) validate(v *acs.Validator) {
-	if !m.IsKnown() {
-		v.Failf("value %q is not one of SingleService, MultiServiceByRatio, MultiServiceByContent, MultiServiceByTag, Mock", string(m))
-	}
-}
+func (m HTTPAPIAPIInfoEnvironmentsBackendScene) validate(v *acs.Validator) {}
 
 // Validate reports every way the value breaks its schema as an *acs.ValidationError
 // whose violations carry JSON pointers; nil when there are none.
@@ -328,11 +238,7 @@ func (m HTTPAPIAPIInfoEnvironmentsBackendType) Validate() error {
 	return v.Err()
 }
 
-func (m HTTPAPIAPIInfoEnvironmentsBackendType) validate(v *acs.Validator) {
-	if !m.IsKnown() {
-		v.Failf("value %q is not one of DNS, Service, VIP, CloudProduct", string(m))
-	}
-}
+func (m HTTPAPIAPIInfoEnvironmentsBackendType) validate(v *acs.Validator) {}
 
 // Validate reports every way the value breaks its schema as an *acs.ValidationError
 // whose violations carry JSON pointers; nil when there are none.
@@ -362,11 +268,6 @@ func (m *HTTPAPIAPIInfoEnvironmentsServiceConfigs) validate(v *acs.Validator) {
 	if m.Port != nil {
 		v.Enter("port")
 		m.Port.validate(v)
-		v.Leave()
-	}
-	if m.Match != nil {
-		v.Enter("match")
-		m.Match.validate(v)
 		v.Leave()
 	}
 }
@@ -451,11 +352,7 @@ func (m HTTPAPIAPIInfoType) Validate() error {
 	return v.Err()
 }
 
-func (m HTTPAPIAPIInfoType) validate(v *acs.Validator) {
-	if !m.IsKnown() {
-		v.Failf("value %q is not one of HttpIngress, Rest, Websocket, AI, Http", string(m))
-	}
-}
+func (m HTTPAPIAPIInfoType) validate(v *acs.Validator) {}
 
 // Validate reports every way the value breaks its schema as an *acs.ValidationError
 // whose violations carry JSON pointers; nil when there are none.
@@ -468,13 +365,7 @@ func (m *HTTPAPIBackendMatchCondition) Validate() error {
 	return v.Err()
 }
 
-func (m *HTTPAPIBackendMatchCondition) validate(v *acs.Validator) {
-	if m.Operator != nil {
-		v.Enter("operator")
-		m.Operator.validate(v)
-		v.Leave()
-	}
-}
+func (m *HTTPAPIBackendMatchCondition) validate(v *acs.Validator) {}
 
 // Validate reports every way the value breaks its schema as an *acs.ValidationError
 // whose violations carry JSON pointers; nil when there are none.
@@ -484,11 +375,7 @@ func (m HTTPAPIBackendMatchConditionOperator) Validate() error {
 	return v.Err()
 }
 
-func (m HTTPAPIBackendMatchConditionOperator) validate(v *acs.Validator) {
-	if !m.IsKnown() {
-		v.Failf("value %q is not one of equal, regex, prefix", string(m))
-	}
-}
+func (m HTTPAPIBackendMatchConditionOperator) validate(v *acs.Validator) {}
 
 // Validate reports every way the value breaks its schema as an *acs.ValidationError
 // whose violations carry JSON pointers; nil when there are none.
@@ -501,17 +388,7 @@ func (m *HTTPAPIBackendMatchConditions) Validate() error {
 	return v.Err()
 }
 
-func (m *HTTPAPIBackendMatchConditions) validate(v *acs.Validator) {
-	if m.Conditions != nil {
-		v.Enter("conditions")
-		for i1 := range m.Conditions {
-			v.EnterIndex(i1)
-			m.Conditions[i1].validate(v)
-			v.Leave()
-		}
-		v.Leave()
-	}
-}
+func (m *HTTPAPIBackendMatchConditions) validate(v *acs.Validator) {}
 
 // Validate reports every way the value breaks its schema as an *acs.ValidationError
 // whose violations carry JSON pointers; nil when there are none.
@@ -524,22 +401,7 @@ func (m *HTTPAPIDeployConfig) Validate() error {
 	return v.Err()
 }
 
-func (m *HTTPAPIDeployConfig) validate(v *acs.Validator) {
-	if m.RouteBackend != nil {
-		v.Enter("routeBackend")
-		m.RouteBackend.validate(v)
-		v.Leave()
-	}
-	if m.CustomDomainInfos != nil {
-		v.Enter("customDomainInfos")
-		for i1 := range m.CustomDomainInfos {
-			v.EnterIndex(i1)
-			m.CustomDomainInfos[i1].validate(v)
-			v.Leave()
-		}
-		v.Leave()
-	}
-}
+func (m *HTTPAPIDeployConfig) validate(v *acs.Validator) {}
 
 // Validate reports every way the value breaks its schema as an *acs.ValidationError
 // whose violations carry JSON pointers; nil when there are none.
@@ -617,13 +479,7 @@ func (m *HTTPAPIDomainInfo) Validate() error {
 	return v.Err()
 }
 
-func (m *HTTPAPIDomainInfo) validate(v *acs.Validator) {
-	if m.Protocol != nil {
-		v.Enter("protocol")
-		m.Protocol.validate(v)
-		v.Leave()
-	}
-}
+func (m *HTTPAPIDomainInfo) validate(v *acs.Validator) {}
 
 // Validate reports every way the value breaks its schema as an *acs.ValidationError
 // whose violations carry JSON pointers; nil when there are none.
@@ -633,11 +489,7 @@ func (m HTTPAPIDomainInfoProtocol) Validate() error {
 	return v.Err()
 }
 
-func (m HTTPAPIDomainInfoProtocol) validate(v *acs.Validator) {
-	if !m.IsKnown() {
-		v.Failf("value %q is not one of HTTP, HTTPS", string(m))
-	}
-}
+func (m HTTPAPIDomainInfoProtocol) validate(v *acs.Validator) {}
 
 // Validate reports every way the value breaks its schema as an *acs.ValidationError
 // whose violations carry JSON pointers; nil when there are none.
@@ -677,11 +529,6 @@ func (m *ParentResourceInfo) Validate() error {
 }
 
 func (m *ParentResourceInfo) validate(v *acs.Validator) {
-	if m.ResourceType != nil {
-		v.Enter("resourceType")
-		m.ResourceType.validate(v)
-		v.Leave()
-	}
 	if m.APIInfo != nil {
 		v.Enter("apiInfo")
 		m.APIInfo.validate(v)
@@ -697,11 +544,7 @@ func (m ParentResourceInfoResourceType) Validate() error {
 	return v.Err()
 }
 
-func (m ParentResourceInfoResourceType) validate(v *acs.Validator) {
-	if !m.IsKnown() {
-		v.Failf("value %q is not one of HttpApi, Operation, GatewayRoute, Gateway, GatewayDomain", string(m))
-	}
-}
+func (m ParentResourceInfoResourceType) validate(v *acs.Validator) {}
 
 // Validate reports every way the value breaks its schema as an *acs.ValidationError
 // whose violations carry JSON pointers; nil when there are none.
@@ -727,13 +570,7 @@ func (m *ResourceInfo) Validate() error {
 	return v.Err()
 }
 
-func (m *ResourceInfo) validate(v *acs.Validator) {
-	if m.ResourceType != nil {
-		v.Enter("resourceType")
-		m.ResourceType.validate(v)
-		v.Leave()
-	}
-}
+func (m *ResourceInfo) validate(v *acs.Validator) {}
 
 // Validate reports every way the value breaks its schema as an *acs.ValidationError
 // whose violations carry JSON pointers; nil when there are none.
@@ -743,11 +580,7 @@ func (m ResourceInfoResourceType) Validate() error {
 	return v.Err()
 }
 
-func (m ResourceInfoResourceType) validate(v *acs.Validator) {
-	if !m.IsKnown() {
-		v.Failf("value %q is not one of HttpApi, Operation, GatewayRoute, Gateway, GatewayDomain", string(m))
-	}
-}
+func (m ResourceInfoResourceType) validate(v *acs.Validator) {}
 
 // Validate reports every way the value breaks its schema as an *acs.ValidationError
 // whose violations carry JSON pointers; nil when there are none.
@@ -760,18 +593,7 @@ func (m *SubDomainInfo) Validate() error {
 	return v.Err()
 }
 
-func (m *SubDomainInfo) validate(v *acs.Validator) {
-	if m.Protocol != nil {
-		v.Enter("protocol")
-		m.Protocol.validate(v)
-		v.Leave()
-	}
-	if m.NetworkType != nil {
-		v.Enter("networkType")
-		m.NetworkType.validate(v)
-		v.Leave()
-	}
-}
+func (m *SubDomainInfo) validate(v *acs.Validator) {}
 
 // Validate reports every way the value breaks its schema as an *acs.ValidationError
 // whose violations carry JSON pointers; nil when there are none.
@@ -781,11 +603,7 @@ func (m SubDomainInfoNetworkType) Validate() error {
 	return v.Err()
 }
 
-func (m SubDomainInfoNetworkType) validate(v *acs.Validator) {
-	if !m.IsKnown() {
-		v.Failf("value %q is not one of Intranet, Internet", string(m))
-	}
-}
+func (m SubDomainInfoNetworkType) validate(v *acs.Validator) {}
 
 // Validate reports every way the value breaks its schema as an *acs.ValidationError
 // whose violations carry JSON pointers; nil when there are none.
@@ -795,11 +613,7 @@ func (m SubDomainInfoProtocol) Validate() error {
 	return v.Err()
 }
 
-func (m SubDomainInfoProtocol) validate(v *acs.Validator) {
-	if !m.IsKnown() {
-		v.Failf("value %q is not one of HTTP, HTTPS", string(m))
-	}
-}
+func (m SubDomainInfoProtocol) validate(v *acs.Validator) {}
 
 // Validate reports every way the value breaks its schema as an *acs.ValidationError
 // whose violations carry JSON pointers; nil when there are none.
