@@ -25,7 +25,15 @@ func TestContractConformingRecordingsExitZero(t *testing.T) {
 		cassetteDir+"/apig", cassetteDir+"/cloudapi")
 	assert.Equal(t, exitOK, code, stderr)
 	assert.Empty(t, stdout)
-	assert.Contains(t, stderr, "5 interaction(s) in 5 recording(s), 0 finding(s); 5 response body(ies) checked by compiled validators")
+	// One interaction per cassette, and every conforming body is compiled code's.
+	var n int
+	for _, dir := range []string{"apig", "cloudapi"} {
+		files, err := filepath.Glob(filepath.Join(cassetteDir, dir, "*.yaml"))
+		require.NoError(t, err)
+		n += len(files)
+	}
+	require.Positive(t, n)
+	assert.Contains(t, stderr, fmt.Sprintf("%d interaction(s) in %d recording(s), 0 finding(s); %d response body(ies) checked by compiled validators", n, n, n))
 }
 
 func TestContractCompiledChecksCanBeTurnedOff(t *testing.T) {

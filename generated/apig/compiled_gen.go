@@ -11,7 +11,7 @@ import "github.com/acsgen/acsgen/acs"
 // kin-openapi otherwise.
 var CompiledSpec = acs.CompiledSpec{
 	Specs: []acs.SpecDigest{
-		{Source: "spec/apig-2024-03-27.yaml", Digest: "6c1e79f6d0a65d74c4faecda3d3616c0bd08fe48f93b1bf864fe653b183da948"},
+		{Source: "spec/apig-2024-03-27.yaml", Digest: "67664d07b4d47805d9e711341d1e2b98bf1ac19d6871dfa668aa8237248ebbff"},
 	},
 	Responses: map[string]acs.ResponseChecks{
 		"GetPluginAttachment": {

@@ -3,6 +3,7 @@ package recordgen
 import (
 	"bytes"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"os"
 	"strconv"
@@ -189,4 +190,102 @@ func writeJSON(b *bytes.Buffer, n *yaml.Node) error {
 		return fmt.Errorf("line %d: unexpected YAML node kind %d", n.Line, n.Kind)
 	}
 	return nil
+}
+
+// Edit sets one member of an example: the value at At (mapping keys, or sequence
+// indices written as numbers) becomes Value, a YAML (or JSON) text, or, when From
+// is set, the node at those keys of the spec. A missing last key is added.
+type Edit struct {
+	At    []string
+	From  []string
+	Value string
+}
+
+// ExampleWith is Example with edits applied to a copy of the example, so that a
+// variant of a documented response is built from parts the spec documents.
+func (s *Spec) ExampleWith(keys []string, edits ...Edit) ([]byte, error) {
+	n, err := s.node(keys)
+	if err != nil {
+		return nil, err
+	}
+	root := copyNode(s.deref(n))
+	for _, e := range edits {
+		val, err := s.editValue(e)
+		if err != nil {
+			return nil, err
+		}
+		if err := set(root, e.At, val); err != nil {
+			return nil, fmt.Errorf("%s: %s: %s: %w", s.File, strings.Join(keys, "."), strings.Join(e.At, "."), err)
+		}
+	}
+	var b bytes.Buffer
+	if err := writeJSON(&b, root); err != nil {
+		return nil, err
+	}
+	var out bytes.Buffer
+	if err := json.Indent(&out, b.Bytes(), "", "  "); err != nil {
+		return nil, err
+	}
+	out.WriteByte('\n')
+	return out.Bytes(), nil
+}
+
+func (s *Spec) editValue(e Edit) (*yaml.Node, error) {
+	if e.From != nil {
+		n, err := s.node(e.From)
+		if err != nil {
+			return nil, err
+		}
+		return copyNode(s.deref(n)), nil
+	}
+	var doc yaml.Node
+	if err := yaml.Unmarshal([]byte(e.Value), &doc); err != nil || len(doc.Content) != 1 {
+		return nil, fmt.Errorf("edit of %s: value %q is not one YAML value", strings.Join(e.At, "."), e.Value)
+	}
+	return doc.Content[0], nil
+}
+
+// set puts val at path below n.
+func set(n *yaml.Node, path []string, val *yaml.Node) error {
+	for i, k := range path {
+		last := i == len(path)-1
+		switch n.Kind {
+		case yaml.MappingNode:
+			v := child(n, k)
+			if v == nil {
+				if !last {
+					return fmt.Errorf("no %s", k)
+				}
+				n.Content = append(n.Content, &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: k}, val)
+				return nil
+			}
+			if last {
+				*v = *val
+				return nil
+			}
+			n = v
+		case yaml.SequenceNode:
+			idx, err := strconv.Atoi(k)
+			if err != nil || idx < 0 || idx >= len(n.Content) {
+				return fmt.Errorf("no item %s", k)
+			}
+			if last {
+				n.Content[idx] = val
+				return nil
+			}
+			n = n.Content[idx]
+		default:
+			return fmt.Errorf("%s is below a scalar", k)
+		}
+	}
+	return errors.New("an empty path")
+}
+
+func copyNode(n *yaml.Node) *yaml.Node {
+	c := *n
+	c.Content = make([]*yaml.Node, len(n.Content))
+	for i, x := range n.Content {
+		c.Content[i] = copyNode(x)
+	}
+	return &c
 }

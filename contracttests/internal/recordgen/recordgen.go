@@ -101,6 +101,19 @@ func Scenarios(specDir string) ([]Scenario, error) {
 	if err != nil {
 		return nil, err
 	}
+	// The documented example as SDK v10.1.0 would read it: an AI deployment with every
+	// policy (the HttpApiDeployConfig component's example), the corrected spellings
+	// enableAuth and cnt, and the port a string.
+	apiInfo := []string{"data", "parentResourceInfo", "apiInfo"}
+	getV10, err := ap.ExampleWith(append(get, "responses", "200", "content", "application/json", "example"),
+		Edit{At: append(slices.Clone(apiInfo), "deployConfigs", "0"), From: []string{"components", "schemas", "HttpApiDeployConfig", "example"}},
+		Edit{At: append(slices.Clone(apiInfo), "enabelAuth"), Value: "false"},
+		Edit{At: append(slices.Clone(apiInfo), "deployCntMap"), Value: `{"env-ai01": {"deployedCnt": 1, "cnt": 2}}`},
+		Edit{At: append(slices.Clone(apiInfo), "environments", "0", "serviceConfigs", "0", "port"), Value: `"8080"`},
+	)
+	if err != nil {
+		return nil, err
+	}
 	attachOK, err := ca.Example(append(attach, "responses", "200", "content", "application/json", "example")...)
 	if err != nil {
 		return nil, err
@@ -171,6 +184,8 @@ func Scenarios(specDir string) ([]Scenario, error) {
 			Body: variant(getOK, `"port": 8080`, `"port": "8080"`), Call: getOKCall},
 		{Name: "apig/GetPluginAttachment_EnableAuth", Host: APIGHost, Status: 200,
 			Body: variant(getOK, `"enabelAuth": true`, `"enableAuth": true`), Call: getOKCall},
+		{Name: "apig/GetPluginAttachment_SDKv10", Host: APIGHost, Status: 200,
+			Body: variant(getV10, `"enabelAuth": false`, `"enableAuth": false`), Call: getOKCall},
 
 		// Negative fixtures: each breaks the contract in one way; testdata/negative/<name>.want
 		// holds the findings the contract check must report.
