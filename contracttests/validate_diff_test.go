@@ -37,6 +37,19 @@ type validatable interface{ Validate() error }
 
 // compiledTypes maps "<product>.<component schema>" to a fresh value of the generated type.
 var compiledTypes = map[string]func() validatable{
+	"apig.CreatePluginAttachmentBody":                                func() validatable { return new(apig.CreatePluginAttachmentBody) },
+	"apig.CreatePluginAttachmentResponse":                            func() validatable { return new(apig.CreatePluginAttachmentResponse) },
+	"apig.DeletePluginAttachmentResponse":                            func() validatable { return new(apig.DeletePluginAttachmentResponse) },
+	"apig.ListPluginAttachmentsItem":                                 func() validatable { return new(apig.ListPluginAttachmentsItem) },
+	"apig.ListPluginAttachmentsResponse":                             func() validatable { return new(apig.ListPluginAttachmentsResponse) },
+	"apig.UpdatePluginAttachmentBody":                                func() validatable { return new(apig.UpdatePluginAttachmentBody) },
+	"apig.UpdatePluginAttachmentResponse":                            func() validatable { return new(apig.UpdatePluginAttachmentResponse) },
+	"cloudapi.ApiPluginSummary":                                      func() validatable { return new(cloudapi.APIPluginSummary) },
+	"cloudapi.DescribePluginApisResponse":                            func() validatable { return new(cloudapi.DescribePluginAPIsResponse) },
+	"cloudapi.DescribePluginsByApiResponse":                          func() validatable { return new(cloudapi.DescribePluginsByAPIResponse) },
+	"cloudapi.DetachPluginResponse":                                  func() validatable { return new(cloudapi.DetachPluginResponse) },
+	"cloudapi.PluginAttribute":                                       func() validatable { return new(cloudapi.PluginAttribute) },
+	"cloudapi.StageName":                                             func() validatable { return new(cloudapi.StageName) },
 	"apig.AiCacheConfig":                                             func() validatable { return new(apig.AICacheConfig) },
 	"apig.AiCacheConfigEmbeddingConfig":                              func() validatable { return new(apig.AICacheConfigEmbeddingConfig) },
 	"apig.AiCacheConfigVectorConfig":                                 func() validatable { return new(apig.AICacheConfigVectorConfig) },

@@ -134,6 +134,5 @@ func sdkType(s *openapi3.Schema) string {
 	return "?"
 }
 
-
 // objectName matches the model name of an object type in the facts.
 var objectName = regexp.MustCompile(`object:\w+`)

@@ -681,6 +681,84 @@ func (m *BackendServices) DecodeJSON(d *jsondec.Decoder) {
 	}
 }
 
+// Field names of CreatePluginAttachmentBody, in field order, for DecodeJSON.
+var jsonCreatePluginAttachmentBody = jsondec.NewStruct("apig.CreatePluginAttachmentBody", "pluginId", "pluginConfig", "attachResourceIds", "attachResourceType", "environmentId", "gatewayId", "enable")
+
+// DecodeJSON decodes the JSON value at d's cursor into m, as encoding/json would
+// but without reflection.
+func (m *CreatePluginAttachmentBody) DecodeJSON(d *jsondec.Decoder) {
+	for o := d.Object(jsonCreatePluginAttachmentBody); o.Next(); {
+		switch o.Field() {
+		case 0:
+			jsondec.Ptr(&m.PluginID, d, jsondec.String[string])
+		case 1:
+			jsondec.Ptr(&m.PluginConfig, d, jsondec.String[string])
+		case 2:
+			jsondec.Slice(&m.AttachResourceIDs, d, jsondec.String[string])
+		case 3:
+			jsondec.Ptr(&m.AttachResourceType, d, jsondec.String[string])
+		case 4:
+			jsondec.Ptr(&m.EnvironmentID, d, jsondec.String[string])
+		case 5:
+			jsondec.Ptr(&m.GatewayID, d, jsondec.String[string])
+		case 6:
+			jsondec.Ptr(&m.Enable, d, jsondec.Bool[bool])
+		}
+	}
+}
+
+// Field names of CreatePluginAttachmentResponse, in field order, for DecodeJSON.
+var jsonCreatePluginAttachmentResponse = jsondec.NewStruct("apig.CreatePluginAttachmentResponse", "requestId", "code", "message", "data")
+
+// DecodeJSON decodes the JSON value at d's cursor into m, as encoding/json would
+// but without reflection.
+func (m *CreatePluginAttachmentResponse) DecodeJSON(d *jsondec.Decoder) {
+	for o := d.Object(jsonCreatePluginAttachmentResponse); o.Next(); {
+		switch o.Field() {
+		case 0:
+			jsondec.Ptr(&m.RequestID, d, jsondec.String[string])
+		case 1:
+			jsondec.Ptr(&m.Code, d, jsondec.String[string])
+		case 2:
+			jsondec.Ptr(&m.Message, d, jsondec.String[string])
+		case 3:
+			jsondec.Ptr(&m.Data, d, (*CreatePluginAttachmentResponseData).DecodeJSON)
+		}
+	}
+}
+
+// Field names of CreatePluginAttachmentResponseData, in field order, for DecodeJSON.
+var jsonCreatePluginAttachmentResponseData = jsondec.NewStruct("apig.CreatePluginAttachmentResponseData", "pluginAttachmentId")
+
+// DecodeJSON decodes the JSON value at d's cursor into m, as encoding/json would
+// but without reflection.
+func (m *CreatePluginAttachmentResponseData) DecodeJSON(d *jsondec.Decoder) {
+	for o := d.Object(jsonCreatePluginAttachmentResponseData); o.Next(); {
+		switch o.Field() {
+		case 0:
+			jsondec.Ptr(&m.PluginAttachmentID, d, jsondec.String[string])
+		}
+	}
+}
+
+// Field names of DeletePluginAttachmentResponse, in field order, for DecodeJSON.
+var jsonDeletePluginAttachmentResponse = jsondec.NewStruct("apig.DeletePluginAttachmentResponse", "requestId", "code", "message")
+
+// DecodeJSON decodes the JSON value at d's cursor into m, as encoding/json would
+// but without reflection.
+func (m *DeletePluginAttachmentResponse) DecodeJSON(d *jsondec.Decoder) {
+	for o := d.Object(jsonDeletePluginAttachmentResponse); o.Next(); {
+		switch o.Field() {
+		case 0:
+			jsondec.Ptr(&m.RequestID, d, jsondec.String[string])
+		case 1:
+			jsondec.Ptr(&m.Code, d, jsondec.String[string])
+		case 2:
+			jsondec.Ptr(&m.Message, d, jsondec.String[string])
+		}
+	}
+}
+
 // Field names of EnvironmentInfo, in field order, for DecodeJSON.
 var jsonEnvironmentInfo = jsondec.NewStruct("apig.EnvironmentInfo", "environmentId", "name", "alias", "description", "gatewayInfo", "subDomainInfos", "default", "createTimestamp", "updateTimestamp", "resourceGroupId")
 
@@ -1355,6 +1433,78 @@ func (m *HTTPAPIVersionInfo) DecodeJSON(d *jsondec.Decoder) {
 	}
 }
 
+// Field names of ListPluginAttachmentsItem, in field order, for DecodeJSON.
+var jsonListPluginAttachmentsItem = jsondec.NewStruct("apig.ListPluginAttachmentsItem", "pluginAttachmentId", "pluginId", "attachResourceType", "enable", "pluginConfig", "parentResourceInfo", "resourceInfos", "environmentInfo", "pluginClassInfo", "gatewayInfo")
+
+// DecodeJSON decodes the JSON value at d's cursor into m, as encoding/json would
+// but without reflection.
+func (m *ListPluginAttachmentsItem) DecodeJSON(d *jsondec.Decoder) {
+	for o := d.Object(jsonListPluginAttachmentsItem); o.Next(); {
+		switch o.Field() {
+		case 0:
+			jsondec.Ptr(&m.PluginAttachmentID, d, jsondec.String[string])
+		case 1:
+			jsondec.Ptr(&m.PluginID, d, jsondec.String[string])
+		case 2:
+			jsondec.Ptr(&m.AttachResourceType, d, jsondec.String[ListPluginAttachmentsItemAttachResourceType])
+		case 3:
+			jsondec.Ptr(&m.Enable, d, jsondec.Bool[bool])
+		case 4:
+			jsondec.Ptr(&m.PluginConfig, d, jsondec.String[string])
+		case 5:
+			jsondec.Ptr(&m.ParentResourceInfo, d, (*ParentResourceInfo).DecodeJSON)
+		case 6:
+			jsondec.Slice(&m.ResourceInfos, d, (*ResourceInfo).DecodeJSON)
+		case 7:
+			jsondec.Ptr(&m.EnvironmentInfo, d, (*EnvironmentInfo).DecodeJSON)
+		case 8:
+			jsondec.Ptr(&m.PluginClassInfo, d, (*PluginClassInfo).DecodeJSON)
+		case 9:
+			jsondec.Ptr(&m.GatewayInfo, d, (*GatewayInfo).DecodeJSON)
+		}
+	}
+}
+
+// Field names of ListPluginAttachmentsResponse, in field order, for DecodeJSON.
+var jsonListPluginAttachmentsResponse = jsondec.NewStruct("apig.ListPluginAttachmentsResponse", "requestId", "code", "message", "data")
+
+// DecodeJSON decodes the JSON value at d's cursor into m, as encoding/json would
+// but without reflection.
+func (m *ListPluginAttachmentsResponse) DecodeJSON(d *jsondec.Decoder) {
+	for o := d.Object(jsonListPluginAttachmentsResponse); o.Next(); {
+		switch o.Field() {
+		case 0:
+			jsondec.Ptr(&m.RequestID, d, jsondec.String[string])
+		case 1:
+			jsondec.Ptr(&m.Code, d, jsondec.String[string])
+		case 2:
+			jsondec.Ptr(&m.Message, d, jsondec.String[string])
+		case 3:
+			jsondec.Ptr(&m.Data, d, (*ListPluginAttachmentsResponseData).DecodeJSON)
+		}
+	}
+}
+
+// Field names of ListPluginAttachmentsResponseData, in field order, for DecodeJSON.
+var jsonListPluginAttachmentsResponseData = jsondec.NewStruct("apig.ListPluginAttachmentsResponseData", "pageNumber", "pageSize", "totalSize", "items")
+
+// DecodeJSON decodes the JSON value at d's cursor into m, as encoding/json would
+// but without reflection.
+func (m *ListPluginAttachmentsResponseData) DecodeJSON(d *jsondec.Decoder) {
+	for o := d.Object(jsonListPluginAttachmentsResponseData); o.Next(); {
+		switch o.Field() {
+		case 0:
+			jsondec.Ptr(&m.PageNumber, d, jsondec.Int[int32])
+		case 1:
+			jsondec.Ptr(&m.PageSize, d, jsondec.Int[int32])
+		case 2:
+			jsondec.Ptr(&m.TotalSize, d, jsondec.Int[int32])
+		case 3:
+			jsondec.Slice(&m.Items, d, (*ListPluginAttachmentsItem).DecodeJSON)
+		}
+	}
+}
+
 // Field names of ParentResourceInfo, in field order, for DecodeJSON.
 var jsonParentResourceInfo = jsondec.NewStruct("apig.ParentResourceInfo", "resourceType", "apiInfo")
 
@@ -1453,6 +1603,42 @@ func (m *SubDomainInfo) DecodeJSON(d *jsondec.Decoder) {
 			jsondec.Ptr(&m.Protocol, d, jsondec.String[SubDomainInfoProtocol])
 		case 3:
 			jsondec.Ptr(&m.NetworkType, d, jsondec.String[SubDomainInfoNetworkType])
+		}
+	}
+}
+
+// Field names of UpdatePluginAttachmentBody, in field order, for DecodeJSON.
+var jsonUpdatePluginAttachmentBody = jsondec.NewStruct("apig.UpdatePluginAttachmentBody", "attachResourceIds", "pluginConfig", "enable")
+
+// DecodeJSON decodes the JSON value at d's cursor into m, as encoding/json would
+// but without reflection.
+func (m *UpdatePluginAttachmentBody) DecodeJSON(d *jsondec.Decoder) {
+	for o := d.Object(jsonUpdatePluginAttachmentBody); o.Next(); {
+		switch o.Field() {
+		case 0:
+			jsondec.Slice(&m.AttachResourceIDs, d, jsondec.String[string])
+		case 1:
+			jsondec.Ptr(&m.PluginConfig, d, jsondec.String[string])
+		case 2:
+			jsondec.Ptr(&m.Enable, d, jsondec.Bool[bool])
+		}
+	}
+}
+
+// Field names of UpdatePluginAttachmentResponse, in field order, for DecodeJSON.
+var jsonUpdatePluginAttachmentResponse = jsondec.NewStruct("apig.UpdatePluginAttachmentResponse", "requestId", "code", "message")
+
+// DecodeJSON decodes the JSON value at d's cursor into m, as encoding/json would
+// but without reflection.
+func (m *UpdatePluginAttachmentResponse) DecodeJSON(d *jsondec.Decoder) {
+	for o := d.Object(jsonUpdatePluginAttachmentResponse); o.Next(); {
+		switch o.Field() {
+		case 0:
+			jsondec.Ptr(&m.RequestID, d, jsondec.String[string])
+		case 1:
+			jsondec.Ptr(&m.Code, d, jsondec.String[string])
+		case 2:
+			jsondec.Ptr(&m.Message, d, jsondec.String[string])
 		}
 	}
 }

@@ -176,6 +176,33 @@ func (v HTTPAPIDomainInfoProtocol) IsKnown() bool {
 	return false
 }
 
+// ListPluginAttachmentsItemAttachResourceType is the kind of resource the plug-in is attached to. Valid values: HttpApi, Operation, GatewayRoute, Gateway, GatewayDomain.
+type ListPluginAttachmentsItemAttachResourceType string
+
+// Known values of ListPluginAttachmentsItemAttachResourceType.
+const (
+	// ListPluginAttachmentsItemAttachResourceTypeHTTPAPI is the value "HttpApi".
+	ListPluginAttachmentsItemAttachResourceTypeHTTPAPI ListPluginAttachmentsItemAttachResourceType = "HttpApi"
+	// ListPluginAttachmentsItemAttachResourceTypeOperation is the value "Operation".
+	ListPluginAttachmentsItemAttachResourceTypeOperation ListPluginAttachmentsItemAttachResourceType = "Operation"
+	// ListPluginAttachmentsItemAttachResourceTypeGatewayRoute is the value "GatewayRoute".
+	ListPluginAttachmentsItemAttachResourceTypeGatewayRoute ListPluginAttachmentsItemAttachResourceType = "GatewayRoute"
+	// ListPluginAttachmentsItemAttachResourceTypeGateway is the value "Gateway".
+	ListPluginAttachmentsItemAttachResourceTypeGateway ListPluginAttachmentsItemAttachResourceType = "Gateway"
+	// ListPluginAttachmentsItemAttachResourceTypeGatewayDomain is the value "GatewayDomain".
+	ListPluginAttachmentsItemAttachResourceTypeGatewayDomain ListPluginAttachmentsItemAttachResourceType = "GatewayDomain"
+)
+
+// IsKnown reports whether v is one of the values the spec lists. The enum is
+// open: the service may send values added since, and Validate accepts them.
+func (v ListPluginAttachmentsItemAttachResourceType) IsKnown() bool {
+	switch v {
+	case ListPluginAttachmentsItemAttachResourceTypeHTTPAPI, ListPluginAttachmentsItemAttachResourceTypeOperation, ListPluginAttachmentsItemAttachResourceTypeGatewayRoute, ListPluginAttachmentsItemAttachResourceTypeGateway, ListPluginAttachmentsItemAttachResourceTypeGatewayDomain:
+		return true
+	}
+	return false
+}
+
 // ParentResourceInfoResourceType is the type of the parent resource. Valid values: HttpApi, Operation, GatewayRoute,
 // Gateway, GatewayDomain.
 type ParentResourceInfoResourceType string

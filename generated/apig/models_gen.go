@@ -565,6 +565,90 @@ type BackendServices struct {
 	Version *string `json:"version,omitzero"`
 }
 
+// CreatePluginAttachmentBody is the JSON body of CreatePluginAttachment.
+type CreatePluginAttachmentBody struct {
+	// The ID of the plug-in to attach, as installed on the gateway.
+	//
+	// Example: pl-d1lifecycle00000001
+	PluginID *string `json:"pluginId,omitzero"`
+
+	// The plug-in configuration (the plug-in's own YAML or JSON text), Base64-encoded.
+	//
+	// Example: bGltaXQ6IDEwMAo=
+	PluginConfig *string `json:"pluginConfig,omitzero"`
+
+	// The IDs of the resources the plug-in runs for, all of the kind attachResourceType names.
+	AttachResourceIDs []string `json:"attachResourceIds,omitzero"`
+
+	// The kind of the resources in attachResourceIds: HttpApi, Operation,
+	// GatewayRoute, GatewayDomain or Gateway.
+	//
+	// Example: HttpApi
+	AttachResourceType *string `json:"attachResourceType,omitzero"`
+
+	// The environment the attachment applies in (for HTTP APIs and their operations).
+	//
+	// Example: env-d1lifecycle00000001
+	EnvironmentID *string `json:"environmentId,omitzero"`
+
+	// The gateway instance the plug-in is installed on.
+	//
+	// Example: gw-d1lifecycle00000001
+	GatewayID *string `json:"gatewayId,omitzero"`
+
+	// Whether the plug-in runs from the start; false unless given.
+	//
+	// Example: true
+	Enable *bool `json:"enable,omitzero"`
+}
+
+// CreatePluginAttachmentResponse is the response of CreatePluginAttachment.
+type CreatePluginAttachmentResponse struct {
+	// The ID of the request.
+	//
+	// Example: 5D2A1B7C-8E3F-4A60-9B1C-2D3E4F5A6B7C
+	RequestID *string `json:"requestId,omitzero"`
+
+	// The status code.
+	//
+	// Example: Ok
+	Code *string `json:"code,omitzero"`
+
+	// The status message.
+	//
+	// Example: success
+	Message *string `json:"message,omitzero"`
+
+	// The new attachment.
+	Data *CreatePluginAttachmentResponseData `json:"data,omitzero"`
+}
+
+// CreatePluginAttachmentResponseData is the new attachment.
+type CreatePluginAttachmentResponseData struct {
+	// The ID of the new attachment.
+	//
+	// Example: pa-d1lifecycle0000000001
+	PluginAttachmentID *string `json:"pluginAttachmentId,omitzero"`
+}
+
+// DeletePluginAttachmentResponse is the response of DeletePluginAttachment.
+type DeletePluginAttachmentResponse struct {
+	// The ID of the request.
+	//
+	// Example: 805D4EAF-B162-4D93-AE4F-5A6B7C8D9EAF
+	RequestID *string `json:"requestId,omitzero"`
+
+	// The status code.
+	//
+	// Example: Ok
+	Code *string `json:"code,omitzero"`
+
+	// The status message.
+	//
+	// Example: success
+	Message *string `json:"message,omitzero"`
+}
+
 // EnvironmentInfo is the environment information.
 type EnvironmentInfo struct {
 	// The environment ID.
@@ -1349,6 +1433,91 @@ type HTTPAPIVersionInfo struct {
 	Version *string `json:"version,omitzero"`
 }
 
+// ListPluginAttachmentsItem is a plug-in attachment in a list.
+type ListPluginAttachmentsItem struct {
+	// The attachment ID.
+	//
+	// Example: pa-d1lifecycle0000000001
+	PluginAttachmentID *string `json:"pluginAttachmentId,omitzero"`
+
+	// The ID of the attached plug-in.
+	//
+	// Example: pl-d1lifecycle00000001
+	PluginID *string `json:"pluginId,omitzero"`
+
+	// The kind of resource the plug-in is attached to. Valid values: HttpApi, Operation, GatewayRoute, Gateway, GatewayDomain.
+	//
+	// Example: HttpApi
+	AttachResourceType *ListPluginAttachmentsItemAttachResourceType `json:"attachResourceType,omitzero"`
+
+	// Whether the plug-in runs.
+	//
+	// Example: true
+	Enable *bool `json:"enable,omitzero"`
+
+	// The plug-in configuration, Base64-encoded.
+	//
+	// Example: bGltaXQ6IDEwMAo=
+	PluginConfig *string `json:"pluginConfig,omitzero"`
+
+	// The information about the parent resource to which the plug-in is attached.
+	ParentResourceInfo *ParentResourceInfo `json:"parentResourceInfo,omitzero"`
+
+	// The resources the plug-in is attached to.
+	ResourceInfos []ResourceInfo `json:"resourceInfos,omitzero"`
+
+	// The environment information.
+	EnvironmentInfo *EnvironmentInfo `json:"environmentInfo,omitzero"`
+
+	// The plug-in type information.
+	PluginClassInfo *PluginClassInfo `json:"pluginClassInfo,omitzero"`
+
+	// The gateway instance information.
+	GatewayInfo *GatewayInfo `json:"gatewayInfo,omitzero"`
+}
+
+// ListPluginAttachmentsResponse is the response of ListPluginAttachments.
+type ListPluginAttachmentsResponse struct {
+	// The ID of the request.
+	//
+	// Example: 6E3B2C8D-9F40-4B71-8C2D-3E4F5A6B7C8D
+	RequestID *string `json:"requestId,omitzero"`
+
+	// The status code.
+	//
+	// Example: Ok
+	Code *string `json:"code,omitzero"`
+
+	// The status message.
+	//
+	// Example: success
+	Message *string `json:"message,omitzero"`
+
+	// One page of attachments.
+	Data *ListPluginAttachmentsResponseData `json:"data,omitzero"`
+}
+
+// ListPluginAttachmentsResponseData: One page of attachments.
+type ListPluginAttachmentsResponseData struct {
+	// The number of this page, counting from 1.
+	//
+	// Example: 1
+	PageNumber *int32 `json:"pageNumber,omitzero"`
+
+	// How many attachments a page holds.
+	//
+	// Example: 10
+	PageSize *int32 `json:"pageSize,omitzero"`
+
+	// How many attachments match, over all pages.
+	//
+	// Example: 2
+	TotalSize *int32 `json:"totalSize,omitzero"`
+
+	// The attachments on this page.
+	Items []ListPluginAttachmentsItem `json:"items,omitzero"`
+}
+
 // ParentResourceInfo is the information about the parent resource to which the plug-in is attached.
 type ParentResourceInfo struct {
 	// The type of the parent resource. Valid values: HttpApi, Operation, GatewayRoute,
@@ -1471,4 +1640,38 @@ type SubDomainInfo struct {
 	//
 	// Example: Intranet
 	NetworkType *SubDomainInfoNetworkType `json:"networkType,omitzero"`
+}
+
+// UpdatePluginAttachmentBody is the JSON body of UpdatePluginAttachment; what it leaves out stays as it is.
+type UpdatePluginAttachmentBody struct {
+	// The IDs of the resources the plug-in runs for from now on.
+	AttachResourceIDs []string `json:"attachResourceIds,omitzero"`
+
+	// The new plug-in configuration, Base64-encoded.
+	//
+	// Example: bGltaXQ6IDIwMAo=
+	PluginConfig *string `json:"pluginConfig,omitzero"`
+
+	// Whether the plug-in runs.
+	//
+	// Example: false
+	Enable *bool `json:"enable,omitzero"`
+}
+
+// UpdatePluginAttachmentResponse is the response of UpdatePluginAttachment.
+type UpdatePluginAttachmentResponse struct {
+	// The ID of the request.
+	//
+	// Example: 7F4C3D9E-A051-4C82-9D3E-4F5A6B7C8D9E
+	RequestID *string `json:"requestId,omitzero"`
+
+	// The status code.
+	//
+	// Example: Ok
+	Code *string `json:"code,omitzero"`
+
+	// The status message.
+	//
+	// Example: success
+	Message *string `json:"message,omitzero"`
 }

@@ -429,6 +429,58 @@ func (m BackendServicesProtocol) validate(v *acs.Validator) {}
 
 // Validate reports every way the value breaks its schema as an *acs.ValidationError
 // whose violations carry JSON pointers; nil when there are none.
+func (m *CreatePluginAttachmentBody) Validate() error {
+	if m == nil {
+		return nil
+	}
+	var v acs.Validator
+	m.validate(&v)
+	return v.Err()
+}
+
+func (m *CreatePluginAttachmentBody) validate(v *acs.Validator) {}
+
+// Validate reports every way the value breaks its schema as an *acs.ValidationError
+// whose violations carry JSON pointers; nil when there are none.
+func (m *CreatePluginAttachmentResponse) Validate() error {
+	if m == nil {
+		return nil
+	}
+	var v acs.Validator
+	m.validate(&v)
+	return v.Err()
+}
+
+func (m *CreatePluginAttachmentResponse) validate(v *acs.Validator) {}
+
+// Validate reports every way the value breaks its schema as an *acs.ValidationError
+// whose violations carry JSON pointers; nil when there are none.
+func (m *CreatePluginAttachmentResponseData) Validate() error {
+	if m == nil {
+		return nil
+	}
+	var v acs.Validator
+	m.validate(&v)
+	return v.Err()
+}
+
+func (m *CreatePluginAttachmentResponseData) validate(v *acs.Validator) {}
+
+// Validate reports every way the value breaks its schema as an *acs.ValidationError
+// whose violations carry JSON pointers; nil when there are none.
+func (m *DeletePluginAttachmentResponse) Validate() error {
+	if m == nil {
+		return nil
+	}
+	var v acs.Validator
+	m.validate(&v)
+	return v.Err()
+}
+
+func (m *DeletePluginAttachmentResponse) validate(v *acs.Validator) {}
+
+// Validate reports every way the value breaks its schema as an *acs.ValidationError
+// whose violations carry JSON pointers; nil when there are none.
 func (m *EnvironmentInfo) Validate() error {
 	if m == nil {
 		return nil
@@ -922,6 +974,77 @@ func (m *HTTPAPIVersionInfo) validate(v *acs.Validator) {}
 
 // Validate reports every way the value breaks its schema as an *acs.ValidationError
 // whose violations carry JSON pointers; nil when there are none.
+func (m *ListPluginAttachmentsItem) Validate() error {
+	if m == nil {
+		return nil
+	}
+	var v acs.Validator
+	m.validate(&v)
+	return v.Err()
+}
+
+func (m *ListPluginAttachmentsItem) validate(v *acs.Validator) {
+	if m.ParentResourceInfo != nil {
+		v.Enter("parentResourceInfo")
+		m.ParentResourceInfo.validate(v)
+		v.Leave()
+	}
+}
+
+// Validate reports every way the value breaks its schema as an *acs.ValidationError
+// whose violations carry JSON pointers; nil when there are none.
+func (m ListPluginAttachmentsItemAttachResourceType) Validate() error {
+	var v acs.Validator
+	m.validate(&v)
+	return v.Err()
+}
+
+func (m ListPluginAttachmentsItemAttachResourceType) validate(v *acs.Validator) {}
+
+// Validate reports every way the value breaks its schema as an *acs.ValidationError
+// whose violations carry JSON pointers; nil when there are none.
+func (m *ListPluginAttachmentsResponse) Validate() error {
+	if m == nil {
+		return nil
+	}
+	var v acs.Validator
+	m.validate(&v)
+	return v.Err()
+}
+
+func (m *ListPluginAttachmentsResponse) validate(v *acs.Validator) {
+	if m.Data != nil {
+		v.Enter("data")
+		m.Data.validate(v)
+		v.Leave()
+	}
+}
+
+// Validate reports every way the value breaks its schema as an *acs.ValidationError
+// whose violations carry JSON pointers; nil when there are none.
+func (m *ListPluginAttachmentsResponseData) Validate() error {
+	if m == nil {
+		return nil
+	}
+	var v acs.Validator
+	m.validate(&v)
+	return v.Err()
+}
+
+func (m *ListPluginAttachmentsResponseData) validate(v *acs.Validator) {
+	if m.Items != nil {
+		v.Enter("items")
+		for i1 := range m.Items {
+			v.EnterIndex(i1)
+			m.Items[i1].validate(v)
+			v.Leave()
+		}
+		v.Leave()
+	}
+}
+
+// Validate reports every way the value breaks its schema as an *acs.ValidationError
+// whose violations carry JSON pointers; nil when there are none.
 func (m *ParentResourceInfo) Validate() error {
 	if m == nil {
 		return nil
@@ -1020,6 +1143,66 @@ func (m SubDomainInfoProtocol) validate(v *acs.Validator) {}
 
 // Validate reports every way the value breaks its schema as an *acs.ValidationError
 // whose violations carry JSON pointers; nil when there are none.
+func (m *UpdatePluginAttachmentBody) Validate() error {
+	if m == nil {
+		return nil
+	}
+	var v acs.Validator
+	m.validate(&v)
+	return v.Err()
+}
+
+func (m *UpdatePluginAttachmentBody) validate(v *acs.Validator) {}
+
+// Validate reports every way the value breaks its schema as an *acs.ValidationError
+// whose violations carry JSON pointers; nil when there are none.
+func (m *UpdatePluginAttachmentResponse) Validate() error {
+	if m == nil {
+		return nil
+	}
+	var v acs.Validator
+	m.validate(&v)
+	return v.Err()
+}
+
+func (m *UpdatePluginAttachmentResponse) validate(v *acs.Validator) {}
+
+// Validate reports every way the value breaks its schema as an *acs.ValidationError
+// whose violations carry JSON pointers; nil when there are none.
+// It checks what the spec says of each parameter before anything is sent.
+func (r *CreatePluginAttachmentRequest) Validate() error {
+	if r == nil {
+		return nil
+	}
+	var v acs.Validator
+	r.validate(&v)
+	return v.Err()
+}
+
+func (r *CreatePluginAttachmentRequest) validate(v *acs.Validator) {}
+
+// Validate reports every way the value breaks its schema as an *acs.ValidationError
+// whose violations carry JSON pointers; nil when there are none.
+// It checks what the spec says of each parameter before anything is sent.
+func (r *DeletePluginAttachmentRequest) Validate() error {
+	if r == nil {
+		return nil
+	}
+	var v acs.Validator
+	r.validate(&v)
+	return v.Err()
+}
+
+func (r *DeletePluginAttachmentRequest) validate(v *acs.Validator) {
+	if acs.Missing(r.PluginAttachmentID) {
+		v.Enter("pluginAttachmentId")
+		v.Fail("required parameter is missing")
+		v.Leave()
+	}
+}
+
+// Validate reports every way the value breaks its schema as an *acs.ValidationError
+// whose violations carry JSON pointers; nil when there are none.
 // It checks what the spec says of each parameter before anything is sent.
 func (r *GetPluginAttachmentRequest) Validate() error {
 	if r == nil {
@@ -1031,6 +1214,51 @@ func (r *GetPluginAttachmentRequest) Validate() error {
 }
 
 func (r *GetPluginAttachmentRequest) validate(v *acs.Validator) {
+	if acs.Missing(r.PluginAttachmentID) {
+		v.Enter("pluginAttachmentId")
+		v.Fail("required parameter is missing")
+		v.Leave()
+	}
+}
+
+// Validate reports every way the value breaks its schema as an *acs.ValidationError
+// whose violations carry JSON pointers; nil when there are none.
+// It checks what the spec says of each parameter before anything is sent.
+func (r *ListPluginAttachmentsRequest) Validate() error {
+	if r == nil {
+		return nil
+	}
+	var v acs.Validator
+	r.validate(&v)
+	return v.Err()
+}
+
+func (r *ListPluginAttachmentsRequest) validate(v *acs.Validator) {
+	if len(r.AttachResourceTypes) > 0 {
+		if len(r.AttachResourceTypes) < 2 && acs.Missing(r.AttachResourceTypes...) {
+			v.Enter("attachResourceTypes")
+			v.Fail("empty value is not allowed")
+			v.Leave()
+		} else {
+			v.Enter("attachResourceTypes")
+			v.Leave()
+		}
+	}
+}
+
+// Validate reports every way the value breaks its schema as an *acs.ValidationError
+// whose violations carry JSON pointers; nil when there are none.
+// It checks what the spec says of each parameter before anything is sent.
+func (r *UpdatePluginAttachmentRequest) Validate() error {
+	if r == nil {
+		return nil
+	}
+	var v acs.Validator
+	r.validate(&v)
+	return v.Err()
+}
+
+func (r *UpdatePluginAttachmentRequest) validate(v *acs.Validator) {
 	if acs.Missing(r.PluginAttachmentID) {
 		v.Enter("pluginAttachmentId")
 		v.Fail("required parameter is missing")

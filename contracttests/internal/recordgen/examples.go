@@ -78,12 +78,16 @@ func (s *Spec) ParamExample(path, method, name string, dst any) error {
 	return fmt.Errorf("%s: %s %s: no parameter %s", s.File, method, path, name)
 }
 
-// node walks keys from the root, following {"$ref": "#/..."} mappings.
+// node walks keys from the root, following {"$ref": "#/..."} mappings; a key of a
+// sequence is an item's index.
 func (s *Spec) node(keys []string) (*yaml.Node, error) {
 	n := s.root
 	for i, k := range keys {
 		n = s.deref(n)
 		v := child(n, k)
+		if idx, err := strconv.Atoi(k); err == nil && n.Kind == yaml.SequenceNode && idx >= 0 && idx < len(n.Content) {
+			v = n.Content[idx]
+		}
 		if v == nil {
 			return nil, fmt.Errorf("%s: no %s", s.File, strings.Join(keys[:i+1], "."))
 		}
@@ -288,4 +292,47 @@ func copyNode(n *yaml.Node) *yaml.Node {
 		c.Content[i] = copyNode(x)
 	}
 	return &c
+}
+
+// PropertyExamples decodes the examples of the properties of a component schema,
+// as one JSON object, into dst: a request body built from what the spec documents.
+func (s *Spec) PropertyExamples(schema string, dst any) error {
+	props, err := s.node([]string{"components", "schemas", schema, "properties"})
+	if err != nil {
+		return err
+	}
+	obj := &yaml.Node{Kind: yaml.MappingNode, Tag: "!!map"}
+	for i := 0; i+1 < len(props.Content); i += 2 {
+		if ex := child(s.deref(props.Content[i+1]), "example"); ex != nil {
+			obj.Content = append(obj.Content, props.Content[i], ex)
+		}
+	}
+	var b bytes.Buffer
+	if err := writeJSON(&b, obj); err != nil {
+		return fmt.Errorf("%s: %s: %w", s.File, schema, err)
+	}
+	return json.Unmarshal(b.Bytes(), dst)
+}
+
+// ParamExamples decodes the examples of all the operation's parameters, as one JSON
+// object keyed by parameter name, into dst: a generated request type, whose json tags
+// are the parameters' wire names.
+func (s *Spec) ParamExamples(path, method string, dst any) error {
+	params, err := s.node([]string{"paths", path, method, "parameters"})
+	if err != nil {
+		return err
+	}
+	obj := &yaml.Node{Kind: yaml.MappingNode, Tag: "!!map"}
+	for _, p := range params.Content {
+		p = s.deref(p)
+		name, ex := child(p, "name"), child(p, "example")
+		if name != nil && ex != nil {
+			obj.Content = append(obj.Content, name, ex)
+		}
+	}
+	var b bytes.Buffer
+	if err := writeJSON(&b, obj); err != nil {
+		return fmt.Errorf("%s: %s %s: %w", s.File, method, path, err)
+	}
+	return json.Unmarshal(b.Bytes(), dst)
 }

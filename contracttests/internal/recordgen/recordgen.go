@@ -219,7 +219,11 @@ func Scenarios(specDir string) ([]Scenario, error) {
 	if err := errors.Join(edits...); err != nil {
 		return nil, err
 	}
-	return list, nil
+	lifecycle, err := lifecycleScenarios(ap, ca)
+	if err != nil {
+		return nil, err
+	}
+	return append(list, lifecycle...), nil
 }
 
 // rawAttachPlugin sends AttachPlugin with query through the acs runtime, past the

@@ -171,6 +171,33 @@ func (e HttpApiDomainInfoProtocol) Valid() bool {
 	}
 }
 
+// Defines values for ListPluginAttachmentsItemAttachResourceType.
+const (
+	ListPluginAttachmentsItemAttachResourceTypeGateway       ListPluginAttachmentsItemAttachResourceType = "Gateway"
+	ListPluginAttachmentsItemAttachResourceTypeGatewayDomain ListPluginAttachmentsItemAttachResourceType = "GatewayDomain"
+	ListPluginAttachmentsItemAttachResourceTypeGatewayRoute  ListPluginAttachmentsItemAttachResourceType = "GatewayRoute"
+	ListPluginAttachmentsItemAttachResourceTypeHttpApi       ListPluginAttachmentsItemAttachResourceType = "HttpApi"
+	ListPluginAttachmentsItemAttachResourceTypeOperation     ListPluginAttachmentsItemAttachResourceType = "Operation"
+)
+
+// Valid indicates whether the value is a known member of the ListPluginAttachmentsItemAttachResourceType enum.
+func (e ListPluginAttachmentsItemAttachResourceType) Valid() bool {
+	switch e {
+	case ListPluginAttachmentsItemAttachResourceTypeGateway:
+		return true
+	case ListPluginAttachmentsItemAttachResourceTypeGatewayDomain:
+		return true
+	case ListPluginAttachmentsItemAttachResourceTypeGatewayRoute:
+		return true
+	case ListPluginAttachmentsItemAttachResourceTypeHttpApi:
+		return true
+	case ListPluginAttachmentsItemAttachResourceTypeOperation:
+		return true
+	default:
+		return false
+	}
+}
+
 // Defines values for ParentResourceInfoResourceType.
 const (
 	ParentResourceInfoResourceTypeGateway       ParentResourceInfoResourceType = "Gateway"
@@ -831,6 +858,90 @@ type BackendServices struct {
 //
 // Example: HTTP
 type BackendServicesProtocol string
+
+// CreatePluginAttachmentBody The JSON body of CreatePluginAttachment.
+type CreatePluginAttachmentBody struct {
+	// AttachResourceIds The IDs of the resources the plug-in runs for, all of the kind attachResourceType names.
+	//
+	// Example: ["api-d1lifecycle00000001"]
+	AttachResourceIds *[]string `json:"attachResourceIds,omitempty"`
+
+	// AttachResourceType The kind of the resources in attachResourceIds: HttpApi, Operation,
+	// GatewayRoute, GatewayDomain or Gateway.
+	//
+	//
+	// Example: HttpApi
+	AttachResourceType *string `json:"attachResourceType,omitempty"`
+
+	// Enable Whether the plug-in runs from the start; false unless given.
+	//
+	// Example: true
+	Enable *bool `json:"enable,omitempty"`
+
+	// EnvironmentId The environment the attachment applies in (for HTTP APIs and their operations).
+	//
+	// Example: env-d1lifecycle00000001
+	EnvironmentId *string `json:"environmentId,omitempty"`
+
+	// GatewayId The gateway instance the plug-in is installed on.
+	//
+	// Example: gw-d1lifecycle00000001
+	GatewayId *string `json:"gatewayId,omitempty"`
+
+	// PluginConfig The plug-in configuration (the plug-in's own YAML or JSON text), Base64-encoded.
+	//
+	// Example: bGltaXQ6IDEwMAo=
+	PluginConfig *string `json:"pluginConfig,omitempty"`
+
+	// PluginId The ID of the plug-in to attach, as installed on the gateway.
+	//
+	// Example: pl-d1lifecycle00000001
+	PluginId *string `json:"pluginId,omitempty"`
+}
+
+// CreatePluginAttachmentResponse The response of CreatePluginAttachment.
+type CreatePluginAttachmentResponse struct {
+	// Code The status code.
+	//
+	// Example: Ok
+	Code *string `json:"code,omitempty"`
+
+	// Data The new attachment.
+	Data *struct {
+		// PluginAttachmentId The ID of the new attachment.
+		//
+		// Example: pa-d1lifecycle0000000001
+		PluginAttachmentId *string `json:"pluginAttachmentId,omitempty"`
+	} `json:"data,omitempty"`
+
+	// Message The status message.
+	//
+	// Example: success
+	Message *string `json:"message,omitempty"`
+
+	// RequestId The ID of the request.
+	//
+	// Example: 5D2A1B7C-8E3F-4A60-9B1C-2D3E4F5A6B7C
+	RequestId *string `json:"requestId,omitempty"`
+}
+
+// DeletePluginAttachmentResponse The response of DeletePluginAttachment.
+type DeletePluginAttachmentResponse struct {
+	// Code The status code.
+	//
+	// Example: Ok
+	Code *string `json:"code,omitempty"`
+
+	// Message The status message.
+	//
+	// Example: success
+	Message *string `json:"message,omitempty"`
+
+	// RequestId The ID of the request.
+	//
+	// Example: 805D4EAF-B162-4D93-AE4F-5A6B7C8D9EAF
+	RequestId *string `json:"requestId,omitempty"`
+}
 
 // EnvironmentInfo The environment information.
 type EnvironmentInfo struct {
@@ -1640,6 +1751,93 @@ type HttpApiVersionInfo struct {
 	Version *string `json:"version,omitempty"`
 }
 
+// ListPluginAttachmentsItem A plug-in attachment in a list.
+type ListPluginAttachmentsItem struct {
+	// AttachResourceType The kind of resource the plug-in is attached to. Valid values: HttpApi, Operation, GatewayRoute, Gateway, GatewayDomain.
+	//
+	// Example: HttpApi
+	AttachResourceType *ListPluginAttachmentsItemAttachResourceType `json:"attachResourceType,omitempty"`
+
+	// Enable Whether the plug-in runs.
+	//
+	// Example: true
+	Enable *bool `json:"enable,omitempty"`
+
+	// EnvironmentInfo The environment information.
+	EnvironmentInfo *EnvironmentInfo `json:"environmentInfo,omitempty"`
+
+	// GatewayInfo The gateway instance information.
+	GatewayInfo *GatewayInfo `json:"gatewayInfo,omitempty"`
+
+	// ParentResourceInfo The information about the parent resource to which the plug-in is attached.
+	ParentResourceInfo *ParentResourceInfo `json:"parentResourceInfo,omitempty"`
+
+	// PluginAttachmentId The attachment ID.
+	//
+	// Example: pa-d1lifecycle0000000001
+	PluginAttachmentId *string `json:"pluginAttachmentId,omitempty"`
+
+	// PluginClassInfo The plug-in type information.
+	PluginClassInfo *PluginClassInfo `json:"pluginClassInfo,omitempty"`
+
+	// PluginConfig The plug-in configuration, Base64-encoded.
+	//
+	// Example: bGltaXQ6IDEwMAo=
+	PluginConfig *string `json:"pluginConfig,omitempty"`
+
+	// PluginId The ID of the attached plug-in.
+	//
+	// Example: pl-d1lifecycle00000001
+	PluginId *string `json:"pluginId,omitempty"`
+
+	// ResourceInfos The resources the plug-in is attached to.
+	ResourceInfos *[]ResourceInfo `json:"resourceInfos,omitempty"`
+}
+
+// ListPluginAttachmentsItemAttachResourceType The kind of resource the plug-in is attached to. Valid values: HttpApi, Operation, GatewayRoute, Gateway, GatewayDomain.
+//
+// Example: HttpApi
+type ListPluginAttachmentsItemAttachResourceType string
+
+// ListPluginAttachmentsResponse The response of ListPluginAttachments.
+type ListPluginAttachmentsResponse struct {
+	// Code The status code.
+	//
+	// Example: Ok
+	Code *string `json:"code,omitempty"`
+
+	// Data One page of attachments.
+	Data *struct {
+		// Items The attachments on this page.
+		Items *[]ListPluginAttachmentsItem `json:"items,omitempty"`
+
+		// PageNumber The number of this page, counting from 1.
+		//
+		// Example: 1
+		PageNumber *int32 `json:"pageNumber,omitempty"`
+
+		// PageSize How many attachments a page holds.
+		//
+		// Example: 10
+		PageSize *int32 `json:"pageSize,omitempty"`
+
+		// TotalSize How many attachments match, over all pages.
+		//
+		// Example: 2
+		TotalSize *int32 `json:"totalSize,omitempty"`
+	} `json:"data,omitempty"`
+
+	// Message The status message.
+	//
+	// Example: success
+	Message *string `json:"message,omitempty"`
+
+	// RequestId The ID of the request.
+	//
+	// Example: 6E3B2C8D-9F40-4B71-8C2D-3E4F5A6B7C8D
+	RequestId *string `json:"requestId,omitempty"`
+}
+
 // ParentResourceInfo The information about the parent resource to which the plug-in is attached.
 type ParentResourceInfo struct {
 	// ApiInfo The information about an HTTP API.
@@ -1786,5 +1984,80 @@ type SubDomainInfoNetworkType string
 // Example: HTTP
 type SubDomainInfoProtocol string
 
+// UpdatePluginAttachmentBody The JSON body of UpdatePluginAttachment; what it leaves out stays as it is.
+type UpdatePluginAttachmentBody struct {
+	// AttachResourceIds The IDs of the resources the plug-in runs for from now on.
+	//
+	// Example: ["api-d1lifecycle00000001","api-d1lifecycle00000002"]
+	AttachResourceIds *[]string `json:"attachResourceIds,omitempty"`
+
+	// Enable Whether the plug-in runs.
+	//
+	// Example: false
+	Enable *bool `json:"enable,omitempty"`
+
+	// PluginConfig The new plug-in configuration, Base64-encoded.
+	//
+	// Example: bGltaXQ6IDIwMAo=
+	PluginConfig *string `json:"pluginConfig,omitempty"`
+}
+
+// UpdatePluginAttachmentResponse The response of UpdatePluginAttachment.
+type UpdatePluginAttachmentResponse struct {
+	// Code The status code.
+	//
+	// Example: Ok
+	Code *string `json:"code,omitempty"`
+
+	// Message The status message.
+	//
+	// Example: success
+	Message *string `json:"message,omitempty"`
+
+	// RequestId The ID of the request.
+	//
+	// Example: 7F4C3D9E-A051-4C82-9D3E-4F5A6B7C8D9E
+	RequestId *string `json:"requestId,omitempty"`
+}
+
 // Error The error body of APIG (camelCase keys, like the success envelope).
 type Error = ErrorResponse
+
+// ListPluginAttachmentsParams defines parameters for ListPluginAttachments.
+type ListPluginAttachmentsParams struct {
+	// AttachResourceId Only the attachments to this resource (an API, route or domain ID).
+	AttachResourceId *string `form:"attachResourceId,omitempty" json:"attachResourceId,omitempty"`
+
+	// AttachResourceType Only the attachments to this kind of resource. The service ignores this filter
+	// today; `attachResourceTypes` is the one it applies.
+	AttachResourceType *string `form:"attachResourceType,omitempty" json:"attachResourceType,omitempty"`
+
+	// EnvironmentId Only the attachments in this environment.
+	EnvironmentId *string `form:"environmentId,omitempty" json:"environmentId,omitempty"`
+
+	// PluginId Only the attachments of this plug-in.
+	PluginId *string `form:"pluginId,omitempty" json:"pluginId,omitempty"`
+
+	// GatewayId The gateway instance whose attachments are listed.
+	GatewayId *string `form:"gatewayId,omitempty" json:"gatewayId,omitempty"`
+
+	// PageNumber The page to return, counting from 1 (the default).
+	PageNumber *int32 `form:"pageNumber,omitempty" json:"pageNumber,omitempty"`
+
+	// PageSize How many attachments one page holds (10 unless given).
+	PageSize *int32 `form:"pageSize,omitempty" json:"pageSize,omitempty"`
+
+	// AttachResourceTypes Only the attachments to these kinds of resource, for example HttpApi and
+	// Operation. On the wire this is one comma-separated query value
+	// (`attachResourceTypes=HttpApi,Operation`).
+	AttachResourceTypes *[]string `form:"attachResourceTypes,omitempty" json:"attachResourceTypes,omitempty"`
+
+	// WithParentResource Whether each item also carries the resource its target belongs to (`parentResourceInfo`).
+	WithParentResource *bool `form:"withParentResource,omitempty" json:"withParentResource,omitempty"`
+}
+
+// CreatePluginAttachmentJSONRequestBody defines body for CreatePluginAttachment for application/json ContentType.
+type CreatePluginAttachmentJSONRequestBody = CreatePluginAttachmentBody
+
+// UpdatePluginAttachmentJSONRequestBody defines body for UpdatePluginAttachment for application/json ContentType.
+type UpdatePluginAttachmentJSONRequestBody = UpdatePluginAttachmentBody
