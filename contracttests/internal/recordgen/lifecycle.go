@@ -3,6 +3,7 @@ package recordgen
 import (
 	"context"
 	"errors"
+	"fmt"
 	"slices"
 	"strconv"
 
@@ -25,8 +26,10 @@ const LifecyclePageSize = 1
 
 // lifecycleScenarios records the plug-in attachment lifecycle: each operation called
 // by the generated client with its parameters' documented examples and answered with
-// its documented response, ListPluginAttachments one attachment a page, and the
-// attachment read back after its deletion (404).
+// its documented response, and the whole APIG lifecycle as one session
+// (apig/PluginAttachmentLifecycle): created, read, listed one attachment a page,
+// updated, deleted, and read back after the deletion (404). examples/lifecycle
+// walks that session against the mock.
 func lifecycleScenarios(ap, ca *Spec) ([]Scenario, error) {
 	var errs []error
 	example := func(s *Spec, path, method, status string) []byte {
@@ -86,7 +89,10 @@ func lifecycleScenarios(ap, ca *Spec) ([]Scenario, error) {
 		}
 	}
 	listCall := func(r apig.ListPluginAttachmentsRequest) func(context.Context, ...acs.Option) error {
-		return apigCall(func(ctx context.Context, c *apig.Client) error { _, err := c.ListPluginAttachments(ctx, &r); return err })
+		return apigCall(func(ctx context.Context, c *apig.Client) error {
+			_, err := c.ListPluginAttachments(ctx, &r)
+			return err
+		})
 	}
 
 	page := func(n int) []byte {
@@ -101,27 +107,76 @@ func lifecycleScenarios(ap, ca *Spec) ([]Scenario, error) {
 	}
 	out := []Scenario{
 		{Name: "apig/CreatePluginAttachment", Host: APIGHost, Status: 200, Body: example(ap, PluginAttachmentsPath, "post", "200"),
-			Call: apigCall(func(ctx context.Context, c *apig.Client) error { _, err := c.CreatePluginAttachment(ctx, &create); return err })},
+			Call: apigCall(func(ctx context.Context, c *apig.Client) error {
+				_, err := c.CreatePluginAttachment(ctx, &create)
+				return err
+			})},
 		{Name: "apig/ListPluginAttachments", Host: APIGHost, Status: 200, Body: example(ap, PluginAttachmentsPath, "get", "200"),
 			Call: listCall(list)},
-		{Name: "apig/ListPluginAttachments_Page1", Host: APIGHost, Status: 200, Body: page(1), Call: listCall(listPage(1))},
-		{Name: "apig/ListPluginAttachments_Page2", Host: APIGHost, Status: 200, Body: page(2), Call: listCall(listPage(2))},
 		{Name: "apig/UpdatePluginAttachment", Host: APIGHost, Status: 200, Body: example(ap, GetPluginAttachmentPath, "put", "200"),
-			Call: apigCall(func(ctx context.Context, c *apig.Client) error { _, err := c.UpdatePluginAttachment(ctx, &update); return err })},
-		{Name: "apig/DeletePluginAttachment", Host: APIGHost, Status: 200, Body: example(ap, GetPluginAttachmentPath, "delete", "200"),
-			Call: apigCall(func(ctx context.Context, c *apig.Client) error { _, err := c.DeletePluginAttachment(ctx, &del); return err })},
-		// Read back once deleted: the service's 404.
-		{Name: "apig/GetPluginAttachment_Deleted", Host: APIGHost, Status: 404, Body: gone, WantErr: true,
 			Call: apigCall(func(ctx context.Context, c *apig.Client) error {
-				_, err := c.GetPluginAttachment(ctx, &apig.GetPluginAttachmentRequest{PluginAttachmentID: del.PluginAttachmentID})
+				_, err := c.UpdatePluginAttachment(ctx, &update)
+				return err
+			})},
+		{Name: "apig/DeletePluginAttachment", Host: APIGHost, Status: 200, Body: example(ap, GetPluginAttachmentPath, "delete", "200"),
+			Call: apigCall(func(ctx context.Context, c *apig.Client) error {
+				_, err := c.DeletePluginAttachment(ctx, &del)
 				return err
 			})},
 		{Name: "cloudapi/DetachPlugin", Host: CloudAPIHost, Status: 200, Body: example(ca, DetachPluginPath, "post", "200"),
-			Call: cloudapiCall(func(ctx context.Context, c *cloudapi.Client) error { _, err := c.DetachPlugin(ctx, &detach); return err })},
+			Call: cloudapiCall(func(ctx context.Context, c *cloudapi.Client) error {
+				_, err := c.DetachPlugin(ctx, &detach)
+				return err
+			})},
 		{Name: "cloudapi/DescribePluginsByApi", Host: CloudAPIHost, Status: 200, Body: example(ca, DescribePluginsByAPIPath, "post", "200"),
-			Call: cloudapiCall(func(ctx context.Context, c *cloudapi.Client) error { _, err := c.DescribePluginsByAPI(ctx, &byAPI); return err })},
+			Call: cloudapiCall(func(ctx context.Context, c *cloudapi.Client) error {
+				_, err := c.DescribePluginsByAPI(ctx, &byAPI)
+				return err
+			})},
 		{Name: "cloudapi/DescribePluginApis", Host: CloudAPIHost, Status: 200, Body: example(ca, DescribePluginAPIsPath, "post", "200"),
-			Call: cloudapiCall(func(ctx context.Context, c *cloudapi.Client) error { _, err := c.DescribePluginAPIs(ctx, &apis); return err })},
+			Call: cloudapiCall(func(ctx context.Context, c *cloudapi.Client) error {
+				_, err := c.DescribePluginAPIs(ctx, &apis)
+				return err
+			})},
 	}
-	return out, errors.Join(errs...)
+
+	// The whole lifecycle as one recorded session: created, read, listed one
+	// attachment a page, updated, deleted, and read back after the deletion (404).
+	created := example(ap, PluginAttachmentsPath, "post", "200")
+	getCreated, err := ap.ExampleWith([]string{"paths", GetPluginAttachmentPath, "get", "responses", "200", "content", "application/json", "example"},
+		Edit{At: []string{"data", "pluginAttachmentId"}, Value: del.PluginAttachmentID},
+		Edit{At: []string{"data", "pluginId"}, Value: *create.PluginID})
+	errs = append(errs, err)
+	session := Scenario{Name: "apig/PluginAttachmentLifecycle", Host: APIGHost,
+		Session: []Answer{{200, created}, {200, getCreated}, {200, page(1)}, {200, page(2)},
+			{200, example(ap, GetPluginAttachmentPath, "put", "200")}, {200, example(ap, GetPluginAttachmentPath, "delete", "200")}, {404, gone}},
+		Call: apigCall(func(ctx context.Context, c *apig.Client) error {
+			made, err := c.CreatePluginAttachment(ctx, &create)
+			if err != nil {
+				return err
+			}
+			id := *made.Data.PluginAttachmentID
+			if _, err := c.GetPluginAttachment(ctx, &apig.GetPluginAttachmentRequest{PluginAttachmentID: id}); err != nil {
+				return err
+			}
+			for n := int32(1); n <= 2; n++ {
+				r := listPage(n)
+				if _, err := c.ListPluginAttachments(ctx, &r); err != nil {
+					return err
+				}
+			}
+			if _, err := c.UpdatePluginAttachment(ctx, &update); err != nil {
+				return err
+			}
+			if _, err := c.DeletePluginAttachment(ctx, &del); err != nil {
+				return err
+			}
+			_, err = c.GetPluginAttachment(ctx, &apig.GetPluginAttachmentRequest{PluginAttachmentID: id})
+			var apiErr *acs.Error
+			if !errors.As(err, &apiErr) || apiErr.StatusCode != 404 {
+				return fmt.Errorf("reading the deleted attachment: want a 404 *acs.Error, got %v", err)
+			}
+			return nil
+		})}
+	return append(out, session), errors.Join(errs...)
 }

@@ -79,6 +79,16 @@ type Scenario struct {
 	Body    []byte
 	Call    func(ctx context.Context, opts ...acs.Option) error
 	WantErr bool // the client is expected to return an error (non-2xx, or a body it refuses)
+	// Session, when set, replaces Status and Body: Call makes several calls, and the
+	// server answers them in this order (the last answer repeats), so that the
+	// cassette holds the whole session.
+	Session []Answer
+}
+
+// Answer is one answer of a session.
+type Answer struct {
+	Status int
+	Body   []byte
 }
 
 // Scenarios builds every scenario from the specs in specDir.
@@ -361,7 +371,16 @@ type server struct {
 func newServer(sc Scenario) *server {
 	s := &server{}
 	verifier := acs.Verifier{Secret: func(id string) (string, bool) { return AccessKeySecret, id == AccessKeyID }}
+	answers := sc.Session
+	if answers == nil {
+		answers = []Answer{{sc.Status, sc.Body}}
+	}
+	var served int
 	s.Server = httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		s.mu.Lock()
+		answer := answers[min(served, len(answers)-1)]
+		served++
+		s.mu.Unlock()
 		body, _ := io.ReadAll(r.Body)
 		if err := verifier.Verify(r, body); err != nil {
 			s.mu.Lock()
@@ -381,13 +400,13 @@ func newServer(sc Scenario) *server {
 		} else {
 			h.Set("Content-Type", "application/json;charset=utf-8")
 		}
-		if id := requestID(sc.Body); id != "" {
+		if id := requestID(answer.Body); id != "" {
 			h.Set("X-Acs-Request-Id", id)
 		}
-		h.Set("Content-Length", strconv.Itoa(len(sc.Body)))
+		h.Set("Content-Length", strconv.Itoa(len(answer.Body)))
 		dropDate(h)
-		w.WriteHeader(sc.Status)
-		_, _ = w.Write(sc.Body)
+		w.WriteHeader(answer.Status)
+		_, _ = w.Write(answer.Body)
 	}))
 	return s
 }
