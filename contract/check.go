@@ -153,7 +153,7 @@ func (s *Set) Examine(ix Interaction, opts Options) Result {
 	r.statusKey = o.statusKey(ix.Status)
 	decoded, fields := o.observe(ix, r.statusKey)
 	r.body, r.fields = keep(decoded), fields
-	compiled := o.compiledAccepts(ix, r.statusKey, decoded)
+	compiled := o.compiledAccepts(ix, r.statusKey, decoded, opts.Strict)
 	r.Validator = ValidatorKin
 	if compiled {
 		r.Validator = ValidatorCompiled

@@ -64,7 +64,10 @@ func (s *Set) UseCompiled(specs ...acs.CompiledSpec) int {
 // allowed, a property spelt in another letter case, an absent required property
 // held by value); those make the value's encoding differ from the body, and the
 // body is then left to kin-openapi.
-func (o *operation) compiledAccepts(ix Interaction, statusKey string, body any) bool {
+//
+// In strict mode a value outside an open enum is drift that only kin-openapi's
+// enum finding reports, so a decoded value holding one is left to kin-openapi too.
+func (o *operation) compiledAccepts(ix Interaction, statusKey string, body any, strict bool) bool {
 	c, ok := o.compiled[statusKey]
 	if !ok || body == nil {
 		return false
@@ -78,5 +81,56 @@ func (o *operation) compiledAccepts(ix Interaction, statusKey string, body any) 
 	if err != nil {
 		return false
 	}
+	if strict && holdsUnknownEnum(reflect.ValueOf(v)) {
+		return false
+	}
 	return encodesAs(reflect.ValueOf(v), body)
+}
+
+// knower is what every generated enum type implements.
+type knower interface{ IsKnown() bool }
+
+var knowerType = reflect.TypeFor[knower]()
+
+// holdsUnknownEnum reports whether v holds an enum value its spec does not list.
+// Validate has already rejected those of closed enums, so any found here belongs
+// to an open one. acs.Nullable keeps its value unexported; its Get method reaches it.
+func holdsUnknownEnum(v reflect.Value) bool {
+	if !v.IsValid() {
+		return false
+	}
+	if v.Type().Implements(knowerType) && v.Kind() != reflect.Pointer && v.Kind() != reflect.Interface && v.CanInterface() {
+		return !v.Interface().(knower).IsKnown()
+	}
+	switch v.Kind() {
+	case reflect.Pointer, reflect.Interface:
+		return !v.IsNil() && holdsUnknownEnum(v.Elem())
+	case reflect.Struct:
+		if get := v.MethodByName("Get"); get.IsValid() && get.Type().NumIn() == 0 && get.Type().NumOut() == 2 &&
+			get.Type().Out(1).Kind() == reflect.Bool {
+			out := get.Call(nil)
+			return out[1].Bool() && holdsUnknownEnum(out[0])
+		}
+		for i := range v.NumField() {
+			if v.Type().Field(i).IsExported() && holdsUnknownEnum(v.Field(i)) {
+				return true
+			}
+		}
+	case reflect.Slice, reflect.Array:
+		if v.Type().Elem().Kind() == reflect.Uint8 {
+			return false
+		}
+		for i := range v.Len() {
+			if holdsUnknownEnum(v.Index(i)) {
+				return true
+			}
+		}
+	case reflect.Map:
+		for it := v.MapRange(); it.Next(); {
+			if holdsUnknownEnum(it.Value()) {
+				return true
+			}
+		}
+	}
+	return false
 }

@@ -6,6 +6,7 @@ import (
 	"net/http"
 	"os"
 	"path/filepath"
+	"reflect"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -38,7 +39,8 @@ func productSets(t *testing.T, files ...string) (kin, compiled *Set) {
 func TestUseCompiledAppliesOnlyToTheSpecTheCodeCameFrom(t *testing.T) {
 	set, err := Load([]string{apigSpec, cloudapiSpec})
 	require.NoError(t, err)
-	assert.Equal(t, 6, set.UseCompiled(compiledSpecs...), "per product: 200, 4XX and 5XX")
+	// APIG has 5 operations, CloudAPI 4; each has a 200, a 4XX and a 5XX body.
+	assert.Equal(t, 27, set.UseCompiled(compiledSpecs...), "per operation: 200, 4XX and 5XX")
 
 	data, err := os.ReadFile(apigSpec)
 	require.NoError(t, err)
@@ -53,7 +55,7 @@ func TestUseCompiledAppliesOnlyToTheSpecTheCodeCameFrom(t *testing.T) {
 	assert.Zero(t, set.UseCompiled(compiledSpecs...), "an edited spec is not the one the code was generated from")
 	set, err = Load([]string{crlf})
 	require.NoError(t, err)
-	assert.Equal(t, 3, set.UseCompiled(compiledSpecs...), "a checkout with CRLF line endings is the same spec")
+	assert.Equal(t, 15, set.UseCompiled(compiledSpecs...), "a checkout with CRLF line endings is the same spec")
 }
 
 // documented is the recorded documentation example of GetPluginAttachment.
@@ -91,27 +93,36 @@ func TestCompiledChecksOnlyWhatItCanJudge(t *testing.T) {
 		validator  string
 		wantFinds  bool
 		strictOnly bool // findings only in strict mode
+		strictKin  bool // kin-openapi checks it in strict mode (an open enum's new value)
 	}{
-		{"documented example", doc, ValidatorCompiled, false, false},
+		{"documented example", doc, ValidatorCompiled, false, false, false},
 		{"null for a property that is not nullable", mutate(t, doc, func(_, d map[string]any) { d["pluginAttachmentId"] = nil }),
-			ValidatorKin, true, false},
+			ValidatorKin, true, false, false},
 		{"property in another letter case", mutate(t, doc, func(b, _ map[string]any) { b["RequestId"] = b["requestId"]; delete(b, "requestId") }),
-			ValidatorKin, true, true},
+			ValidatorKin, true, true, false},
 		{"undocumented property", mutate(t, doc, func(_, d map[string]any) { d["chargeType"] = "POSTPAY" }),
-			ValidatorKin, true, true},
-		{"enum violation", mutate(t, doc, func(_, d map[string]any) {
+			ValidatorKin, true, true, false},
+		{"a new value of an open enum", mutate(t, doc, func(_, d map[string]any) {
 			d["resourceInfos"].([]any)[0].(map[string]any)["resourceType"] = "Cluster"
-		}), ValidatorKin, true, false},
-		{"wrong type", mutate(t, doc, func(_, d map[string]any) { d["enable"] = "yes" }), ValidatorKin, true, false},
-		{"not the JSON media type", withType(doc, "text/plain"), ValidatorKin, true, false},
-		{"charset parameter", withType(doc, "application/json; charset=utf-8"), ValidatorCompiled, false, false},
+		}), ValidatorCompiled, true, true, true},
+		{"a new value of an open enum deep down", mutate(t, doc, func(_, d map[string]any) {
+			api := d["parentResourceInfo"].(map[string]any)["apiInfo"].(map[string]any)
+			api["environments"].([]any)[0].(map[string]any)["backendScene"] = "MultiServiceByWeight"
+		}), ValidatorCompiled, true, true, true},
+		{"wrong type", mutate(t, doc, func(_, d map[string]any) { d["enable"] = "yes" }), ValidatorKin, true, false, false},
+		{"not the JSON media type", withType(doc, "text/plain"), ValidatorKin, true, false, false},
+		{"charset parameter", withType(doc, "application/json; charset=utf-8"), ValidatorCompiled, false, false, false},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
 			for _, opts := range []Options{{}, {Strict: true}} {
 				got := compiled.Examine(tc.ix, opts)
 				want := kin.Examine(tc.ix, opts)
-				assert.Equal(t, tc.validator, got.Validator)
+				if opts.Strict && tc.strictKin {
+					assert.Equal(t, ValidatorKin, got.Validator, "strict mode leaves an open enum's new value to kin-openapi")
+				} else {
+					assert.Equal(t, tc.validator, got.Validator)
+				}
 				assert.Equal(t, ValidatorKin, want.Validator)
 				assert.Equal(t, want.Findings, got.Findings, "compiled checks must not change any finding")
 				assert.Equal(t, tc.wantFinds && (opts.Strict || !tc.strictOnly), len(got.Findings) > 0, "strict=%v: %v", opts.Strict, got.Findings)
@@ -173,4 +184,38 @@ func TestExamineConcurrently(t *testing.T) {
 		}
 	}
 	assert.Equal(t, cap(done)/2, compiledRuns)
+}
+
+type shade string
+
+func (s shade) IsKnown() bool { return s == "light" || s == "dark" }
+
+type palette struct {
+	Main    *shade
+	Accents []shade
+	ByName  map[string]*shade
+	Maybe   acs.Nullable[shade]
+	hidden  shade
+	Nested  *palette
+}
+
+func TestHoldsUnknownEnumLooksEverywhere(t *testing.T) {
+	light, odd := shade("light"), shade("odd")
+	cases := map[string]struct {
+		v    any
+		want bool
+	}{
+		"nothing":          {&palette{}, false},
+		"all known":        {&palette{Main: &light, Accents: []shade{"dark"}, ByName: map[string]*shade{"a": &light}, Maybe: acs.Value(light)}, false},
+		"pointer field":    {&palette{Main: &odd}, true},
+		"slice item":       {&palette{Accents: []shade{"dark", "odd"}}, true},
+		"map value":        {&palette{ByName: map[string]*shade{"a": &odd}}, true},
+		"nullable value":   {&palette{Maybe: acs.Value(odd)}, true},
+		"null":             {&palette{Maybe: acs.Null[shade]()}, false},
+		"nested":           {&palette{Nested: &palette{Accents: []shade{"odd"}}}, true},
+		"unexported field": {&palette{hidden: odd}, false},
+	}
+	for name, c := range cases {
+		assert.Equal(t, c.want, holdsUnknownEnum(reflect.ValueOf(c.v)), name)
+	}
 }

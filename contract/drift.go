@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"net/url"
 	"strconv"
+	"strings"
 
 	"github.com/getkin/kin-openapi/openapi3"
 
@@ -16,11 +17,21 @@ import (
 // closed and openapi3filter's "enum" finding stands.
 const openEnumExt = "x-acs-open-enum"
 
-// openEnums turns enum findings on open enums into drift, or drops them when not strict.
+// openEnums turns enum findings on open enums into drift, or drops them when not
+// strict. kin-openapi checks enum before type and stops there, so the value is
+// first checked against the schema without its enum: a value of the wrong type
+// (a number for a string enum) stays a violation.
 func openEnums(in []Finding, strict bool) []Finding {
-	out := in[:0]
+	var out []Finding
 	for _, f := range in {
 		if f.Rule == "enum" && f.schema != nil && f.schema.Extensions[openEnumExt] == true {
+			if rest := withoutEnum(f.schema).VisitJSON(f.value.get(), openapi3.MultiErrors()); rest != nil {
+				for _, g := range findings(f.Operation, f.Where, rest) {
+					g.Pointer = f.Pointer + strings.TrimSuffix(g.Pointer, "/")
+					out = append(out, g)
+				}
+				continue
+			}
 			if !strict {
 				continue
 			}
@@ -30,6 +41,13 @@ func openEnums(in []Finding, strict bool) []Finding {
 		out = append(out, f)
 	}
 	return out
+}
+
+// withoutEnum is s with no enum, every other keyword kept.
+func withoutEnum(s *openapi3.Schema) *openapi3.Schema {
+	c := *s
+	c.Enum = nil
+	return &c
 }
 
 // statusKey is the key of the response a status selects, as OpenAPI resolves it:

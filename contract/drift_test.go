@@ -29,6 +29,15 @@ func TestOpenEnumValuesAreDriftNotViolations(t *testing.T) {
 	assert.Equal(t, `value "Standby" is not listed by the open enum ["On","Off"]`, found[0].Message)
 	assert.Regexp(t, `openenum.yaml:\d+:\d+$`, found[0].Schema)
 
+	for _, strict := range []bool{false, true} {
+		wrong := set.Check(gadget(200, `{"state":7,"colour":"Red"}`), Options{Strict: strict})
+		require.Len(t, wrong, 1, "strict=%v: an open enum still holds its type: %v", strict, wrong)
+		assert.Equal(t, "type", wrong[0].Rule)
+		assert.Equal(t, "/state", wrong[0].Pointer)
+		assert.Equal(t, `value must be a string`, wrong[0].Message)
+		assert.Equal(t, found[0].Schema, wrong[0].Schema, "at the enum's schema")
+	}
+
 	closed := set.Check(gadget(200, `{"state":"On","colour":"Green"}`), Options{})
 	require.Len(t, closed, 1)
 	assert.Equal(t, "enum", closed[0].Rule, "a closed enum still forbids other values")

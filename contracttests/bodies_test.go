@@ -51,7 +51,7 @@ func exampleBodies(t *testing.T) []body {
 							out = append(out, body{
 								name:  fmt.Sprintf("%s %s %s %s %s %s", file, method, path, code, mtName, ex.name),
 								json:  mustJSON(t, ex.value),
-								types: bodyTypes(t, product, statusOf(t, code)),
+								types: bodyTypes(t, op.OperationID, statusOf(t, code)),
 							})
 						}
 					}
@@ -76,12 +76,13 @@ func exampleBodies(t *testing.T) []body {
 func recordedBodies(t *testing.T) []body {
 	t.Helper()
 	var out []body
+	set := loadSet(t)
 	for _, path := range cassettes(t, false) {
 		ixs, err := contract.ReadCassette(path)
 		require.NoError(t, err)
 		require.NotEmpty(t, ixs, path)
 		for i, ix := range ixs {
-			out = append(out, body{name: fmt.Sprintf("%s#%d", path, i), json: ix.RespBody, types: bodyTypes(t, productOf(path), ix.Status)})
+			out = append(out, body{name: fmt.Sprintf("%s#%d", path, i), json: ix.RespBody, types: bodyTypes(t, operationOf(t, set, ix), ix.Status)})
 		}
 	}
 	return out

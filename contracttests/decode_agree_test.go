@@ -24,8 +24,15 @@ func decodesAgree(t *testing.T, data []byte) int {
 	n := 0
 	for _, ok := range []bool{
 		jsondectest.RequireAgree[apig.GetPluginAttachmentResponse](t, data),
+		jsondectest.RequireAgree[apig.CreatePluginAttachmentResponse](t, data),
+		jsondectest.RequireAgree[apig.ListPluginAttachmentsResponse](t, data),
+		jsondectest.RequireAgree[apig.UpdatePluginAttachmentResponse](t, data),
+		jsondectest.RequireAgree[apig.DeletePluginAttachmentResponse](t, data),
 		jsondectest.RequireAgree[apig.ErrorResponse](t, data),
 		jsondectest.RequireAgree[cloudapi.AttachPluginResponse](t, data),
+		jsondectest.RequireAgree[cloudapi.DetachPluginResponse](t, data),
+		jsondectest.RequireAgree[cloudapi.DescribePluginsByAPIResponse](t, data),
+		jsondectest.RequireAgree[cloudapi.DescribePluginAPIsResponse](t, data),
 		jsondectest.RequireAgree[cloudapi.ErrorResponse](t, data),
 	} {
 		if ok {

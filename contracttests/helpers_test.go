@@ -98,37 +98,99 @@ type targets struct {
 	ref    any
 }
 
-// bodyTypes picks the types of a response body by product and status: the
-// operation's response for 2xx, the error body otherwise.
-func bodyTypes(t *testing.T, product string, status int) targets {
-	t.Helper()
-	ok := status >= 200 && status <= 299
-	switch {
-	case product == "apig" && ok:
+// operations maps every operation of the specs to its product and the types of its
+// success body: acsgen's generated type and oapi-codegen's reference model.
+var operations = map[string]struct {
+	product string
+	ok      func() targets
+}{
+	"CreatePluginAttachment": {"apig", func() targets {
+		return targets{"CreatePluginAttachmentResponse", new(apig.CreatePluginAttachmentResponse), new(refapig.CreatePluginAttachmentResponse)}
+	}},
+	"DeletePluginAttachment": {"apig", func() targets {
+		return targets{"DeletePluginAttachmentResponse", new(apig.DeletePluginAttachmentResponse), new(refapig.DeletePluginAttachmentResponse)}
+	}},
+	"GetPluginAttachment": {"apig", func() targets {
 		return targets{"GetPluginAttachmentResponse", new(apig.GetPluginAttachmentResponse), new(refapig.GetPluginAttachmentResponse)}
-	case product == "apig":
-		return targets{"ErrorResponse", new(apig.ErrorResponse), new(refapig.ErrorResponse)}
-	case product == "cloudapi" && ok:
+	}},
+	"ListPluginAttachments": {"apig", func() targets {
+		return targets{"ListPluginAttachmentsResponse", new(apig.ListPluginAttachmentsResponse), new(refapig.ListPluginAttachmentsResponse)}
+	}},
+	"UpdatePluginAttachment": {"apig", func() targets {
+		return targets{"UpdatePluginAttachmentResponse", new(apig.UpdatePluginAttachmentResponse), new(refapig.UpdatePluginAttachmentResponse)}
+	}},
+	"AttachPlugin": {"cloudapi", func() targets {
 		return targets{"AttachPluginResponse", new(cloudapi.AttachPluginResponse), new(refcloudapi.AttachPluginResponse)}
-	case product == "cloudapi":
-		return targets{"ErrorResponse", new(cloudapi.ErrorResponse), new(refcloudapi.ErrorResponse)}
+	}},
+	"DescribePluginApis": {"cloudapi", func() targets {
+		return targets{"DescribePluginApisResponse", new(cloudapi.DescribePluginAPIsResponse), new(refcloudapi.DescribePluginApisResponse)}
+	}},
+	"DescribePluginsByApi": {"cloudapi", func() targets {
+		return targets{"DescribePluginsByApiResponse", new(cloudapi.DescribePluginsByAPIResponse), new(refcloudapi.DescribePluginsByApiResponse)}
+	}},
+	"DetachPlugin": {"cloudapi", func() targets {
+		return targets{"DetachPluginResponse", new(cloudapi.DetachPluginResponse), new(refcloudapi.DetachPluginResponse)}
+	}},
+}
+
+// errorTypes are the types of each product's error body.
+func errorTypes(product string) (targets, bool) {
+	switch product {
+	case "apig":
+		return targets{"ErrorResponse", new(apig.ErrorResponse), new(refapig.ErrorResponse)}, true
+	case "cloudapi":
+		return targets{"ErrorResponse", new(cloudapi.ErrorResponse), new(refcloudapi.ErrorResponse)}, true
 	}
-	t.Fatalf("no generated types for product %q", product)
-	return targets{}
+	return targets{}, false
+}
+
+// bodyTypes picks the types of a response body by operation and status: the
+// operation's response for 2xx, its product's error body otherwise.
+func bodyTypes(t *testing.T, operation string, status int) targets {
+	t.Helper()
+	op, ok := operations[operation]
+	if !ok {
+		t.Fatalf("no generated types for operation %q; add it to operations", operation)
+	}
+	if status >= 200 && status <= 299 {
+		return op.ok()
+	}
+	tt, _ := errorTypes(op.product)
+	return tt
 }
 
 // schemaTypes picks the types of a component schema example; ok is false for schemas
 // that are not a whole body.
 func schemaTypes(product, schema string) (targets, bool) {
-	switch product + "." + schema {
-	case "apig.GetPluginAttachmentResponse":
-		return targets{schema, new(apig.GetPluginAttachmentResponse), new(refapig.GetPluginAttachmentResponse)}, true
-	case "apig.ErrorResponse":
-		return targets{schema, new(apig.ErrorResponse), new(refapig.ErrorResponse)}, true
-	case "cloudapi.AttachPluginResponse":
-		return targets{schema, new(cloudapi.AttachPluginResponse), new(refcloudapi.AttachPluginResponse)}, true
-	case "cloudapi.ErrorResponse":
-		return targets{schema, new(cloudapi.ErrorResponse), new(refcloudapi.ErrorResponse)}, true
+	if schema == "ErrorResponse" {
+		return errorTypes(product)
+	}
+	for _, op := range operations {
+		if tt := op.ok(); op.product == product && tt.name == schema {
+			return tt, true
+		}
 	}
 	return targets{}, false
+}
+
+// operationOf routes a recorded interaction to its operation.
+func operationOf(t *testing.T, set *contract.Set, ix contract.Interaction) string {
+	t.Helper()
+	r := set.Examine(ix, contract.Options{})
+	require.NotEmpty(t, r.Operation, "%s %s matches no operation", ix.Method, ix.URL)
+	return r.Operation
+}
+
+func TestOperationsCoverEverySpecOperation(t *testing.T) {
+	var ids []string
+	for _, file := range specFiles {
+		doc := loadDoc(t, file)
+		for _, path := range doc.Paths.InMatchingOrder() {
+			for _, op := range doc.Paths.Value(path).Operations() {
+				ids = append(ids, op.OperationID)
+				require.Equal(t, productOf(file), operations[op.OperationID].product, "%s of %s", op.OperationID, file)
+			}
+		}
+	}
+	require.Len(t, operations, len(ids))
 }

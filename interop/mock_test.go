@@ -105,3 +105,32 @@ func exampleField(t *testing.T, spec, path, method, field string) any {
 	require.NoError(t, json.Unmarshal(responseExample(t, spec, path, method, "200"), &body))
 	return body[field]
 }
+
+// The lifecycle operations as the official SDKs send them, a JSON body included, are
+// accepted and answered by the mock.
+func TestMockAnswersDarabonbaLifecycle(t *testing.T) {
+	srv := startMock(t)
+	c := mockDaraClient(t, srv, akSecret)
+	body := openapiutil.ParseToMap(map[string]any{"pluginId": dara.String("pl-1"), "attachResourceIds": dara.StringSlice([]string{"api-1"}),
+		"attachResourceType": dara.String("HttpApi"), "enable": dara.Bool(true)})
+	out, err := c.CallApi(sdkParams("CreatePluginAttachment", "2024-03-27", "ROA", "POST", "/v1/plugin-attachments"),
+		&openapiutil.OpenApiRequest{Headers: map[string]*string{}, Body: body}, &dara.RuntimeOptions{})
+	require.NoError(t, err)
+	assert.Equal(t, exampleField(t, apigSpec, "/v1/plugin-attachments", "POST", "requestId"), out["body"].(map[string]any)["requestId"])
+
+	out, err = c.CallApi(sdkParams("DeletePluginAttachment", "2024-03-27", "ROA", "DELETE", "/v1/plugin-attachments/"+dara.PercentEncode("pa-1")),
+		&openapiutil.OpenApiRequest{Headers: map[string]*string{}}, &dara.RuntimeOptions{})
+	require.NoError(t, err)
+	assert.Equal(t, exampleField(t, apigSpec, "/v1/plugin-attachments/{pluginAttachmentId}", "DELETE", "requestId"), out["body"].(map[string]any)["requestId"])
+
+	query := openapiutil.Query(map[string]any{"PluginId": dara.String("p"), "StageName": dara.String("TEST")})
+	out, err = c.CallApi(sdkParams("DetachPlugin", "2016-07-14", "RPC", "POST", "/"), &openapiutil.OpenApiRequest{Query: query}, &dara.RuntimeOptions{})
+	require.NoError(t, err)
+	assert.Equal(t, exampleField(t, cloudapiSpec, "/#Action=DetachPlugin", "POST", "RequestId"), out["body"].(map[string]any)["RequestId"])
+
+	// DetachPlugin's StageName is closed, as AttachPlugin's is.
+	query = openapiutil.Query(map[string]any{"PluginId": dara.String("p"), "StageName": dara.String("PROD")})
+	_, err = c.CallApi(sdkParams("DetachPlugin", "2016-07-14", "RPC", "POST", "/"), &openapiutil.OpenApiRequest{Query: query}, &dara.RuntimeOptions{})
+	require.Error(t, err)
+	assert.Contains(t, err.Error(), "InvalidParameter")
+}

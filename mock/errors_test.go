@@ -95,7 +95,7 @@ func TestUnknownRouteIs404InTheProductShape(t *testing.T) {
 	assert.Contains(t, body["Message"], `"DetachEverything"`)
 	assert.Contains(t, body["Recommend"], "product=CloudAPI", "the version names the product")
 
-	status, header, body := raw(t, srv, "DELETE", "/v1/plugin-attachments/pa-1")
+	status, header, body := raw(t, srv, "PATCH", "/v1/plugin-attachments/pa-1")
 	assert.Equal(t, 404, status)
 	assert.ElementsMatch(t, []string{"requestId", "code", "message"}, keys(body))
 	assert.Equal(t, "InvalidAction.NotFound", body["code"])

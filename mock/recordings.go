@@ -10,6 +10,7 @@ import (
 	"path/filepath"
 	"slices"
 	"strings"
+	"sync"
 
 	"github.com/acsgen/acsgen/contract"
 	"github.com/acsgen/acsgen/record"
@@ -40,6 +41,26 @@ func (rec *recorded) write(w http.ResponseWriter) {
 	_, _ = w.Write(rec.body)
 }
 
+// session is the answers one cassette recorded for one key, in the order it
+// recorded them: requests with that key take them in turn, and the last one keeps
+// answering once they run out, as a replayed session would.
+type session struct {
+	answers []*recorded
+	mu      sync.Mutex
+	next    int
+}
+
+// take returns the answer to the next request.
+func (q *session) take() *recorded {
+	q.mu.Lock()
+	defer q.mu.Unlock()
+	rec := q.answers[q.next]
+	if q.next < len(q.answers)-1 {
+		q.next++
+	}
+	return rec
+}
+
 // recordingKey is what a request and a recording must share to match: the
 // operation and the business parameters (record.Params).
 func recordingKey(rt *contract.Route, escapedPath string, query url.Values, body []byte) string {
@@ -47,9 +68,10 @@ func recordingKey(rt *contract.Route, escapedPath string, query url.Values, body
 }
 
 // loadRecordings indexes every interaction of the *.yaml cassettes below dir (or of
-// the one cassette dir names). Files are read in sorted order and the first
-// interaction for a key wins, so the answer does not depend on the file system's
-// order.
+// the one cassette dir names). Files are read in sorted order and the first file
+// that has a key answers it, so the answer does not depend on the file system's
+// order; several interactions of that file for the key answer in turn (a recorded
+// session: an attachment read before and after its deletion).
 func (s *Server) loadRecordings(dir string) error {
 	files, err := recordingFiles(dir)
 	if err != nil {
@@ -82,8 +104,9 @@ func (s *Server) loadRecordings(dir string) error {
 				return fmt.Errorf("recording %s: %w", where, err)
 			}
 			key := recordingKey(rt, u.EscapedPath(), u.Query(), ix.Body)
-			if _, dup := s.recordings[key]; dup {
-				continue
+			q := s.recordings[key]
+			if q != nil && !strings.HasPrefix(q.answers[0].from, filepath.ToSlash(file)+"#") {
+				continue // an earlier file answers this key
 			}
 			id := headerAnyCase(ix.RespHeader, "X-Acs-Request-Id")
 			if id == "" {
@@ -92,7 +115,11 @@ func (s *Server) loadRecordings(dir string) error {
 			if id == "" {
 				id = newRequestID() // a recording without one still answers with one
 			}
-			s.recordings[key] = &recorded{status: ix.Status, header: ix.RespHeader.Clone(), body: ix.RespBody, requestID: id, from: where}
+			if q == nil {
+				q = &session{}
+				s.recordings[key] = q
+			}
+			q.answers = append(q.answers, &recorded{status: ix.Status, header: ix.RespHeader.Clone(), body: ix.RespBody, requestID: id, from: where})
 		}
 	}
 	return nil

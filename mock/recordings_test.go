@@ -7,10 +7,13 @@ import (
 	"net/http/httptest"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+	"gopkg.in/dnaeon/go-vcr.v4/pkg/cassette"
+	"gopkg.in/yaml.v3"
 
 	"github.com/acsgen/acsgen/acs"
 	"github.com/acsgen/acsgen/contract"
@@ -113,4 +116,44 @@ func TestMockAnswersConform(t *testing.T) {
 	require.Len(t, all, 1, "%v", all)
 	assert.Equal(t, "request", all[0].Where)
 	assert.Equal(t, "query/StageName", all[0].Pointer)
+}
+
+// A cassette that recorded a session answers it in turn: the lifecycle cassette
+// holds the attachment read before (200) and after (404) its deletion, and the
+// last answer repeats. Of two files with the same call, the first in sorted
+// order answers it, as before.
+func TestASessionIsAnsweredInTurn(t *testing.T) {
+	const session = "../contracttests/testdata/apig/PluginAttachmentLifecycle.yaml"
+	get := "/v1/plugin-attachments/pa-d1lifecycle0000000001"
+	srv := start(t, specSet(t), mock.Options{Recordings: session})
+	for i, want := range []int{200, 404, 404} {
+		status, header, body := raw(t, srv, "GET", get)
+		assert.Equal(t, want, status, "read %d", i+1)
+		assert.Equal(t, header.Get("X-Acs-Request-Id"), body["requestId"])
+		assert.Contains(t, header.Get("X-Acsgen-Mock-Source"), "PluginAttachmentLifecycle.yaml#")
+	}
+
+	dir := t.TempDir()
+	data, err := os.ReadFile(session)
+	require.NoError(t, err)
+	require.NoError(t, os.WriteFile(filepath.Join(dir, "b-session.yaml"), data, 0o644))
+	c, err := cassette.Load(strings.TrimSuffix(session, ".yaml"))
+	require.NoError(t, err)
+	once := cassette.New(filepath.Join(dir, "a-once"))
+	once.MarshalFunc = yaml.Marshal
+	for _, ix := range c.Interactions {
+		if ix.Request.Method == "GET" && strings.HasSuffix(ix.Request.URL, get) {
+			once.AddInteraction(ix) // the first, the 200
+			break
+		}
+	}
+	require.Len(t, once.Interactions, 1)
+	require.Equal(t, 200, once.Interactions[0].Response.Code)
+	require.NoError(t, once.Save())
+	srv = start(t, specSet(t), mock.Options{Recordings: dir})
+	for range 3 {
+		status, header, _ := raw(t, srv, "GET", get)
+		assert.Equal(t, 200, status, "a-once.yaml answers the call, b-session.yaml is not asked")
+		assert.Contains(t, header.Get("X-Acsgen-Mock-Source"), "a-once.yaml#0")
+	}
 }

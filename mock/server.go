@@ -29,8 +29,8 @@ type Options struct {
 // Server answers the operations of a spec set. It is safe for concurrent use.
 type Server struct {
 	set        *contract.Set
-	recordings map[string]*recorded // by recordingKey
-	examples   sync.Map             // spec and operation ID → *example, built on first use
+	recordings map[string]*session // by recordingKey
+	examples   sync.Map            // spec and operation ID → *example, built on first use
 	verify     bool
 	verifier   acs.Verifier
 	nonces     *nonceCache
@@ -41,7 +41,7 @@ func New(set *contract.Set, opts Options) (*Server, error) {
 	if (opts.AccessKeyID == "") != (opts.AccessKeySecret == "") {
 		return nil, errors.New("mock: an access key ID needs its secret, and a secret its ID")
 	}
-	s := &Server{set: set, recordings: map[string]*recorded{}}
+	s := &Server{set: set, recordings: map[string]*session{}}
 	if opts.AccessKeyID != "" {
 		id, secret := opts.AccessKeyID, opts.AccessKeySecret
 		s.verify = true
@@ -96,8 +96,8 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		writeError(w, r, rt.Style, rt.Product, *e)
 		return
 	}
-	if rec := s.recordings[recordingKey(rt, r.URL.EscapedPath(), query, body)]; rec != nil {
-		rec.write(w)
+	if q := s.recordings[recordingKey(rt, r.URL.EscapedPath(), query, body)]; q != nil {
+		q.take().write(w)
 		return
 	}
 	s.example(rt).write(w, rt.Style)

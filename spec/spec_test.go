@@ -477,3 +477,76 @@ func undocumentedKeys(ref *openapi3.SchemaRef, v any, at string, problems *[]str
 		}
 	}
 }
+
+// TestResponseEnumsOpenRequestEnumsClosed holds spec/README.md's rule: every enum a
+// response reaches is x-acs-open-enum: true, every enum a request reaches (parameters
+// and bodies) is closed, and no schema is reached from both sides.
+func TestResponseEnumsOpenRequestEnumsClosed(t *testing.T) {
+	for _, file := range specFiles(t) {
+		doc := load(t, file)
+		request, response := map[*openapi3.Schema]string{}, map[*openapi3.Schema]string{}
+		for _, path := range doc.Paths.InMatchingOrder() {
+			for method, op := range doc.Paths.Value(path).Operations() {
+				at := fmt.Sprintf("paths.%s.%s", path, method)
+				for _, p := range op.Parameters {
+					enums(p.Value.Schema, at+".parameters."+p.Value.Name, request)
+				}
+				if op.RequestBody != nil && op.RequestBody.Value != nil {
+					for mt, m := range op.RequestBody.Value.Content {
+						enums(m.Schema, at+".requestBody."+mt, request)
+					}
+				}
+				for code, r := range op.Responses.Map() {
+					for mt, m := range r.Value.Content {
+						enums(m.Schema, at+".responses."+code+"."+mt, response)
+					}
+				}
+			}
+		}
+		var problems []string
+		for s, at := range response {
+			if s.Extensions["x-acs-open-enum"] != true {
+				problems = append(problems, at+": a response enum without x-acs-open-enum: true")
+			}
+			if other, both := request[s]; both {
+				problems = append(problems, at+": the same enum is reached by a request, at "+other)
+			}
+		}
+		for s, at := range request {
+			if _, open := s.Extensions["x-acs-open-enum"]; open {
+				problems = append(problems, at+": a request enum marked x-acs-open-enum")
+			}
+		}
+		sort.Strings(problems)
+		require.Empty(t, problems, "%s:\n%s", file, strings.Join(problems, "\n"))
+	}
+	require.NotEmpty(t, load(t, cloudAPISpec).Paths.Value(attachPluginPath).Post.Parameters.GetByInAndName("query", "StageName").Schema.Value.Enum,
+		"StageName is a closed request enum")
+}
+
+// enums records every schema with an enum that ref reaches, by the first path seen.
+func enums(ref *openapi3.SchemaRef, at string, into map[*openapi3.Schema]string) {
+	seen := map[*openapi3.Schema]bool{}
+	var walk func(ref *openapi3.SchemaRef, at string)
+	walk = func(ref *openapi3.SchemaRef, at string) {
+		if ref == nil || ref.Value == nil || seen[ref.Value] {
+			return
+		}
+		s := ref.Value
+		seen[s] = true
+		if _, dup := into[s]; len(s.Enum) > 0 && !dup {
+			into[s] = at
+		}
+		for name, p := range s.Properties {
+			walk(p, at+".properties."+name)
+		}
+		walk(s.Items, at+".items")
+		walk(s.AdditionalProperties.Schema, at+".additionalProperties")
+		for _, list := range []openapi3.SchemaRefs{s.OneOf, s.AnyOf, s.AllOf} {
+			for i, sub := range list {
+				walk(sub, fmt.Sprintf("%s.%d", at, i))
+			}
+		}
+	}
+	walk(ref, at)
+}

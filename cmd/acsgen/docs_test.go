@@ -20,7 +20,7 @@ func TestDocsThenCheckCatchesHandEdit(t *testing.T) {
 
 	code, stdout, stderr := acsgen(t, "docs", "--spec", spec, "--generated", gen, "--out", out)
 	require.Equal(t, exitOK, code, stderr)
-	assert.Contains(t, stdout, "(3 files)")
+	assert.Contains(t, stdout, "(7 files)", "the index, the product's index and one page per operation (5)")
 	code, _, stderr = acsgen(t, "docs", "--spec", spec, "--generated", gen, "--out", out, "--check")
 	require.Equal(t, exitOK, code, stderr)
 

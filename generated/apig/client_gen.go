@@ -8,9 +8,12 @@
 // version in the `x-acs-version` header. Requests are signed with ACS3-HMAC-SHA256.
 // JSON keys are camelCase throughout, including the response envelope.
 //
-// Response schemas follow the documentation example of GetPluginAttachment (last updated
-// 2025-12-17), which matches the official Go SDK v4.4.1 models, plus the fields later SDKs
-// and the 2025-12 OpenAPI metadata add. Every response field is optional.
+// Response schemas carry every field of the official Go SDK v10.1.0 models, the fields
+// of the 2025-12 OpenAPI metadata, and what the documentation example of
+// GetPluginAttachment (last updated 2025-12-17, matching SDK v4.4.1) still sends: the
+// legacy spellings `enabelAuth` and `Cnt`, `aiFallbackConfig.serviceIds`, and a port
+// that is a number. Every response field is optional, and every response enum is open
+// (`x-acs-open-enum`).
 package apig
 
 import (

@@ -11,11 +11,31 @@ import "github.com/acsgen/acsgen/acs"
 // kin-openapi otherwise.
 var CompiledSpec = acs.CompiledSpec{
 	Specs: []acs.SpecDigest{
-		{Source: "spec/apig-2024-03-27.yaml", Digest: "e89dc6b8e86362b14e69a99fe8ee6e8664a590dc89f740629a59d00a888a9e83"},
+		{Source: "spec/apig-2024-03-27.yaml", Digest: "2e85492461d1445eb133caea9e53a2a0fcc64a7513705b3605959d9a3e1e4e4c"},
 	},
 	Responses: map[string]acs.ResponseChecks{
+		"CreatePluginAttachment": {
+			"200": acs.CheckResponse[CreatePluginAttachmentResponse],
+			"4XX": acs.CheckResponse[ErrorResponse],
+			"5XX": acs.CheckResponse[ErrorResponse],
+		},
+		"DeletePluginAttachment": {
+			"200": acs.CheckResponse[DeletePluginAttachmentResponse],
+			"4XX": acs.CheckResponse[ErrorResponse],
+			"5XX": acs.CheckResponse[ErrorResponse],
+		},
 		"GetPluginAttachment": {
 			"200": acs.CheckResponse[GetPluginAttachmentResponse],
+			"4XX": acs.CheckResponse[ErrorResponse],
+			"5XX": acs.CheckResponse[ErrorResponse],
+		},
+		"ListPluginAttachments": {
+			"200": acs.CheckResponse[ListPluginAttachmentsResponse],
+			"4XX": acs.CheckResponse[ErrorResponse],
+			"5XX": acs.CheckResponse[ErrorResponse],
+		},
+		"UpdatePluginAttachment": {
+			"200": acs.CheckResponse[UpdatePluginAttachmentResponse],
 			"4XX": acs.CheckResponse[ErrorResponse],
 			"5XX": acs.CheckResponse[ErrorResponse],
 		},

@@ -2,7 +2,628 @@
 
 package apig
 
-import "github.com/acsgen/acsgen/acs/jsondec"
+import (
+	"encoding/json"
+	"github.com/acsgen/acsgen/acs/jsondec"
+)
+
+// Field names of AICacheConfig, in field order, for DecodeJSON.
+var jsonAICacheConfig = jsondec.NewStruct("apig.AICacheConfig", "cacheKeyStrategy", "cacheMode", "cacheTTL", "embeddingConfig", "pluginStatus", "redisConfig", "vectorConfig")
+
+// DecodeJSON decodes the JSON value at d's cursor into m, as encoding/json would
+// but without reflection.
+func (m *AICacheConfig) DecodeJSON(d *jsondec.Decoder) {
+	for o := d.Object(jsonAICacheConfig); o.Next(); {
+		switch o.Field() {
+		case 0:
+			jsondec.Ptr(&m.CacheKeyStrategy, d, jsondec.String[string])
+		case 1:
+			jsondec.Ptr(&m.CacheMode, d, jsondec.String[string])
+		case 2:
+			jsondec.Ptr(&m.CacheTTL, d, jsondec.Int[int32])
+		case 3:
+			jsondec.Ptr(&m.EmbeddingConfig, d, (*AICacheConfigEmbeddingConfig).DecodeJSON)
+		case 4:
+			jsondec.Ptr(&m.PluginStatus, d, (*AIPluginStatus).DecodeJSON)
+		case 5:
+			jsondec.Ptr(&m.RedisConfig, d, (*AIPolicyRedisConfig).DecodeJSON)
+		case 6:
+			jsondec.Ptr(&m.VectorConfig, d, (*AICacheConfigVectorConfig).DecodeJSON)
+		}
+	}
+}
+
+// Field names of AICacheConfigEmbeddingConfig, in field order, for DecodeJSON.
+var jsonAICacheConfigEmbeddingConfig = jsondec.NewStruct("apig.AICacheConfigEmbeddingConfig", "modelName", "serviceId", "timeout", "type")
+
+// DecodeJSON decodes the JSON value at d's cursor into m, as encoding/json would
+// but without reflection.
+func (m *AICacheConfigEmbeddingConfig) DecodeJSON(d *jsondec.Decoder) {
+	for o := d.Object(jsonAICacheConfigEmbeddingConfig); o.Next(); {
+		switch o.Field() {
+		case 0:
+			jsondec.Ptr(&m.ModelName, d, jsondec.String[string])
+		case 1:
+			jsondec.Ptr(&m.ServiceID, d, jsondec.String[string])
+		case 2:
+			jsondec.Ptr(&m.Timeout, d, jsondec.Int[int32])
+		case 3:
+			jsondec.Ptr(&m.Type, d, jsondec.String[string])
+		}
+	}
+}
+
+// Field names of AICacheConfigVectorConfig, in field order, for DecodeJSON.
+var jsonAICacheConfigVectorConfig = jsondec.NewStruct("apig.AICacheConfigVectorConfig", "apiKey", "collectionId", "serviceHost", "threshold", "timeout", "type")
+
+// DecodeJSON decodes the JSON value at d's cursor into m, as encoding/json would
+// but without reflection.
+func (m *AICacheConfigVectorConfig) DecodeJSON(d *jsondec.Decoder) {
+	for o := d.Object(jsonAICacheConfigVectorConfig); o.Next(); {
+		switch o.Field() {
+		case 0:
+			jsondec.Ptr(&m.APIKey, d, jsondec.String[string])
+		case 1:
+			jsondec.Ptr(&m.CollectionID, d, jsondec.String[string])
+		case 2:
+			jsondec.Ptr(&m.ServiceHost, d, jsondec.String[string])
+		case 3:
+			jsondec.Ptr(&m.Threshold, d, jsondec.Float[float32])
+		case 4:
+			jsondec.Ptr(&m.Timeout, d, jsondec.Int[int32])
+		case 5:
+			jsondec.Ptr(&m.Type, d, jsondec.String[string])
+		}
+	}
+}
+
+// Field names of AINetworkConfigSearchEngine, in field order, for DecodeJSON.
+var jsonAINetworkConfigSearchEngine = jsondec.NewStruct("apig.AINetworkConfigSearchEngine", "apiKey", "contentMode", "count", "endpoint", "industry", "optionArgs", "start", "timeRange", "timeoutMillisecond", "type")
+
+// DecodeJSON decodes the JSON value at d's cursor into m, as encoding/json would
+// but without reflection.
+func (m *AINetworkConfigSearchEngine) DecodeJSON(d *jsondec.Decoder) {
+	for o := d.Object(jsonAINetworkConfigSearchEngine); o.Next(); {
+		switch o.Field() {
+		case 0:
+			jsondec.Ptr(&m.APIKey, d, jsondec.String[string])
+		case 1:
+			jsondec.Ptr(&m.ContentMode, d, jsondec.String[string])
+		case 2:
+			jsondec.Ptr(&m.Count, d, jsondec.Int[int32])
+		case 3:
+			jsondec.Ptr(&m.Endpoint, d, jsondec.String[string])
+		case 4:
+			jsondec.Ptr(&m.Industry, d, jsondec.String[string])
+		case 5:
+			jsondec.Map(&m.OptionArgs, d, jsondec.String[string])
+		case 6:
+			jsondec.Ptr(&m.Start, d, jsondec.Int[int32])
+		case 7:
+			jsondec.Ptr(&m.TimeRange, d, jsondec.String[string])
+		case 8:
+			jsondec.Ptr(&m.TimeoutMillisecond, d, jsondec.Int[int32])
+		case 9:
+			jsondec.Ptr(&m.Type, d, jsondec.String[string])
+		}
+	}
+}
+
+// Field names of AINetworkSearchConfig, in field order, for DecodeJSON.
+var jsonAINetworkSearchConfig = jsondec.NewStruct("apig.AINetworkSearchConfig", "defaultEnable", "defaultLang", "needReference", "pluginStatus", "referenceFormat", "referenceLocation", "searchEngineConfig", "searchFrom", "searchRewrite")
+
+// DecodeJSON decodes the JSON value at d's cursor into m, as encoding/json would
+// but without reflection.
+func (m *AINetworkSearchConfig) DecodeJSON(d *jsondec.Decoder) {
+	for o := d.Object(jsonAINetworkSearchConfig); o.Next(); {
+		switch o.Field() {
+		case 0:
+			jsondec.Ptr(&m.DefaultEnable, d, jsondec.Bool[bool])
+		case 1:
+			jsondec.Ptr(&m.DefaultLang, d, jsondec.String[string])
+		case 2:
+			jsondec.Ptr(&m.NeedReference, d, jsondec.Bool[bool])
+		case 3:
+			jsondec.Ptr(&m.PluginStatus, d, (*AIPluginStatus).DecodeJSON)
+		case 4:
+			jsondec.Ptr(&m.ReferenceFormat, d, jsondec.String[string])
+		case 5:
+			jsondec.Ptr(&m.ReferenceLocation, d, jsondec.String[string])
+		case 6:
+			jsondec.Ptr(&m.SearchEngineConfig, d, (*AINetworkConfigSearchEngine).DecodeJSON)
+		case 7:
+			jsondec.Slice(&m.SearchFrom, d, (*AINetworkConfigSearchEngine).DecodeJSON)
+		case 8:
+			jsondec.Ptr(&m.SearchRewrite, d, (*AINetworkSearchConfigSearchRewrite).DecodeJSON)
+		}
+	}
+}
+
+// Field names of AINetworkSearchConfigSearchRewrite, in field order, for DecodeJSON.
+var jsonAINetworkSearchConfigSearchRewrite = jsondec.NewStruct("apig.AINetworkSearchConfigSearchRewrite", "enable", "maxCount", "modelName", "serviceId", "timeoutMillisecond")
+
+// DecodeJSON decodes the JSON value at d's cursor into m, as encoding/json would
+// but without reflection.
+func (m *AINetworkSearchConfigSearchRewrite) DecodeJSON(d *jsondec.Decoder) {
+	for o := d.Object(jsonAINetworkSearchConfigSearchRewrite); o.Next(); {
+		switch o.Field() {
+		case 0:
+			jsondec.Ptr(&m.Enable, d, jsondec.Bool[bool])
+		case 1:
+			jsondec.Ptr(&m.MaxCount, d, jsondec.Int[int32])
+		case 2:
+			jsondec.Ptr(&m.ModelName, d, jsondec.String[string])
+		case 3:
+			jsondec.Ptr(&m.ServiceID, d, jsondec.String[string])
+		case 4:
+			jsondec.Ptr(&m.TimeoutMillisecond, d, jsondec.Int[int32])
+		}
+	}
+}
+
+// Field names of AIPluginStatus, in field order, for DecodeJSON.
+var jsonAIPluginStatus = jsondec.NewStruct("apig.AIPluginStatus", "errorLogs", "pluginId", "serviceHealthy")
+
+// DecodeJSON decodes the JSON value at d's cursor into m, as encoding/json would
+// but without reflection.
+func (m *AIPluginStatus) DecodeJSON(d *jsondec.Decoder) {
+	for o := d.Object(jsonAIPluginStatus); o.Next(); {
+		switch o.Field() {
+		case 0:
+			jsondec.Slice(&m.ErrorLogs, d, func(v *map[string]json.RawMessage, d *jsondec.Decoder) {
+				jsondec.Map(v, d, jsondec.Unmarshaler[json.RawMessage])
+			})
+		case 1:
+			jsondec.Ptr(&m.PluginID, d, jsondec.String[string])
+		case 2:
+			jsondec.Ptr(&m.ServiceHealthy, d, jsondec.Bool[bool])
+		}
+	}
+}
+
+// Field names of AIPolicyRedisConfig, in field order, for DecodeJSON.
+var jsonAIPolicyRedisConfig = jsondec.NewStruct("apig.AIPolicyRedisConfig", "databaseNumber", "host", "password", "port", "timeout", "username")
+
+// DecodeJSON decodes the JSON value at d's cursor into m, as encoding/json would
+// but without reflection.
+func (m *AIPolicyRedisConfig) DecodeJSON(d *jsondec.Decoder) {
+	for o := d.Object(jsonAIPolicyRedisConfig); o.Next(); {
+		switch o.Field() {
+		case 0:
+			jsondec.Ptr(&m.DatabaseNumber, d, jsondec.Int[int32])
+		case 1:
+			jsondec.Ptr(&m.Host, d, jsondec.String[string])
+		case 2:
+			jsondec.Ptr(&m.Password, d, jsondec.String[string])
+		case 3:
+			jsondec.Ptr(&m.Port, d, jsondec.Int[int32])
+		case 4:
+			jsondec.Ptr(&m.Timeout, d, jsondec.Int[int32])
+		case 5:
+			jsondec.Ptr(&m.Username, d, jsondec.String[string])
+		}
+	}
+}
+
+// Field names of AISecurityGuardConfig, in field order, for DecodeJSON.
+var jsonAISecurityGuardConfig = jsondec.NewStruct("apig.AISecurityGuardConfig", "bufferLimit", "checkRequest", "checkRequestImage", "checkResponse", "checkResponseImage", "consumerRequestCheckService", "consumerResponseCheckService", "consumerRiskLevel", "pluginStatus", "requestCheckService", "requestImageCheckService", "responseCheckService", "responseImageCheckService", "riskAlertLevel", "riskConfig", "serviceAddress")
+
+// DecodeJSON decodes the JSON value at d's cursor into m, as encoding/json would
+// but without reflection.
+func (m *AISecurityGuardConfig) DecodeJSON(d *jsondec.Decoder) {
+	for o := d.Object(jsonAISecurityGuardConfig); o.Next(); {
+		switch o.Field() {
+		case 0:
+			jsondec.Ptr(&m.BufferLimit, d, jsondec.Int[int32])
+		case 1:
+			jsondec.Ptr(&m.CheckRequest, d, jsondec.Bool[bool])
+		case 2:
+			jsondec.Ptr(&m.CheckRequestImage, d, jsondec.Bool[bool])
+		case 3:
+			jsondec.Ptr(&m.CheckResponse, d, jsondec.Bool[bool])
+		case 4:
+			jsondec.Ptr(&m.CheckResponseImage, d, jsondec.Bool[bool])
+		case 5:
+			jsondec.Slice(&m.ConsumerRequestCheckService, d, (*AISecurityGuardConfigConsumerRequestCheckService).DecodeJSON)
+		case 6:
+			jsondec.Slice(&m.ConsumerResponseCheckService, d, (*AISecurityGuardConfigConsumerResponseCheckService).DecodeJSON)
+		case 7:
+			jsondec.Slice(&m.ConsumerRiskLevel, d, (*AISecurityGuardConfigConsumerRiskLevel).DecodeJSON)
+		case 8:
+			jsondec.Ptr(&m.PluginStatus, d, (*AIPluginStatus).DecodeJSON)
+		case 9:
+			jsondec.Ptr(&m.RequestCheckService, d, jsondec.String[string])
+		case 10:
+			jsondec.Ptr(&m.RequestImageCheckService, d, jsondec.String[string])
+		case 11:
+			jsondec.Ptr(&m.ResponseCheckService, d, jsondec.String[string])
+		case 12:
+			jsondec.Ptr(&m.ResponseImageCheckService, d, jsondec.String[string])
+		case 13:
+			jsondec.Ptr(&m.RiskAlertLevel, d, jsondec.String[string])
+		case 14:
+			jsondec.Slice(&m.RiskConfig, d, (*AISecurityGuardConfigRiskConfig).DecodeJSON)
+		case 15:
+			jsondec.Ptr(&m.ServiceAddress, d, jsondec.String[string])
+		}
+	}
+}
+
+// Field names of AISecurityGuardConfigConsumerRequestCheckService, in field order, for DecodeJSON.
+var jsonAISecurityGuardConfigConsumerRequestCheckService = jsondec.NewStruct("apig.AISecurityGuardConfigConsumerRequestCheckService", "matchType", "modalityType", "name", "requestCheckService", "requestImageCheckService")
+
+// DecodeJSON decodes the JSON value at d's cursor into m, as encoding/json would
+// but without reflection.
+func (m *AISecurityGuardConfigConsumerRequestCheckService) DecodeJSON(d *jsondec.Decoder) {
+	for o := d.Object(jsonAISecurityGuardConfigConsumerRequestCheckService); o.Next(); {
+		switch o.Field() {
+		case 0:
+			jsondec.Ptr(&m.MatchType, d, jsondec.String[string])
+		case 1:
+			jsondec.Ptr(&m.ModalityType, d, jsondec.String[string])
+		case 2:
+			jsondec.Ptr(&m.Name, d, jsondec.String[string])
+		case 3:
+			jsondec.Ptr(&m.RequestCheckService, d, jsondec.String[string])
+		case 4:
+			jsondec.Ptr(&m.RequestImageCheckService, d, jsondec.String[string])
+		}
+	}
+}
+
+// Field names of AISecurityGuardConfigConsumerResponseCheckService, in field order, for DecodeJSON.
+var jsonAISecurityGuardConfigConsumerResponseCheckService = jsondec.NewStruct("apig.AISecurityGuardConfigConsumerResponseCheckService", "matchType", "modalityType", "name", "responseCheckService", "responseImageCheckService")
+
+// DecodeJSON decodes the JSON value at d's cursor into m, as encoding/json would
+// but without reflection.
+func (m *AISecurityGuardConfigConsumerResponseCheckService) DecodeJSON(d *jsondec.Decoder) {
+	for o := d.Object(jsonAISecurityGuardConfigConsumerResponseCheckService); o.Next(); {
+		switch o.Field() {
+		case 0:
+			jsondec.Ptr(&m.MatchType, d, jsondec.String[string])
+		case 1:
+			jsondec.Ptr(&m.ModalityType, d, jsondec.String[string])
+		case 2:
+			jsondec.Ptr(&m.Name, d, jsondec.String[string])
+		case 3:
+			jsondec.Ptr(&m.ResponseCheckService, d, jsondec.String[string])
+		case 4:
+			jsondec.Ptr(&m.ResponseImageCheckService, d, jsondec.String[string])
+		}
+	}
+}
+
+// Field names of AISecurityGuardConfigConsumerRiskLevel, in field order, for DecodeJSON.
+var jsonAISecurityGuardConfigConsumerRiskLevel = jsondec.NewStruct("apig.AISecurityGuardConfigConsumerRiskLevel", "level", "matchType", "name", "type")
+
+// DecodeJSON decodes the JSON value at d's cursor into m, as encoding/json would
+// but without reflection.
+func (m *AISecurityGuardConfigConsumerRiskLevel) DecodeJSON(d *jsondec.Decoder) {
+	for o := d.Object(jsonAISecurityGuardConfigConsumerRiskLevel); o.Next(); {
+		switch o.Field() {
+		case 0:
+			jsondec.Ptr(&m.Level, d, jsondec.String[string])
+		case 1:
+			jsondec.Ptr(&m.MatchType, d, jsondec.String[string])
+		case 2:
+			jsondec.Ptr(&m.Name, d, jsondec.String[string])
+		case 3:
+			jsondec.Ptr(&m.Type, d, jsondec.String[string])
+		}
+	}
+}
+
+// Field names of AISecurityGuardConfigRiskConfig, in field order, for DecodeJSON.
+var jsonAISecurityGuardConfigRiskConfig = jsondec.NewStruct("apig.AISecurityGuardConfigRiskConfig", "consumerRules", "level", "type")
+
+// DecodeJSON decodes the JSON value at d's cursor into m, as encoding/json would
+// but without reflection.
+func (m *AISecurityGuardConfigRiskConfig) DecodeJSON(d *jsondec.Decoder) {
+	for o := d.Object(jsonAISecurityGuardConfigRiskConfig); o.Next(); {
+		switch o.Field() {
+		case 0:
+			jsondec.Ptr(&m.ConsumerRules, d, (*AISecurityGuardConfigRiskConfigConsumerRules).DecodeJSON)
+		case 1:
+			jsondec.Ptr(&m.Level, d, jsondec.String[string])
+		case 2:
+			jsondec.Ptr(&m.Type, d, jsondec.String[string])
+		}
+	}
+}
+
+// Field names of AISecurityGuardConfigRiskConfigConsumerRules, in field order, for DecodeJSON.
+var jsonAISecurityGuardConfigRiskConfigConsumerRules = jsondec.NewStruct("apig.AISecurityGuardConfigRiskConfigConsumerRules", "matchType", "pattern")
+
+// DecodeJSON decodes the JSON value at d's cursor into m, as encoding/json would
+// but without reflection.
+func (m *AISecurityGuardConfigRiskConfigConsumerRules) DecodeJSON(d *jsondec.Decoder) {
+	for o := d.Object(jsonAISecurityGuardConfigRiskConfigConsumerRules); o.Next(); {
+		switch o.Field() {
+		case 0:
+			jsondec.Ptr(&m.MatchType, d, jsondec.String[string])
+		case 1:
+			jsondec.Ptr(&m.Pattern, d, jsondec.String[string])
+		}
+	}
+}
+
+// Field names of AIStatisticsConfig, in field order, for DecodeJSON.
+var jsonAIStatisticsConfig = jsondec.NewStruct("apig.AIStatisticsConfig", "logRequestContent", "logResponseContent", "pathFieldConfigs")
+
+// DecodeJSON decodes the JSON value at d's cursor into m, as encoding/json would
+// but without reflection.
+func (m *AIStatisticsConfig) DecodeJSON(d *jsondec.Decoder) {
+	for o := d.Object(jsonAIStatisticsConfig); o.Next(); {
+		switch o.Field() {
+		case 0:
+			jsondec.Ptr(&m.LogRequestContent, d, jsondec.Bool[bool])
+		case 1:
+			jsondec.Ptr(&m.LogResponseContent, d, jsondec.Bool[bool])
+		case 2:
+			jsondec.Slice(&m.PathFieldConfigs, d, (*AIStatisticsConfigPathFieldConfigs).DecodeJSON)
+		}
+	}
+}
+
+// Field names of AIStatisticsConfigPathFieldConfigs, in field order, for DecodeJSON.
+var jsonAIStatisticsConfigPathFieldConfigs = jsondec.NewStruct("apig.AIStatisticsConfigPathFieldConfigs", "fieldPaths", "path")
+
+// DecodeJSON decodes the JSON value at d's cursor into m, as encoding/json would
+// but without reflection.
+func (m *AIStatisticsConfigPathFieldConfigs) DecodeJSON(d *jsondec.Decoder) {
+	for o := d.Object(jsonAIStatisticsConfigPathFieldConfigs); o.Next(); {
+		switch o.Field() {
+		case 0:
+			jsondec.Map(&m.FieldPaths, d, (*AIStatisticsPathField).DecodeJSON)
+		case 1:
+			jsondec.Ptr(&m.Path, d, jsondec.String[string])
+		}
+	}
+}
+
+// Field names of AIStatisticsPathField, in field order, for DecodeJSON.
+var jsonAIStatisticsPathField = jsondec.NewStruct("apig.AIStatisticsPathField", "category", "description", "fieldKey", "io", "jsonPath", "name", "recordEnabled", "rule", "sensitive", "source")
+
+// DecodeJSON decodes the JSON value at d's cursor into m, as encoding/json would
+// but without reflection.
+func (m *AIStatisticsPathField) DecodeJSON(d *jsondec.Decoder) {
+	for o := d.Object(jsonAIStatisticsPathField); o.Next(); {
+		switch o.Field() {
+		case 0:
+			jsondec.Ptr(&m.Category, d, jsondec.String[string])
+		case 1:
+			jsondec.Ptr(&m.Description, d, jsondec.String[string])
+		case 2:
+			jsondec.Ptr(&m.FieldKey, d, jsondec.String[string])
+		case 3:
+			jsondec.Ptr(&m.Io, d, jsondec.String[string])
+		case 4:
+			jsondec.Ptr(&m.JSONPath, d, jsondec.String[string])
+		case 5:
+			jsondec.Ptr(&m.Name, d, jsondec.String[string])
+		case 6:
+			jsondec.Ptr(&m.RecordEnabled, d, jsondec.Bool[bool])
+		case 7:
+			jsondec.Ptr(&m.Rule, d, jsondec.String[string])
+		case 8:
+			jsondec.Ptr(&m.Sensitive, d, jsondec.Bool[bool])
+		case 9:
+			jsondec.Ptr(&m.Source, d, jsondec.String[string])
+		}
+	}
+}
+
+// Field names of AITokenRateLimitConfig, in field order, for DecodeJSON.
+var jsonAITokenRateLimitConfig = jsondec.NewStruct("apig.AITokenRateLimitConfig", "enableGlobalRules", "globalRules", "pluginStatus", "redisConfig", "rules")
+
+// DecodeJSON decodes the JSON value at d's cursor into m, as encoding/json would
+// but without reflection.
+func (m *AITokenRateLimitConfig) DecodeJSON(d *jsondec.Decoder) {
+	for o := d.Object(jsonAITokenRateLimitConfig); o.Next(); {
+		switch o.Field() {
+		case 0:
+			jsondec.Ptr(&m.EnableGlobalRules, d, jsondec.Bool[bool])
+		case 1:
+			jsondec.Slice(&m.GlobalRules, d, (*AITokenRateLimitConfigRule).DecodeJSON)
+		case 2:
+			jsondec.Ptr(&m.PluginStatus, d, (*AIPluginStatus).DecodeJSON)
+		case 3:
+			jsondec.Ptr(&m.RedisConfig, d, (*AIPolicyRedisConfig).DecodeJSON)
+		case 4:
+			jsondec.Slice(&m.Rules, d, (*AITokenRateLimitConfigRule).DecodeJSON)
+		}
+	}
+}
+
+// Field names of AITokenRateLimitConfigRule, in field order, for DecodeJSON.
+var jsonAITokenRateLimitConfigRule = jsondec.NewStruct("apig.AITokenRateLimitConfigRule", "limitMode", "limitType", "limitValue", "matchKey", "matchType", "matchValue")
+
+// DecodeJSON decodes the JSON value at d's cursor into m, as encoding/json would
+// but without reflection.
+func (m *AITokenRateLimitConfigRule) DecodeJSON(d *jsondec.Decoder) {
+	for o := d.Object(jsonAITokenRateLimitConfigRule); o.Next(); {
+		switch o.Field() {
+		case 0:
+			jsondec.Ptr(&m.LimitMode, d, jsondec.String[string])
+		case 1:
+			jsondec.Ptr(&m.LimitType, d, jsondec.String[string])
+		case 2:
+			jsondec.Ptr(&m.LimitValue, d, jsondec.Int[int32])
+		case 3:
+			jsondec.Ptr(&m.MatchKey, d, jsondec.String[string])
+		case 4:
+			jsondec.Ptr(&m.MatchType, d, jsondec.String[string])
+		case 5:
+			jsondec.Ptr(&m.MatchValue, d, jsondec.String[string])
+		}
+	}
+}
+
+// Field names of AIToolSelectionConfig, in field order, for DecodeJSON.
+var jsonAIToolSelectionConfig = jsondec.NewStruct("apig.AIToolSelectionConfig", "enableConditions", "pluginStatus", "queryRewriting", "toolReranking")
+
+// DecodeJSON decodes the JSON value at d's cursor into m, as encoding/json would
+// but without reflection.
+func (m *AIToolSelectionConfig) DecodeJSON(d *jsondec.Decoder) {
+	for o := d.Object(jsonAIToolSelectionConfig); o.Next(); {
+		switch o.Field() {
+		case 0:
+			jsondec.Ptr(&m.EnableConditions, d, (*AIToolSelectionConfigEnableConditions).DecodeJSON)
+		case 1:
+			jsondec.Ptr(&m.PluginStatus, d, (*AIPluginStatus).DecodeJSON)
+		case 2:
+			jsondec.Ptr(&m.QueryRewriting, d, (*AIToolSelectionConfigQueryRewriting).DecodeJSON)
+		case 3:
+			jsondec.Ptr(&m.ToolReranking, d, (*AIToolSelectionConfigToolReranking).DecodeJSON)
+		}
+	}
+}
+
+// Field names of AIToolSelectionConfigEnableConditions, in field order, for DecodeJSON.
+var jsonAIToolSelectionConfigEnableConditions = jsondec.NewStruct("apig.AIToolSelectionConfigEnableConditions", "toolCountThreshold")
+
+// DecodeJSON decodes the JSON value at d's cursor into m, as encoding/json would
+// but without reflection.
+func (m *AIToolSelectionConfigEnableConditions) DecodeJSON(d *jsondec.Decoder) {
+	for o := d.Object(jsonAIToolSelectionConfigEnableConditions); o.Next(); {
+		switch o.Field() {
+		case 0:
+			jsondec.Ptr(&m.ToolCountThreshold, d, jsondec.Int[int32])
+		}
+	}
+}
+
+// Field names of AIToolSelectionConfigQueryRewriting, in field order, for DecodeJSON.
+var jsonAIToolSelectionConfigQueryRewriting = jsondec.NewStruct("apig.AIToolSelectionConfigQueryRewriting", "contextSelection", "enabled", "fallbackStrategy", "maxOutputTokens", "modelService", "promptConfig", "triggerConditions")
+
+// DecodeJSON decodes the JSON value at d's cursor into m, as encoding/json would
+// but without reflection.
+func (m *AIToolSelectionConfigQueryRewriting) DecodeJSON(d *jsondec.Decoder) {
+	for o := d.Object(jsonAIToolSelectionConfigQueryRewriting); o.Next(); {
+		switch o.Field() {
+		case 0:
+			jsondec.Ptr(&m.ContextSelection, d, (*AIToolSelectionConfigQueryRewritingContextSelection).DecodeJSON)
+		case 1:
+			jsondec.Ptr(&m.Enabled, d, jsondec.Bool[bool])
+		case 2:
+			jsondec.Ptr(&m.FallbackStrategy, d, jsondec.String[string])
+		case 3:
+			jsondec.Ptr(&m.MaxOutputTokens, d, jsondec.Int[int32])
+		case 4:
+			jsondec.Ptr(&m.ModelService, d, (*AIToolSelectionConfigQueryRewritingModelService).DecodeJSON)
+		case 5:
+			jsondec.Ptr(&m.PromptConfig, d, (*AIToolSelectionConfigQueryRewritingPromptConfig).DecodeJSON)
+		case 6:
+			jsondec.Ptr(&m.TriggerConditions, d, (*AIToolSelectionConfigQueryRewritingTriggerConditions).DecodeJSON)
+		}
+	}
+}
+
+// Field names of AIToolSelectionConfigQueryRewritingContextSelection, in field order, for DecodeJSON.
+var jsonAIToolSelectionConfigQueryRewritingContextSelection = jsondec.NewStruct("apig.AIToolSelectionConfigQueryRewritingContextSelection", "type", "value")
+
+// DecodeJSON decodes the JSON value at d's cursor into m, as encoding/json would
+// but without reflection.
+func (m *AIToolSelectionConfigQueryRewritingContextSelection) DecodeJSON(d *jsondec.Decoder) {
+	for o := d.Object(jsonAIToolSelectionConfigQueryRewritingContextSelection); o.Next(); {
+		switch o.Field() {
+		case 0:
+			jsondec.Ptr(&m.Type, d, jsondec.String[string])
+		case 1:
+			jsondec.Ptr(&m.Value, d, jsondec.Int[int32])
+		}
+	}
+}
+
+// Field names of AIToolSelectionConfigQueryRewritingModelService, in field order, for DecodeJSON.
+var jsonAIToolSelectionConfigQueryRewritingModelService = jsondec.NewStruct("apig.AIToolSelectionConfigQueryRewritingModelService", "modelName", "serviceId", "timeoutMillisecond")
+
+// DecodeJSON decodes the JSON value at d's cursor into m, as encoding/json would
+// but without reflection.
+func (m *AIToolSelectionConfigQueryRewritingModelService) DecodeJSON(d *jsondec.Decoder) {
+	for o := d.Object(jsonAIToolSelectionConfigQueryRewritingModelService); o.Next(); {
+		switch o.Field() {
+		case 0:
+			jsondec.Ptr(&m.ModelName, d, jsondec.String[string])
+		case 1:
+			jsondec.Ptr(&m.ServiceID, d, jsondec.String[string])
+		case 2:
+			jsondec.Ptr(&m.TimeoutMillisecond, d, jsondec.Int[int32])
+		}
+	}
+}
+
+// Field names of AIToolSelectionConfigQueryRewritingPromptConfig, in field order, for DecodeJSON.
+var jsonAIToolSelectionConfigQueryRewritingPromptConfig = jsondec.NewStruct("apig.AIToolSelectionConfigQueryRewritingPromptConfig", "customPrompt", "type")
+
+// DecodeJSON decodes the JSON value at d's cursor into m, as encoding/json would
+// but without reflection.
+func (m *AIToolSelectionConfigQueryRewritingPromptConfig) DecodeJSON(d *jsondec.Decoder) {
+	for o := d.Object(jsonAIToolSelectionConfigQueryRewritingPromptConfig); o.Next(); {
+		switch o.Field() {
+		case 0:
+			jsondec.Ptr(&m.CustomPrompt, d, jsondec.String[string])
+		case 1:
+			jsondec.Ptr(&m.Type, d, jsondec.String[string])
+		}
+	}
+}
+
+// Field names of AIToolSelectionConfigQueryRewritingTriggerConditions, in field order, for DecodeJSON.
+var jsonAIToolSelectionConfigQueryRewritingTriggerConditions = jsondec.NewStruct("apig.AIToolSelectionConfigQueryRewritingTriggerConditions", "messageCountThreshold")
+
+// DecodeJSON decodes the JSON value at d's cursor into m, as encoding/json would
+// but without reflection.
+func (m *AIToolSelectionConfigQueryRewritingTriggerConditions) DecodeJSON(d *jsondec.Decoder) {
+	for o := d.Object(jsonAIToolSelectionConfigQueryRewritingTriggerConditions); o.Next(); {
+		switch o.Field() {
+		case 0:
+			jsondec.Ptr(&m.MessageCountThreshold, d, jsondec.Int[int32])
+		}
+	}
+}
+
+// Field names of AIToolSelectionConfigToolReranking, in field order, for DecodeJSON.
+var jsonAIToolSelectionConfigToolReranking = jsondec.NewStruct("apig.AIToolSelectionConfigToolReranking", "fallbackStrategy", "filteringMethod", "modelService", "scoreThreshold", "topKPercent", "topNCount")
+
+// DecodeJSON decodes the JSON value at d's cursor into m, as encoding/json would
+// but without reflection.
+func (m *AIToolSelectionConfigToolReranking) DecodeJSON(d *jsondec.Decoder) {
+	for o := d.Object(jsonAIToolSelectionConfigToolReranking); o.Next(); {
+		switch o.Field() {
+		case 0:
+			jsondec.Ptr(&m.FallbackStrategy, d, jsondec.String[string])
+		case 1:
+			jsondec.Ptr(&m.FilteringMethod, d, jsondec.String[string])
+		case 2:
+			jsondec.Ptr(&m.ModelService, d, (*AIToolSelectionConfigToolRerankingModelService).DecodeJSON)
+		case 3:
+			jsondec.Ptr(&m.ScoreThreshold, d, jsondec.Float[float32])
+		case 4:
+			jsondec.Ptr(&m.TopKPercent, d, jsondec.Int[int32])
+		case 5:
+			jsondec.Ptr(&m.TopNCount, d, jsondec.Int[int32])
+		}
+	}
+}
+
+// Field names of AIToolSelectionConfigToolRerankingModelService, in field order, for DecodeJSON.
+var jsonAIToolSelectionConfigToolRerankingModelService = jsondec.NewStruct("apig.AIToolSelectionConfigToolRerankingModelService", "modelName", "serviceId", "timeoutMillisecond")
+
+// DecodeJSON decodes the JSON value at d's cursor into m, as encoding/json would
+// but without reflection.
+func (m *AIToolSelectionConfigToolRerankingModelService) DecodeJSON(d *jsondec.Decoder) {
+	for o := d.Object(jsonAIToolSelectionConfigToolRerankingModelService); o.Next(); {
+		switch o.Field() {
+		case 0:
+			jsondec.Ptr(&m.ModelName, d, jsondec.String[string])
+		case 1:
+			jsondec.Ptr(&m.ServiceID, d, jsondec.String[string])
+		case 2:
+			jsondec.Ptr(&m.TimeoutMillisecond, d, jsondec.Int[int32])
+		}
+	}
+}
 
 // Field names of AuthConfig, in field order, for DecodeJSON.
 var jsonAuthConfig = jsondec.NewStruct("apig.AuthConfig", "authType", "authMode")
@@ -56,6 +677,84 @@ func (m *BackendServices) DecodeJSON(d *jsondec.Decoder) {
 			jsondec.Ptr(&m.Weight, d, jsondec.Int[int32])
 		case 5:
 			jsondec.Ptr(&m.Version, d, jsondec.String[string])
+		}
+	}
+}
+
+// Field names of CreatePluginAttachmentBody, in field order, for DecodeJSON.
+var jsonCreatePluginAttachmentBody = jsondec.NewStruct("apig.CreatePluginAttachmentBody", "pluginId", "pluginConfig", "attachResourceIds", "attachResourceType", "environmentId", "gatewayId", "enable")
+
+// DecodeJSON decodes the JSON value at d's cursor into m, as encoding/json would
+// but without reflection.
+func (m *CreatePluginAttachmentBody) DecodeJSON(d *jsondec.Decoder) {
+	for o := d.Object(jsonCreatePluginAttachmentBody); o.Next(); {
+		switch o.Field() {
+		case 0:
+			jsondec.Ptr(&m.PluginID, d, jsondec.String[string])
+		case 1:
+			jsondec.Ptr(&m.PluginConfig, d, jsondec.String[string])
+		case 2:
+			jsondec.Slice(&m.AttachResourceIDs, d, jsondec.String[string])
+		case 3:
+			jsondec.Ptr(&m.AttachResourceType, d, jsondec.String[string])
+		case 4:
+			jsondec.Ptr(&m.EnvironmentID, d, jsondec.String[string])
+		case 5:
+			jsondec.Ptr(&m.GatewayID, d, jsondec.String[string])
+		case 6:
+			jsondec.Ptr(&m.Enable, d, jsondec.Bool[bool])
+		}
+	}
+}
+
+// Field names of CreatePluginAttachmentResponse, in field order, for DecodeJSON.
+var jsonCreatePluginAttachmentResponse = jsondec.NewStruct("apig.CreatePluginAttachmentResponse", "requestId", "code", "message", "data")
+
+// DecodeJSON decodes the JSON value at d's cursor into m, as encoding/json would
+// but without reflection.
+func (m *CreatePluginAttachmentResponse) DecodeJSON(d *jsondec.Decoder) {
+	for o := d.Object(jsonCreatePluginAttachmentResponse); o.Next(); {
+		switch o.Field() {
+		case 0:
+			jsondec.Ptr(&m.RequestID, d, jsondec.String[string])
+		case 1:
+			jsondec.Ptr(&m.Code, d, jsondec.String[string])
+		case 2:
+			jsondec.Ptr(&m.Message, d, jsondec.String[string])
+		case 3:
+			jsondec.Ptr(&m.Data, d, (*CreatePluginAttachmentResponseData).DecodeJSON)
+		}
+	}
+}
+
+// Field names of CreatePluginAttachmentResponseData, in field order, for DecodeJSON.
+var jsonCreatePluginAttachmentResponseData = jsondec.NewStruct("apig.CreatePluginAttachmentResponseData", "pluginAttachmentId")
+
+// DecodeJSON decodes the JSON value at d's cursor into m, as encoding/json would
+// but without reflection.
+func (m *CreatePluginAttachmentResponseData) DecodeJSON(d *jsondec.Decoder) {
+	for o := d.Object(jsonCreatePluginAttachmentResponseData); o.Next(); {
+		switch o.Field() {
+		case 0:
+			jsondec.Ptr(&m.PluginAttachmentID, d, jsondec.String[string])
+		}
+	}
+}
+
+// Field names of DeletePluginAttachmentResponse, in field order, for DecodeJSON.
+var jsonDeletePluginAttachmentResponse = jsondec.NewStruct("apig.DeletePluginAttachmentResponse", "requestId", "code", "message")
+
+// DecodeJSON decodes the JSON value at d's cursor into m, as encoding/json would
+// but without reflection.
+func (m *DeletePluginAttachmentResponse) DecodeJSON(d *jsondec.Decoder) {
+	for o := d.Object(jsonDeletePluginAttachmentResponse); o.Next(); {
+		switch o.Field() {
+		case 0:
+			jsondec.Ptr(&m.RequestID, d, jsondec.String[string])
+		case 1:
+			jsondec.Ptr(&m.Code, d, jsondec.String[string])
+		case 2:
+			jsondec.Ptr(&m.Message, d, jsondec.String[string])
 		}
 	}
 }
@@ -455,7 +1154,7 @@ func (m *HTTPAPIBackendMatchConditions) DecodeJSON(d *jsondec.Decoder) {
 }
 
 // Field names of HTTPAPIDeployConfig, in field order, for DecodeJSON.
-var jsonHTTPAPIDeployConfig = jsondec.NewStruct("apig.HTTPAPIDeployConfig", "customDomainIds", "environmentId", "backendScene", "serviceConfigs", "policyConfigs", "autoDeploy", "gatewayId", "routeBackend", "customDomainInfos", "subDomains", "gatewayInfo", "mock", "gatewayType")
+var jsonHTTPAPIDeployConfig = jsondec.NewStruct("apig.HTTPAPIDeployConfig", "customDomainIds", "environmentId", "backendScene", "serviceConfigs", "policyConfigs", "autoDeploy", "gatewayId", "routeBackend", "customDomainInfos", "subDomains", "gatewayInfo", "mock", "gatewayType", "builtinRouteNames", "envDomainIds", "envDomainInfos")
 
 // DecodeJSON decodes the JSON value at d's cursor into m, as encoding/json would
 // but without reflection.
@@ -488,12 +1187,36 @@ func (m *HTTPAPIDeployConfig) DecodeJSON(d *jsondec.Decoder) {
 			jsondec.Ptr(&m.Mock, d, (*HTTPAPIMockContract).DecodeJSON)
 		case 12:
 			jsondec.Ptr(&m.GatewayType, d, jsondec.String[string])
+		case 13:
+			jsondec.Slice(&m.BuiltinRouteNames, d, jsondec.String[string])
+		case 14:
+			jsondec.Slice(&m.EnvDomainIDs, d, jsondec.String[string])
+		case 15:
+			jsondec.Slice(&m.EnvDomainInfos, d, (*HTTPAPIDeployConfigEnvDomainInfos).DecodeJSON)
+		}
+	}
+}
+
+// Field names of HTTPAPIDeployConfigEnvDomainInfos, in field order, for DecodeJSON.
+var jsonHTTPAPIDeployConfigEnvDomainInfos = jsondec.NewStruct("apig.HTTPAPIDeployConfigEnvDomainInfos", "domainId", "name", "protocol")
+
+// DecodeJSON decodes the JSON value at d's cursor into m, as encoding/json would
+// but without reflection.
+func (m *HTTPAPIDeployConfigEnvDomainInfos) DecodeJSON(d *jsondec.Decoder) {
+	for o := d.Object(jsonHTTPAPIDeployConfigEnvDomainInfos); o.Next(); {
+		switch o.Field() {
+		case 0:
+			jsondec.Ptr(&m.DomainID, d, jsondec.String[string])
+		case 1:
+			jsondec.Ptr(&m.Name, d, jsondec.String[string])
+		case 2:
+			jsondec.Ptr(&m.Protocol, d, jsondec.String[string])
 		}
 	}
 }
 
 // Field names of HTTPAPIDeployConfigPolicyConfigs, in field order, for DecodeJSON.
-var jsonHTTPAPIDeployConfigPolicyConfigs = jsondec.NewStruct("apig.HTTPAPIDeployConfigPolicyConfigs", "type", "enable", "aiFallbackConfig")
+var jsonHTTPAPIDeployConfigPolicyConfigs = jsondec.NewStruct("apig.HTTPAPIDeployConfigPolicyConfigs", "type", "enable", "aiFallbackConfig", "aiCacheConfig", "aiNetworkSearchConfig", "aiSecurityGuardConfig", "aiStatisticsConfig", "aiTokenRateLimitConfig", "aiToolSelectionConfig", "semanticRouterConfig")
 
 // DecodeJSON decodes the JSON value at d's cursor into m, as encoding/json would
 // but without reflection.
@@ -506,12 +1229,26 @@ func (m *HTTPAPIDeployConfigPolicyConfigs) DecodeJSON(d *jsondec.Decoder) {
 			jsondec.Ptr(&m.Enable, d, jsondec.Bool[bool])
 		case 2:
 			jsondec.Ptr(&m.AIFallbackConfig, d, (*HTTPAPIDeployConfigPolicyConfigsAIFallbackConfig).DecodeJSON)
+		case 3:
+			jsondec.Ptr(&m.AICacheConfig, d, (*AICacheConfig).DecodeJSON)
+		case 4:
+			jsondec.Ptr(&m.AINetworkSearchConfig, d, (*AINetworkSearchConfig).DecodeJSON)
+		case 5:
+			jsondec.Ptr(&m.AISecurityGuardConfig, d, (*AISecurityGuardConfig).DecodeJSON)
+		case 6:
+			jsondec.Ptr(&m.AIStatisticsConfig, d, (*AIStatisticsConfig).DecodeJSON)
+		case 7:
+			jsondec.Ptr(&m.AITokenRateLimitConfig, d, (*AITokenRateLimitConfig).DecodeJSON)
+		case 8:
+			jsondec.Ptr(&m.AIToolSelectionConfig, d, (*AIToolSelectionConfig).DecodeJSON)
+		case 9:
+			jsondec.Ptr(&m.SemanticRouterConfig, d, (*HTTPAPIPolicyConfigsSemanticRouterConfig).DecodeJSON)
 		}
 	}
 }
 
 // Field names of HTTPAPIDeployConfigPolicyConfigsAIFallbackConfig, in field order, for DecodeJSON.
-var jsonHTTPAPIDeployConfigPolicyConfigsAIFallbackConfig = jsondec.NewStruct("apig.HTTPAPIDeployConfigPolicyConfigsAIFallbackConfig", "serviceIds", "serviceConfigs")
+var jsonHTTPAPIDeployConfigPolicyConfigsAIFallbackConfig = jsondec.NewStruct("apig.HTTPAPIDeployConfigPolicyConfigsAIFallbackConfig", "onlyRedirectUpstreamCode", "serviceIds", "serviceConfigs")
 
 // DecodeJSON decodes the JSON value at d's cursor into m, as encoding/json would
 // but without reflection.
@@ -519,15 +1256,17 @@ func (m *HTTPAPIDeployConfigPolicyConfigsAIFallbackConfig) DecodeJSON(d *jsondec
 	for o := d.Object(jsonHTTPAPIDeployConfigPolicyConfigsAIFallbackConfig); o.Next(); {
 		switch o.Field() {
 		case 0:
-			jsondec.Slice(&m.ServiceIDs, d, jsondec.String[string])
+			jsondec.Ptr(&m.OnlyRedirectUpstreamCode, d, jsondec.Bool[bool])
 		case 1:
+			jsondec.Slice(&m.ServiceIDs, d, jsondec.String[string])
+		case 2:
 			jsondec.Slice(&m.ServiceConfigs, d, (*HTTPAPIDeployConfigPolicyConfigsAIFallbackConfigServiceConfigs).DecodeJSON)
 		}
 	}
 }
 
 // Field names of HTTPAPIDeployConfigPolicyConfigsAIFallbackConfigServiceConfigs, in field order, for DecodeJSON.
-var jsonHTTPAPIDeployConfigPolicyConfigsAIFallbackConfigServiceConfigs = jsondec.NewStruct("apig.HTTPAPIDeployConfigPolicyConfigsAIFallbackConfigServiceConfigs", "serviceId", "targetModelName")
+var jsonHTTPAPIDeployConfigPolicyConfigsAIFallbackConfigServiceConfigs = jsondec.NewStruct("apig.HTTPAPIDeployConfigPolicyConfigsAIFallbackConfigServiceConfigs", "serviceId", "name", "targetModelName", "passThroughModelName")
 
 // DecodeJSON decodes the JSON value at d's cursor into m, as encoding/json would
 // but without reflection.
@@ -537,13 +1276,17 @@ func (m *HTTPAPIDeployConfigPolicyConfigsAIFallbackConfigServiceConfigs) DecodeJ
 		case 0:
 			jsondec.Ptr(&m.ServiceID, d, jsondec.String[string])
 		case 1:
+			jsondec.Ptr(&m.Name, d, jsondec.String[string])
+		case 2:
 			jsondec.Ptr(&m.TargetModelName, d, jsondec.String[string])
+		case 3:
+			jsondec.Ptr(&m.PassThroughModelName, d, jsondec.Bool[bool])
 		}
 	}
 }
 
 // Field names of HTTPAPIDeployConfigServiceConfigs, in field order, for DecodeJSON.
-var jsonHTTPAPIDeployConfigServiceConfigs = jsondec.NewStruct("apig.HTTPAPIDeployConfigServiceConfigs", "serviceId", "weight", "modelNamePattern", "modelName")
+var jsonHTTPAPIDeployConfigServiceConfigs = jsondec.NewStruct("apig.HTTPAPIDeployConfigServiceConfigs", "serviceId", "weight", "modelNamePattern", "modelName", "intentCode", "gatewayServiceId", "name", "protocol", "port", "version", "match", "multiServiceRouteStrategy", "observabilityRouteConfig")
 
 // DecodeJSON decodes the JSON value at d's cursor into m, as encoding/json would
 // but without reflection.
@@ -558,6 +1301,42 @@ func (m *HTTPAPIDeployConfigServiceConfigs) DecodeJSON(d *jsondec.Decoder) {
 			jsondec.Ptr(&m.ModelNamePattern, d, jsondec.String[string])
 		case 3:
 			jsondec.Ptr(&m.ModelName, d, jsondec.String[string])
+		case 4:
+			jsondec.Ptr(&m.IntentCode, d, jsondec.String[string])
+		case 5:
+			jsondec.Ptr(&m.GatewayServiceID, d, jsondec.String[string])
+		case 6:
+			jsondec.Ptr(&m.Name, d, jsondec.String[string])
+		case 7:
+			jsondec.Ptr(&m.Protocol, d, jsondec.String[string])
+		case 8:
+			jsondec.Ptr(&m.Port, d, jsondec.Int[int32])
+		case 9:
+			jsondec.Ptr(&m.Version, d, jsondec.String[string])
+		case 10:
+			jsondec.Ptr(&m.Match, d, (*HTTPAPIBackendMatchConditions).DecodeJSON)
+		case 11:
+			jsondec.Ptr(&m.MultiServiceRouteStrategy, d, jsondec.String[string])
+		case 12:
+			jsondec.Ptr(&m.ObservabilityRouteConfig, d, (*HTTPAPIDeployConfigServiceConfigsObservabilityRouteConfig).DecodeJSON)
+		}
+	}
+}
+
+// Field names of HTTPAPIDeployConfigServiceConfigsObservabilityRouteConfig, in field order, for DecodeJSON.
+var jsonHTTPAPIDeployConfigServiceConfigsObservabilityRouteConfig = jsondec.NewStruct("apig.HTTPAPIDeployConfigServiceConfigsObservabilityRouteConfig", "mode", "queueSize", "rateLimit")
+
+// DecodeJSON decodes the JSON value at d's cursor into m, as encoding/json would
+// but without reflection.
+func (m *HTTPAPIDeployConfigServiceConfigsObservabilityRouteConfig) DecodeJSON(d *jsondec.Decoder) {
+	for o := d.Object(jsonHTTPAPIDeployConfigServiceConfigsObservabilityRouteConfig); o.Next(); {
+		switch o.Field() {
+		case 0:
+			jsondec.Ptr(&m.Mode, d, jsondec.String[string])
+		case 1:
+			jsondec.Ptr(&m.QueueSize, d, jsondec.Int[int32])
+		case 2:
+			jsondec.Ptr(&m.RateLimit, d, jsondec.Float[float32])
 		}
 	}
 }
@@ -618,6 +1397,20 @@ func (m *HTTPAPIMockContract) DecodeJSON(d *jsondec.Decoder) {
 	}
 }
 
+// Field names of HTTPAPIPolicyConfigsSemanticRouterConfig, in field order, for DecodeJSON.
+var jsonHTTPAPIPolicyConfigsSemanticRouterConfig = jsondec.NewStruct("apig.HTTPAPIPolicyConfigsSemanticRouterConfig", "timeoutMillisecond")
+
+// DecodeJSON decodes the JSON value at d's cursor into m, as encoding/json would
+// but without reflection.
+func (m *HTTPAPIPolicyConfigsSemanticRouterConfig) DecodeJSON(d *jsondec.Decoder) {
+	for o := d.Object(jsonHTTPAPIPolicyConfigsSemanticRouterConfig); o.Next(); {
+		switch o.Field() {
+		case 0:
+			jsondec.Ptr(&m.TimeoutMillisecond, d, jsondec.Int[int32])
+		}
+	}
+}
+
 // Field names of HTTPAPIVersionInfo, in field order, for DecodeJSON.
 var jsonHTTPAPIVersionInfo = jsondec.NewStruct("apig.HTTPAPIVersionInfo", "enable", "scheme", "headerName", "queryName", "version")
 
@@ -636,6 +1429,78 @@ func (m *HTTPAPIVersionInfo) DecodeJSON(d *jsondec.Decoder) {
 			jsondec.Ptr(&m.QueryName, d, jsondec.String[string])
 		case 4:
 			jsondec.Ptr(&m.Version, d, jsondec.String[string])
+		}
+	}
+}
+
+// Field names of ListPluginAttachmentsItem, in field order, for DecodeJSON.
+var jsonListPluginAttachmentsItem = jsondec.NewStruct("apig.ListPluginAttachmentsItem", "pluginAttachmentId", "pluginId", "attachResourceType", "enable", "pluginConfig", "parentResourceInfo", "resourceInfos", "environmentInfo", "pluginClassInfo", "gatewayInfo")
+
+// DecodeJSON decodes the JSON value at d's cursor into m, as encoding/json would
+// but without reflection.
+func (m *ListPluginAttachmentsItem) DecodeJSON(d *jsondec.Decoder) {
+	for o := d.Object(jsonListPluginAttachmentsItem); o.Next(); {
+		switch o.Field() {
+		case 0:
+			jsondec.Ptr(&m.PluginAttachmentID, d, jsondec.String[string])
+		case 1:
+			jsondec.Ptr(&m.PluginID, d, jsondec.String[string])
+		case 2:
+			jsondec.Ptr(&m.AttachResourceType, d, jsondec.String[ListPluginAttachmentsItemAttachResourceType])
+		case 3:
+			jsondec.Ptr(&m.Enable, d, jsondec.Bool[bool])
+		case 4:
+			jsondec.Ptr(&m.PluginConfig, d, jsondec.String[string])
+		case 5:
+			jsondec.Ptr(&m.ParentResourceInfo, d, (*ParentResourceInfo).DecodeJSON)
+		case 6:
+			jsondec.Slice(&m.ResourceInfos, d, (*ResourceInfo).DecodeJSON)
+		case 7:
+			jsondec.Ptr(&m.EnvironmentInfo, d, (*EnvironmentInfo).DecodeJSON)
+		case 8:
+			jsondec.Ptr(&m.PluginClassInfo, d, (*PluginClassInfo).DecodeJSON)
+		case 9:
+			jsondec.Ptr(&m.GatewayInfo, d, (*GatewayInfo).DecodeJSON)
+		}
+	}
+}
+
+// Field names of ListPluginAttachmentsResponse, in field order, for DecodeJSON.
+var jsonListPluginAttachmentsResponse = jsondec.NewStruct("apig.ListPluginAttachmentsResponse", "requestId", "code", "message", "data")
+
+// DecodeJSON decodes the JSON value at d's cursor into m, as encoding/json would
+// but without reflection.
+func (m *ListPluginAttachmentsResponse) DecodeJSON(d *jsondec.Decoder) {
+	for o := d.Object(jsonListPluginAttachmentsResponse); o.Next(); {
+		switch o.Field() {
+		case 0:
+			jsondec.Ptr(&m.RequestID, d, jsondec.String[string])
+		case 1:
+			jsondec.Ptr(&m.Code, d, jsondec.String[string])
+		case 2:
+			jsondec.Ptr(&m.Message, d, jsondec.String[string])
+		case 3:
+			jsondec.Ptr(&m.Data, d, (*ListPluginAttachmentsResponseData).DecodeJSON)
+		}
+	}
+}
+
+// Field names of ListPluginAttachmentsResponseData, in field order, for DecodeJSON.
+var jsonListPluginAttachmentsResponseData = jsondec.NewStruct("apig.ListPluginAttachmentsResponseData", "pageNumber", "pageSize", "totalSize", "items")
+
+// DecodeJSON decodes the JSON value at d's cursor into m, as encoding/json would
+// but without reflection.
+func (m *ListPluginAttachmentsResponseData) DecodeJSON(d *jsondec.Decoder) {
+	for o := d.Object(jsonListPluginAttachmentsResponseData); o.Next(); {
+		switch o.Field() {
+		case 0:
+			jsondec.Ptr(&m.PageNumber, d, jsondec.Int[int32])
+		case 1:
+			jsondec.Ptr(&m.PageSize, d, jsondec.Int[int32])
+		case 2:
+			jsondec.Ptr(&m.TotalSize, d, jsondec.Int[int32])
+		case 3:
+			jsondec.Slice(&m.Items, d, (*ListPluginAttachmentsItem).DecodeJSON)
 		}
 	}
 }
@@ -738,6 +1603,42 @@ func (m *SubDomainInfo) DecodeJSON(d *jsondec.Decoder) {
 			jsondec.Ptr(&m.Protocol, d, jsondec.String[SubDomainInfoProtocol])
 		case 3:
 			jsondec.Ptr(&m.NetworkType, d, jsondec.String[SubDomainInfoNetworkType])
+		}
+	}
+}
+
+// Field names of UpdatePluginAttachmentBody, in field order, for DecodeJSON.
+var jsonUpdatePluginAttachmentBody = jsondec.NewStruct("apig.UpdatePluginAttachmentBody", "attachResourceIds", "pluginConfig", "enable")
+
+// DecodeJSON decodes the JSON value at d's cursor into m, as encoding/json would
+// but without reflection.
+func (m *UpdatePluginAttachmentBody) DecodeJSON(d *jsondec.Decoder) {
+	for o := d.Object(jsonUpdatePluginAttachmentBody); o.Next(); {
+		switch o.Field() {
+		case 0:
+			jsondec.Slice(&m.AttachResourceIDs, d, jsondec.String[string])
+		case 1:
+			jsondec.Ptr(&m.PluginConfig, d, jsondec.String[string])
+		case 2:
+			jsondec.Ptr(&m.Enable, d, jsondec.Bool[bool])
+		}
+	}
+}
+
+// Field names of UpdatePluginAttachmentResponse, in field order, for DecodeJSON.
+var jsonUpdatePluginAttachmentResponse = jsondec.NewStruct("apig.UpdatePluginAttachmentResponse", "requestId", "code", "message")
+
+// DecodeJSON decodes the JSON value at d's cursor into m, as encoding/json would
+// but without reflection.
+func (m *UpdatePluginAttachmentResponse) DecodeJSON(d *jsondec.Decoder) {
+	for o := d.Object(jsonUpdatePluginAttachmentResponse); o.Next(); {
+		switch o.Field() {
+		case 0:
+			jsondec.Ptr(&m.RequestID, d, jsondec.String[string])
+		case 1:
+			jsondec.Ptr(&m.Code, d, jsondec.String[string])
+		case 2:
+			jsondec.Ptr(&m.Message, d, jsondec.String[string])
 		}
 	}
 }

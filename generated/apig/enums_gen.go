@@ -19,8 +19,8 @@ const (
 	BackendSceneRedirect BackendScene = "Redirect"
 )
 
-// IsKnown reports whether v is one of the values the spec lists. Values
-// outside the list still decode: the service may add values over time.
+// IsKnown reports whether v is one of the values the spec lists. The enum is
+// open: the service may send values added since, and Validate accepts them.
 func (v BackendScene) IsKnown() bool {
 	switch v {
 	case BackendSceneSingle, BackendSceneMultiServiceByRatio, BackendSceneMultiServiceByTag, BackendSceneMock, BackendSceneRedirect:
@@ -42,8 +42,8 @@ const (
 	BackendServicesProtocolDubbo BackendServicesProtocol = "DUBBO"
 )
 
-// IsKnown reports whether v is one of the values the spec lists. Values
-// outside the list still decode: the service may add values over time.
+// IsKnown reports whether v is one of the values the spec lists. The enum is
+// open: the service may send values added since, and Validate accepts them.
 func (v BackendServicesProtocol) IsKnown() bool {
 	switch v {
 	case BackendServicesProtocolHTTP, BackendServicesProtocolTCP, BackendServicesProtocolDubbo:
@@ -70,8 +70,8 @@ const (
 	HTTPAPIAPIInfoEnvironmentsBackendSceneMock HTTPAPIAPIInfoEnvironmentsBackendScene = "Mock"
 )
 
-// IsKnown reports whether v is one of the values the spec lists. Values
-// outside the list still decode: the service may add values over time.
+// IsKnown reports whether v is one of the values the spec lists. The enum is
+// open: the service may send values added since, and Validate accepts them.
 func (v HTTPAPIAPIInfoEnvironmentsBackendScene) IsKnown() bool {
 	switch v {
 	case HTTPAPIAPIInfoEnvironmentsBackendSceneSingleService, HTTPAPIAPIInfoEnvironmentsBackendSceneMultiServiceByRatio, HTTPAPIAPIInfoEnvironmentsBackendSceneMultiServiceByContent, HTTPAPIAPIInfoEnvironmentsBackendSceneMultiServiceByTag, HTTPAPIAPIInfoEnvironmentsBackendSceneMock:
@@ -95,8 +95,8 @@ const (
 	HTTPAPIAPIInfoEnvironmentsBackendTypeCloudProduct HTTPAPIAPIInfoEnvironmentsBackendType = "CloudProduct"
 )
 
-// IsKnown reports whether v is one of the values the spec lists. Values
-// outside the list still decode: the service may add values over time.
+// IsKnown reports whether v is one of the values the spec lists. The enum is
+// open: the service may send values added since, and Validate accepts them.
 func (v HTTPAPIAPIInfoEnvironmentsBackendType) IsKnown() bool {
 	switch v {
 	case HTTPAPIAPIInfoEnvironmentsBackendTypeDNS, HTTPAPIAPIInfoEnvironmentsBackendTypeService, HTTPAPIAPIInfoEnvironmentsBackendTypeVIP, HTTPAPIAPIInfoEnvironmentsBackendTypeCloudProduct:
@@ -122,8 +122,8 @@ const (
 	HTTPAPIAPIInfoTypeHTTP HTTPAPIAPIInfoType = "Http"
 )
 
-// IsKnown reports whether v is one of the values the spec lists. Values
-// outside the list still decode: the service may add values over time.
+// IsKnown reports whether v is one of the values the spec lists. The enum is
+// open: the service may send values added since, and Validate accepts them.
 func (v HTTPAPIAPIInfoType) IsKnown() bool {
 	switch v {
 	case HTTPAPIAPIInfoTypeHTTPIngress, HTTPAPIAPIInfoTypeRest, HTTPAPIAPIInfoTypeWebsocket, HTTPAPIAPIInfoTypeAI, HTTPAPIAPIInfoTypeHTTP:
@@ -145,8 +145,8 @@ const (
 	HTTPAPIBackendMatchConditionOperatorPrefix HTTPAPIBackendMatchConditionOperator = "prefix"
 )
 
-// IsKnown reports whether v is one of the values the spec lists. Values
-// outside the list still decode: the service may add values over time.
+// IsKnown reports whether v is one of the values the spec lists. The enum is
+// open: the service may send values added since, and Validate accepts them.
 func (v HTTPAPIBackendMatchConditionOperator) IsKnown() bool {
 	switch v {
 	case HTTPAPIBackendMatchConditionOperatorEqual, HTTPAPIBackendMatchConditionOperatorRegex, HTTPAPIBackendMatchConditionOperatorPrefix:
@@ -166,11 +166,38 @@ const (
 	HTTPAPIDomainInfoProtocolHTTPS HTTPAPIDomainInfoProtocol = "HTTPS"
 )
 
-// IsKnown reports whether v is one of the values the spec lists. Values
-// outside the list still decode: the service may add values over time.
+// IsKnown reports whether v is one of the values the spec lists. The enum is
+// open: the service may send values added since, and Validate accepts them.
 func (v HTTPAPIDomainInfoProtocol) IsKnown() bool {
 	switch v {
 	case HTTPAPIDomainInfoProtocolHTTP, HTTPAPIDomainInfoProtocolHTTPS:
+		return true
+	}
+	return false
+}
+
+// ListPluginAttachmentsItemAttachResourceType is the kind of resource the plug-in is attached to. Valid values: HttpApi, Operation, GatewayRoute, Gateway, GatewayDomain.
+type ListPluginAttachmentsItemAttachResourceType string
+
+// Known values of ListPluginAttachmentsItemAttachResourceType.
+const (
+	// ListPluginAttachmentsItemAttachResourceTypeHTTPAPI is the value "HttpApi".
+	ListPluginAttachmentsItemAttachResourceTypeHTTPAPI ListPluginAttachmentsItemAttachResourceType = "HttpApi"
+	// ListPluginAttachmentsItemAttachResourceTypeOperation is the value "Operation".
+	ListPluginAttachmentsItemAttachResourceTypeOperation ListPluginAttachmentsItemAttachResourceType = "Operation"
+	// ListPluginAttachmentsItemAttachResourceTypeGatewayRoute is the value "GatewayRoute".
+	ListPluginAttachmentsItemAttachResourceTypeGatewayRoute ListPluginAttachmentsItemAttachResourceType = "GatewayRoute"
+	// ListPluginAttachmentsItemAttachResourceTypeGateway is the value "Gateway".
+	ListPluginAttachmentsItemAttachResourceTypeGateway ListPluginAttachmentsItemAttachResourceType = "Gateway"
+	// ListPluginAttachmentsItemAttachResourceTypeGatewayDomain is the value "GatewayDomain".
+	ListPluginAttachmentsItemAttachResourceTypeGatewayDomain ListPluginAttachmentsItemAttachResourceType = "GatewayDomain"
+)
+
+// IsKnown reports whether v is one of the values the spec lists. The enum is
+// open: the service may send values added since, and Validate accepts them.
+func (v ListPluginAttachmentsItemAttachResourceType) IsKnown() bool {
+	switch v {
+	case ListPluginAttachmentsItemAttachResourceTypeHTTPAPI, ListPluginAttachmentsItemAttachResourceTypeOperation, ListPluginAttachmentsItemAttachResourceTypeGatewayRoute, ListPluginAttachmentsItemAttachResourceTypeGateway, ListPluginAttachmentsItemAttachResourceTypeGatewayDomain:
 		return true
 	}
 	return false
@@ -194,8 +221,8 @@ const (
 	ParentResourceInfoResourceTypeGatewayDomain ParentResourceInfoResourceType = "GatewayDomain"
 )
 
-// IsKnown reports whether v is one of the values the spec lists. Values
-// outside the list still decode: the service may add values over time.
+// IsKnown reports whether v is one of the values the spec lists. The enum is
+// open: the service may send values added since, and Validate accepts them.
 func (v ParentResourceInfoResourceType) IsKnown() bool {
 	switch v {
 	case ParentResourceInfoResourceTypeHTTPAPI, ParentResourceInfoResourceTypeOperation, ParentResourceInfoResourceTypeGatewayRoute, ParentResourceInfoResourceTypeGateway, ParentResourceInfoResourceTypeGatewayDomain:
@@ -221,8 +248,8 @@ const (
 	ResourceInfoResourceTypeGatewayDomain ResourceInfoResourceType = "GatewayDomain"
 )
 
-// IsKnown reports whether v is one of the values the spec lists. Values
-// outside the list still decode: the service may add values over time.
+// IsKnown reports whether v is one of the values the spec lists. The enum is
+// open: the service may send values added since, and Validate accepts them.
 func (v ResourceInfoResourceType) IsKnown() bool {
 	switch v {
 	case ResourceInfoResourceTypeHTTPAPI, ResourceInfoResourceTypeOperation, ResourceInfoResourceTypeGatewayRoute, ResourceInfoResourceTypeGateway, ResourceInfoResourceTypeGatewayDomain:
@@ -242,8 +269,8 @@ const (
 	SubDomainInfoNetworkTypeInternet SubDomainInfoNetworkType = "Internet"
 )
 
-// IsKnown reports whether v is one of the values the spec lists. Values
-// outside the list still decode: the service may add values over time.
+// IsKnown reports whether v is one of the values the spec lists. The enum is
+// open: the service may send values added since, and Validate accepts them.
 func (v SubDomainInfoNetworkType) IsKnown() bool {
 	switch v {
 	case SubDomainInfoNetworkTypeIntranet, SubDomainInfoNetworkTypeInternet:
@@ -263,8 +290,8 @@ const (
 	SubDomainInfoProtocolHTTPS SubDomainInfoProtocol = "HTTPS"
 )
 
-// IsKnown reports whether v is one of the values the spec lists. Values
-// outside the list still decode: the service may add values over time.
+// IsKnown reports whether v is one of the values the spec lists. The enum is
+// open: the service may send values added since, and Validate accepts them.
 func (v SubDomainInfoProtocol) IsKnown() bool {
 	switch v {
 	case SubDomainInfoProtocolHTTP, SubDomainInfoProtocolHTTPS:

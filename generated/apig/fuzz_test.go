@@ -48,8 +48,13 @@ func FuzzDecodeJSONAgreesWithEncodingJSON(f *testing.F) {
 	f.Add([]byte(`{"REQUESTID":"r","data":{"pluginAttachmentId":"pa","enable":true,"environmentInfo":null},"data":{"enable":false}}`))
 	f.Add([]byte(`{"data":{"attachResourceInfos":[{"deployCntMap":{"a":{}}}],"pluginClassInfo":{"type":7}}}`))
 	f.Add([]byte(`{"requestId":"r","code":"NotFound","message":"\ud800 gone","accessDeniedDetail":{"x":[1]}}`))
+	f.Add([]byte(`{"data":{"pageNumber":2,"pageSize":1,"totalSize":2,"items":[{"attachResourceType":"McpServer","enable":true}]}}`))
 	f.Fuzz(func(t *testing.T, data []byte) {
 		jsondectest.RequireAgree[GetPluginAttachmentResponse](t, data)
+		jsondectest.RequireAgree[ListPluginAttachmentsResponse](t, data)
+		jsondectest.RequireAgree[CreatePluginAttachmentResponse](t, data)
+		jsondectest.RequireAgree[UpdatePluginAttachmentResponse](t, data)
+		jsondectest.RequireAgree[DeletePluginAttachmentResponse](t, data)
 		jsondectest.RequireAgree[ErrorResponse](t, data)
 	})
 }

@@ -4,6 +4,510 @@ package apig
 
 import "encoding/json"
 
+// AICacheConfig is the AI cache policy: answers to repeated or similar prompts are served from a cache instead of the model.
+type AICacheConfig struct {
+	// Which part of the conversation the cache key is built from, for example the last question only.
+	CacheKeyStrategy *string `json:"cacheKeyStrategy,omitzero"`
+
+	// How cached answers are matched: by exact text or by semantic similarity.
+	CacheMode *string `json:"cacheMode,omitzero"`
+
+	// How long a cached answer is kept, in seconds.
+	CacheTTL *int32 `json:"cacheTTL,omitzero"`
+
+	// The embedding model that turns prompts into vectors for semantic cache lookups.
+	EmbeddingConfig *AICacheConfigEmbeddingConfig `json:"embeddingConfig,omitzero"`
+
+	// The health of the plug-in that carries a policy on the gateway.
+	PluginStatus *AIPluginStatus `json:"pluginStatus,omitzero"`
+
+	// The Redis instance a policy keeps its state in.
+	RedisConfig *AIPolicyRedisConfig `json:"redisConfig,omitzero"`
+
+	// The vector database that holds the semantic cache.
+	VectorConfig *AICacheConfigVectorConfig `json:"vectorConfig,omitzero"`
+}
+
+// AICacheConfigEmbeddingConfig is the embedding model that turns prompts into vectors for semantic cache lookups.
+type AICacheConfigEmbeddingConfig struct {
+	// The embedding model name.
+	ModelName *string `json:"modelName,omitzero"`
+
+	// The ID of the gateway service that serves the embedding model.
+	ServiceID *string `json:"serviceId,omitzero"`
+
+	// The timeout of an embedding call, in milliseconds.
+	Timeout *int32 `json:"timeout,omitzero"`
+
+	// The kind of embedding service.
+	Type *string `json:"type,omitzero"`
+}
+
+// AICacheConfigVectorConfig is the vector database that holds the semantic cache.
+type AICacheConfigVectorConfig struct {
+	// The API key of the vector database (sensitive: recordings redact it).
+	APIKey *string `json:"apiKey,omitzero"`
+
+	// The collection (or index) that holds the cached vectors.
+	CollectionID *string `json:"collectionId,omitzero"`
+
+	// The host of the vector database.
+	ServiceHost *string `json:"serviceHost,omitzero"`
+
+	// The similarity a cached prompt needs to count as a match.
+	Threshold *float32 `json:"threshold,omitzero"`
+
+	// The timeout of a vector database call, in milliseconds.
+	Timeout *int32 `json:"timeout,omitzero"`
+
+	// The kind of vector database.
+	Type *string `json:"type,omitzero"`
+}
+
+// AINetworkConfigSearchEngine is a search engine the web search policy queries.
+type AINetworkConfigSearchEngine struct {
+	// The API key of the search engine (sensitive: recordings redact it).
+	APIKey *string `json:"apiKey,omitzero"`
+
+	// How much of each result page is taken, for example a summary or the full text.
+	ContentMode *string `json:"contentMode,omitzero"`
+
+	// How many results are taken.
+	Count *int32 `json:"count,omitzero"`
+
+	// The endpoint of the search engine.
+	Endpoint *string `json:"endpoint,omitzero"`
+
+	// The industry the search is narrowed to.
+	Industry *string `json:"industry,omitzero"`
+
+	// Further options passed to the search engine as they are, by name.
+	OptionArgs map[string]string `json:"optionArgs,omitzero"`
+
+	// The offset of the first result taken.
+	Start *int32 `json:"start,omitzero"`
+
+	// How recent the results must be.
+	TimeRange *string `json:"timeRange,omitzero"`
+
+	// The timeout of a search, in milliseconds.
+	TimeoutMillisecond *int32 `json:"timeoutMillisecond,omitzero"`
+
+	// The kind of search engine.
+	Type *string `json:"type,omitzero"`
+}
+
+// AINetworkSearchConfig is the AI web search policy: the gateway searches the web and adds the results to the prompt.
+type AINetworkSearchConfig struct {
+	// Whether web search is on for a request that does not ask for it.
+	DefaultEnable *bool `json:"defaultEnable,omitzero"`
+
+	// The language searched in when the request names none.
+	DefaultLang *string `json:"defaultLang,omitzero"`
+
+	// Whether the answer cites the web pages it used.
+	NeedReference *bool `json:"needReference,omitzero"`
+
+	// The health of the plug-in that carries a policy on the gateway.
+	PluginStatus *AIPluginStatus `json:"pluginStatus,omitzero"`
+
+	// How the citations are written.
+	ReferenceFormat *string `json:"referenceFormat,omitzero"`
+
+	// Where in the answer the citations go, for example at the head or the tail.
+	ReferenceLocation *string `json:"referenceLocation,omitzero"`
+
+	// A search engine the web search policy queries.
+	SearchEngineConfig *AINetworkConfigSearchEngine `json:"searchEngineConfig,omitzero"`
+
+	// The search engines queried, in addition to searchEngineConfig.
+	SearchFrom []AINetworkConfigSearchEngine `json:"searchFrom,omitzero"`
+
+	// The rewriting of a prompt into search queries, done by a model.
+	SearchRewrite *AINetworkSearchConfigSearchRewrite `json:"searchRewrite,omitzero"`
+}
+
+// AINetworkSearchConfigSearchRewrite is the rewriting of a prompt into search queries, done by a model.
+type AINetworkSearchConfigSearchRewrite struct {
+	// Whether prompts are rewritten before searching.
+	Enable *bool `json:"enable,omitzero"`
+
+	// The most search queries one prompt is rewritten into.
+	MaxCount *int32 `json:"maxCount,omitzero"`
+
+	// The model that rewrites the prompt.
+	ModelName *string `json:"modelName,omitzero"`
+
+	// The ID of the gateway service that serves that model.
+	ServiceID *string `json:"serviceId,omitzero"`
+
+	// The timeout of the rewriting call, in milliseconds.
+	TimeoutMillisecond *int32 `json:"timeoutMillisecond,omitzero"`
+}
+
+// AIPluginStatus is the health of the plug-in that carries a policy on the gateway.
+type AIPluginStatus struct {
+	// Recent errors of the plug-in, each a free-form object.
+	ErrorLogs []map[string]json.RawMessage `json:"errorLogs,omitzero"`
+
+	// The ID of the plug-in that carries the policy.
+	PluginID *string `json:"pluginId,omitzero"`
+
+	// Whether the services the plug-in depends on are reachable.
+	ServiceHealthy *bool `json:"serviceHealthy,omitzero"`
+}
+
+// AIPolicyRedisConfig is the Redis instance a policy keeps its state in.
+type AIPolicyRedisConfig struct {
+	// The Redis database number.
+	DatabaseNumber *int32 `json:"databaseNumber,omitzero"`
+
+	// The Redis host.
+	Host *string `json:"host,omitzero"`
+
+	// The Redis password (sensitive: recordings redact it).
+	Password *string `json:"password,omitzero"`
+
+	// The Redis port.
+	Port *int32 `json:"port,omitzero"`
+
+	// The timeout of a Redis call, in milliseconds.
+	Timeout *int32 `json:"timeout,omitzero"`
+
+	// The Redis user name.
+	Username *string `json:"username,omitzero"`
+}
+
+// AISecurityGuardConfig is the AI content security policy: prompts and answers are checked by a content moderation service.
+type AISecurityGuardConfig struct {
+	// How many characters of a streamed answer are collected before they are checked.
+	BufferLimit *int32 `json:"bufferLimit,omitzero"`
+
+	// Whether the text of requests is checked.
+	CheckRequest *bool `json:"checkRequest,omitzero"`
+
+	// Whether the images in requests are checked.
+	CheckRequestImage *bool `json:"checkRequestImage,omitzero"`
+
+	// Whether the text of answers is checked.
+	CheckResponse *bool `json:"checkResponse,omitzero"`
+
+	// Whether the images in answers are checked.
+	CheckResponseImage *bool `json:"checkResponseImage,omitzero"`
+
+	// Request moderation services chosen per consumer, over the defaults below.
+	ConsumerRequestCheckService []AISecurityGuardConfigConsumerRequestCheckService `json:"consumerRequestCheckService,omitzero"`
+
+	// Answer moderation services chosen per consumer, over the defaults below.
+	ConsumerResponseCheckService []AISecurityGuardConfigConsumerResponseCheckService `json:"consumerResponseCheckService,omitzero"`
+
+	// Blocking levels chosen per consumer, over riskAlertLevel.
+	ConsumerRiskLevel []AISecurityGuardConfigConsumerRiskLevel `json:"consumerRiskLevel,omitzero"`
+
+	// The health of the plug-in that carries a policy on the gateway.
+	PluginStatus *AIPluginStatus `json:"pluginStatus,omitzero"`
+
+	// The moderation service that checks the text of requests.
+	RequestCheckService *string `json:"requestCheckService,omitzero"`
+
+	// The moderation service that checks the images in requests.
+	RequestImageCheckService *string `json:"requestImageCheckService,omitzero"`
+
+	// The moderation service that checks the text of answers.
+	ResponseCheckService *string `json:"responseCheckService,omitzero"`
+
+	// The moderation service that checks the images in answers.
+	ResponseImageCheckService *string `json:"responseImageCheckService,omitzero"`
+
+	// The risk level from which content is blocked.
+	RiskAlertLevel *string `json:"riskAlertLevel,omitzero"`
+
+	// Further risk rules.
+	RiskConfig []AISecurityGuardConfigRiskConfig `json:"riskConfig,omitzero"`
+
+	// The address of the content moderation service.
+	ServiceAddress *string `json:"serviceAddress,omitzero"`
+}
+
+// AISecurityGuardConfigConsumerRequestCheckService is the moderation services that check the requests of matching consumers.
+type AISecurityGuardConfigConsumerRequestCheckService struct {
+	// How name is matched against the consumer, for example exactly or by prefix.
+	MatchType *string `json:"matchType,omitzero"`
+
+	// Which content is checked: text, images or both.
+	ModalityType *string `json:"modalityType,omitzero"`
+
+	// The consumer name, or the pattern it is matched with.
+	Name *string `json:"name,omitzero"`
+
+	// The moderation service for the text of these requests.
+	RequestCheckService *string `json:"requestCheckService,omitzero"`
+
+	// The moderation service for the images in these requests.
+	RequestImageCheckService *string `json:"requestImageCheckService,omitzero"`
+}
+
+// AISecurityGuardConfigConsumerResponseCheckService is the moderation services that check the answers sent to matching consumers.
+type AISecurityGuardConfigConsumerResponseCheckService struct {
+	// How name is matched against the consumer, for example exactly or by prefix.
+	MatchType *string `json:"matchType,omitzero"`
+
+	// Which content is checked: text, images or both.
+	ModalityType *string `json:"modalityType,omitzero"`
+
+	// The consumer name, or the pattern it is matched with.
+	Name *string `json:"name,omitzero"`
+
+	// The moderation service for the text of these answers.
+	ResponseCheckService *string `json:"responseCheckService,omitzero"`
+
+	// The moderation service for the images in these answers.
+	ResponseImageCheckService *string `json:"responseImageCheckService,omitzero"`
+}
+
+// AISecurityGuardConfigConsumerRiskLevel is the risk level at which content of matching consumers is blocked.
+type AISecurityGuardConfigConsumerRiskLevel struct {
+	// The risk level from which content is blocked.
+	Level *string `json:"level,omitzero"`
+
+	// How name is matched against the consumer.
+	MatchType *string `json:"matchType,omitzero"`
+
+	// The consumer name, or the pattern it is matched with.
+	Name *string `json:"name,omitzero"`
+
+	// The kind of risk the level applies to.
+	Type *string `json:"type,omitzero"`
+}
+
+// AISecurityGuardConfigRiskConfig is a risk rule of the content security policy.
+type AISecurityGuardConfigRiskConfig struct {
+	// The consumers a risk rule applies to.
+	ConsumerRules *AISecurityGuardConfigRiskConfigConsumerRules `json:"consumerRules,omitzero"`
+
+	// The risk level from which the rule blocks content.
+	Level *string `json:"level,omitzero"`
+
+	// The kind of risk the rule is about.
+	Type *string `json:"type,omitzero"`
+}
+
+// AISecurityGuardConfigRiskConfigConsumerRules is the consumers a risk rule applies to.
+type AISecurityGuardConfigRiskConfigConsumerRules struct {
+	// How pattern is matched against the consumer.
+	MatchType *string `json:"matchType,omitzero"`
+
+	// The consumer name pattern.
+	Pattern *string `json:"pattern,omitzero"`
+}
+
+// AIStatisticsConfig is the AI observability policy: what the gateway logs and counts about model calls.
+type AIStatisticsConfig struct {
+	// Whether the content of requests is logged.
+	LogRequestContent *bool `json:"logRequestContent,omitzero"`
+
+	// Whether the content of answers is logged.
+	LogResponseContent *bool `json:"logResponseContent,omitzero"`
+
+	// The fields recorded, per request path.
+	PathFieldConfigs []AIStatisticsConfigPathFieldConfigs `json:"pathFieldConfigs,omitzero"`
+}
+
+// AIStatisticsConfigPathFieldConfigs is the fields recorded for the requests of one path.
+type AIStatisticsConfigPathFieldConfigs struct {
+	// The fields recorded for this path, keyed by field name.
+	FieldPaths map[string]AIStatisticsPathField `json:"fieldPaths,omitzero"`
+
+	// The request path the fields are taken from.
+	Path *string `json:"path,omitzero"`
+}
+
+// AIStatisticsPathField is a field the observability policy extracts and records.
+type AIStatisticsPathField struct {
+	// The category the field is grouped under.
+	Category *string `json:"category,omitzero"`
+
+	// What the field holds.
+	Description *string `json:"description,omitzero"`
+
+	// The key the field is recorded under.
+	FieldKey *string `json:"fieldKey,omitzero"`
+
+	// Whether the field is read from the request or from the answer.
+	Io *string `json:"io,omitzero"`
+
+	// The JSON path the value is read from.
+	JSONPath *string `json:"jsonPath,omitzero"`
+
+	// The display name of the field.
+	Name *string `json:"name,omitzero"`
+
+	// Whether the field is recorded.
+	RecordEnabled *bool `json:"recordEnabled,omitzero"`
+
+	// How values seen in a stream are combined: append, first or replace.
+	Rule *string `json:"rule,omitzero"`
+
+	// Whether the value is masked in the logs.
+	Sensitive *bool `json:"sensitive,omitzero"`
+
+	// Where the value comes from, for example the body or a header.
+	Source *string `json:"source,omitzero"`
+}
+
+// AITokenRateLimitConfig is the AI token rate limiting policy: how many model tokens callers may use.
+type AITokenRateLimitConfig struct {
+	// Whether globalRules apply.
+	EnableGlobalRules *bool `json:"enableGlobalRules,omitzero"`
+
+	// Rules that apply to all callers together.
+	GlobalRules []AITokenRateLimitConfigRule `json:"globalRules,omitzero"`
+
+	// The health of the plug-in that carries a policy on the gateway.
+	PluginStatus *AIPluginStatus `json:"pluginStatus,omitzero"`
+
+	// The Redis instance a policy keeps its state in.
+	RedisConfig *AIPolicyRedisConfig `json:"redisConfig,omitzero"`
+
+	// Rules that apply to each matching caller on its own.
+	Rules []AITokenRateLimitConfigRule `json:"rules,omitzero"`
+}
+
+// AITokenRateLimitConfigRule is a token rate limiting rule.
+type AITokenRateLimitConfigRule struct {
+	// The period the limit counts over, for example per second or per day.
+	LimitMode *string `json:"limitMode,omitzero"`
+
+	// What is counted, for example tokens.
+	LimitType *string `json:"limitType,omitzero"`
+
+	// The most that may be used in one period.
+	LimitValue *int32 `json:"limitValue,omitzero"`
+
+	// The name of the header, parameter or consumer attribute the rule matches on.
+	MatchKey *string `json:"matchKey,omitzero"`
+
+	// How matchValue is compared, for example exactly or by prefix.
+	MatchType *string `json:"matchType,omitzero"`
+
+	// The value the rule matches.
+	MatchValue *string `json:"matchValue,omitzero"`
+}
+
+// AIToolSelectionConfig is the AI tool selection policy: the gateway narrows down the tools (MCP tools, functions) offered to a model.
+type AIToolSelectionConfig struct {
+	// The conditions under which tool selection acts.
+	EnableConditions *AIToolSelectionConfigEnableConditions `json:"enableConditions,omitzero"`
+
+	// The health of the plug-in that carries a policy on the gateway.
+	PluginStatus *AIPluginStatus `json:"pluginStatus,omitzero"`
+
+	// The rewriting of the user query by a model before tools are selected.
+	QueryRewriting *AIToolSelectionConfigQueryRewriting `json:"queryRewriting,omitzero"`
+
+	// The ranking and filtering of candidate tools.
+	ToolReranking *AIToolSelectionConfigToolReranking `json:"toolReranking,omitzero"`
+}
+
+// AIToolSelectionConfigEnableConditions is the conditions under which tool selection acts.
+type AIToolSelectionConfigEnableConditions struct {
+	// Tool selection acts only when more tools than this are offered.
+	ToolCountThreshold *int32 `json:"toolCountThreshold,omitzero"`
+}
+
+// AIToolSelectionConfigQueryRewriting is the rewriting of the user query by a model before tools are selected.
+type AIToolSelectionConfigQueryRewriting struct {
+	// The part of the conversation the query rewriting looks at.
+	ContextSelection *AIToolSelectionConfigQueryRewritingContextSelection `json:"contextSelection,omitzero"`
+
+	// Whether the query is rewritten.
+	Enabled *bool `json:"enabled,omitzero"`
+
+	// What happens when the rewriting fails, for example to go on with the original query.
+	FallbackStrategy *string `json:"fallbackStrategy,omitzero"`
+
+	// The most tokens the rewritten query may take.
+	MaxOutputTokens *int32 `json:"maxOutputTokens,omitzero"`
+
+	// The model service that rewrites the query.
+	ModelService *AIToolSelectionConfigQueryRewritingModelService `json:"modelService,omitzero"`
+
+	// The prompt the query rewriting uses.
+	PromptConfig *AIToolSelectionConfigQueryRewritingPromptConfig `json:"promptConfig,omitzero"`
+
+	// The conditions under which the query is rewritten.
+	TriggerConditions *AIToolSelectionConfigQueryRewritingTriggerConditions `json:"triggerConditions,omitzero"`
+}
+
+// AIToolSelectionConfigQueryRewritingContextSelection is the part of the conversation the query rewriting looks at.
+type AIToolSelectionConfigQueryRewritingContextSelection struct {
+	// How the messages are chosen, for example the last N of them.
+	Type *string `json:"type,omitzero"`
+
+	// The number the selection type needs, such as N.
+	Value *int32 `json:"value,omitzero"`
+}
+
+// AIToolSelectionConfigQueryRewritingModelService is the model service that rewrites the query.
+type AIToolSelectionConfigQueryRewritingModelService struct {
+	// The model name.
+	ModelName *string `json:"modelName,omitzero"`
+
+	// The ID of the gateway service that serves the model.
+	ServiceID *string `json:"serviceId,omitzero"`
+
+	// The timeout of a call to the model, in milliseconds.
+	TimeoutMillisecond *int32 `json:"timeoutMillisecond,omitzero"`
+}
+
+// AIToolSelectionConfigQueryRewritingPromptConfig is the prompt the query rewriting uses.
+type AIToolSelectionConfigQueryRewritingPromptConfig struct {
+	// The prompt text, when type says a custom one is used.
+	CustomPrompt *string `json:"customPrompt,omitzero"`
+
+	// Whether the built-in prompt or a custom one is used.
+	Type *string `json:"type,omitzero"`
+}
+
+// AIToolSelectionConfigQueryRewritingTriggerConditions is the conditions under which the query is rewritten.
+type AIToolSelectionConfigQueryRewritingTriggerConditions struct {
+	// The query is rewritten only when the conversation has more messages than this.
+	MessageCountThreshold *int32 `json:"messageCountThreshold,omitzero"`
+}
+
+// AIToolSelectionConfigToolReranking is the ranking and filtering of candidate tools.
+type AIToolSelectionConfigToolReranking struct {
+	// What happens when ranking fails, for example to offer every tool.
+	FallbackStrategy *string `json:"fallbackStrategy,omitzero"`
+
+	// How the ranked tools are cut down: by score, by share or by count.
+	FilteringMethod *string `json:"filteringMethod,omitzero"`
+
+	// The model service that ranks the tools.
+	ModelService *AIToolSelectionConfigToolRerankingModelService `json:"modelService,omitzero"`
+
+	// The score a tool needs to be kept.
+	ScoreThreshold *float32 `json:"scoreThreshold,omitzero"`
+
+	// The share of the best-ranked tools kept, in percent.
+	TopKPercent *int32 `json:"topKPercent,omitzero"`
+
+	// How many of the best-ranked tools are kept.
+	TopNCount *int32 `json:"topNCount,omitzero"`
+}
+
+// AIToolSelectionConfigToolRerankingModelService is the model service that ranks the tools.
+type AIToolSelectionConfigToolRerankingModelService struct {
+	// The model name.
+	ModelName *string `json:"modelName,omitzero"`
+
+	// The ID of the gateway service that serves the model.
+	ServiceID *string `json:"serviceId,omitzero"`
+
+	// The timeout of a call to the model, in milliseconds.
+	TimeoutMillisecond *int32 `json:"timeoutMillisecond,omitzero"`
+}
+
 // AuthConfig is the authentication configuration of an HTTP API.
 type AuthConfig struct {
 	// The authentication type.
@@ -59,6 +563,90 @@ type BackendServices struct {
 	//
 	// Example: v1
 	Version *string `json:"version,omitzero"`
+}
+
+// CreatePluginAttachmentBody is the JSON body of CreatePluginAttachment.
+type CreatePluginAttachmentBody struct {
+	// The ID of the plug-in to attach, as installed on the gateway.
+	//
+	// Example: pl-d1lifecycle00000001
+	PluginID *string `json:"pluginId,omitzero"`
+
+	// The plug-in configuration (the plug-in's own YAML or JSON text), Base64-encoded.
+	//
+	// Example: bGltaXQ6IDEwMAo=
+	PluginConfig *string `json:"pluginConfig,omitzero"`
+
+	// The IDs of the resources the plug-in runs for, all of the kind attachResourceType names.
+	AttachResourceIDs []string `json:"attachResourceIds,omitzero"`
+
+	// The kind of the resources in attachResourceIds: HttpApi, Operation,
+	// GatewayRoute, GatewayDomain or Gateway.
+	//
+	// Example: HttpApi
+	AttachResourceType *string `json:"attachResourceType,omitzero"`
+
+	// The environment the attachment applies in (for HTTP APIs and their operations).
+	//
+	// Example: env-d1lifecycle00000001
+	EnvironmentID *string `json:"environmentId,omitzero"`
+
+	// The gateway instance the plug-in is installed on.
+	//
+	// Example: gw-d1lifecycle00000001
+	GatewayID *string `json:"gatewayId,omitzero"`
+
+	// Whether the plug-in runs from the start; false unless given.
+	//
+	// Example: true
+	Enable *bool `json:"enable,omitzero"`
+}
+
+// CreatePluginAttachmentResponse is the response of CreatePluginAttachment.
+type CreatePluginAttachmentResponse struct {
+	// The ID of the request.
+	//
+	// Example: 5D2A1B7C-8E3F-4A60-9B1C-2D3E4F5A6B7C
+	RequestID *string `json:"requestId,omitzero"`
+
+	// The status code.
+	//
+	// Example: Ok
+	Code *string `json:"code,omitzero"`
+
+	// The status message.
+	//
+	// Example: success
+	Message *string `json:"message,omitzero"`
+
+	// The new attachment.
+	Data *CreatePluginAttachmentResponseData `json:"data,omitzero"`
+}
+
+// CreatePluginAttachmentResponseData is the new attachment.
+type CreatePluginAttachmentResponseData struct {
+	// The ID of the new attachment.
+	//
+	// Example: pa-d1lifecycle0000000001
+	PluginAttachmentID *string `json:"pluginAttachmentId,omitzero"`
+}
+
+// DeletePluginAttachmentResponse is the response of DeletePluginAttachment.
+type DeletePluginAttachmentResponse struct {
+	// The ID of the request.
+	//
+	// Example: 805D4EAF-B162-4D93-AE4F-5A6B7C8D9EAF
+	RequestID *string `json:"requestId,omitzero"`
+
+	// The status code.
+	//
+	// Example: Ok
+	Code *string `json:"code,omitzero"`
+
+	// The status message.
+	//
+	// Example: success
+	Message *string `json:"message,omitzero"`
 }
 
 // EnvironmentInfo is the environment information.
@@ -579,11 +1167,34 @@ type HTTPAPIDeployConfig struct {
 	//
 	// Example: API
 	GatewayType *string `json:"gatewayType,omitzero"`
+
+	// The names of the routes the gateway creates for the API by itself (added in SDK v7.0.0).
+	BuiltinRouteNames []string `json:"builtinRouteNames,omitzero"`
+
+	// The IDs of the environment's domain names the deployment is served on (added in SDK v7.0.3).
+	EnvDomainIDs []string `json:"envDomainIds,omitzero"`
+
+	// The environment's domain names the deployment is served on (added in SDK v7.0.3).
+	EnvDomainInfos []HTTPAPIDeployConfigEnvDomainInfos `json:"envDomainInfos,omitzero"`
 }
 
-// HTTPAPIDeployConfigPolicyConfigs is a policy configuration of a deployment configuration.
+// HTTPAPIDeployConfigEnvDomainInfos is a domain name of the environment a deployment goes to.
+type HTTPAPIDeployConfigEnvDomainInfos struct {
+	// The domain ID.
+	DomainID *string `json:"domainId,omitzero"`
+
+	// The domain name.
+	Name *string `json:"name,omitzero"`
+
+	// The protocol, HTTP or HTTPS.
+	Protocol *string `json:"protocol,omitzero"`
+}
+
+// HTTPAPIDeployConfigPolicyConfigs is a policy of a deployment configuration. `type` names the policy, and the matching
+// `ai*Config` (or `semanticRouterConfig`) object holds its settings. The policy
+// objects other than aiFallbackConfig were added in SDK v5.7.1 to v7.0.0.
 type HTTPAPIDeployConfigPolicyConfigs struct {
-	// The policy type.
+	// The policy type, for example AiFallback, AiCache or AiSecurityGuard.
 	//
 	// Example: AiFallback
 	Type *string `json:"type,omitzero"`
@@ -595,10 +1206,35 @@ type HTTPAPIDeployConfigPolicyConfigs struct {
 
 	// The AI fallback policy.
 	AIFallbackConfig *HTTPAPIDeployConfigPolicyConfigsAIFallbackConfig `json:"aiFallbackConfig,omitzero"`
+
+	// The AI cache policy: answers to repeated or similar prompts are served from a cache instead of the model.
+	AICacheConfig *AICacheConfig `json:"aiCacheConfig,omitzero"`
+
+	// The AI web search policy: the gateway searches the web and adds the results to the prompt.
+	AINetworkSearchConfig *AINetworkSearchConfig `json:"aiNetworkSearchConfig,omitzero"`
+
+	// The AI content security policy: prompts and answers are checked by a content moderation service.
+	AISecurityGuardConfig *AISecurityGuardConfig `json:"aiSecurityGuardConfig,omitzero"`
+
+	// The AI observability policy: what the gateway logs and counts about model calls.
+	AIStatisticsConfig *AIStatisticsConfig `json:"aiStatisticsConfig,omitzero"`
+
+	// The AI token rate limiting policy: how many model tokens callers may use.
+	AITokenRateLimitConfig *AITokenRateLimitConfig `json:"aiTokenRateLimitConfig,omitzero"`
+
+	// The AI tool selection policy: the gateway narrows down the tools (MCP tools, functions) offered to a model.
+	AIToolSelectionConfig *AIToolSelectionConfig `json:"aiToolSelectionConfig,omitzero"`
+
+	// The semantic routing policy: requests are routed to a model service by what they mean.
+	SemanticRouterConfig *HTTPAPIPolicyConfigsSemanticRouterConfig `json:"semanticRouterConfig,omitzero"`
 }
 
 // HTTPAPIDeployConfigPolicyConfigsAIFallbackConfig is the AI fallback policy.
 type HTTPAPIDeployConfigPolicyConfigsAIFallbackConfig struct {
+	// Whether only the error statuses of the upstream service trigger the fallback,
+	// not the gateway's own (added in SDK v7.0.0).
+	OnlyRedirectUpstreamCode *bool `json:"onlyRedirectUpstreamCode,omitzero"`
+
 	// The IDs of the fallback services. Deprecated: in the documentation example and SDK
 	// v4.x only; SDK v5.0.0 and later and the OpenAPI metadata (2025-12) use
 	// `serviceConfigs` instead.
@@ -617,10 +1253,19 @@ type HTTPAPIDeployConfigPolicyConfigsAIFallbackConfigServiceConfigs struct {
 	// Example: svc-xxx
 	ServiceID *string `json:"serviceId,omitzero"`
 
+	// The service name (added in SDK v7.0.0).
+	//
+	// Example: backup-service
+	Name *string `json:"name,omitzero"`
+
 	// The model name to use on the fallback service.
 	//
 	// Example: qwen-max
 	TargetModelName *string `json:"targetModelName,omitzero"`
+
+	// Whether the fallback service gets the model name of the original request rather
+	// than targetModelName (added in SDK v7.0.0).
+	PassThroughModelName *bool `json:"passThroughModelName,omitzero"`
 }
 
 // HTTPAPIDeployConfigServiceConfigs is a backend service of a deployment configuration.
@@ -644,6 +1289,55 @@ type HTTPAPIDeployConfigServiceConfigs struct {
 	//
 	// Example: qwen-max
 	ModelName *string `json:"modelName,omitzero"`
+
+	// The intent that routes a request to this service under semantic routing (added in SDK v5.5.0).
+	IntentCode *string `json:"intentCode,omitzero"`
+
+	// The ID of the service as the gateway instance knows it.
+	//
+	// Example: gs-xxx
+	GatewayServiceID *string `json:"gatewayServiceId,omitzero"`
+
+	// The service name.
+	//
+	// Example: demo-service
+	Name *string `json:"name,omitzero"`
+
+	// The protocol the service is called with.
+	//
+	// Example: HTTP
+	Protocol *string `json:"protocol,omitzero"`
+
+	// The service port; a number here, unlike the environments' service port.
+	//
+	// Example: 8080
+	Port *int32 `json:"port,omitzero"`
+
+	// The service version.
+	//
+	// Example: v1
+	Version *string `json:"version,omitzero"`
+
+	// The conditions that route a request to a backend service.
+	Match *HTTPAPIBackendMatchConditions `json:"match,omitzero"`
+
+	// How requests are spread over several services, for example by ratio or by model name.
+	MultiServiceRouteStrategy *string `json:"multiServiceRouteStrategy,omitzero"`
+
+	// The mirroring or sampling of the traffic of an observability route.
+	ObservabilityRouteConfig *HTTPAPIDeployConfigServiceConfigsObservabilityRouteConfig `json:"observabilityRouteConfig,omitzero"`
+}
+
+// HTTPAPIDeployConfigServiceConfigsObservabilityRouteConfig is the mirroring or sampling of the traffic of an observability route.
+type HTTPAPIDeployConfigServiceConfigsObservabilityRouteConfig struct {
+	// How traffic is taken for observation, for example mirrored.
+	Mode *string `json:"mode,omitzero"`
+
+	// How many requests may wait to be observed.
+	QueueSize *int32 `json:"queueSize,omitzero"`
+
+	// The share of the traffic observed, or the rate it is capped at.
+	RateLimit *float32 `json:"rateLimit,omitzero"`
 }
 
 // HTTPAPIDeployConfigSubDomains is a subdomain of a deployment configuration.
@@ -705,6 +1399,12 @@ type HTTPAPIMockContract struct {
 	ResponseContent *string `json:"responseContent,omitzero"`
 }
 
+// HTTPAPIPolicyConfigsSemanticRouterConfig is the semantic routing policy: requests are routed to a model service by what they mean.
+type HTTPAPIPolicyConfigsSemanticRouterConfig struct {
+	// The timeout of the routing decision, in milliseconds.
+	TimeoutMillisecond *int32 `json:"timeoutMillisecond,omitzero"`
+}
+
 // HTTPAPIVersionInfo is the versioning configuration of an HTTP API.
 type HTTPAPIVersionInfo struct {
 	// Whether versioning is enabled.
@@ -731,6 +1431,91 @@ type HTTPAPIVersionInfo struct {
 	//
 	// Example: v1
 	Version *string `json:"version,omitzero"`
+}
+
+// ListPluginAttachmentsItem is a plug-in attachment in a list.
+type ListPluginAttachmentsItem struct {
+	// The attachment ID.
+	//
+	// Example: pa-d1lifecycle0000000001
+	PluginAttachmentID *string `json:"pluginAttachmentId,omitzero"`
+
+	// The ID of the attached plug-in.
+	//
+	// Example: pl-d1lifecycle00000001
+	PluginID *string `json:"pluginId,omitzero"`
+
+	// The kind of resource the plug-in is attached to. Valid values: HttpApi, Operation, GatewayRoute, Gateway, GatewayDomain.
+	//
+	// Example: HttpApi
+	AttachResourceType *ListPluginAttachmentsItemAttachResourceType `json:"attachResourceType,omitzero"`
+
+	// Whether the plug-in runs.
+	//
+	// Example: true
+	Enable *bool `json:"enable,omitzero"`
+
+	// The plug-in configuration, Base64-encoded.
+	//
+	// Example: bGltaXQ6IDEwMAo=
+	PluginConfig *string `json:"pluginConfig,omitzero"`
+
+	// The information about the parent resource to which the plug-in is attached.
+	ParentResourceInfo *ParentResourceInfo `json:"parentResourceInfo,omitzero"`
+
+	// The resources the plug-in is attached to.
+	ResourceInfos []ResourceInfo `json:"resourceInfos,omitzero"`
+
+	// The environment information.
+	EnvironmentInfo *EnvironmentInfo `json:"environmentInfo,omitzero"`
+
+	// The plug-in type information.
+	PluginClassInfo *PluginClassInfo `json:"pluginClassInfo,omitzero"`
+
+	// The gateway instance information.
+	GatewayInfo *GatewayInfo `json:"gatewayInfo,omitzero"`
+}
+
+// ListPluginAttachmentsResponse is the response of ListPluginAttachments.
+type ListPluginAttachmentsResponse struct {
+	// The ID of the request.
+	//
+	// Example: 6E3B2C8D-9F40-4B71-8C2D-3E4F5A6B7C8D
+	RequestID *string `json:"requestId,omitzero"`
+
+	// The status code.
+	//
+	// Example: Ok
+	Code *string `json:"code,omitzero"`
+
+	// The status message.
+	//
+	// Example: success
+	Message *string `json:"message,omitzero"`
+
+	// One page of attachments.
+	Data *ListPluginAttachmentsResponseData `json:"data,omitzero"`
+}
+
+// ListPluginAttachmentsResponseData: One page of attachments.
+type ListPluginAttachmentsResponseData struct {
+	// The number of this page, counting from 1.
+	//
+	// Example: 1
+	PageNumber *int32 `json:"pageNumber,omitzero"`
+
+	// How many attachments a page holds.
+	//
+	// Example: 10
+	PageSize *int32 `json:"pageSize,omitzero"`
+
+	// How many attachments match, over all pages.
+	//
+	// Example: 2
+	TotalSize *int32 `json:"totalSize,omitzero"`
+
+	// The attachments on this page.
+	Items []ListPluginAttachmentsItem `json:"items,omitzero"`
 }
 
 // ParentResourceInfo is the information about the parent resource to which the plug-in is attached.
@@ -855,4 +1640,38 @@ type SubDomainInfo struct {
 	//
 	// Example: Intranet
 	NetworkType *SubDomainInfoNetworkType `json:"networkType,omitzero"`
+}
+
+// UpdatePluginAttachmentBody is the JSON body of UpdatePluginAttachment; what it leaves out stays as it is.
+type UpdatePluginAttachmentBody struct {
+	// The IDs of the resources the plug-in runs for from now on.
+	AttachResourceIDs []string `json:"attachResourceIds,omitzero"`
+
+	// The new plug-in configuration, Base64-encoded.
+	//
+	// Example: bGltaXQ6IDIwMAo=
+	PluginConfig *string `json:"pluginConfig,omitzero"`
+
+	// Whether the plug-in runs.
+	//
+	// Example: false
+	Enable *bool `json:"enable,omitzero"`
+}
+
+// UpdatePluginAttachmentResponse is the response of UpdatePluginAttachment.
+type UpdatePluginAttachmentResponse struct {
+	// The ID of the request.
+	//
+	// Example: 7F4C3D9E-A051-4C82-9D3E-4F5A6B7C8D9E
+	RequestID *string `json:"requestId,omitzero"`
+
+	// The status code.
+	//
+	// Example: Ok
+	Code *string `json:"code,omitzero"`
+
+	// The status message.
+	//
+	// Example: success
+	Message *string `json:"message,omitzero"`
 }

@@ -7,7 +7,75 @@ import (
 	"errors"
 	"fmt"
 	"github.com/acsgen/acsgen/acs"
+	"net/url"
+	"strings"
 )
+
+// CreatePluginAttachmentRequest holds the parameters of CreatePluginAttachment.
+type CreatePluginAttachmentRequest struct {
+	// Sent as the JSON request body, even when empty; its members are promoted.
+	CreatePluginAttachmentBody
+}
+
+// CreatePluginAttachment attaches an installed plug-in to one or more resources of a gateway instance (HTTP
+// APIs, operations, routes, domain names or the whole gateway), with the plug-in
+// configuration to apply, and answers the ID of the new attachment. Read it back
+// with GetPluginAttachment, change it with UpdatePluginAttachment and remove it
+// with DeletePluginAttachment.
+//
+// ROA: POST /v1/plugin-attachments, version 2024-03-27.
+func (c *Client) CreatePluginAttachment(ctx context.Context, req *CreatePluginAttachmentRequest) (*CreatePluginAttachmentResponse, error) {
+	if req == nil {
+		return nil, errors.New("apig: CreatePluginAttachment: nil request")
+	}
+	if err := req.Validate(); err != nil {
+		return nil, fmt.Errorf("apig: CreatePluginAttachment: request: %w", err)
+	}
+	var out CreatePluginAttachmentResponse
+	err := c.core.Do(ctx, &acs.Request{
+		Action: "CreatePluginAttachment",
+		Body:   &req.CreatePluginAttachmentBody,
+		Method: "POST",
+		Path:   "/v1/plugin-attachments",
+	}, &out)
+	if err != nil {
+		return nil, err
+	}
+	return &out, nil
+}
+
+// DeletePluginAttachmentRequest holds the parameters of DeletePluginAttachment.
+type DeletePluginAttachmentRequest struct {
+	// The ID of the attachment to remove.
+	//
+	// Example: pa-d1lifecycle0000000001
+	//
+	// In path as pluginAttachmentId, required.
+	PluginAttachmentID string `json:"pluginAttachmentId,omitempty"`
+}
+
+// DeletePluginAttachment removes a plug-in attachment: the plug-in no longer runs for the resources it
+// covered. The plug-in itself stays installed on the gateway.
+//
+// ROA: DELETE /v1/plugin-attachments/{pluginAttachmentId}, version 2024-03-27.
+func (c *Client) DeletePluginAttachment(ctx context.Context, req *DeletePluginAttachmentRequest) (*DeletePluginAttachmentResponse, error) {
+	if req == nil {
+		return nil, errors.New("apig: DeletePluginAttachment: nil request")
+	}
+	if err := req.Validate(); err != nil {
+		return nil, fmt.Errorf("apig: DeletePluginAttachment: request: %w", err)
+	}
+	var out DeletePluginAttachmentResponse
+	err := c.core.Do(ctx, &acs.Request{
+		Action: "DeletePluginAttachment",
+		Method: "DELETE",
+		Path:   "/v1/plugin-attachments/" + acs.PathSegment(req.PluginAttachmentID),
+	}, &out)
+	if err != nil {
+		return nil, err
+	}
+	return &out, nil
+}
 
 // GetPluginAttachmentRequest holds the parameters of GetPluginAttachment.
 type GetPluginAttachmentRequest struct {
@@ -38,6 +106,181 @@ func (c *Client) GetPluginAttachment(ctx context.Context, req *GetPluginAttachme
 	err := c.core.Do(ctx, &acs.Request{
 		Action: "GetPluginAttachment",
 		Method: "GET",
+		Path:   "/v1/plugin-attachments/" + acs.PathSegment(req.PluginAttachmentID),
+	}, &out)
+	if err != nil {
+		return nil, err
+	}
+	return &out, nil
+}
+
+// ListPluginAttachmentsRequest holds the parameters of ListPluginAttachments.
+type ListPluginAttachmentsRequest struct {
+	// Only the attachments to this resource (an API, route or domain ID).
+	//
+	// Example: api-d1lifecycle00000001
+	//
+	// In query as attachResourceId.
+	AttachResourceID *string `json:"attachResourceId,omitempty"`
+
+	// Only the attachments to this kind of resource. The service ignores this filter
+	// today; `attachResourceTypes` is the one it applies.
+	//
+	// Example: HttpApi
+	//
+	// In query as attachResourceType.
+	AttachResourceType *string `json:"attachResourceType,omitempty"`
+
+	// Only the attachments in this environment.
+	//
+	// Example: env-d1lifecycle00000001
+	//
+	// In query as environmentId.
+	EnvironmentID *string `json:"environmentId,omitempty"`
+
+	// Only the attachments of this plug-in.
+	//
+	// Example: pl-d1lifecycle00000001
+	//
+	// In query as pluginId.
+	PluginID *string `json:"pluginId,omitempty"`
+
+	// The gateway instance whose attachments are listed.
+	//
+	// Example: gw-d1lifecycle00000001
+	//
+	// In query as gatewayId.
+	GatewayID *string `json:"gatewayId,omitempty"`
+
+	// The page to return, counting from 1 (the default).
+	//
+	// Example: 1
+	//
+	// In query as pageNumber.
+	PageNumber *int32 `json:"pageNumber,omitempty"`
+
+	// How many attachments one page holds (10 unless given).
+	//
+	// Example: 10
+	//
+	// In query as pageSize.
+	PageSize *int32 `json:"pageSize,omitempty"`
+
+	// Only the attachments to these kinds of resource, for example HttpApi and
+	// Operation. On the wire this is one comma-separated query value
+	// (`attachResourceTypes=HttpApi,Operation`).
+	//
+	// In query as attachResourceTypes; items joined with commas.
+	AttachResourceTypes []string `json:"attachResourceTypes,omitempty"`
+
+	// Whether each item also carries the resource its target belongs to (`parentResourceInfo`).
+	//
+	// Example: true
+	//
+	// In query as withParentResource.
+	WithParentResource *bool `json:"withParentResource,omitempty"`
+}
+
+// ListPluginAttachments lists the plug-in attachments of a gateway, one page at a time, optionally only
+// those of one plug-in, one resource, one kind of resource or one environment.
+// Each item has the fields GetPluginAttachment answers, plus the kind of resource
+// the plug-in is attached to. Ask for the next page with a higher `pageNumber`
+// until `pageNumber * pageSize` reaches `totalSize`.
+//
+// ROA: GET /v1/plugin-attachments, version 2024-03-27.
+func (c *Client) ListPluginAttachments(ctx context.Context, req *ListPluginAttachmentsRequest) (*ListPluginAttachmentsResponse, error) {
+	if req == nil {
+		return nil, errors.New("apig: ListPluginAttachments: nil request")
+	}
+	if err := req.Validate(); err != nil {
+		return nil, fmt.Errorf("apig: ListPluginAttachments: request: %w", err)
+	}
+	query := url.Values{}
+	if req.AttachResourceID != nil {
+		if err := acs.Flatten(query, "attachResourceId", *req.AttachResourceID); err != nil {
+			return nil, fmt.Errorf("apig: ListPluginAttachments: parameter attachResourceId: %w", err)
+		}
+	}
+	if req.AttachResourceType != nil {
+		if err := acs.Flatten(query, "attachResourceType", *req.AttachResourceType); err != nil {
+			return nil, fmt.Errorf("apig: ListPluginAttachments: parameter attachResourceType: %w", err)
+		}
+	}
+	if req.EnvironmentID != nil {
+		if err := acs.Flatten(query, "environmentId", *req.EnvironmentID); err != nil {
+			return nil, fmt.Errorf("apig: ListPluginAttachments: parameter environmentId: %w", err)
+		}
+	}
+	if req.PluginID != nil {
+		if err := acs.Flatten(query, "pluginId", *req.PluginID); err != nil {
+			return nil, fmt.Errorf("apig: ListPluginAttachments: parameter pluginId: %w", err)
+		}
+	}
+	if req.GatewayID != nil {
+		if err := acs.Flatten(query, "gatewayId", *req.GatewayID); err != nil {
+			return nil, fmt.Errorf("apig: ListPluginAttachments: parameter gatewayId: %w", err)
+		}
+	}
+	if req.PageNumber != nil {
+		if err := acs.Flatten(query, "pageNumber", *req.PageNumber); err != nil {
+			return nil, fmt.Errorf("apig: ListPluginAttachments: parameter pageNumber: %w", err)
+		}
+	}
+	if req.PageSize != nil {
+		if err := acs.Flatten(query, "pageSize", *req.PageSize); err != nil {
+			return nil, fmt.Errorf("apig: ListPluginAttachments: parameter pageSize: %w", err)
+		}
+	}
+	if len(req.AttachResourceTypes) > 0 {
+		query.Set("attachResourceTypes", strings.Join(req.AttachResourceTypes, ","))
+	}
+	if req.WithParentResource != nil {
+		if err := acs.Flatten(query, "withParentResource", *req.WithParentResource); err != nil {
+			return nil, fmt.Errorf("apig: ListPluginAttachments: parameter withParentResource: %w", err)
+		}
+	}
+	var out ListPluginAttachmentsResponse
+	err := c.core.Do(ctx, &acs.Request{
+		Action: "ListPluginAttachments",
+		Method: "GET",
+		Path:   "/v1/plugin-attachments",
+		Query:  query,
+	}, &out)
+	if err != nil {
+		return nil, err
+	}
+	return &out, nil
+}
+
+// UpdatePluginAttachmentRequest holds the parameters of UpdatePluginAttachment.
+type UpdatePluginAttachmentRequest struct {
+	// The ID of the attachment to change.
+	//
+	// Example: pa-d1lifecycle0000000001
+	//
+	// In path as pluginAttachmentId, required.
+	PluginAttachmentID string `json:"pluginAttachmentId,omitempty"`
+
+	// Sent as the JSON request body, even when empty; its members are promoted.
+	UpdatePluginAttachmentBody
+}
+
+// UpdatePluginAttachment changes a plug-in attachment: the resources it covers, the plug-in configuration
+// or whether it is enabled. Fields left out of the body keep their values.
+//
+// ROA: PUT /v1/plugin-attachments/{pluginAttachmentId}, version 2024-03-27.
+func (c *Client) UpdatePluginAttachment(ctx context.Context, req *UpdatePluginAttachmentRequest) (*UpdatePluginAttachmentResponse, error) {
+	if req == nil {
+		return nil, errors.New("apig: UpdatePluginAttachment: nil request")
+	}
+	if err := req.Validate(); err != nil {
+		return nil, fmt.Errorf("apig: UpdatePluginAttachment: request: %w", err)
+	}
+	var out UpdatePluginAttachmentResponse
+	err := c.core.Do(ctx, &acs.Request{
+		Action: "UpdatePluginAttachment",
+		Body:   &req.UpdatePluginAttachmentBody,
+		Method: "PUT",
 		Path:   "/v1/plugin-attachments/" + acs.PathSegment(req.PluginAttachmentID),
 	}, &out)
 	if err != nil {

@@ -6,6 +6,370 @@ import "github.com/acsgen/acsgen/acs"
 
 // Validate reports every way the value breaks its schema as an *acs.ValidationError
 // whose violations carry JSON pointers; nil when there are none.
+func (m *AICacheConfig) Validate() error {
+	if m == nil {
+		return nil
+	}
+	var v acs.Validator
+	m.validate(&v)
+	return v.Err()
+}
+
+func (m *AICacheConfig) validate(v *acs.Validator) {}
+
+// Validate reports every way the value breaks its schema as an *acs.ValidationError
+// whose violations carry JSON pointers; nil when there are none.
+func (m *AICacheConfigEmbeddingConfig) Validate() error {
+	if m == nil {
+		return nil
+	}
+	var v acs.Validator
+	m.validate(&v)
+	return v.Err()
+}
+
+func (m *AICacheConfigEmbeddingConfig) validate(v *acs.Validator) {}
+
+// Validate reports every way the value breaks its schema as an *acs.ValidationError
+// whose violations carry JSON pointers; nil when there are none.
+func (m *AICacheConfigVectorConfig) Validate() error {
+	if m == nil {
+		return nil
+	}
+	var v acs.Validator
+	m.validate(&v)
+	return v.Err()
+}
+
+func (m *AICacheConfigVectorConfig) validate(v *acs.Validator) {}
+
+// Validate reports every way the value breaks its schema as an *acs.ValidationError
+// whose violations carry JSON pointers; nil when there are none.
+func (m *AINetworkConfigSearchEngine) Validate() error {
+	if m == nil {
+		return nil
+	}
+	var v acs.Validator
+	m.validate(&v)
+	return v.Err()
+}
+
+func (m *AINetworkConfigSearchEngine) validate(v *acs.Validator) {}
+
+// Validate reports every way the value breaks its schema as an *acs.ValidationError
+// whose violations carry JSON pointers; nil when there are none.
+func (m *AINetworkSearchConfig) Validate() error {
+	if m == nil {
+		return nil
+	}
+	var v acs.Validator
+	m.validate(&v)
+	return v.Err()
+}
+
+func (m *AINetworkSearchConfig) validate(v *acs.Validator) {}
+
+// Validate reports every way the value breaks its schema as an *acs.ValidationError
+// whose violations carry JSON pointers; nil when there are none.
+func (m *AINetworkSearchConfigSearchRewrite) Validate() error {
+	if m == nil {
+		return nil
+	}
+	var v acs.Validator
+	m.validate(&v)
+	return v.Err()
+}
+
+func (m *AINetworkSearchConfigSearchRewrite) validate(v *acs.Validator) {}
+
+// Validate reports every way the value breaks its schema as an *acs.ValidationError
+// whose violations carry JSON pointers; nil when there are none.
+func (m *AIPluginStatus) Validate() error {
+	if m == nil {
+		return nil
+	}
+	var v acs.Validator
+	m.validate(&v)
+	return v.Err()
+}
+
+func (m *AIPluginStatus) validate(v *acs.Validator) {}
+
+// Validate reports every way the value breaks its schema as an *acs.ValidationError
+// whose violations carry JSON pointers; nil when there are none.
+func (m *AIPolicyRedisConfig) Validate() error {
+	if m == nil {
+		return nil
+	}
+	var v acs.Validator
+	m.validate(&v)
+	return v.Err()
+}
+
+func (m *AIPolicyRedisConfig) validate(v *acs.Validator) {}
+
+// Validate reports every way the value breaks its schema as an *acs.ValidationError
+// whose violations carry JSON pointers; nil when there are none.
+func (m *AISecurityGuardConfig) Validate() error {
+	if m == nil {
+		return nil
+	}
+	var v acs.Validator
+	m.validate(&v)
+	return v.Err()
+}
+
+func (m *AISecurityGuardConfig) validate(v *acs.Validator) {}
+
+// Validate reports every way the value breaks its schema as an *acs.ValidationError
+// whose violations carry JSON pointers; nil when there are none.
+func (m *AISecurityGuardConfigConsumerRequestCheckService) Validate() error {
+	if m == nil {
+		return nil
+	}
+	var v acs.Validator
+	m.validate(&v)
+	return v.Err()
+}
+
+func (m *AISecurityGuardConfigConsumerRequestCheckService) validate(v *acs.Validator) {}
+
+// Validate reports every way the value breaks its schema as an *acs.ValidationError
+// whose violations carry JSON pointers; nil when there are none.
+func (m *AISecurityGuardConfigConsumerResponseCheckService) Validate() error {
+	if m == nil {
+		return nil
+	}
+	var v acs.Validator
+	m.validate(&v)
+	return v.Err()
+}
+
+func (m *AISecurityGuardConfigConsumerResponseCheckService) validate(v *acs.Validator) {}
+
+// Validate reports every way the value breaks its schema as an *acs.ValidationError
+// whose violations carry JSON pointers; nil when there are none.
+func (m *AISecurityGuardConfigConsumerRiskLevel) Validate() error {
+	if m == nil {
+		return nil
+	}
+	var v acs.Validator
+	m.validate(&v)
+	return v.Err()
+}
+
+func (m *AISecurityGuardConfigConsumerRiskLevel) validate(v *acs.Validator) {}
+
+// Validate reports every way the value breaks its schema as an *acs.ValidationError
+// whose violations carry JSON pointers; nil when there are none.
+func (m *AISecurityGuardConfigRiskConfig) Validate() error {
+	if m == nil {
+		return nil
+	}
+	var v acs.Validator
+	m.validate(&v)
+	return v.Err()
+}
+
+func (m *AISecurityGuardConfigRiskConfig) validate(v *acs.Validator) {}
+
+// Validate reports every way the value breaks its schema as an *acs.ValidationError
+// whose violations carry JSON pointers; nil when there are none.
+func (m *AISecurityGuardConfigRiskConfigConsumerRules) Validate() error {
+	if m == nil {
+		return nil
+	}
+	var v acs.Validator
+	m.validate(&v)
+	return v.Err()
+}
+
+func (m *AISecurityGuardConfigRiskConfigConsumerRules) validate(v *acs.Validator) {}
+
+// Validate reports every way the value breaks its schema as an *acs.ValidationError
+// whose violations carry JSON pointers; nil when there are none.
+func (m *AIStatisticsConfig) Validate() error {
+	if m == nil {
+		return nil
+	}
+	var v acs.Validator
+	m.validate(&v)
+	return v.Err()
+}
+
+func (m *AIStatisticsConfig) validate(v *acs.Validator) {}
+
+// Validate reports every way the value breaks its schema as an *acs.ValidationError
+// whose violations carry JSON pointers; nil when there are none.
+func (m *AIStatisticsConfigPathFieldConfigs) Validate() error {
+	if m == nil {
+		return nil
+	}
+	var v acs.Validator
+	m.validate(&v)
+	return v.Err()
+}
+
+func (m *AIStatisticsConfigPathFieldConfigs) validate(v *acs.Validator) {}
+
+// Validate reports every way the value breaks its schema as an *acs.ValidationError
+// whose violations carry JSON pointers; nil when there are none.
+func (m *AIStatisticsPathField) Validate() error {
+	if m == nil {
+		return nil
+	}
+	var v acs.Validator
+	m.validate(&v)
+	return v.Err()
+}
+
+func (m *AIStatisticsPathField) validate(v *acs.Validator) {}
+
+// Validate reports every way the value breaks its schema as an *acs.ValidationError
+// whose violations carry JSON pointers; nil when there are none.
+func (m *AITokenRateLimitConfig) Validate() error {
+	if m == nil {
+		return nil
+	}
+	var v acs.Validator
+	m.validate(&v)
+	return v.Err()
+}
+
+func (m *AITokenRateLimitConfig) validate(v *acs.Validator) {}
+
+// Validate reports every way the value breaks its schema as an *acs.ValidationError
+// whose violations carry JSON pointers; nil when there are none.
+func (m *AITokenRateLimitConfigRule) Validate() error {
+	if m == nil {
+		return nil
+	}
+	var v acs.Validator
+	m.validate(&v)
+	return v.Err()
+}
+
+func (m *AITokenRateLimitConfigRule) validate(v *acs.Validator) {}
+
+// Validate reports every way the value breaks its schema as an *acs.ValidationError
+// whose violations carry JSON pointers; nil when there are none.
+func (m *AIToolSelectionConfig) Validate() error {
+	if m == nil {
+		return nil
+	}
+	var v acs.Validator
+	m.validate(&v)
+	return v.Err()
+}
+
+func (m *AIToolSelectionConfig) validate(v *acs.Validator) {}
+
+// Validate reports every way the value breaks its schema as an *acs.ValidationError
+// whose violations carry JSON pointers; nil when there are none.
+func (m *AIToolSelectionConfigEnableConditions) Validate() error {
+	if m == nil {
+		return nil
+	}
+	var v acs.Validator
+	m.validate(&v)
+	return v.Err()
+}
+
+func (m *AIToolSelectionConfigEnableConditions) validate(v *acs.Validator) {}
+
+// Validate reports every way the value breaks its schema as an *acs.ValidationError
+// whose violations carry JSON pointers; nil when there are none.
+func (m *AIToolSelectionConfigQueryRewriting) Validate() error {
+	if m == nil {
+		return nil
+	}
+	var v acs.Validator
+	m.validate(&v)
+	return v.Err()
+}
+
+func (m *AIToolSelectionConfigQueryRewriting) validate(v *acs.Validator) {}
+
+// Validate reports every way the value breaks its schema as an *acs.ValidationError
+// whose violations carry JSON pointers; nil when there are none.
+func (m *AIToolSelectionConfigQueryRewritingContextSelection) Validate() error {
+	if m == nil {
+		return nil
+	}
+	var v acs.Validator
+	m.validate(&v)
+	return v.Err()
+}
+
+func (m *AIToolSelectionConfigQueryRewritingContextSelection) validate(v *acs.Validator) {}
+
+// Validate reports every way the value breaks its schema as an *acs.ValidationError
+// whose violations carry JSON pointers; nil when there are none.
+func (m *AIToolSelectionConfigQueryRewritingModelService) Validate() error {
+	if m == nil {
+		return nil
+	}
+	var v acs.Validator
+	m.validate(&v)
+	return v.Err()
+}
+
+func (m *AIToolSelectionConfigQueryRewritingModelService) validate(v *acs.Validator) {}
+
+// Validate reports every way the value breaks its schema as an *acs.ValidationError
+// whose violations carry JSON pointers; nil when there are none.
+func (m *AIToolSelectionConfigQueryRewritingPromptConfig) Validate() error {
+	if m == nil {
+		return nil
+	}
+	var v acs.Validator
+	m.validate(&v)
+	return v.Err()
+}
+
+func (m *AIToolSelectionConfigQueryRewritingPromptConfig) validate(v *acs.Validator) {}
+
+// Validate reports every way the value breaks its schema as an *acs.ValidationError
+// whose violations carry JSON pointers; nil when there are none.
+func (m *AIToolSelectionConfigQueryRewritingTriggerConditions) Validate() error {
+	if m == nil {
+		return nil
+	}
+	var v acs.Validator
+	m.validate(&v)
+	return v.Err()
+}
+
+func (m *AIToolSelectionConfigQueryRewritingTriggerConditions) validate(v *acs.Validator) {}
+
+// Validate reports every way the value breaks its schema as an *acs.ValidationError
+// whose violations carry JSON pointers; nil when there are none.
+func (m *AIToolSelectionConfigToolReranking) Validate() error {
+	if m == nil {
+		return nil
+	}
+	var v acs.Validator
+	m.validate(&v)
+	return v.Err()
+}
+
+func (m *AIToolSelectionConfigToolReranking) validate(v *acs.Validator) {}
+
+// Validate reports every way the value breaks its schema as an *acs.ValidationError
+// whose violations carry JSON pointers; nil when there are none.
+func (m *AIToolSelectionConfigToolRerankingModelService) Validate() error {
+	if m == nil {
+		return nil
+	}
+	var v acs.Validator
+	m.validate(&v)
+	return v.Err()
+}
+
+func (m *AIToolSelectionConfigToolRerankingModelService) validate(v *acs.Validator) {}
+
+// Validate reports every way the value breaks its schema as an *acs.ValidationError
+// whose violations carry JSON pointers; nil when there are none.
 func (m *AuthConfig) Validate() error {
 	if m == nil {
 		return nil
@@ -28,22 +392,7 @@ func (m *Backend) Validate() error {
 	return v.Err()
 }
 
-func (m *Backend) validate(v *acs.Validator) {
-	if m.Scene != nil {
-		v.Enter("scene")
-		m.Scene.validate(v)
-		v.Leave()
-	}
-	if m.Services != nil {
-		v.Enter("services")
-		for i1 := range m.Services {
-			v.EnterIndex(i1)
-			m.Services[i1].validate(v)
-			v.Leave()
-		}
-		v.Leave()
-	}
-}
+func (m *Backend) validate(v *acs.Validator) {}
 
 // Validate reports every way the value breaks its schema as an *acs.ValidationError
 // whose violations carry JSON pointers; nil when there are none.
@@ -53,11 +402,7 @@ func (m BackendScene) Validate() error {
 	return v.Err()
 }
 
-func (m BackendScene) validate(v *acs.Validator) {
-	if !m.IsKnown() {
-		v.Failf("value %q is not one of Single, MultiServiceByRatio, MultiServiceByTag, Mock, Redirect", string(m))
-	}
-}
+func (m BackendScene) validate(v *acs.Validator) {}
 
 // Validate reports every way the value breaks its schema as an *acs.ValidationError
 // whose violations carry JSON pointers; nil when there are none.
@@ -70,13 +415,7 @@ func (m *BackendServices) Validate() error {
 	return v.Err()
 }
 
-func (m *BackendServices) validate(v *acs.Validator) {
-	if m.Protocol != nil {
-		v.Enter("protocol")
-		m.Protocol.validate(v)
-		v.Leave()
-	}
-}
+func (m *BackendServices) validate(v *acs.Validator) {}
 
 // Validate reports every way the value breaks its schema as an *acs.ValidationError
 // whose violations carry JSON pointers; nil when there are none.
@@ -86,11 +425,59 @@ func (m BackendServicesProtocol) Validate() error {
 	return v.Err()
 }
 
-func (m BackendServicesProtocol) validate(v *acs.Validator) {
-	if !m.IsKnown() {
-		v.Failf("value %q is not one of HTTP, TCP, DUBBO", string(m))
+func (m BackendServicesProtocol) validate(v *acs.Validator) {}
+
+// Validate reports every way the value breaks its schema as an *acs.ValidationError
+// whose violations carry JSON pointers; nil when there are none.
+func (m *CreatePluginAttachmentBody) Validate() error {
+	if m == nil {
+		return nil
 	}
+	var v acs.Validator
+	m.validate(&v)
+	return v.Err()
 }
+
+func (m *CreatePluginAttachmentBody) validate(v *acs.Validator) {}
+
+// Validate reports every way the value breaks its schema as an *acs.ValidationError
+// whose violations carry JSON pointers; nil when there are none.
+func (m *CreatePluginAttachmentResponse) Validate() error {
+	if m == nil {
+		return nil
+	}
+	var v acs.Validator
+	m.validate(&v)
+	return v.Err()
+}
+
+func (m *CreatePluginAttachmentResponse) validate(v *acs.Validator) {}
+
+// Validate reports every way the value breaks its schema as an *acs.ValidationError
+// whose violations carry JSON pointers; nil when there are none.
+func (m *CreatePluginAttachmentResponseData) Validate() error {
+	if m == nil {
+		return nil
+	}
+	var v acs.Validator
+	m.validate(&v)
+	return v.Err()
+}
+
+func (m *CreatePluginAttachmentResponseData) validate(v *acs.Validator) {}
+
+// Validate reports every way the value breaks its schema as an *acs.ValidationError
+// whose violations carry JSON pointers; nil when there are none.
+func (m *DeletePluginAttachmentResponse) Validate() error {
+	if m == nil {
+		return nil
+	}
+	var v acs.Validator
+	m.validate(&v)
+	return v.Err()
+}
+
+func (m *DeletePluginAttachmentResponse) validate(v *acs.Validator) {}
 
 // Validate reports every way the value breaks its schema as an *acs.ValidationError
 // whose violations carry JSON pointers; nil when there are none.
@@ -103,17 +490,7 @@ func (m *EnvironmentInfo) Validate() error {
 	return v.Err()
 }
 
-func (m *EnvironmentInfo) validate(v *acs.Validator) {
-	if m.SubDomainInfos != nil {
-		v.Enter("subDomainInfos")
-		for i1 := range m.SubDomainInfos {
-			v.EnterIndex(i1)
-			m.SubDomainInfos[i1].validate(v)
-			v.Leave()
-		}
-		v.Leave()
-	}
-}
+func (m *EnvironmentInfo) validate(v *acs.Validator) {}
 
 // Validate reports every way the value breaks its schema as an *acs.ValidationError
 // whose violations carry JSON pointers; nil when there are none.
@@ -198,20 +575,6 @@ func (m *GetPluginAttachmentResponseData) validate(v *acs.Validator) {
 		m.ParentResourceInfo.validate(v)
 		v.Leave()
 	}
-	if m.ResourceInfos != nil {
-		v.Enter("resourceInfos")
-		for i1 := range m.ResourceInfos {
-			v.EnterIndex(i1)
-			m.ResourceInfos[i1].validate(v)
-			v.Leave()
-		}
-		v.Leave()
-	}
-	if m.EnvironmentInfo != nil {
-		v.Enter("environmentInfo")
-		m.EnvironmentInfo.validate(v)
-		v.Leave()
-	}
 }
 
 // Validate reports every way the value breaks its schema as an *acs.ValidationError
@@ -231,20 +594,6 @@ func (m *HTTPAPIAPIInfo) validate(v *acs.Validator) {
 		for i1 := range m.Environments {
 			v.EnterIndex(i1)
 			m.Environments[i1].validate(v)
-			v.Leave()
-		}
-		v.Leave()
-	}
-	if m.Type != nil {
-		v.Enter("type")
-		m.Type.validate(v)
-		v.Leave()
-	}
-	if m.DeployConfigs != nil {
-		v.Enter("deployConfigs")
-		for i2 := range m.DeployConfigs {
-			v.EnterIndex(i2)
-			m.DeployConfigs[i2].validate(v)
 			v.Leave()
 		}
 		v.Leave()
@@ -276,30 +625,11 @@ func (m *HTTPAPIAPIInfoEnvironments) Validate() error {
 }
 
 func (m *HTTPAPIAPIInfoEnvironments) validate(v *acs.Validator) {
-	if m.BackendScene != nil {
-		v.Enter("backendScene")
-		m.BackendScene.validate(v)
-		v.Leave()
-	}
-	if m.BackendType != nil {
-		v.Enter("backendType")
-		m.BackendType.validate(v)
-		v.Leave()
-	}
 	if m.ServiceConfigs != nil {
 		v.Enter("serviceConfigs")
 		for i1 := range m.ServiceConfigs {
 			v.EnterIndex(i1)
 			m.ServiceConfigs[i1].validate(v)
-			v.Leave()
-		}
-		v.Leave()
-	}
-	if m.CustomDomains != nil {
-		v.Enter("customDomains")
-		for i2 := range m.CustomDomains {
-			v.EnterIndex(i2)
-			m.CustomDomains[i2].validate(v)
 			v.Leave()
 		}
 		v.Leave()
@@ -314,11 +644,7 @@ func (m HTTPAPIAPIInfoEnvironmentsBackendScene) Validate() error {
 	return v.Err()
 }
 
-func (m HTTPAPIAPIInfoEnvironmentsBackendScene) validate(v *acs.Validator) {
-	if !m.IsKnown() {
-		v.Failf("value %q is not one of SingleService, MultiServiceByRatio, MultiServiceByContent, MultiServiceByTag, Mock", string(m))
-	}
-}
+func (m HTTPAPIAPIInfoEnvironmentsBackendScene) validate(v *acs.Validator) {}
 
 // Validate reports every way the value breaks its schema as an *acs.ValidationError
 // whose violations carry JSON pointers; nil when there are none.
@@ -328,11 +654,7 @@ func (m HTTPAPIAPIInfoEnvironmentsBackendType) Validate() error {
 	return v.Err()
 }
 
-func (m HTTPAPIAPIInfoEnvironmentsBackendType) validate(v *acs.Validator) {
-	if !m.IsKnown() {
-		v.Failf("value %q is not one of DNS, Service, VIP, CloudProduct", string(m))
-	}
-}
+func (m HTTPAPIAPIInfoEnvironmentsBackendType) validate(v *acs.Validator) {}
 
 // Validate reports every way the value breaks its schema as an *acs.ValidationError
 // whose violations carry JSON pointers; nil when there are none.
@@ -362,11 +684,6 @@ func (m *HTTPAPIAPIInfoEnvironmentsServiceConfigs) validate(v *acs.Validator) {
 	if m.Port != nil {
 		v.Enter("port")
 		m.Port.validate(v)
-		v.Leave()
-	}
-	if m.Match != nil {
-		v.Enter("match")
-		m.Match.validate(v)
 		v.Leave()
 	}
 }
@@ -451,11 +768,7 @@ func (m HTTPAPIAPIInfoType) Validate() error {
 	return v.Err()
 }
 
-func (m HTTPAPIAPIInfoType) validate(v *acs.Validator) {
-	if !m.IsKnown() {
-		v.Failf("value %q is not one of HttpIngress, Rest, Websocket, AI, Http", string(m))
-	}
-}
+func (m HTTPAPIAPIInfoType) validate(v *acs.Validator) {}
 
 // Validate reports every way the value breaks its schema as an *acs.ValidationError
 // whose violations carry JSON pointers; nil when there are none.
@@ -468,13 +781,7 @@ func (m *HTTPAPIBackendMatchCondition) Validate() error {
 	return v.Err()
 }
 
-func (m *HTTPAPIBackendMatchCondition) validate(v *acs.Validator) {
-	if m.Operator != nil {
-		v.Enter("operator")
-		m.Operator.validate(v)
-		v.Leave()
-	}
-}
+func (m *HTTPAPIBackendMatchCondition) validate(v *acs.Validator) {}
 
 // Validate reports every way the value breaks its schema as an *acs.ValidationError
 // whose violations carry JSON pointers; nil when there are none.
@@ -484,11 +791,7 @@ func (m HTTPAPIBackendMatchConditionOperator) Validate() error {
 	return v.Err()
 }
 
-func (m HTTPAPIBackendMatchConditionOperator) validate(v *acs.Validator) {
-	if !m.IsKnown() {
-		v.Failf("value %q is not one of equal, regex, prefix", string(m))
-	}
-}
+func (m HTTPAPIBackendMatchConditionOperator) validate(v *acs.Validator) {}
 
 // Validate reports every way the value breaks its schema as an *acs.ValidationError
 // whose violations carry JSON pointers; nil when there are none.
@@ -501,17 +804,7 @@ func (m *HTTPAPIBackendMatchConditions) Validate() error {
 	return v.Err()
 }
 
-func (m *HTTPAPIBackendMatchConditions) validate(v *acs.Validator) {
-	if m.Conditions != nil {
-		v.Enter("conditions")
-		for i1 := range m.Conditions {
-			v.EnterIndex(i1)
-			m.Conditions[i1].validate(v)
-			v.Leave()
-		}
-		v.Leave()
-	}
-}
+func (m *HTTPAPIBackendMatchConditions) validate(v *acs.Validator) {}
 
 // Validate reports every way the value breaks its schema as an *acs.ValidationError
 // whose violations carry JSON pointers; nil when there are none.
@@ -524,22 +817,20 @@ func (m *HTTPAPIDeployConfig) Validate() error {
 	return v.Err()
 }
 
-func (m *HTTPAPIDeployConfig) validate(v *acs.Validator) {
-	if m.RouteBackend != nil {
-		v.Enter("routeBackend")
-		m.RouteBackend.validate(v)
-		v.Leave()
+func (m *HTTPAPIDeployConfig) validate(v *acs.Validator) {}
+
+// Validate reports every way the value breaks its schema as an *acs.ValidationError
+// whose violations carry JSON pointers; nil when there are none.
+func (m *HTTPAPIDeployConfigEnvDomainInfos) Validate() error {
+	if m == nil {
+		return nil
 	}
-	if m.CustomDomainInfos != nil {
-		v.Enter("customDomainInfos")
-		for i1 := range m.CustomDomainInfos {
-			v.EnterIndex(i1)
-			m.CustomDomainInfos[i1].validate(v)
-			v.Leave()
-		}
-		v.Leave()
-	}
+	var v acs.Validator
+	m.validate(&v)
+	return v.Err()
 }
+
+func (m *HTTPAPIDeployConfigEnvDomainInfos) validate(v *acs.Validator) {}
 
 // Validate reports every way the value breaks its schema as an *acs.ValidationError
 // whose violations carry JSON pointers; nil when there are none.
@@ -595,6 +886,19 @@ func (m *HTTPAPIDeployConfigServiceConfigs) validate(v *acs.Validator) {}
 
 // Validate reports every way the value breaks its schema as an *acs.ValidationError
 // whose violations carry JSON pointers; nil when there are none.
+func (m *HTTPAPIDeployConfigServiceConfigsObservabilityRouteConfig) Validate() error {
+	if m == nil {
+		return nil
+	}
+	var v acs.Validator
+	m.validate(&v)
+	return v.Err()
+}
+
+func (m *HTTPAPIDeployConfigServiceConfigsObservabilityRouteConfig) validate(v *acs.Validator) {}
+
+// Validate reports every way the value breaks its schema as an *acs.ValidationError
+// whose violations carry JSON pointers; nil when there are none.
 func (m *HTTPAPIDeployConfigSubDomains) Validate() error {
 	if m == nil {
 		return nil
@@ -617,13 +921,7 @@ func (m *HTTPAPIDomainInfo) Validate() error {
 	return v.Err()
 }
 
-func (m *HTTPAPIDomainInfo) validate(v *acs.Validator) {
-	if m.Protocol != nil {
-		v.Enter("protocol")
-		m.Protocol.validate(v)
-		v.Leave()
-	}
-}
+func (m *HTTPAPIDomainInfo) validate(v *acs.Validator) {}
 
 // Validate reports every way the value breaks its schema as an *acs.ValidationError
 // whose violations carry JSON pointers; nil when there are none.
@@ -633,11 +931,7 @@ func (m HTTPAPIDomainInfoProtocol) Validate() error {
 	return v.Err()
 }
 
-func (m HTTPAPIDomainInfoProtocol) validate(v *acs.Validator) {
-	if !m.IsKnown() {
-		v.Failf("value %q is not one of HTTP, HTTPS", string(m))
-	}
-}
+func (m HTTPAPIDomainInfoProtocol) validate(v *acs.Validator) {}
 
 // Validate reports every way the value breaks its schema as an *acs.ValidationError
 // whose violations carry JSON pointers; nil when there are none.
@@ -654,6 +948,19 @@ func (m *HTTPAPIMockContract) validate(v *acs.Validator) {}
 
 // Validate reports every way the value breaks its schema as an *acs.ValidationError
 // whose violations carry JSON pointers; nil when there are none.
+func (m *HTTPAPIPolicyConfigsSemanticRouterConfig) Validate() error {
+	if m == nil {
+		return nil
+	}
+	var v acs.Validator
+	m.validate(&v)
+	return v.Err()
+}
+
+func (m *HTTPAPIPolicyConfigsSemanticRouterConfig) validate(v *acs.Validator) {}
+
+// Validate reports every way the value breaks its schema as an *acs.ValidationError
+// whose violations carry JSON pointers; nil when there are none.
 func (m *HTTPAPIVersionInfo) Validate() error {
 	if m == nil {
 		return nil
@@ -667,6 +974,77 @@ func (m *HTTPAPIVersionInfo) validate(v *acs.Validator) {}
 
 // Validate reports every way the value breaks its schema as an *acs.ValidationError
 // whose violations carry JSON pointers; nil when there are none.
+func (m *ListPluginAttachmentsItem) Validate() error {
+	if m == nil {
+		return nil
+	}
+	var v acs.Validator
+	m.validate(&v)
+	return v.Err()
+}
+
+func (m *ListPluginAttachmentsItem) validate(v *acs.Validator) {
+	if m.ParentResourceInfo != nil {
+		v.Enter("parentResourceInfo")
+		m.ParentResourceInfo.validate(v)
+		v.Leave()
+	}
+}
+
+// Validate reports every way the value breaks its schema as an *acs.ValidationError
+// whose violations carry JSON pointers; nil when there are none.
+func (m ListPluginAttachmentsItemAttachResourceType) Validate() error {
+	var v acs.Validator
+	m.validate(&v)
+	return v.Err()
+}
+
+func (m ListPluginAttachmentsItemAttachResourceType) validate(v *acs.Validator) {}
+
+// Validate reports every way the value breaks its schema as an *acs.ValidationError
+// whose violations carry JSON pointers; nil when there are none.
+func (m *ListPluginAttachmentsResponse) Validate() error {
+	if m == nil {
+		return nil
+	}
+	var v acs.Validator
+	m.validate(&v)
+	return v.Err()
+}
+
+func (m *ListPluginAttachmentsResponse) validate(v *acs.Validator) {
+	if m.Data != nil {
+		v.Enter("data")
+		m.Data.validate(v)
+		v.Leave()
+	}
+}
+
+// Validate reports every way the value breaks its schema as an *acs.ValidationError
+// whose violations carry JSON pointers; nil when there are none.
+func (m *ListPluginAttachmentsResponseData) Validate() error {
+	if m == nil {
+		return nil
+	}
+	var v acs.Validator
+	m.validate(&v)
+	return v.Err()
+}
+
+func (m *ListPluginAttachmentsResponseData) validate(v *acs.Validator) {
+	if m.Items != nil {
+		v.Enter("items")
+		for i1 := range m.Items {
+			v.EnterIndex(i1)
+			m.Items[i1].validate(v)
+			v.Leave()
+		}
+		v.Leave()
+	}
+}
+
+// Validate reports every way the value breaks its schema as an *acs.ValidationError
+// whose violations carry JSON pointers; nil when there are none.
 func (m *ParentResourceInfo) Validate() error {
 	if m == nil {
 		return nil
@@ -677,11 +1055,6 @@ func (m *ParentResourceInfo) Validate() error {
 }
 
 func (m *ParentResourceInfo) validate(v *acs.Validator) {
-	if m.ResourceType != nil {
-		v.Enter("resourceType")
-		m.ResourceType.validate(v)
-		v.Leave()
-	}
 	if m.APIInfo != nil {
 		v.Enter("apiInfo")
 		m.APIInfo.validate(v)
@@ -697,11 +1070,7 @@ func (m ParentResourceInfoResourceType) Validate() error {
 	return v.Err()
 }
 
-func (m ParentResourceInfoResourceType) validate(v *acs.Validator) {
-	if !m.IsKnown() {
-		v.Failf("value %q is not one of HttpApi, Operation, GatewayRoute, Gateway, GatewayDomain", string(m))
-	}
-}
+func (m ParentResourceInfoResourceType) validate(v *acs.Validator) {}
 
 // Validate reports every way the value breaks its schema as an *acs.ValidationError
 // whose violations carry JSON pointers; nil when there are none.
@@ -727,13 +1096,7 @@ func (m *ResourceInfo) Validate() error {
 	return v.Err()
 }
 
-func (m *ResourceInfo) validate(v *acs.Validator) {
-	if m.ResourceType != nil {
-		v.Enter("resourceType")
-		m.ResourceType.validate(v)
-		v.Leave()
-	}
-}
+func (m *ResourceInfo) validate(v *acs.Validator) {}
 
 // Validate reports every way the value breaks its schema as an *acs.ValidationError
 // whose violations carry JSON pointers; nil when there are none.
@@ -743,11 +1106,7 @@ func (m ResourceInfoResourceType) Validate() error {
 	return v.Err()
 }
 
-func (m ResourceInfoResourceType) validate(v *acs.Validator) {
-	if !m.IsKnown() {
-		v.Failf("value %q is not one of HttpApi, Operation, GatewayRoute, Gateway, GatewayDomain", string(m))
-	}
-}
+func (m ResourceInfoResourceType) validate(v *acs.Validator) {}
 
 // Validate reports every way the value breaks its schema as an *acs.ValidationError
 // whose violations carry JSON pointers; nil when there are none.
@@ -760,18 +1119,7 @@ func (m *SubDomainInfo) Validate() error {
 	return v.Err()
 }
 
-func (m *SubDomainInfo) validate(v *acs.Validator) {
-	if m.Protocol != nil {
-		v.Enter("protocol")
-		m.Protocol.validate(v)
-		v.Leave()
-	}
-	if m.NetworkType != nil {
-		v.Enter("networkType")
-		m.NetworkType.validate(v)
-		v.Leave()
-	}
-}
+func (m *SubDomainInfo) validate(v *acs.Validator) {}
 
 // Validate reports every way the value breaks its schema as an *acs.ValidationError
 // whose violations carry JSON pointers; nil when there are none.
@@ -781,11 +1129,7 @@ func (m SubDomainInfoNetworkType) Validate() error {
 	return v.Err()
 }
 
-func (m SubDomainInfoNetworkType) validate(v *acs.Validator) {
-	if !m.IsKnown() {
-		v.Failf("value %q is not one of Intranet, Internet", string(m))
-	}
-}
+func (m SubDomainInfoNetworkType) validate(v *acs.Validator) {}
 
 // Validate reports every way the value breaks its schema as an *acs.ValidationError
 // whose violations carry JSON pointers; nil when there are none.
@@ -795,9 +1139,65 @@ func (m SubDomainInfoProtocol) Validate() error {
 	return v.Err()
 }
 
-func (m SubDomainInfoProtocol) validate(v *acs.Validator) {
-	if !m.IsKnown() {
-		v.Failf("value %q is not one of HTTP, HTTPS", string(m))
+func (m SubDomainInfoProtocol) validate(v *acs.Validator) {}
+
+// Validate reports every way the value breaks its schema as an *acs.ValidationError
+// whose violations carry JSON pointers; nil when there are none.
+func (m *UpdatePluginAttachmentBody) Validate() error {
+	if m == nil {
+		return nil
+	}
+	var v acs.Validator
+	m.validate(&v)
+	return v.Err()
+}
+
+func (m *UpdatePluginAttachmentBody) validate(v *acs.Validator) {}
+
+// Validate reports every way the value breaks its schema as an *acs.ValidationError
+// whose violations carry JSON pointers; nil when there are none.
+func (m *UpdatePluginAttachmentResponse) Validate() error {
+	if m == nil {
+		return nil
+	}
+	var v acs.Validator
+	m.validate(&v)
+	return v.Err()
+}
+
+func (m *UpdatePluginAttachmentResponse) validate(v *acs.Validator) {}
+
+// Validate reports every way the value breaks its schema as an *acs.ValidationError
+// whose violations carry JSON pointers; nil when there are none.
+// It checks what the spec says of each parameter before anything is sent.
+func (r *CreatePluginAttachmentRequest) Validate() error {
+	if r == nil {
+		return nil
+	}
+	var v acs.Validator
+	r.validate(&v)
+	return v.Err()
+}
+
+func (r *CreatePluginAttachmentRequest) validate(v *acs.Validator) {}
+
+// Validate reports every way the value breaks its schema as an *acs.ValidationError
+// whose violations carry JSON pointers; nil when there are none.
+// It checks what the spec says of each parameter before anything is sent.
+func (r *DeletePluginAttachmentRequest) Validate() error {
+	if r == nil {
+		return nil
+	}
+	var v acs.Validator
+	r.validate(&v)
+	return v.Err()
+}
+
+func (r *DeletePluginAttachmentRequest) validate(v *acs.Validator) {
+	if acs.Missing(r.PluginAttachmentID) {
+		v.Enter("pluginAttachmentId")
+		v.Fail("required parameter is missing")
+		v.Leave()
 	}
 }
 
@@ -814,6 +1214,51 @@ func (r *GetPluginAttachmentRequest) Validate() error {
 }
 
 func (r *GetPluginAttachmentRequest) validate(v *acs.Validator) {
+	if acs.Missing(r.PluginAttachmentID) {
+		v.Enter("pluginAttachmentId")
+		v.Fail("required parameter is missing")
+		v.Leave()
+	}
+}
+
+// Validate reports every way the value breaks its schema as an *acs.ValidationError
+// whose violations carry JSON pointers; nil when there are none.
+// It checks what the spec says of each parameter before anything is sent.
+func (r *ListPluginAttachmentsRequest) Validate() error {
+	if r == nil {
+		return nil
+	}
+	var v acs.Validator
+	r.validate(&v)
+	return v.Err()
+}
+
+func (r *ListPluginAttachmentsRequest) validate(v *acs.Validator) {
+	if len(r.AttachResourceTypes) > 0 {
+		if len(r.AttachResourceTypes) < 2 && acs.Missing(r.AttachResourceTypes...) {
+			v.Enter("attachResourceTypes")
+			v.Fail("empty value is not allowed")
+			v.Leave()
+		} else {
+			v.Enter("attachResourceTypes")
+			v.Leave()
+		}
+	}
+}
+
+// Validate reports every way the value breaks its schema as an *acs.ValidationError
+// whose violations carry JSON pointers; nil when there are none.
+// It checks what the spec says of each parameter before anything is sent.
+func (r *UpdatePluginAttachmentRequest) Validate() error {
+	if r == nil {
+		return nil
+	}
+	var v acs.Validator
+	r.validate(&v)
+	return v.Err()
+}
+
+func (r *UpdatePluginAttachmentRequest) validate(v *acs.Validator) {
 	if acs.Missing(r.PluginAttachmentID) {
 		v.Enter("pluginAttachmentId")
 		v.Fail("required parameter is missing")

@@ -8,8 +8,12 @@
 // `x-acs-version` header; business parameters travel in the query string. Requests are
 // signed with ACS3-HMAC-SHA256.
 //
+// Operations: binding plug-ins to APIs and unbinding them (AttachPlugin, DetachPlugin),
+// and listing the bindings from either side (DescribePluginsByApi,
+// DescribePluginApis).
+//
 // Sources: the AttachPlugin documentation page (last updated 2026-03-16) and the
-// CloudAPI OpenAPI metadata and SDKs (endpoints, error body).
+// CloudAPI OpenAPI metadata and SDKs (endpoints, error body, the other operations).
 package cloudapi
 
 import (

@@ -11,11 +11,26 @@ import "github.com/acsgen/acsgen/acs"
 // kin-openapi otherwise.
 var CompiledSpec = acs.CompiledSpec{
 	Specs: []acs.SpecDigest{
-		{Source: "spec/cloudapi-2016-07-14.yaml", Digest: "1fe669682a5d0600818d604c7a4d8f243289ef261448be0dd95d1ba98c0784a9"},
+		{Source: "spec/cloudapi-2016-07-14.yaml", Digest: "d7d7161a34d8c91ca8bf355ef98895ba472549aa07c581391311166acfe5bc97"},
 	},
 	Responses: map[string]acs.ResponseChecks{
 		"AttachPlugin": {
 			"200": acs.CheckResponse[AttachPluginResponse],
+			"4XX": acs.CheckResponse[ErrorResponse],
+			"5XX": acs.CheckResponse[ErrorResponse],
+		},
+		"DescribePluginApis": {
+			"200": acs.CheckResponse[DescribePluginAPIsResponse],
+			"4XX": acs.CheckResponse[ErrorResponse],
+			"5XX": acs.CheckResponse[ErrorResponse],
+		},
+		"DescribePluginsByApi": {
+			"200": acs.CheckResponse[DescribePluginsByAPIResponse],
+			"4XX": acs.CheckResponse[ErrorResponse],
+			"5XX": acs.CheckResponse[ErrorResponse],
+		},
+		"DetachPlugin": {
+			"200": acs.CheckResponse[DetachPluginResponse],
 			"4XX": acs.CheckResponse[ErrorResponse],
 			"5XX": acs.CheckResponse[ErrorResponse],
 		},

@@ -4,6 +4,38 @@ package cloudapi
 
 import "github.com/acsgen/acsgen/acs/jsondec"
 
+// Field names of APIPluginSummary, in field order, for DecodeJSON.
+var jsonAPIPluginSummary = jsondec.NewStruct("cloudapi.APIPluginSummary", "ApiId", "ApiName", "GroupId", "GroupName", "Path", "Method", "Description", "StageName", "StageAlias", "RegionId")
+
+// DecodeJSON decodes the JSON value at d's cursor into m, as encoding/json would
+// but without reflection.
+func (m *APIPluginSummary) DecodeJSON(d *jsondec.Decoder) {
+	for o := d.Object(jsonAPIPluginSummary); o.Next(); {
+		switch o.Field() {
+		case 0:
+			jsondec.Ptr(&m.APIID, d, jsondec.String[string])
+		case 1:
+			jsondec.Ptr(&m.APIName, d, jsondec.String[string])
+		case 2:
+			jsondec.Ptr(&m.GroupID, d, jsondec.String[string])
+		case 3:
+			jsondec.Ptr(&m.GroupName, d, jsondec.String[string])
+		case 4:
+			jsondec.Ptr(&m.Path, d, jsondec.String[string])
+		case 5:
+			jsondec.Ptr(&m.Method, d, jsondec.String[string])
+		case 6:
+			jsondec.Ptr(&m.Description, d, jsondec.String[string])
+		case 7:
+			jsondec.Ptr(&m.StageName, d, jsondec.String[APIPluginSummaryStageName])
+		case 8:
+			jsondec.Ptr(&m.StageAlias, d, jsondec.String[string])
+		case 9:
+			jsondec.Ptr(&m.RegionID, d, jsondec.String[string])
+		}
+	}
+}
+
 // Field names of AttachPluginResponse, in field order, for DecodeJSON.
 var jsonAttachPluginResponse = jsondec.NewStruct("cloudapi.AttachPluginResponse", "RequestId")
 
@@ -11,6 +43,92 @@ var jsonAttachPluginResponse = jsondec.NewStruct("cloudapi.AttachPluginResponse"
 // but without reflection.
 func (m *AttachPluginResponse) DecodeJSON(d *jsondec.Decoder) {
 	for o := d.Object(jsonAttachPluginResponse); o.Next(); {
+		switch o.Field() {
+		case 0:
+			jsondec.Ptr(&m.RequestID, d, jsondec.String[string])
+		}
+	}
+}
+
+// Field names of DescribePluginAPIsResponse, in field order, for DecodeJSON.
+var jsonDescribePluginAPIsResponse = jsondec.NewStruct("cloudapi.DescribePluginAPIsResponse", "RequestId", "PageNumber", "PageSize", "TotalCount", "ApiSummarys")
+
+// DecodeJSON decodes the JSON value at d's cursor into m, as encoding/json would
+// but without reflection.
+func (m *DescribePluginAPIsResponse) DecodeJSON(d *jsondec.Decoder) {
+	for o := d.Object(jsonDescribePluginAPIsResponse); o.Next(); {
+		switch o.Field() {
+		case 0:
+			jsondec.Ptr(&m.RequestID, d, jsondec.String[string])
+		case 1:
+			jsondec.Ptr(&m.PageNumber, d, jsondec.Int[int32])
+		case 2:
+			jsondec.Ptr(&m.PageSize, d, jsondec.Int[int32])
+		case 3:
+			jsondec.Ptr(&m.TotalCount, d, jsondec.Int[int32])
+		case 4:
+			jsondec.Ptr(&m.APISummarys, d, (*DescribePluginAPIsResponseAPISummarys).DecodeJSON)
+		}
+	}
+}
+
+// Field names of DescribePluginAPIsResponseAPISummarys, in field order, for DecodeJSON.
+var jsonDescribePluginAPIsResponseAPISummarys = jsondec.NewStruct("cloudapi.DescribePluginAPIsResponseAPISummarys", "ApiPluginSummary")
+
+// DecodeJSON decodes the JSON value at d's cursor into m, as encoding/json would
+// but without reflection.
+func (m *DescribePluginAPIsResponseAPISummarys) DecodeJSON(d *jsondec.Decoder) {
+	for o := d.Object(jsonDescribePluginAPIsResponseAPISummarys); o.Next(); {
+		switch o.Field() {
+		case 0:
+			jsondec.Slice(&m.APIPluginSummary, d, (*APIPluginSummary).DecodeJSON)
+		}
+	}
+}
+
+// Field names of DescribePluginsByAPIResponse, in field order, for DecodeJSON.
+var jsonDescribePluginsByAPIResponse = jsondec.NewStruct("cloudapi.DescribePluginsByAPIResponse", "RequestId", "PageNumber", "PageSize", "TotalCount", "Plugins")
+
+// DecodeJSON decodes the JSON value at d's cursor into m, as encoding/json would
+// but without reflection.
+func (m *DescribePluginsByAPIResponse) DecodeJSON(d *jsondec.Decoder) {
+	for o := d.Object(jsonDescribePluginsByAPIResponse); o.Next(); {
+		switch o.Field() {
+		case 0:
+			jsondec.Ptr(&m.RequestID, d, jsondec.String[string])
+		case 1:
+			jsondec.Ptr(&m.PageNumber, d, jsondec.Int[int32])
+		case 2:
+			jsondec.Ptr(&m.PageSize, d, jsondec.Int[int32])
+		case 3:
+			jsondec.Ptr(&m.TotalCount, d, jsondec.Int[int32])
+		case 4:
+			jsondec.Ptr(&m.Plugins, d, (*DescribePluginsByAPIResponsePlugins).DecodeJSON)
+		}
+	}
+}
+
+// Field names of DescribePluginsByAPIResponsePlugins, in field order, for DecodeJSON.
+var jsonDescribePluginsByAPIResponsePlugins = jsondec.NewStruct("cloudapi.DescribePluginsByAPIResponsePlugins", "PluginAttribute")
+
+// DecodeJSON decodes the JSON value at d's cursor into m, as encoding/json would
+// but without reflection.
+func (m *DescribePluginsByAPIResponsePlugins) DecodeJSON(d *jsondec.Decoder) {
+	for o := d.Object(jsonDescribePluginsByAPIResponsePlugins); o.Next(); {
+		switch o.Field() {
+		case 0:
+			jsondec.Slice(&m.PluginAttribute, d, (*PluginAttribute).DecodeJSON)
+		}
+	}
+}
+
+// Field names of DetachPluginResponse, in field order, for DecodeJSON.
+var jsonDetachPluginResponse = jsondec.NewStruct("cloudapi.DetachPluginResponse", "RequestId")
+
+// DecodeJSON decodes the JSON value at d's cursor into m, as encoding/json would
+// but without reflection.
+func (m *DetachPluginResponse) DecodeJSON(d *jsondec.Decoder) {
+	for o := d.Object(jsonDetachPluginResponse); o.Next(); {
 		switch o.Field() {
 		case 0:
 			jsondec.Ptr(&m.RequestID, d, jsondec.String[string])
@@ -38,6 +156,34 @@ func (m *ErrorResponse) DecodeJSON(d *jsondec.Decoder) {
 			jsondec.Ptr(&m.Recommend, d, jsondec.String[string])
 		case 5:
 			jsondec.Unmarshaler(&m.AccessDeniedDetail, d)
+		}
+	}
+}
+
+// Field names of PluginAttribute, in field order, for DecodeJSON.
+var jsonPluginAttribute = jsondec.NewStruct("cloudapi.PluginAttribute", "PluginId", "PluginName", "PluginType", "PluginData", "Description", "RegionId", "CreatedTime", "ModifiedTime")
+
+// DecodeJSON decodes the JSON value at d's cursor into m, as encoding/json would
+// but without reflection.
+func (m *PluginAttribute) DecodeJSON(d *jsondec.Decoder) {
+	for o := d.Object(jsonPluginAttribute); o.Next(); {
+		switch o.Field() {
+		case 0:
+			jsondec.Ptr(&m.PluginID, d, jsondec.String[string])
+		case 1:
+			jsondec.Ptr(&m.PluginName, d, jsondec.String[string])
+		case 2:
+			jsondec.Ptr(&m.PluginType, d, jsondec.String[string])
+		case 3:
+			jsondec.Ptr(&m.PluginData, d, jsondec.String[string])
+		case 4:
+			jsondec.Ptr(&m.Description, d, jsondec.String[string])
+		case 5:
+			jsondec.Ptr(&m.RegionID, d, jsondec.String[string])
+		case 6:
+			jsondec.Ptr(&m.CreatedTime, d, jsondec.String[string])
+		case 7:
+			jsondec.Ptr(&m.ModifiedTime, d, jsondec.String[string])
 		}
 	}
 }

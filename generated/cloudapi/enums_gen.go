@@ -2,6 +2,29 @@
 
 package cloudapi
 
+// APIPluginSummaryStageName is the environment the binding is in. Valid values: RELEASE, PRE, TEST.
+type APIPluginSummaryStageName string
+
+// Known values of APIPluginSummaryStageName.
+const (
+	// APIPluginSummaryStageNameRelease is the value "RELEASE".
+	APIPluginSummaryStageNameRelease APIPluginSummaryStageName = "RELEASE"
+	// APIPluginSummaryStageNamePre is the value "PRE".
+	APIPluginSummaryStageNamePre APIPluginSummaryStageName = "PRE"
+	// APIPluginSummaryStageNameTest is the value "TEST".
+	APIPluginSummaryStageNameTest APIPluginSummaryStageName = "TEST"
+)
+
+// IsKnown reports whether v is one of the values the spec lists. The enum is
+// open: the service may send values added since, and Validate accepts them.
+func (v APIPluginSummaryStageName) IsKnown() bool {
+	switch v {
+	case APIPluginSummaryStageNameRelease, APIPluginSummaryStageNamePre, APIPluginSummaryStageNameTest:
+		return true
+	}
+	return false
+}
+
 // AttachPluginStageName is declared inline at paths./#Action=AttachPlugin.post.parameters.3.schema.
 type AttachPluginStageName string
 
@@ -16,10 +39,34 @@ const (
 )
 
 // IsKnown reports whether v is one of the values the spec lists. Values
-// outside the list still decode: the service may add values over time.
+// outside the list still decode, and Validate reports them.
 func (v AttachPluginStageName) IsKnown() bool {
 	switch v {
 	case AttachPluginStageNameRelease, AttachPluginStageNamePre, AttachPluginStageNameTest:
+		return true
+	}
+	return false
+}
+
+// StageName is the environment of an API group: RELEASE (production), PRE (pre-release) or TEST.
+// Requests naming another one are refused.
+type StageName string
+
+// Known values of StageName.
+const (
+	// StageNameRelease is the value "RELEASE".
+	StageNameRelease StageName = "RELEASE"
+	// StageNamePre is the value "PRE".
+	StageNamePre StageName = "PRE"
+	// StageNameTest is the value "TEST".
+	StageNameTest StageName = "TEST"
+)
+
+// IsKnown reports whether v is one of the values the spec lists. Values
+// outside the list still decode, and Validate reports them.
+func (v StageName) IsKnown() bool {
+	switch v {
+	case StageNameRelease, StageNamePre, StageNameTest:
 		return true
 	}
 	return false

@@ -4,11 +4,136 @@ package cloudapi
 
 import "encoding/json"
 
+// APIPluginSummary is an API a plug-in is bound to, in one environment.
+type APIPluginSummary struct {
+	// The API ID.
+	//
+	// Example: 1d2e3f4a5b6c47d8e9f0a1b2c3d4e5f6
+	APIID *string `json:"ApiId,omitzero"`
+
+	// The API name.
+	//
+	// Example: ListOrders
+	APIName *string `json:"ApiName,omitzero"`
+
+	// The ID of the API group.
+	//
+	// Example: 0c1d2e3f4a5b46c7d8e9f0a1b2c3d4e5
+	GroupID *string `json:"GroupId,omitzero"`
+
+	// The name of the API group.
+	//
+	// Example: shop
+	GroupName *string `json:"GroupName,omitzero"`
+
+	// The request path of the API.
+	//
+	// Example: /orders
+	Path *string `json:"Path,omitzero"`
+
+	// The HTTP method of the API.
+	//
+	// Example: GET
+	Method *string `json:"Method,omitzero"`
+
+	// The API description.
+	//
+	// Example: Lists orders
+	Description *string `json:"Description,omitzero"`
+
+	// The environment the binding is in. Valid values: RELEASE, PRE, TEST.
+	//
+	// Example: RELEASE
+	StageName *APIPluginSummaryStageName `json:"StageName,omitzero"`
+
+	// The display name of that environment.
+	//
+	// Example: production
+	StageAlias *string `json:"StageAlias,omitzero"`
+
+	// The region of the API.
+	//
+	// Example: cn-hangzhou
+	RegionID *string `json:"RegionId,omitzero"`
+}
+
 // AttachPluginResponse is the result of AttachPlugin.
 type AttachPluginResponse struct {
 	// The ID of the request.
 	//
 	// Example: EF924FE4-2EDD-4CD3-89EC-34E4708574E7
+	RequestID *string `json:"RequestId,omitzero"`
+}
+
+// DescribePluginAPIsResponse is the result of DescribePluginApis.
+type DescribePluginAPIsResponse struct {
+	// The ID of the request.
+	//
+	// Example: 4D5E6F70-8192-4A34-BC5D-6E7F8091A2B3
+	RequestID *string `json:"RequestId,omitzero"`
+
+	// The number of this page, counting from 1.
+	//
+	// Example: 1
+	PageNumber *int32 `json:"PageNumber,omitzero"`
+
+	// How many APIs a page holds.
+	//
+	// Example: 10
+	PageSize *int32 `json:"PageSize,omitzero"`
+
+	// How many APIs the plug-in is bound to, over all pages.
+	//
+	// Example: 1
+	TotalCount *int32 `json:"TotalCount,omitzero"`
+
+	// The APIs on this page (the list is wrapped in an object, as CloudAPI's XML heritage has it).
+	APISummarys *DescribePluginAPIsResponseAPISummarys `json:"ApiSummarys,omitzero"`
+}
+
+// DescribePluginAPIsResponseAPISummarys is the APIs on this page (the list is wrapped in an object, as CloudAPI's XML heritage has it).
+type DescribePluginAPIsResponseAPISummarys struct {
+	// The APIs.
+	APIPluginSummary []APIPluginSummary `json:"ApiPluginSummary,omitzero"`
+}
+
+// DescribePluginsByAPIResponse is the result of DescribePluginsByApi.
+type DescribePluginsByAPIResponse struct {
+	// The ID of the request.
+	//
+	// Example: 3C4D5E6F-7081-4923-AB4C-5D6E7F8091A2
+	RequestID *string `json:"RequestId,omitzero"`
+
+	// The number of this page, counting from 1.
+	//
+	// Example: 1
+	PageNumber *int32 `json:"PageNumber,omitzero"`
+
+	// How many plug-ins a page holds.
+	//
+	// Example: 10
+	PageSize *int32 `json:"PageSize,omitzero"`
+
+	// How many plug-ins are bound, over all pages.
+	//
+	// Example: 1
+	TotalCount *int32 `json:"TotalCount,omitzero"`
+
+	// The plug-ins on this page (the list is wrapped in an object, as CloudAPI's XML heritage has it).
+	Plugins *DescribePluginsByAPIResponsePlugins `json:"Plugins,omitzero"`
+}
+
+// DescribePluginsByAPIResponsePlugins is the plug-ins on this page (the list is wrapped in an object, as CloudAPI's XML heritage has it).
+type DescribePluginsByAPIResponsePlugins struct {
+	// The plug-ins.
+	PluginAttribute []PluginAttribute `json:"PluginAttribute,omitzero"`
+}
+
+// DetachPluginResponse is the result of DetachPlugin.
+type DetachPluginResponse struct {
+	// The ID of the request.
+	//
+	// Example: 2B3C4D5E-6F70-4812-9A3B-4C5D6E7F8091
 	RequestID *string `json:"RequestId,omitzero"`
 }
 
@@ -42,4 +167,47 @@ type ErrorResponse struct {
 	// action, the principal and the kind of policy. A free-form object whose keys are
 	// set by RAM.
 	AccessDeniedDetail json.RawMessage `json:"AccessDeniedDetail,omitzero"`
+}
+
+// PluginAttribute is a plug-in bound to an API.
+type PluginAttribute struct {
+	// The plug-in ID.
+	//
+	// Example: 6a7d9c0b1e2f43a5b6c7d8e9f0a1b2c3
+	PluginID *string `json:"PluginId,omitzero"`
+
+	// The plug-in name.
+	//
+	// Example: orders-throttle
+	PluginName *string `json:"PluginName,omitzero"`
+
+	// The plug-in type, for example trafficControl, ipControl, cors or jwtAuth.
+	//
+	// Example: trafficControl
+	PluginType *string `json:"PluginType,omitzero"`
+
+	// The plug-in definition, a JSON or YAML text whose shape depends on the type.
+	//
+	// Example: {"unit":"MINUTE","apiDefault":100}
+	PluginData *string `json:"PluginData,omitzero"`
+
+	// The plug-in description.
+	//
+	// Example: Caps calls to the orders API.
+	Description *string `json:"Description,omitzero"`
+
+	// The region the plug-in belongs to.
+	//
+	// Example: cn-hangzhou
+	RegionID *string `json:"RegionId,omitzero"`
+
+	// When the plug-in was created, in UTC (ISO 8601).
+	//
+	// Example: 2026-03-02T08:15:00Z
+	CreatedTime *string `json:"CreatedTime,omitzero"`
+
+	// When the plug-in was last changed, in UTC (ISO 8601).
+	//
+	// Example: 2026-03-09T10:30:00Z
+	ModifiedTime *string `json:"ModifiedTime,omitzero"`
 }

@@ -104,3 +104,292 @@ func (c *Client) AttachPlugin(ctx context.Context, req *AttachPluginRequest) (*A
 	}
 	return &out, nil
 }
+
+// DescribePluginAPIsRequest holds the parameters of DescribePluginAPIs.
+type DescribePluginAPIsRequest struct {
+	// The ID of the plug-in.
+	//
+	// Example: 6a7d9c0b1e2f43a5b6c7d8e9f0a1b2c3
+	//
+	// In query as PluginId, required.
+	PluginID string `json:"PluginId,omitempty"`
+
+	// Only the APIs of this API group.
+	//
+	// Example: 0c1d2e3f4a5b46c7d8e9f0a1b2c3d4e5
+	//
+	// In query as GroupId.
+	GroupID *string `json:"GroupId,omitempty"`
+
+	// Only this API.
+	//
+	// Example: 1d2e3f4a5b6c47d8e9f0a1b2c3d4e5f6
+	//
+	// In query as ApiId.
+	APIID *string `json:"ApiId,omitempty"`
+
+	// Only the APIs of this name.
+	//
+	// Example: ListOrders
+	//
+	// In query as ApiName.
+	APIName *string `json:"ApiName,omitempty"`
+
+	// Only the APIs with this request path.
+	//
+	// Example: /orders
+	//
+	// In query as Path.
+	Path *string `json:"Path,omitempty"`
+
+	// Only the APIs with this HTTP method.
+	//
+	// Example: GET
+	//
+	// In query as Method.
+	Method *string `json:"Method,omitempty"`
+
+	// Only the APIs with this description.
+	//
+	// Example: Lists orders
+	//
+	// In query as Description.
+	Description *string `json:"Description,omitempty"`
+
+	// How many APIs one page holds, 1 to 100 (10 unless given).
+	//
+	// Example: 10
+	//
+	// In query as PageSize.
+	PageSize *int32 `json:"PageSize,omitempty"`
+
+	// The page to return, counting from 1 (the default).
+	//
+	// Example: 1
+	//
+	// In query as PageNumber.
+	PageNumber *int32 `json:"PageNumber,omitempty"`
+}
+
+// DescribePluginAPIs: Lists, one page at a time, the APIs a plug-in is bound to, in every environment,
+// optionally narrowed by group, API, name, path, method or description.
+//
+// RPC: POST / with x-acs-action DescribePluginApis, version 2016-07-14.
+func (c *Client) DescribePluginAPIs(ctx context.Context, req *DescribePluginAPIsRequest) (*DescribePluginAPIsResponse, error) {
+	if req == nil {
+		return nil, errors.New("cloudapi: DescribePluginAPIs: nil request")
+	}
+	if err := req.Validate(); err != nil {
+		return nil, fmt.Errorf("cloudapi: DescribePluginAPIs: request: %w", err)
+	}
+	query := url.Values{}
+	if err := acs.Flatten(query, "PluginId", req.PluginID); err != nil {
+		return nil, fmt.Errorf("cloudapi: DescribePluginAPIs: parameter PluginId: %w", err)
+	}
+	if req.GroupID != nil {
+		if err := acs.Flatten(query, "GroupId", *req.GroupID); err != nil {
+			return nil, fmt.Errorf("cloudapi: DescribePluginAPIs: parameter GroupId: %w", err)
+		}
+	}
+	if req.APIID != nil {
+		if err := acs.Flatten(query, "ApiId", *req.APIID); err != nil {
+			return nil, fmt.Errorf("cloudapi: DescribePluginAPIs: parameter ApiId: %w", err)
+		}
+	}
+	if req.APIName != nil {
+		if err := acs.Flatten(query, "ApiName", *req.APIName); err != nil {
+			return nil, fmt.Errorf("cloudapi: DescribePluginAPIs: parameter ApiName: %w", err)
+		}
+	}
+	if req.Path != nil {
+		if err := acs.Flatten(query, "Path", *req.Path); err != nil {
+			return nil, fmt.Errorf("cloudapi: DescribePluginAPIs: parameter Path: %w", err)
+		}
+	}
+	if req.Method != nil {
+		if err := acs.Flatten(query, "Method", *req.Method); err != nil {
+			return nil, fmt.Errorf("cloudapi: DescribePluginAPIs: parameter Method: %w", err)
+		}
+	}
+	if req.Description != nil {
+		if err := acs.Flatten(query, "Description", *req.Description); err != nil {
+			return nil, fmt.Errorf("cloudapi: DescribePluginAPIs: parameter Description: %w", err)
+		}
+	}
+	if req.PageSize != nil {
+		if err := acs.Flatten(query, "PageSize", *req.PageSize); err != nil {
+			return nil, fmt.Errorf("cloudapi: DescribePluginAPIs: parameter PageSize: %w", err)
+		}
+	}
+	if req.PageNumber != nil {
+		if err := acs.Flatten(query, "PageNumber", *req.PageNumber); err != nil {
+			return nil, fmt.Errorf("cloudapi: DescribePluginAPIs: parameter PageNumber: %w", err)
+		}
+	}
+	var out DescribePluginAPIsResponse
+	err := c.core.Do(ctx, &acs.Request{
+		Action: "DescribePluginApis",
+		Method: "POST",
+		Path:   "/",
+		Query:  query,
+	}, &out)
+	if err != nil {
+		return nil, err
+	}
+	return &out, nil
+}
+
+// DescribePluginsByAPIRequest holds the parameters of DescribePluginsByAPI.
+type DescribePluginsByAPIRequest struct {
+	// The ID of the API group the API belongs to.
+	//
+	// Example: 0c1d2e3f4a5b46c7d8e9f0a1b2c3d4e5
+	//
+	// In query as GroupId, required.
+	GroupID string `json:"GroupId,omitempty"`
+
+	// The ID of the API.
+	//
+	// Example: 1d2e3f4a5b6c47d8e9f0a1b2c3d4e5f6
+	//
+	// In query as ApiId, required.
+	APIID string `json:"ApiId,omitempty"`
+
+	// The environment whose bindings are listed.
+	//
+	// Example: RELEASE
+	//
+	// In query as StageName, required.
+	StageName StageName `json:"StageName,omitempty"`
+
+	// The page to return, counting from 1 (the default).
+	//
+	// Example: 1
+	//
+	// In query as PageNumber.
+	PageNumber *int32 `json:"PageNumber,omitempty"`
+
+	// How many plug-ins one page holds, 1 to 100 (10 unless given).
+	//
+	// Example: 10
+	//
+	// In query as PageSize.
+	PageSize *int32 `json:"PageSize,omitempty"`
+}
+
+// DescribePluginsByAPI: Lists, one page at a time, the plug-ins bound to a published API in one
+// environment, with each plug-in's type and definition.
+//
+// RPC: POST / with x-acs-action DescribePluginsByApi, version 2016-07-14.
+func (c *Client) DescribePluginsByAPI(ctx context.Context, req *DescribePluginsByAPIRequest) (*DescribePluginsByAPIResponse, error) {
+	if req == nil {
+		return nil, errors.New("cloudapi: DescribePluginsByAPI: nil request")
+	}
+	if err := req.Validate(); err != nil {
+		return nil, fmt.Errorf("cloudapi: DescribePluginsByAPI: request: %w", err)
+	}
+	query := url.Values{}
+	if err := acs.Flatten(query, "GroupId", req.GroupID); err != nil {
+		return nil, fmt.Errorf("cloudapi: DescribePluginsByAPI: parameter GroupId: %w", err)
+	}
+	if err := acs.Flatten(query, "ApiId", req.APIID); err != nil {
+		return nil, fmt.Errorf("cloudapi: DescribePluginsByAPI: parameter ApiId: %w", err)
+	}
+	if err := acs.Flatten(query, "StageName", string(req.StageName)); err != nil {
+		return nil, fmt.Errorf("cloudapi: DescribePluginsByAPI: parameter StageName: %w", err)
+	}
+	if req.PageNumber != nil {
+		if err := acs.Flatten(query, "PageNumber", *req.PageNumber); err != nil {
+			return nil, fmt.Errorf("cloudapi: DescribePluginsByAPI: parameter PageNumber: %w", err)
+		}
+	}
+	if req.PageSize != nil {
+		if err := acs.Flatten(query, "PageSize", *req.PageSize); err != nil {
+			return nil, fmt.Errorf("cloudapi: DescribePluginsByAPI: parameter PageSize: %w", err)
+		}
+	}
+	var out DescribePluginsByAPIResponse
+	err := c.core.Do(ctx, &acs.Request{
+		Action: "DescribePluginsByApi",
+		Method: "POST",
+		Path:   "/",
+		Query:  query,
+	}, &out)
+	if err != nil {
+		return nil, err
+	}
+	return &out, nil
+}
+
+// DetachPluginRequest holds the parameters of DetachPlugin.
+type DetachPluginRequest struct {
+	// The ID of the plug-in to unbind.
+	//
+	// Example: 6a7d9c0b1e2f43a5b6c7d8e9f0a1b2c3
+	//
+	// In query as PluginId, required.
+	PluginID string `json:"PluginId,omitempty"`
+
+	// The ID of the API group the API belongs to.
+	//
+	// Example: 0c1d2e3f4a5b46c7d8e9f0a1b2c3d4e5
+	//
+	// In query as GroupId.
+	GroupID *string `json:"GroupId,omitempty"`
+
+	// The environment in which the plug-in is unbound.
+	//
+	// Example: RELEASE
+	//
+	// In query as StageName, required.
+	StageName StageName `json:"StageName,omitempty"`
+
+	// The ID of the API to unbind the plug-in from.
+	//
+	// Example: 1d2e3f4a5b6c47d8e9f0a1b2c3d4e5f6
+	//
+	// In query as ApiId.
+	APIID *string `json:"ApiId,omitempty"`
+}
+
+// DetachPlugin unbinds a plug-in from an API in one environment: the reverse of AttachPlugin.
+// The plug-in stops acting on the API's calls there at once, and stays bound in the
+// other environments and to other APIs.
+//
+// RPC: POST / with x-acs-action DetachPlugin, version 2016-07-14.
+func (c *Client) DetachPlugin(ctx context.Context, req *DetachPluginRequest) (*DetachPluginResponse, error) {
+	if req == nil {
+		return nil, errors.New("cloudapi: DetachPlugin: nil request")
+	}
+	if err := req.Validate(); err != nil {
+		return nil, fmt.Errorf("cloudapi: DetachPlugin: request: %w", err)
+	}
+	query := url.Values{}
+	if err := acs.Flatten(query, "PluginId", req.PluginID); err != nil {
+		return nil, fmt.Errorf("cloudapi: DetachPlugin: parameter PluginId: %w", err)
+	}
+	if req.GroupID != nil {
+		if err := acs.Flatten(query, "GroupId", *req.GroupID); err != nil {
+			return nil, fmt.Errorf("cloudapi: DetachPlugin: parameter GroupId: %w", err)
+		}
+	}
+	if err := acs.Flatten(query, "StageName", string(req.StageName)); err != nil {
+		return nil, fmt.Errorf("cloudapi: DetachPlugin: parameter StageName: %w", err)
+	}
+	if req.APIID != nil {
+		if err := acs.Flatten(query, "ApiId", *req.APIID); err != nil {
+			return nil, fmt.Errorf("cloudapi: DetachPlugin: parameter ApiId: %w", err)
+		}
+	}
+	var out DetachPluginResponse
+	err := c.core.Do(ctx, &acs.Request{
+		Action: "DetachPlugin",
+		Method: "POST",
+		Path:   "/",
+		Query:  query,
+	}, &out)
+	if err != nil {
+		return nil, err
+	}
+	return &out, nil
+}

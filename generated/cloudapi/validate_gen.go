@@ -6,6 +6,29 @@ import "github.com/acsgen/acsgen/acs"
 
 // Validate reports every way the value breaks its schema as an *acs.ValidationError
 // whose violations carry JSON pointers; nil when there are none.
+func (m *APIPluginSummary) Validate() error {
+	if m == nil {
+		return nil
+	}
+	var v acs.Validator
+	m.validate(&v)
+	return v.Err()
+}
+
+func (m *APIPluginSummary) validate(v *acs.Validator) {}
+
+// Validate reports every way the value breaks its schema as an *acs.ValidationError
+// whose violations carry JSON pointers; nil when there are none.
+func (m APIPluginSummaryStageName) Validate() error {
+	var v acs.Validator
+	m.validate(&v)
+	return v.Err()
+}
+
+func (m APIPluginSummaryStageName) validate(v *acs.Validator) {}
+
+// Validate reports every way the value breaks its schema as an *acs.ValidationError
+// whose violations carry JSON pointers; nil when there are none.
 func (m *AttachPluginResponse) Validate() error {
 	if m == nil {
 		return nil
@@ -33,6 +56,71 @@ func (m AttachPluginStageName) validate(v *acs.Validator) {
 
 // Validate reports every way the value breaks its schema as an *acs.ValidationError
 // whose violations carry JSON pointers; nil when there are none.
+func (m *DescribePluginAPIsResponse) Validate() error {
+	if m == nil {
+		return nil
+	}
+	var v acs.Validator
+	m.validate(&v)
+	return v.Err()
+}
+
+func (m *DescribePluginAPIsResponse) validate(v *acs.Validator) {}
+
+// Validate reports every way the value breaks its schema as an *acs.ValidationError
+// whose violations carry JSON pointers; nil when there are none.
+func (m *DescribePluginAPIsResponseAPISummarys) Validate() error {
+	if m == nil {
+		return nil
+	}
+	var v acs.Validator
+	m.validate(&v)
+	return v.Err()
+}
+
+func (m *DescribePluginAPIsResponseAPISummarys) validate(v *acs.Validator) {}
+
+// Validate reports every way the value breaks its schema as an *acs.ValidationError
+// whose violations carry JSON pointers; nil when there are none.
+func (m *DescribePluginsByAPIResponse) Validate() error {
+	if m == nil {
+		return nil
+	}
+	var v acs.Validator
+	m.validate(&v)
+	return v.Err()
+}
+
+func (m *DescribePluginsByAPIResponse) validate(v *acs.Validator) {}
+
+// Validate reports every way the value breaks its schema as an *acs.ValidationError
+// whose violations carry JSON pointers; nil when there are none.
+func (m *DescribePluginsByAPIResponsePlugins) Validate() error {
+	if m == nil {
+		return nil
+	}
+	var v acs.Validator
+	m.validate(&v)
+	return v.Err()
+}
+
+func (m *DescribePluginsByAPIResponsePlugins) validate(v *acs.Validator) {}
+
+// Validate reports every way the value breaks its schema as an *acs.ValidationError
+// whose violations carry JSON pointers; nil when there are none.
+func (m *DetachPluginResponse) Validate() error {
+	if m == nil {
+		return nil
+	}
+	var v acs.Validator
+	m.validate(&v)
+	return v.Err()
+}
+
+func (m *DetachPluginResponse) validate(v *acs.Validator) {}
+
+// Validate reports every way the value breaks its schema as an *acs.ValidationError
+// whose violations carry JSON pointers; nil when there are none.
 func (m *ErrorResponse) Validate() error {
 	if m == nil {
 		return nil
@@ -49,6 +137,33 @@ func (m *ErrorResponse) validate(v *acs.Validator) {
 			v.Failf("a JSON %s is not of type object", k)
 		}
 		v.Leave()
+	}
+}
+
+// Validate reports every way the value breaks its schema as an *acs.ValidationError
+// whose violations carry JSON pointers; nil when there are none.
+func (m *PluginAttribute) Validate() error {
+	if m == nil {
+		return nil
+	}
+	var v acs.Validator
+	m.validate(&v)
+	return v.Err()
+}
+
+func (m *PluginAttribute) validate(v *acs.Validator) {}
+
+// Validate reports every way the value breaks its schema as an *acs.ValidationError
+// whose violations carry JSON pointers; nil when there are none.
+func (m StageName) Validate() error {
+	var v acs.Validator
+	m.validate(&v)
+	return v.Err()
+}
+
+func (m StageName) validate(v *acs.Validator) {
+	if !m.IsKnown() {
+		v.Failf("value %q is not one of RELEASE, PRE, TEST", string(m))
 	}
 }
 
@@ -85,6 +200,116 @@ func (r *AttachPluginRequest) validate(v *acs.Validator) {
 			}
 			v.Leave()
 		}
+	}
+	if acs.Missing(r.StageName) {
+		v.Enter("StageName")
+		v.Fail("required parameter is missing")
+		v.Leave()
+	} else {
+		v.Enter("StageName")
+		r.StageName.validate(v)
+		v.Leave()
+	}
+}
+
+// Validate reports every way the value breaks its schema as an *acs.ValidationError
+// whose violations carry JSON pointers; nil when there are none.
+// It checks what the spec says of each parameter before anything is sent.
+func (r *DescribePluginAPIsRequest) Validate() error {
+	if r == nil {
+		return nil
+	}
+	var v acs.Validator
+	r.validate(&v)
+	return v.Err()
+}
+
+func (r *DescribePluginAPIsRequest) validate(v *acs.Validator) {
+	if acs.Missing(r.PluginID) {
+		v.Enter("PluginId")
+		v.Fail("required parameter is missing")
+		v.Leave()
+	}
+	if r.PageSize != nil {
+		v.Enter("PageSize")
+		if float64(*r.PageSize) < 1.0 {
+			v.Failf("value %v is less than the minimum 1", *r.PageSize)
+		}
+		if float64(*r.PageSize) > 100.0 {
+			v.Failf("value %v is more than the maximum 100", *r.PageSize)
+		}
+		v.Leave()
+	}
+}
+
+// Validate reports every way the value breaks its schema as an *acs.ValidationError
+// whose violations carry JSON pointers; nil when there are none.
+// It checks what the spec says of each parameter before anything is sent.
+func (r *DescribePluginsByAPIRequest) Validate() error {
+	if r == nil {
+		return nil
+	}
+	var v acs.Validator
+	r.validate(&v)
+	return v.Err()
+}
+
+func (r *DescribePluginsByAPIRequest) validate(v *acs.Validator) {
+	if acs.Missing(r.GroupID) {
+		v.Enter("GroupId")
+		v.Fail("required parameter is missing")
+		v.Leave()
+	}
+	if acs.Missing(r.APIID) {
+		v.Enter("ApiId")
+		v.Fail("required parameter is missing")
+		v.Leave()
+	}
+	if acs.Missing(r.StageName) {
+		v.Enter("StageName")
+		v.Fail("required parameter is missing")
+		v.Leave()
+	} else {
+		v.Enter("StageName")
+		r.StageName.validate(v)
+		v.Leave()
+	}
+	if r.PageNumber != nil {
+		v.Enter("PageNumber")
+		if float64(*r.PageNumber) < 1.0 {
+			v.Failf("value %v is less than the minimum 1", *r.PageNumber)
+		}
+		v.Leave()
+	}
+	if r.PageSize != nil {
+		v.Enter("PageSize")
+		if float64(*r.PageSize) < 1.0 {
+			v.Failf("value %v is less than the minimum 1", *r.PageSize)
+		}
+		if float64(*r.PageSize) > 100.0 {
+			v.Failf("value %v is more than the maximum 100", *r.PageSize)
+		}
+		v.Leave()
+	}
+}
+
+// Validate reports every way the value breaks its schema as an *acs.ValidationError
+// whose violations carry JSON pointers; nil when there are none.
+// It checks what the spec says of each parameter before anything is sent.
+func (r *DetachPluginRequest) Validate() error {
+	if r == nil {
+		return nil
+	}
+	var v acs.Validator
+	r.validate(&v)
+	return v.Err()
+}
+
+func (r *DetachPluginRequest) validate(v *acs.Validator) {
+	if acs.Missing(r.PluginID) {
+		v.Enter("PluginId")
+		v.Fail("required parameter is missing")
+		v.Leave()
 	}
 	if acs.Missing(r.StageName) {
 		v.Enter("StageName")

@@ -83,8 +83,10 @@ func (b *builder) namedModel(s *openapi3.Schema, specName, goName string, path [
 	case len(s.Enum) > 0:
 		b.fillEnum(m, s, path)
 	case len(s.OneOf) > 0 || len(s.AnyOf) > 0:
+		b.openEnum(s, path)
 		b.fillUnion(m, s, path)
 	case len(s.AllOf) > 0 || isStruct(s):
+		b.openEnum(s, path)
 		b.fillStruct(m, s, path)
 	default:
 		m.Kind = ir.Defined
@@ -137,6 +139,9 @@ func (b *builder) typeOf(ref *openapi3.SchemaRef, hint string, path []string) ir
 
 // shape is the type of a schema that needs no declaration of its own.
 func (b *builder) shape(s *openapi3.Schema, hint string, path []string) ir.TypeRef {
+	if len(s.Enum) == 0 {
+		b.openEnum(s, path) // only reports misuse: there is no enum to open
+	}
 	t := b.bareShape(s, hint, path)
 	scalar := ""
 	if t.Kind == ir.Primitive {
@@ -337,7 +342,7 @@ func (b *builder) field(p property, goName, hint string, required bool) *ir.Fiel
 func (b *builder) fillEnum(m *ir.Model, s *openapi3.Schema, path []string) {
 	m.Kind = ir.Enum
 	base := b.shape(s, m.GoName, path)
-	spec := &ir.EnumSpec{Base: base}
+	spec := &ir.EnumSpec{Base: base, Open: b.openEnum(s, path)}
 	m.Enum = spec // never nil on an Enum model, even one reported below
 	if base.Kind != ir.Primitive || (base.Name != "string" && base.Name != "int32" && base.Name != "int64") {
 		b.errorf(path, "enum of type %s is not supported; enums must be strings or integers", typeName(s))
@@ -381,6 +386,32 @@ func (b *builder) fillEnum(m *ir.Model, s *openapi3.Schema, path []string) {
 		}
 		spec.Values = append(spec.Values, ev)
 	}
+}
+
+// openEnumExt marks an enum the service may extend (see spec/README.md).
+const openEnumExt = "x-acs-open-enum"
+
+// openEnum reads x-acs-open-enum: true when the schema's enum is open. The value
+// must be a boolean, and only a schema with an enum can be open.
+func (b *builder) openEnum(s *openapi3.Schema, path []string) bool {
+	raw, ok := s.Extensions[openEnumExt]
+	if !ok {
+		return false
+	}
+	epath := append(slices.Clone(path), openEnumExt)
+	open, isBool := raw.(bool)
+	switch {
+	case !isBool:
+		if str, isStr := raw.(string); isStr {
+			raw = strconv.Quote(str)
+		}
+		b.errorf(epath, "%s must be true or false, not %v", openEnumExt, raw)
+		return false
+	case open && len(s.Enum) == 0:
+		b.errorf(epath, "%s: true needs an enum to open; this schema lists no values", openEnumExt)
+		return false
+	}
+	return open
 }
 
 // enumVarNames reads x-enum-varnames: one Go name per enum value, written after the

@@ -129,6 +129,9 @@ func (t *tree) describe(doc string, ref ir.TypeRef) string {
 					doc += "."
 				}
 				doc = strings.TrimSpace(doc + " Values: " + strings.Join(vals, ", ") + ".")
+				if m.Enum.Open {
+					doc += " The list is open: the service may send other values."
+				}
 			}
 		}
 	}

@@ -28,7 +28,7 @@ func genEnumsFile(f *jen.File, api *ir.API) bool {
 //		StageNameRelease StageName = "RELEASE"
 //	)
 //
-//	// IsKnown reports whether v is one of the values the spec lists.
+//	// IsKnown reports whether v is one of the values the spec lists. ...
 //	func (v StageName) IsKnown() bool { switch v { case StageNameRelease: return true }; return false }
 func genEnum(m *ir.Model) jen.Code {
 	values := m.Enum.Values
@@ -40,8 +40,7 @@ func genEnum(m *ir.Model) jen.Code {
 			g.Comment(v.GoName + " is the value " + v.Value + ".").Line().Id(v.GoName).Id(m.GoName).Op("=").Op(v.Value)
 		}
 	}).Line().Line().
-		Comment("IsKnown reports whether v is one of the values the spec lists. Values").Line().
-		Comment("outside the list still decode: the service may add values over time.").Line().
+		Add(isKnownDoc(m.Enum.Open)).
 		Func().Params(jen.Id("v").Id(m.GoName)).Id("IsKnown").Params().Bool().BlockFunc(func(g *jen.Group) {
 		if len(values) == 0 {
 			g.Return(jen.False())
@@ -56,4 +55,15 @@ func genEnum(m *ir.Model) jen.Code {
 		)
 		g.Return(jen.False())
 	})
+}
+
+// isKnownDoc says what a value outside the list does: it always decodes; Validate
+// reports it unless the enum is open (x-acs-open-enum).
+func isKnownDoc(open bool) jen.Code {
+	if open {
+		return doc("IsKnown reports whether v is one of the values the spec lists. The enum is\n" +
+			"open: the service may send values added since, and Validate accepts them.")
+	}
+	return doc("IsKnown reports whether v is one of the values the spec lists. Values\n" +
+		"outside the list still decode, and Validate reports them.")
 }

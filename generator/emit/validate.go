@@ -191,6 +191,9 @@ func enterIndex(i jen.Code, checks []jen.Code) []jen.Code {
 }
 
 func (e *validateEmitter) enumCheck(m *ir.Model) []jen.Code {
+	if m.Enum.Open {
+		return nil
+	}
 	list := make([]string, len(m.Enum.Values))
 	for i, v := range m.Enum.Values {
 		list[i] = fmt.Sprint(v.Raw)
@@ -476,7 +479,9 @@ func (e *validateEmitter) modelNeedsOnce(m *ir.Model) bool {
 	v := false
 	{
 		switch m.Kind {
-		case ir.Enum, ir.Union:
+		case ir.Enum:
+			v = !m.Enum.Open // an open enum admits any value of its base type
+		case ir.Union:
 			v = true
 		case ir.Alias, ir.Defined:
 			v = e.typeNeeds(m.Type)

@@ -252,6 +252,9 @@ type Field struct {
 type EnumSpec struct {
 	Base   TypeRef      // string or an integer primitive
 	Values []*EnumValue // in spec order
+	// Open is x-acs-open-enum: true. The service may send values beyond Values, so
+	// Validate accepts any value; IsKnown still tells the listed ones apart.
+	Open bool
 }
 
 // EnumValue is one constant.

@@ -79,6 +79,16 @@ type Scenario struct {
 	Body    []byte
 	Call    func(ctx context.Context, opts ...acs.Option) error
 	WantErr bool // the client is expected to return an error (non-2xx, or a body it refuses)
+	// Session, when set, replaces Status and Body: Call makes several calls, and the
+	// server answers them in this order (the last answer repeats), so that the
+	// cassette holds the whole session.
+	Session []Answer
+}
+
+// Answer is one answer of a session.
+type Answer struct {
+	Status int
+	Body   []byte
 }
 
 // Scenarios builds every scenario from the specs in specDir.
@@ -98,6 +108,19 @@ func Scenarios(specDir string) ([]Scenario, error) {
 		return nil, err
 	}
 	getErr, err := ap.Example(append(get, "responses", "4XX", "content", "application/json", "example")...)
+	if err != nil {
+		return nil, err
+	}
+	// The documented example as SDK v10.1.0 would read it: an AI deployment with every
+	// policy (the HttpApiDeployConfig component's example), the corrected spellings
+	// enableAuth and cnt, and the port a string.
+	apiInfo := []string{"data", "parentResourceInfo", "apiInfo"}
+	getV10, err := ap.ExampleWith(append(get, "responses", "200", "content", "application/json", "example"),
+		Edit{At: append(slices.Clone(apiInfo), "deployConfigs", "0"), From: []string{"components", "schemas", "HttpApiDeployConfig", "example"}},
+		Edit{At: append(slices.Clone(apiInfo), "enabelAuth"), Value: "false"},
+		Edit{At: append(slices.Clone(apiInfo), "deployCntMap"), Value: `{"env-ai01": {"deployedCnt": 1, "cnt": 2}}`},
+		Edit{At: append(slices.Clone(apiInfo), "environments", "0", "serviceConfigs", "0", "port"), Value: `"8080"`},
+	)
 	if err != nil {
 		return nil, err
 	}
@@ -171,6 +194,8 @@ func Scenarios(specDir string) ([]Scenario, error) {
 			Body: variant(getOK, `"port": 8080`, `"port": "8080"`), Call: getOKCall},
 		{Name: "apig/GetPluginAttachment_EnableAuth", Host: APIGHost, Status: 200,
 			Body: variant(getOK, `"enabelAuth": true`, `"enableAuth": true`), Call: getOKCall},
+		{Name: "apig/GetPluginAttachment_SDKv10", Host: APIGHost, Status: 200,
+			Body: variant(getV10, `"enabelAuth": false`, `"enableAuth": false`), Call: getOKCall},
 
 		// Negative fixtures: each breaks the contract in one way; testdata/negative/<name>.want
 		// holds the findings the contract check must report.
@@ -204,7 +229,11 @@ func Scenarios(specDir string) ([]Scenario, error) {
 	if err := errors.Join(edits...); err != nil {
 		return nil, err
 	}
-	return list, nil
+	lifecycle, err := lifecycleScenarios(ap, ca)
+	if err != nil {
+		return nil, err
+	}
+	return append(list, lifecycle...), nil
 }
 
 // rawAttachPlugin sends AttachPlugin with query through the acs runtime, past the
@@ -342,7 +371,16 @@ type server struct {
 func newServer(sc Scenario) *server {
 	s := &server{}
 	verifier := acs.Verifier{Secret: func(id string) (string, bool) { return AccessKeySecret, id == AccessKeyID }}
+	answers := sc.Session
+	if answers == nil {
+		answers = []Answer{{sc.Status, sc.Body}}
+	}
+	var served int
 	s.Server = httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		s.mu.Lock()
+		answer := answers[min(served, len(answers)-1)]
+		served++
+		s.mu.Unlock()
 		body, _ := io.ReadAll(r.Body)
 		if err := verifier.Verify(r, body); err != nil {
 			s.mu.Lock()
@@ -362,13 +400,13 @@ func newServer(sc Scenario) *server {
 		} else {
 			h.Set("Content-Type", "application/json;charset=utf-8")
 		}
-		if id := requestID(sc.Body); id != "" {
+		if id := requestID(answer.Body); id != "" {
 			h.Set("X-Acs-Request-Id", id)
 		}
-		h.Set("Content-Length", strconv.Itoa(len(sc.Body)))
+		h.Set("Content-Length", strconv.Itoa(len(answer.Body)))
 		dropDate(h)
-		w.WriteHeader(sc.Status)
-		_, _ = w.Write(sc.Body)
+		w.WriteHeader(answer.Status)
+		_, _ = w.Write(answer.Body)
 	}))
 	return s
 }

@@ -171,6 +171,33 @@ func (e HttpApiDomainInfoProtocol) Valid() bool {
 	}
 }
 
+// Defines values for ListPluginAttachmentsItemAttachResourceType.
+const (
+	ListPluginAttachmentsItemAttachResourceTypeGateway       ListPluginAttachmentsItemAttachResourceType = "Gateway"
+	ListPluginAttachmentsItemAttachResourceTypeGatewayDomain ListPluginAttachmentsItemAttachResourceType = "GatewayDomain"
+	ListPluginAttachmentsItemAttachResourceTypeGatewayRoute  ListPluginAttachmentsItemAttachResourceType = "GatewayRoute"
+	ListPluginAttachmentsItemAttachResourceTypeHttpApi       ListPluginAttachmentsItemAttachResourceType = "HttpApi"
+	ListPluginAttachmentsItemAttachResourceTypeOperation     ListPluginAttachmentsItemAttachResourceType = "Operation"
+)
+
+// Valid indicates whether the value is a known member of the ListPluginAttachmentsItemAttachResourceType enum.
+func (e ListPluginAttachmentsItemAttachResourceType) Valid() bool {
+	switch e {
+	case ListPluginAttachmentsItemAttachResourceTypeGateway:
+		return true
+	case ListPluginAttachmentsItemAttachResourceTypeGatewayDomain:
+		return true
+	case ListPluginAttachmentsItemAttachResourceTypeGatewayRoute:
+		return true
+	case ListPluginAttachmentsItemAttachResourceTypeHttpApi:
+		return true
+	case ListPluginAttachmentsItemAttachResourceTypeOperation:
+		return true
+	default:
+		return false
+	}
+}
+
 // Defines values for ParentResourceInfoResourceType.
 const (
 	ParentResourceInfoResourceTypeGateway       ParentResourceInfoResourceType = "Gateway"
@@ -261,6 +288,510 @@ func (e SubDomainInfoProtocol) Valid() bool {
 	}
 }
 
+// AiCacheConfig The AI cache policy: answers to repeated or similar prompts are served from a cache instead of the model.
+type AiCacheConfig struct {
+	// CacheKeyStrategy Which part of the conversation the cache key is built from, for example the last question only.
+	CacheKeyStrategy *string `json:"cacheKeyStrategy,omitempty"`
+
+	// CacheMode How cached answers are matched: by exact text or by semantic similarity.
+	CacheMode *string `json:"cacheMode,omitempty"`
+
+	// CacheTTL How long a cached answer is kept, in seconds.
+	CacheTTL *int32 `json:"cacheTTL,omitempty"`
+
+	// EmbeddingConfig The embedding model that turns prompts into vectors for semantic cache lookups.
+	EmbeddingConfig *AiCacheConfigEmbeddingConfig `json:"embeddingConfig,omitempty"`
+
+	// PluginStatus The health of the plug-in that carries a policy on the gateway.
+	PluginStatus *AiPluginStatus `json:"pluginStatus,omitempty"`
+
+	// RedisConfig The Redis instance a policy keeps its state in.
+	RedisConfig *AiPolicyRedisConfig `json:"redisConfig,omitempty"`
+
+	// VectorConfig The vector database that holds the semantic cache.
+	VectorConfig *AiCacheConfigVectorConfig `json:"vectorConfig,omitempty"`
+}
+
+// AiCacheConfigEmbeddingConfig The embedding model that turns prompts into vectors for semantic cache lookups.
+type AiCacheConfigEmbeddingConfig struct {
+	// ModelName The embedding model name.
+	ModelName *string `json:"modelName,omitempty"`
+
+	// ServiceId The ID of the gateway service that serves the embedding model.
+	ServiceId *string `json:"serviceId,omitempty"`
+
+	// Timeout The timeout of an embedding call, in milliseconds.
+	Timeout *int32 `json:"timeout,omitempty"`
+
+	// Type The kind of embedding service.
+	Type *string `json:"type,omitempty"`
+}
+
+// AiCacheConfigVectorConfig The vector database that holds the semantic cache.
+type AiCacheConfigVectorConfig struct {
+	// ApiKey The API key of the vector database (sensitive: recordings redact it).
+	ApiKey *string `json:"apiKey,omitempty"`
+
+	// CollectionId The collection (or index) that holds the cached vectors.
+	CollectionId *string `json:"collectionId,omitempty"`
+
+	// ServiceHost The host of the vector database.
+	ServiceHost *string `json:"serviceHost,omitempty"`
+
+	// Threshold The similarity a cached prompt needs to count as a match.
+	Threshold *float32 `json:"threshold,omitempty"`
+
+	// Timeout The timeout of a vector database call, in milliseconds.
+	Timeout *int32 `json:"timeout,omitempty"`
+
+	// Type The kind of vector database.
+	Type *string `json:"type,omitempty"`
+}
+
+// AiNetworkConfigSearchEngine A search engine the web search policy queries.
+type AiNetworkConfigSearchEngine struct {
+	// ApiKey The API key of the search engine (sensitive: recordings redact it).
+	ApiKey *string `json:"apiKey,omitempty"`
+
+	// ContentMode How much of each result page is taken, for example a summary or the full text.
+	ContentMode *string `json:"contentMode,omitempty"`
+
+	// Count How many results are taken.
+	Count *int32 `json:"count,omitempty"`
+
+	// Endpoint The endpoint of the search engine.
+	Endpoint *string `json:"endpoint,omitempty"`
+
+	// Industry The industry the search is narrowed to.
+	Industry *string `json:"industry,omitempty"`
+
+	// OptionArgs Further options passed to the search engine as they are, by name.
+	OptionArgs *map[string]string `json:"optionArgs,omitempty"`
+
+	// Start The offset of the first result taken.
+	Start *int32 `json:"start,omitempty"`
+
+	// TimeRange How recent the results must be.
+	TimeRange *string `json:"timeRange,omitempty"`
+
+	// TimeoutMillisecond The timeout of a search, in milliseconds.
+	TimeoutMillisecond *int32 `json:"timeoutMillisecond,omitempty"`
+
+	// Type The kind of search engine.
+	Type *string `json:"type,omitempty"`
+}
+
+// AiNetworkSearchConfig The AI web search policy: the gateway searches the web and adds the results to the prompt.
+type AiNetworkSearchConfig struct {
+	// DefaultEnable Whether web search is on for a request that does not ask for it.
+	DefaultEnable *bool `json:"defaultEnable,omitempty"`
+
+	// DefaultLang The language searched in when the request names none.
+	DefaultLang *string `json:"defaultLang,omitempty"`
+
+	// NeedReference Whether the answer cites the web pages it used.
+	NeedReference *bool `json:"needReference,omitempty"`
+
+	// PluginStatus The health of the plug-in that carries a policy on the gateway.
+	PluginStatus *AiPluginStatus `json:"pluginStatus,omitempty"`
+
+	// ReferenceFormat How the citations are written.
+	ReferenceFormat *string `json:"referenceFormat,omitempty"`
+
+	// ReferenceLocation Where in the answer the citations go, for example at the head or the tail.
+	ReferenceLocation *string `json:"referenceLocation,omitempty"`
+
+	// SearchEngineConfig A search engine the web search policy queries.
+	SearchEngineConfig *AiNetworkConfigSearchEngine `json:"searchEngineConfig,omitempty"`
+
+	// SearchFrom The search engines queried, in addition to searchEngineConfig.
+	SearchFrom *[]AiNetworkConfigSearchEngine `json:"searchFrom,omitempty"`
+
+	// SearchRewrite The rewriting of a prompt into search queries, done by a model.
+	SearchRewrite *AiNetworkSearchConfigSearchRewrite `json:"searchRewrite,omitempty"`
+}
+
+// AiNetworkSearchConfigSearchRewrite The rewriting of a prompt into search queries, done by a model.
+type AiNetworkSearchConfigSearchRewrite struct {
+	// Enable Whether prompts are rewritten before searching.
+	Enable *bool `json:"enable,omitempty"`
+
+	// MaxCount The most search queries one prompt is rewritten into.
+	MaxCount *int32 `json:"maxCount,omitempty"`
+
+	// ModelName The model that rewrites the prompt.
+	ModelName *string `json:"modelName,omitempty"`
+
+	// ServiceId The ID of the gateway service that serves that model.
+	ServiceId *string `json:"serviceId,omitempty"`
+
+	// TimeoutMillisecond The timeout of the rewriting call, in milliseconds.
+	TimeoutMillisecond *int32 `json:"timeoutMillisecond,omitempty"`
+}
+
+// AiPluginStatus The health of the plug-in that carries a policy on the gateway.
+type AiPluginStatus struct {
+	// ErrorLogs Recent errors of the plug-in, each a free-form object.
+	ErrorLogs *[]map[string]interface{} `json:"errorLogs,omitempty"`
+
+	// PluginId The ID of the plug-in that carries the policy.
+	PluginId *string `json:"pluginId,omitempty"`
+
+	// ServiceHealthy Whether the services the plug-in depends on are reachable.
+	ServiceHealthy *bool `json:"serviceHealthy,omitempty"`
+}
+
+// AiPolicyRedisConfig The Redis instance a policy keeps its state in.
+type AiPolicyRedisConfig struct {
+	// DatabaseNumber The Redis database number.
+	DatabaseNumber *int32 `json:"databaseNumber,omitempty"`
+
+	// Host The Redis host.
+	Host *string `json:"host,omitempty"`
+
+	// Password The Redis password (sensitive: recordings redact it).
+	Password *string `json:"password,omitempty"`
+
+	// Port The Redis port.
+	Port *int32 `json:"port,omitempty"`
+
+	// Timeout The timeout of a Redis call, in milliseconds.
+	Timeout *int32 `json:"timeout,omitempty"`
+
+	// Username The Redis user name.
+	Username *string `json:"username,omitempty"`
+}
+
+// AiSecurityGuardConfig The AI content security policy: prompts and answers are checked by a content moderation service.
+type AiSecurityGuardConfig struct {
+	// BufferLimit How many characters of a streamed answer are collected before they are checked.
+	BufferLimit *int32 `json:"bufferLimit,omitempty"`
+
+	// CheckRequest Whether the text of requests is checked.
+	CheckRequest *bool `json:"checkRequest,omitempty"`
+
+	// CheckRequestImage Whether the images in requests are checked.
+	CheckRequestImage *bool `json:"checkRequestImage,omitempty"`
+
+	// CheckResponse Whether the text of answers is checked.
+	CheckResponse *bool `json:"checkResponse,omitempty"`
+
+	// CheckResponseImage Whether the images in answers are checked.
+	CheckResponseImage *bool `json:"checkResponseImage,omitempty"`
+
+	// ConsumerRequestCheckService Request moderation services chosen per consumer, over the defaults below.
+	ConsumerRequestCheckService *[]AiSecurityGuardConfigConsumerRequestCheckService `json:"consumerRequestCheckService,omitempty"`
+
+	// ConsumerResponseCheckService Answer moderation services chosen per consumer, over the defaults below.
+	ConsumerResponseCheckService *[]AiSecurityGuardConfigConsumerResponseCheckService `json:"consumerResponseCheckService,omitempty"`
+
+	// ConsumerRiskLevel Blocking levels chosen per consumer, over riskAlertLevel.
+	ConsumerRiskLevel *[]AiSecurityGuardConfigConsumerRiskLevel `json:"consumerRiskLevel,omitempty"`
+
+	// PluginStatus The health of the plug-in that carries a policy on the gateway.
+	PluginStatus *AiPluginStatus `json:"pluginStatus,omitempty"`
+
+	// RequestCheckService The moderation service that checks the text of requests.
+	RequestCheckService *string `json:"requestCheckService,omitempty"`
+
+	// RequestImageCheckService The moderation service that checks the images in requests.
+	RequestImageCheckService *string `json:"requestImageCheckService,omitempty"`
+
+	// ResponseCheckService The moderation service that checks the text of answers.
+	ResponseCheckService *string `json:"responseCheckService,omitempty"`
+
+	// ResponseImageCheckService The moderation service that checks the images in answers.
+	ResponseImageCheckService *string `json:"responseImageCheckService,omitempty"`
+
+	// RiskAlertLevel The risk level from which content is blocked.
+	RiskAlertLevel *string `json:"riskAlertLevel,omitempty"`
+
+	// RiskConfig Further risk rules.
+	RiskConfig *[]AiSecurityGuardConfigRiskConfig `json:"riskConfig,omitempty"`
+
+	// ServiceAddress The address of the content moderation service.
+	ServiceAddress *string `json:"serviceAddress,omitempty"`
+}
+
+// AiSecurityGuardConfigConsumerRequestCheckService The moderation services that check the requests of matching consumers.
+type AiSecurityGuardConfigConsumerRequestCheckService struct {
+	// MatchType How name is matched against the consumer, for example exactly or by prefix.
+	MatchType *string `json:"matchType,omitempty"`
+
+	// ModalityType Which content is checked: text, images or both.
+	ModalityType *string `json:"modalityType,omitempty"`
+
+	// Name The consumer name, or the pattern it is matched with.
+	Name *string `json:"name,omitempty"`
+
+	// RequestCheckService The moderation service for the text of these requests.
+	RequestCheckService *string `json:"requestCheckService,omitempty"`
+
+	// RequestImageCheckService The moderation service for the images in these requests.
+	RequestImageCheckService *string `json:"requestImageCheckService,omitempty"`
+}
+
+// AiSecurityGuardConfigConsumerResponseCheckService The moderation services that check the answers sent to matching consumers.
+type AiSecurityGuardConfigConsumerResponseCheckService struct {
+	// MatchType How name is matched against the consumer, for example exactly or by prefix.
+	MatchType *string `json:"matchType,omitempty"`
+
+	// ModalityType Which content is checked: text, images or both.
+	ModalityType *string `json:"modalityType,omitempty"`
+
+	// Name The consumer name, or the pattern it is matched with.
+	Name *string `json:"name,omitempty"`
+
+	// ResponseCheckService The moderation service for the text of these answers.
+	ResponseCheckService *string `json:"responseCheckService,omitempty"`
+
+	// ResponseImageCheckService The moderation service for the images in these answers.
+	ResponseImageCheckService *string `json:"responseImageCheckService,omitempty"`
+}
+
+// AiSecurityGuardConfigConsumerRiskLevel The risk level at which content of matching consumers is blocked.
+type AiSecurityGuardConfigConsumerRiskLevel struct {
+	// Level The risk level from which content is blocked.
+	Level *string `json:"level,omitempty"`
+
+	// MatchType How name is matched against the consumer.
+	MatchType *string `json:"matchType,omitempty"`
+
+	// Name The consumer name, or the pattern it is matched with.
+	Name *string `json:"name,omitempty"`
+
+	// Type The kind of risk the level applies to.
+	Type *string `json:"type,omitempty"`
+}
+
+// AiSecurityGuardConfigRiskConfig A risk rule of the content security policy.
+type AiSecurityGuardConfigRiskConfig struct {
+	// ConsumerRules The consumers a risk rule applies to.
+	ConsumerRules *AiSecurityGuardConfigRiskConfigConsumerRules `json:"consumerRules,omitempty"`
+
+	// Level The risk level from which the rule blocks content.
+	Level *string `json:"level,omitempty"`
+
+	// Type The kind of risk the rule is about.
+	Type *string `json:"type,omitempty"`
+}
+
+// AiSecurityGuardConfigRiskConfigConsumerRules The consumers a risk rule applies to.
+type AiSecurityGuardConfigRiskConfigConsumerRules struct {
+	// MatchType How pattern is matched against the consumer.
+	MatchType *string `json:"matchType,omitempty"`
+
+	// Pattern The consumer name pattern.
+	Pattern *string `json:"pattern,omitempty"`
+}
+
+// AiStatisticsConfig The AI observability policy: what the gateway logs and counts about model calls.
+type AiStatisticsConfig struct {
+	// LogRequestContent Whether the content of requests is logged.
+	LogRequestContent *bool `json:"logRequestContent,omitempty"`
+
+	// LogResponseContent Whether the content of answers is logged.
+	LogResponseContent *bool `json:"logResponseContent,omitempty"`
+
+	// PathFieldConfigs The fields recorded, per request path.
+	PathFieldConfigs *[]AiStatisticsConfigPathFieldConfigs `json:"pathFieldConfigs,omitempty"`
+}
+
+// AiStatisticsConfigPathFieldConfigs The fields recorded for the requests of one path.
+type AiStatisticsConfigPathFieldConfigs struct {
+	// FieldPaths The fields recorded for this path, keyed by field name.
+	FieldPaths *map[string]AiStatisticsPathField `json:"fieldPaths,omitempty"`
+
+	// Path The request path the fields are taken from.
+	Path *string `json:"path,omitempty"`
+}
+
+// AiStatisticsPathField A field the observability policy extracts and records.
+type AiStatisticsPathField struct {
+	// Category The category the field is grouped under.
+	Category *string `json:"category,omitempty"`
+
+	// Description What the field holds.
+	Description *string `json:"description,omitempty"`
+
+	// FieldKey The key the field is recorded under.
+	FieldKey *string `json:"fieldKey,omitempty"`
+
+	// Io Whether the field is read from the request or from the answer.
+	Io *string `json:"io,omitempty"`
+
+	// JsonPath The JSON path the value is read from.
+	JsonPath *string `json:"jsonPath,omitempty"`
+
+	// Name The display name of the field.
+	Name *string `json:"name,omitempty"`
+
+	// RecordEnabled Whether the field is recorded.
+	RecordEnabled *bool `json:"recordEnabled,omitempty"`
+
+	// Rule How values seen in a stream are combined: append, first or replace.
+	Rule *string `json:"rule,omitempty"`
+
+	// Sensitive Whether the value is masked in the logs.
+	Sensitive *bool `json:"sensitive,omitempty"`
+
+	// Source Where the value comes from, for example the body or a header.
+	Source *string `json:"source,omitempty"`
+}
+
+// AiTokenRateLimitConfig The AI token rate limiting policy: how many model tokens callers may use.
+type AiTokenRateLimitConfig struct {
+	// EnableGlobalRules Whether globalRules apply.
+	EnableGlobalRules *bool `json:"enableGlobalRules,omitempty"`
+
+	// GlobalRules Rules that apply to all callers together.
+	GlobalRules *[]AiTokenRateLimitConfigRule `json:"globalRules,omitempty"`
+
+	// PluginStatus The health of the plug-in that carries a policy on the gateway.
+	PluginStatus *AiPluginStatus `json:"pluginStatus,omitempty"`
+
+	// RedisConfig The Redis instance a policy keeps its state in.
+	RedisConfig *AiPolicyRedisConfig `json:"redisConfig,omitempty"`
+
+	// Rules Rules that apply to each matching caller on its own.
+	Rules *[]AiTokenRateLimitConfigRule `json:"rules,omitempty"`
+}
+
+// AiTokenRateLimitConfigRule A token rate limiting rule.
+type AiTokenRateLimitConfigRule struct {
+	// LimitMode The period the limit counts over, for example per second or per day.
+	LimitMode *string `json:"limitMode,omitempty"`
+
+	// LimitType What is counted, for example tokens.
+	LimitType *string `json:"limitType,omitempty"`
+
+	// LimitValue The most that may be used in one period.
+	LimitValue *int32 `json:"limitValue,omitempty"`
+
+	// MatchKey The name of the header, parameter or consumer attribute the rule matches on.
+	MatchKey *string `json:"matchKey,omitempty"`
+
+	// MatchType How matchValue is compared, for example exactly or by prefix.
+	MatchType *string `json:"matchType,omitempty"`
+
+	// MatchValue The value the rule matches.
+	MatchValue *string `json:"matchValue,omitempty"`
+}
+
+// AiToolSelectionConfig The AI tool selection policy: the gateway narrows down the tools (MCP tools, functions) offered to a model.
+type AiToolSelectionConfig struct {
+	// EnableConditions The conditions under which tool selection acts.
+	EnableConditions *AiToolSelectionConfigEnableConditions `json:"enableConditions,omitempty"`
+
+	// PluginStatus The health of the plug-in that carries a policy on the gateway.
+	PluginStatus *AiPluginStatus `json:"pluginStatus,omitempty"`
+
+	// QueryRewriting The rewriting of the user query by a model before tools are selected.
+	QueryRewriting *AiToolSelectionConfigQueryRewriting `json:"queryRewriting,omitempty"`
+
+	// ToolReranking The ranking and filtering of candidate tools.
+	ToolReranking *AiToolSelectionConfigToolReranking `json:"toolReranking,omitempty"`
+}
+
+// AiToolSelectionConfigEnableConditions The conditions under which tool selection acts.
+type AiToolSelectionConfigEnableConditions struct {
+	// ToolCountThreshold Tool selection acts only when more tools than this are offered.
+	ToolCountThreshold *int32 `json:"toolCountThreshold,omitempty"`
+}
+
+// AiToolSelectionConfigQueryRewriting The rewriting of the user query by a model before tools are selected.
+type AiToolSelectionConfigQueryRewriting struct {
+	// ContextSelection The part of the conversation the query rewriting looks at.
+	ContextSelection *AiToolSelectionConfigQueryRewritingContextSelection `json:"contextSelection,omitempty"`
+
+	// Enabled Whether the query is rewritten.
+	Enabled *bool `json:"enabled,omitempty"`
+
+	// FallbackStrategy What happens when the rewriting fails, for example to go on with the original query.
+	FallbackStrategy *string `json:"fallbackStrategy,omitempty"`
+
+	// MaxOutputTokens The most tokens the rewritten query may take.
+	MaxOutputTokens *int32 `json:"maxOutputTokens,omitempty"`
+
+	// ModelService The model service that rewrites the query.
+	ModelService *AiToolSelectionConfigQueryRewritingModelService `json:"modelService,omitempty"`
+
+	// PromptConfig The prompt the query rewriting uses.
+	PromptConfig *AiToolSelectionConfigQueryRewritingPromptConfig `json:"promptConfig,omitempty"`
+
+	// TriggerConditions The conditions under which the query is rewritten.
+	TriggerConditions *AiToolSelectionConfigQueryRewritingTriggerConditions `json:"triggerConditions,omitempty"`
+}
+
+// AiToolSelectionConfigQueryRewritingContextSelection The part of the conversation the query rewriting looks at.
+type AiToolSelectionConfigQueryRewritingContextSelection struct {
+	// Type How the messages are chosen, for example the last N of them.
+	Type *string `json:"type,omitempty"`
+
+	// Value The number the selection type needs, such as N.
+	Value *int32 `json:"value,omitempty"`
+}
+
+// AiToolSelectionConfigQueryRewritingModelService The model service that rewrites the query.
+type AiToolSelectionConfigQueryRewritingModelService struct {
+	// ModelName The model name.
+	ModelName *string `json:"modelName,omitempty"`
+
+	// ServiceId The ID of the gateway service that serves the model.
+	ServiceId *string `json:"serviceId,omitempty"`
+
+	// TimeoutMillisecond The timeout of a call to the model, in milliseconds.
+	TimeoutMillisecond *int32 `json:"timeoutMillisecond,omitempty"`
+}
+
+// AiToolSelectionConfigQueryRewritingPromptConfig The prompt the query rewriting uses.
+type AiToolSelectionConfigQueryRewritingPromptConfig struct {
+	// CustomPrompt The prompt text, when type says a custom one is used.
+	CustomPrompt *string `json:"customPrompt,omitempty"`
+
+	// Type Whether the built-in prompt or a custom one is used.
+	Type *string `json:"type,omitempty"`
+}
+
+// AiToolSelectionConfigQueryRewritingTriggerConditions The conditions under which the query is rewritten.
+type AiToolSelectionConfigQueryRewritingTriggerConditions struct {
+	// MessageCountThreshold The query is rewritten only when the conversation has more messages than this.
+	MessageCountThreshold *int32 `json:"messageCountThreshold,omitempty"`
+}
+
+// AiToolSelectionConfigToolReranking The ranking and filtering of candidate tools.
+type AiToolSelectionConfigToolReranking struct {
+	// FallbackStrategy What happens when ranking fails, for example to offer every tool.
+	FallbackStrategy *string `json:"fallbackStrategy,omitempty"`
+
+	// FilteringMethod How the ranked tools are cut down: by score, by share or by count.
+	FilteringMethod *string `json:"filteringMethod,omitempty"`
+
+	// ModelService The model service that ranks the tools.
+	ModelService *AiToolSelectionConfigToolRerankingModelService `json:"modelService,omitempty"`
+
+	// ScoreThreshold The score a tool needs to be kept.
+	ScoreThreshold *float32 `json:"scoreThreshold,omitempty"`
+
+	// TopKPercent The share of the best-ranked tools kept, in percent.
+	TopKPercent *int32 `json:"topKPercent,omitempty"`
+
+	// TopNCount How many of the best-ranked tools are kept.
+	TopNCount *int32 `json:"topNCount,omitempty"`
+}
+
+// AiToolSelectionConfigToolRerankingModelService The model service that ranks the tools.
+type AiToolSelectionConfigToolRerankingModelService struct {
+	// ModelName The model name.
+	ModelName *string `json:"modelName,omitempty"`
+
+	// ServiceId The ID of the gateway service that serves the model.
+	ServiceId *string `json:"serviceId,omitempty"`
+
+	// TimeoutMillisecond The timeout of a call to the model, in milliseconds.
+	TimeoutMillisecond *int32 `json:"timeoutMillisecond,omitempty"`
+}
+
 // AuthConfig The authentication configuration of an HTTP API.
 type AuthConfig struct {
 	// AuthMode The authentication mode.
@@ -327,6 +858,90 @@ type BackendServices struct {
 //
 // Example: HTTP
 type BackendServicesProtocol string
+
+// CreatePluginAttachmentBody The JSON body of CreatePluginAttachment.
+type CreatePluginAttachmentBody struct {
+	// AttachResourceIds The IDs of the resources the plug-in runs for, all of the kind attachResourceType names.
+	//
+	// Example: ["api-d1lifecycle00000001"]
+	AttachResourceIds *[]string `json:"attachResourceIds,omitempty"`
+
+	// AttachResourceType The kind of the resources in attachResourceIds: HttpApi, Operation,
+	// GatewayRoute, GatewayDomain or Gateway.
+	//
+	//
+	// Example: HttpApi
+	AttachResourceType *string `json:"attachResourceType,omitempty"`
+
+	// Enable Whether the plug-in runs from the start; false unless given.
+	//
+	// Example: true
+	Enable *bool `json:"enable,omitempty"`
+
+	// EnvironmentId The environment the attachment applies in (for HTTP APIs and their operations).
+	//
+	// Example: env-d1lifecycle00000001
+	EnvironmentId *string `json:"environmentId,omitempty"`
+
+	// GatewayId The gateway instance the plug-in is installed on.
+	//
+	// Example: gw-d1lifecycle00000001
+	GatewayId *string `json:"gatewayId,omitempty"`
+
+	// PluginConfig The plug-in configuration (the plug-in's own YAML or JSON text), Base64-encoded.
+	//
+	// Example: bGltaXQ6IDEwMAo=
+	PluginConfig *string `json:"pluginConfig,omitempty"`
+
+	// PluginId The ID of the plug-in to attach, as installed on the gateway.
+	//
+	// Example: pl-d1lifecycle00000001
+	PluginId *string `json:"pluginId,omitempty"`
+}
+
+// CreatePluginAttachmentResponse The response of CreatePluginAttachment.
+type CreatePluginAttachmentResponse struct {
+	// Code The status code.
+	//
+	// Example: Ok
+	Code *string `json:"code,omitempty"`
+
+	// Data The new attachment.
+	Data *struct {
+		// PluginAttachmentId The ID of the new attachment.
+		//
+		// Example: pa-d1lifecycle0000000001
+		PluginAttachmentId *string `json:"pluginAttachmentId,omitempty"`
+	} `json:"data,omitempty"`
+
+	// Message The status message.
+	//
+	// Example: success
+	Message *string `json:"message,omitempty"`
+
+	// RequestId The ID of the request.
+	//
+	// Example: 5D2A1B7C-8E3F-4A60-9B1C-2D3E4F5A6B7C
+	RequestId *string `json:"requestId,omitempty"`
+}
+
+// DeletePluginAttachmentResponse The response of DeletePluginAttachment.
+type DeletePluginAttachmentResponse struct {
+	// Code The status code.
+	//
+	// Example: Ok
+	Code *string `json:"code,omitempty"`
+
+	// Message The status message.
+	//
+	// Example: success
+	Message *string `json:"message,omitempty"`
+
+	// RequestId The ID of the request.
+	//
+	// Example: 805D4EAF-B162-4D93-AE4F-5A6B7C8D9EAF
+	RequestId *string `json:"requestId,omitempty"`
+}
 
 // EnvironmentInfo The environment information.
 type EnvironmentInfo struct {
@@ -815,6 +1430,8 @@ type HttpApiBackendMatchConditions struct {
 }
 
 // HttpApiDeployConfig A deployment configuration of an HTTP API.
+//
+// Example: {"autoDeploy":true,"backendScene":"MultiServiceByModelName","builtinRouteNames":["ai-route-default"],"customDomainIds":["d-ai01"],"envDomainIds":["d-env01"],"envDomainInfos":[{"domainId":"d-env01","name":"ai.example.com","protocol":"HTTPS"}],"environmentId":"env-ai01","gatewayId":"gw-ai01","gatewayType":"AI","policyConfigs":[{"aiFallbackConfig":{"onlyRedirectUpstreamCode":true,"serviceConfigs":[{"name":"backup-service","passThroughModelName":false,"serviceId":"svc-backup","targetModelName":"qwen-plus"}]},"enable":true,"type":"AiFallback"},{"aiCacheConfig":{"cacheKeyStrategy":"LastQuestion","cacheMode":"Semantic","cacheTTL":3600,"embeddingConfig":{"modelName":"text-embedding-v2","serviceId":"svc-embed","timeout":3000,"type":"DashScope"},"pluginStatus":{"errorLogs":[{"message":"redis timeout","time":"2026-06-01T00:00:00Z"}],"pluginId":"pl-cache","serviceHealthy":true},"redisConfig":{"databaseNumber":0,"host":"r-cache.redis.example.com","password":"******","port":6379,"timeout":1000,"username":"gateway"},"vectorConfig":{"apiKey":"******","collectionId":"cache","serviceHost":"vrs.example.com","threshold":0.8,"timeout":3000,"type":"DashVector"}},"enable":true,"type":"AiCache"},{"aiSecurityGuardConfig":{"bufferLimit":1000,"checkRequest":true,"checkRequestImage":false,"checkResponse":true,"checkResponseImage":false,"consumerRequestCheckService":[{"matchType":"prefix","modalityType":"text","name":"vip-*","requestCheckService":"llm_query_moderation_pro","requestImageCheckService":"img_query_moderation"}],"consumerResponseCheckService":[{"matchType":"prefix","modalityType":"text","name":"vip-*","responseCheckService":"llm_response_moderation_pro","responseImageCheckService":"img_response_moderation"}],"consumerRiskLevel":[{"level":"max","matchType":"exact","name":"internal","type":"contentModeration"}],"pluginStatus":{"errorLogs":[],"pluginId":"pl-guard","serviceHealthy":true},"requestCheckService":"llm_query_moderation","requestImageCheckService":"img_query_moderation","responseCheckService":"llm_response_moderation","responseImageCheckService":"img_response_moderation","riskAlertLevel":"high","riskConfig":[{"consumerRules":{"matchType":"prefix","pattern":"trial-"},"level":"medium","type":"promptAttack"}],"serviceAddress":"green-cip.cn-hangzhou.aliyuncs.com"},"enable":true,"type":"AiSecurityGuard"},{"aiTokenRateLimitConfig":{"enableGlobalRules":true,"globalRules":[{"limitMode":"per_minute","limitType":"token","limitValue":100000,"matchKey":"","matchType":"all","matchValue":""}],"pluginStatus":{"errorLogs":[],"pluginId":"pl-limit","serviceHealthy":true},"redisConfig":{"databaseNumber":1,"host":"r-limit.redis.example.com","password":"******","port":6379,"timeout":1000,"username":"gateway"},"rules":[{"limitMode":"per_day","limitType":"token","limitValue":20000,"matchKey":"consumer","matchType":"exact","matchValue":"trial"}]},"enable":true,"type":"AiTokenRateLimit"},{"aiStatisticsConfig":{"logRequestContent":true,"logResponseContent":false,"pathFieldConfigs":[{"fieldPaths":{"model":{"category":"request","description":"The model asked for.","fieldKey":"model","io":"input","jsonPath":"$.model","name":"Model","recordEnabled":true,"rule":"first","sensitive":false,"source":"body"}},"path":"/v1/chat/completions"}]},"enable":true,"type":"AiStatistics"},{"aiNetworkSearchConfig":{"defaultEnable":false,"defaultLang":"en-US","needReference":true,"pluginStatus":{"errorLogs":[],"pluginId":"pl-search","serviceHealthy":true},"referenceFormat":"[%s](%s)","referenceLocation":"tail","searchEngineConfig":{"apiKey":"******","contentMode":"summary","count":5,"endpoint":"search.example.com","industry":"general","optionArgs":{"safe":"strict"},"start":0,"timeRange":"OneWeek","timeoutMillisecond":3000,"type":"quark"},"searchFrom":[],"searchRewrite":{"enable":true,"maxCount":3,"modelName":"qwen-turbo","serviceId":"svc-qwen","timeoutMillisecond":2000}},"enable":false,"type":"AiNetworkSearch"},{"aiToolSelectionConfig":{"enableConditions":{"toolCountThreshold":20},"pluginStatus":{"errorLogs":[],"pluginId":"pl-tools","serviceHealthy":true},"queryRewriting":{"contextSelection":{"type":"lastN","value":3},"enabled":true,"fallbackStrategy":"useOriginal","maxOutputTokens":256,"modelService":{"modelName":"qwen-turbo","serviceId":"svc-qwen","timeoutMillisecond":2000},"promptConfig":{"customPrompt":"","type":"builtin"},"triggerConditions":{"messageCountThreshold":2}},"toolReranking":{"fallbackStrategy":"all","filteringMethod":"topN","modelService":{"modelName":"gte-rerank","serviceId":"svc-rerank","timeoutMillisecond":2000},"scoreThreshold":0.3,"topKPercent":50,"topNCount":10}},"enable":true,"type":"AiToolSelection"},{"enable":true,"semanticRouterConfig":{"timeoutMillisecond":1500},"type":"SemanticRouter"}],"serviceConfigs":[{"gatewayServiceId":"gs-qwen","intentCode":"chat","match":{"conditions":[{"key":"x-model","operator":"prefix","type":"Header","value":"qwen"}],"default":true},"modelName":"qwen-max","modelNamePattern":"qwen-*","multiServiceRouteStrategy":"ByModelName","name":"qwen-service","observabilityRouteConfig":{"mode":"Mirror","queueSize":100,"rateLimit":0.5},"port":443,"protocol":"HTTP","serviceId":"svc-qwen","version":"v1","weight":80}]}
 type HttpApiDeployConfig struct {
 	// AutoDeploy Whether the API is deployed automatically.
 	//
@@ -826,11 +1443,20 @@ type HttpApiDeployConfig struct {
 	// Example: SingleService
 	BackendScene *string `json:"backendScene,omitempty"`
 
+	// BuiltinRouteNames The names of the routes the gateway creates for the API by itself (added in SDK v7.0.0).
+	BuiltinRouteNames *[]string `json:"builtinRouteNames,omitempty"`
+
 	// CustomDomainIds The IDs of the custom domain names.
 	CustomDomainIds *[]string `json:"customDomainIds,omitempty"`
 
 	// CustomDomainInfos The custom domain names.
 	CustomDomainInfos *[]HttpApiDomainInfo `json:"customDomainInfos,omitempty"`
+
+	// EnvDomainIds The IDs of the environment's domain names the deployment is served on (added in SDK v7.0.3).
+	EnvDomainIds *[]string `json:"envDomainIds,omitempty"`
+
+	// EnvDomainInfos The environment's domain names the deployment is served on (added in SDK v7.0.3).
+	EnvDomainInfos *[]HttpApiDeployConfigEnvDomainInfos `json:"envDomainInfos,omitempty"`
 
 	// EnvironmentId The environment ID.
 	//
@@ -866,17 +1492,52 @@ type HttpApiDeployConfig struct {
 	SubDomains *[]HttpApiDeployConfigSubDomains `json:"subDomains,omitempty"`
 }
 
-// HttpApiDeployConfigPolicyConfigs A policy configuration of a deployment configuration.
+// HttpApiDeployConfigEnvDomainInfos A domain name of the environment a deployment goes to.
+type HttpApiDeployConfigEnvDomainInfos struct {
+	// DomainId The domain ID.
+	DomainId *string `json:"domainId,omitempty"`
+
+	// Name The domain name.
+	Name *string `json:"name,omitempty"`
+
+	// Protocol The protocol, HTTP or HTTPS.
+	Protocol *string `json:"protocol,omitempty"`
+}
+
+// HttpApiDeployConfigPolicyConfigs A policy of a deployment configuration. `type` names the policy, and the matching
+// `ai*Config` (or `semanticRouterConfig`) object holds its settings. The policy
+// objects other than aiFallbackConfig were added in SDK v5.7.1 to v7.0.0.
 type HttpApiDeployConfigPolicyConfigs struct {
+	// AiCacheConfig The AI cache policy: answers to repeated or similar prompts are served from a cache instead of the model.
+	AiCacheConfig *AiCacheConfig `json:"aiCacheConfig,omitempty"`
+
 	// AiFallbackConfig The AI fallback policy.
 	AiFallbackConfig *HttpApiDeployConfigPolicyConfigsAiFallbackConfig `json:"aiFallbackConfig,omitempty"`
+
+	// AiNetworkSearchConfig The AI web search policy: the gateway searches the web and adds the results to the prompt.
+	AiNetworkSearchConfig *AiNetworkSearchConfig `json:"aiNetworkSearchConfig,omitempty"`
+
+	// AiSecurityGuardConfig The AI content security policy: prompts and answers are checked by a content moderation service.
+	AiSecurityGuardConfig *AiSecurityGuardConfig `json:"aiSecurityGuardConfig,omitempty"`
+
+	// AiStatisticsConfig The AI observability policy: what the gateway logs and counts about model calls.
+	AiStatisticsConfig *AiStatisticsConfig `json:"aiStatisticsConfig,omitempty"`
+
+	// AiTokenRateLimitConfig The AI token rate limiting policy: how many model tokens callers may use.
+	AiTokenRateLimitConfig *AiTokenRateLimitConfig `json:"aiTokenRateLimitConfig,omitempty"`
+
+	// AiToolSelectionConfig The AI tool selection policy: the gateway narrows down the tools (MCP tools, functions) offered to a model.
+	AiToolSelectionConfig *AiToolSelectionConfig `json:"aiToolSelectionConfig,omitempty"`
 
 	// Enable Whether the policy is enabled.
 	//
 	// Example: true
 	Enable *bool `json:"enable,omitempty"`
 
-	// Type The policy type.
+	// SemanticRouterConfig The semantic routing policy: requests are routed to a model service by what they mean.
+	SemanticRouterConfig *HttpApiPolicyConfigsSemanticRouterConfig `json:"semanticRouterConfig,omitempty"`
+
+	// Type The policy type, for example AiFallback, AiCache or AiSecurityGuard.
 	//
 	// Example: AiFallback
 	Type *string `json:"type,omitempty"`
@@ -884,6 +1545,10 @@ type HttpApiDeployConfigPolicyConfigs struct {
 
 // HttpApiDeployConfigPolicyConfigsAiFallbackConfig The AI fallback policy.
 type HttpApiDeployConfigPolicyConfigsAiFallbackConfig struct {
+	// OnlyRedirectUpstreamCode Whether only the error statuses of the upstream service trigger the fallback,
+	// not the gateway's own (added in SDK v7.0.0).
+	OnlyRedirectUpstreamCode *bool `json:"onlyRedirectUpstreamCode,omitempty"`
+
 	// ServiceConfigs The fallback services (SDK v5.0.0 and later).
 	ServiceConfigs *[]HttpApiDeployConfigPolicyConfigsAiFallbackConfigServiceConfigs `json:"serviceConfigs,omitempty"`
 
@@ -896,6 +1561,15 @@ type HttpApiDeployConfigPolicyConfigsAiFallbackConfig struct {
 
 // HttpApiDeployConfigPolicyConfigsAiFallbackConfigServiceConfigs A fallback service.
 type HttpApiDeployConfigPolicyConfigsAiFallbackConfigServiceConfigs struct {
+	// Name The service name (added in SDK v7.0.0).
+	//
+	// Example: backup-service
+	Name *string `json:"name,omitempty"`
+
+	// PassThroughModelName Whether the fallback service gets the model name of the original request rather
+	// than targetModelName (added in SDK v7.0.0).
+	PassThroughModelName *bool `json:"passThroughModelName,omitempty"`
+
 	// ServiceId The service ID.
 	//
 	// Example: svc-xxx
@@ -909,6 +1583,17 @@ type HttpApiDeployConfigPolicyConfigsAiFallbackConfigServiceConfigs struct {
 
 // HttpApiDeployConfigServiceConfigs A backend service of a deployment configuration.
 type HttpApiDeployConfigServiceConfigs struct {
+	// GatewayServiceId The ID of the service as the gateway instance knows it.
+	//
+	// Example: gs-xxx
+	GatewayServiceId *string `json:"gatewayServiceId,omitempty"`
+
+	// IntentCode The intent that routes a request to this service under semantic routing (added in SDK v5.5.0).
+	IntentCode *string `json:"intentCode,omitempty"`
+
+	// Match The conditions that route a request to a backend service.
+	Match *HttpApiBackendMatchConditions `json:"match,omitempty"`
+
 	// ModelName The model name.
 	//
 	// Example: qwen-max
@@ -919,15 +1604,53 @@ type HttpApiDeployConfigServiceConfigs struct {
 	// Example: qwen-*
 	ModelNamePattern *string `json:"modelNamePattern,omitempty"`
 
+	// MultiServiceRouteStrategy How requests are spread over several services, for example by ratio or by model name.
+	MultiServiceRouteStrategy *string `json:"multiServiceRouteStrategy,omitempty"`
+
+	// Name The service name.
+	//
+	// Example: demo-service
+	Name *string `json:"name,omitempty"`
+
+	// ObservabilityRouteConfig The mirroring or sampling of the traffic of an observability route.
+	ObservabilityRouteConfig *HttpApiDeployConfigServiceConfigsObservabilityRouteConfig `json:"observabilityRouteConfig,omitempty"`
+
+	// Port The service port; a number here, unlike the environments' service port.
+	//
+	// Example: 8080
+	Port *int32 `json:"port,omitempty"`
+
+	// Protocol The protocol the service is called with.
+	//
+	// Example: HTTP
+	Protocol *string `json:"protocol,omitempty"`
+
 	// ServiceId The service ID.
 	//
 	// Example: svc-xxx
 	ServiceId *string `json:"serviceId,omitempty"`
 
+	// Version The service version.
+	//
+	// Example: v1
+	Version *string `json:"version,omitempty"`
+
 	// Weight The traffic weight of the service.
 	//
 	// Example: 100
 	Weight *int64 `json:"weight,omitempty"`
+}
+
+// HttpApiDeployConfigServiceConfigsObservabilityRouteConfig The mirroring or sampling of the traffic of an observability route.
+type HttpApiDeployConfigServiceConfigsObservabilityRouteConfig struct {
+	// Mode How traffic is taken for observation, for example mirrored.
+	Mode *string `json:"mode,omitempty"`
+
+	// QueueSize How many requests may wait to be observed.
+	QueueSize *int32 `json:"queueSize,omitempty"`
+
+	// RateLimit The share of the traffic observed, or the rate it is capped at.
+	RateLimit *float32 `json:"rateLimit,omitempty"`
 }
 
 // HttpApiDeployConfigSubDomains A subdomain of a deployment configuration.
@@ -994,6 +1717,12 @@ type HttpApiMockContract struct {
 	ResponseContent *string `json:"responseContent,omitempty"`
 }
 
+// HttpApiPolicyConfigsSemanticRouterConfig The semantic routing policy: requests are routed to a model service by what they mean.
+type HttpApiPolicyConfigsSemanticRouterConfig struct {
+	// TimeoutMillisecond The timeout of the routing decision, in milliseconds.
+	TimeoutMillisecond *int32 `json:"timeoutMillisecond,omitempty"`
+}
+
 // HttpApiVersionInfo The versioning configuration of an HTTP API.
 type HttpApiVersionInfo struct {
 	// Enable Whether versioning is enabled.
@@ -1020,6 +1749,93 @@ type HttpApiVersionInfo struct {
 	//
 	// Example: v1
 	Version *string `json:"version,omitempty"`
+}
+
+// ListPluginAttachmentsItem A plug-in attachment in a list.
+type ListPluginAttachmentsItem struct {
+	// AttachResourceType The kind of resource the plug-in is attached to. Valid values: HttpApi, Operation, GatewayRoute, Gateway, GatewayDomain.
+	//
+	// Example: HttpApi
+	AttachResourceType *ListPluginAttachmentsItemAttachResourceType `json:"attachResourceType,omitempty"`
+
+	// Enable Whether the plug-in runs.
+	//
+	// Example: true
+	Enable *bool `json:"enable,omitempty"`
+
+	// EnvironmentInfo The environment information.
+	EnvironmentInfo *EnvironmentInfo `json:"environmentInfo,omitempty"`
+
+	// GatewayInfo The gateway instance information.
+	GatewayInfo *GatewayInfo `json:"gatewayInfo,omitempty"`
+
+	// ParentResourceInfo The information about the parent resource to which the plug-in is attached.
+	ParentResourceInfo *ParentResourceInfo `json:"parentResourceInfo,omitempty"`
+
+	// PluginAttachmentId The attachment ID.
+	//
+	// Example: pa-d1lifecycle0000000001
+	PluginAttachmentId *string `json:"pluginAttachmentId,omitempty"`
+
+	// PluginClassInfo The plug-in type information.
+	PluginClassInfo *PluginClassInfo `json:"pluginClassInfo,omitempty"`
+
+	// PluginConfig The plug-in configuration, Base64-encoded.
+	//
+	// Example: bGltaXQ6IDEwMAo=
+	PluginConfig *string `json:"pluginConfig,omitempty"`
+
+	// PluginId The ID of the attached plug-in.
+	//
+	// Example: pl-d1lifecycle00000001
+	PluginId *string `json:"pluginId,omitempty"`
+
+	// ResourceInfos The resources the plug-in is attached to.
+	ResourceInfos *[]ResourceInfo `json:"resourceInfos,omitempty"`
+}
+
+// ListPluginAttachmentsItemAttachResourceType The kind of resource the plug-in is attached to. Valid values: HttpApi, Operation, GatewayRoute, Gateway, GatewayDomain.
+//
+// Example: HttpApi
+type ListPluginAttachmentsItemAttachResourceType string
+
+// ListPluginAttachmentsResponse The response of ListPluginAttachments.
+type ListPluginAttachmentsResponse struct {
+	// Code The status code.
+	//
+	// Example: Ok
+	Code *string `json:"code,omitempty"`
+
+	// Data One page of attachments.
+	Data *struct {
+		// Items The attachments on this page.
+		Items *[]ListPluginAttachmentsItem `json:"items,omitempty"`
+
+		// PageNumber The number of this page, counting from 1.
+		//
+		// Example: 1
+		PageNumber *int32 `json:"pageNumber,omitempty"`
+
+		// PageSize How many attachments a page holds.
+		//
+		// Example: 10
+		PageSize *int32 `json:"pageSize,omitempty"`
+
+		// TotalSize How many attachments match, over all pages.
+		//
+		// Example: 2
+		TotalSize *int32 `json:"totalSize,omitempty"`
+	} `json:"data,omitempty"`
+
+	// Message The status message.
+	//
+	// Example: success
+	Message *string `json:"message,omitempty"`
+
+	// RequestId The ID of the request.
+	//
+	// Example: 6E3B2C8D-9F40-4B71-8C2D-3E4F5A6B7C8D
+	RequestId *string `json:"requestId,omitempty"`
 }
 
 // ParentResourceInfo The information about the parent resource to which the plug-in is attached.
@@ -1168,5 +1984,80 @@ type SubDomainInfoNetworkType string
 // Example: HTTP
 type SubDomainInfoProtocol string
 
+// UpdatePluginAttachmentBody The JSON body of UpdatePluginAttachment; what it leaves out stays as it is.
+type UpdatePluginAttachmentBody struct {
+	// AttachResourceIds The IDs of the resources the plug-in runs for from now on.
+	//
+	// Example: ["api-d1lifecycle00000001","api-d1lifecycle00000002"]
+	AttachResourceIds *[]string `json:"attachResourceIds,omitempty"`
+
+	// Enable Whether the plug-in runs.
+	//
+	// Example: false
+	Enable *bool `json:"enable,omitempty"`
+
+	// PluginConfig The new plug-in configuration, Base64-encoded.
+	//
+	// Example: bGltaXQ6IDIwMAo=
+	PluginConfig *string `json:"pluginConfig,omitempty"`
+}
+
+// UpdatePluginAttachmentResponse The response of UpdatePluginAttachment.
+type UpdatePluginAttachmentResponse struct {
+	// Code The status code.
+	//
+	// Example: Ok
+	Code *string `json:"code,omitempty"`
+
+	// Message The status message.
+	//
+	// Example: success
+	Message *string `json:"message,omitempty"`
+
+	// RequestId The ID of the request.
+	//
+	// Example: 7F4C3D9E-A051-4C82-9D3E-4F5A6B7C8D9E
+	RequestId *string `json:"requestId,omitempty"`
+}
+
 // Error The error body of APIG (camelCase keys, like the success envelope).
 type Error = ErrorResponse
+
+// ListPluginAttachmentsParams defines parameters for ListPluginAttachments.
+type ListPluginAttachmentsParams struct {
+	// AttachResourceId Only the attachments to this resource (an API, route or domain ID).
+	AttachResourceId *string `form:"attachResourceId,omitempty" json:"attachResourceId,omitempty"`
+
+	// AttachResourceType Only the attachments to this kind of resource. The service ignores this filter
+	// today; `attachResourceTypes` is the one it applies.
+	AttachResourceType *string `form:"attachResourceType,omitempty" json:"attachResourceType,omitempty"`
+
+	// EnvironmentId Only the attachments in this environment.
+	EnvironmentId *string `form:"environmentId,omitempty" json:"environmentId,omitempty"`
+
+	// PluginId Only the attachments of this plug-in.
+	PluginId *string `form:"pluginId,omitempty" json:"pluginId,omitempty"`
+
+	// GatewayId The gateway instance whose attachments are listed.
+	GatewayId *string `form:"gatewayId,omitempty" json:"gatewayId,omitempty"`
+
+	// PageNumber The page to return, counting from 1 (the default).
+	PageNumber *int32 `form:"pageNumber,omitempty" json:"pageNumber,omitempty"`
+
+	// PageSize How many attachments one page holds (10 unless given).
+	PageSize *int32 `form:"pageSize,omitempty" json:"pageSize,omitempty"`
+
+	// AttachResourceTypes Only the attachments to these kinds of resource, for example HttpApi and
+	// Operation. On the wire this is one comma-separated query value
+	// (`attachResourceTypes=HttpApi,Operation`).
+	AttachResourceTypes *[]string `form:"attachResourceTypes,omitempty" json:"attachResourceTypes,omitempty"`
+
+	// WithParentResource Whether each item also carries the resource its target belongs to (`parentResourceInfo`).
+	WithParentResource *bool `form:"withParentResource,omitempty" json:"withParentResource,omitempty"`
+}
+
+// CreatePluginAttachmentJSONRequestBody defines body for CreatePluginAttachment for application/json ContentType.
+type CreatePluginAttachmentJSONRequestBody = CreatePluginAttachmentBody
+
+// UpdatePluginAttachmentJSONRequestBody defines body for UpdatePluginAttachment for application/json ContentType.
+type UpdatePluginAttachmentJSONRequestBody = UpdatePluginAttachmentBody

@@ -2,26 +2,126 @@
 
 package cloudapi
 
-// Defines values for AttachPluginParamsStageName.
+// Defines values for ApiPluginSummaryStageName.
 const (
-	PRE     AttachPluginParamsStageName = "PRE"
-	RELEASE AttachPluginParamsStageName = "RELEASE"
-	TEST    AttachPluginParamsStageName = "TEST"
+	ApiPluginSummaryStageNamePRE     ApiPluginSummaryStageName = "PRE"
+	ApiPluginSummaryStageNameRELEASE ApiPluginSummaryStageName = "RELEASE"
+	ApiPluginSummaryStageNameTEST    ApiPluginSummaryStageName = "TEST"
 )
 
-// Valid indicates whether the value is a known member of the AttachPluginParamsStageName enum.
-func (e AttachPluginParamsStageName) Valid() bool {
+// Valid indicates whether the value is a known member of the ApiPluginSummaryStageName enum.
+func (e ApiPluginSummaryStageName) Valid() bool {
 	switch e {
-	case PRE:
+	case ApiPluginSummaryStageNamePRE:
 		return true
-	case RELEASE:
+	case ApiPluginSummaryStageNameRELEASE:
 		return true
-	case TEST:
+	case ApiPluginSummaryStageNameTEST:
 		return true
 	default:
 		return false
 	}
 }
+
+// Defines values for StageName.
+const (
+	StageNamePRE     StageName = "PRE"
+	StageNameRELEASE StageName = "RELEASE"
+	StageNameTEST    StageName = "TEST"
+)
+
+// Valid indicates whether the value is a known member of the StageName enum.
+func (e StageName) Valid() bool {
+	switch e {
+	case StageNamePRE:
+		return true
+	case StageNameRELEASE:
+		return true
+	case StageNameTEST:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for AttachPluginParamsStageName.
+const (
+	AttachPluginParamsStageNamePRE     AttachPluginParamsStageName = "PRE"
+	AttachPluginParamsStageNameRELEASE AttachPluginParamsStageName = "RELEASE"
+	AttachPluginParamsStageNameTEST    AttachPluginParamsStageName = "TEST"
+)
+
+// Valid indicates whether the value is a known member of the AttachPluginParamsStageName enum.
+func (e AttachPluginParamsStageName) Valid() bool {
+	switch e {
+	case AttachPluginParamsStageNamePRE:
+		return true
+	case AttachPluginParamsStageNameRELEASE:
+		return true
+	case AttachPluginParamsStageNameTEST:
+		return true
+	default:
+		return false
+	}
+}
+
+// ApiPluginSummary An API a plug-in is bound to, in one environment.
+type ApiPluginSummary struct {
+	// ApiId The API ID.
+	//
+	// Example: 1d2e3f4a5b6c47d8e9f0a1b2c3d4e5f6
+	ApiId *string `json:"ApiId,omitempty"`
+
+	// ApiName The API name.
+	//
+	// Example: ListOrders
+	ApiName *string `json:"ApiName,omitempty"`
+
+	// Description The API description.
+	//
+	// Example: Lists orders
+	Description *string `json:"Description,omitempty"`
+
+	// GroupId The ID of the API group.
+	//
+	// Example: 0c1d2e3f4a5b46c7d8e9f0a1b2c3d4e5
+	GroupId *string `json:"GroupId,omitempty"`
+
+	// GroupName The name of the API group.
+	//
+	// Example: shop
+	GroupName *string `json:"GroupName,omitempty"`
+
+	// Method The HTTP method of the API.
+	//
+	// Example: GET
+	Method *string `json:"Method,omitempty"`
+
+	// Path The request path of the API.
+	//
+	// Example: /orders
+	Path *string `json:"Path,omitempty"`
+
+	// RegionId The region of the API.
+	//
+	// Example: cn-hangzhou
+	RegionId *string `json:"RegionId,omitempty"`
+
+	// StageAlias The display name of that environment.
+	//
+	// Example: production
+	StageAlias *string `json:"StageAlias,omitempty"`
+
+	// StageName The environment the binding is in. Valid values: RELEASE, PRE, TEST.
+	//
+	// Example: RELEASE
+	StageName *ApiPluginSummaryStageName `json:"StageName,omitempty"`
+}
+
+// ApiPluginSummaryStageName The environment the binding is in. Valid values: RELEASE, PRE, TEST.
+//
+// Example: RELEASE
+type ApiPluginSummaryStageName string
 
 // AttachPluginResponse The result of AttachPlugin.
 //
@@ -30,6 +130,72 @@ type AttachPluginResponse struct {
 	// RequestId The ID of the request.
 	//
 	// Example: EF924FE4-2EDD-4CD3-89EC-34E4708574E7
+	RequestId *string `json:"RequestId,omitempty"`
+}
+
+// DescribePluginApisResponse The result of DescribePluginApis.
+type DescribePluginApisResponse struct {
+	// ApiSummarys The APIs on this page (the list is wrapped in an object, as CloudAPI's XML heritage has it).
+	ApiSummarys *struct {
+		// ApiPluginSummary The APIs.
+		ApiPluginSummary *[]ApiPluginSummary `json:"ApiPluginSummary,omitempty"`
+	} `json:"ApiSummarys,omitempty"`
+
+	// PageNumber The number of this page, counting from 1.
+	//
+	// Example: 1
+	PageNumber *int32 `json:"PageNumber,omitempty"`
+
+	// PageSize How many APIs a page holds.
+	//
+	// Example: 10
+	PageSize *int32 `json:"PageSize,omitempty"`
+
+	// RequestId The ID of the request.
+	//
+	// Example: 4D5E6F70-8192-4A34-BC5D-6E7F8091A2B3
+	RequestId *string `json:"RequestId,omitempty"`
+
+	// TotalCount How many APIs the plug-in is bound to, over all pages.
+	//
+	// Example: 1
+	TotalCount *int32 `json:"TotalCount,omitempty"`
+}
+
+// DescribePluginsByApiResponse The result of DescribePluginsByApi.
+type DescribePluginsByApiResponse struct {
+	// PageNumber The number of this page, counting from 1.
+	//
+	// Example: 1
+	PageNumber *int32 `json:"PageNumber,omitempty"`
+
+	// PageSize How many plug-ins a page holds.
+	//
+	// Example: 10
+	PageSize *int32 `json:"PageSize,omitempty"`
+
+	// Plugins The plug-ins on this page (the list is wrapped in an object, as CloudAPI's XML heritage has it).
+	Plugins *struct {
+		// PluginAttribute The plug-ins.
+		PluginAttribute *[]PluginAttribute `json:"PluginAttribute,omitempty"`
+	} `json:"Plugins,omitempty"`
+
+	// RequestId The ID of the request.
+	//
+	// Example: 3C4D5E6F-7081-4923-AB4C-5D6E7F8091A2
+	RequestId *string `json:"RequestId,omitempty"`
+
+	// TotalCount How many plug-ins are bound, over all pages.
+	//
+	// Example: 1
+	TotalCount *int32 `json:"TotalCount,omitempty"`
+}
+
+// DetachPluginResponse The result of DetachPlugin.
+type DetachPluginResponse struct {
+	// RequestId The ID of the request.
+	//
+	// Example: 2B3C4D5E-6F70-4812-9A3B-4C5D6E7F8091
 	RequestId *string `json:"RequestId,omitempty"`
 }
 
@@ -67,6 +233,53 @@ type ErrorResponse struct {
 	RequestId *string `json:"RequestId,omitempty"`
 }
 
+// PluginAttribute A plug-in bound to an API.
+type PluginAttribute struct {
+	// CreatedTime When the plug-in was created, in UTC (ISO 8601).
+	//
+	// Example: 2026-03-02T08:15:00Z
+	CreatedTime *string `json:"CreatedTime,omitempty"`
+
+	// Description The plug-in description.
+	//
+	// Example: Caps calls to the orders API.
+	Description *string `json:"Description,omitempty"`
+
+	// ModifiedTime When the plug-in was last changed, in UTC (ISO 8601).
+	//
+	// Example: 2026-03-09T10:30:00Z
+	ModifiedTime *string `json:"ModifiedTime,omitempty"`
+
+	// PluginData The plug-in definition, a JSON or YAML text whose shape depends on the type.
+	//
+	// Example: {"unit":"MINUTE","apiDefault":100}
+	PluginData *string `json:"PluginData,omitempty"`
+
+	// PluginId The plug-in ID.
+	//
+	// Example: 6a7d9c0b1e2f43a5b6c7d8e9f0a1b2c3
+	PluginId *string `json:"PluginId,omitempty"`
+
+	// PluginName The plug-in name.
+	//
+	// Example: orders-throttle
+	PluginName *string `json:"PluginName,omitempty"`
+
+	// PluginType The plug-in type, for example trafficControl, ipControl, cors or jwtAuth.
+	//
+	// Example: trafficControl
+	PluginType *string `json:"PluginType,omitempty"`
+
+	// RegionId The region the plug-in belongs to.
+	//
+	// Example: cn-hangzhou
+	RegionId *string `json:"RegionId,omitempty"`
+}
+
+// StageName The environment of an API group: RELEASE (production), PRE (pre-release) or TEST.
+// Requests naming another one are refused.
+type StageName string
+
 // Error The error body of CloudAPI (PascalCase keys). The same fields also come as XML
 // (`<Error><RequestId/><HostId/><Code/><Message/></Error>`) when XML is requested.
 type Error = ErrorResponse
@@ -97,3 +310,66 @@ type AttachPluginParams struct {
 
 // AttachPluginParamsStageName defines parameters for AttachPlugin.
 type AttachPluginParamsStageName string
+
+// DescribePluginApisParams defines parameters for DescribePluginApis.
+type DescribePluginApisParams struct {
+	// PluginId The ID of the plug-in.
+	PluginId string `form:"PluginId" json:"PluginId"`
+
+	// GroupId Only the APIs of this API group.
+	GroupId *string `form:"GroupId,omitempty" json:"GroupId,omitempty"`
+
+	// ApiId Only this API.
+	ApiId *string `form:"ApiId,omitempty" json:"ApiId,omitempty"`
+
+	// ApiName Only the APIs of this name.
+	ApiName *string `form:"ApiName,omitempty" json:"ApiName,omitempty"`
+
+	// Path Only the APIs with this request path.
+	Path *string `form:"Path,omitempty" json:"Path,omitempty"`
+
+	// Method Only the APIs with this HTTP method.
+	Method *string `form:"Method,omitempty" json:"Method,omitempty"`
+
+	// Description Only the APIs with this description.
+	Description *string `form:"Description,omitempty" json:"Description,omitempty"`
+
+	// PageSize How many APIs one page holds, 1 to 100 (10 unless given).
+	PageSize *int32 `form:"PageSize,omitempty" json:"PageSize,omitempty"`
+
+	// PageNumber The page to return, counting from 1 (the default).
+	PageNumber *int32 `form:"PageNumber,omitempty" json:"PageNumber,omitempty"`
+}
+
+// DescribePluginsByApiParams defines parameters for DescribePluginsByApi.
+type DescribePluginsByApiParams struct {
+	// GroupId The ID of the API group the API belongs to.
+	GroupId string `form:"GroupId" json:"GroupId"`
+
+	// ApiId The ID of the API.
+	ApiId string `form:"ApiId" json:"ApiId"`
+
+	// StageName The environment whose bindings are listed.
+	StageName StageName `form:"StageName" json:"StageName"`
+
+	// PageNumber The page to return, counting from 1 (the default).
+	PageNumber *int32 `form:"PageNumber,omitempty" json:"PageNumber,omitempty"`
+
+	// PageSize How many plug-ins one page holds, 1 to 100 (10 unless given).
+	PageSize *int32 `form:"PageSize,omitempty" json:"PageSize,omitempty"`
+}
+
+// DetachPluginParams defines parameters for DetachPlugin.
+type DetachPluginParams struct {
+	// PluginId The ID of the plug-in to unbind.
+	PluginId string `form:"PluginId" json:"PluginId"`
+
+	// GroupId The ID of the API group the API belongs to.
+	GroupId *string `form:"GroupId,omitempty" json:"GroupId,omitempty"`
+
+	// StageName The environment in which the plug-in is unbound.
+	StageName StageName `form:"StageName" json:"StageName"`
+
+	// ApiId The ID of the API to unbind the plug-in from.
+	ApiId *string `form:"ApiId,omitempty" json:"ApiId,omitempty"`
+}

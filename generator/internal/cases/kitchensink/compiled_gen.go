@@ -11,7 +11,7 @@ import "github.com/acsgen/acsgen/acs"
 // kin-openapi otherwise.
 var CompiledSpec = acs.CompiledSpec{
 	Specs: []acs.SpecDigest{
-		{Source: "internal/cases/kitchensink/spec.yaml", Digest: "92fc94715f07e562ffb2a03cf9fbe621b365533b623bb725b8cb49266cc3a925"},
+		{Source: "internal/cases/kitchensink/spec.yaml", Digest: "688cc9b4326b1174bca0e5a9874cf4175abe2ec231530876507a7bd471323fd0"},
 	},
 	Responses: map[string]acs.ResponseChecks{
 		"GetItem": {

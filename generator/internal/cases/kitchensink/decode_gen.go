@@ -39,7 +39,7 @@ func (m *Forest) DecodeJSON(d *jsondec.Decoder) {
 }
 
 // Field names of Item, in field order, for DecodeJSON.
-var jsonItem = jsondec.NewStruct("kitchensink.Item", "id", "count", "ratio", "enabled", "label", "tags", "labels", "level", "color", "port", "parent", "children", "nickname", "note", "extra", "owner", "created", "scores", "limits", "legacy")
+var jsonItem = jsondec.NewStruct("kitchensink.Item", "id", "count", "ratio", "enabled", "label", "tags", "labels", "level", "color", "phase", "port", "parent", "children", "nickname", "note", "extra", "owner", "created", "scores", "limits", "legacy")
 
 // DecodeJSON decodes the JSON value at d's cursor into m, as encoding/json would
 // but without reflection.
@@ -65,26 +65,28 @@ func (m *Item) DecodeJSON(d *jsondec.Decoder) {
 		case 8:
 			jsondec.Ptr(&m.Color, d, jsondec.String[Color])
 		case 9:
-			jsondec.Ptr(&m.Port, d, jsondec.Unmarshaler[Port])
+			jsondec.Ptr(&m.Phase, d, jsondec.String[Phase])
 		case 10:
-			jsondec.Ptr(&m.Parent, d, (*Item).DecodeJSON)
+			jsondec.Ptr(&m.Port, d, jsondec.Unmarshaler[Port])
 		case 11:
-			jsondec.Slice(&m.Children, d, (*Item).DecodeJSON)
+			jsondec.Ptr(&m.Parent, d, (*Item).DecodeJSON)
 		case 12:
-			jsondec.Unmarshaler(&m.Nickname, d)
+			jsondec.Slice(&m.Children, d, (*Item).DecodeJSON)
 		case 13:
-			jsondec.Unmarshaler(&m.Note, d)
+			jsondec.Unmarshaler(&m.Nickname, d)
 		case 14:
-			jsondec.Unmarshaler(&m.Extra, d)
+			jsondec.Unmarshaler(&m.Note, d)
 		case 15:
-			jsondec.Ptr(&m.Owner, d, (*ItemOwner).DecodeJSON)
+			jsondec.Unmarshaler(&m.Extra, d)
 		case 16:
-			jsondec.Ptr(&m.Created, d, jsondec.String[string])
+			jsondec.Ptr(&m.Owner, d, (*ItemOwner).DecodeJSON)
 		case 17:
-			jsondec.Map(&m.Scores, d, jsondec.Int[int32])
+			jsondec.Ptr(&m.Created, d, jsondec.String[string])
 		case 18:
-			jsondec.Ptr(&m.Limits, d, (*Limits).DecodeJSON)
+			jsondec.Map(&m.Scores, d, jsondec.Int[int32])
 		case 19:
+			jsondec.Ptr(&m.Limits, d, (*Limits).DecodeJSON)
+		case 20:
 			jsondec.Ptr(&m.Legacy, d, jsondec.String[string])
 		}
 	}

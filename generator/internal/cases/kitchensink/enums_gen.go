@@ -18,7 +18,7 @@ const (
 )
 
 // IsKnown reports whether v is one of the values the spec lists. Values
-// outside the list still decode: the service may add values over time.
+// outside the list still decode, and Validate reports them.
 func (v Color) IsKnown() bool {
 	switch v {
 	case ColorRed, ColorDarkGreen, ColorEmpty, ColorOpenAIV1:
@@ -41,10 +41,31 @@ const (
 )
 
 // IsKnown reports whether v is one of the values the spec lists. Values
-// outside the list still decode: the service may add values over time.
+// outside the list still decode, and Validate reports them.
 func (v Level) IsKnown() bool {
 	switch v {
 	case Level1, Level2, Level3:
+		return true
+	}
+	return false
+}
+
+// Phase is the phase of an item; the service may add phases.
+type Phase string
+
+// Known values of Phase.
+const (
+	// PhaseDraft is the value "Draft".
+	PhaseDraft Phase = "Draft"
+	// PhaseLive is the value "Live".
+	PhaseLive Phase = "Live"
+)
+
+// IsKnown reports whether v is one of the values the spec lists. The enum is
+// open: the service may send values added since, and Validate accepts them.
+func (v Phase) IsKnown() bool {
+	switch v {
+	case PhaseDraft, PhaseLive:
 		return true
 	}
 	return false

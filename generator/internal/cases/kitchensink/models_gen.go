@@ -61,6 +61,9 @@ type Item struct {
 	// The color of an item.
 	Color *Color `json:"color,omitzero"`
 
+	// The phase of an item; the service may add phases.
+	Phase *Phase `json:"phase,omitzero"`
+
 	// A port, written as a string or a number.
 	Port *Port `json:"port,omitzero"`
 

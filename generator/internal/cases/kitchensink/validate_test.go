@@ -11,6 +11,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/acsgen/acsgen/acs"
+	"github.com/acsgen/acsgen/acs/jsondec"
 	"github.com/acsgen/acsgen/generator/internal/cases/kitchensink"
 )
 
@@ -154,4 +155,31 @@ func TestValidateRequestParameters(t *testing.T) {
 	require.EqualError(t, (&kitchensink.GetItemRequest{ItemID: "x", IDs: []string{""}}).Validate(), "/ids: required parameter is missing")
 	require.EqualError(t, (&kitchensink.GetItemRequest{ItemID: "x", IDs: []string{"", ""}}).Validate(),
 		"/ids: items 0 and 1 are equal, but uniqueItems is set\n/ids/0: 0 characters are fewer than minLength 2\n/ids/1: 0 characters are fewer than minLength 2")
+}
+
+// An open enum (x-acs-open-enum: true) admits values the spec does not list: they
+// decode, through encoding/json and the generated decoder alike, and Validate
+// accepts them, while IsKnown still tells them apart. A closed enum in the same
+// body is still enforced.
+func TestOpenEnumAdmitsNewValues(t *testing.T) {
+	body := []byte(`{"id":"i","phase":"Archived"}`)
+	for name, decode := range map[string]func(*kitchensink.Item) error{
+		"encoding/json": func(it *kitchensink.Item) error { return json.Unmarshal(body, it) },
+		"jsondec":       func(it *kitchensink.Item) error { return jsondec.Unmarshal(body, it) },
+	} {
+		var item kitchensink.Item
+		require.NoError(t, decode(&item), name)
+		require.NotNil(t, item.Phase, name)
+		assert.Equal(t, kitchensink.Phase("Archived"), *item.Phase, name)
+		assert.False(t, item.Phase.IsKnown(), name)
+		assert.NoError(t, item.Validate(), name)
+	}
+	assert.True(t, kitchensink.PhaseLive.IsKnown())
+	assert.NoError(t, kitchensink.Phase("").Validate(), "any string is a value of an open enum")
+
+	var item kitchensink.Item
+	require.NoError(t, json.Unmarshal([]byte(`{"id":"i","phase":"Archived","color":"blue"}`), &item))
+	var verr *acs.ValidationError
+	require.ErrorAs(t, item.Validate(), &verr)
+	assert.Equal(t, []acs.Violation{at("/color", `value "blue" is not one of red, dark-green, "", OpenAI/v1`)}, verr.Violations)
 }

@@ -14,7 +14,7 @@ const (
 )
 
 // IsKnown reports whether v is one of the values the spec lists. Values
-// outside the list still decode: the service may add values over time.
+// outside the list still decode, and Validate reports them.
 func (v CreateThingKind) IsKnown() bool {
 	switch v {
 	case CreateThingKindSmall, CreateThingKindLarge:
@@ -35,7 +35,7 @@ const (
 )
 
 // IsKnown reports whether v is one of the values the spec lists. Values
-// outside the list still decode: the service may add values over time.
+// outside the list still decode, and Validate reports them.
 func (v Kind) IsKnown() bool {
 	switch v {
 	case KindSmall, KindLarge:

@@ -14,7 +14,7 @@ const (
 )
 
 // IsKnown reports whether v is one of the values the spec lists. Values
-// outside the list still decode: the service may add values over time.
+// outside the list still decode, and Validate reports them.
 func (v Status) IsKnown() bool {
 	switch v {
 	case StatusActive, StatusInactive:
