@@ -44,7 +44,7 @@ func RedactCredentials(i *cassette.Interaction) error {
 		u.RawQuery = q.Encode()
 		req.URL = u.String()
 	}
-	redactForm(req, SecretQuery)
+	redactForm(req, namesMatcher(SecretQuery))
 	redactMultipart(&req.Body, &req.ContentLength, &req.Headers, SecretQuery)
 	req.Headers, req.Trailer = redactHeaders(req.Headers), redactHeaders(req.Trailer)
 	i.Response.Headers, i.Response.Trailer = redactHeaders(i.Response.Headers), redactHeaders(i.Response.Trailer)
@@ -77,12 +77,12 @@ func redactHeaders(h http.Header) http.Header {
 
 // redactForm redacts the named parameters in the parsed form and in a form-encoded
 // body, keeping the recorded length in step with the body.
-func redactForm(req *cassette.Request, names []string) {
-	redactValues(req.Form, names)
+func redactForm(req *cassette.Request, m keyMatcher) {
+	redactKeys(req.Form, m)
 	if !isForm(headerGet(req.Headers, "Content-Type")) || req.Body == "" {
 		return
 	}
-	if form, err := url.ParseQuery(req.Body); err == nil && redactValues(form, names) {
+	if form, err := url.ParseQuery(req.Body); err == nil && redactKeys(form, m) {
 		req.Body = form.Encode()
 		req.ContentLength = int64(len(req.Body))
 		setLength(&req.Headers, len(req.Body))

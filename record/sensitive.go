@@ -44,7 +44,7 @@ func sensitiveParam(p *openapi3.Parameter) bool {
 }
 
 // RedactSensitive redacts what rt's operation marks sensitive: query and header
-// parameters, and properties of the JSON request body and of the JSON response body
+// parameters (flattened members of styled ones included), form fields, and properties of the JSON request body and of the JSON response body
 // for the recorded status. Bodies are re-encoded (keys sorted) only when something
 // was redacted. A non-JSON body whose schema holds sensitive properties is an error
 // wrapping ErrUnredactable.
@@ -53,34 +53,30 @@ func RedactSensitive(rt *contract.Route, i *cassette.Interaction) error {
 	if op == nil {
 		return nil
 	}
-	var query []string
 	for _, p := range op.Parameters {
-		if p.Value == nil || !sensitiveParam(p.Value) {
-			continue
-		}
-		switch p.Value.In {
-		case openapi3.ParameterInQuery:
-			query = append(query, p.Value.Name)
-		case openapi3.ParameterInHeader:
+		if p.Value != nil && p.Value.In == openapi3.ParameterInHeader && sensitiveParam(p.Value) {
 			h := i.Request.Headers.Clone()
 			if headerMap(h, p.Value.Name, redactedValue) {
 				i.Request.Headers = h
 			}
 		}
 	}
+	query, form := queryMatcher(op), formMatcher(op)
 	if len(query) > 0 {
 		u, err := url.Parse(i.Request.URL)
 		if err != nil {
 			return err
 		}
 		q := u.Query()
-		if redactValues(q, query) {
+		if redactKeys(q, query) {
 			u.RawQuery = q.Encode()
 			i.Request.URL = u.String()
 		}
 	}
-	redactForm(&i.Request, query)
-	if rb := op.RequestBody; rb != nil && rb.Value != nil {
+	// A form body may hold the form fields and, V2-signed, the query parameters too.
+	isFormBody := isForm(headerGet(i.Request.Headers, "Content-Type"))
+	redactForm(&i.Request, append(query, form...))
+	if rb := op.RequestBody; rb != nil && rb.Value != nil && !isFormBody {
 		body, err := redactBody(contentSchemas(rb.Value.Content), i.Request.Body, true)
 		if err != nil {
 			return fmt.Errorf("%s request: %w", rt.OperationID, err)
