@@ -124,7 +124,7 @@ func TestMergedShardsEqualUnshardedReport(t *testing.T) {
 	set := loadReal(t)
 	sets := map[string][]string{
 		"repository": repoRecordings(t),
-		"generated":  writeLargeSet(t, t.TempDir(), 12, 100),
+		"generated":  writeLargeSet(t, t.TempDir(), 10, 60),
 	}
 	for name, recordings := range sets {
 		for _, strict := range []bool{false, true} {
