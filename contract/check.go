@@ -34,6 +34,9 @@ type Options struct {
 	// does not document, statuses only a "default" response covers, and values of
 	// open enums (x-acs-open-enum: true) outside the listed ones.
 	Strict bool
+	// Shard limits CheckRecording to the interactions of one shard (see Shard);
+	// the zero value checks them all.
+	Shard Shard
 }
 
 // Result is the outcome of checking one interaction.
@@ -200,22 +203,34 @@ func (s *Set) Examine(ix Interaction, opts Options) Result {
 	return r
 }
 
-// CheckRecording checks every interaction of a recording (cassette or HAR).
+// CheckRecording checks every interaction of a recording (cassette or HAR), or
+// those of opts.Shard. Entry numbers are positions in the recording either way.
 func (s *Set) CheckRecording(path string, opts Options) ([]Result, error) {
+	results, _, err := s.CheckEntries(path, opts)
+	return results, err
+}
+
+// CheckEntries is CheckRecording, and also returns how many interactions the
+// recording holds, those of other shards included.
+func (s *Set) CheckEntries(path string, opts Options) ([]Result, int, error) {
 	ixs, err := ReadRecording(path)
 	if err != nil {
-		return nil, err
+		return nil, 0, err
 	}
-	out := make([]Result, len(ixs))
+	pick := opts.Shard.picker(path)
+	out := make([]Result, 0, len(ixs))
 	for i, ix := range ixs {
+		if !pick.take(ix) {
+			continue
+		}
 		r := s.Examine(ix, opts)
 		r.Recording, r.Entry = path, i
 		for j := range r.Findings {
 			r.Findings[j].Recording, r.Findings[j].Entry = path, i
 		}
-		out[i] = r
+		out = append(out, r)
 	}
-	return out, nil
+	return out, len(ixs), nil
 }
 
 // CheckFile checks every interaction of a recording and returns the findings and

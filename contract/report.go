@@ -11,6 +11,7 @@ type Report struct {
 	Recordings int
 	Results    []Result
 	Coverage   *Coverage // nil unless coverage was asked for
+	Shard      *ShardRun // the shard the run checked; nil when it checked everything
 }
 
 // Summary counts a run.

@@ -71,6 +71,25 @@ func (s *Set) Operations() []string {
 	return out
 }
 
+// SpecFile is a spec file of a set and the SHA-256 of its bytes (line endings
+// normalised), as load.Spec has it.
+type SpecFile struct {
+	File   string `json:"file"`   // e.g. "spec/apig-2024-03-27.yaml"
+	SHA256 string `json:"sha256"` // hex
+}
+
+// Specs lists the set's spec files in the order they were loaded, each once.
+func (s *Set) Specs() []SpecFile {
+	var out []SpecFile
+	for _, o := range s.ops {
+		f := SpecFile{File: o.spec.Loc.File(), SHA256: o.spec.Digest}
+		if len(out) == 0 || out[len(out)-1] != f {
+			out = append(out, f)
+		}
+	}
+	return out
+}
+
 // route finds the operation of a request: RPC by action (x-acs-action header, or the
 // Action query parameter of V2-signed requests) and version when one is given; ROA by
 // method and path template. It returns the path parameters for ROA.

@@ -24,6 +24,7 @@ type contractOptions struct {
 	coverage *bool
 	compiled *bool
 	suggest  *string
+	shard    *string
 }
 
 // contractFlags defines the flags of "acsgen contract", which checks recordings
@@ -37,6 +38,7 @@ func contractFlags(fs *flag.FlagSet) action {
 		coverage: fs.Bool("coverage", false, "report the operations, statuses and response fields the recordings exercised and missed (on stderr for junit and github)"),
 		compiled: fs.Bool("compiled", true, "check responses with the generated code built into acsgen where spec/ is what it was generated from; --compiled=false: kin-openapi only"),
 		suggest:  fs.String("suggest", "", "write an OpenAPI Overlay 1.0 `FILE` proposing spec changes that document what was seen (one per spec: FILE.<spec>.yaml when several)"),
+		shard:    fs.String("shard", "", "check only the K-th of N parts of the interactions (`K/N`, K from 1); acsgen contract merge puts the JSON reports of all N back together"),
 	}
 	return func(_ context.Context, args []string, stdout, stderr io.Writer) error {
 		return o.run(args, stdout, stderr)
@@ -52,6 +54,16 @@ func (o contractOptions) run(args []string, stdout, stderr io.Writer) error {
 	}
 	if !slices.Contains(contract.Formats, *o.format) {
 		return usagef("unknown --format %q; want one of %s", *o.format, strings.Join(contract.Formats, ", "))
+	}
+	var shard contract.Shard
+	if *o.shard != "" {
+		var err error
+		if shard, err = contract.ParseShard(*o.shard); err != nil {
+			return usagef("--%v", err)
+		}
+		if *o.suggest != "" {
+			return usagef("--suggest needs every interaction, and --shard checks some of them; run it without --shard")
+		}
 	}
 	specPaths, err := specFiles(*o.specs)
 	if err != nil {
@@ -77,46 +89,71 @@ func (o contractOptions) run(args []string, stdout, stderr io.Writer) error {
 	}
 
 	report := &contract.Report{Recordings: len(recordings)}
+	opts := contract.Options{Strict: *o.strict, Shard: shard}
 	prog := newProgress(stderr, len(recordings))
+	entries := 0
 	for _, path := range recordings {
 		prog.step(path)
-		results, err := set.CheckRecording(path, contract.Options{Strict: *o.strict})
+		results, n, err := set.CheckEntries(path, opts)
 		if err != nil {
 			prog.done()
 			return err
 		}
 		report.Results = append(report.Results, results...)
+		entries += n
 	}
 	prog.done()
-	if len(report.Results) == 0 {
+	if entries == 0 {
 		return fmt.Errorf("no interactions in the given recordings (%d file(s)): nothing was checked", len(recordings))
 	}
+	if *o.shard != "" {
+		report.Shard = &contract.ShardRun{Shard: shard, Strict: *o.strict, Specs: set.Specs(),
+			Recordings: recordings, Entries: entries}
+	}
+	return finishReport(report, *o.format, *o.coverage, set, *o.suggest, stdout, stderr)
+}
+
+// finishReport prints a report in format, its coverage (cov; on stderr for the
+// formats that cannot hold it), the suggestions when suggest names a file, and
+// the summary line; it returns errFindings when there are findings.
+func finishReport(report *contract.Report, format string, coverage bool, set *contract.Set, suggest string, stdout, stderr io.Writer) error {
 
 	var cov *contract.Coverage
-	if *o.coverage {
+	if coverage {
 		c := set.Coverage(report.Results)
 		cov = &c
-		if contract.CoverageInline(*o.format) {
-			report.Coverage = cov
-		}
 	}
-	if err := report.Write(stdout, *o.format); err != nil {
+	if err := writeReport(report, format, cov, stdout, stderr); err != nil {
 		return err
 	}
-	if cov != nil && report.Coverage == nil {
-		if err := contract.WriteCoverage(stderr, *cov); err != nil {
-			return err
-		}
-	}
-	if *o.suggest != "" {
-		if err := writeSuggestions(set, report.Results, *o.suggest, stderr); err != nil {
+	if suggest != "" {
+		if err := writeSuggestions(set, report.Results, suggest, stderr); err != nil {
 			return err
 		}
 	}
 	sum := report.Summary()
-	fmt.Fprintln(stderr, sum)
+	if report.Shard != nil {
+		fmt.Fprintf(stderr, "shard %s: %v\n", report.Shard.Shard, sum)
+	} else {
+		fmt.Fprintln(stderr, sum)
+	}
 	if sum.Findings > 0 {
 		return errFindings
+	}
+	return nil
+}
+
+// writeReport prints report in format to stdout, with the coverage cov (if not
+// nil) in it, or on stderr for the formats that cannot hold it.
+func writeReport(report *contract.Report, format string, cov *contract.Coverage, stdout, stderr io.Writer) error {
+	if cov != nil && contract.CoverageInline(format) {
+		report.Coverage = cov
+	}
+	if err := report.Write(stdout, format); err != nil {
+		return err
+	}
+	if cov != nil && report.Coverage == nil {
+		return contract.WriteCoverage(stderr, *cov)
 	}
 	return nil
 }

@@ -25,7 +25,7 @@ const readmeMaxWords = 2000
 
 // commandPages names the guide page of the commands that share one; every
 // other command has guide/<name>.md.
-var commandPages = map[string]string{"version": "cli.md"}
+var commandPages = map[string]string{"version": "cli.md", "contract merge": "contract.md"}
 
 func guidePageOf(name string) string {
 	if p, ok := commandPages[name]; ok {

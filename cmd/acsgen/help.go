@@ -30,10 +30,14 @@ func printCommands(w io.Writer) {
 	fmt.Fprintln(w, "usage: acsgen COMMAND [flags] [arguments]")
 	fmt.Fprintln(w)
 	fmt.Fprintln(w, "commands:")
+	width := 0
 	for _, c := range commands {
-		fmt.Fprintf(w, "  %-9s %s\n", c.name, c.help.summary)
+		width = max(width, len(c.name))
 	}
-	fmt.Fprintf(w, "  %-9s %s\n", "help", "describe a command: what it does, its flags, examples")
+	for _, c := range commands {
+		fmt.Fprintf(w, "  %-*s %s\n", width, c.name, c.help.summary)
+	}
+	fmt.Fprintf(w, "  %-*s %s\n", width, "help", "describe a command: what it does, its flags, examples")
 	fmt.Fprintln(w)
 	fmt.Fprintln(w, "run 'acsgen help COMMAND' (or 'acsgen COMMAND -h') for the details of a command;")
 	fmt.Fprintln(w, "'acsgen --version' prints the version")
@@ -195,7 +199,7 @@ when there are problems.`,
 
 var contractHelp = helpText{
 	summary: "check recorded traffic against the specs",
-	usage:   "contract [--spec FILE|DIR]... [--config FILE] [--strict] [--compiled=false] [--format text|json|junit|github] [--coverage] [--suggest FILE] RECORDING|DIR...",
+	usage:   "contract [--spec FILE|DIR]... [--config FILE] [--strict] [--compiled=false] [--format text|json|junit|github] [--coverage] [--suggest FILE] [--shard K/N] RECORDING|DIR...",
 	about: `Contract takes each interaction of the recordings, finds the operation of the
 specs it calls and checks the request and the response against that operation.
 A recording is a go-vcr v4 cassette (.yaml, .yml) or a HAR 1.2 file (.har); a
@@ -206,10 +210,31 @@ standard error. The exit status is 1 when there are findings, and 2 when the
 recordings hold no interaction at all: an empty input is not a passing check.
 --strict also reports drift: properties and query parameters the spec does not
 declare, statuses only a default response covers, and values outside an open
-enum.`,
+enum.
+
+--shard K/N checks the K-th of N parts of the interactions, picked by a hash of
+each one, so that N CI jobs can share the work: run every shard with the same
+arguments and --format json, then put the reports together with acsgen contract
+merge.`,
 	examples: []example{
 		{"check cassettes against the specs in spec/", "contract testdata/cassettes"},
 		{"a JUnit report with drift for CI", "contract --strict --format junit recordings/ > contract.xml"},
+	},
+}
+
+var contractMergeHelp = helpText{
+	summary: "merge the JSON reports of the shards of one contract run",
+	usage:   "contract merge [--format text|json|junit|github] REPORT.json...",
+	about: `Contract merge reads the JSON reports of every shard of one run of acsgen
+contract --shard K/N --format json and prints, in the chosen format, the report
+a single run over all the recordings would have printed, coverage included when
+the shards had it. The summary line goes to standard error.
+
+The exit status is what that single run's would have been: 1 when there are
+findings. It is 2 when a shard's report is missing, given twice, unreadable, or
+was made with other specs, recordings or flags than the rest.`,
+	examples: []example{
+		{"merge four shards into one JUnit report", "contract merge --format junit shard-1.json shard-2.json shard-3.json shard-4.json > contract.xml"},
 	},
 }
 

@@ -6,7 +6,8 @@
 //	acsgen lint [--spec FILE|DIR]... [--config FILE]
 //	acsgen contract [--spec FILE|DIR]... [--config FILE] [--strict] [--compiled=false]
 //	                [--format text|json|junit|github] [--coverage] [--suggest FILE]
-//	                RECORDING|DIR...
+//	                [--shard K/N] RECORDING|DIR...
+//	acsgen contract merge [--format text|json|junit|github] REPORT.json...
 //	acsgen docs [--spec FILE|DIR]... [--out DIR] [--generated DIR] [--config FILE]
 //	            [--check]
 //	acsgen diff [--format text|markdown|json] [--fail-on breaking|warning] OLD NEW
@@ -49,6 +50,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"strings"
 )
 
 const (
@@ -91,6 +93,7 @@ var commands = []command{
 	{"generate", generateHelp, generateFlags},
 	{"lint", lintHelp, lintFlags},
 	{"contract", contractHelp, contractFlags},
+	{"contract merge", contractMergeHelp, contractMergeFlags},
 	{"docs", docsHelp, docsFlags},
 	{"diff", diffHelp, diffFlags},
 	{"mock", mockHelp, mockFlags},
@@ -108,6 +111,20 @@ func lookup(name string) (command, bool) {
 		}
 	}
 	return command{}, false
+}
+
+// lookupArgs finds the command args start with, a subcommand ("contract merge")
+// before its command, and returns the arguments after its name. A subcommand's
+// name comes right after its command's: to check a directory named merge, write
+// acsgen contract ./merge.
+func lookupArgs(args []string) (command, []string, bool) {
+	if len(args) > 1 {
+		if c, ok := lookup(args[0] + " " + args[1]); ok {
+			return c, args[2:], true
+		}
+	}
+	c, ok := lookup(args[0])
+	return c, args[1:], ok
 }
 
 func run(args []string, stdout, stderr io.Writer) int {
@@ -129,14 +146,14 @@ func runContext(ctx context.Context, args []string, stdout, stderr io.Writer) in
 	case "-version", "--version":
 		args = append([]string{"version"}, args[1:]...)
 	}
-	c, ok := lookup(args[0])
+	c, rest, ok := lookupArgs(args)
 	if !ok {
 		fmt.Fprintf(stderr, "acsgen: unknown command %q\nrun 'acsgen help' for the list of commands\n", args[0])
 		return exitUsage
 	}
 	fs := newFlagSet(c.name)
 	act := c.flags(fs)
-	pos, err := parseArgs(fs, args[1:])
+	pos, err := parseArgs(fs, rest)
 	if err == nil {
 		err = act(ctx, pos, stdout, stderr)
 	}
@@ -164,16 +181,19 @@ func runHelp(args []string, stdout, stderr io.Writer) int {
 	case len(args) == 0:
 		printCommands(stdout)
 		return exitOK
-	case len(args) > 1:
-		fmt.Fprintf(stderr, "acsgen help: want one command, got %d\nrun 'acsgen help' for the list of commands\n", len(args))
-		return exitUsage
 	case args[0] == "help" || args[0] == "-h" || args[0] == "-help" || args[0] == "--help":
-		printHelpHelp(stdout)
-		return exitOK
+		if len(args) == 1 {
+			printHelpHelp(stdout)
+			return exitOK
+		}
 	}
-	c, ok := lookup(args[0])
-	if !ok {
+	c, rest, ok := lookupArgs(args)
+	switch {
+	case !ok:
 		fmt.Fprintf(stderr, "acsgen help: unknown command %q\nrun 'acsgen help' for the list of commands\n", args[0])
+		return exitUsage
+	case len(rest) > 0:
+		fmt.Fprintf(stderr, "acsgen help: want one command, got %q\nrun 'acsgen help' for the list of commands\n", strings.Join(args, " "))
 		return exitUsage
 	}
 	fs := newFlagSet(c.name)
