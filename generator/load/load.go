@@ -112,7 +112,7 @@ func (o Options) Data(path string, data []byte) (*Spec, error) {
 // check runs the checks that need no more than the parsed YAML, then has
 // kin-openapi decode and validate the spec.
 func (o Options) check(loc *Locator, path string, data []byte) (*Spec, error) {
-	if shape := append(loc.duplicateKeys(), loc.schemaShapes()...); len(shape) > 0 {
+	if shape := append(append(loc.duplicateKeys(), loc.schemaShapes()...), loc.objectShapes()...); len(shape) > 0 {
 		return nil, shape.Sort()
 	}
 	if refs := loc.danglingRefs(); len(refs) > 0 {
@@ -125,6 +125,7 @@ func (o Options) check(loc *Locator, path string, data []byte) (*Spec, error) {
 	if err != nil {
 		return nil, loadError(loc, err)
 	}
+	emptyMediaTypes(doc)
 	if !strings.HasPrefix(doc.OpenAPI, "3.0") {
 		return nil, diag.List{{Pos: loc.Pos("openapi"), Path: "openapi", Msg: fmt.Sprintf("version %q is not supported; acsgen reads OpenAPI 3.0 specs", doc.OpenAPI)}}
 	}
