@@ -348,11 +348,21 @@ func (b *builder) fillEnum(m *ir.Model, s *openapi3.Schema, path []string) {
 	for i, v := range s.Enum {
 		vpath := append(slices.Clone(path), "enum", strconv.Itoa(i))
 		ev := &ir.EnumValue{}
+		// A value of the other JSON type would make a constant that does not
+		// compile (const LevelX Level = "1"), and no instance could match it.
 		switch x := v.(type) {
 		case string:
+			if base.Name != "string" {
+				b.errorf(vpath, "enum value %q is a string, but the schema's type is integer; write it unquoted", x)
+				continue
+			}
 			ev.Raw, ev.Value = x, strconv.Quote(x)
 			ev.GoName = m.GoName + enumWord(x)
 		case float64:
+			if base.Name == "string" {
+				b.errorf(vpath, "enum value %v is a number, but the schema's type is string; quote it", x)
+				continue
+			}
 			n := int64(x)
 			if float64(n) != x {
 				b.errorf(vpath, "enum value %v is not an integer", v)
