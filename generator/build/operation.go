@@ -272,7 +272,7 @@ func (b *builder) requestBody(o *ir.Operation, op *openapi3.Operation, path []st
 			b.formBody(o, mt, append(bpath, "content", ctype, "schema"))
 			return
 		}
-		b.errorf(bpath, "request body content %v is not supported; acsgen sends application/json bodies", sortedKeys(rb.Content))
+		b.errorf(bpath, "request body content %q is not supported; acsgen sends application/json bodies", sortedKeys(rb.Content))
 		return
 	}
 	o.Body = &ir.Body{
