@@ -130,7 +130,7 @@ func (o Options) check(loc *Locator, path string, data []byte) (*Spec, error) {
 		return nil, diag.List{{Pos: loc.Pos("openapi"), Path: "openapi", Msg: fmt.Sprintf("version %q is not supported; acsgen reads OpenAPI 3.0 specs", doc.OpenAPI)}}
 	}
 	ctx := openapi3.WithValidationOptions(context.Background(),
-		openapi3.EnableMultiError(), openapi3.DisableExamplesValidation())
+		openapi3.EnableMultiError(), openapi3.DisableExamplesValidation(), openapi3.DisableSchemaDefaultsValidation())
 	var diags diag.List
 	if err := doc.Validate(ctx); err != nil {
 		diags = validationErrors(loc, err)
@@ -187,6 +187,9 @@ func syntaxError(path string, data []byte, err error) error {
 		if m[1] != "" {
 			_, _ = fmt.Sscan(m[1], &pos.Line)
 			pos.Col = firstColumn(data, pos.Line)
+		} else if at, what, ok := badChar(path, data); ok {
+			// The reader's errors about characters carry no line.
+			return diag.List{{Pos: at, Msg: "syntax error: " + what}}
 		}
 	}
 	return diag.List{{Pos: pos, Msg: "syntax error: " + firstLine(msg)}}

@@ -66,3 +66,13 @@ paths:
 	assert.Equal(t, `s.yaml:5:5: paths./a/{id}.get: path parameter "id" must be required
 s.yaml:14:57: paths./b.get.parameters.0.example: example value at /: value must be an integer`, got)
 }
+
+// The YAML reader names no line for a character it refuses; the error points at it.
+func TestRefusedCharactersArePositioned(t *testing.T) {
+	assert.Equal(t, `s.yaml:4:16: syntax error: control character U+009B is not allowed in YAML; write it as the escape \u009B in a double-quoted string`,
+		loadErr(t, "openapi: 3.0.3\ninfo: {title: t, version: '1'}\npaths: {}\nx-note: \"中文 x\u00a0y\u009b\"\n"))
+	assert.Equal(t, `s.yaml:2:9: syntax error: control character U+0007 is not allowed in YAML; write it as the escape \u0007 in a double-quoted string`,
+		loadErr(t, "\ufeffopenapi: 3.0.3\ninfo: {t\a: 1}\n"))
+	assert.Equal(t, `s.yaml:3:11: syntax error: byte 0xFF is not UTF-8; save the spec as UTF-8`,
+		loadErr(t, "openapi: 3.0.3\r\ninfo: {}\r\npaths: {/a\xff: {}}\n"))
+}
