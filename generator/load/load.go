@@ -90,6 +90,9 @@ func (o Options) Data(path string, data []byte) (*Spec, error) {
 	if loc.root.Kind != yaml.MappingNode {
 		return nil, diag.List{{Pos: diag.Pos{File: path, Line: 1, Col: 1}, Msg: "spec is not a YAML or JSON object"}}
 	}
+	if version := loc.version(); len(version) > 0 {
+		return nil, version // another version's syntax would only give shape errors
+	}
 	if large := loc.tooLarge(); len(large) > 0 {
 		return nil, large
 	}
@@ -109,6 +112,26 @@ func (o Options) Data(path string, data []byte) (*Spec, error) {
 	return spec, nil
 }
 
+// version reports a spec that is not OpenAPI 3.0: a missing or other openapi
+// version, or a Swagger 2.0 spec.
+func (l *Locator) version() diag.List {
+	v := l.node("openapi")
+	if v == nil {
+		if sw := l.node("swagger"); sw != nil {
+			return diag.List{{Pos: l.Pos("swagger"), Path: "swagger",
+				Msg: "Swagger 2.0 is not supported; acsgen reads OpenAPI 3.0 specs (convert the spec to OpenAPI 3.0 first)"}}
+		}
+	}
+	if v != nil && v.Kind == yaml.ScalarNode && strings.HasPrefix(v.Value, "3.0") {
+		return nil
+	}
+	value := ""
+	if v != nil && v.Kind == yaml.ScalarNode {
+		value = v.Value
+	}
+	return diag.List{{Pos: l.Pos("openapi"), Path: "openapi", Msg: fmt.Sprintf("version %q is not supported; acsgen reads OpenAPI 3.0 specs", value)}}
+}
+
 // check runs the checks that need no more than the parsed YAML, then has
 // kin-openapi decode and validate the spec.
 func (o Options) check(loc *Locator, path string, data []byte) (*Spec, error) {
@@ -126,9 +149,6 @@ func (o Options) check(loc *Locator, path string, data []byte) (*Spec, error) {
 		return nil, loadError(loc, err)
 	}
 	emptyMediaTypes(doc)
-	if !strings.HasPrefix(doc.OpenAPI, "3.0") {
-		return nil, diag.List{{Pos: loc.Pos("openapi"), Path: "openapi", Msg: fmt.Sprintf("version %q is not supported; acsgen reads OpenAPI 3.0 specs", doc.OpenAPI)}}
-	}
 	ctx := openapi3.WithValidationOptions(context.Background(),
 		openapi3.EnableMultiError(), openapi3.DisableExamplesValidation(), openapi3.DisableSchemaDefaultsValidation())
 	var diags diag.List

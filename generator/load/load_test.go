@@ -76,3 +76,17 @@ func TestRefusedCharactersArePositioned(t *testing.T) {
 	assert.Equal(t, `s.yaml:3:11: syntax error: byte 0xFF is not UTF-8; save the spec as UTF-8`,
 		loadErr(t, "openapi: 3.0.3\r\ninfo: {}\r\npaths: {/a\xff: {}}\n"))
 }
+
+// A spec of another OpenAPI version gets that said first and alone, not the shape
+// errors its 3.1 or 2.0 syntax would give as 3.0.
+func TestVersionComesFirst(t *testing.T) {
+	assert.Equal(t, `s.yaml:1:1: openapi: version "3.1.0" is not supported; acsgen reads OpenAPI 3.0 specs`,
+		loadErr(t, "openapi: 3.1.0\ninfo: {title: t, version: '1'}\npaths: {}\ncomponents:\n  schemas:\n    A: {type: [string, 'null']}\n    B: {$ref: 'other.yaml#/B'}\n"))
+	assert.Equal(t, `s.yaml:2:1: swagger: Swagger 2.0 is not supported; acsgen reads OpenAPI 3.0 specs (convert the spec to OpenAPI 3.0 first)`,
+		loadErr(t, "info: {title: t, version: '1'}\nswagger: '2.0'\npaths: {}\ndefinitions:\n  A: {type: [string]}\n"))
+}
+
+func TestTypeListIsNamed(t *testing.T) {
+	assert.Equal(t, `s.yaml:6:15: components.schemas.A.type: type must be a single value, not a list; OpenAPI 3.0 has no type lists (nullable: true allows null)`,
+		loadErr(t, "openapi: 3.0.3\ninfo: {title: t, version: '1'}\npaths: {}\ncomponents:\n  schemas:\n    A: {type: [string, 'null']}\n"))
+}

@@ -77,7 +77,9 @@ func (l *Locator) schemaShapes() diag.List {
 			kpath := append(slices.Clone(path), k.Value)
 			pos := diag.Pos{File: l.file, Line: v.Line, Col: v.Column}
 			if k.Value == "type" {
-				if v.Kind != yaml.ScalarNode || !slices.Contains(schemaTypes, v.Value) {
+				if v.Kind != yaml.ScalarNode {
+					out.Add(pos, strings.Join(kpath, "."), "type must be a single value, not %s; OpenAPI 3.0 has no type lists (nullable: true allows null)", kindName[v.Kind])
+				} else if !slices.Contains(schemaTypes, v.Value) {
 					out.Add(pos, strings.Join(kpath, "."), "type %q is not one of %s", v.Value, strings.Join(schemaTypes, ", "))
 				}
 				continue
