@@ -149,6 +149,7 @@ func (o Options) check(loc *Locator, path string, data []byte) (*Spec, error) {
 		return nil, loadError(loc, err)
 	}
 	emptyMediaTypes(doc)
+	resolveHeaderContent(doc)
 	ctx := openapi3.WithValidationOptions(context.Background(),
 		openapi3.EnableMultiError(), openapi3.DisableExamplesValidation(), openapi3.DisableSchemaDefaultsValidation())
 	var diags diag.List

@@ -101,3 +101,46 @@ func TestObjectsOfTheWrongKind(t *testing.T) {
 s.yaml:8:9: paths./b.get.responses.200: a response must be an object, not a single value`,
 		loadErr(t, "openapi: 3.0.3\ninfo: {title: t, version: '1'}\npaths:\n  /a: [1, 2]\n  /b:\n    get:\n      responses:\n        \"200\": 5\n"))
 }
+
+// kin-openapi v0.152 resolves no $ref under a header's content, then calls it
+// unresolved; load resolves those it can.
+func TestHeaderContentRefsResolve(t *testing.T) {
+	spec, err := Data("s.yaml", []byte(`openapi: 3.0.3
+info: {title: t, version: "1"}
+paths:
+  /a:
+    get:
+      operationId: A
+      responses:
+        "200":
+          description: ok
+          headers:
+            X-Rate:
+              content:
+                application/json:
+                  schema: {$ref: '#/components/schemas/Rate'}
+            X-List:
+              content:
+                application/json:
+                  schema: {type: array, items: {$ref: '#/components/schemas/Rate'}}
+components:
+  headers:
+    H:
+      content:
+        text/plain:
+          schema: {type: object, properties: {r: {$ref: '#/components/schemas/Rate'}}}
+  responses:
+    R:
+      description: r
+      headers:
+        X-R: {$ref: '#/components/headers/H'}
+  schemas:
+    Rate: {type: integer}
+`))
+	require.NoError(t, err)
+	h := spec.Doc.Paths.Value("/a").Get.Responses.Value("200").Value.Headers
+	require.NotNil(t, h["X-Rate"].Value.Content["application/json"].Schema.Value)
+	require.NotNil(t, h["X-List"].Value.Content["application/json"].Schema.Value.Items.Value)
+	ch := spec.Doc.Components.Headers["H"].Value.Content["text/plain"].Schema.Value
+	assert.NotNil(t, ch.Properties["r"].Value)
+}
