@@ -101,10 +101,14 @@ func (b *builder) params(o *ir.Operation, item *openapi3.PathItem, op *openapi3.
 		all = append(all, located{p, lp})
 	}
 	seen := map[string]string{}
+	declared := map[string]bool{}
 	for _, lp := range all {
 		p := lp.ref.Value
 		if p == nil {
 			continue
+		}
+		if p.In == openapi3.ParameterInPath {
+			declared[p.Name] = true
 		}
 		ppath := lp.path
 		if name, ok := strings.CutPrefix(lp.ref.Ref, "#/components/parameters/"); ok {
@@ -112,7 +116,7 @@ func (b *builder) params(o *ir.Operation, item *openapi3.PathItem, op *openapi3.
 		}
 		b.addParam(o, b.param(o, p, ppath), ppath, seen)
 	}
-	b.pathParts(o, path)
+	b.pathParts(o, path, declared)
 }
 
 // addParam appends param (nil when it was refused) to o's parameters unless its
@@ -230,8 +234,9 @@ func (b *builder) scalar(t ir.TypeRef) string {
 }
 
 // pathParts splits the path template into literals and parameters, reporting
-// template names that no path parameter declares.
-func (b *builder) pathParts(o *ir.Operation, path []string) {
+// template names that no path parameter declares (declared: the names of those
+// the spec declares, built or refused).
+func (b *builder) pathParts(o *ir.Operation, path []string, declared map[string]bool) {
 	rest := o.Path
 	for rest != "" {
 		open := strings.IndexByte(rest, '{')
@@ -252,7 +257,9 @@ func (b *builder) pathParts(o *ir.Operation, path []string) {
 		name := rest[open+1 : open+end]
 		i := slices.IndexFunc(o.Params, func(p *ir.Param) bool { return p.In == ir.InPath && p.Name == name })
 		if i < 0 {
-			b.errorf(path, "path template names {%s} but no path parameter declares it", name)
+			if !declared[name] { // else the parameter was refused, and said so
+				b.errorf(path, "path template names {%s} but no path parameter declares it", name)
+			}
 			return
 		}
 		o.PathParts = append(o.PathParts, ir.PathPart{Param: o.Params[i]})
