@@ -229,3 +229,27 @@ components:
 	assert.Equal(t, "test.yaml:10:9", api.Warnings[0].Pos.String())
 	assert.Contains(t, api.Warnings[0].Msg, "property name \"N\u0430me\" holds U+0430 (Cyrillic), which is not ASCII; it is the field's json tag")
 }
+
+// A package name taken from the file name or x-acs-product that Go refuses (a
+// keyword, main) is mapped; one the spec or the caller gives is refused.
+func TestPackageNames(t *testing.T) {
+	for file, want := range map[string]string{"spec/main.yaml": "mainapi", "type.yaml": "typeapi", "go-2020.yaml": "goapi", "pets.yaml": "pets"} {
+		spec, err := load.Data(file, []byte(header+"paths: {}\n"))
+		require.NoError(t, err)
+		api, err := Build(spec, Options{})
+		require.NoError(t, err)
+		assert.Equal(t, want, api.Package, file)
+	}
+	spec, err := load.Data("s.yaml", []byte(header+"x-acs-product: Func\npaths: {}\n"))
+	require.NoError(t, err)
+	api, err := Build(spec, Options{})
+	require.NoError(t, err)
+	assert.Equal(t, "funcapi", api.Package)
+
+	_, err = Build(spec, Options{Package: "type"})
+	assert.EqualError(t, err, `s.yaml:1:1: package name "type" is a Go keyword; choose another (--package, packages: in acsgen.yaml)`)
+	spec, err = load.Data("s.yaml", []byte(header+"x-go-package: main\npaths: {}\n"))
+	require.NoError(t, err)
+	_, err = Build(spec, Options{})
+	assert.EqualError(t, err, `s.yaml:3:1: x-go-package: package name "main" names a command, not an importable package; set another x-go-package`)
+}

@@ -4,6 +4,7 @@ package names
 
 import (
 	"go/token"
+	"go/types"
 	"strings"
 	"unicode"
 )
@@ -114,4 +115,34 @@ func Package(s string) string {
 		out = "p" + out
 	}
 	return out
+}
+
+// PackageProblem says why s cannot name a generated package, "" when it can: it
+// must be a lower-case identifier of letters and digits, not a keyword, not main
+// (a command, which nothing can import), and not a predeclared identifier, which
+// a file importing the package (its examples, say) would shadow and could no
+// longer use (a package nil breaks every err != nil).
+func PackageProblem(s string) string {
+	switch {
+	case s == "" || Package(s) != s:
+		return "is not a lower-case Go identifier"
+	case token.IsKeyword(s):
+		return "is a Go keyword"
+	case s == "main":
+		return "names a command, not an importable package"
+	case types.Universe.Lookup(s) != nil:
+		return "is a predeclared Go identifier, which a file importing the package could no longer use"
+	}
+	return ""
+}
+
+// DerivedPackage maps a package name made from the spec (Package of its product or
+// file name) that PackageProblem refuses to one it accepts, by appending "api":
+// type.yaml becomes package typeapi. A name the spec or the caller gives is
+// refused instead, since they chose it.
+func DerivedPackage(s string) string {
+	if s != "" && PackageProblem(s) != "" {
+		return s + "api"
+	}
+	return s
 }

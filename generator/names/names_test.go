@@ -58,3 +58,28 @@ func TestPackage(t *testing.T) {
 	assert.Equal(t, "apig", Package("APIG"))
 	assert.Equal(t, "p3d", Package("3D"))
 }
+
+func TestPackageProblem(t *testing.T) {
+	for name, want := range map[string]string{
+		"apig": "", "p3d": "", "client": "", "fmt": "",
+		"type":   "is a Go keyword",
+		"func":   "is a Go keyword",
+		"main":   "names a command, not an importable package",
+		"string": "is a predeclared Go identifier, which a file importing the package could no longer use",
+		"nil":    "is a predeclared Go identifier, which a file importing the package could no longer use",
+		"Apig":   "is not a lower-case Go identifier",
+		"a_b":    "is not a lower-case Go identifier",
+		"":       "is not a lower-case Go identifier",
+	} {
+		assert.Equal(t, want, PackageProblem(name), name)
+	}
+}
+
+// A name made from the spec (its product, its file name) that cannot name a
+// package gets "api" appended; one that can is left alone.
+func TestDerivedPackage(t *testing.T) {
+	assert.Equal(t, "typeapi", DerivedPackage("type"))
+	assert.Equal(t, "mainapi", DerivedPackage("main"))
+	assert.Equal(t, "stringapi", DerivedPackage("string"))
+	assert.Equal(t, "apig", DerivedPackage("apig"))
+}
