@@ -253,3 +253,26 @@ func TestPackageNames(t *testing.T) {
 	_, err = Build(spec, Options{})
 	assert.EqualError(t, err, `s.yaml:3:1: x-go-package: package name "main" names a command, not an importable package; set another x-go-package`)
 }
+
+// An inline array response is declared as <Op>Response; its inline item type is
+// named <Op>ResponseItem, not after the array (which reported a collision of
+// acsgen's own making).
+func TestInlineArrayResponseItems(t *testing.T) {
+	api := buildSpec(t, header+`paths:
+  /a:
+    get:
+      operationId: getA
+      responses:
+        "200":
+          description: ok
+          content:
+            application/json:
+              schema:
+                type: array
+                items: {type: object, properties: {a: {type: string}}}
+`)
+	resp := model(t, api, "GetAResponse")
+	assert.Equal(t, ir.Defined, resp.Kind)
+	assert.Equal(t, "GetAResponseItem", resp.Type.Elem.Name)
+	assert.Equal(t, ir.Struct, model(t, api, "GetAResponseItem").Kind)
+}
