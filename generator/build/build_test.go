@@ -276,3 +276,44 @@ func TestInlineArrayResponseItems(t *testing.T) {
 	assert.Equal(t, "GetAResponseItem", resp.Type.Elem.Name)
 	assert.Equal(t, ir.Struct, model(t, api, "GetAResponseItem").Kind)
 }
+
+// Operations without operationId are named after their x-acs-action, the action
+// of an RPC path key, or their method and path; x-go-name overrides each.
+func TestOperationsWithoutOperationID(t *testing.T) {
+	api := buildSpec(t, header+`paths:
+  /pets:
+    get:
+      responses: {"200": {description: ok}}
+    post:
+      x-go-name: AddPet
+      responses: {"200": {description: ok}}
+  /pets/{petId}:
+    get:
+      parameters: [{name: petId, in: path, required: true, schema: {type: string}}]
+      responses: {"200": {description: ok}}
+  /:
+    head:
+      x-acs-action: Ping
+      responses: {"200": {description: ok}}
+`)
+	type named struct{ ID, GoName, Action, Request string }
+	var got []named
+	for _, o := range api.Operations {
+		got = append(got, named{o.ID, o.GoName, o.Action, o.Request})
+	}
+	assert.Equal(t, []named{
+		{"AddPet", "AddPet", "AddPet", "AddPetRequest"},
+		{"GetPets", "GetPets", "GetPets", "GetPetsRequest"},
+		{"GetPetsByPetID", "GetPetsByPetID", "GetPetsByPetID", "GetPetsByPetIDRequest"},
+		{"Ping", "Ping", "Ping", "PingRequest"},
+	}, got)
+
+	rpc := buildSpec(t, header+`x-acs-style: RPC
+paths:
+  /#Action=DescribeThings:
+    post:
+      responses: {"200": {description: ok}}
+`)
+	assert.Equal(t, "DescribeThings", rpc.Operations[0].GoName)
+	assert.Equal(t, "DescribeThings", rpc.Operations[0].Action)
+}

@@ -1,7 +1,6 @@
 package build
 
 import (
-	"cmp"
 	"fmt"
 	"mime"
 	"slices"
@@ -37,36 +36,31 @@ func (b *builder) buildOperations() {
 }
 
 func (b *builder) operation(key, method string, item *openapi3.PathItem, op *openapi3.Operation, path []string, methods map[string][]string) *ir.Operation {
-	if op.OperationID == "" {
-		b.errorf(path, "operation has no operationId; acsgen names the method after it")
+	n, ok := b.operationName(key, method, op, path)
+	if !ok {
 		return nil
 	}
-	goName := b.goName(op.Extensions, op.OperationID, path)
-	if goName == "" {
-		return nil
-	}
+	goName := n.goName
 	if slices.Contains(reservedMethods, goName) {
-		b.errorf(path, "operation %q maps to method %s, which the generated Client declares itself; rename it with x-go-name",
-			op.OperationID, goName)
+		b.errorf(path, "%s maps to method %s, which the generated Client declares itself; rename it with x-go-name", n.what, goName)
 		return nil
 	}
 	if prev, dup := methods[goName]; dup {
-		b.errorf(path, "operation %q maps to method %s, as does the operation at %s; rename one with x-go-name",
-			op.OperationID, goName, b.loc.Pos(prev...))
+		b.errorf(path, "%s maps to method %s, as does the operation at %s; rename one with x-go-name", n.what, goName, b.loc.Pos(prev...))
 		return nil
 	}
 	methods[goName] = path
-	if prev, ok := b.methods.check(goName, fmt.Sprintf("operation %q", op.OperationID), b.loc.Pos(path...)); ok {
-		b.errorf(path, "operation %q maps to method %s, which reads like method %s, %s: %s; rename one with x-go-name",
-			op.OperationID, goName, prev.goName, prev.owner(), lookalikeNote(prev.goName, goName))
+	if prev, ok := b.methods.check(goName, n.what, b.loc.Pos(path...)); ok {
+		b.errorf(path, "%s maps to method %s, which reads like method %s, %s: %s; rename one with x-go-name",
+			n.what, goName, prev.goName, prev.owner(), lookalikeNote(prev.goName, goName))
 	}
 	wire, _, _ := strings.Cut(key, "#") // "/#Action=AttachPlugin" is "/" on the wire
 	if b.api.Style == ir.RPC && wire != "/" {
-		b.errorf(path[:2], "RPC operations are sent to \"/\"; write the path key as \"/#Action=%s\"", op.OperationID)
+		b.errorf(path[:2], "RPC operations are sent to \"/\"; write the path key as \"/#Action=%s\"", n.action)
 	}
 	o := &ir.Operation{
-		ID: op.OperationID, GoName: goName, Method: method, Path: wire, PathKey: key,
-		Action:     cmp.Or(stringExt(op.Extensions, "x-acs-action"), op.OperationID),
+		ID: n.id, GoName: goName, Method: method, Path: wire, PathKey: key,
+		Action:     n.action,
 		Summary:    strings.TrimSpace(op.Summary),
 		Deprecated: op.Deprecated,
 		Request:    goName + "Request",
@@ -74,7 +68,7 @@ func (b *builder) operation(key, method string, item *openapi3.PathItem, op *ope
 		Pos:        b.loc.Pos(path...),
 	}
 	o.Doc = withDeprecated(sentence(goName, firstNonEmpty(op.Description, op.Summary), "calls "+o.Action+"."), op.Deprecated)
-	b.declareMadeFrom(o.Request, op.OperationID+" request", path)
+	b.declareMadeFrom(o.Request, o.ID+" request", path)
 	b.params(o, item, op, path)
 	b.requestBody(o, op, path)
 	o.Example = b.example(o)

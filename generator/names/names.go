@@ -146,3 +146,37 @@ func DerivedPackage(s string) string {
 	}
 	return s
 }
+
+// OperationName names an operation the spec gives no operationId: the method, then
+// the words of each literal part of the path template and By<Name> for each
+// parameter ("GET", "/pets/{petId}/toys" → "GetPetsByPetIDToys"); "/" alone is
+// Root. The By keeps /pets/{id} apart from a literal /pets/id. The method comes
+// first, so a word starting with a digit needs no X ("/v1/2fa" → "GetV12fa").
+func OperationName(method, path string) string {
+	var b strings.Builder
+	b.WriteString(GoName(strings.ToLower(method)))
+	n := b.Len()
+	words := func(s string) {
+		for _, w := range Words(s) {
+			b.WriteString(word(w))
+		}
+	}
+	for rest := path; rest != ""; {
+		open := strings.IndexByte(rest, '{')
+		end := strings.IndexByte(rest, '}')
+		if open < 0 || end < open {
+			words(rest)
+			break
+		}
+		words(rest[:open])
+		if len(Words(rest[open+1:end])) > 0 {
+			b.WriteString("By")
+			words(rest[open+1 : end])
+		}
+		rest = rest[end+1:]
+	}
+	if b.Len() == n {
+		b.WriteString("Root")
+	}
+	return b.String()
+}

@@ -83,3 +83,21 @@ func TestDerivedPackage(t *testing.T) {
 	assert.Equal(t, "stringapi", DerivedPackage("string"))
 	assert.Equal(t, "apig", DerivedPackage("apig"))
 }
+
+// An operation without operationId is named after its method and path: literal
+// segments as words, each parameter as By<Name>.
+func TestOperationName(t *testing.T) {
+	for _, tc := range []struct{ method, path, want string }{
+		{"GET", "/pets", "GetPets"},
+		{"POST", "/pets", "PostPets"},
+		{"GET", "/pets/{petId}", "GetPetsByPetID"},
+		{"DELETE", "/v1/pets/{pet_id}/toys/{toyId}", "DeleteV1PetsByPetIDToysByToyID"},
+		{"GET", "/files/{name}.json", "GetFilesByNameJSON"},
+		{"GET", "/", "GetRoot"},
+		{"PATCH", "/user-groups/", "PatchUserGroups"},
+		{"OPTIONS", "/api/2.0/items", "OptionsAPI20Items"},
+		{"GET", "/v1/2fa/{xray}/{1st}", "GetV12faByXrayBy1st"},
+	} {
+		assert.Equal(t, tc.want, OperationName(tc.method, tc.path), "%s %s", tc.method, tc.path)
+	}
+}
