@@ -33,7 +33,7 @@ components:
     C: {type: array, items: {$ref: '#/components/schemas/A~1x'}}
 `)
 	assert.Equal(t, `s.yaml:6:15: $ref "#/components/schemas/Nope" resolves to nothing in this file
-s.yaml:7:15: $ref "other.yaml#/B" points outside this file; acsgen specs are self-contained
+s.yaml:7:15: $ref "other.yaml#/B": other.yaml does not exist
 s.yaml:8:36: $ref "#/components/schemas/A~1x" resolves to nothing in this file`, got)
 }
 
