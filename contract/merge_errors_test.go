@@ -94,12 +94,12 @@ func TestMergeRefusesWhatIsNotOneRun(t *testing.T) {
 			shardMember(d)["recordings"] = append(shardMember(d)["recordings"].([]any), "extra.har")
 		}), files[2]}, `read other recordings than ` + files[0] + `: "extra.har" is one more`},
 		"entries": {[]string{files[0], files[1], edit(t, files[2], func(d map[string]any) { shardMember(d)["entries"] = 99.0 })},
-			"counted 99 interaction(s) in the recordings, but " + files[0] + " 22"},
+			"counted 99 interaction(s) in the recordings, but " + files[0] + " 37"},
 		"lost result": {[]string{files[0], files[1], edit(t, files[2], func(d map[string]any) {
 			sh := shardMember(d)
 			sh["results"] = sh["results"].([]any)[1:]
 			d["findings"] = []any{}
-		})}, "the shards checked 21 interaction(s), but the recordings hold 22"},
+		})}, "the shards checked 36 interaction(s), but the recordings hold 37"},
 		"coverage": {[]string{files[0], edit(t, files[1], func(d map[string]any) { delete(d, "coverage") }), files[2]},
 			"has no coverage, but " + files[0] + " has coverage"},
 		"foreign finding": {[]string{edit(t, files[0], func(d map[string]any) {

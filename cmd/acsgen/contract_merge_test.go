@@ -53,7 +53,7 @@ func TestGuideCIExamplesMergeToTheUnshardedReport(t *testing.T) {
 				code, stdout, stderr := acsgen(t, append(args, "--spec", specDir)...)
 				require.Contains(t, []int{exitOK, exitFindings}, code, "%v: %s", args, stderr)
 				require.NoError(t, os.WriteFile(filepath.Join(dir, shard.out), []byte(stdout), 0o644))
-				assert.Regexp(t, `^shard \d+/\d+: \d+ interaction\(s\) in 17 recording\(s\)`, stderr)
+				assert.Regexp(t, `^shard \d+/\d+: \d+ interaction\(s\) in \d+ recording\(s\)`, stderr)
 			}
 			reports, err := filepath.Glob(filepath.Join(dir, "contract-*.json"))
 			require.NoError(t, err)
@@ -119,7 +119,7 @@ func TestContractShardFlag(t *testing.T) {
 	files, _ := filepath.Glob(filepath.Join(dir, "*.json"))
 	code, _, stderr := acsgen(t, append([]string{"contract", "merge"}, files...)...)
 	assert.Equal(t, exitOK, code, stderr)
-	assert.Equal(t, "1 interaction(s) in 1 recording(s), 0 finding(s); 1 response body(ies) checked by compiled validators\n", stderr)
+	assert.Equal(t, "4 interaction(s) in 4 recording(s), 0 finding(s); 4 response body(ies) checked by compiled validators\n", stderr)
 
 	// Without all of them, merge is an error of its input.
 	code, stdout, stderr := acsgen(t, append([]string{"contract", "merge"}, files[1:]...)...)

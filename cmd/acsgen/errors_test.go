@@ -4,6 +4,7 @@ import (
 	"net"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -95,5 +96,15 @@ func TestUsageErrorsPointToHelp(t *testing.T) {
 		assert.True(t, strings.HasSuffix(stderr, "\nrun 'acsgen help "+args[0]+"' for usage\n"), "%v: %s", args, stderr)
 		assert.Equal(t, 2, strings.Count(stderr, "\n"), "%v:\n%s", args, stderr)
 		assert.NotContains(t, stderr, "usage:", "%v: the message carries no label", args)
+	}
+}
+
+// A --package Go refuses (a keyword, main) is a usage error naming the flag,
+// before any spec is read.
+func TestPackageFlagMustNameAPackage(t *testing.T) {
+	for _, name := range []string{"type", "main", "Foo"} {
+		code, _, stderr := acsgen(t, "generate", "--spec", caseSpec, "--out", t.TempDir(), "--package", name)
+		assert.Equal(t, exitUsage, code, name)
+		assert.True(t, strings.HasPrefix(stderr, "acsgen generate: --package "+strconv.Quote(name)+" "), stderr)
 	}
 }

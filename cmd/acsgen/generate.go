@@ -12,6 +12,7 @@ import (
 
 	"github.com/acsgen/acsgen/generator"
 	"github.com/acsgen/acsgen/generator/diag"
+	"github.com/acsgen/acsgen/generator/names"
 	"github.com/acsgen/acsgen/project"
 )
 
@@ -25,6 +26,9 @@ func generateFlags(fs *flag.FlagSet) action {
 	return func(_ context.Context, args []string, stdout, stderr io.Writer) error {
 		if len(args) > 0 {
 			return usagef("unexpected argument %q; specs are given with --spec", args[0])
+		}
+		if problem := names.PackageProblem(*pkg); *pkg != "" && problem != "" {
+			return usagef("--package %q %s", *pkg, problem)
 		}
 		if err := conf.load(map[string]configField{"spec": cfgSpecs, "out": cfgOut}); err != nil {
 			return err

@@ -125,10 +125,7 @@ func (b *builder) buildAPI(opts Options) {
 	default:
 		b.errorf([]string{"x-acs-style"}, "x-acs-style %q is not RPC or ROA", style)
 	}
-	api.Package = cmp.Or(opts.Package, stringExt(doc.Extensions, "x-go-package"), names.Package(api.Product), fileStem(b.loc.File()))
-	if !isPackageName(api.Package) {
-		b.errorf([]string{"x-go-package"}, "package name %q is not a lower-case Go identifier; set x-go-package", api.Package)
-	}
+	b.packageName(api, opts)
 	b.api = api
 	b.buildServers()
 }
@@ -204,8 +201,28 @@ func fileStem(path string) string {
 	return names.Package(base)
 }
 
-func isPackageName(s string) bool {
-	return s != "" && names.Package(s) == s
+// packageName names the package: opts.Package, x-go-package, else derived from
+// the product or file name, mapped when Go refuses it (names.DerivedPackage). A
+// name given is refused rather than changed.
+func (b *builder) packageName(api *ir.API, opts Options) {
+	given := stringExt(b.doc.Extensions, "x-go-package")
+	switch {
+	case opts.Package != "":
+		api.Package = opts.Package
+		if problem := names.PackageProblem(api.Package); problem != "" {
+			b.diags.Add(b.loc.Pos(), "", "package name %q %s; choose another (--package, packages: in acsgen.yaml)", api.Package, problem)
+		}
+	case given != "":
+		api.Package = given
+		if problem := names.PackageProblem(given); problem != "" {
+			b.errorf([]string{"x-go-package"}, "package name %q %s; set another x-go-package", given, problem)
+		}
+	default:
+		api.Package = names.DerivedPackage(cmp.Or(names.Package(api.Product), fileStem(b.loc.File())))
+		if api.Package == "" {
+			b.errorf([]string{"x-go-package"}, "no package name can be made from the file name or x-acs-product; set x-go-package")
+		}
+	}
 }
 
 func stringExt(ext map[string]any, key string) string {

@@ -229,3 +229,91 @@ components:
 	assert.Equal(t, "test.yaml:10:9", api.Warnings[0].Pos.String())
 	assert.Contains(t, api.Warnings[0].Msg, "property name \"N\u0430me\" holds U+0430 (Cyrillic), which is not ASCII; it is the field's json tag")
 }
+
+// A package name taken from the file name or x-acs-product that Go refuses (a
+// keyword, main) is mapped; one the spec or the caller gives is refused.
+func TestPackageNames(t *testing.T) {
+	for file, want := range map[string]string{"spec/main.yaml": "mainapi", "type.yaml": "typeapi", "go-2020.yaml": "goapi", "pets.yaml": "pets"} {
+		spec, err := load.Data(file, []byte(header+"paths: {}\n"))
+		require.NoError(t, err)
+		api, err := Build(spec, Options{})
+		require.NoError(t, err)
+		assert.Equal(t, want, api.Package, file)
+	}
+	spec, err := load.Data("s.yaml", []byte(header+"x-acs-product: Func\npaths: {}\n"))
+	require.NoError(t, err)
+	api, err := Build(spec, Options{})
+	require.NoError(t, err)
+	assert.Equal(t, "funcapi", api.Package)
+
+	_, err = Build(spec, Options{Package: "type"})
+	assert.EqualError(t, err, `s.yaml:1:1: package name "type" is a Go keyword; choose another (--package, packages: in acsgen.yaml)`)
+	spec, err = load.Data("s.yaml", []byte(header+"x-go-package: main\npaths: {}\n"))
+	require.NoError(t, err)
+	_, err = Build(spec, Options{})
+	assert.EqualError(t, err, `s.yaml:3:1: x-go-package: package name "main" names a command, not an importable package; set another x-go-package`)
+}
+
+// An inline array response is declared as <Op>Response; its inline item type is
+// named <Op>ResponseItem, not after the array (which reported a collision of
+// acsgen's own making).
+func TestInlineArrayResponseItems(t *testing.T) {
+	api := buildSpec(t, header+`paths:
+  /a:
+    get:
+      operationId: getA
+      responses:
+        "200":
+          description: ok
+          content:
+            application/json:
+              schema:
+                type: array
+                items: {type: object, properties: {a: {type: string}}}
+`)
+	resp := model(t, api, "GetAResponse")
+	assert.Equal(t, ir.Defined, resp.Kind)
+	assert.Equal(t, "GetAResponseItem", resp.Type.Elem.Name)
+	assert.Equal(t, ir.Struct, model(t, api, "GetAResponseItem").Kind)
+}
+
+// Operations without operationId are named after their x-acs-action, the action
+// of an RPC path key, or their method and path; x-go-name overrides each.
+func TestOperationsWithoutOperationID(t *testing.T) {
+	api := buildSpec(t, header+`paths:
+  /pets:
+    get:
+      responses: {"200": {description: ok}}
+    post:
+      x-go-name: AddPet
+      responses: {"200": {description: ok}}
+  /pets/{petId}:
+    get:
+      parameters: [{name: petId, in: path, required: true, schema: {type: string}}]
+      responses: {"200": {description: ok}}
+  /:
+    head:
+      x-acs-action: Ping
+      responses: {"200": {description: ok}}
+`)
+	type named struct{ ID, GoName, Action, Request string }
+	var got []named
+	for _, o := range api.Operations {
+		got = append(got, named{o.ID, o.GoName, o.Action, o.Request})
+	}
+	assert.Equal(t, []named{
+		{"AddPet", "AddPet", "AddPet", "AddPetRequest"},
+		{"GetPets", "GetPets", "GetPets", "GetPetsRequest"},
+		{"GetPetsByPetID", "GetPetsByPetID", "GetPetsByPetID", "GetPetsByPetIDRequest"},
+		{"Ping", "Ping", "Ping", "PingRequest"},
+	}, got)
+
+	rpc := buildSpec(t, header+`x-acs-style: RPC
+paths:
+  /#Action=DescribeThings:
+    post:
+      responses: {"200": {description: ok}}
+`)
+	assert.Equal(t, "DescribeThings", rpc.Operations[0].GoName)
+	assert.Equal(t, "DescribeThings", rpc.Operations[0].Action)
+}

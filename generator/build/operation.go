@@ -1,7 +1,6 @@
 package build
 
 import (
-	"cmp"
 	"fmt"
 	"mime"
 	"slices"
@@ -37,36 +36,31 @@ func (b *builder) buildOperations() {
 }
 
 func (b *builder) operation(key, method string, item *openapi3.PathItem, op *openapi3.Operation, path []string, methods map[string][]string) *ir.Operation {
-	if op.OperationID == "" {
-		b.errorf(path, "operation has no operationId; acsgen names the method after it")
+	n, ok := b.operationName(key, method, op, path)
+	if !ok {
 		return nil
 	}
-	goName := b.goName(op.Extensions, op.OperationID, path)
-	if goName == "" {
-		return nil
-	}
+	goName := n.goName
 	if slices.Contains(reservedMethods, goName) {
-		b.errorf(path, "operation %q maps to method %s, which the generated Client declares itself; rename it with x-go-name",
-			op.OperationID, goName)
+		b.errorf(path, "%s maps to method %s, which the generated Client declares itself; rename it with x-go-name", n.what, goName)
 		return nil
 	}
 	if prev, dup := methods[goName]; dup {
-		b.errorf(path, "operation %q maps to method %s, as does the operation at %s; rename one with x-go-name",
-			op.OperationID, goName, b.loc.Pos(prev...))
+		b.errorf(path, "%s maps to method %s, as does the operation at %s; rename one with x-go-name", n.what, goName, b.loc.Pos(prev...))
 		return nil
 	}
 	methods[goName] = path
-	if prev, ok := b.methods.check(goName, fmt.Sprintf("operation %q", op.OperationID), b.loc.Pos(path...)); ok {
-		b.errorf(path, "operation %q maps to method %s, which reads like method %s, %s: %s; rename one with x-go-name",
-			op.OperationID, goName, prev.goName, prev.owner(), lookalikeNote(prev.goName, goName))
+	if prev, ok := b.methods.check(goName, n.what, b.loc.Pos(path...)); ok {
+		b.errorf(path, "%s maps to method %s, which reads like method %s, %s: %s; rename one with x-go-name",
+			n.what, goName, prev.goName, prev.owner(), lookalikeNote(prev.goName, goName))
 	}
 	wire, _, _ := strings.Cut(key, "#") // "/#Action=AttachPlugin" is "/" on the wire
 	if b.api.Style == ir.RPC && wire != "/" {
-		b.errorf(path[:2], "RPC operations are sent to \"/\"; write the path key as \"/#Action=%s\"", op.OperationID)
+		b.errorf(path[:2], "RPC operations are sent to \"/\"; write the path key as \"/#Action=%s\"", n.action)
 	}
 	o := &ir.Operation{
-		ID: op.OperationID, GoName: goName, Method: method, Path: wire, PathKey: key,
-		Action:     cmp.Or(stringExt(op.Extensions, "x-acs-action"), op.OperationID),
+		ID: n.id, GoName: goName, Method: method, Path: wire, PathKey: key,
+		Action:     n.action,
 		Summary:    strings.TrimSpace(op.Summary),
 		Deprecated: op.Deprecated,
 		Request:    goName + "Request",
@@ -74,7 +68,7 @@ func (b *builder) operation(key, method string, item *openapi3.PathItem, op *ope
 		Pos:        b.loc.Pos(path...),
 	}
 	o.Doc = withDeprecated(sentence(goName, firstNonEmpty(op.Description, op.Summary), "calls "+o.Action+"."), op.Deprecated)
-	b.declareMadeFrom(o.Request, op.OperationID+" request", path)
+	b.declareMadeFrom(o.Request, o.ID+" request", path)
 	b.params(o, item, op, path)
 	b.requestBody(o, op, path)
 	o.Example = b.example(o)
@@ -101,10 +95,14 @@ func (b *builder) params(o *ir.Operation, item *openapi3.PathItem, op *openapi3.
 		all = append(all, located{p, lp})
 	}
 	seen := map[string]string{}
+	declared := map[string]bool{}
 	for _, lp := range all {
 		p := lp.ref.Value
 		if p == nil {
 			continue
+		}
+		if p.In == openapi3.ParameterInPath {
+			declared[p.Name] = true
 		}
 		ppath := lp.path
 		if name, ok := strings.CutPrefix(lp.ref.Ref, "#/components/parameters/"); ok {
@@ -112,7 +110,7 @@ func (b *builder) params(o *ir.Operation, item *openapi3.PathItem, op *openapi3.
 		}
 		b.addParam(o, b.param(o, p, ppath), ppath, seen)
 	}
-	b.pathParts(o, path)
+	b.pathParts(o, path, declared)
 }
 
 // addParam appends param (nil when it was refused) to o's parameters unless its
@@ -230,8 +228,9 @@ func (b *builder) scalar(t ir.TypeRef) string {
 }
 
 // pathParts splits the path template into literals and parameters, reporting
-// template names that no path parameter declares.
-func (b *builder) pathParts(o *ir.Operation, path []string) {
+// template names that no path parameter declares (declared: the names of those
+// the spec declares, built or refused).
+func (b *builder) pathParts(o *ir.Operation, path []string, declared map[string]bool) {
 	rest := o.Path
 	for rest != "" {
 		open := strings.IndexByte(rest, '{')
@@ -252,7 +251,9 @@ func (b *builder) pathParts(o *ir.Operation, path []string) {
 		name := rest[open+1 : open+end]
 		i := slices.IndexFunc(o.Params, func(p *ir.Param) bool { return p.In == ir.InPath && p.Name == name })
 		if i < 0 {
-			b.errorf(path, "path template names {%s} but no path parameter declares it", name)
+			if !declared[name] { // else the parameter was refused, and said so
+				b.errorf(path, "path template names {%s} but no path parameter declares it", name)
+			}
 			return
 		}
 		o.PathParts = append(o.PathParts, ir.PathPart{Param: o.Params[i]})
@@ -272,7 +273,7 @@ func (b *builder) requestBody(o *ir.Operation, op *openapi3.Operation, path []st
 			b.formBody(o, mt, append(bpath, "content", ctype, "schema"))
 			return
 		}
-		b.errorf(bpath, "request body content %v is not supported; acsgen sends application/json bodies", sortedKeys(rb.Content))
+		b.errorf(bpath, "request body content %q is not supported; acsgen sends application/json bodies", sortedKeys(rb.Content))
 		return
 	}
 	o.Body = &ir.Body{

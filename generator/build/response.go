@@ -87,7 +87,11 @@ func (b *builder) successType(o *ir.Operation, schema *openapi3.SchemaRef, spath
 		}
 		return
 	}
-	t := b.typeOf(schema, o.Response, spath)
+	hint := o.Response
+	if schema.Value != nil && schema.Value.Type.Is("array") {
+		hint += "Item" // the array is o.Response itself: its inline items need a name of their own
+	}
+	t := b.typeOf(schema, hint, spath)
 	if t.Kind == ir.Named && t.Name == o.Response {
 		if m := b.models[o.Response]; m != nil && schema.Value != nil && schema.Value.Description == "" {
 			m.Doc = doc

@@ -260,7 +260,7 @@ func (b *builder) mergeAllOf(s *openapi3.Schema, path []string) ([]property, map
 			continue
 		}
 		sub, req := b.mergeAllOf(part.Value, partPath)
-		props = mergeProps(props, sub)
+		props = b.mergeProps(props, sub)
 		for k := range req {
 			required[k] = true
 		}
@@ -273,19 +273,61 @@ func (b *builder) mergeAllOf(s *openapi3.Schema, path []string) ([]property, map
 	for _, r := range s.Required {
 		required[r] = true
 	}
-	return mergeProps(props, own), required
+	return b.mergeProps(props, own), required
 }
 
-func mergeProps(into, add []property) []property {
+// mergeProps adds the properties of one allOf part (or the schema's own) to those
+// merged so far. A property declared again replaces the earlier declaration, which
+// may refine it (a description, a bound); one declared with another type is an
+// error naming both, since no value could satisfy both parts.
+func (b *builder) mergeProps(into, add []property) []property {
 	for _, p := range add {
 		i := slices.IndexFunc(into, func(q property) bool { return q.name == p.name })
 		if i >= 0 {
+			if was, is, ok := conflicting(into[i].schema, p.schema); ok {
+				b.errorf(p.path, "allOf: property %q is %s here but %s at %s; declare it with one type", p.name, is, was, b.loc.Pos(into[i].path...))
+			}
 			into[i] = p
 		} else {
 			into = append(into, p)
 		}
 	}
 	return into
+}
+
+// conflicting says whether two declarations of one property that allOf merges
+// have different types, and names them: the JSON types, or for two $refs to
+// different object schemas (two structs), the components. A declaration without a
+// type (one that only describes the property) conflicts with none.
+func conflicting(was, is schemaRef) (wasName, isName string, ok bool) {
+	wt, it := jsonType(was), jsonType(is)
+	if wt == "" || it == "" {
+		return "", "", false
+	}
+	if wt != it {
+		return describeProp(was, wt), describeProp(is, it), true
+	}
+	if wt == "object" && was.Ref != "" && is.Ref != "" && was.Ref != is.Ref {
+		return describeProp(was, wt), describeProp(is, it), true
+	}
+	return "", "", false
+}
+
+func jsonType(r schemaRef) string {
+	if r.Value == nil || r.Value.Type == nil || len(*r.Value.Type) == 0 {
+		if r.Value != nil && len(r.Value.Properties) > 0 {
+			return "object"
+		}
+		return ""
+	}
+	return typeName(r.Value)
+}
+
+func describeProp(r schemaRef, jsonType string) string {
+	if r.Ref != "" {
+		return r.Ref[strings.LastIndexByte(r.Ref, '/')+1:] + " (" + jsonType + ")"
+	}
+	return jsonType
 }
 
 // orderedKeys lists the keys of a spec map in the order the file writes them
@@ -353,11 +395,21 @@ func (b *builder) fillEnum(m *ir.Model, s *openapi3.Schema, path []string) {
 	for i, v := range s.Enum {
 		vpath := append(slices.Clone(path), "enum", strconv.Itoa(i))
 		ev := &ir.EnumValue{}
+		// A value of the other JSON type would make a constant that does not
+		// compile (const LevelX Level = "1"), and no instance could match it.
 		switch x := v.(type) {
 		case string:
+			if base.Name != "string" {
+				b.errorf(vpath, "enum value %q is a string, but the schema's type is integer; write it unquoted", x)
+				continue
+			}
 			ev.Raw, ev.Value = x, strconv.Quote(x)
 			ev.GoName = m.GoName + enumWord(x)
 		case float64:
+			if base.Name == "string" {
+				b.errorf(vpath, "enum value %v is a number, but the schema's type is string; quote it", x)
+				continue
+			}
 			n := int64(x)
 			if float64(n) != x {
 				b.errorf(vpath, "enum value %v is not an integer", v)

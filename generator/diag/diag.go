@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+	"unicode"
 
 	"github.com/acsgen/acsgen/internal/visible"
 )
@@ -54,7 +55,9 @@ type Diagnostic struct {
 // "warning: " after the position for a warning. Spec paths and messages quote
 // spec text, so hidden characters are written as <U+202E> (visible.Escape): a
 // diagnostic about a right-to-left override must not apply it to the terminal
-// line it is printed on.
+// line it is printed on. Control characters other than tab are written so too: a
+// key holding a line break would start a line without a position, and an escape
+// sequence would act on the terminal.
 func (d Diagnostic) String() string {
 	var b strings.Builder
 	b.WriteString(d.Pos.String())
@@ -67,8 +70,10 @@ func (d Diagnostic) String() string {
 		b.WriteString(": ")
 	}
 	b.WriteString(d.Msg)
-	return visible.Escape(b.String())
+	return visible.EscapeFunc(b.String(), shown)
 }
+
+func shown(r rune) bool { return visible.Hidden(r) || (unicode.IsControl(r) && r != '\t') }
 
 // List is a set of diagnostics. As an error it reports every entry, one per line.
 type List []Diagnostic

@@ -50,3 +50,10 @@ func TestStringShowsHiddenCharacters(t *testing.T) {
 	d := Diagnostic{Pos: Pos{File: "a\u202e.yaml", Line: 1, Col: 2}, Path: "components.schemas.A.properties.x\u200by", Msg: "bad \u2066name\u2069"}
 	assert.Equal(t, "a<U+202E>.yaml:1:2: components.schemas.A.properties.x<U+200B>y: bad <U+2066>name<U+2069>", d.String())
 }
+
+// Every diagnostic is one line: a spec key holding a line break (a media type
+// "text/x\nX-Evil: 1") must not start a second line without a position.
+func TestStringIsOneLine(t *testing.T) {
+	d := Diagnostic{Pos: Pos{File: "a.yaml", Line: 9, Col: 11}, Path: "paths./a.content.text/x\nX: 1", Msg: "media type text/x\r\nX: 1\u0085 \x1b[31m is bad\tfor now"}
+	assert.Equal(t, "a.yaml:9:11: paths./a.content.text/x<U+000A>X: 1: media type text/x<U+000D><U+000A>X: 1<U+0085> <U+001B>[31m is bad\tfor now", d.String())
+}

@@ -2,6 +2,7 @@ package load
 
 import (
 	"errors"
+	"fmt"
 	"slices"
 	"strconv"
 	"strings"
@@ -11,14 +12,21 @@ import (
 	"github.com/acsgen/acsgen/generator/diag"
 )
 
-// checkExamples validates every example against its schema. kin-openapi can do this
-// inside doc.Validate, but its errors there carry no spec location; walking the spec
-// here positions each failure at the offending value inside the example itself.
+// checkExamples validates every example and default against its schema.
+// kin-openapi can do this inside doc.Validate, but its errors there carry no spec
+// location (a bad default in a component is "Error at "/0"" at 1:1); walking the
+// spec here positions each failure at the offending value inside the example or
+// default itself.
 func checkExamples(doc *openapi3.T, loc *Locator) diag.List {
 	c := &exampleChecker{loc: loc, seen: map[*openapi3.Schema]bool{}}
 	if doc.Paths != nil {
 		for _, key := range sortedKeys(doc.Paths.Map()) {
 			item := doc.Paths.Value(key)
+			for i, p := range item.Parameters {
+				if p.Ref == "" && p.Value != nil {
+					c.parameter(p.Value, []string{"paths", key, "parameters", itoa(i)})
+				}
+			}
 			for method, op := range item.Operations() {
 				c.operation(op, []string{"paths", key, strings.ToLower(method)})
 			}
@@ -30,7 +38,12 @@ func checkExamples(doc *openapi3.T, loc *Locator) diag.List {
 		}
 		for name, r := range comp.Responses {
 			if r.Ref == "" && r.Value != nil {
-				c.content(r.Value.Content, []string{"components", "responses", name, "content"}, true)
+				c.response(r.Value, []string{"components", "responses", name})
+			}
+		}
+		for name, h := range comp.Headers {
+			if h.Ref == "" && h.Value != nil {
+				c.parameter(&h.Value.Parameter, []string{"components", "headers", name})
 			}
 		}
 		for name, p := range comp.Parameters {
@@ -65,8 +78,17 @@ func (c *exampleChecker) operation(op *openapi3.Operation, path []string) {
 	if op.Responses != nil {
 		for code, r := range op.Responses.Map() {
 			if r.Ref == "" && r.Value != nil {
-				c.content(r.Value.Content, append(slices.Clone(path), "responses", code, "content"), true)
+				c.response(r.Value, append(slices.Clone(path), "responses", code))
 			}
+		}
+	}
+}
+
+func (c *exampleChecker) response(r *openapi3.Response, path []string) {
+	c.content(r.Content, append(slices.Clone(path), "content"), true)
+	for name, h := range r.Headers {
+		if h.Ref == "" && h.Value != nil {
+			c.parameter(&h.Value.Parameter, append(slices.Clone(path), "headers", name))
 		}
 	}
 }
@@ -75,11 +97,29 @@ func (c *exampleChecker) parameter(p *openapi3.Parameter, path []string) {
 	if p.Schema == nil || p.Schema.Value == nil {
 		return
 	}
-	c.value(p.Schema.Value, p.Example, append(slices.Clone(path), "example"), false)
-	for name, ex := range p.Examples {
-		if ex.Ref == "" && ex.Value != nil {
-			c.value(p.Schema.Value, ex.Value.Value, append(slices.Clone(path), "examples", name, "value"), false)
+	c.value(p.Schema.Value, p.Example, append(slices.Clone(path), "example"), asRequest, "")
+	c.examples(p.Schema.Value, p.Examples, path, asRequest)
+	if p.Schema.Ref == "" {
+		c.schema(p.Schema, append(slices.Clone(path), "schema"))
+	}
+}
+
+// examples checks named examples; one that is a $ref to components.examples is
+// checked against the schema at hand and reported where its value is written.
+func (c *exampleChecker) examples(s *openapi3.Schema, examples openapi3.Examples, path []string, as visit) {
+	for name, ex := range examples {
+		if ex.Value == nil {
+			continue
 		}
+		at := append(slices.Clone(path), "examples", name, "value")
+		note := ""
+		if target, ok := strings.CutPrefix(ex.Ref, "#/components/examples/"); ok {
+			note = fmt.Sprintf(" (as the example %s at %s)", name, c.loc.Pos(append(slices.Clone(path), "examples", name)...))
+			at = []string{"components", "examples", target, "value"}
+		} else if ex.Ref != "" {
+			continue
+		}
+		c.value(s, ex.Value.Value, at, as, note)
 	}
 }
 
@@ -89,12 +129,12 @@ func (c *exampleChecker) content(content openapi3.Content, path []string, respon
 			continue
 		}
 		mpath := append(slices.Clone(path), ctype)
-		c.value(mt.Schema.Value, mt.Example, append(slices.Clone(mpath), "example"), response)
-		for name, ex := range mt.Examples {
-			if ex.Ref == "" && ex.Value != nil {
-				c.value(mt.Schema.Value, ex.Value.Value, append(slices.Clone(mpath), "examples", name, "value"), response)
-			}
+		as := asRequest
+		if response {
+			as = asResponse
 		}
+		c.value(mt.Schema.Value, mt.Example, append(slices.Clone(mpath), "example"), as, "")
+		c.examples(mt.Schema.Value, mt.Examples, mpath, as)
 		if mt.Schema.Ref == "" {
 			c.schema(mt.Schema, append(mpath, "schema"))
 		}
@@ -108,7 +148,8 @@ func (c *exampleChecker) schema(ref *openapi3.SchemaRef, path []string) {
 	}
 	s := ref.Value
 	c.seen[s] = true
-	c.value(s, s.Example, append(slices.Clone(path), "example"), false)
+	c.value(s, s.Example, append(slices.Clone(path), "example"), asRequest, "")
+	c.value(s, s.Default, append(slices.Clone(path), "default"), asDefault, "")
 	for name, p := range s.Properties {
 		c.schema(p, append(slices.Clone(path), "properties", name))
 	}
@@ -121,15 +162,30 @@ func (c *exampleChecker) schema(ref *openapi3.SchemaRef, path []string) {
 	}
 }
 
-func (c *exampleChecker) value(s *openapi3.Schema, v any, path []string, response bool) {
+// visit says what a value is checked as: readOnly properties may not be sent in a
+// request, writeOnly ones not in a response; a default is neither.
+type visit int
+
+const (
+	asRequest visit = iota
+	asResponse
+	asDefault
+)
+
+// value checks v against s; note, if any, ends each message.
+func (c *exampleChecker) value(s *openapi3.Schema, v any, path []string, as visit, note string) {
 	if v == nil {
 		return
 	}
 	opts := []openapi3.SchemaValidationOption{openapi3.MultiErrors()}
-	if response {
+	what := "example"
+	switch as {
+	case asResponse:
 		opts = append(opts, openapi3.VisitAsResponse())
-	} else {
+	case asRequest:
 		opts = append(opts, openapi3.VisitAsRequest())
+	case asDefault:
+		what = "default"
 	}
 	err := s.VisitJSON(v, opts...)
 	if err == nil {
@@ -145,13 +201,13 @@ func (c *exampleChecker) value(s *openapi3.Schema, v any, path []string, respons
 	for _, leaf := range leaves {
 		var se *openapi3.SchemaError
 		if !errors.As(leaf, &se) {
-			c.diags.Add(c.loc.Pos(path...), strings.Join(path, "."), "example: %s", firstLine(leaf.Error()))
+			c.diags.Add(c.loc.Pos(path...), strings.Join(path, "."), "%s: %s%s", what, firstLine(leaf.Error()), note)
 			continue
 		}
 		ptr := se.JSONPointer()
 		at := append(slices.Clone(path), ptr...)
-		c.diags.Add(c.loc.Pos(at...), strings.Join(path, "."), "example value at /%s: %s",
-			strings.Join(ptr, "/"), se.Reason)
+		c.diags.Add(c.loc.Pos(at...), strings.Join(path, "."), "%s value at /%s: %s%s",
+			what, strings.Join(ptr, "/"), se.Reason, note)
 	}
 }
 

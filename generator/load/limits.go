@@ -22,6 +22,9 @@ const (
 	MaxNesting = 256
 	// MaxRefChain bounds a chain of components that are only a $ref to the next.
 	MaxRefChain = 32
+	// MaxSpecFiles bounds the other files one spec's $refs may read; together
+	// with the spec's own they may hold MaxSpecBytes.
+	MaxSpecFiles = 1000
 )
 
 func sizeError(path string, size int64) error {
@@ -40,7 +43,7 @@ func (l *Locator) tooLarge() diag.List {
 	if past == nil {
 		return nil
 	}
-	return diag.List{{Pos: diag.Pos{File: l.file, Line: past.Line, Col: past.Column},
+	return diag.List{{Pos: l.at(past),
 		Msg: fmt.Sprintf("YAML aliases expand the spec past %d bytes, the spec size limit (%d MiB); write the repeated parts out, or $ref a component", MaxSpecBytes, MaxSpecBytes>>20)}}
 }
 
@@ -64,7 +67,7 @@ func (l *Locator) tooDeep() diag.List {
 	if found == nil {
 		return nil
 	}
-	return diag.List{{Pos: diag.Pos{File: l.file, Line: found.Line, Col: found.Column},
+	return diag.List{{Pos: l.at(found),
 		Msg: fmt.Sprintf("spec nests deeper than %d levels; declare deep schemas as components and $ref them", MaxNesting)}}
 }
 
@@ -92,7 +95,7 @@ func (l *Locator) schemaRefGraph() map[string][]refEdge {
 		}
 		if _, v := l.child(n, "$ref"); v != nil && v.Kind == yaml.ScalarNode {
 			if target, ok := strings.CutPrefix(v.Value, "#/components/schemas/"); ok {
-				graph[name] = append(graph[name], refEdge{to: pointerPath(target)[0], pos: diag.Pos{File: l.file, Line: v.Line, Col: v.Column}})
+				graph[name] = append(graph[name], refEdge{to: pointerPath(target)[0], pos: l.at(v)})
 			}
 		}
 		if _, parts := l.child(n, "allOf"); parts != nil && parts.Kind == yaml.SequenceNode {

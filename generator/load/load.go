@@ -6,13 +6,12 @@ package load
 import (
 	"bytes"
 	"context"
-	"crypto/sha256"
-	"encoding/hex"
 	"errors"
 	"fmt"
 	"net/url"
 	"os"
 	"regexp"
+	"slices"
 	"strings"
 
 	"github.com/getkin/kin-openapi/openapi3"
@@ -32,6 +31,9 @@ type Spec struct {
 	// Warnings are the problems found that do not stop generation (hidden
 	// characters in the spec's text), sorted; build passes them on.
 	Warnings diag.List
+	// Files are the other files the spec's $refs read, in the order read; nil for
+	// a spec of one file.
+	Files []string
 }
 
 // Options say how to load a spec. The zero value suits the generator.
@@ -43,6 +45,11 @@ type Options struct {
 	// made from the Locator's parse (toJSON), and diagnostics position everything
 	// with the Locator anyway.
 	Origins bool
+	// ReadFile reads the other files of a multi-file spec (bundle.go), by their
+	// paths: the spec's own joined with each $ref, cleaned, slash-separated, and
+	// inside the spec's directory. Nil reads them from disk (diskFiles); acsgen
+	// diff reads them from a git revision.
+	ReadFile func(path string) ([]byte, error)
 }
 
 // File reads and loads the spec at path with the zero Options.
@@ -76,9 +83,10 @@ func readFile(path string) ([]byte, error) {
 	return data, nil
 }
 
-// Data loads a spec from memory; path names it in diagnostics. External $refs are
-// not followed: each product's spec is one self-contained file, and a generator that
-// fetches URLs named by the input is a liability.
+// Data loads a spec from memory; path names it in diagnostics. $refs to other
+// files are read relative to path, inside its directory (bundle.go, ReadFile);
+// URLs are never fetched: a generator that fetches what its input names is a
+// liability.
 func (o Options) Data(path string, data []byte) (*Spec, error) {
 	if len(data) > MaxSpecBytes {
 		return nil, sizeError(path, int64(len(data)))
@@ -90,6 +98,9 @@ func (o Options) Data(path string, data []byte) (*Spec, error) {
 	if loc.root.Kind != yaml.MappingNode {
 		return nil, diag.List{{Pos: diag.Pos{File: path, Line: 1, Col: 1}, Msg: "spec is not a YAML or JSON object"}}
 	}
+	if version := loc.version(); len(version) > 0 {
+		return nil, version // another version's syntax would only give shape errors
+	}
 	if large := loc.tooLarge(); len(large) > 0 {
 		return nil, large
 	}
@@ -97,7 +108,30 @@ func (o Options) Data(path string, data []byte) (*Spec, error) {
 		return nil, deep
 	}
 	warnings := loc.hiddenText()
-	spec, err := o.check(loc, path, data)
+	var parts []*Locator
+	if hasFileRefs(loc.root) {
+		read := o.ReadFile
+		if read == nil {
+			read = diskFiles(path)
+		}
+		b := newBundler(loc, read, len(data))
+		b.bundle()
+		warnings = append(warnings, b.warnings...)
+		if len(b.diags) > 0 {
+			// The spec's own references are checked all the same, to list every
+			// problem at once; the files refused are reported already.
+			local := slices.DeleteFunc(loc.danglingRefs(), func(d diag.Diagnostic) bool { return !strings.HasPrefix(d.Msg, `$ref "#`) })
+			return nil, append(append(b.diags, local...), warnings...).Sort()
+		}
+		for _, file := range b.order {
+			parts = append(parts, b.parts[file])
+		}
+		loc.index = indexMappings(loc.root) // bundle added components
+		if large := append(loc.tooLarge(), loc.tooDeep()...); len(large) > 0 {
+			return nil, large
+		}
+	}
+	spec, err := o.check(loc, path, data, parts)
 	if err != nil {
 		var dl diag.List
 		if errors.As(err, &dl) {
@@ -109,10 +143,30 @@ func (o Options) Data(path string, data []byte) (*Spec, error) {
 	return spec, nil
 }
 
+// version reports a spec that is not OpenAPI 3.0: a missing or other openapi
+// version, or a Swagger 2.0 spec.
+func (l *Locator) version() diag.List {
+	v := l.node("openapi")
+	if v == nil {
+		if sw := l.node("swagger"); sw != nil {
+			return diag.List{{Pos: l.Pos("swagger"), Path: "swagger",
+				Msg: "Swagger 2.0 is not supported; acsgen reads OpenAPI 3.0 specs (convert the spec to OpenAPI 3.0 first)"}}
+		}
+	}
+	if v != nil && v.Kind == yaml.ScalarNode && strings.HasPrefix(v.Value, "3.0") {
+		return nil
+	}
+	value := ""
+	if v != nil && v.Kind == yaml.ScalarNode {
+		value = v.Value
+	}
+	return diag.List{{Pos: l.Pos("openapi"), Path: "openapi", Msg: fmt.Sprintf("version %q is not supported; acsgen reads OpenAPI 3.0 specs", value)}}
+}
+
 // check runs the checks that need no more than the parsed YAML, then has
 // kin-openapi decode and validate the spec.
-func (o Options) check(loc *Locator, path string, data []byte) (*Spec, error) {
-	if shape := append(loc.duplicateKeys(), loc.schemaShapes()...); len(shape) > 0 {
+func (o Options) check(loc *Locator, path string, data []byte, parts []*Locator) (*Spec, error) {
+	if shape := append(append(loc.duplicateKeys(), loc.schemaShapes()...), loc.objectShapes()...); len(shape) > 0 {
 		return nil, shape.Sort()
 	}
 	if refs := loc.danglingRefs(); len(refs) > 0 {
@@ -121,15 +175,14 @@ func (o Options) check(loc *Locator, path string, data []byte) (*Spec, error) {
 	if refs := loc.refProblems(); len(refs) > 0 {
 		return nil, refs.Sort()
 	}
-	doc, err := o.decode(loc, path, data)
+	doc, err := o.decode(loc, path, data, parts)
 	if err != nil {
 		return nil, loadError(loc, err)
 	}
-	if !strings.HasPrefix(doc.OpenAPI, "3.0") {
-		return nil, diag.List{{Pos: loc.Pos("openapi"), Path: "openapi", Msg: fmt.Sprintf("version %q is not supported; acsgen reads OpenAPI 3.0 specs", doc.OpenAPI)}}
-	}
+	emptyMediaTypes(doc)
+	resolveHeaderContent(doc)
 	ctx := openapi3.WithValidationOptions(context.Background(),
-		openapi3.EnableMultiError(), openapi3.DisableExamplesValidation())
+		openapi3.EnableMultiError(), openapi3.DisableExamplesValidation(), openapi3.DisableSchemaDefaultsValidation())
 	var diags diag.List
 	if err := doc.Validate(ctx); err != nil {
 		diags = validationErrors(loc, err)
@@ -138,16 +191,38 @@ func (o Options) check(loc *Locator, path string, data []byte) (*Spec, error) {
 	if len(diags) > 0 {
 		return nil, diags.Sort()
 	}
-	// Line endings are normalised so that a checkout converting them (git autocrlf)
-	// does not make the spec look changed.
-	sum := sha256.Sum256(bytes.ReplaceAll(data, []byte("\r\n"), []byte("\n")))
-	return &Spec{Doc: doc, Loc: loc, Digest: hex.EncodeToString(sum[:])}, nil
+	spec := &Spec{Doc: doc, Loc: loc, Digest: digest(data, parts)}
+	for _, p := range parts {
+		spec.Files = append(spec.Files, p.file)
+	}
+	return spec, nil
 }
 
 // decode has kin-openapi load the spec: as JSON converted from the Locator's tree
 // when it can, else (origins wanted, JSON input, YAML the conversion leaves alone)
 // from the original bytes.
-func (o Options) decode(loc *Locator, path string, data []byte) (*openapi3.T, error) {
+//
+// A bundled spec (several files) is decoded from its tree alone, and with Origins
+// its positions come from the Locator (origins.go), which knows each node's file.
+func (o Options) decode(loc *Locator, path string, data []byte, parts []*Locator) (*openapi3.T, error) {
+	if parts != nil {
+		size := len(data)
+		for _, p := range parts {
+			size += len(p.src)
+		}
+		converted, ok := toJSON(loc.root, size)
+		if !ok {
+			var err error
+			if converted, err = yaml.Marshal(loc.root); err != nil {
+				return nil, err
+			}
+		}
+		doc, err := newLoader().LoadFromDataWithPath(converted, &url.URL{Path: path})
+		if err == nil && o.Origins {
+			setOrigins(doc, loc)
+		}
+		return doc, err
+	}
 	if !o.Origins && !looksLikeJSON(data) {
 		if converted, ok := toJSON(loc.root, len(data)); ok {
 			if doc, err := newLoader().LoadFromDataWithPath(converted, &url.URL{Path: path}); err == nil {
@@ -186,6 +261,9 @@ func syntaxError(path string, data []byte, err error) error {
 		if m[1] != "" {
 			_, _ = fmt.Sscan(m[1], &pos.Line)
 			pos.Col = firstColumn(data, pos.Line)
+		} else if at, what, ok := badChar(path, data); ok {
+			// The reader's errors about characters carry no line.
+			return diag.List{{Pos: at, Msg: "syntax error: " + what}}
 		}
 	}
 	return diag.List{{Pos: pos, Msg: "syntax error: " + firstLine(msg)}}

@@ -31,6 +31,24 @@ type Locator struct {
 	src   []byte       // the spec as read
 	utf8  bool         // src is UTF-8, so offsets and columns convert (source.go)
 	lines func() []int // the offset where each line starts; counted on first use
+
+	// owner maps each node that comes from another file of a multi-file spec
+	// (bundle.go) to that file's Locator, so positions name the file a node is
+	// written in; the nodes of this file are not in it. Nil for one file.
+	owner map[*yaml.Node]*Locator
+}
+
+// at is the position of node n, in the file that holds it.
+func (l *Locator) at(n *yaml.Node) diag.Pos {
+	return diag.Pos{File: l.part(n).file, Line: n.Line, Col: n.Column}
+}
+
+// part returns the Locator of the file holding n: l itself, or the other file.
+func (l *Locator) part(n *yaml.Node) *Locator {
+	if o := l.owner[n]; o != nil {
+		return o
+	}
+	return l
 }
 
 // indexedKeys is the size from which a mapping is indexed; scanning fewer keys
@@ -77,14 +95,14 @@ func (l *Locator) File() string { return l.file }
 // Pos returns the position of the deepest node on path that exists: the key of a
 // mapping entry, or the item of a sequence (a path segment that is an index).
 func (l *Locator) Pos(path ...string) diag.Pos {
-	pos := diag.Pos{File: l.file, Line: l.root.Line, Col: l.root.Column}
+	pos := l.at(l.root)
 	n := l.root
 	for _, seg := range path {
 		key, val := l.child(n, seg)
 		if val == nil {
 			break
 		}
-		pos = diag.Pos{File: l.file, Line: key.Line, Col: key.Column}
+		pos = l.at(key)
 		n = val
 	}
 	return pos
@@ -112,7 +130,7 @@ func (l *Locator) RefPositions(target string) []diag.Pos {
 			for i := 0; i+1 < len(n.Content); i += 2 {
 				k, v := n.Content[i], n.Content[i+1]
 				if k.Value == "$ref" && v.Kind == yaml.ScalarNode && v.Value == target {
-					out = append(out, diag.Pos{File: l.file, Line: v.Line, Col: v.Column})
+					out = append(out, l.at(v))
 				}
 			}
 		}
@@ -161,10 +179,11 @@ func (l *Locator) child(n *yaml.Node, seg string) (key, val *yaml.Node) {
 	return nil, nil
 }
 
-// danglingRefs reports every "$ref" that does not resolve inside this file: local
-// JSON pointers that lead nowhere, and references to other files or URLs, which
-// acsgen does not follow. Checking before kin-openapi loads lists every bad
-// reference with its position, where the loader stops at the first one.
+// danglingRefs reports every "$ref" that does not resolve inside the bundled
+// spec: local JSON pointers that lead nowhere, and references to other files left
+// where bundle follows none (outside OpenAPI objects and schemas). Checking
+// before kin-openapi loads lists every bad reference with its position, where
+// the loader stops at the first one.
 func (l *Locator) danglingRefs() diag.List {
 	var out diag.List
 	var walk func(n *yaml.Node)
@@ -175,11 +194,11 @@ func (l *Locator) danglingRefs() diag.List {
 				if k.Value != "$ref" || v.Kind != yaml.ScalarNode {
 					continue
 				}
-				pos := diag.Pos{File: l.file, Line: v.Line, Col: v.Column}
+				pos := l.at(v)
 				ptr, local := strings.CutPrefix(v.Value, "#/")
 				switch {
 				case !local:
-					out.Add(pos, "", "$ref %q points outside this file; acsgen specs are self-contained", v.Value)
+					out.Add(pos, "", "$ref %q names another file where acsgen follows no references (only those of OpenAPI objects and schemas)", v.Value)
 				case l.node(pointerPath(ptr)...) == nil:
 					out.Add(pos, "", "$ref %q resolves to nothing in this file", v.Value)
 				}

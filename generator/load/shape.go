@@ -25,8 +25,8 @@ func (l *Locator) duplicateKeys() diag.List {
 			for i := 0; i+1 < len(n.Content); i += 2 {
 				k := n.Content[i]
 				if prev, dup := first[k.Value]; dup {
-					out.Add(diag.Pos{File: l.file, Line: k.Line, Col: k.Column}, "", "key %q is already defined at %s",
-						k.Value, diag.Pos{File: l.file, Line: prev.Line, Col: prev.Column})
+					out.Add(l.at(k), "", "key %q is already defined at %s",
+						k.Value, l.at(prev))
 					continue
 				}
 				first[k.Value] = k
@@ -69,15 +69,17 @@ func (l *Locator) schemaShapes() diag.List {
 			n = n.Alias
 		}
 		if n.Kind != yaml.MappingNode {
-			out.Add(diag.Pos{File: l.file, Line: n.Line, Col: n.Column}, strings.Join(path, "."), "a schema must be an object, not %s", kindName[n.Kind])
+			out.Add(l.at(n), strings.Join(path, "."), "a schema must be an object, not %s", kindName[n.Kind])
 			return
 		}
 		for i := 0; i+1 < len(n.Content); i += 2 {
 			k, v := n.Content[i], n.Content[i+1]
 			kpath := append(slices.Clone(path), k.Value)
-			pos := diag.Pos{File: l.file, Line: v.Line, Col: v.Column}
+			pos := l.at(v)
 			if k.Value == "type" {
-				if v.Kind != yaml.ScalarNode || !slices.Contains(schemaTypes, v.Value) {
+				if v.Kind != yaml.ScalarNode {
+					out.Add(pos, strings.Join(kpath, "."), "type must be a single value, not %s; OpenAPI 3.0 has no type lists (nullable: true allows null)", kindName[v.Kind])
+				} else if !slices.Contains(schemaTypes, v.Value) {
 					out.Add(pos, strings.Join(kpath, "."), "type %q is not one of %s", v.Value, strings.Join(schemaTypes, ", "))
 				}
 				continue
@@ -127,7 +129,7 @@ func (l *Locator) schemaShapes() diag.List {
 				continue
 			}
 			if k.Value == "parameters" && v.Kind != yaml.SequenceNode && len(path) > 0 && path[0] == "paths" {
-				out.Add(diag.Pos{File: l.file, Line: v.Line, Col: v.Column}, strings.Join(append(slices.Clone(path), k.Value), "."),
+				out.Add(l.at(v), strings.Join(append(slices.Clone(path), k.Value), "."),
 					"parameters must be a list, not %s", kindName[v.Kind])
 				continue
 			}

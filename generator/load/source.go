@@ -109,12 +109,13 @@ func (l *Locator) PosOf(text string, at int, path ...string) diag.Pos {
 	if key == nil || text == "" || at < 0 || at > len(text) {
 		return l.Pos(path...)
 	}
-	to := len(l.src)
-	if starts := l.lines(); val.Line < len(starts) {
+	src := l.part(key) // the file the entry is written in
+	to := len(src.src)
+	if starts := src.lines(); val.Line < len(starts) {
 		to = starts[val.Line] // the start of the line after the value's first
 	}
-	if off := l.find(l.offset(key.Line, key.Column), to, text); off >= 0 {
-		return l.posAt(off + at)
+	if off := src.find(src.offset(key.Line, key.Column), to, text); off >= 0 {
+		return src.posAt(off + at)
 	}
 	return l.Pos(path...)
 }

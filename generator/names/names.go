@@ -4,6 +4,7 @@ package names
 
 import (
 	"go/token"
+	"go/types"
 	"strings"
 	"unicode"
 )
@@ -114,4 +115,68 @@ func Package(s string) string {
 		out = "p" + out
 	}
 	return out
+}
+
+// PackageProblem says why s cannot name a generated package, "" when it can: it
+// must be a lower-case identifier of letters and digits, not a keyword, not main
+// (a command, which nothing can import), and not a predeclared identifier, which
+// a file importing the package (its examples, say) would shadow and could no
+// longer use (a package nil breaks every err != nil).
+func PackageProblem(s string) string {
+	switch {
+	case s == "" || Package(s) != s:
+		return "is not a lower-case Go identifier"
+	case token.IsKeyword(s):
+		return "is a Go keyword"
+	case s == "main":
+		return "names a command, not an importable package"
+	case types.Universe.Lookup(s) != nil:
+		return "is a predeclared Go identifier, which a file importing the package could no longer use"
+	}
+	return ""
+}
+
+// DerivedPackage maps a package name made from the spec (Package of its product or
+// file name) that PackageProblem refuses to one it accepts, by appending "api":
+// type.yaml becomes package typeapi. A name the spec or the caller gives is
+// refused instead, since they chose it.
+func DerivedPackage(s string) string {
+	if s != "" && PackageProblem(s) != "" {
+		return s + "api"
+	}
+	return s
+}
+
+// OperationName names an operation the spec gives no operationId: the method, then
+// the words of each literal part of the path template and By<Name> for each
+// parameter ("GET", "/pets/{petId}/toys" → "GetPetsByPetIDToys"); "/" alone is
+// Root. The By keeps /pets/{id} apart from a literal /pets/id. The method comes
+// first, so a word starting with a digit needs no X ("/v1/2fa" → "GetV12fa").
+func OperationName(method, path string) string {
+	var b strings.Builder
+	b.WriteString(GoName(strings.ToLower(method)))
+	n := b.Len()
+	words := func(s string) {
+		for _, w := range Words(s) {
+			b.WriteString(word(w))
+		}
+	}
+	for rest := path; rest != ""; {
+		open := strings.IndexByte(rest, '{')
+		end := strings.IndexByte(rest, '}')
+		if open < 0 || end < open {
+			words(rest)
+			break
+		}
+		words(rest[:open])
+		if len(Words(rest[open+1:end])) > 0 {
+			b.WriteString("By")
+			words(rest[open+1 : end])
+		}
+		rest = rest[end+1:]
+	}
+	if b.Len() == n {
+		b.WriteString("Root")
+	}
+	return b.String()
 }
