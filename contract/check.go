@@ -145,7 +145,7 @@ func (s *Set) Examine(ix Interaction, opts Options) Result {
 	}
 	r.statusKey = o.statusKey(ix.Status)
 	decoded, fields := o.observe(ix, r.statusKey)
-	r.body, r.fields = keep(decoded), fields
+	r.body, r.fields = keep(decoded), o.fields.intern(fields)
 	compiled := o.compiledAccepts(ix, r.statusKey, decoded)
 	r.Validator = ValidatorKin
 	if compiled {
@@ -190,6 +190,11 @@ func (s *Set) Examine(ix Interaction, opts Options) Result {
 		}
 	}
 	r.Findings = out
+	if !slices.ContainsFunc(out, func(f Finding) bool { return f.Rule == "status" || f.Rule == "undeclared-status" }) {
+		// Only a status suggestion reads the body again (proposedResponse); a run
+		// over many interactions keeps no decoded body it will not use.
+		r.body = nil
+	}
 	return r
 }
 
@@ -201,17 +206,16 @@ func (s *Set) CheckRecording(path string, opts Options) ([]Result, error) {
 }
 
 // CheckEntries is CheckRecording, and also returns how many interactions the
-// recording holds, those of other shards included.
+// recording holds, those of other shards included. It checks each interaction as
+// it is read (see EachInteraction), keeping only the results.
 func (s *Set) CheckEntries(path string, opts Options) ([]Result, int, error) {
-	ixs, err := ReadRecording(path)
-	if err != nil {
-		return nil, 0, err
-	}
 	pick := opts.Shard.picker(path)
-	out := make([]Result, 0, len(ixs))
-	for i, ix := range ixs {
+	var out []Result
+	n := 0
+	err := EachInteraction(path, func(i int, ix Interaction) error {
+		n++
 		if !pick.take(ix) {
-			continue
+			return nil
 		}
 		r := s.Examine(ix, opts)
 		r.Recording, r.Entry = path, i
@@ -219,8 +223,12 @@ func (s *Set) CheckEntries(path string, opts Options) ([]Result, int, error) {
 			r.Findings[j].Recording, r.Findings[j].Entry = path, i
 		}
 		out = append(out, r)
+		return nil
+	})
+	if err != nil {
+		return nil, 0, err
 	}
-	return out, len(ixs), nil
+	return out, n, nil
 }
 
 // CheckFile checks every interaction of a recording and returns the findings and
