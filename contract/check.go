@@ -37,6 +37,11 @@ type Options struct {
 	// Shard limits CheckRecording to the interactions of one shard (see Shard);
 	// the zero value checks them all.
 	Shard Shard
+	// NoCoverage leaves out of each Result the response fields its body showed,
+	// which only Set.Coverage reads: walking every body for them is the largest
+	// cost of a check. Coverage of such results counts calls and statuses, and no
+	// field as seen. Check never collects them.
+	NoCoverage bool
 }
 
 // Result is the outcome of checking one interaction.
@@ -63,6 +68,7 @@ type Result struct {
 // Check validates one interaction and returns its findings, with Recording and
 // Entry left for the caller to fill in.
 func (s *Set) Check(ix Interaction, opts Options) []Finding {
+	opts.NoCoverage = true
 	return s.Examine(ix, opts).Findings
 }
 
@@ -144,8 +150,18 @@ func (s *Set) Examine(ix Interaction, opts Options) Result {
 		}
 	}
 	r.statusKey = o.statusKey(ix.Status)
-	decoded, fields := o.observe(ix, r.statusKey)
-	r.body, r.fields = keep(decoded), o.fields.intern(fields)
+	// The body is decoded here only for what needs it as a tree: the compiled
+	// check's comparison, strict mode's undocumented properties and coverage.
+	// Otherwise kin-openapi's ValidateResponse is the only decode.
+	_, hasCompiled := o.compiled[r.statusKey]
+	var decoded any
+	tree := hasCompiled || opts.Strict || !opts.NoCoverage
+	if tree {
+		decoded = decodeBody(ix)
+	}
+	if !opts.NoCoverage {
+		r.fields = o.fields.intern(o.seenFields(r.statusKey, decoded))
+	}
 	compiled := o.compiledAccepts(ix, r.statusKey, decoded)
 	r.Validator = ValidatorKin
 	if compiled {
@@ -190,10 +206,13 @@ func (s *Set) Examine(ix Interaction, opts Options) Result {
 		}
 	}
 	r.Findings = out
-	if !slices.ContainsFunc(out, func(f Finding) bool { return f.Rule == "status" || f.Rule == "undeclared-status" }) {
+	if slices.ContainsFunc(out, func(f Finding) bool { return f.Rule == "status" || f.Rule == "undeclared-status" }) {
 		// Only a status suggestion reads the body again (proposedResponse); a run
 		// over many interactions keeps no decoded body it will not use.
-		r.body = nil
+		if !tree {
+			decoded = decodeBody(ix)
+		}
+		r.body = keep(decoded)
 	}
 	return r
 }
