@@ -58,8 +58,9 @@ func writeRecordings(tb testing.TB, dir string, total int) []string {
 }
 
 // checkAll streams files through one worker per core; each reads, checks and drops
-// one cassette at a time, so memory stays bounded by the number of workers.
-func checkAll(set *contract.Set, files []string) (checked, findings int64, err error) {
+// one cassette at a time, so memory stays bounded by the number of workers. check
+// returns the number of findings of one interaction.
+func checkAll(check func(contract.Interaction) int, files []string) (checked, findings int64, err error) {
 	paths := make(chan string)
 	var wg sync.WaitGroup
 	var firstErr atomic.Value
@@ -72,7 +73,7 @@ func checkAll(set *contract.Set, files []string) (checked, findings int64, err e
 					continue
 				}
 				for _, ix := range ixs {
-					atomic.AddInt64(&findings, int64(len(set.Check(ix, contract.Options{}))))
+					atomic.AddInt64(&findings, int64(check(ix)))
 					atomic.AddInt64(&checked, 1)
 				}
 			}
@@ -89,21 +90,32 @@ func checkAll(set *contract.Set, files []string) (checked, findings int64, err e
 	return checked, findings, nil
 }
 
+// setCheck checks an interaction with a contract.Set.
+func setCheck(set *contract.Set) func(contract.Interaction) int {
+	return func(ix contract.Interaction) int { return len(set.Check(ix, contract.Options{})) }
+}
+
 // BenchmarkContractThroughput checks 10,000 recorded interactions per iteration,
-// with the generated packages' compiled checks of success responses and with
-// kin-openapi alone.
+// with the generated packages' compiled checks of success responses, with
+// kin-openapi alone, and with the plain openapi3filter loop a user would write
+// (filterLoop).
 func BenchmarkContractThroughput(b *testing.B) {
 	files := writeRecordings(b, b.TempDir(), throughputInteractions)
-	for _, name := range []string{contract.ValidatorCompiled, contract.ValidatorKin} {
+	for _, name := range []string{contract.ValidatorCompiled, contract.ValidatorKin, "openapi3filter"} {
 		b.Run(name, func(b *testing.B) {
-			set := throughputSet(b, name == contract.ValidatorCompiled)
-			checked, findings, err := checkAll(set, files)
+			var check func(contract.Interaction) int
+			if name == "openapi3filter" {
+				check = newFilterLoop(b, apigSpec, cloudapiSpec).check
+			} else {
+				check = setCheck(throughputSet(b, name == contract.ValidatorCompiled))
+			}
+			checked, findings, err := checkAll(check, files)
 			require.NoError(b, err)
 			require.EqualValues(b, throughputInteractions, checked)
 			require.Zero(b, findings, "the recordings of documented calls conform")
 			b.ReportAllocs()
 			for b.Loop() {
-				if _, _, err := checkAll(set, files); err != nil {
+				if _, _, err := checkAll(check, files); err != nil {
 					b.Fatal(err)
 				}
 			}
@@ -128,7 +140,7 @@ func TestCheckAllStreamsEveryInteraction(t *testing.T) {
 	set := throughputSet(t, true)
 	files := writeRecordings(t, t.TempDir(), 250)
 	require.Len(t, files, 3)
-	checked, findings, err := checkAll(set, files)
+	checked, findings, err := checkAll(setCheck(set), files)
 	require.NoError(t, err)
 	require.EqualValues(t, 250, checked)
 	require.Zero(t, findings)

@@ -3,50 +3,148 @@ package contract
 import (
 	"errors"
 	"fmt"
+	"io"
 	"net/url"
 	"strings"
 
+	"go.yaml.in/yaml/v4"
 	"gopkg.in/dnaeon/go-vcr.v4/pkg/cassette"
+
+	"github.com/acsgen/acsgen/internal/boundedfile"
 )
 
-// MaxRecordingSize bounds the size of one recording file; a larger file is refused
-// rather than read into memory.
+// MaxRecordingSize bounds the size of one cassette file, and of one entry of a
+// HAR file; a larger one is refused rather than read into memory.
 const MaxRecordingSize = 64 << 20
 
 // ReadCassette reads a go-vcr v4 cassette.
 func ReadCassette(path string) ([]Interaction, error) {
-	data, err := readBounded(path)
+	var out []Interaction
+	err := eachCassette(path, func(_ int, ix Interaction) error {
+		out = append(out, ix)
+		return nil
+	})
 	if err != nil {
 		return nil, err
-	}
-	if err := checkExpansion(path, data); err != nil {
-		return nil, err
-	}
-	// go-vcr names cassettes without their ".yaml"; serving the bytes already read
-	// through its FS hook also admits ".yml" files.
-	c, err := cassette.LoadWithFS("cassette", cassetteBytes(data))
-	if err != nil {
-		return nil, fmt.Errorf("%s: not a go-vcr v4 cassette: %w", path, err)
-	}
-	out := make([]Interaction, 0, len(c.Interactions))
-	for i, in := range c.Interactions {
-		if in == nil {
-			return nil, fmt.Errorf("%s: interaction %d is empty", path, i)
-		}
-		if _, err := url.Parse(in.Request.URL); err != nil {
-			// url.Error repeats the whole URL, query credentials included.
-			var ue *url.Error
-			if errors.As(err, &ue) {
-				err = ue.Err
-			}
-			return nil, fmt.Errorf("%s: interaction %d: request URL %q does not parse: %v", path, i, withoutQuery(in.Request.URL), err)
-		}
-		out = append(out, Interaction{
-			Method: in.Request.Method, URL: in.Request.URL, Header: in.Request.Headers, Body: []byte(in.Request.Body),
-			Status: in.Response.Code, RespHeader: in.Response.Headers, RespBody: []byte(in.Response.Body),
-		})
 	}
 	return out, nil
+}
+
+// eachCassette reads a go-vcr v4 cassette and calls fn with each interaction.
+// The YAML is parsed once, from the file as it is read, into a node tree: the
+// file's bytes are never held beside it. The tree is measured for alias
+// expansion (checkExpansion), then each interaction is decoded from its node,
+// given to fn and its node dropped, so the tree shrinks as the reading goes and
+// only one interaction's bodies are copied at a time.
+//
+// The YAML package is go-vcr's (go.yaml.in/yaml/v4, with the v3 defaults its
+// Unmarshal uses) and the nodes decode into go-vcr's own cassette.Interaction, so
+// the fields mean what they mean to go-vcr; FuzzReadCassette holds the result to
+// cassette.Load's.
+func eachCassette(path string, fn func(int, Interaction) error) error {
+	doc, err := parseCassette(path)
+	if err != nil {
+		return err
+	}
+	if err := checkExpansion(path, doc); err != nil {
+		return err
+	}
+	var top struct {
+		Version      *int      `yaml:"version"`
+		Interactions yaml.Node `yaml:"interactions"`
+	}
+	if doc.Kind != 0 {
+		if err := doc.Load(&top, yaml.WithV3Defaults()); err != nil {
+			return fmt.Errorf("%s: not a go-vcr v4 cassette: %w", path, err)
+		}
+	}
+	if top.Version != nil && *top.Version != cassette.CassetteFormatVersion {
+		return fmt.Errorf("%s: not a go-vcr v4 cassette: version %d; go-vcr v4 writes version %d", path, *top.Version, cassette.CassetteFormatVersion)
+	}
+	list := &top.Interactions
+	for list.Kind == yaml.AliasNode {
+		list = list.Alias
+	}
+	switch {
+	case list.Kind == 0, list.Kind == yaml.ScalarNode && list.Tag == "!!null":
+		return nil
+	case list.Kind != yaml.SequenceNode:
+		return fmt.Errorf("%s: not a go-vcr v4 cassette: line %d: interactions is not a list", path, list.Line)
+	}
+	for i, node := range list.Content {
+		var in *cassette.Interaction
+		if err := node.Load(&in, yaml.WithV3Defaults()); err != nil {
+			return fmt.Errorf("%s: not a go-vcr v4 cassette: %w", path, err)
+		}
+		if top.Interactions.Kind == yaml.SequenceNode {
+			list.Content[i] = nil // done with it; an aliased list may be read again
+		}
+		ix, err := cassetteInteraction(path, i, in)
+		if err != nil {
+			return err
+		}
+		if err := fn(i, ix); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// parseCassette parses a cassette of at most MaxRecordingSize bytes into YAML
+// nodes, reading the file through the YAML parser's own small buffer. An empty
+// file is an empty document.
+func parseCassette(path string) (*yaml.Node, error) {
+	f, size, err := boundedfile.Open(path)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	if size > MaxRecordingSize {
+		return nil, fmt.Errorf("%s: %d bytes exceeds the %d-byte recording limit", path, size, MaxRecordingSize)
+	}
+	in := &countingReader{r: io.LimitReader(f, MaxRecordingSize+1)}
+	var doc yaml.Node
+	err = yaml.NewDecoder(in).Decode(&doc)
+	if in.n > MaxRecordingSize {
+		return nil, fmt.Errorf("%s: exceeds the %d-byte recording limit", path, MaxRecordingSize) // it grew after the stat
+	}
+	switch {
+	case errors.Is(err, io.EOF):
+		return &yaml.Node{}, nil
+	case err != nil:
+		return nil, fmt.Errorf("%s: not a go-vcr v4 cassette: %w", path, err)
+	}
+	return &doc, nil
+}
+
+type countingReader struct {
+	r io.Reader
+	n int64
+}
+
+func (c *countingReader) Read(p []byte) (int, error) {
+	n, err := c.r.Read(p)
+	c.n += int64(n)
+	return n, err
+}
+
+// cassetteInteraction converts interaction i of a cassette.
+func cassetteInteraction(path string, i int, in *cassette.Interaction) (Interaction, error) {
+	if in == nil {
+		return Interaction{}, fmt.Errorf("%s: interaction %d is empty", path, i)
+	}
+	if _, err := url.Parse(in.Request.URL); err != nil {
+		// url.Error repeats the whole URL, query credentials included.
+		var ue *url.Error
+		if errors.As(err, &ue) {
+			err = ue.Err
+		}
+		return Interaction{}, fmt.Errorf("%s: interaction %d: request URL %q does not parse: %v", path, i, withoutQuery(in.Request.URL), err)
+	}
+	return Interaction{
+		Method: in.Request.Method, URL: in.Request.URL, Header: in.Request.Headers, Body: []byte(in.Request.Body),
+		Status: in.Response.Code, RespHeader: in.Response.Headers, RespBody: []byte(in.Response.Body),
+	}, nil
 }
 
 // withoutQuery is a URL for an error message: its query can carry V2 credentials
@@ -57,12 +155,3 @@ func withoutQuery(raw string) string {
 	}
 	return raw
 }
-
-// cassetteBytes is a read-only cassette.FS holding one file.
-type cassetteBytes []byte
-
-func (b cassetteBytes) ReadFile(string) ([]byte, error) { return b, nil }
-func (b cassetteBytes) WriteFile(string, []byte) error {
-	return errors.New("recordings are read-only here")
-}
-func (b cassetteBytes) IsFileExists(string) bool { return true }

@@ -3,7 +3,7 @@ package contract
 import (
 	"fmt"
 
-	"go.yaml.in/yaml/v3"
+	"go.yaml.in/yaml/v4"
 
 	"github.com/acsgen/acsgen/internal/yamlsize"
 )
@@ -15,14 +15,10 @@ import (
 // by hand or by something else; they are allowed as long as what they expand to
 // stays within the limit.
 //
-// The document is parsed into nodes and measured by yamlsize, in one pass over the
-// file however the aliases nest.
-func checkExpansion(path string, data []byte) error {
-	var doc yaml.Node
-	if err := yaml.Unmarshal(data, &doc); err != nil {
-		return fmt.Errorf("%s: not a go-vcr v4 cassette: %w", path, err)
-	}
-	if past := yamlsize.Over(&doc, MaxRecordingSize); past != nil {
+// The parsed document is measured by yamlsize, in one pass over the tree
+// however the aliases nest.
+func checkExpansion(path string, doc *yaml.Node) error {
+	if past := yamlsize.OverV4(doc, MaxRecordingSize); past != nil {
 		return fmt.Errorf("%s: line %d: YAML aliases expand the cassette past the %d-byte recording limit "+
 			"(go-vcr never writes aliases)", path, past.Line, MaxRecordingSize)
 	}

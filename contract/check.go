@@ -37,6 +37,11 @@ type Options struct {
 	// Shard limits CheckRecording to the interactions of one shard (see Shard);
 	// the zero value checks them all.
 	Shard Shard
+	// NoCoverage leaves out of each Result the response fields its body showed,
+	// which only Set.Coverage reads: walking every body for them is the largest
+	// cost of a check. Coverage of such results counts calls and statuses, and no
+	// field as seen. Check never collects them.
+	NoCoverage bool
 }
 
 // Result is the outcome of checking one interaction.
@@ -63,6 +68,7 @@ type Result struct {
 // Check validates one interaction and returns its findings, with Recording and
 // Entry left for the caller to fill in.
 func (s *Set) Check(ix Interaction, opts Options) []Finding {
+	opts.NoCoverage = true
 	return s.Examine(ix, opts).Findings
 }
 
@@ -154,8 +160,18 @@ func (s *Set) Examine(ix Interaction, opts Options) Result {
 		}
 	}
 	r.statusKey = o.statusKey(ix.Status)
-	decoded, fields := o.observe(ix, r.statusKey)
-	r.body, r.fields = keep(decoded), fields
+	// The body is decoded here only for what needs it as a tree: the compiled
+	// check's comparison, strict mode's undocumented properties and coverage.
+	// Otherwise kin-openapi's ValidateResponse is the only decode.
+	_, hasCompiled := o.compiled[r.statusKey]
+	var decoded any
+	tree := hasCompiled || opts.Strict || !opts.NoCoverage
+	if tree {
+		decoded = decodeBody(ix)
+	}
+	if !opts.NoCoverage {
+		r.fields = o.fields.intern(o.seenFields(r.statusKey, decoded))
+	}
 	compiled := o.compiledAccepts(ix, r.statusKey, decoded, opts.Strict)
 	r.Validator = ValidatorKin
 	if compiled {
@@ -200,6 +216,14 @@ func (s *Set) Examine(ix Interaction, opts Options) Result {
 		}
 	}
 	r.Findings = out
+	if slices.ContainsFunc(out, func(f Finding) bool { return f.Rule == "status" || f.Rule == "undeclared-status" }) {
+		// Only a status suggestion reads the body again (proposedResponse); a run
+		// over many interactions keeps no decoded body it will not use.
+		if !tree {
+			decoded = decodeBody(ix)
+		}
+		r.body = keep(decoded)
+	}
 	return r
 }
 
@@ -211,17 +235,16 @@ func (s *Set) CheckRecording(path string, opts Options) ([]Result, error) {
 }
 
 // CheckEntries is CheckRecording, and also returns how many interactions the
-// recording holds, those of other shards included.
+// recording holds, those of other shards included. It checks each interaction as
+// it is read (see EachInteraction), keeping only the results.
 func (s *Set) CheckEntries(path string, opts Options) ([]Result, int, error) {
-	ixs, err := ReadRecording(path)
-	if err != nil {
-		return nil, 0, err
-	}
 	pick := opts.Shard.picker(path)
-	out := make([]Result, 0, len(ixs))
-	for i, ix := range ixs {
+	var out []Result
+	n := 0
+	err := EachInteraction(path, func(i int, ix Interaction) error {
+		n++
 		if !pick.take(ix) {
-			continue
+			return nil
 		}
 		r := s.Examine(ix, opts)
 		r.Recording, r.Entry = path, i
@@ -229,8 +252,12 @@ func (s *Set) CheckEntries(path string, opts Options) ([]Result, int, error) {
 			r.Findings[j].Recording, r.Findings[j].Entry = path, i
 		}
 		out = append(out, r)
+		return nil
+	})
+	if err != nil {
+		return nil, 0, err
 	}
-	return out, len(ixs), nil
+	return out, n, nil
 }
 
 // CheckFile checks every interaction of a recording and returns the findings and

@@ -60,26 +60,15 @@ type harPair struct {
 
 // ReadHAR reads the entries of a HAR 1.2 file (browser developer tools, mitmproxy's
 // HAR export) as interactions. Every problem names the file and, where there is one,
-// the entry.
+// the entry. EachInteraction reads a HAR file without holding all of it.
 func ReadHAR(path string) ([]Interaction, error) {
-	data, err := readBounded(path)
+	var out []Interaction
+	err := eachHAR(path, MaxEntrySize, func(_ int, ix Interaction) error {
+		out = append(out, ix)
+		return nil
+	})
 	if err != nil {
 		return nil, err
-	}
-	var f harFile
-	if err := json.Unmarshal(data, &f); err != nil {
-		return nil, fmt.Errorf("%s: not a HAR file: %s", path, jsonError(data, err))
-	}
-	if f.Log == nil || f.Log.Entries == nil {
-		return nil, fmt.Errorf("%s: not a HAR file: no log.entries", path)
-	}
-	out := make([]Interaction, 0, len(*f.Log.Entries))
-	for i, e := range *f.Log.Entries {
-		ix, err := e.interaction()
-		if err != nil {
-			return nil, fmt.Errorf("%s: log.entries[%d]: %w", path, i, err)
-		}
-		out = append(out, ix)
 	}
 	return out, nil
 }

@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -68,8 +69,8 @@ func TestReadHARFallsBackToQueryStringAndParams(t *testing.T) {
 func TestReadHARErrorsNameFileAndEntry(t *testing.T) {
 	const req = `"request":{"method":"GET","url":"https://x.example.com/a","headers":[]}`
 	for name, tc := range map[string]struct{ har, want string }{
-		"syntax":      {"{\"log\":\n  {\"entries\": [}", `not a HAR file: 2:17: invalid character '}'`},
-		"type":        {`{"log":{"entries":[{"request":{"method":7}}]}}`, `not a HAR file: 1:42: log.entries.request.method is a JSON number, want string`},
+		"syntax":      {"{\"log\":\n  {\"entries\": [}", `not a HAR file: 2:16: invalid character '}' looking for beginning of value`},
+		"type":        {`{"log":{"entries":[{"request":{"method":7}}]}}`, `log.entries[0]: 1:42: request.method is a JSON number, want string`},
 		"no log":      {`{"entries":[]}`, "not a HAR file: no log.entries"},
 		"no request":  {`{"log":{"entries":[{"response":{"status":200}}]}}`, "log.entries[0]: no request"},
 		"no response": {`{"log":{"entries":[{` + req + `}]}}`, "log.entries[0]: no response"},
@@ -91,14 +92,29 @@ func TestReadHARErrorsNameFileAndEntry(t *testing.T) {
 	}
 }
 
-func TestReadHARRefusesOversizedFiles(t *testing.T) {
-	path := filepath.Join(t.TempDir(), "big.har")
-	f, err := os.Create(path)
-	require.NoError(t, err)
-	require.NoError(t, f.Truncate(MaxRecordingSize+1))
-	require.NoError(t, f.Close())
-	_, err = ReadRecording(path)
-	require.ErrorContains(t, err, "exceeds the 67108864-byte recording limit")
+// A HAR file is read entry by entry: its size is not limited, each entry's is.
+func TestReadHARBoundsEachEntryNotTheFile(t *testing.T) {
+	entry := `{"request":{"method":"GET","url":"https://x.example.com/` + strings.Repeat("a", 500) + `","headers":[]},` +
+		`"response":{"status":200,"headers":[],"content":{"size":0}}}`
+	path := writeHAR(t, `{"log":{"version":"1.2","entries":[`+strings.Repeat(entry+",", 99)+entry+`]}}`)
+	n := 0
+	require.NoError(t, eachHAR(path, 1024, func(int, Interaction) error { n++; return nil }))
+	assert.Equal(t, 100, n, "a 60 KB file of 600-byte entries, with a 1 KiB limit")
+
+	big := strings.Replace(entry, "a", strings.Repeat("b", 1000), 1)
+	path = writeHAR(t, `{"log":{"entries":[`+entry+",\n"+big+`]}}`)
+	err := eachHAR(path, 1024, func(int, Interaction) error { return nil })
+	assert.ErrorContains(t, err, path+": log.entries[1]: 2:1: larger than the 1024-byte limit of one entry")
+
+	path = writeHAR(t, `{"log":{"pages":["`+strings.Repeat("p", 2000)+`"],"entries":[]}}`)
+	err = eachHAR(path, 1024, func(int, Interaction) error { return nil })
+	assert.ErrorContains(t, err, path+": log.pages: 1:17: larger than the 1024-byte limit of one value")
+
+	// A file of nothing but NUL bytes is not JSON, whatever its size.
+	path = filepath.Join(t.TempDir(), "zeros.har")
+	require.NoError(t, os.WriteFile(path, make([]byte, 4096), 0o644))
+	err = eachHAR(path, 1024, func(int, Interaction) error { return nil })
+	assert.ErrorContains(t, err, path+`: not a HAR file: 1:1: invalid character '\x00' looking for beginning of value`)
 }
 
 func writeHAR(t *testing.T, text string) string {

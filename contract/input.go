@@ -21,6 +21,23 @@ func ReadRecording(path string) ([]Interaction, error) {
 	return nil, fmt.Errorf("%s: not a recording: want a go-vcr cassette (.yaml, .yml) or a HAR file (.har)", path)
 }
 
+// EachInteraction reads a recording as ReadRecording does and calls fn with each
+// entry's index and interaction, in order, holding one interaction at a time. A
+// HAR file is read entry by entry, so memory follows its largest entry, whatever
+// the file's size; a cassette is parsed once into YAML nodes, which are dropped
+// as their interactions are read. An error from fn stops the reading and is
+// returned as is.
+func EachInteraction(path string, fn func(entry int, ix Interaction) error) error {
+	switch recordingKind(path) {
+	case "har":
+		return eachHAR(path, MaxEntrySize, fn)
+	case "cassette":
+		return eachCassette(path, fn)
+	}
+	_, err := ReadRecording(path)
+	return err
+}
+
 func recordingKind(path string) string {
 	switch strings.ToLower(filepath.Ext(path)) {
 	case ".har":

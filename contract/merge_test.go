@@ -13,8 +13,8 @@ import (
 	"github.com/stretchr/testify/require"
 )
 
-// runShards checks recordings as acsgen contract does, once per shard of count
-// (shard 0 of 0: unsharded), with coverage.
+// runShard checks the recordings as acsgen contract --coverage does for one
+// shard; the zero Shard is the unsharded run, whose report has no shard member.
 func runShard(t *testing.T, set *Set, recordings []string, strict bool, shard Shard) *Report {
 	t.Helper()
 	r := &Report{Recordings: len(recordings)}

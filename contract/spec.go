@@ -31,6 +31,7 @@ type operation struct {
 
 	compiled map[string]compiledCheck // generated checks by responses key; nil for none
 	props    *schemaProps             // the Set's, shared by its operations
+	fields   fieldSets                // the response fields results saw, interned
 }
 
 // Load reads specs. Spec problems come back as a diag.List.

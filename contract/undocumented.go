@@ -9,18 +9,27 @@ import (
 	"github.com/getkin/kin-openapi/openapi3"
 )
 
-// observe decodes a JSON response body and lists the property pointers it holds,
-// array indices and free-form map keys collapsed to "*".
-func (o *operation) observe(ix Interaction, statusKey string) (any, []string) {
+// decodeBody decodes a JSON response body into any; nil when there is none or it
+// is not JSON.
+func decodeBody(ix Interaction) any {
 	var v any
 	if len(ix.RespBody) == 0 || json.Unmarshal(ix.RespBody, &v) != nil {
-		return nil, nil
+		return nil
+	}
+	return v
+}
+
+// seenFields lists the property pointers a decoded response body holds, array
+// indices and free-form map keys collapsed to "*".
+func (o *operation) seenFields(statusKey string, v any) []string {
+	if v == nil {
+		return nil
 	}
 	seen := map[string]bool{}
 	o.props.walkBody(o.responseSchema(statusKey), v, "", "", func(_, collapsed string, _ *openapi3.Schema, _ bool, _ any) {
 		seen[collapsed] = true
 	})
-	return v, sortedNames(seen)
+	return sortedNames(seen)
 }
 
 // undocumented reports response body properties no schema declares.

@@ -89,7 +89,7 @@ func (o contractOptions) run(args []string, stdout, stderr io.Writer) error {
 	}
 
 	report := &contract.Report{Recordings: len(recordings)}
-	opts := contract.Options{Strict: *o.strict, Shard: shard}
+	opts := contract.Options{Strict: *o.strict, Shard: shard, NoCoverage: !*o.coverage}
 	prog := newProgress(stderr, len(recordings))
 	entries := 0
 	for _, path := range recordings {

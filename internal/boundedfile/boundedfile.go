@@ -17,26 +17,13 @@ import (
 // open file in case the name was swapped meanwhile, and the read stops one byte
 // past the limit. Errors name the path, never the content.
 func Read(path string, max int64, what string) ([]byte, error) {
-	info, err := os.Stat(path)
-	if err != nil {
-		return nil, err
-	}
-	if !info.Mode().IsRegular() {
-		return nil, fmt.Errorf("%s: not a regular file (%s)", path, Kind(info.Mode()))
-	}
-	if info.Size() > max {
-		return nil, fmt.Errorf("%s: %d bytes exceeds the %d-byte %s limit", path, info.Size(), max, what)
-	}
-	f, err := os.Open(path)
+	f, size, err := Open(path)
 	if err != nil {
 		return nil, err
 	}
 	defer f.Close()
-	if info, err = f.Stat(); err != nil {
-		return nil, err
-	}
-	if !info.Mode().IsRegular() {
-		return nil, fmt.Errorf("%s: not a regular file (%s)", path, Kind(info.Mode()))
+	if size > max {
+		return nil, fmt.Errorf("%s: %d bytes exceeds the %d-byte %s limit", path, size, max, what)
 	}
 	data, err := io.ReadAll(io.LimitReader(f, max+1))
 	if err != nil {
@@ -46,6 +33,32 @@ func Read(path string, max int64, what string) ([]byte, error) {
 		return nil, fmt.Errorf("%s: exceeds the %d-byte %s limit", path, max, what) // it grew after the stat
 	}
 	return data, nil
+}
+
+// Open opens the regular file at path for a reader that bounds what it reads
+// itself, checking the type before opening and again on the open file as Read
+// does, and returns its size at the open.
+func Open(path string) (*os.File, int64, error) {
+	info, err := os.Stat(path)
+	if err != nil {
+		return nil, 0, err
+	}
+	if !info.Mode().IsRegular() {
+		return nil, 0, fmt.Errorf("%s: not a regular file (%s)", path, Kind(info.Mode()))
+	}
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, 0, err
+	}
+	if info, err = f.Stat(); err != nil {
+		f.Close()
+		return nil, 0, err
+	}
+	if !info.Mode().IsRegular() {
+		f.Close()
+		return nil, 0, fmt.Errorf("%s: not a regular file (%s)", path, Kind(info.Mode()))
+	}
+	return f, info.Size(), nil
 }
 
 // Kind names a file type that is not a regular file, for an error.

@@ -19,6 +19,7 @@ BenchmarkGenerateScaling/1000-2               	       1	6000000000 ns/op	   6000
 BenchmarkGenerateScaling/5000-2               	       1	50000000000 ns/op	  10000000 ns/operation	2000000000 B/op	 1 allocs/op
 BenchmarkContractThroughput/compiled-2        	       1	900000000 ns/op	     11111 interactions/s	 1 B/op	 1 allocs/op
 BenchmarkContractThroughput/kin-openapi-2     	       1	1800000000 ns/op	      5555 interactions/s	 1 B/op	 1 allocs/op
+BenchmarkContractThroughput/openapi3filter-2  	       1	3600000000 ns/op	      2778 interactions/s	 1 B/op	 1 allocs/op
 PASS`
 
 func TestParseAndReport(t *testing.T) {
@@ -38,7 +39,9 @@ func TestParseAndReport(t *testing.T) {
 	assert.Contains(t, text, "GenerateScaling B/op per operation at 100/1000/5000: 400000 / 400000 / 400000, max/min 1.00 (linear: ≤1.5): met")
 	assert.Contains(t, text, "ContractThroughput/compiled: 11111 interactions/s")
 	assert.Contains(t, text, "ContractThroughput/kin-openapi: 5555 interactions/s")
-	assert.Contains(t, text, "ContractThroughput/compiled  ContractThroughput/kin-openapi       ns/op          0.500")
+	assert.Contains(t, text, "ContractThroughput/compiled  ContractThroughput/kin-openapi       ns/op          0.500    ≤0.25  MISSED")
+	assert.Contains(t, text, "ContractThroughput/compiled  ContractThroughput/openapi3filter    ns/op          0.250    ≤0.25  met")
+	assert.Contains(t, text, "ContractThroughput/openapi3filter: 2778 interactions/s")
 }
 
 // Rounds of the same benchmark (name#01, name#02) and -count repeats reduce to the
