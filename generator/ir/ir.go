@@ -78,7 +78,11 @@ type Operation struct {
 	// Form is set when the request body is application/x-www-form-urlencoded: its
 	// fields are the Params In InForm, and the method always sends an acs.Form body,
 	// empty when none is set, as darabonba's CallApi does with ReqBodyType "formData".
-	Form     bool
+	Form bool
+	// Raw is set when the request body is sent as it is (application/octet-stream
+	// and other binary media types, text/plain): the request's Body field holds
+	// its bytes or text. Body is nil then.
+	Raw      *RawBody
 	Response string // Go name of the success type, e.g. "GetPluginAttachmentResponse"
 	// ResponseStatus is the responses key whose JSON body Response decodes ("200"),
 	// "" when the success response has no JSON body.
@@ -190,6 +194,14 @@ type Body struct {
 	// is always sent ({} when nothing is set, as CallApi sends the SDKs' body map).
 	// Otherwise the request holds the body in a field named Body.
 	Embedded bool
+}
+
+// RawBody is a request body sent as it is.
+type RawBody struct {
+	MediaType string // the Content-Type sent, e.g. "application/octet-stream"
+	Text      bool   // a string of text (text/plain); else []byte
+	Required  bool
+	Doc       string
 }
 
 // Field is the request struct's field that holds the body.
