@@ -232,9 +232,14 @@ type Model struct {
 	Deprecated bool
 	Fields     []*Field   // Struct: in spec order
 	Enum       *EnumSpec  // Enum
-	Variants   []*Variant // Union: sorted by JSON kind
-	Type       TypeRef    // Alias and Defined: the underlying type
-	Pos        diag.Pos
+	Variants   []*Variant // Union: sorted by JSON kind, objects in spec order
+	// Discriminator is, for a Union whose alternatives include several objects,
+	// the property whose value picks one ("petType"); "" when each object
+	// alternative is told apart by a required property of its own (Variant.Key).
+	Discriminator string
+	AnyOf         bool    // a Union from anyOf: an object with several alternatives' keys picks the first
+	Type          TypeRef // Alias and Defined: the underlying type
+	Pos           diag.Pos
 }
 
 // Wrap is how a field holds its type.
@@ -289,6 +294,11 @@ type Variant struct {
 	GoName string // field name in the union struct, e.g. "String"
 	Kind   JSONKind
 	Type   TypeRef
+	// Values are the values of the union's Discriminator that pick this object
+	// alternative, sorted ("dog", "hound"); Key is instead the property only this
+	// alternative requires. Both are empty when it is the union's only object.
+	Values []string
+	Key    string
 }
 
 // TypeKind classifies a TypeRef.
