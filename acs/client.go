@@ -110,7 +110,7 @@ type Request struct {
 	Path   string      // escaped wire path, e.g. "/v1/plugin-attachments/pa-1"; "/" for RPC
 	Query  url.Values  // business query parameters
 	Header http.Header // business header parameters
-	Body   any         // JSON-encoded when not nil; a Form is form-encoded
+	Body   any         // JSON-encoded when not nil; a Form is form-encoded, a Raw sent as it is
 }
 
 // Do sends req, retrying as the policy allows, and decodes a 2xx JSON body into out
@@ -119,6 +119,10 @@ func (c *Client) Do(ctx context.Context, req *Request, out any) error {
 	var body []byte
 	if f, ok := req.Body.(Form); ok {
 		body = f.Encode()
+	} else if r, ok := req.Body.(Raw); ok {
+		if len(r.Data) > 0 {
+			body = r.Data
+		}
 	} else if req.Body != nil {
 		var err error
 		if body, err = encodeBody(req.Body); err != nil {
@@ -287,6 +291,10 @@ func (c *Client) build(ctx context.Context, req *Request, body []byte) (*http.Re
 	hv.set("User-Agent", c.userAgent)
 	if _, ok := req.Body.(Form); ok {
 		hv.set("Content-Type", FormContentType)
+	} else if r, ok := req.Body.(Raw); ok {
+		if body != nil {
+			hv.set("Content-Type", r.ContentType)
+		}
 	} else if body != nil {
 		hv.set("Content-Type", "application/json; charset=utf-8")
 	}

@@ -220,3 +220,33 @@ func TestMergedPackagesKeepEveryFilesWarnings(t *testing.T) {
 	assert.Contains(t, err.Error(), "a.yaml:31:23: warning: components.schemas.Error.description: U+200B ZERO WIDTH SPACE")
 	assert.Contains(t, err.Error(), "b.yaml:29:5: Error: schema Error (Go type Error) differs")
 }
+
+// Specs of one package may share their components through a file both $ref.
+func TestSpecsOfOnePackageShareAFile(t *testing.T) {
+	spec := func(op string) string {
+		return `openapi: 3.0.3
+info: {title: t, version: "1"}
+x-go-package: things
+paths:
+  /` + op + `:
+    get:
+      operationId: ` + op + `
+      responses:
+        "404":
+          description: e
+          content:
+            application/json:
+              schema: {$ref: 'common.yaml#/components/schemas/Error'}
+`
+	}
+	paths := writeSpecs(t, map[string]string{"a.yaml": spec("GetA"), "b.yaml": spec("GetB")})
+	require.NoError(t, os.WriteFile("common.yaml", []byte("components:\n  schemas:\n    Error: {type: object, properties: {code: {type: string}}}\n"), 0o644))
+	pkgs, err := Packages(paths, Options{})
+	require.NoError(t, err)
+	require.Len(t, pkgs, 1)
+	var models []string
+	for _, m := range pkgs[0].API.Models {
+		models = append(models, m.GoName+" "+m.Pos.String())
+	}
+	assert.Contains(t, models, "Error common.yaml:3:5", "declared once, where common.yaml declares it")
+}

@@ -35,11 +35,11 @@ type Options struct {
 // Diff compares old and new. A spec that does not load comes back as the
 // diag.List of its problems.
 func Diff(old, new Source, opts Options) (*Report, error) {
-	oldSpec, err := load.Data(old.Name, old.Data)
+	oldSpec, err := load.Options{ReadFile: old.ReadFile}.Data(old.Name, old.Data)
 	if err != nil {
 		return nil, err
 	}
-	newSpec, err := load.Data(new.Name, new.Data)
+	newSpec, err := load.Options{ReadFile: new.ReadFile}.Data(new.Name, new.Data)
 	if err != nil {
 		return nil, err
 	}

@@ -16,6 +16,9 @@ import (
 type Source struct {
 	Name string // as given: a file path or REV:PATH
 	Data []byte
+	// ReadFile reads the other files of a multi-file spec (load.Options); nil
+	// reads them from disk. A REV:PATH spec reads them from the same revision.
+	ReadFile func(path string) ([]byte, error)
 }
 
 // Read resolves arg to spec text. An existing file wins; otherwise an argument
@@ -39,7 +42,12 @@ func Read(arg, dir string) (Source, error) {
 	if err != nil {
 		return Source{}, err
 	}
-	return Source{Name: arg, Data: data}, nil
+	// load names the other files by the spec's name joined with each $ref:
+	// REV:spec/common.yaml, or common.yaml for a spec at the repository root.
+	readFile := func(file string) ([]byte, error) {
+		return gitShow(dir, rev, strings.TrimPrefix(file, rev+":"))
+	}
+	return Source{Name: arg, Data: data, ReadFile: readFile}, nil
 }
 
 func gitShow(dir, rev, path string) ([]byte, error) {

@@ -8,6 +8,8 @@ import (
 	"path/filepath"
 	"slices"
 	"strings"
+
+	"github.com/acsgen/acsgen/generator/load"
 )
 
 const defaultSpecDir = "spec"
@@ -17,7 +19,8 @@ const defaultSpecDir = "spec"
 var errNoSpecDir = errors.New("no spec/ directory in the current directory; pass --spec, or run from the project root")
 
 // specFiles expands files and directories into the spec files they hold
-// (*.yaml, *.yml, *.json directly inside a directory), sorted and de-duplicated.
+// (*.yaml, *.yml, *.json directly inside a directory, but for the parts other
+// specs $ref), sorted and de-duplicated.
 // Without any, it reads spec/ in the current directory.
 func specFiles(args []string) ([]string, error) {
 	if len(args) == 0 {
@@ -57,5 +60,22 @@ func specFiles(args []string) ([]string, error) {
 		}
 	}
 	slices.Sort(out)
-	return slices.Compact(out), nil
+	return withoutParts(slices.Compact(out)), nil
+}
+
+// withoutParts drops from specs the files another of them $refs: those are parts of a
+// multi-file spec (common.yaml beside the specs that share it), not specs.
+func withoutParts(specs []string) []string {
+	if len(specs) < 2 {
+		return specs
+	}
+	referenced := map[string]bool{}
+	for _, s := range specs {
+		for _, ref := range load.References(s) {
+			if ref != s {
+				referenced[ref] = true
+			}
+		}
+	}
+	return slices.DeleteFunc(specs, func(s string) bool { return referenced[s] })
 }

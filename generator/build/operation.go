@@ -273,7 +273,15 @@ func (b *builder) requestBody(o *ir.Operation, op *openapi3.Operation, path []st
 			b.formBody(o, mt, append(bpath, "content", ctype, "schema"))
 			return
 		}
-		b.errorf(bpath, "request body content %q is not supported; acsgen sends application/json bodies", sortedKeys(rb.Content))
+		if raw := RawContent(rb.Content); raw != nil {
+			raw.Required, raw.Doc = rb.Required, strings.TrimSpace(rb.Description)
+			o.Raw = raw
+			if slices.ContainsFunc(o.Params, func(p *ir.Param) bool { return p.GoName == "Body" }) {
+				b.errorf(bpath, "a parameter already maps to field Body; rename it with x-go-name")
+			}
+			return
+		}
+		b.errorf(bpath, "request body content %q is not supported; acsgen sends JSON, application/x-www-form-urlencoded, binary (application/octet-stream, type: string with format: binary) and text/plain bodies", sortedKeys(rb.Content))
 		return
 	}
 	o.Body = &ir.Body{

@@ -11,15 +11,18 @@ import (
 
 // fillUnion makes a oneOf/anyOf a struct with one pointer per alternative. The JSON
 // token kind picks the alternative when decoding, so the alternatives must differ in
-// kind (string, number, boolean, array, object); two of one kind would need a
-// discriminator, which is reported rather than guessed at.
+// kind (string, number, boolean, array, object), but for objects (structs), which a
+// discriminator or their required properties tell apart (objectVariants); anything
+// else of one kind is reported rather than guessed at.
 func (b *builder) fillUnion(m *ir.Model, s *openapi3.Schema, path []string) {
 	m.Kind = ir.Union
 	keyword, alts := "oneOf", s.OneOf
 	if len(alts) == 0 {
 		keyword, alts = "anyOf", s.AnyOf
+		m.AnyOf = true
 	}
 	byKind := map[ir.JSONKind]int{}
+	var objects []objectAlt
 	for i, alt := range alts {
 		altPath := append(slices.Clone(path), keyword, strconv.Itoa(i))
 		t := b.typeOf(alt, m.GoName+"Variant"+strconv.Itoa(i), altPath)
@@ -28,15 +31,63 @@ func (b *builder) fillUnion(m *ir.Model, s *openapi3.Schema, path []string) {
 			b.errorf(altPath, "%s alternative has no fixed JSON type; each alternative needs a type", keyword)
 			continue
 		}
-		if prev, dup := byKind[kind]; dup {
+		v := &ir.Variant{GoName: variantName(t), Kind: kind, Type: t}
+		if sm := b.structOf(t); kind == ir.KindObject && sm != nil {
+			// Several objects are told apart by a discriminator or by required
+			// properties (objectVariants); a map among them could be anything.
+			objects = append(objects, objectAlt{index: i, ref: alt.Ref, path: altPath, model: sm, variant: v})
+		} else if prev, dup := byKind[kind]; dup {
 			b.errorf(altPath, "%s alternatives %d and %d are both JSON %ss; alternatives must differ in JSON type", keyword, prev, i, kind)
 			continue
 		}
-		byKind[kind] = i
-		m.Variants = append(m.Variants, &ir.Variant{GoName: variantName(t), Kind: kind, Type: t})
+		if _, dup := byKind[kind]; !dup {
+			byKind[kind] = i
+		}
+		m.Variants = append(m.Variants, v)
+	}
+	if kinds := b.countKind(m.Variants, ir.KindObject); kinds > 1 {
+		if len(objects) < kinds {
+			i := slices.IndexFunc(m.Variants, func(v *ir.Variant) bool {
+				return v.Kind == ir.KindObject && !slices.ContainsFunc(objects, func(o objectAlt) bool { return o.variant == v })
+			})
+			b.errorf(path, "%s alternatives include a map (%s) beside other objects; nothing tells them apart", keyword, m.Variants[i].GoName)
+		} else {
+			b.objectVariants(m, s, keyword, objects, path)
+		}
 	}
 	uniqueVariantNames(m.Variants)
-	slices.SortFunc(m.Variants, func(x, y *ir.Variant) int { return compareKind(x.Kind, y.Kind) })
+	slices.SortStableFunc(m.Variants, func(x, y *ir.Variant) int { return compareKind(x.Kind, y.Kind) })
+}
+
+func (b *builder) countKind(vs []*ir.Variant, kind ir.JSONKind) int {
+	n := 0
+	for _, v := range vs {
+		if v.Kind == kind {
+			n++
+		}
+	}
+	return n
+}
+
+// structOf returns the struct model a type names (through aliases), nil if none.
+func (b *builder) structOf(t ir.TypeRef) *ir.Model {
+	for range 64 { // aliases chain a bounded number of times (load.MaxRefChain)
+		if t.Kind != ir.Named {
+			return nil
+		}
+		m := b.models[t.Name]
+		switch {
+		case m == nil:
+			return nil
+		case m.Kind == ir.Struct:
+			return m
+		case m.Kind == ir.Alias:
+			t = m.Type
+		default:
+			return nil
+		}
+	}
+	return nil
 }
 
 var kindOrder = []ir.JSONKind{ir.KindString, ir.KindNumber, ir.KindBool, ir.KindArray, ir.KindObject}

@@ -13,6 +13,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/acsgen/acsgen/generator"
+	"github.com/acsgen/acsgen/generator/ir"
 	"github.com/acsgen/acsgen/generator/load"
 )
 
@@ -217,4 +218,12 @@ func TestRawRequestFillsExamples(t *testing.T) {
 	assert.Contains(t, page, "| `ApiIds` | query | array of string | `APIIDs` | no | minItems 1; maxItems 100; items joined with commas |")
 	assert.Contains(t, page, "| `StageName` | query | string | `StageName` | yes |  | `RELEASE`, `PRE`, `TEST` |")
 	assert.Contains(t, page, "| 4XX, 5XX | `ErrorResponse` |")
+}
+
+// A page says which objects each object alternative of a union takes.
+func TestPickedBy(t *testing.T) {
+	pet := &ir.Model{Kind: ir.Union, Discriminator: "petType"}
+	assert.Equal(t, " whose `petType` is `dog` or `hound`", pickedBy(pet, &ir.Variant{Values: []string{"dog", "hound"}}))
+	assert.Equal(t, " with `radius`", pickedBy(&ir.Model{Kind: ir.Union}, &ir.Variant{Key: "radius"}))
+	assert.Empty(t, pickedBy(pet, &ir.Variant{Kind: ir.KindString}))
 }

@@ -67,6 +67,9 @@ func rawRequest(a *ir.API, op *ir.Operation, sop *openapi3.Operation) string {
 		case op.Form:
 			b.WriteString("Content-Type: application/x-www-form-urlencoded\n")
 			b.WriteString("x-acs-content-sha256: <hex SHA-256 of the body>\n")
+		case op.Raw != nil:
+			b.WriteString("Content-Type: " + op.Raw.MediaType + "\n")
+			b.WriteString("x-acs-content-sha256: <hex SHA-256 of the body>\n")
 		case op.Body == nil: // the SHA-256 of the empty body
 			b.WriteString("x-acs-content-sha256: e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855\n")
 		default:
@@ -76,6 +79,8 @@ func rawRequest(a *ir.API, op *ir.Operation, sop *openapi3.Operation) string {
 		b.WriteString("Authorization: ACS3-HMAC-SHA256 Credential=<AccessKeyId>,SignedHeaders=host;x-acs-action;x-acs-content-sha256;x-acs-date;x-acs-signature-nonce;x-acs-version,Signature=<signature>\n")
 	} else if op.Form {
 		b.WriteString("Content-Type: application/x-www-form-urlencoded\n")
+	} else if op.Raw != nil {
+		b.WriteString("Content-Type: " + op.Raw.MediaType + "\n")
 	}
 	if op.Form {
 		b.WriteString("\n" + strings.Join(form, "&") + "\n")

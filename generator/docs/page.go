@@ -49,6 +49,20 @@ func operationPage(p Product, op *ir.Operation, example Example) ([]byte, error)
 		t.typ(&b, op.Body.Type, 0)
 		b.line("")
 	}
+	if r := op.Raw; r != nil {
+		b.line("### Request body")
+		b.line("")
+		b.para(r.Doc)
+		kind, req := "bytes", "optional"
+		if r.Text {
+			kind = "text"
+		}
+		if r.Required {
+			req = "required"
+		}
+		b.linef("The %s of `Body` (Go `%s`), sent as they are with Content-Type `%s`; %s.", kind, rawGoType(r), r.MediaType, req)
+		b.line("")
+	}
 
 	b.line("## Response")
 	b.line("")
@@ -408,4 +422,12 @@ func writeErrors(b *md, a *ir.API, op *ir.Operation, sop *openapi3.Operation) {
 		b.line("")
 		b.code("json", ex)
 	}
+}
+
+// rawGoType is the Go type of a raw body's field.
+func rawGoType(r *ir.RawBody) string {
+	if r.Text {
+		return "string"
+	}
+	return "[]byte"
 }

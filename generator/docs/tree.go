@@ -50,7 +50,7 @@ func (t *tree) model(b *md, name string, depth int) {
 		}
 	case ir.Union:
 		for _, v := range m.Variants {
-			b.linef("%s- as a JSON %s: *%s* (Go `%s`)", indent(depth), v.Kind, t.typeText(v.Type), v.GoName)
+			b.linef("%s- as a JSON %s%s: *%s* (Go `%s`)", indent(depth), v.Kind, pickedBy(m, v), t.typeText(v.Type), v.GoName)
 			t.children(b, v.Type, depth+1)
 		}
 	case ir.Alias, ir.Defined:
@@ -142,3 +142,19 @@ func (t *tree) describe(doc string, ref ir.TypeRef) string {
 }
 
 func indent(depth int) string { return strings.Repeat("  ", depth) }
+
+// pickedBy says which objects a union's object alternative takes: those whose
+// discriminator has one of its values, or those with its key.
+func pickedBy(m *ir.Model, v *ir.Variant) string {
+	switch {
+	case len(v.Values) > 0:
+		quoted := make([]string, len(v.Values))
+		for i, val := range v.Values {
+			quoted[i] = codeSpan(val)
+		}
+		return " whose " + codeSpan(m.Discriminator) + " is " + strings.Join(quoted, " or ")
+	case v.Key != "":
+		return " with " + codeSpan(v.Key)
+	}
+	return ""
+}

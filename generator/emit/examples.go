@@ -63,6 +63,9 @@ func genExample(api *ir.API, op *ir.Operation) jen.Code {
 	if op.Body != nil && op.Body.Required {
 		zero = append(zero, "the request body ("+op.Body.Field()+")")
 	}
+	if op.Raw != nil && op.Raw.Required {
+		zero = append(zero, "the request body (Body)")
+	}
 	comment := name + " calls " + op.GoName + " with the example values of the spec."
 	switch len(zero) {
 	case 0:

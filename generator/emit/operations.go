@@ -44,7 +44,30 @@ func genRequest(op *ir.Operation) jen.Code {
 				g.Add(doc(b.Doc)).Comment("Sent as the JSON request body.").Line().Id("Body").Add(bodyType(b)).Tag(map[string]string{"json": "body,omitempty"})
 			}
 		}
+		if r := op.Raw; r != nil {
+			if len(op.Params) > 0 {
+				g.Line()
+			}
+			g.Add(genRawField(r))
+		}
 	})
+}
+
+// genRawField emits the field of a body sent as it is:
+//
+//	// Sent as the request body, as it is, with Content-Type application/octet-stream;
+//	// none when empty.
+//	Body []byte `json:"body,omitempty"`
+func genRawField(r *ir.RawBody) jen.Code {
+	t := jen.Index().Byte()
+	if r.Text {
+		t = jen.String()
+	}
+	note := "Sent as the request body, as it is, with Content-Type " + r.MediaType + "; none when empty."
+	if r.Required {
+		note = "Sent as the request body, as it is, with Content-Type " + r.MediaType + "; required."
+	}
+	return jen.Add(doc(r.Doc)).Add(comment(note)).Line().Id("Body").Add(t).Tag(map[string]string{"json": "body,omitempty"})
 }
 
 func paramWhere(p *ir.Param) jen.Code {
@@ -153,6 +176,13 @@ func genMethod(api *ir.API, op *ir.Operation) jen.Code {
 			}
 			if op.Form {
 				d[jen.Id("Body")] = jen.Id("form")
+			}
+			if r := op.Raw; r != nil {
+				data := jen.Id("req").Dot("Body")
+				if r.Text {
+					data = jen.Index().Byte().Parens(data)
+				}
+				d[jen.Id("Body")] = jen.Qual(acsPkg, "Raw").Values(jen.Dict{jen.Id("ContentType"): jen.Lit(r.MediaType), jen.Id("Data"): data})
 			}
 		})), jen.Op("&").Id("out"))
 		g.If(jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Nil(), jen.Err()))

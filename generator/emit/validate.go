@@ -290,6 +290,9 @@ func (e *validateEmitter) genRequestValidate(op *ir.Operation) jen.Code {
 			g = append(g, checks...)
 		}
 	}
+	if r := op.Raw; r != nil && r.Required {
+		g = append(g, jen.If(jen.Len(jen.Id("r").Dot("Body")).Op("==").Lit(0)).Block(required("body")...))
+	}
 	return jen.Add(doc(validateDoc+"\nIt checks what the spec says of each parameter before anything is sent.")).
 		Func().Params(jen.Id("r").Op("*").Id(op.Request)).Id("Validate").Params().Error().Block(
 		jen.If(jen.Id("r").Op("==").Nil()).Block(jen.Return(jen.Nil())),

@@ -78,7 +78,11 @@ type Operation struct {
 	// Form is set when the request body is application/x-www-form-urlencoded: its
 	// fields are the Params In InForm, and the method always sends an acs.Form body,
 	// empty when none is set, as darabonba's CallApi does with ReqBodyType "formData".
-	Form     bool
+	Form bool
+	// Raw is set when the request body is sent as it is (application/octet-stream
+	// and other binary media types, text/plain): the request's Body field holds
+	// its bytes or text. Body is nil then.
+	Raw      *RawBody
 	Response string // Go name of the success type, e.g. "GetPluginAttachmentResponse"
 	// ResponseStatus is the responses key whose JSON body Response decodes ("200"),
 	// "" when the success response has no JSON body.
@@ -192,6 +196,14 @@ type Body struct {
 	Embedded bool
 }
 
+// RawBody is a request body sent as it is.
+type RawBody struct {
+	MediaType string // the Content-Type sent, e.g. "application/octet-stream"
+	Text      bool   // a string of text (text/plain); else []byte
+	Required  bool
+	Doc       string
+}
+
 // Field is the request struct's field that holds the body.
 func (b *Body) Field() string {
 	if b.Embedded {
@@ -220,9 +232,14 @@ type Model struct {
 	Deprecated bool
 	Fields     []*Field   // Struct: in spec order
 	Enum       *EnumSpec  // Enum
-	Variants   []*Variant // Union: sorted by JSON kind
-	Type       TypeRef    // Alias and Defined: the underlying type
-	Pos        diag.Pos
+	Variants   []*Variant // Union: sorted by JSON kind, objects in spec order
+	// Discriminator is, for a Union whose alternatives include several objects,
+	// the property whose value picks one ("petType"); "" when each object
+	// alternative is told apart by a required property of its own (Variant.Key).
+	Discriminator string
+	AnyOf         bool    // a Union from anyOf: an object with several alternatives' keys picks the first
+	Type          TypeRef // Alias and Defined: the underlying type
+	Pos           diag.Pos
 }
 
 // Wrap is how a field holds its type.
@@ -280,6 +297,11 @@ type Variant struct {
 	GoName string // field name in the union struct, e.g. "String"
 	Kind   JSONKind
 	Type   TypeRef
+	// Values are the values of the union's Discriminator that pick this object
+	// alternative, sorted ("dog", "hound"); Key is instead the property only this
+	// alternative requires. Both are empty when it is the union's only object.
+	Values []string
+	Key    string
 }
 
 // TypeKind classifies a TypeRef.

@@ -252,3 +252,20 @@ func refOnly(n *yaml.Node) *yaml.Node {
 	}
 	return nil
 }
+
+// References lists the other files the spec at path reads through its $refs, as
+// far as they can be read, in the order read: the parts of a multi-file spec that
+// may sit beside it in a directory of specs. Problems are left for File to report.
+func References(path string) []string {
+	data, err := readFile(path)
+	if err != nil {
+		return nil
+	}
+	loc, err := newLocator(path, data)
+	if err != nil || loc.root.Kind != yaml.MappingNode || !hasFileRefs(loc.root) {
+		return nil
+	}
+	b := newBundler(loc, diskFiles(path), len(data))
+	b.bundle()
+	return b.order
+}
