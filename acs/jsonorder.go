@@ -2,6 +2,7 @@ package acs
 
 import (
 	"bytes"
+	"cmp"
 	"encoding/json"
 	"errors"
 	"reflect"
@@ -37,14 +38,7 @@ func encodeBody(v any) ([]byte, error) {
 // For a map, which the SDKs write in plain key order, the two differ only between
 // keys whose first letters differ in case and in order (a, B).
 func sdkFieldOrder(a, b string) int {
-	return cmpOr(strings.Compare(upperFirst(a), upperFirst(b)), strings.Compare(a, b))
-}
-
-func cmpOr(a, b int) int {
-	if a != 0 {
-		return a
-	}
-	return b
+	return cmp.Or(strings.Compare(upperFirst(a), upperFirst(b)), strings.Compare(a, b))
 }
 
 func upperFirst(s string) string {
