@@ -183,14 +183,30 @@ func (b *builder) param(o *ir.Operation, p *openapi3.Parameter, path []string) *
 	if _, ok := p.Extensions["x-acs-param-style"]; ok {
 		return b.styledParam(o, p, param, path)
 	}
-	if p.Style != "" && p.Style != "form" && p.Style != "simple" {
+	delimited := p.Style == openapi3.SerializationSpaceDelimited || p.Style == openapi3.SerializationPipeDelimited
+	if p.Style != "" && p.Style != "form" && p.Style != "simple" && !delimited {
 		b.errorf(path, "parameter style %q is not supported; use form (query) or simple (path, header)", p.Style)
+		return nil
+	}
+	if delimited && !b.delimitedParam(p, param, path) {
 		return nil
 	}
 	param.Type = b.typeOf(p.Schema, o.GoName+goName, schemaPath(param, path))
 	param.Scalar = b.scalar(itemType(param.Type))
 	if param.Scalar == "" {
 		b.errorf(path, "parameter %q must be a string, number, boolean, or an array of them", p.Name)
+		return nil
+	}
+	if param.Type.Kind == ir.Array && !param.Explode {
+		param.Sep = ","
+		switch p.Style {
+		case openapi3.SerializationSpaceDelimited:
+			param.Sep = " "
+		case openapi3.SerializationPipeDelimited:
+			param.Sep = "|"
+		}
+	} else if delimited {
+		b.errorf(path, "parameter %q has style %s, which joins the items of an array; declare an array of strings, numbers or booleans", p.Name, p.Style)
 		return nil
 	}
 	param.Pointer = !param.Required && param.Type.Kind != ir.Array

@@ -142,3 +142,20 @@ func (b *builder) flattenClash(o *ir.Operation, param *ir.Param, path []string) 
 		}
 	}
 }
+
+// delimitedParam checks a parameter of style spaceDelimited or pipeDelimited,
+// which OpenAPI 3.0 defines for query arrays sent as one value whose items are
+// joined with a space or "|" (explode: false, the default of every style but
+// form). It sets param.Explode and reports whether the parameter can be built.
+func (b *builder) delimitedParam(p *openapi3.Parameter, param *ir.Param, path []string) bool {
+	if param.In != ir.InQuery {
+		b.errorf(path, "parameter %q is in %s; style %s is defined for query parameters only", p.Name, param.In, p.Style)
+		return false
+	}
+	if p.Explode != nil && *p.Explode {
+		b.errorf(path, "parameter %q has style %s with explode: true, which repeats the name per item as style form does; use style form, or explode: false", p.Name, p.Style)
+		return false
+	}
+	param.Explode = false
+	return true
+}

@@ -32,7 +32,11 @@ func rawRequest(a *ir.API, op *ir.Operation, sop *openapi3.Operation) string {
 			path = strings.ReplaceAll(path, "{"+p.Name+"}", url.PathEscape(vals[0]))
 		case ir.InQuery:
 			if p.Type.Kind == ir.Array && !p.Explode {
-				vals = []string{strings.Join(vals, ",")}
+				sep := p.Sep
+				if sep == "" { // a json-style array: its example as the items' commas
+					sep = ","
+				}
+				vals = []string{strings.Join(vals, sep)}
 			}
 			for _, v := range vals {
 				query = append(query, url.QueryEscape(p.Name)+"="+url.QueryEscape(v))

@@ -92,7 +92,7 @@ func paramWhere(p *ir.Param) jen.Code {
 	case p.Type.Kind == ir.Array && p.Explode:
 		where += "; repeated per item"
 	case p.Type.Kind == ir.Array:
-		where += "; items joined with commas"
+		where += "; items joined with " + ir.SepWord(p.Sep)
 	}
 	return comment(where + ".")
 }

@@ -86,10 +86,11 @@ func setStyledParam(p *ir.Param, target jen.Code, prefix string) jen.Code {
 	)
 }
 
-// setArray joins the items with commas (explode: false) or repeats the name.
+// setArray joins the items with p.Sep (explode: false) or repeats the name. The
+// runtime percent-encodes the joined value: a space as %20, "|" as %7C.
 func setArray(p *ir.Param, target jen.Code, field func() *jen.Statement) jen.Code {
 	if !p.Explode && p.Type.Elem.Kind == ir.Primitive && p.Scalar == "string" {
-		return jen.Add(target).Dot("Set").Call(jen.Lit(p.Name), jen.Qual(stringsPkg, "Join").Call(field(), jen.Lit(",")))
+		return jen.Add(target).Dot("Set").Call(jen.Lit(p.Name), jen.Qual(stringsPkg, "Join").Call(field(), jen.Lit(p.Sep)))
 	}
 	if p.Explode {
 		return jen.For(jen.List(jen.Id("_"), jen.Id("v")).Op(":=").Range().Add(field())).Block(
@@ -98,7 +99,7 @@ func setArray(p *ir.Param, target jen.Code, field func() *jen.Statement) jen.Cod
 	return jen.Id("items").Op(":=").Make(jen.Index().String(), jen.Len(field())).Line().
 		For(jen.List(jen.Id("i"), jen.Id("v")).Op(":=").Range().Add(field())).Block(
 		jen.Id("items").Index(jen.Id("i")).Op("=").Add(format(p, jen.Id("v")))).Line().
-		Add(target).Dot("Set").Call(jen.Lit(p.Name), jen.Qual(stringsPkg, "Join").Call(jen.Id("items"), jen.Lit(",")))
+		Add(target).Dot("Set").Call(jen.Lit(p.Name), jen.Qual(stringsPkg, "Join").Call(jen.Id("items"), jen.Lit(p.Sep)))
 }
 
 // format renders a parameter value (or array item) as its wire string.

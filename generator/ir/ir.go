@@ -134,7 +134,10 @@ type Param struct {
 	// AllowEmpty is the spec's allowEmptyValue: an optional parameter sent with an
 	// empty value skips its schema checks instead of failing them, as kin-openapi does.
 	AllowEmpty bool
-	Explode    bool // arrays only: true repeats the name per item, false joins items with commas
+	Explode    bool // arrays only: true repeats the name per item, false joins items with Sep
+	// Sep joins the items of an array sent as one value (Explode false): "," for
+	// style form or simple, " " for spaceDelimited, "|" for pipeDelimited; "" otherwise.
+	Sep string
 	// Style is how a query parameter or form field of a structured type is put on the wire
 	// (x-acs-param-style); ParamPlain for every other parameter. A styled parameter's
 	// request field is always nil-able (a pointer, slice or map), nil when unset.
@@ -144,6 +147,17 @@ type Param struct {
 	Doc        string
 	Deprecated bool
 	Pos        diag.Pos
+}
+
+// SepWord names a Param.Sep in prose: "commas", "spaces", "pipes (|)".
+func SepWord(sep string) string {
+	switch sep {
+	case " ":
+		return "spaces"
+	case "|":
+		return "pipes (|)"
+	}
+	return "commas"
 }
 
 // ParamStyle is how a parameter's value becomes query parameters.
