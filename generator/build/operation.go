@@ -184,7 +184,8 @@ func (b *builder) param(o *ir.Operation, p *openapi3.Parameter, path []string) *
 		return b.styledParam(o, p, param, path)
 	}
 	delimited := p.Style == openapi3.SerializationSpaceDelimited || p.Style == openapi3.SerializationPipeDelimited
-	if p.Style != "" && p.Style != "form" && p.Style != "simple" && !delimited {
+	deep := p.Style == openapi3.SerializationDeepObject
+	if p.Style != "" && p.Style != "form" && p.Style != "simple" && !delimited && !deep {
 		b.errorf(path, "parameter style %q is not supported; use form (query) or simple (path, header)", p.Style)
 		return nil
 	}
@@ -193,6 +194,13 @@ func (b *builder) param(o *ir.Operation, p *openapi3.Parameter, path []string) *
 	}
 	param.Type = b.typeOf(p.Schema, o.GoName+goName, schemaPath(param, path))
 	param.Scalar = b.scalar(itemType(param.Type))
+	if param.In == ir.InQuery && (deep || p.Style == "" || p.Style == "form") && b.shapeOf(param.Type) == ir.KindObject {
+		return b.objectParam(p, param, path)
+	}
+	if deep {
+		b.errorf(path, "parameter %q has style deepObject, which serializes objects, but is %s", p.Name, shapeWord(b.shapeOf(param.Type)))
+		return nil
+	}
 	if param.Scalar == "" {
 		b.errorf(path, "parameter %q must be a string, number, boolean, or an array of them", p.Name)
 		return nil

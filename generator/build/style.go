@@ -159,3 +159,33 @@ func (b *builder) delimitedParam(p *openapi3.Parameter, param *ir.Param, path []
 	param.Explode = false
 	return true
 }
+
+// objectParam finishes a query parameter whose schema is an object, of style form
+// (explode: R=100&G=200, or not: color=R,100,G,200) or deepObject (color[R]=100),
+// sent by acs.ObjectParam. Its members must be strings, numbers or booleans: a
+// struct's fields or a map's values. The request field is nil when unset, as a
+// styled parameter's: a pointer to the struct, or the map.
+func (b *builder) objectParam(p *openapi3.Parameter, param *ir.Param, path []string) *ir.Param {
+	param.Style = ir.ParamFormObject
+	if p.Style == openapi3.SerializationDeepObject {
+		param.Style = ir.ParamDeepObject
+	}
+	scalars := false
+	switch t := param.Type; t.Kind {
+	case ir.Map:
+		scalars = b.scalar(*t.Elem) != ""
+	case ir.Named:
+		if m := b.models[t.Name]; m != nil && m.Kind == ir.Struct {
+			scalars = !slices.ContainsFunc(m.Fields, func(f *ir.Field) bool { return b.scalar(f.Type) == "" })
+		}
+	}
+	if !scalars {
+		b.errorf(path, "parameter %q is an object in the query, whose members must be strings, numbers or booleans", p.Name)
+		return nil
+	}
+	param.Pointer = !b.nilable(param.Type)
+	if p.Schema.Value != nil {
+		b.paramExamples[param] = firstNonNil(p.Example, p.Schema.Value.Example)
+	}
+	return param
+}

@@ -89,6 +89,12 @@ func paramWhere(p *ir.Param) jen.Code {
 		where += "; flattened as " + p.Name + ".Key, nested members as " + p.Name + ".Key.Sub (flat)"
 	case p.Style == ir.ParamJSON:
 		where += "; JSON-encoded into one value (json)"
+	case p.Style == ir.ParamDeepObject:
+		where += "; a member per pair, as " + p.Name + "[key]=value (deepObject)"
+	case p.Style == ir.ParamFormObject && p.Explode:
+		where += "; a member per pair, as key=value (form)"
+	case p.Style == ir.ParamFormObject:
+		where += "; members in one value, as " + p.Name + "=k1,v1,k2,v2 (form, explode: false)"
 	case p.Type.Kind == ir.Array && p.Explode:
 		where += "; repeated per item"
 	case p.Type.Kind == ir.Array:
@@ -149,6 +155,8 @@ func genMethod(api *ir.API, op *ir.Operation) jen.Code {
 				g.Add(setStyledParam(p, jen.Id("form"), prefix))
 			case p.In == ir.InForm:
 				g.Add(setParam(p, jen.Id("form"), prefix))
+			case p.Style == ir.ParamFormObject || p.Style == ir.ParamDeepObject:
+				g.Add(setObjectParam(p, jen.Id("query"), prefix))
 			case p.Style != ir.ParamPlain:
 				g.Add(setStyledParam(p, jen.Id("query"), prefix))
 			case p.In == ir.InQuery:

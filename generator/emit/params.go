@@ -86,6 +86,28 @@ func setStyledParam(p *ir.Param, target jen.Code, prefix string) jen.Code {
 	)
 }
 
+// setObjectParam emits the statements that put an object of style form or
+// deepObject into the query when it is set:
+//
+//	if req.Color != nil {
+//		if err := acs.ObjectParam(query, "color", acs.StyleDeepObject, true, req.Color); err != nil {
+//			return nil, fmt.Errorf("oasstyles: ListItems: parameter color: %w", err)
+//		}
+//	}
+func setObjectParam(p *ir.Param, target jen.Code, prefix string) jen.Code {
+	field := func() *jen.Statement { return jen.Id("req").Dot(p.GoName) }
+	return jen.If(field().Op("!=").Nil()).Block(
+		jen.If(jen.Err().Op(":=").Qual(acsPkg, "ObjectParam").Call(target, jen.Lit(p.Name), objectStyle(p), jen.Lit(p.Explode), field()),
+			jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Nil(), paramError(p, prefix))))
+}
+
+func objectStyle(p *ir.Param) jen.Code {
+	if p.Style == ir.ParamDeepObject {
+		return jen.Qual(acsPkg, "StyleDeepObject")
+	}
+	return jen.Qual(acsPkg, "StyleForm")
+}
+
 // setArray joins the items with p.Sep (explode: false) or repeats the name. The
 // runtime percent-encodes the joined value: a space as %20, "|" as %7C.
 func setArray(p *ir.Param, target jen.Code, field func() *jen.Statement) jen.Code {

@@ -139,7 +139,7 @@ type Param struct {
 	// style form or simple, " " for spaceDelimited, "|" for pipeDelimited; "" otherwise.
 	Sep string
 	// Style is how a query parameter or form field of a structured type is put on the wire
-	// (x-acs-param-style); ParamPlain for every other parameter. A styled parameter's
+	// (x-acs-param-style, or an OpenAPI style of an object); ParamPlain for every other parameter. A styled parameter's
 	// request field is always nil-able (a pointer, slice or map), nil when unset.
 	Style      ParamStyle
 	Pointer    bool   // the request field is a pointer (optional scalars; styled structs and scalars)
@@ -176,6 +176,13 @@ const (
 	ParamFlat ParamStyle = "flat"
 	// ParamJSON sends the value JSON-encoded by acs.JSONParam as one parameter.
 	ParamJSON ParamStyle = "json"
+	// ParamFormObject is an object in the query of OpenAPI style form, sent by
+	// acs.ObjectParam: one pair per member (Explode, R=100&G=200) or one pair
+	// color=R,100,G,200.
+	ParamFormObject ParamStyle = "form"
+	// ParamDeepObject is an object in the query of OpenAPI style deepObject, sent by
+	// acs.ObjectParam as color[R]=100&color[G]=200.
+	ParamDeepObject ParamStyle = "deepObject"
 )
 
 // Example is the call the generated ExampleClient_<Operation> function makes: the

@@ -11,7 +11,7 @@ import "github.com/acsgen/acsgen/acs"
 // kin-openapi otherwise.
 var CompiledSpec = acs.CompiledSpec{
 	Specs: []acs.SpecDigest{
-		{Source: "internal/cases/oasstyles/spec.yaml", Digest: "1886572e2d57afdc0ddf0d01e5a604d141ce80e0718485f6d73505f79ba4e4fc"},
+		{Source: "internal/cases/oasstyles/spec.yaml", Digest: "3e035ef4fbff82f9082614f3fd55283dfddc60bf7a0454a5b969b4fcfb7b391a"},
 	},
 	Responses: map[string]acs.ResponseChecks{
 		"ListItems": {

@@ -4,6 +4,48 @@ package oasstyles
 
 import "github.com/acsgen/acsgen/acs/jsondec"
 
+// Field names of FindColorsFilter, in field order, for DecodeJSON.
+var jsonFindColorsFilter = jsondec.NewStruct("oasstyles.FindColorsFilter", "shade", "min")
+
+// DecodeJSON decodes the JSON value at d's cursor into m, as encoding/json would
+// but without reflection.
+func (m *FindColorsFilter) DecodeJSON(d *jsondec.Decoder) {
+	for o := d.Object(jsonFindColorsFilter); o.Next(); {
+		switch o.Field() {
+		case 0:
+			jsondec.Ptr(&m.Shade, d, jsondec.String[FindColorsFilterShade])
+		case 1:
+			jsondec.Ptr(&m.Min, d, jsondec.Float[float64])
+		}
+	}
+}
+
+// Field names of FindColorsRange, in field order, for DecodeJSON.
+var jsonFindColorsRange = jsondec.NewStruct("oasstyles.FindColorsRange", "from", "to")
+
+// DecodeJSON decodes the JSON value at d's cursor into m, as encoding/json would
+// but without reflection.
+func (m *FindColorsRange) DecodeJSON(d *jsondec.Decoder) {
+	for o := d.Object(jsonFindColorsRange); o.Next(); {
+		switch o.Field() {
+		case 0:
+			jsondec.Int(&m.From, d)
+		case 1:
+			jsondec.Ptr(&m.To, d, jsondec.Int[int64])
+		}
+	}
+}
+
+// Field names of FindColorsResponse, in field order, for DecodeJSON.
+var jsonFindColorsResponse = jsondec.NewStruct("oasstyles.FindColorsResponse")
+
+// DecodeJSON decodes the JSON value at d's cursor into m, as encoding/json would
+// but without reflection.
+func (m *FindColorsResponse) DecodeJSON(d *jsondec.Decoder) {
+	for o := d.Object(jsonFindColorsResponse); o.Next(); {
+	}
+}
+
 // Field names of ListItemsResponse, in field order, for DecodeJSON.
 var jsonListItemsResponse = jsondec.NewStruct("oasstyles.ListItemsResponse", "count")
 
@@ -14,6 +56,24 @@ func (m *ListItemsResponse) DecodeJSON(d *jsondec.Decoder) {
 		switch o.Field() {
 		case 0:
 			jsondec.Ptr(&m.Count, d, jsondec.Int[int32])
+		}
+	}
+}
+
+// Field names of Rgb, in field order, for DecodeJSON.
+var jsonRgb = jsondec.NewStruct("oasstyles.Rgb", "R", "G", "B")
+
+// DecodeJSON decodes the JSON value at d's cursor into m, as encoding/json would
+// but without reflection.
+func (m *Rgb) DecodeJSON(d *jsondec.Decoder) {
+	for o := d.Object(jsonRgb); o.Next(); {
+		switch o.Field() {
+		case 0:
+			jsondec.Int(&m.R, d)
+		case 1:
+			jsondec.Ptr(&m.G, d, jsondec.Int[int32])
+		case 2:
+			jsondec.Ptr(&m.B, d, jsondec.Int[int32])
 		}
 	}
 }

@@ -10,6 +10,22 @@ import (
 	"log"
 )
 
+// ExampleClient_FindColors calls FindColors with the example values of the spec. It
+// leaves range unset, having no example value for it: set it before calling. It has no
+// Output comment, so go test compiles it but never runs it: it would call the service,
+// with the credentials of Alibaba Cloud's default chain (acs.DefaultCredentials).
+func ExampleClient_FindColors() {
+	client, err := oasstyles.NewClient(acs.WithRegion("cn-hangzhou"))
+	if err != nil {
+		log.Fatal(err)
+	}
+	resp, err := client.FindColors(context.Background(), &oasstyles.FindColorsRequest{})
+	if err != nil {
+		log.Fatal(err) // an *acs.Error carries Code, StatusCode and RequestID
+	}
+	fmt.Printf("%+v\n", resp)
+}
+
 // ExampleClient_ListItems calls ListItems with the example values of the spec. It
 // leaves tags unset, having no example value for it: set it before calling. It has no
 // Output comment, so go test compiles it but never runs it: it would call the service,

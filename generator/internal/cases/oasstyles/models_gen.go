@@ -2,8 +2,41 @@
 
 package oasstyles
 
+// FindColorsFilter is declared inline at paths./colors.get.parameters.1.schema.
+type FindColorsFilter struct {
+	// The "shade" property.
+	Shade *FindColorsFilterShade `json:"shade,omitzero"`
+
+	// The "min" property.
+	Min *float64 `json:"min,omitzero"`
+}
+
+// FindColorsRange is declared inline at paths./colors.get.parameters.2.schema.
+type FindColorsRange struct {
+	// The "from" property.
+	From int64 `json:"from"`
+
+	// The "to" property.
+	To *int64 `json:"to,omitzero"`
+}
+
+// FindColorsResponse is the success response of FindColors.
+type FindColorsResponse struct{}
+
 // ListItemsResponse is the success response of ListItems.
 type ListItemsResponse struct {
 	// The "count" property.
 	Count *int32 `json:"count,omitzero"`
+}
+
+// Rgb is the schema RGB.
+type Rgb struct {
+	// The "R" property.
+	R int32 `json:"R"`
+
+	// The "G" property.
+	G *int32 `json:"G,omitzero"`
+
+	// The "B" property.
+	B *int32 `json:"B,omitzero"`
 }

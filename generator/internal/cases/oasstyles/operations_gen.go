@@ -12,6 +12,73 @@ import (
 	"strings"
 )
 
+// FindColorsRequest holds the parameters of FindColors.
+type FindColorsRequest struct {
+	// A color, as color[R]=100.
+	//
+	// In query as color; a member per pair, as color[key]=value (deepObject).
+	Color *Rgb `json:"color,omitempty"`
+
+	// Filter members, each its own pair.
+	//
+	// In query as filter; a member per pair, as key=value (form).
+	Filter *FindColorsFilter `json:"filter,omitempty"`
+
+	// A range, as range=from,1,to,9.
+	//
+	// In query as range, required; members in one value, as range=k1,v1,k2,v2 (form, explode: false).
+	Range *FindColorsRange `json:"range,omitempty"`
+
+	// Labels, as labels[team]=core.
+	//
+	// In query as labels; a member per pair, as labels[key]=value (deepObject).
+	Labels map[string]string `json:"labels,omitempty"`
+}
+
+// FindColors calls FindColors.
+//
+// ROA: GET /colors, version 2025-01-01.
+func (c *Client) FindColors(ctx context.Context, req *FindColorsRequest) (*FindColorsResponse, error) {
+	if req == nil {
+		return nil, errors.New("oasstyles: FindColors: nil request")
+	}
+	if err := req.Validate(); err != nil {
+		return nil, fmt.Errorf("oasstyles: FindColors: request: %w", err)
+	}
+	query := url.Values{}
+	if req.Color != nil {
+		if err := acs.ObjectParam(query, "color", acs.StyleDeepObject, true, req.Color); err != nil {
+			return nil, fmt.Errorf("oasstyles: FindColors: parameter color: %w", err)
+		}
+	}
+	if req.Filter != nil {
+		if err := acs.ObjectParam(query, "filter", acs.StyleForm, true, req.Filter); err != nil {
+			return nil, fmt.Errorf("oasstyles: FindColors: parameter filter: %w", err)
+		}
+	}
+	if req.Range != nil {
+		if err := acs.ObjectParam(query, "range", acs.StyleForm, false, req.Range); err != nil {
+			return nil, fmt.Errorf("oasstyles: FindColors: parameter range: %w", err)
+		}
+	}
+	if req.Labels != nil {
+		if err := acs.ObjectParam(query, "labels", acs.StyleDeepObject, true, req.Labels); err != nil {
+			return nil, fmt.Errorf("oasstyles: FindColors: parameter labels: %w", err)
+		}
+	}
+	var out FindColorsResponse
+	err := c.core.Do(ctx, &acs.Request{
+		Action: "FindColors",
+		Method: "GET",
+		Path:   "/colors",
+		Query:  query,
+	}, &out)
+	if err != nil {
+		return nil, err
+	}
+	return &out, nil
+}
+
 // ListItemsRequest holds the parameters of ListItems.
 type ListItemsRequest struct {
 	// Colors, joined with spaces.

@@ -2,7 +2,71 @@
 
 package oasstyles
 
-import "github.com/acsgen/acsgen/acs"
+import (
+	"github.com/acsgen/acsgen/acs"
+	"maps"
+	"slices"
+	"unicode/utf8"
+)
+
+// Validate reports every way the value breaks its schema as an *acs.ValidationError
+// whose violations carry JSON pointers; nil when there are none.
+func (m *FindColorsFilter) Validate() error {
+	if m == nil {
+		return nil
+	}
+	var v acs.Validator
+	m.validate(&v)
+	return v.Err()
+}
+
+func (m *FindColorsFilter) validate(v *acs.Validator) {
+	if m.Shade != nil {
+		v.Enter("shade")
+		m.Shade.validate(v)
+		v.Leave()
+	}
+}
+
+// Validate reports every way the value breaks its schema as an *acs.ValidationError
+// whose violations carry JSON pointers; nil when there are none.
+func (m FindColorsFilterShade) Validate() error {
+	var v acs.Validator
+	m.validate(&v)
+	return v.Err()
+}
+
+func (m FindColorsFilterShade) validate(v *acs.Validator) {
+	if !m.IsKnown() {
+		v.Failf("value %q is not one of light, dark", string(m))
+	}
+}
+
+// Validate reports every way the value breaks its schema as an *acs.ValidationError
+// whose violations carry JSON pointers; nil when there are none.
+func (m *FindColorsRange) Validate() error {
+	if m == nil {
+		return nil
+	}
+	var v acs.Validator
+	m.validate(&v)
+	return v.Err()
+}
+
+func (m *FindColorsRange) validate(v *acs.Validator) {}
+
+// Validate reports every way the value breaks its schema as an *acs.ValidationError
+// whose violations carry JSON pointers; nil when there are none.
+func (m *FindColorsResponse) Validate() error {
+	if m == nil {
+		return nil
+	}
+	var v acs.Validator
+	m.validate(&v)
+	return v.Err()
+}
+
+func (m *FindColorsResponse) validate(v *acs.Validator) {}
 
 // Validate reports every way the value breaks its schema as an *acs.ValidationError
 // whose violations carry JSON pointers; nil when there are none.
@@ -16,6 +80,82 @@ func (m *ListItemsResponse) Validate() error {
 }
 
 func (m *ListItemsResponse) validate(v *acs.Validator) {}
+
+// Validate reports every way the value breaks its schema as an *acs.ValidationError
+// whose violations carry JSON pointers; nil when there are none.
+func (m *Rgb) Validate() error {
+	if m == nil {
+		return nil
+	}
+	var v acs.Validator
+	m.validate(&v)
+	return v.Err()
+}
+
+func (m *Rgb) validate(v *acs.Validator) {
+	v.Enter("R")
+	if float64(m.R) > 255.0 {
+		v.Failf("value %v is more than the maximum 255", m.R)
+	}
+	v.Leave()
+	if m.G != nil {
+		v.Enter("G")
+		if float64(*m.G) > 255.0 {
+			v.Failf("value %v is more than the maximum 255", *m.G)
+		}
+		v.Leave()
+	}
+	if m.B != nil {
+		v.Enter("B")
+		if float64(*m.B) > 255.0 {
+			v.Failf("value %v is more than the maximum 255", *m.B)
+		}
+		v.Leave()
+	}
+}
+
+// Validate reports every way the value breaks its schema as an *acs.ValidationError
+// whose violations carry JSON pointers; nil when there are none.
+// It checks what the spec says of each parameter before anything is sent.
+func (r *FindColorsRequest) Validate() error {
+	if r == nil {
+		return nil
+	}
+	var v acs.Validator
+	r.validate(&v)
+	return v.Err()
+}
+
+func (r *FindColorsRequest) validate(v *acs.Validator) {
+	if r.Color != nil {
+		v.Enter("color")
+		r.Color.validate(v)
+		v.Leave()
+	}
+	if r.Filter != nil {
+		v.Enter("filter")
+		r.Filter.validate(v)
+		v.Leave()
+	}
+	if r.Range == nil {
+		v.Enter("range")
+		v.Fail("required parameter is missing")
+		v.Leave()
+	}
+	if len(r.Labels) > 0 {
+		v.Enter("labels")
+		for _, k1 := range slices.Sorted(maps.Keys(r.Labels)) {
+			x2 := r.Labels[k1]
+			v.Enter(k1)
+			switch n := utf8.RuneCountInString(x2); {
+			case n < 1:
+				v.Failf("%d characters are fewer than minLength 1", n)
+			}
+			v.Leave()
+		}
+		v.Leave()
+	}
+}
 
 // Validate reports every way the value breaks its schema as an *acs.ValidationError
 // whose violations carry JSON pointers; nil when there are none.
