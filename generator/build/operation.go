@@ -160,8 +160,11 @@ func (b *builder) param(o *ir.Operation, p *openapi3.Parameter, path []string) *
 		return nil
 	}
 	in := ir.ParamIn(p.In)
-	if in != ir.InPath && in != ir.InQuery && in != ir.InHeader && in != ir.InForm {
+	if in != ir.InPath && in != ir.InQuery && in != ir.InHeader && in != ir.InCookie && in != ir.InForm {
 		b.errorf(path, "%s parameters are not supported", p.In)
+		return nil
+	}
+	if in == ir.InCookie && !b.cookieParam(p, path) {
 		return nil
 	}
 	if p.Schema == nil {

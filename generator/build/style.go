@@ -189,3 +189,24 @@ func (b *builder) objectParam(p *openapi3.Parameter, param *ir.Param, path []str
 	}
 	return param
 }
+
+// cookieParam checks a cookie parameter: of style form (the only style OpenAPI
+// 3.0 defines for cookies), named by an RFC 6265 token, and, for an array, with
+// explode: false, its items joined with commas in one pair (the default, explode:
+// true, would repeat name=value pairs, which a Cookie header cannot tell from two
+// cookies). The value's type is checked as any parameter's.
+func (b *builder) cookieParam(p *openapi3.Parameter, path []string) bool {
+	if p.Style != "" && p.Style != openapi3.SerializationForm {
+		b.errorf(path, "cookie parameter %q has style %s; cookies are sent in style form", p.Name, p.Style)
+		return false
+	}
+	if p.Name == "" || strings.ContainsFunc(p.Name, func(r rune) bool { return r > 0x7e || r <= ' ' || strings.ContainsRune("()<>@,;:\\\"/[]?={}", r) }) {
+		b.errorf(path, "cookie parameter %q is not a cookie name: a name is a token, without spaces, controls or ()<>@,;:\\\"/[]?={}", p.Name)
+		return false
+	}
+	if s := p.Schema; s != nil && s.Value != nil && s.Value.Type.Is("array") && (p.Explode == nil || *p.Explode) {
+		b.errorf(path, "cookie parameter %q is an array with explode: true (the default), which would send one pair per item; set explode: false to join the items with commas", p.Name)
+		return false
+	}
+	return true
+}

@@ -8,6 +8,7 @@ import (
 
 	"github.com/getkin/kin-openapi/openapi3"
 
+	"github.com/acsgen/acsgen/acs"
 	"github.com/acsgen/acsgen/generator/ir"
 )
 
@@ -18,7 +19,7 @@ import (
 func rawRequest(a *ir.API, op *ir.Operation, sop *openapi3.Operation) string {
 	path := op.Path
 	var query []string
-	var headers, form []string
+	var headers, form, cookies []string
 	for _, p := range op.Params {
 		vals := paramExample(sop, p)
 		if len(vals) == 0 {
@@ -43,6 +44,11 @@ func rawRequest(a *ir.API, op *ir.Operation, sop *openapi3.Operation) string {
 			}
 		case ir.InHeader:
 			headers = append(headers, p.Name+": "+strings.Join(vals, ","))
+		case ir.InCookie:
+			for i, v := range vals {
+				vals[i] = acs.PercentEncode(v)
+			}
+			cookies = append(cookies, p.Name+"="+strings.Join(vals, ","))
 		case ir.InForm:
 			for _, v := range vals {
 				form = append(form, url.QueryEscape(p.Name)+"="+url.QueryEscape(v))
@@ -61,6 +67,9 @@ func rawRequest(a *ir.API, op *ir.Operation, sop *openapi3.Operation) string {
 	b.WriteString("Accept: application/json\n")
 	for _, h := range headers {
 		b.WriteString(h + "\n")
+	}
+	if len(cookies) > 0 {
+		b.WriteString("Cookie: " + strings.Join(cookies, "; ") + "\n")
 	}
 	if a.Signed {
 		fmt.Fprintf(&b, "x-acs-action: %s\n", op.Action)

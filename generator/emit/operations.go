@@ -137,7 +137,7 @@ func genMethod(api *ir.API, op *ir.Operation) jen.Code {
 		hasQuery, hasHeader := false, false
 		for _, p := range op.Params {
 			hasQuery = hasQuery || p.In == ir.InQuery
-			hasHeader = hasHeader || p.In == ir.InHeader
+			hasHeader = hasHeader || p.In == ir.InHeader || p.In == ir.InCookie
 		}
 		if hasQuery {
 			g.Id("query").Op(":=").Qual(urlPkg, "Values").Values()
@@ -163,6 +163,8 @@ func genMethod(api *ir.API, op *ir.Operation) jen.Code {
 				g.Add(setParam(p, jen.Id("query"), prefix))
 			case p.In == ir.InHeader:
 				g.Add(setParam(p, jen.Id("header"), prefix))
+			case p.In == ir.InCookie:
+				g.Add(setCookie(p, jen.Id("header")))
 			}
 		}
 		g.Var().Id("out").Id(op.Response)

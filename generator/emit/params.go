@@ -108,6 +108,36 @@ func objectStyle(p *ir.Param) jen.Code {
 	return jen.Qual(acsPkg, "StyleForm")
 }
 
+// setCookie emits the statements that add a cookie parameter to the Cookie
+// header when it is set, an array (explode: false) as its items:
+//
+//	if len(req.Prefs) > 0 {
+//		items := make([]string, len(req.Prefs))
+//		for i, v := range req.Prefs {
+//			items[i] = strconv.FormatInt(v, 10)
+//		}
+//		acs.AddCookie(header, "prefs", items...)
+//	}
+func setCookie(p *ir.Param, header jen.Code) jen.Code {
+	field := func() *jen.Statement { return jen.Id("req").Dot(p.GoName) }
+	add := func(v ...jen.Code) jen.Code {
+		return jen.Qual(acsPkg, "AddCookie").Call(append([]jen.Code{header, jen.Lit(p.Name)}, v...)...)
+	}
+	switch {
+	case p.Type.Kind == ir.Array && p.Type.Elem.Kind == ir.Primitive && p.Scalar == "string":
+		return jen.If(jen.Len(field()).Op(">").Lit(0)).Block(add(field().Op("...")))
+	case p.Type.Kind == ir.Array:
+		return jen.If(jen.Len(field()).Op(">").Lit(0)).Block(
+			jen.Id("items").Op(":=").Make(jen.Index().String(), jen.Len(field())),
+			jen.For(jen.List(jen.Id("i"), jen.Id("v")).Op(":=").Range().Add(field())).Block(
+				jen.Id("items").Index(jen.Id("i")).Op("=").Add(format(p, jen.Id("v")))),
+			add(jen.Id("items").Op("...")))
+	case p.Pointer:
+		return jen.If(field().Op("!=").Nil()).Block(add(format(p, jen.Op("*").Add(field()))))
+	}
+	return add(format(p, field()))
+}
+
 // setArray joins the items with p.Sep (explode: false) or repeats the name. The
 // runtime percent-encodes the joined value: a space as %20, "|" as %7C.
 func setArray(p *ir.Param, target jen.Code, field func() *jen.Statement) jen.Code {

@@ -113,6 +113,9 @@ const (
 	InPath   ParamIn = "path"
 	InQuery  ParamIn = "query"
 	InHeader ParamIn = "header"
+	// InCookie is a cookie of OpenAPI style form, sent by acs.AddCookie as one pair
+	// of the request's one Cookie header.
+	InCookie ParamIn = "cookie"
 	// InForm is a field of an application/x-www-form-urlencoded request body (the
 	// metadata's formData parameters): one property of the body's object schema,
 	// flattened into an acs.Form as a query parameter into the query. An array
@@ -125,7 +128,7 @@ const (
 type Param struct {
 	Name   string  // wire name, e.g. "ApiIds"
 	GoName string  // field name in the request struct, e.g. "APIIDs"
-	In     ParamIn // path, query, header or formData (a form body field)
+	In     ParamIn // path, query, header, cookie or formData (a form body field)
 	Type   TypeRef // value type; for arrays Elem is the item type
 	// Required parameters are missing when absent or when every value they would put
 	// on the wire is empty (acs.Missing); Validate, the mock and the contract check

@@ -11,7 +11,7 @@ import "github.com/acsgen/acsgen/acs"
 // kin-openapi otherwise.
 var CompiledSpec = acs.CompiledSpec{
 	Specs: []acs.SpecDigest{
-		{Source: "internal/cases/oasstyles/spec.yaml", Digest: "3e035ef4fbff82f9082614f3fd55283dfddc60bf7a0454a5b969b4fcfb7b391a"},
+		{Source: "internal/cases/oasstyles/spec.yaml", Digest: "abb642854d903b3b8240ac9209842e3dd31122b7e1dc4cb326ae55350652a916"},
 	},
 	Responses: map[string]acs.ResponseChecks{
 		"ListItems": {

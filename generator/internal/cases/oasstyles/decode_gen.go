@@ -46,6 +46,16 @@ func (m *FindColorsResponse) DecodeJSON(d *jsondec.Decoder) {
 	}
 }
 
+// Field names of GetMeResponse, in field order, for DecodeJSON.
+var jsonGetMeResponse = jsondec.NewStruct("oasstyles.GetMeResponse")
+
+// DecodeJSON decodes the JSON value at d's cursor into m, as encoding/json would
+// but without reflection.
+func (m *GetMeResponse) DecodeJSON(d *jsondec.Decoder) {
+	for o := d.Object(jsonGetMeResponse); o.Next(); {
+	}
+}
+
 // Field names of ListItemsResponse, in field order, for DecodeJSON.
 var jsonListItemsResponse = jsondec.NewStruct("oasstyles.ListItemsResponse", "count")
 

@@ -22,3 +22,24 @@ func (v FindColorsFilterShade) IsKnown() bool {
 	}
 	return false
 }
+
+// GetMeTheme is declared inline at paths./me.get.parameters.1.schema.
+type GetMeTheme string
+
+// Known values of GetMeTheme.
+const (
+	// GetMeThemeLight is the value "light".
+	GetMeThemeLight GetMeTheme = "light"
+	// GetMeThemeDark is the value "dark".
+	GetMeThemeDark GetMeTheme = "dark"
+)
+
+// IsKnown reports whether v is one of the values the spec lists. Values
+// outside the list still decode, and Validate reports them.
+func (v GetMeTheme) IsKnown() bool {
+	switch v {
+	case GetMeThemeLight, GetMeThemeDark:
+		return true
+	}
+	return false
+}

@@ -26,6 +26,21 @@ func ExampleClient_FindColors() {
 	fmt.Printf("%+v\n", resp)
 }
 
+// ExampleClient_GetMe calls GetMe with the example values of the spec. It has no
+// Output comment, so go test compiles it but never runs it: it would call the service,
+// with the credentials of Alibaba Cloud's default chain (acs.DefaultCredentials).
+func ExampleClient_GetMe() {
+	client, err := oasstyles.NewClient(acs.WithRegion("cn-hangzhou"))
+	if err != nil {
+		log.Fatal(err)
+	}
+	resp, err := client.GetMe(context.Background(), &oasstyles.GetMeRequest{Session: "s-1"})
+	if err != nil {
+		log.Fatal(err) // an *acs.Error carries Code, StatusCode and RequestID
+	}
+	fmt.Printf("%+v\n", resp)
+}
+
 // ExampleClient_ListItems calls ListItems with the example values of the spec. It
 // leaves tags unset, having no example value for it: set it before calling. It has no
 // Output comment, so go test compiles it but never runs it: it would call the service,

@@ -23,6 +23,9 @@ type FindColorsRange struct {
 // FindColorsResponse is the success response of FindColors.
 type FindColorsResponse struct{}
 
+// GetMeResponse is the success response of GetMe.
+type GetMeResponse struct{}
+
 // ListItemsResponse is the success response of ListItems.
 type ListItemsResponse struct {
 	// The "count" property.

@@ -7,6 +7,7 @@ import (
 	"errors"
 	"fmt"
 	"github.com/acsgen/acsgen/acs"
+	"net/http"
 	"net/url"
 	"strconv"
 	"strings"
@@ -72,6 +73,69 @@ func (c *Client) FindColors(ctx context.Context, req *FindColorsRequest) (*FindC
 		Method: "GET",
 		Path:   "/colors",
 		Query:  query,
+	}, &out)
+	if err != nil {
+		return nil, err
+	}
+	return &out, nil
+}
+
+// GetMeRequest holds the parameters of GetMe.
+type GetMeRequest struct {
+	// The session.
+	//
+	// Example: s-1
+	//
+	// In cookie as session, required.
+	Session string `json:"session,omitempty"`
+
+	// In cookie as theme.
+	Theme *GetMeTheme `json:"theme,omitempty"`
+
+	// In cookie as prefs; items joined with commas.
+	Prefs []int64 `json:"prefs,omitempty"`
+
+	// In cookie as langs; items joined with commas.
+	Langs []string `json:"langs,omitempty"`
+
+	// In header as X-Trace.
+	XTrace *string `json:"X-Trace,omitempty"`
+}
+
+// GetMe calls GetMe.
+//
+// ROA: GET /me, version 2025-01-01.
+func (c *Client) GetMe(ctx context.Context, req *GetMeRequest) (*GetMeResponse, error) {
+	if req == nil {
+		return nil, errors.New("oasstyles: GetMe: nil request")
+	}
+	if err := req.Validate(); err != nil {
+		return nil, fmt.Errorf("oasstyles: GetMe: request: %w", err)
+	}
+	header := http.Header{}
+	acs.AddCookie(header, "session", req.Session)
+	if req.Theme != nil {
+		acs.AddCookie(header, "theme", string(*req.Theme))
+	}
+	if len(req.Prefs) > 0 {
+		items := make([]string, len(req.Prefs))
+		for i, v := range req.Prefs {
+			items[i] = strconv.FormatInt(v, 10)
+		}
+		acs.AddCookie(header, "prefs", items...)
+	}
+	if len(req.Langs) > 0 {
+		acs.AddCookie(header, "langs", req.Langs...)
+	}
+	if req.XTrace != nil {
+		header.Set("X-Trace", *req.XTrace)
+	}
+	var out GetMeResponse
+	err := c.core.Do(ctx, &acs.Request{
+		Action: "GetMe",
+		Header: header,
+		Method: "GET",
+		Path:   "/me",
 	}, &out)
 	if err != nil {
 		return nil, err

@@ -70,6 +70,33 @@ func (m *FindColorsResponse) validate(v *acs.Validator) {}
 
 // Validate reports every way the value breaks its schema as an *acs.ValidationError
 // whose violations carry JSON pointers; nil when there are none.
+func (m *GetMeResponse) Validate() error {
+	if m == nil {
+		return nil
+	}
+	var v acs.Validator
+	m.validate(&v)
+	return v.Err()
+}
+
+func (m *GetMeResponse) validate(v *acs.Validator) {}
+
+// Validate reports every way the value breaks its schema as an *acs.ValidationError
+// whose violations carry JSON pointers; nil when there are none.
+func (m GetMeTheme) Validate() error {
+	var v acs.Validator
+	m.validate(&v)
+	return v.Err()
+}
+
+func (m GetMeTheme) validate(v *acs.Validator) {
+	if !m.IsKnown() {
+		v.Failf("value %q is not one of light, dark", string(m))
+	}
+}
+
+// Validate reports every way the value breaks its schema as an *acs.ValidationError
+// whose violations carry JSON pointers; nil when there are none.
 func (m *ListItemsResponse) Validate() error {
 	if m == nil {
 		return nil
@@ -154,6 +181,48 @@ func (r *FindColorsRequest) validate(v *acs.Validator) {
 			v.Leave()
 		}
 		v.Leave()
+	}
+}
+
+// Validate reports every way the value breaks its schema as an *acs.ValidationError
+// whose violations carry JSON pointers; nil when there are none.
+// It checks what the spec says of each parameter before anything is sent.
+func (r *GetMeRequest) Validate() error {
+	if r == nil {
+		return nil
+	}
+	var v acs.Validator
+	r.validate(&v)
+	return v.Err()
+}
+
+func (r *GetMeRequest) validate(v *acs.Validator) {
+	if acs.Missing(r.Session) {
+		v.Enter("session")
+		v.Fail("required parameter is missing")
+		v.Leave()
+	} else {
+		v.Enter("session")
+		switch n := utf8.RuneCountInString(r.Session); {
+		case n < 1:
+			v.Failf("%d characters are fewer than minLength 1", n)
+		}
+		v.Leave()
+	}
+	if r.Theme != nil {
+		v.Enter("theme")
+		r.Theme.validate(v)
+		v.Leave()
+	}
+	if len(r.Langs) > 0 {
+		if len(r.Langs) < 2 && acs.Missing(r.Langs...) {
+			v.Enter("langs")
+			v.Fail("empty value is not allowed")
+			v.Leave()
+		} else {
+			v.Enter("langs")
+			v.Leave()
+		}
 	}
 }
 
