@@ -148,7 +148,7 @@ func (b *builder) addParam(o *ir.Operation, param *ir.Param, ppath []string, see
 
 // paramKind is what messages call p: a parameter or a form field.
 func paramKind(p *ir.Param) string {
-	if p.In == ir.InForm {
+	if p.In == ir.InForm || p.In == ir.InMultipart {
 		return "form field"
 	}
 	return "parameter"
@@ -160,7 +160,7 @@ func (b *builder) param(o *ir.Operation, p *openapi3.Parameter, path []string) *
 		return nil
 	}
 	in := ir.ParamIn(p.In)
-	if in != ir.InPath && in != ir.InQuery && in != ir.InHeader && in != ir.InCookie && in != ir.InForm {
+	if in != ir.InPath && in != ir.InQuery && in != ir.InHeader && in != ir.InCookie && in != ir.InForm && in != ir.InMultipart {
 		b.errorf(path, "%s parameters are not supported", p.In)
 		return nil
 	}
@@ -300,6 +300,10 @@ func (b *builder) requestBody(o *ir.Operation, op *openapi3.Operation, path []st
 			b.formBody(o, mt, append(bpath, "content", ctype, "schema"))
 			return
 		}
+		if mt, ctype = MultipartContent(rb.Content); mt != nil {
+			b.multipartBody(o, mt, append(bpath, "content", ctype, "schema"))
+			return
+		}
 		if raw := RawContent(rb.Content); raw != nil {
 			raw.Required, raw.Doc = rb.Required, strings.TrimSpace(rb.Description)
 			o.Raw = raw
@@ -308,7 +312,7 @@ func (b *builder) requestBody(o *ir.Operation, op *openapi3.Operation, path []st
 			}
 			return
 		}
-		b.errorf(bpath, "request body content %q is not supported; acsgen sends JSON, application/x-www-form-urlencoded, binary (application/octet-stream, type: string with format: binary) and text/plain bodies", sortedKeys(rb.Content))
+		b.errorf(bpath, "request body content %q is not supported; acsgen sends JSON, application/x-www-form-urlencoded, multipart/form-data, binary (application/octet-stream, type: string with format: binary) and text/plain bodies", sortedKeys(rb.Content))
 		return
 	}
 	o.Body = &ir.Body{

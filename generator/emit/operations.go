@@ -72,8 +72,13 @@ func genRawField(r *ir.RawBody) jen.Code {
 
 func paramWhere(p *ir.Param) jen.Code {
 	where := "In " + string(p.In) + " as " + p.Name
-	if p.In == ir.InForm {
+	switch {
+	case p.In == ir.InForm:
 		where = "In the form body as " + p.Name
+	case p.In == ir.InMultipart && p.Binary:
+		where = "In the multipart body as file part " + p.Name
+	case p.In == ir.InMultipart:
+		where = "In the multipart body as part " + p.Name
 	}
 	if p.Required {
 		where += ", required"
@@ -104,6 +109,9 @@ func paramWhere(p *ir.Param) jen.Code {
 }
 
 func paramType(p *ir.Param) *jen.Statement {
+	if p.Binary {
+		return jen.Index().Byte()
+	}
 	if p.Pointer {
 		return jen.Op("*").Add(typeRef(p.Type))
 	}
@@ -149,12 +157,17 @@ func genMethod(api *ir.API, op *ir.Operation) jen.Code {
 			// Sent even when empty, as CallApi sends the SDKs' body map.
 			g.Id("form").Op(":=").Qual(acsPkg, "Form").Values()
 		}
+		if op.Multipart {
+			g.Id("parts").Op(":=").Qual(acsPkg, "NewMultipart").Call()
+		}
 		for _, p := range op.Params {
 			switch {
 			case p.In == ir.InForm && p.Style != ir.ParamPlain:
 				g.Add(setStyledParam(p, jen.Id("form"), prefix))
 			case p.In == ir.InForm:
 				g.Add(setParam(p, jen.Id("form"), prefix))
+			case p.In == ir.InMultipart:
+				g.Add(setPart(p, jen.Id("parts")))
 			case p.Style == ir.ParamFormObject || p.Style == ir.ParamDeepObject:
 				g.Add(setObjectParam(p, jen.Id("query"), prefix))
 			case p.Style != ir.ParamPlain:
@@ -186,6 +199,9 @@ func genMethod(api *ir.API, op *ir.Operation) jen.Code {
 			}
 			if op.Form {
 				d[jen.Id("Body")] = jen.Id("form")
+			}
+			if op.Multipart {
+				d[jen.Id("Body")] = jen.Id("parts").Dot("Raw").Call()
 			}
 			if r := op.Raw; r != nil {
 				data := jen.Id("req").Dot("Body")

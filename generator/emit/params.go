@@ -138,6 +138,26 @@ func setCookie(p *ir.Param, header jen.Code) jen.Code {
 	return add(format(p, field()))
 }
 
+// setPart emits the statement that adds a multipart field as a part when it is
+// set, a binary one when it has bytes:
+//
+//	if len(req.Data) > 0 {
+//		parts.File("data", req.Data)
+//	}
+//	if req.Title != nil {
+//		parts.Field("title", *req.Title)
+//	}
+func setPart(p *ir.Param, parts jen.Code) jen.Code {
+	field := func() *jen.Statement { return jen.Id("req").Dot(p.GoName) }
+	switch {
+	case p.Binary:
+		return jen.If(jen.Len(field()).Op(">").Lit(0)).Block(jen.Add(parts).Dot("File").Call(jen.Lit(p.Name), field()))
+	case p.Pointer:
+		return jen.If(field().Op("!=").Nil()).Block(jen.Add(parts).Dot("Field").Call(jen.Lit(p.Name), format(p, jen.Op("*").Add(field()))))
+	}
+	return jen.Add(parts).Dot("Field").Call(jen.Lit(p.Name), format(p, field()))
+}
+
 // setArray joins the items with p.Sep (explode: false) or repeats the name. The
 // runtime percent-encodes the joined value: a space as %20, "|" as %7C.
 func setArray(p *ir.Param, target jen.Code, field func() *jen.Statement) jen.Code {

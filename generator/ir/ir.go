@@ -79,6 +79,9 @@ type Operation struct {
 	// fields are the Params In InForm, and the method always sends an acs.Form body,
 	// empty when none is set, as darabonba's CallApi does with ReqBodyType "formData".
 	Form bool
+	// Multipart is true when the request body is multipart/form-data: its fields
+	// are the Params In InMultipart, sent as an acs.Multipart body.
+	Multipart bool
 	// Raw is set when the request body is sent as it is (application/octet-stream
 	// and other binary media types, text/plain): the request's Body field holds
 	// its bytes or text. Body is nil then.
@@ -122,6 +125,9 @@ const (
 	// without x-acs-param-style is flattened as repeatList, an object as flat, as
 	// darabonba's utils.Query flattens any body value.
 	InForm ParamIn = "formData"
+	// InMultipart is a field of a multipart/form-data request body: one property of
+	// the body's object schema, a text part (a scalar) or a file part (Binary).
+	InMultipart ParamIn = "multipart"
 )
 
 // Param is one request parameter.
@@ -144,9 +150,12 @@ type Param struct {
 	// Style is how a query parameter or form field of a structured type is put on the wire
 	// (x-acs-param-style, or an OpenAPI style of an object); ParamPlain for every other parameter. A styled parameter's
 	// request field is always nil-able (a pointer, slice or map), nil when unset.
-	Style      ParamStyle
-	Pointer    bool   // the request field is a pointer (optional scalars; styled structs and scalars)
-	Scalar     string // Go primitive underlying the value or array item: string, bool, int32, int64, float32, float64
+	Style   ParamStyle
+	Pointer bool   // the request field is a pointer (optional scalars; styled structs and scalars)
+	Scalar  string // Go primitive underlying the value or array item: string, bool, int32, int64, float32, float64
+	// Binary is a multipart field of type: string, format: binary, held as []byte
+	// and sent as a file part; Type is string then, and Scalar "".
+	Binary     bool
 	Doc        string
 	Deprecated bool
 	Pos        diag.Pos

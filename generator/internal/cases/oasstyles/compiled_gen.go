@@ -11,7 +11,7 @@ import "github.com/acsgen/acsgen/acs"
 // kin-openapi otherwise.
 var CompiledSpec = acs.CompiledSpec{
 	Specs: []acs.SpecDigest{
-		{Source: "internal/cases/oasstyles/spec.yaml", Digest: "abb642854d903b3b8240ac9209842e3dd31122b7e1dc4cb326ae55350652a916"},
+		{Source: "internal/cases/oasstyles/spec.yaml", Digest: "43c240caa18e597c5132d7496077dac7de5463f946c2acd725c2964ae782a4e2"},
 	},
 	Responses: map[string]acs.ResponseChecks{
 		"ListItems": {

@@ -56,3 +56,19 @@ func ExampleClient_ListItems() {
 	}
 	fmt.Printf("%+v\n", resp)
 }
+
+// ExampleClient_Upload calls Upload with the example values of the spec. It leaves
+// file unset, having no example value for it: set it before calling. It has no Output
+// comment, so go test compiles it but never runs it: it would call the service, with
+// the credentials of Alibaba Cloud's default chain (acs.DefaultCredentials).
+func ExampleClient_Upload() {
+	client, err := oasstyles.NewClient(acs.WithRegion("cn-hangzhou"))
+	if err != nil {
+		log.Fatal(err)
+	}
+	resp, err := client.Upload(context.Background(), &oasstyles.UploadRequest{})
+	if err != nil {
+		log.Fatal(err) // an *acs.Error carries Code, StatusCode and RequestID
+	}
+	fmt.Printf("%+v\n", resp)
+}

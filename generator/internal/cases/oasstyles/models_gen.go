@@ -43,3 +43,6 @@ type Rgb struct {
 	// The "B" property.
 	B *int32 `json:"B,omitzero"`
 }
+
+// UploadResponse is the success response of Upload.
+type UploadResponse struct{}

@@ -195,3 +195,62 @@ func (c *Client) ListItems(ctx context.Context, req *ListItemsRequest) (*ListIte
 	}
 	return &out, nil
 }
+
+// UploadRequest holds the parameters of Upload.
+type UploadRequest struct {
+	// In the multipart body as part title.
+	Title *string `json:"title,omitempty"`
+
+	// In the multipart body as part size.
+	Size *int64 `json:"size,omitempty"`
+
+	// In the multipart body as part public.
+	Public *bool `json:"public,omitempty"`
+
+	// The file's bytes.
+	//
+	// In the multipart body as file part file, required.
+	File []byte `json:"file,omitempty"`
+
+	// In the multipart body as file part thumb.
+	Thumb []byte `json:"thumb,omitempty"`
+}
+
+// Upload calls Upload.
+//
+// ROA: POST /uploads, version 2025-01-01.
+func (c *Client) Upload(ctx context.Context, req *UploadRequest) (*UploadResponse, error) {
+	if req == nil {
+		return nil, errors.New("oasstyles: Upload: nil request")
+	}
+	if err := req.Validate(); err != nil {
+		return nil, fmt.Errorf("oasstyles: Upload: request: %w", err)
+	}
+	parts := acs.NewMultipart()
+	if req.Title != nil {
+		parts.Field("title", *req.Title)
+	}
+	if req.Size != nil {
+		parts.Field("size", strconv.FormatInt(*req.Size, 10))
+	}
+	if req.Public != nil {
+		parts.Field("public", strconv.FormatBool(*req.Public))
+	}
+	if len(req.File) > 0 {
+		parts.File("file", req.File)
+	}
+	if len(req.Thumb) > 0 {
+		parts.File("thumb", req.Thumb)
+	}
+	var out UploadResponse
+	err := c.core.Do(ctx, &acs.Request{
+		Action: "Upload",
+		Body:   parts.Raw(),
+		Method: "POST",
+		Path:   "/uploads",
+	}, &out)
+	if err != nil {
+		return nil, err
+	}
+	return &out, nil
+}

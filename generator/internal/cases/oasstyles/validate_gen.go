@@ -143,6 +143,19 @@ func (m *Rgb) validate(v *acs.Validator) {
 
 // Validate reports every way the value breaks its schema as an *acs.ValidationError
 // whose violations carry JSON pointers; nil when there are none.
+func (m *UploadResponse) Validate() error {
+	if m == nil {
+		return nil
+	}
+	var v acs.Validator
+	m.validate(&v)
+	return v.Err()
+}
+
+func (m *UploadResponse) validate(v *acs.Validator) {}
+
+// Validate reports every way the value breaks its schema as an *acs.ValidationError
+// whose violations carry JSON pointers; nil when there are none.
 // It checks what the spec says of each parameter before anything is sent.
 func (r *FindColorsRequest) Validate() error {
 	if r == nil {
@@ -255,6 +268,34 @@ func (r *ListItemsRequest) validate(v *acs.Validator) {
 		v.Leave()
 	} else {
 		v.Enter("tags")
+		v.Leave()
+	}
+}
+
+// Validate reports every way the value breaks its schema as an *acs.ValidationError
+// whose violations carry JSON pointers; nil when there are none.
+// It checks what the spec says of each parameter before anything is sent.
+func (r *UploadRequest) Validate() error {
+	if r == nil {
+		return nil
+	}
+	var v acs.Validator
+	r.validate(&v)
+	return v.Err()
+}
+
+func (r *UploadRequest) validate(v *acs.Validator) {
+	if r.Title != nil {
+		v.Enter("title")
+		switch n := utf8.RuneCountInString(*r.Title); {
+		case n > 20:
+			v.Failf("%d characters are more than maxLength 20", n)
+		}
+		v.Leave()
+	}
+	if len(r.File) == 0 {
+		v.Enter("file")
+		v.Fail("required parameter is missing")
 		v.Leave()
 	}
 }
