@@ -147,12 +147,11 @@ func (b *builder) multipartBody(o *ir.Operation, mt *openapi3.MediaType, spath [
 			b.addParam(o, b.binaryField(p, ppath), ppath, seen)
 			continue
 		}
-		param := b.param(o, p, ppath)
-		if param != nil && param.Type.Kind == ir.Array {
-			b.errorf(ppath, "multipart field %q is an array; acsgen sends a string, number, boolean or binary (type: string, format: binary) per part", name)
+		if v := prop.Value; v.Type.Is("array") || v.Type.Is("object") || len(v.Properties)+len(v.AllOf) > 0 || v.AdditionalProperties.Schema != nil {
+			b.errorf(ppath, "multipart field %q is an array or an object; acsgen sends a string, number, boolean or binary (type: string, format: binary) per part", name)
 			continue
 		}
-		b.addParam(o, param, ppath, seen)
+		b.addParam(o, b.param(o, p, ppath), ppath, seen)
 	}
 }
 
