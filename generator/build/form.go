@@ -80,8 +80,91 @@ func (b *builder) formBody(o *ir.Operation, mt *openapi3.MediaType, spath []stri
 // schemaPath is the spec path of param's schema: under "schema" of a parameter,
 // the property itself for a form field.
 func schemaPath(param *ir.Param, path []string) []string {
-	if param.In == ir.InForm {
+	if param.In == ir.InForm || param.In == ir.InMultipart {
 		return slices.Clone(path)
 	}
 	return append(slices.Clone(path), "schema")
+}
+
+// multipartMediaType is the media type of a multipart body (RFC 7578).
+const multipartMediaType = "multipart/form-data"
+
+// MultipartContent picks the multipart/form-data media type of content (in any
+// case, with any parameters; the first by name), nil if there is none.
+func MultipartContent(c openapi3.Content) (*openapi3.MediaType, string) {
+	for _, ct := range sortedKeys(c) {
+		if mt, _, err := mime.ParseMediaType(ct); err == nil && mt == multipartMediaType {
+			return c[ct], ct
+		}
+	}
+	return nil, ""
+}
+
+// multipartBody turns the object schema of a multipart/form-data body into
+// fields, one parameter In ir.InMultipart per property in the file's order: a
+// string, number or boolean is a text part, a type: string, format: binary
+// property a file part held as []byte. Arrays, objects and encoding overrides
+// are diagnostics; so is a field name a parameter already has.
+func (b *builder) multipartBody(o *ir.Operation, mt *openapi3.MediaType, spath []string) {
+	if mt.Schema == nil || mt.Schema.Value == nil {
+		b.errorf(spath, "multipart request body has no schema; declare an object whose properties are the parts")
+		return
+	}
+	if len(mt.Encoding) > 0 {
+		b.errorf(spath[:len(spath)-1], "multipart request body has an encoding; acsgen sends text parts as they are and binary parts as application/octet-stream")
+		return
+	}
+	if name, ok := strings.CutPrefix(mt.Schema.Ref, componentPrefix); ok {
+		spath = []string{"components", "schemas", name}
+	}
+	s := mt.Schema.Value
+	if len(s.AllOf)+len(s.OneOf)+len(s.AnyOf) > 0 || !(s.Type == nil || s.Type.Is("object")) ||
+		s.AdditionalProperties.Schema != nil || hasAdditional(s) {
+		b.errorf(spath, "multipart request body must be an object schema whose properties are the parts, without allOf, oneOf, anyOf or additionalProperties")
+		return
+	}
+	o.Multipart = true
+	seen := map[string]string{}
+	for _, p := range o.Params {
+		seen[p.GoName] = fmt.Sprintf("parameter %q", p.Name)
+	}
+	for _, name := range b.orderedKeys(s.Properties, spath, "properties") {
+		prop := s.Properties[name]
+		ppath := append(slices.Clone(spath), "properties", name)
+		if prop == nil || prop.Value == nil {
+			continue
+		}
+		p := &openapi3.Parameter{
+			Name: name, In: string(ir.InMultipart), Required: slices.Contains(s.Required, name),
+			Deprecated: prop.Value.Deprecated, Schema: prop, Extensions: map[string]any{},
+		}
+		if prop.Ref == "" {
+			if n, ok := prop.Value.Extensions["x-go-name"]; ok {
+				p.Extensions["x-go-name"] = n
+			}
+		}
+		if v := prop.Value; v.Type.Is("string") && v.Format == "binary" {
+			b.addParam(o, b.binaryField(p, ppath), ppath, seen)
+			continue
+		}
+		if v := prop.Value; v.Type.Is("array") || v.Type.Is("object") || len(v.Properties)+len(v.AllOf) > 0 || v.AdditionalProperties.Schema != nil {
+			b.errorf(ppath, "multipart field %q is an array or an object; acsgen sends a string, number, boolean or binary (type: string, format: binary) per part", name)
+			continue
+		}
+		b.addParam(o, b.param(o, p, ppath), ppath, seen)
+	}
+}
+
+// binaryField is the file part of a multipart body: a []byte field, sent when
+// it has bytes, missing when required and empty.
+func (b *builder) binaryField(p *openapi3.Parameter, path []string) *ir.Param {
+	goName := b.goName(p.Extensions, p.Name, path)
+	if goName == "" {
+		return nil
+	}
+	return &ir.Param{
+		Name: p.Name, GoName: goName, In: ir.InMultipart, Required: p.Required, Binary: true,
+		Type: ir.TypeRef{Kind: ir.Primitive, Name: "string"}, Doc: withDeprecated(strings.TrimSpace(p.Schema.Value.Description), p.Deprecated),
+		Deprecated: p.Deprecated, Pos: b.loc.Pos(path...),
+	}
 }

@@ -148,7 +148,7 @@ func (b *builder) addParam(o *ir.Operation, param *ir.Param, ppath []string, see
 
 // paramKind is what messages call p: a parameter or a form field.
 func paramKind(p *ir.Param) string {
-	if p.In == ir.InForm {
+	if p.In == ir.InForm || p.In == ir.InMultipart {
 		return "form field"
 	}
 	return "parameter"
@@ -160,8 +160,11 @@ func (b *builder) param(o *ir.Operation, p *openapi3.Parameter, path []string) *
 		return nil
 	}
 	in := ir.ParamIn(p.In)
-	if in != ir.InPath && in != ir.InQuery && in != ir.InHeader && in != ir.InForm {
+	if in != ir.InPath && in != ir.InQuery && in != ir.InHeader && in != ir.InCookie && in != ir.InForm && in != ir.InMultipart {
 		b.errorf(path, "%s parameters are not supported", p.In)
+		return nil
+	}
+	if in == ir.InCookie && !b.cookieParam(p, path) {
 		return nil
 	}
 	if p.Schema == nil {
@@ -183,14 +186,38 @@ func (b *builder) param(o *ir.Operation, p *openapi3.Parameter, path []string) *
 	if _, ok := p.Extensions["x-acs-param-style"]; ok {
 		return b.styledParam(o, p, param, path)
 	}
-	if p.Style != "" && p.Style != "form" && p.Style != "simple" {
+	delimited := p.Style == openapi3.SerializationSpaceDelimited || p.Style == openapi3.SerializationPipeDelimited
+	deep := p.Style == openapi3.SerializationDeepObject
+	if p.Style != "" && p.Style != "form" && p.Style != "simple" && !delimited && !deep {
 		b.errorf(path, "parameter style %q is not supported; use form (query) or simple (path, header)", p.Style)
+		return nil
+	}
+	if delimited && !b.delimitedParam(p, param, path) {
 		return nil
 	}
 	param.Type = b.typeOf(p.Schema, o.GoName+goName, schemaPath(param, path))
 	param.Scalar = b.scalar(itemType(param.Type))
+	if param.In == ir.InQuery && (deep || p.Style == "" || p.Style == "form") && b.shapeOf(param.Type) == ir.KindObject {
+		return b.objectParam(p, param, path)
+	}
+	if deep {
+		b.errorf(path, "parameter %q has style deepObject, which serializes objects, but is %s", p.Name, shapeWord(b.shapeOf(param.Type)))
+		return nil
+	}
 	if param.Scalar == "" {
 		b.errorf(path, "parameter %q must be a string, number, boolean, or an array of them", p.Name)
+		return nil
+	}
+	if param.Type.Kind == ir.Array && !param.Explode {
+		param.Sep = ","
+		switch p.Style {
+		case openapi3.SerializationSpaceDelimited:
+			param.Sep = " "
+		case openapi3.SerializationPipeDelimited:
+			param.Sep = "|"
+		}
+	} else if delimited {
+		b.errorf(path, "parameter %q has style %s, which joins the items of an array; declare an array of strings, numbers or booleans", p.Name, p.Style)
 		return nil
 	}
 	param.Pointer = !param.Required && param.Type.Kind != ir.Array
@@ -273,6 +300,10 @@ func (b *builder) requestBody(o *ir.Operation, op *openapi3.Operation, path []st
 			b.formBody(o, mt, append(bpath, "content", ctype, "schema"))
 			return
 		}
+		if mt, ctype = MultipartContent(rb.Content); mt != nil {
+			b.multipartBody(o, mt, append(bpath, "content", ctype, "schema"))
+			return
+		}
 		if raw := RawContent(rb.Content); raw != nil {
 			raw.Required, raw.Doc = rb.Required, strings.TrimSpace(rb.Description)
 			o.Raw = raw
@@ -281,7 +312,7 @@ func (b *builder) requestBody(o *ir.Operation, op *openapi3.Operation, path []st
 			}
 			return
 		}
-		b.errorf(bpath, "request body content %q is not supported; acsgen sends JSON, application/x-www-form-urlencoded, binary (application/octet-stream, type: string with format: binary) and text/plain bodies", sortedKeys(rb.Content))
+		b.errorf(bpath, "request body content %q is not supported; acsgen sends JSON, application/x-www-form-urlencoded, multipart/form-data, binary (application/octet-stream, type: string with format: binary) and text/plain bodies", sortedKeys(rb.Content))
 		return
 	}
 	o.Body = &ir.Body{

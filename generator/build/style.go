@@ -142,3 +142,71 @@ func (b *builder) flattenClash(o *ir.Operation, param *ir.Param, path []string) 
 		}
 	}
 }
+
+// delimitedParam checks a parameter of style spaceDelimited or pipeDelimited,
+// which OpenAPI 3.0 defines for query arrays sent as one value whose items are
+// joined with a space or "|" (explode: false, the default of every style but
+// form). It sets param.Explode and reports whether the parameter can be built.
+func (b *builder) delimitedParam(p *openapi3.Parameter, param *ir.Param, path []string) bool {
+	if param.In != ir.InQuery {
+		b.errorf(path, "parameter %q is in %s; style %s is defined for query parameters only", p.Name, param.In, p.Style)
+		return false
+	}
+	if p.Explode != nil && *p.Explode {
+		b.errorf(path, "parameter %q has style %s with explode: true, which repeats the name per item as style form does; use style form, or explode: false", p.Name, p.Style)
+		return false
+	}
+	param.Explode = false
+	return true
+}
+
+// objectParam finishes a query parameter whose schema is an object, of style form
+// (explode: R=100&G=200, or not: color=R,100,G,200) or deepObject (color[R]=100),
+// sent by acs.ObjectParam. Its members must be strings, numbers or booleans: a
+// struct's fields or a map's values. The request field is nil when unset, as a
+// styled parameter's: a pointer to the struct, or the map.
+func (b *builder) objectParam(p *openapi3.Parameter, param *ir.Param, path []string) *ir.Param {
+	param.Style = ir.ParamFormObject
+	if p.Style == openapi3.SerializationDeepObject {
+		param.Style = ir.ParamDeepObject
+	}
+	scalars := false
+	switch t := param.Type; t.Kind {
+	case ir.Map:
+		scalars = b.scalar(*t.Elem) != ""
+	case ir.Named:
+		if m := b.models[t.Name]; m != nil && m.Kind == ir.Struct {
+			scalars = !slices.ContainsFunc(m.Fields, func(f *ir.Field) bool { return b.scalar(f.Type) == "" })
+		}
+	}
+	if !scalars {
+		b.errorf(path, "parameter %q is an object in the query, whose members must be strings, numbers or booleans", p.Name)
+		return nil
+	}
+	param.Pointer = !b.nilable(param.Type)
+	if p.Schema.Value != nil {
+		b.paramExamples[param] = firstNonNil(p.Example, p.Schema.Value.Example)
+	}
+	return param
+}
+
+// cookieParam checks a cookie parameter: of style form (the only style OpenAPI
+// 3.0 defines for cookies), named by an RFC 6265 token, and, for an array, with
+// explode: false, its items joined with commas in one pair (the default, explode:
+// true, would repeat name=value pairs, which a Cookie header cannot tell from two
+// cookies). The value's type is checked as any parameter's.
+func (b *builder) cookieParam(p *openapi3.Parameter, path []string) bool {
+	if p.Style != "" && p.Style != openapi3.SerializationForm {
+		b.errorf(path, "cookie parameter %q has style %s; cookies are sent in style form", p.Name, p.Style)
+		return false
+	}
+	if p.Name == "" || strings.ContainsFunc(p.Name, func(r rune) bool { return r > 0x7e || r <= ' ' || strings.ContainsRune("()<>@,;:\\\"/[]?={}", r) }) {
+		b.errorf(path, "cookie parameter %q is not a cookie name: a name is a token, without spaces, controls or ()<>@,;:\\\"/[]?={}", p.Name)
+		return false
+	}
+	if s := p.Schema; s != nil && s.Value != nil && s.Value.Type.Is("array") && (p.Explode == nil || *p.Explode) {
+		b.errorf(path, "cookie parameter %q is an array with explode: true (the default), which would send one pair per item; set explode: false to join the items with commas", p.Name)
+		return false
+	}
+	return true
+}

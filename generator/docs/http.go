@@ -8,6 +8,7 @@ import (
 
 	"github.com/getkin/kin-openapi/openapi3"
 
+	"github.com/acsgen/acsgen/acs"
 	"github.com/acsgen/acsgen/generator/ir"
 )
 
@@ -18,7 +19,7 @@ import (
 func rawRequest(a *ir.API, op *ir.Operation, sop *openapi3.Operation) string {
 	path := op.Path
 	var query []string
-	var headers, form []string
+	var headers, form, cookies []string
 	for _, p := range op.Params {
 		vals := paramExample(sop, p)
 		if len(vals) == 0 {
@@ -32,13 +33,22 @@ func rawRequest(a *ir.API, op *ir.Operation, sop *openapi3.Operation) string {
 			path = strings.ReplaceAll(path, "{"+p.Name+"}", url.PathEscape(vals[0]))
 		case ir.InQuery:
 			if p.Type.Kind == ir.Array && !p.Explode {
-				vals = []string{strings.Join(vals, ",")}
+				sep := p.Sep
+				if sep == "" { // a json-style array: its example as the items' commas
+					sep = ","
+				}
+				vals = []string{strings.Join(vals, sep)}
 			}
 			for _, v := range vals {
 				query = append(query, url.QueryEscape(p.Name)+"="+url.QueryEscape(v))
 			}
 		case ir.InHeader:
 			headers = append(headers, p.Name+": "+strings.Join(vals, ","))
+		case ir.InCookie:
+			for i, v := range vals {
+				vals[i] = acs.PercentEncode(v)
+			}
+			cookies = append(cookies, p.Name+"="+strings.Join(vals, ","))
 		case ir.InForm:
 			for _, v := range vals {
 				form = append(form, url.QueryEscape(p.Name)+"="+url.QueryEscape(v))
@@ -57,6 +67,9 @@ func rawRequest(a *ir.API, op *ir.Operation, sop *openapi3.Operation) string {
 	b.WriteString("Accept: application/json\n")
 	for _, h := range headers {
 		b.WriteString(h + "\n")
+	}
+	if len(cookies) > 0 {
+		b.WriteString("Cookie: " + strings.Join(cookies, "; ") + "\n")
 	}
 	if a.Signed {
 		fmt.Fprintf(&b, "x-acs-action: %s\n", op.Action)

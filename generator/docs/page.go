@@ -203,7 +203,7 @@ func writeParams(b *md, op *ir.Operation, sop *openapi3.Operation) {
 			if p.Explode {
 				constraints = append(constraints, "repeated name per item")
 			} else {
-				constraints = append(constraints, "items joined with commas")
+				constraints = append(constraints, "items joined with "+ir.SepWord(p.Sep))
 			}
 		}
 		b.linef("| `%s` | %s | %s | `%s` | %s | %s | %s | %s | %s |", p.Name, p.In, cell(schemaType(s)), p.GoName, req,

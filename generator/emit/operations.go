@@ -72,8 +72,13 @@ func genRawField(r *ir.RawBody) jen.Code {
 
 func paramWhere(p *ir.Param) jen.Code {
 	where := "In " + string(p.In) + " as " + p.Name
-	if p.In == ir.InForm {
+	switch {
+	case p.In == ir.InForm:
 		where = "In the form body as " + p.Name
+	case p.In == ir.InMultipart && p.Binary:
+		where = "In the multipart body as file part " + p.Name
+	case p.In == ir.InMultipart:
+		where = "In the multipart body as part " + p.Name
 	}
 	if p.Required {
 		where += ", required"
@@ -89,15 +94,24 @@ func paramWhere(p *ir.Param) jen.Code {
 		where += "; flattened as " + p.Name + ".Key, nested members as " + p.Name + ".Key.Sub (flat)"
 	case p.Style == ir.ParamJSON:
 		where += "; JSON-encoded into one value (json)"
+	case p.Style == ir.ParamDeepObject:
+		where += "; a member per pair, as " + p.Name + "[key]=value (deepObject)"
+	case p.Style == ir.ParamFormObject && p.Explode:
+		where += "; a member per pair, as key=value (form)"
+	case p.Style == ir.ParamFormObject:
+		where += "; members in one value, as " + p.Name + "=k1,v1,k2,v2 (form, explode: false)"
 	case p.Type.Kind == ir.Array && p.Explode:
 		where += "; repeated per item"
 	case p.Type.Kind == ir.Array:
-		where += "; items joined with commas"
+		where += "; items joined with " + ir.SepWord(p.Sep)
 	}
 	return comment(where + ".")
 }
 
 func paramType(p *ir.Param) *jen.Statement {
+	if p.Binary {
+		return jen.Index().Byte()
+	}
 	if p.Pointer {
 		return jen.Op("*").Add(typeRef(p.Type))
 	}
@@ -131,7 +145,7 @@ func genMethod(api *ir.API, op *ir.Operation) jen.Code {
 		hasQuery, hasHeader := false, false
 		for _, p := range op.Params {
 			hasQuery = hasQuery || p.In == ir.InQuery
-			hasHeader = hasHeader || p.In == ir.InHeader
+			hasHeader = hasHeader || p.In == ir.InHeader || p.In == ir.InCookie
 		}
 		if hasQuery {
 			g.Id("query").Op(":=").Qual(urlPkg, "Values").Values()
@@ -143,18 +157,27 @@ func genMethod(api *ir.API, op *ir.Operation) jen.Code {
 			// Sent even when empty, as CallApi sends the SDKs' body map.
 			g.Id("form").Op(":=").Qual(acsPkg, "Form").Values()
 		}
+		if op.Multipart {
+			g.Id("parts").Op(":=").Qual(acsPkg, "NewMultipart").Call()
+		}
 		for _, p := range op.Params {
 			switch {
 			case p.In == ir.InForm && p.Style != ir.ParamPlain:
 				g.Add(setStyledParam(p, jen.Id("form"), prefix))
 			case p.In == ir.InForm:
 				g.Add(setParam(p, jen.Id("form"), prefix))
+			case p.In == ir.InMultipart:
+				g.Add(setPart(p, jen.Id("parts")))
+			case p.Style == ir.ParamFormObject || p.Style == ir.ParamDeepObject:
+				g.Add(setObjectParam(p, jen.Id("query"), prefix))
 			case p.Style != ir.ParamPlain:
 				g.Add(setStyledParam(p, jen.Id("query"), prefix))
 			case p.In == ir.InQuery:
 				g.Add(setParam(p, jen.Id("query"), prefix))
 			case p.In == ir.InHeader:
 				g.Add(setParam(p, jen.Id("header"), prefix))
+			case p.In == ir.InCookie:
+				g.Add(setCookie(p, jen.Id("header")))
 			}
 		}
 		g.Var().Id("out").Id(op.Response)
@@ -176,6 +199,9 @@ func genMethod(api *ir.API, op *ir.Operation) jen.Code {
 			}
 			if op.Form {
 				d[jen.Id("Body")] = jen.Id("form")
+			}
+			if op.Multipart {
+				d[jen.Id("Body")] = jen.Id("parts").Dot("Raw").Call()
 			}
 			if r := op.Raw; r != nil {
 				data := jen.Id("req").Dot("Body")

@@ -86,10 +86,83 @@ func setStyledParam(p *ir.Param, target jen.Code, prefix string) jen.Code {
 	)
 }
 
-// setArray joins the items with commas (explode: false) or repeats the name.
+// setObjectParam emits the statements that put an object of style form or
+// deepObject into the query when it is set:
+//
+//	if req.Color != nil {
+//		if err := acs.ObjectParam(query, "color", acs.StyleDeepObject, true, req.Color); err != nil {
+//			return nil, fmt.Errorf("oasstyles: ListItems: parameter color: %w", err)
+//		}
+//	}
+func setObjectParam(p *ir.Param, target jen.Code, prefix string) jen.Code {
+	field := func() *jen.Statement { return jen.Id("req").Dot(p.GoName) }
+	return jen.If(field().Op("!=").Nil()).Block(
+		jen.If(jen.Err().Op(":=").Qual(acsPkg, "ObjectParam").Call(target, jen.Lit(p.Name), objectStyle(p), jen.Lit(p.Explode), field()),
+			jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Nil(), paramError(p, prefix))))
+}
+
+func objectStyle(p *ir.Param) jen.Code {
+	if p.Style == ir.ParamDeepObject {
+		return jen.Qual(acsPkg, "StyleDeepObject")
+	}
+	return jen.Qual(acsPkg, "StyleForm")
+}
+
+// setCookie emits the statements that add a cookie parameter to the Cookie
+// header when it is set, an array (explode: false) as its items:
+//
+//	if len(req.Prefs) > 0 {
+//		items := make([]string, len(req.Prefs))
+//		for i, v := range req.Prefs {
+//			items[i] = strconv.FormatInt(v, 10)
+//		}
+//		acs.AddCookie(header, "prefs", items...)
+//	}
+func setCookie(p *ir.Param, header jen.Code) jen.Code {
+	field := func() *jen.Statement { return jen.Id("req").Dot(p.GoName) }
+	add := func(v ...jen.Code) jen.Code {
+		return jen.Qual(acsPkg, "AddCookie").Call(append([]jen.Code{header, jen.Lit(p.Name)}, v...)...)
+	}
+	switch {
+	case p.Type.Kind == ir.Array && p.Type.Elem.Kind == ir.Primitive && p.Scalar == "string":
+		return jen.If(jen.Len(field()).Op(">").Lit(0)).Block(add(field().Op("...")))
+	case p.Type.Kind == ir.Array:
+		return jen.If(jen.Len(field()).Op(">").Lit(0)).Block(
+			jen.Id("items").Op(":=").Make(jen.Index().String(), jen.Len(field())),
+			jen.For(jen.List(jen.Id("i"), jen.Id("v")).Op(":=").Range().Add(field())).Block(
+				jen.Id("items").Index(jen.Id("i")).Op("=").Add(format(p, jen.Id("v")))),
+			add(jen.Id("items").Op("...")))
+	case p.Pointer:
+		return jen.If(field().Op("!=").Nil()).Block(add(format(p, jen.Op("*").Add(field()))))
+	}
+	return add(format(p, field()))
+}
+
+// setPart emits the statement that adds a multipart field as a part when it is
+// set, a binary one when it has bytes:
+//
+//	if len(req.Data) > 0 {
+//		parts.File("data", req.Data)
+//	}
+//	if req.Title != nil {
+//		parts.Field("title", *req.Title)
+//	}
+func setPart(p *ir.Param, parts jen.Code) jen.Code {
+	field := func() *jen.Statement { return jen.Id("req").Dot(p.GoName) }
+	switch {
+	case p.Binary:
+		return jen.If(jen.Len(field()).Op(">").Lit(0)).Block(jen.Add(parts).Dot("File").Call(jen.Lit(p.Name), field()))
+	case p.Pointer:
+		return jen.If(field().Op("!=").Nil()).Block(jen.Add(parts).Dot("Field").Call(jen.Lit(p.Name), format(p, jen.Op("*").Add(field()))))
+	}
+	return jen.Add(parts).Dot("Field").Call(jen.Lit(p.Name), format(p, field()))
+}
+
+// setArray joins the items with p.Sep (explode: false) or repeats the name. The
+// runtime percent-encodes the joined value: a space as %20, "|" as %7C.
 func setArray(p *ir.Param, target jen.Code, field func() *jen.Statement) jen.Code {
 	if !p.Explode && p.Type.Elem.Kind == ir.Primitive && p.Scalar == "string" {
-		return jen.Add(target).Dot("Set").Call(jen.Lit(p.Name), jen.Qual(stringsPkg, "Join").Call(field(), jen.Lit(",")))
+		return jen.Add(target).Dot("Set").Call(jen.Lit(p.Name), jen.Qual(stringsPkg, "Join").Call(field(), jen.Lit(p.Sep)))
 	}
 	if p.Explode {
 		return jen.For(jen.List(jen.Id("_"), jen.Id("v")).Op(":=").Range().Add(field())).Block(
@@ -98,7 +171,7 @@ func setArray(p *ir.Param, target jen.Code, field func() *jen.Statement) jen.Cod
 	return jen.Id("items").Op(":=").Make(jen.Index().String(), jen.Len(field())).Line().
 		For(jen.List(jen.Id("i"), jen.Id("v")).Op(":=").Range().Add(field())).Block(
 		jen.Id("items").Index(jen.Id("i")).Op("=").Add(format(p, jen.Id("v")))).Line().
-		Add(target).Dot("Set").Call(jen.Lit(p.Name), jen.Qual(stringsPkg, "Join").Call(jen.Id("items"), jen.Lit(",")))
+		Add(target).Dot("Set").Call(jen.Lit(p.Name), jen.Qual(stringsPkg, "Join").Call(jen.Id("items"), jen.Lit(p.Sep)))
 }
 
 // format renders a parameter value (or array item) as its wire string.

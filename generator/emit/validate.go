@@ -236,6 +236,11 @@ func (e *validateEmitter) genRequestValidate(op *ir.Operation) jen.Code {
 		field := func() *jen.Statement { return jen.Id("r").Dot(p.GoName) }
 		needs := e.typeNeeds(p.Type)
 		switch {
+		case p.Binary:
+			// A file part's bytes are the service's to judge; an empty one is not sent.
+			if p.Required {
+				g = append(g, jen.If(jen.Len(field()).Op("==").Lit(0)).Block(requiredParam(p.Name)...))
+			}
 		case p.Style != ir.ParamPlain:
 			g = append(g, e.styledChecks(p)...)
 		case p.Type.Kind == ir.Array:

@@ -79,6 +79,9 @@ type Operation struct {
 	// fields are the Params In InForm, and the method always sends an acs.Form body,
 	// empty when none is set, as darabonba's CallApi does with ReqBodyType "formData".
 	Form bool
+	// Multipart is true when the request body is multipart/form-data: its fields
+	// are the Params In InMultipart, sent as an acs.Multipart body.
+	Multipart bool
 	// Raw is set when the request body is sent as it is (application/octet-stream
 	// and other binary media types, text/plain): the request's Body field holds
 	// its bytes or text. Body is nil then.
@@ -113,19 +116,25 @@ const (
 	InPath   ParamIn = "path"
 	InQuery  ParamIn = "query"
 	InHeader ParamIn = "header"
+	// InCookie is a cookie of OpenAPI style form, sent by acs.AddCookie as one pair
+	// of the request's one Cookie header.
+	InCookie ParamIn = "cookie"
 	// InForm is a field of an application/x-www-form-urlencoded request body (the
 	// metadata's formData parameters): one property of the body's object schema,
 	// flattened into an acs.Form as a query parameter into the query. An array
 	// without x-acs-param-style is flattened as repeatList, an object as flat, as
 	// darabonba's utils.Query flattens any body value.
 	InForm ParamIn = "formData"
+	// InMultipart is a field of a multipart/form-data request body: one property of
+	// the body's object schema, a text part (a scalar) or a file part (Binary).
+	InMultipart ParamIn = "multipart"
 )
 
 // Param is one request parameter.
 type Param struct {
 	Name   string  // wire name, e.g. "ApiIds"
 	GoName string  // field name in the request struct, e.g. "APIIDs"
-	In     ParamIn // path, query, header or formData (a form body field)
+	In     ParamIn // path, query, header, cookie or formData (a form body field)
 	Type   TypeRef // value type; for arrays Elem is the item type
 	// Required parameters are missing when absent or when every value they would put
 	// on the wire is empty (acs.Missing); Validate, the mock and the contract check
@@ -134,16 +143,33 @@ type Param struct {
 	// AllowEmpty is the spec's allowEmptyValue: an optional parameter sent with an
 	// empty value skips its schema checks instead of failing them, as kin-openapi does.
 	AllowEmpty bool
-	Explode    bool // arrays only: true repeats the name per item, false joins items with commas
+	Explode    bool // arrays only: true repeats the name per item, false joins items with Sep
+	// Sep joins the items of an array sent as one value (Explode false): "," for
+	// style form or simple, " " for spaceDelimited, "|" for pipeDelimited; "" otherwise.
+	Sep string
 	// Style is how a query parameter or form field of a structured type is put on the wire
-	// (x-acs-param-style); ParamPlain for every other parameter. A styled parameter's
+	// (x-acs-param-style, or an OpenAPI style of an object); ParamPlain for every other parameter. A styled parameter's
 	// request field is always nil-able (a pointer, slice or map), nil when unset.
-	Style      ParamStyle
-	Pointer    bool   // the request field is a pointer (optional scalars; styled structs and scalars)
-	Scalar     string // Go primitive underlying the value or array item: string, bool, int32, int64, float32, float64
+	Style   ParamStyle
+	Pointer bool   // the request field is a pointer (optional scalars; styled structs and scalars)
+	Scalar  string // Go primitive underlying the value or array item: string, bool, int32, int64, float32, float64
+	// Binary is a multipart field of type: string, format: binary, held as []byte
+	// and sent as a file part; Type is string then, and Scalar "".
+	Binary     bool
 	Doc        string
 	Deprecated bool
 	Pos        diag.Pos
+}
+
+// SepWord names a Param.Sep in prose: "commas", "spaces", "pipes (|)".
+func SepWord(sep string) string {
+	switch sep {
+	case " ":
+		return "spaces"
+	case "|":
+		return "pipes (|)"
+	}
+	return "commas"
 }
 
 // ParamStyle is how a parameter's value becomes query parameters.
@@ -162,6 +188,13 @@ const (
 	ParamFlat ParamStyle = "flat"
 	// ParamJSON sends the value JSON-encoded by acs.JSONParam as one parameter.
 	ParamJSON ParamStyle = "json"
+	// ParamFormObject is an object in the query of OpenAPI style form, sent by
+	// acs.ObjectParam: one pair per member (Explode, R=100&G=200) or one pair
+	// color=R,100,G,200.
+	ParamFormObject ParamStyle = "form"
+	// ParamDeepObject is an object in the query of OpenAPI style deepObject, sent by
+	// acs.ObjectParam as color[R]=100&color[G]=200.
+	ParamDeepObject ParamStyle = "deepObject"
 )
 
 // Example is the call the generated ExampleClient_<Operation> function makes: the
