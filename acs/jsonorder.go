@@ -19,18 +19,25 @@ import (
 // wire, and so the signed content hash, are the SDKs' own.
 
 // encodeBody is a JSON request body as CallApi sends the SDKs' body map: an object
-// has its members sorted by key at every level, numbers keep their text, and <, >
+// has its members sorted by key at every level (ParseToMap makes every object a
+// map, which encoding/json writes in key order), numbers keep their text, and <, >
 // and & are not escaped. A body that is not an object (an array of models, say)
-// the SDKs pass as it is, so its objects have their members in SDK field order.
+// the SDKs pass as it is, so it is written as JSONParam writes a value.
 func encodeBody(v any) ([]byte, error) {
-	data, err := json.Marshal(v)
+	data, err := marshalNoHTML(v)
 	if err != nil {
 		return nil, err
 	}
-	if len(data) > 0 && data[0] == '{' {
-		return reorderJSON(data, strings.Compare)
+	if len(data) == 0 || data[0] != '{' {
+		return reorderAsSDK(data, reflect.ValueOf(v))
 	}
-	return reorderJSON(data, sdkFieldOrder)
+	d := json.NewDecoder(bytes.NewReader(data))
+	d.UseNumber()
+	var tree any
+	if err := d.Decode(&tree); err != nil {
+		return nil, err
+	}
+	return marshalNoHTML(tree)
 }
 
 // sdkFieldOrder orders object members as an official SDK model declares its
@@ -47,25 +54,6 @@ func upperFirst(s string) string {
 		return s
 	}
 	return string(unicode.ToUpper(r)) + s[n:]
-}
-
-// reorderJSON re-encodes data, valid JSON, with object members in the order cmp
-// gives and without HTML escaping. A repeated key keeps its last value, as
-// decoding into a map does.
-func reorderJSON(data []byte, cmp func(a, b string) int) ([]byte, error) {
-	d := json.NewDecoder(bytes.NewReader(data))
-	d.UseNumber()
-	var v any
-	if err := d.Decode(&v); err != nil {
-		return nil, err
-	}
-	w := &orderedWriter{cmp: cmp}
-	w.enc = json.NewEncoder(&w.scratch)
-	w.enc.SetEscapeHTML(false)
-	if err := w.value(v); err != nil {
-		return nil, err
-	}
-	return w.out.Bytes(), nil
 }
 
 // reorderAsSDK re-encodes data, the JSON encoding of shape without HTML escaping,
@@ -242,14 +230,6 @@ func skipSpace(b []byte) []byte {
 	return bytes.TrimLeft(b, " \t\r\n")
 }
 
-// orderedWriter writes a decoded JSON value with its object members in cmp's order.
-type orderedWriter struct {
-	cmp     func(a, b string) int
-	out     bytes.Buffer
-	scratch bytes.Buffer
-	enc     *json.Encoder
-}
-
 // structMembers maps the JSON names of a struct's fields, as written, to their
 // values, fields of untagged embedded structs included, as encoding/json names
 // them.
@@ -283,62 +263,6 @@ func structMembers(rv reflect.Value, into map[string]reflect.Value) {
 			into[string(k)] = fv
 		}
 	}
-}
-
-// object writes an object with its members in cmp's order.
-func (w *orderedWriter) object(v map[string]any, cmp func(a, b string) int, member func(k string, item any) error) error {
-	keys := make([]string, 0, len(v))
-	for k := range v {
-		keys = append(keys, k)
-	}
-	slices.SortFunc(keys, cmp)
-	w.out.WriteByte('{')
-	for i, k := range keys {
-		if i > 0 {
-			w.out.WriteByte(',')
-		}
-		if err := w.scalar(k); err != nil {
-			return err
-		}
-		w.out.WriteByte(':')
-		if err := member(k, v[k]); err != nil {
-			return err
-		}
-	}
-	w.out.WriteByte('}')
-	return nil
-}
-
-func (w *orderedWriter) value(v any) error {
-	switch v := v.(type) {
-	case map[string]any:
-		return w.object(v, w.cmp, func(_ string, item any) error { return w.value(item) })
-	case []any:
-		w.out.WriteByte('[')
-		for i, item := range v {
-			if i > 0 {
-				w.out.WriteByte(',')
-			}
-			if err := w.value(item); err != nil {
-				return err
-			}
-		}
-		w.out.WriteByte(']')
-	default:
-		return w.scalar(v)
-	}
-	return nil
-}
-
-// scalar writes a string, number, boolean or null as encoding/json does, without
-// HTML escaping.
-func (w *orderedWriter) scalar(v any) error {
-	w.scratch.Reset()
-	if err := w.enc.Encode(v); err != nil {
-		return err
-	}
-	w.out.Write(bytes.TrimSuffix(w.scratch.Bytes(), []byte("\n")))
-	return nil
 }
 
 // marshalNoHTML encodes v as encoding/json does, without HTML escaping or a
