@@ -5,6 +5,7 @@ package memprobe
 
 import (
 	"runtime"
+	"runtime/debug"
 	"runtime/metrics"
 	"sync"
 	"time"
@@ -69,4 +70,17 @@ func PeakHeap(f func()) uint64 {
 		return 0
 	}
 	return peak - base
+}
+
+// tightGCPercent is the GOGC PeakLiveHeap runs f under: the pacer lets garbage
+// reach a tenth of the live heap (and 400 KiB at least) before it collects.
+const tightGCPercent = 10
+
+// PeakLiveHeap is PeakHeap with the collector held to tightGCPercent while f
+// runs, so the figure follows what f holds live rather than how much garbage the
+// default pacer tolerates, which grows with whatever else is live in the process
+// and made bounds on PeakHeap flaky from one machine to the next.
+func PeakLiveHeap(f func()) uint64 {
+	defer debug.SetGCPercent(debug.SetGCPercent(tightGCPercent))
+	return PeakHeap(f)
 }
