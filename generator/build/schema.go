@@ -75,9 +75,12 @@ func (b *builder) namedModel(s *openapi3.Schema, specName, goName string, path [
 	m.Doc = typeDoc(goName, s, fallbackDoc)
 	b.models[goName] = m
 	b.byPointer[s] = m
-	if len(s.OneOf)+len(s.AnyOf) > 0 && len(s.Properties)+len(s.AllOf) > 0 {
-		b.errorf(path, "a schema with both properties (or allOf) and oneOf/anyOf is not supported; move the properties into each alternative")
-		return m
+	if part, at, ok := unwrapAllOf(s, path); ok {
+		if part.Ref != "" {
+			b.aliasWrapped(m, part.Ref, at)
+			return m
+		}
+		s, path = part.Value, at
 	}
 	switch {
 	case len(s.Enum) > 0:
@@ -122,6 +125,9 @@ func (b *builder) typeOf(ref *openapi3.SchemaRef, hint string, path []string) ir
 	s := ref.Value
 	if m, ok := b.byPointer[s]; ok {
 		return named(m.GoName)
+	}
+	if part, at, ok := unwrapAllOf(s, path); ok {
+		return b.typeOf(part, hint, at)
 	}
 	if len(s.Enum) > 0 || len(s.OneOf) > 0 || len(s.AnyOf) > 0 || len(s.AllOf) > 0 || len(s.Properties) > 0 {
 		goName := hint // hints are built from Go names already; only an override changes them
@@ -186,6 +192,11 @@ func (b *builder) bareShape(s *openapi3.Schema, hint string, path []string) ir.T
 func (b *builder) fillStruct(m *ir.Model, s *openapi3.Schema, path []string) {
 	m.Kind = ir.Struct
 	props, required := b.mergeAllOf(s, path)
+	b.fillFields(m, props, required)
+}
+
+// fillFields gives struct m a field for each property merged from its schema.
+func (b *builder) fillFields(m *ir.Model, props []property, required map[string]bool) {
 	seen := map[string]string{} // Go name → JSON name
 	looks := lookalikes{}
 	looks.check(validateMethod, "", diag.Pos{})

@@ -1,6 +1,7 @@
 package build
 
 import (
+	"cmp"
 	"slices"
 	"strconv"
 
@@ -23,15 +24,24 @@ func (b *builder) fillUnion(m *ir.Model, s *openapi3.Schema, path []string) {
 	}
 	byKind := map[ir.JSONKind]int{}
 	var objects []objectAlt
+	base := b.sharedProperties(s, path)
 	for i, alt := range alts {
 		altPath := append(slices.Clone(path), keyword, strconv.Itoa(i))
-		t := b.typeOf(alt, m.GoName+"Variant"+strconv.Itoa(i), altPath)
+		var t ir.TypeRef
+		fieldName := ""
+		if base != nil {
+			t, fieldName = b.mergedVariant(m, base, keyword, alt, i, altPath)
+		} else {
+			t = b.typeOf(alt, m.GoName+"Variant"+strconv.Itoa(i), altPath)
+		}
 		kind, ok := b.jsonKind(t)
 		if !ok {
-			b.errorf(altPath, "%s alternative has no fixed JSON type; each alternative needs a type", keyword)
+			if base == nil {
+				b.errorf(altPath, "%s alternative has no fixed JSON type; each alternative needs a type", keyword)
+			}
 			continue
 		}
-		v := &ir.Variant{GoName: variantName(t), Kind: kind, Type: t}
+		v := &ir.Variant{GoName: cmp.Or(fieldName, variantName(t)), Kind: kind, Type: t}
 		if sm := b.structOf(t); kind == ir.KindObject && sm != nil {
 			// Several objects are told apart by a discriminator or by required
 			// properties (objectVariants); a map among them could be anything.
