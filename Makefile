@@ -1,7 +1,7 @@
 # acsgen: generate Go clients from spec/, check that everything derived is current, test.
 GO ?= go
 
-.PHONY: generate check test race lint golden fuzz bench products
+.PHONY: generate check test race lint golden fuzz bench products corpus
 
 # The main job: spec/*.yaml → generated/<product>, plus oapi-codegen reference models
 # and the Markdown reference under docs/ (after generated/, whose example tests it shows).
@@ -71,3 +71,10 @@ bench:
 METADATA ?= ../shared/metadata
 products:
 	cd bench && $(GO) run ./cmd/products ../$(METADATA)
+
+# Runs acsgen and oapi-codegen over a directory of public OpenAPI 3.0 specs
+# (CORPUS; by default kin-openapi's test data in the module cache) and prints how
+# many each turns into code that builds and vets, and what acsgen refuses.
+CORPUS ?=
+corpus:
+	cd bench && $(GO) run ./cmd/corpus $(CORPUS)
