@@ -1,8 +1,10 @@
 package build
 
 import (
+	"errors"
 	"reflect"
 	"regexp"
+	"regexp/syntax"
 	"slices"
 
 	"github.com/getkin/kin-openapi/openapi3"
@@ -31,9 +33,16 @@ func (b *builder) constraints(s *openapi3.Schema, kind ir.TypeKind, scalar strin
 		c.MinLength, c.MaxLength = int64(s.MinLength), uint64Ptr(s.MaxLength)
 		if s.Pattern != "" {
 			pattern := goPattern(s.Pattern)
-			if _, err := regexp.Compile(pattern); err != nil {
+			var syntaxErr *syntax.Error
+			_, err := regexp.Compile(pattern)
+			switch {
+			case errors.As(err, &syntaxErr) && syntaxErr.Code == syntax.ErrInvalidRepeatSize:
+				// Valid ECMA-262, past RE2's limit of 1000 repetitions ({0,4096}):
+				// the pattern is sound, Go cannot run it.
+				b.warnf(append(slices.Clone(path), "pattern"), "pattern %q repeats more than Go's regular expressions allow (1000); Validate does not check it", s.Pattern)
+			case err != nil:
 				b.errorf(append(slices.Clone(path), "pattern"), "pattern %q is not a valid Go regular expression: %v", s.Pattern, err)
-			} else {
+			default:
 				c.Pattern = pattern
 			}
 		}

@@ -1,6 +1,7 @@
 package emit
 
 import (
+	"cmp"
 	"strings"
 
 	"github.com/dave/jennifer/jen"
@@ -70,10 +71,7 @@ func genClientFile(f *jen.File, api *ir.API) bool {
 }
 
 func title(api *ir.API) string {
-	name := api.Product
-	if name == "" {
-		name = api.Title
-	}
+	name := cmp.Or(api.Product, api.Title, api.Package)
 	if api.Version != "" {
 		name += " " + api.Version
 	}

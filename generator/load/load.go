@@ -139,8 +139,22 @@ func (o Options) Data(path string, data []byte) (*Spec, error) {
 		}
 		return nil, err
 	}
-	spec.Warnings = warnings.Sort()
+	spec.Warnings = append(warnings, spec.Warnings...).Sort()
 	return spec, nil
+}
+
+// untitled lets a spec without info.title through kin-openapi's validation with
+// a warning: OpenAPI requires a title, but nothing generated depends on it (the
+// client and docs are named after the package), and specs in the wild leave it
+// out. It gives kin-openapi a stand-in title; check takes it out again.
+func untitled(doc *openapi3.T, loc *Locator) diag.List {
+	if doc.Info == nil || strings.TrimSpace(doc.Info.Title) != "" {
+		return nil
+	}
+	var w diag.List
+	w.Warn(loc.Pos("info", "title"), "info.title", "info has no title, which OpenAPI requires; the generated client and docs are named after the package")
+	doc.Info.Title = "untitled"
+	return w
 }
 
 // version reports a spec that is not OpenAPI 3.0: a missing or other openapi
@@ -181,17 +195,23 @@ func (o Options) check(loc *Locator, path string, data []byte, parts []*Locator)
 	}
 	emptyMediaTypes(doc)
 	resolveHeaderContent(doc)
+	lenient := untitled(doc, loc)
 	ctx := openapi3.WithValidationOptions(context.Background(),
-		openapi3.EnableMultiError(), openapi3.DisableExamplesValidation(), openapi3.DisableSchemaDefaultsValidation())
+		openapi3.EnableMultiError(), openapi3.DisableExamplesValidation(), openapi3.DisableSchemaDefaultsValidation(),
+		// build checks patterns, positioned, and tells RE2's limits from errors
+		openapi3.DisableSchemaPatternValidation())
 	var diags diag.List
 	if err := doc.Validate(ctx); err != nil {
 		diags = validationErrors(loc, err)
 	}
+	if lenient != nil {
+		doc.Info.Title = ""
+	}
 	diags = append(diags, checkExamples(doc, loc)...)
 	if len(diags) > 0 {
-		return nil, diags.Sort()
+		return nil, append(diags, lenient...).Sort()
 	}
-	spec := &Spec{Doc: doc, Loc: loc, Digest: digest(data, parts)}
+	spec := &Spec{Doc: doc, Loc: loc, Digest: digest(data, parts), Warnings: lenient}
 	for _, p := range parts {
 		spec.Files = append(spec.Files, p.file)
 	}
