@@ -1,7 +1,10 @@
 package load
 
 import (
+	"fmt"
+	"maps"
 	"path"
+	"slices"
 	"strings"
 
 	"go.yaml.in/yaml/v3"
@@ -129,11 +132,10 @@ func (b *bundler) rewrite(kind string, v *yaml.Node, from *Locator) {
 		v.Value = componentRef(kind, name)
 		return
 	}
-	name := componentName(chain[0])
-	if b.declared[kind][name] {
-		b.diags.Add(from.at(v), "", "$ref %q would become components.%s.%s, which is already declared; declare it in the spec's components under a name of its own (Name: {$ref: %q})",
-			v.Value, kind, name, b.rootRef(chain[0]))
-		return
+	name, wanted := b.freeName(kind, chain[0])
+	if name != wanted {
+		b.warnings.Warn(from.at(v), "", "$ref %q is bundled as components.%s.%s, since %s would be the same Go name as the spec's %s; to choose the name, declare it in the spec's components (Name: {$ref: %q})",
+			v.Value, kind, name, wanted, b.taken(kind, wanted), b.rootRef(chain[0]))
 	}
 	sec := b.section(kind)
 	if sec == nil {
@@ -375,4 +377,58 @@ func (b *bundler) pathItem(n *yaml.Node, f *Locator) {
 		entries(fieldOf(op, "responses"), func(r *yaml.Node) { b.response(r, f) })
 		entries(fieldOf(op, "callbacks"), func(c *yaml.Node) { b.object("callbacks", c, f) })
 	}
+}
+
+// freeName returns the component name for target t, and the name it would have
+// if free (componentName). A name is taken when the bundled spec declares it, or
+// one that differs only in letter case, '-', '_' or '.', which becomes the same
+// Go name. The first free one of: the name, the name after the directories of
+// t's file (nearest first, and after the file's own name for a fragment), the
+// name followed by _2, _3...; the same files give the same names.
+func (b *bundler) freeName(kind string, t refTarget) (name, wanted string) {
+	wanted = componentName(t)
+	if b.taken(kind, wanted) == "" {
+		return wanted, wanted
+	}
+	rel := b.rootRef(refTarget{part: t.part})
+	var qualifiers []string
+	if dir := path.Dir(rel); dir != "." {
+		qualifiers = strings.Split(dir, "/")
+	}
+	if t.ptr != "" {
+		qualifiers = append(qualifiers, componentName(refTarget{part: t.part}))
+	}
+	name = wanted
+	for i := len(qualifiers) - 1; i >= 0; i-- {
+		q := strings.Trim(notWordName.ReplaceAllString(qualifiers[i], "_"), "_")
+		if q == "" || q == ".." {
+			continue
+		}
+		name = q + "_" + name
+		if b.taken(kind, name) == "" {
+			return name, wanted
+		}
+	}
+	for n := 2; ; n++ {
+		if name = fmt.Sprintf("%s_%d", wanted, n); b.taken(kind, name) == "" {
+			return name, wanted
+		}
+	}
+}
+
+// taken returns the declared name that name would clash with, "" if none; the
+// first in sorted order, so messages are the same from run to run.
+func (b *bundler) taken(kind, name string) string {
+	key := foldName(name)
+	for _, declared := range slices.Sorted(maps.Keys(b.declared[kind])) {
+		if foldName(declared) == key {
+			return declared
+		}
+	}
+	return ""
+}
+
+// foldName is a component name as far as its Go name goes.
+func foldName(name string) string {
+	return strings.ToLower(strings.NewReplacer("-", "", "_", "", ".", "").Replace(name))
 }
