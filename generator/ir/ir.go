@@ -157,8 +157,8 @@ type Param struct {
 	// matrix (PathLabel, PathMatrix), rendered by acs.PathParam or acs.PathObject;
 	// "" for style simple and for every other parameter.
 	PathStyle string
-	// Style is how a query parameter or form field of a structured type is put on the wire
-	// (x-acs-param-style, or an OpenAPI style of an object); ParamPlain for every other parameter. A styled parameter's
+	// Style is how a parameter or form field of a structured type is put on the wire
+	// (x-acs-param-style, an OpenAPI style of an object, or content); ParamPlain for every other parameter. A styled parameter's
 	// request field is always nil-able (a pointer, slice or map), nil when unset.
 	Style   ParamStyle
 	Pointer bool   // the request field is a pointer (optional scalars; styled structs and scalars)
