@@ -105,12 +105,15 @@ func FormatClient(f fmt.State, name string, c *Client) {
 
 // Request is one call as generated code describes it.
 type Request struct {
-	Action string      // sent as x-acs-action
-	Method string      // e.g. "GET"
-	Path   string      // escaped wire path, e.g. "/v1/plugin-attachments/pa-1"; "/" for RPC
-	Query  url.Values  // business query parameters
-	Header http.Header // business header parameters
-	Body   any         // JSON-encoded when not nil; a Form is form-encoded, a Raw sent as it is
+	Action string     // sent as x-acs-action
+	Method string     // e.g. "GET"
+	Path   string     // escaped wire path, e.g. "/v1/plugin-attachments/pa-1"; "/" for RPC
+	Query  url.Values // business query parameters
+	// EncodedQuery holds query parameters whose values are already percent-encoded,
+	// OpenAPI's delimiters left literal (ids=3,4,5, ids=3|4|5): see SetJoined.
+	EncodedQuery url.Values
+	Header       http.Header // business header parameters
+	Body         any         // JSON-encoded when not nil; a Form is form-encoded, a Raw sent as it is
 }
 
 // Do sends req, retrying as the policy allows, and decodes a 2xx JSON body into out
@@ -312,7 +315,7 @@ func (c *Client) url(req *Request) (*url.URL, error) {
 		return nil, fmt.Errorf("acs: %s: path %q: %w", req.Action, req.Path, err)
 	}
 	u.Path = path
-	u.RawQuery = EncodeQuery(req.Query)
+	u.RawQuery = EncodeQueries(req.Query, req.EncodedQuery)
 	return u, nil
 }
 

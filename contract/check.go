@@ -6,7 +6,6 @@ import (
 	"context"
 	"fmt"
 	"io"
-	"maps"
 	"mime"
 	"net/http"
 	"net/url"
@@ -126,7 +125,7 @@ func (s *Set) Examine(ix Interaction, opts Options) Result {
 		header.Del("Content-Type")
 	}
 	query, styled := o.styled.check(query, header, body, opts.Strict)
-	pathParams = maps.Clone(pathParams)
+	pathParams = PathValues(pathParams)
 	empty := EmptyRequired(o.styled.plain, query, header, pathParams)
 	vu := *u
 	vu.RawQuery = query.Encode()

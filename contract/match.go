@@ -70,6 +70,21 @@ func (s *Set) API(version string) (product, style string, ok bool) {
 	return "", "", false
 }
 
+// PathValues is params, the still-escaped path parameters Match returns, as
+// openapi3filter is to read them: unescaped, as a router hands them over
+// (openapi3filter unescapes nothing itself, and a content parameter's JSON text is
+// %22…%22 on the wire). A value that is not a valid escape stays as it is.
+func PathValues(params map[string]string) map[string]string {
+	out := make(map[string]string, len(params))
+	for k, v := range params {
+		out[k] = v
+		if u, err := url.PathUnescape(v); err == nil {
+			out[k] = u
+		}
+	}
+	return out
+}
+
 // noRoute keeps route's message and answers errors.Is(err, ErrNoRoute).
 type noRoute struct{ error }
 

@@ -6,7 +6,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"maps"
 	"net/http"
 	"strings"
 
@@ -31,7 +30,7 @@ func validate(r *http.Request, body []byte, rt *contract.Route, params map[strin
 	}
 	req.URL.RawQuery = query.Encode()
 	// The service answers a required parameter sent empty as one not sent at all.
-	pathParams := maps.Clone(params)
+	pathParams := contract.PathValues(params)
 	if contract.EmptyRequired(route, query, req.Header, pathParams) != nil {
 		req.URL.RawQuery = query.Encode()
 	}

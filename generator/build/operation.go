@@ -144,6 +144,7 @@ func (b *builder) addParam(o *ir.Operation, param *ir.Param, ppath []string, see
 	seen[param.GoName] = fmt.Sprintf("%s %q", kind, param.Name)
 	o.Params = append(o.Params, param)
 	b.flattenClash(o, param, ppath)
+	b.memberClash(o, param, ppath)
 }
 
 // paramKind is what messages call p: a parameter or a form field.
@@ -167,14 +168,17 @@ func (b *builder) param(o *ir.Operation, p *openapi3.Parameter, path []string) *
 	if in == ir.InCookie && !b.cookieParam(p, path) {
 		return nil
 	}
-	if p.Schema == nil {
-		b.errorf(path, "parameter %q has no schema; parameters with content are not supported", p.Name)
+	if p.Schema == nil && p.Content == nil {
+		b.errorf(path, "parameter %q has neither schema nor content", p.Name)
 		return nil
 	}
 	param := &ir.Param{
 		Name: p.Name, GoName: goName, In: in, Required: p.Required || in == ir.InPath, AllowEmpty: p.AllowEmptyValue,
-		Explode: p.Explode == nil || *p.Explode, Doc: strings.TrimSpace(p.Description),
+		Explode: explodes(p, in), Doc: strings.TrimSpace(p.Description),
 		Deprecated: p.Deprecated, Pos: b.loc.Pos(path...),
+	}
+	if p.Schema == nil {
+		return b.contentParam(o, p, param, path)
 	}
 	if p.Schema.Value != nil {
 		param.Doc = firstNonEmpty(param.Doc, p.Schema.Value.Description)
@@ -188,8 +192,18 @@ func (b *builder) param(o *ir.Operation, p *openapi3.Parameter, path []string) *
 	}
 	delimited := p.Style == openapi3.SerializationSpaceDelimited || p.Style == openapi3.SerializationPipeDelimited
 	deep := p.Style == openapi3.SerializationDeepObject
-	if p.Style != "" && p.Style != "form" && p.Style != "simple" && !delimited && !deep {
-		b.errorf(path, "parameter style %q is not supported; use form (query) or simple (path, header)", p.Style)
+	switch {
+	case p.Style == openapi3.SerializationLabel || p.Style == openapi3.SerializationMatrix:
+		if in != ir.InPath {
+			b.errorf(path, "parameter %q is in %s; style %s is defined for path parameters only", p.Name, in, p.Style)
+			return nil
+		}
+		param.PathStyle = p.Style
+	case in == ir.InHeader && p.Style != "" && p.Style != openapi3.SerializationSimple:
+		b.errorf(path, "header parameter %q has style %s; headers are sent in style simple", p.Name, p.Style)
+		return nil
+	case p.Style != "" && p.Style != "form" && p.Style != "simple" && !delimited && !deep:
+		b.errorf(path, "parameter style %q is not supported; use form, spaceDelimited, pipeDelimited or deepObject (query), simple, label or matrix (path), simple (header)", p.Style)
 		return nil
 	}
 	if delimited && !b.delimitedParam(p, param, path) {
@@ -200,6 +214,9 @@ func (b *builder) param(o *ir.Operation, p *openapi3.Parameter, path []string) *
 	if param.In == ir.InQuery && (deep || p.Style == "" || p.Style == "form") && b.shapeOf(param.Type) == ir.KindObject {
 		return b.objectParam(p, param, path)
 	}
+	if (param.In == ir.InPath || param.In == ir.InHeader) && b.shapeOf(param.Type) == ir.KindObject {
+		return b.pathObjectParam(p, param, path)
+	}
 	if deep {
 		b.errorf(path, "parameter %q has style deepObject, which serializes objects, but is %s", p.Name, shapeWord(b.shapeOf(param.Type)))
 		return nil
@@ -208,7 +225,8 @@ func (b *builder) param(o *ir.Operation, p *openapi3.Parameter, path []string) *
 		b.errorf(path, "parameter %q must be a string, number, boolean, or an array of them", p.Name)
 		return nil
 	}
-	if param.Type.Kind == ir.Array && !param.Explode {
+	if param.Type.Kind == ir.Array && (!param.Explode || param.In == ir.InPath || param.In == ir.InHeader) {
+		// Path and header arrays (style simple, label, matrix) are one value, explode or not.
 		param.Sep = ","
 		switch p.Style {
 		case openapi3.SerializationSpaceDelimited:
@@ -225,6 +243,26 @@ func (b *builder) param(o *ir.Operation, p *openapi3.Parameter, path []string) *
 		b.paramExamples[param] = firstNonNil(p.Example, p.Schema.Value.Example)
 	}
 	return param
+}
+
+// explodes is p's explode, or OpenAPI 3.0's default when unset: true for style
+// form, the default style of the query and cookies, false for every other style
+// (simple, the default of the path and headers, label, matrix, spaceDelimited,
+// pipeDelimited). deepObject has one serialization, which is exploded.
+func explodes(p *openapi3.Parameter, in ir.ParamIn) bool {
+	if p.Style == openapi3.SerializationDeepObject {
+		return true
+	}
+	if p.Explode != nil {
+		return *p.Explode
+	}
+	switch p.Style {
+	case openapi3.SerializationForm:
+		return true
+	case "":
+		return in != ir.InPath && in != ir.InHeader
+	}
+	return false
 }
 
 func firstNonNil(vs ...any) any {

@@ -170,16 +170,7 @@ func (b *builder) objectParam(p *openapi3.Parameter, param *ir.Param, path []str
 	if p.Style == openapi3.SerializationDeepObject {
 		param.Style = ir.ParamDeepObject
 	}
-	scalars := false
-	switch t := param.Type; t.Kind {
-	case ir.Map:
-		scalars = b.scalar(*t.Elem) != ""
-	case ir.Named:
-		if m := b.models[t.Name]; m != nil && m.Kind == ir.Struct {
-			scalars = !slices.ContainsFunc(m.Fields, func(f *ir.Field) bool { return b.scalar(f.Type) == "" })
-		}
-	}
-	if !scalars {
+	if !b.scalarMembers(param.Type) {
 		b.errorf(path, "parameter %q is an object in the query, whose members must be strings, numbers or booleans", p.Name)
 		return nil
 	}
@@ -188,6 +179,140 @@ func (b *builder) objectParam(p *openapi3.Parameter, param *ir.Param, path []str
 		b.paramExamples[param] = firstNonNil(p.Example, p.Schema.Value.Example)
 	}
 	return param
+}
+
+// scalarMembers reports whether t is an object whose members are strings, numbers
+// or booleans: a struct's fields or a map's values.
+func (b *builder) scalarMembers(t ir.TypeRef) bool {
+	switch t.Kind {
+	case ir.Map:
+		return b.scalar(*t.Elem) != ""
+	case ir.Named:
+		if m := b.models[t.Name]; m != nil && m.Kind == ir.Struct {
+			return !slices.ContainsFunc(m.Fields, func(f *ir.Field) bool { return b.scalar(f.Type) == "" })
+		}
+	}
+	return false
+}
+
+// pathObjectParam finishes a path or header parameter whose schema is an object,
+// sent by acs.PathObject (path: style simple, label or matrix) or acs.HeaderObject
+// (style simple): R=100,G=200 with explode, R,100,G,200 without. Its members must
+// be strings, numbers or booleans. The request field is nil-able, as a query
+// object's: a pointer to the struct, or the map.
+func (b *builder) pathObjectParam(p *openapi3.Parameter, param *ir.Param, path []string) *ir.Param {
+	param.Style = ir.ParamObject
+	if !b.scalarMembers(param.Type) {
+		b.errorf(path, "parameter %q is an object in the %s, whose members must be strings, numbers or booleans", p.Name, param.In)
+		return nil
+	}
+	param.Pointer = !b.nilable(param.Type)
+	if p.Schema.Value != nil {
+		b.paramExamples[param] = firstNonNil(p.Example, p.Schema.Value.Example)
+	}
+	return param
+}
+
+// contentParam finishes a parameter declared with content instead of a schema:
+// one JSON media type, whose schema is the value's type, sent as the value's JSON
+// text by acs.ContentParam. Its field is nil-able, nil when unset, as a styled
+// parameter's.
+func (b *builder) contentParam(o *ir.Operation, p *openapi3.Parameter, param *ir.Param, path []string) *ir.Param {
+	if param.In == ir.InForm || param.In == ir.InMultipart {
+		return nil // never: fields are made with a schema
+	}
+	mt, ct := JSONContent(p.Content)
+	if len(p.Content) != 1 || mt == nil {
+		b.errorf(path, "parameter %q has content %q; acsgen sends a parameter with content of one JSON media type (application/json) as its JSON text", p.Name, sortedKeys(p.Content))
+		return nil
+	}
+	if p.Style != "" || p.Explode != nil {
+		b.errorf(path, "parameter %q has content and a style or explode; a parameter has one or the other", p.Name)
+		return nil
+	}
+	if mt.Schema == nil {
+		b.errorf(append(slices.Clone(path), "content", ct), "parameter %q has content %s without a schema", p.Name, ct)
+		return nil
+	}
+	if param.In == ir.InCookie {
+		// Quotes and commas are not cookie octets (RFC 6265 §4.1.1): Go's cookie
+		// parser drops such a value, and a percent-encoded one is not JSON.
+		b.errorf(path, "cookie parameter %q has content %s; a JSON text cannot be a cookie value, declare a schema instead", p.Name, ct)
+		return nil
+	}
+	param.Style = ir.ParamContent
+	param.Explode = false
+	param.Type = b.typeOf(mt.Schema, o.GoName+param.GoName, append(slices.Clone(path), "content", ct, "schema"))
+	param.Scalar = b.scalar(itemType(param.Type))
+	param.Pointer = !b.nilable(param.Type)
+	if s := mt.Schema.Value; s != nil {
+		param.Doc = firstNonEmpty(param.Doc, s.Description)
+		ex := firstNonNil(p.Example, mt.Example, s.Example)
+		if text := exampleText(ex); text != "" {
+			param.Doc = strings.TrimSpace(param.Doc + "\n\nExample: " + text)
+		}
+		b.paramExamples[param] = ex
+	}
+	param.Doc = withDeprecated(param.Doc, p.Deprecated)
+	return param
+}
+
+// memberClash reports a query parameter whose name is a member of an object that
+// another query parameter sends in style form with explode (R=100&G=200 beside
+// a parameter R): both would set one key, and the server could not tell them
+// apart. Two such objects sharing a member clash too. A map's members are only
+// known at run time, so only structs are checked; a deepObject, a flattened
+// (x-acs-param-style) or an exploded form object does not send its own name.
+func (b *builder) memberClash(o *ir.Operation, param *ir.Param, path []string) {
+	if param.In != ir.InQuery {
+		return
+	}
+	members, own := b.formMembers(param), sendsName(param)
+	for _, q := range o.Params[:len(o.Params)-1] {
+		if q.In != ir.InQuery {
+			continue
+		}
+		theirs := b.formMembers(q)
+		if own && slices.Contains(theirs, param.Name) {
+			b.errorf(path, "parameter %q is the name of a member of parameter %q at %s, whose members are sent as their own query parameters (style form, explode: true); rename one", param.Name, q.Name, q.Pos)
+		}
+		if sendsName(q) && slices.Contains(members, q.Name) {
+			b.errorf(path, "parameter %q (style form, explode: true) has a member %q, which sends a query parameter of the name of parameter %q at %s; rename one", param.Name, q.Name, q.Name, q.Pos)
+		}
+		for _, m := range members {
+			if slices.Contains(theirs, m) {
+				b.errorf(path, "parameters %q and %q at %s (style form, explode: true) both have a member %q, sent as a query parameter of that name; rename one", param.Name, q.Name, q.Pos, m)
+			}
+		}
+	}
+}
+
+// sendsName reports whether query parameter p is sent under its own name.
+func sendsName(p *ir.Param) bool {
+	switch p.Style {
+	case ir.ParamDeepObject, ir.ParamRepeatList, ir.ParamFlat:
+		return false
+	case ir.ParamFormObject:
+		return !p.Explode
+	}
+	return true
+}
+
+// formMembers is the wire names of the members of p, a struct sent in style form
+// with explode, each as its own query parameter; nil for any other parameter.
+func (b *builder) formMembers(p *ir.Param) []string {
+	if p.Style != ir.ParamFormObject || !p.Explode || p.Type.Kind != ir.Named {
+		return nil
+	}
+	m := b.models[p.Type.Name]
+	if m == nil || m.Kind != ir.Struct {
+		return nil
+	}
+	names := make([]string, len(m.Fields))
+	for i, f := range m.Fields {
+		names[i] = f.Name
+	}
+	return names
 }
 
 // cookieParam checks a cookie parameter: of style form (the only style OpenAPI

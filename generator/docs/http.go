@@ -30,14 +30,25 @@ func rawRequest(a *ir.API, op *ir.Operation, sop *openapi3.Operation) string {
 		}
 		switch p.In {
 		case ir.InPath:
-			path = strings.ReplaceAll(path, "{"+p.Name+"}", url.PathEscape(vals[0]))
-		case ir.InQuery:
-			if p.Type.Kind == ir.Array && !p.Explode {
-				sep := p.Sep
-				if sep == "" { // a json-style array: its example as the items' commas
-					sep = ","
+			seg := url.PathEscape(vals[0])
+			if p.PathStyle != "" || p.Type.Kind == ir.Array {
+				style := p.PathStyle
+				if style == "" {
+					style = acs.StyleSimple
 				}
-				vals = []string{strings.Join(vals, sep)}
+				seg = acs.PathParam(style, p.Name, p.Explode, vals...)
+			}
+			path = strings.ReplaceAll(path, "{"+p.Name+"}", seg)
+		case ir.InQuery:
+			if p.Type.Kind == ir.Array && p.Sep != "" {
+				// Joined as the client joins it: the delimiter as OpenAPI shows it.
+				enc := url.Values{}
+				acs.SetJoined(enc, p.Name, map[string]string{",": acs.SepForm, " ": acs.SepSpaceDelimited, "|": acs.SepPipeDelimited}[p.Sep], vals...)
+				query = append(query, acs.EncodeQueries(nil, enc))
+				continue
+			}
+			if p.Type.Kind == ir.Array && !p.Explode { // a json-style array: its example as the items' commas
+				vals = []string{strings.Join(vals, ",")}
 			}
 			for _, v := range vals {
 				query = append(query, url.QueryEscape(p.Name)+"="+url.QueryEscape(v))

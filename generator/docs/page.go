@@ -200,7 +200,7 @@ func writeParams(b *md, op *ir.Operation, sop *openapi3.Operation) {
 		}
 		constraints := constraintsOf(s)
 		if p.Type.Kind == ir.Array {
-			if p.Explode {
+			if p.Explode && p.Sep == "" {
 				constraints = append(constraints, "repeated name per item")
 			} else {
 				constraints = append(constraints, "items joined with "+ir.SepWord(p.Sep))

@@ -1,6 +1,8 @@
 package emit
 
 import (
+	"strings"
+
 	"github.com/dave/jennifer/jen"
 
 	"github.com/acsgen/acsgen/generator/ir"
@@ -100,7 +102,25 @@ func paramWhere(p *ir.Param) jen.Code {
 		where += "; a member per pair, as key=value (form)"
 	case p.Style == ir.ParamFormObject:
 		where += "; members in one value, as " + p.Name + "=k1,v1,k2,v2 (form, explode: false)"
-	case p.Type.Kind == ir.Array && p.Explode:
+	case p.Style == ir.ParamContent:
+		where += "; its JSON text (content application/json)"
+	case p.Style == ir.ParamObject && p.Explode:
+		where += "; members as " + styledExample(p, "R=100,G=200") + " (" + paramStyleWord(p) + ", explode: true)"
+	case p.Style == ir.ParamObject:
+		where += "; members as " + styledExample(p, "R,100,G,200") + " (" + paramStyleWord(p) + ")"
+	case p.PathStyle == ir.PathLabel && p.Type.Kind == ir.Array && p.Explode:
+		where += "; as .a.b (label, explode: true)"
+	case p.PathStyle == ir.PathLabel && p.Type.Kind == ir.Array:
+		where += "; as .a,b (label)"
+	case p.PathStyle == ir.PathLabel:
+		where += "; as .value (label)"
+	case p.PathStyle == ir.PathMatrix && p.Type.Kind == ir.Array && p.Explode:
+		where += "; as ;" + p.Name + "=a;" + p.Name + "=b (matrix, explode: true)"
+	case p.PathStyle == ir.PathMatrix && p.Type.Kind == ir.Array:
+		where += "; as ;" + p.Name + "=a,b (matrix)"
+	case p.PathStyle == ir.PathMatrix:
+		where += "; as ;" + p.Name + "=value (matrix)"
+	case p.Type.Kind == ir.Array && p.Sep == "":
 		where += "; repeated per item"
 	case p.Type.Kind == ir.Array:
 		where += "; items joined with " + ir.SepWord(p.Sep)
@@ -142,13 +162,19 @@ func genMethod(api *ir.API, op *ir.Operation) jen.Code {
 		// also keeps an empty path parameter from making a different path.
 		g.If(jen.Err().Op(":=").Id("req").Dot("Validate").Call(), jen.Err().Op("!=").Nil()).Block(
 			jen.Return(jen.Nil(), jen.Qual(fmtPkg, "Errorf").Call(jen.Lit(prefix+"request: %w"), jen.Err())))
-		hasQuery, hasHeader := false, false
+		hasQuery, hasEncoded, hasHeader := false, false, false
 		for _, p := range op.Params {
-			hasQuery = hasQuery || p.In == ir.InQuery
+			encoded := p.In == ir.InQuery && (p.Style == ir.ParamPlain && p.Sep != "" || p.Style == ir.ParamFormObject && !p.Explode)
+			hasEncoded = hasEncoded || encoded
+			hasQuery = hasQuery || p.In == ir.InQuery && !encoded
 			hasHeader = hasHeader || p.In == ir.InHeader || p.In == ir.InCookie
 		}
 		if hasQuery {
 			g.Id("query").Op(":=").Qual(urlPkg, "Values").Values()
+		}
+		if hasEncoded {
+			// Values percent-encoded here, OpenAPI's delimiters left literal.
+			g.Id("encoded").Op(":=").Qual(urlPkg, "Values").Values()
 		}
 		if hasHeader {
 			g.Id("header").Op(":=").Qual(httpPkg, "Header").Values()
@@ -162,6 +188,9 @@ func genMethod(api *ir.API, op *ir.Operation) jen.Code {
 		}
 		for _, p := range op.Params {
 			switch {
+			case p.In == ir.InPath: // in the path, below
+			case p.Style == ir.ParamObject || p.Style == ir.ParamContent:
+				g.Add(setRendered(p, prefix))
 			case p.In == ir.InForm && p.Style != ir.ParamPlain:
 				g.Add(setStyledParam(p, jen.Id("form"), prefix))
 			case p.In == ir.InForm:
@@ -180,13 +209,26 @@ func genMethod(api *ir.API, op *ir.Operation) jen.Code {
 				g.Add(setCookie(p, jen.Id("header")))
 			}
 		}
+		segments := map[*ir.Param]jen.Code{}
+		for i, part := range op.PathParts {
+			if part.Param != nil {
+				stmts, expr := pathSegment(part.Param, i, prefix)
+				for _, st := range stmts {
+					g.Add(st)
+				}
+				segments[part.Param] = expr
+			}
+		}
 		g.Var().Id("out").Id(op.Response)
 		g.Id("err").Op(":=").Id("c").Dot("core").Dot("Do").Call(jen.Id("ctx"), jen.Op("&").Qual(acsPkg, "Request").Values(jen.DictFunc(func(d jen.Dict) {
 			d[jen.Id("Action")] = jen.Lit(op.Action)
 			d[jen.Id("Method")] = jen.Lit(op.Method)
-			d[jen.Id("Path")] = pathExpr(op)
+			d[jen.Id("Path")] = pathExpr(op, segments)
 			if hasQuery {
 				d[jen.Id("Query")] = jen.Id("query")
+			}
+			if hasEncoded {
+				d[jen.Id("EncodedQuery")] = jen.Id("encoded")
 			}
 			if hasHeader {
 				d[jen.Id("Header")] = jen.Id("header")
@@ -223,13 +265,14 @@ func wireLine(api *ir.API, op *ir.Operation) string {
 	return "ROA: " + op.Method + " " + op.Path + ", version " + api.Version + "."
 }
 
-// pathExpr builds the wire path: literals plus escaped path parameters.
-func pathExpr(op *ir.Operation) jen.Code {
+// pathExpr builds the wire path: literals plus the escaped segments of the path
+// parameters (see pathSegment).
+func pathExpr(op *ir.Operation, segments map[*ir.Param]jen.Code) jen.Code {
 	var expr *jen.Statement
 	for _, part := range op.PathParts {
 		var piece jen.Code
 		if part.Param != nil {
-			piece = jen.Qual(acsPkg, "PathSegment").Call(format(part.Param, jen.Id("req").Dot(part.Param.GoName)))
+			piece = segments[part.Param]
 		} else {
 			piece = jen.Lit(part.Literal)
 		}
@@ -243,4 +286,28 @@ func pathExpr(op *ir.Operation) jen.Code {
 		return jen.Lit("/")
 	}
 	return expr
+}
+
+// styledExample is members (as style simple renders R=100, G=200) with the prefix
+// and delimiters of p's path style.
+func styledExample(p *ir.Param, members string) string {
+	switch {
+	case p.PathStyle == ir.PathLabel && p.Explode:
+		return "." + strings.ReplaceAll(members, ",", ".")
+	case p.PathStyle == ir.PathLabel:
+		return "." + members
+	case p.PathStyle == ir.PathMatrix && p.Explode:
+		return ";" + strings.ReplaceAll(members, ",", ";")
+	case p.PathStyle == ir.PathMatrix:
+		return ";" + p.Name + "=" + members
+	}
+	return members
+}
+
+// paramStyleWord is the OpenAPI style of a path or header parameter.
+func paramStyleWord(p *ir.Param) string {
+	if p.PathStyle != "" {
+		return p.PathStyle
+	}
+	return "simple"
 }

@@ -1,6 +1,8 @@
 package emit
 
 import (
+	"fmt"
+
 	"github.com/dave/jennifer/jen"
 
 	"github.com/acsgen/acsgen/generator/ir"
@@ -94,8 +96,16 @@ func setStyledParam(p *ir.Param, target jen.Code, prefix string) jen.Code {
 //			return nil, fmt.Errorf("oasstyles: ListItems: parameter color: %w", err)
 //		}
 //	}
+//
+// An object of style form without explode goes into encoded, its commas literal
+// (range=from,1,to,9), by acs.SetJoinedObject.
 func setObjectParam(p *ir.Param, target jen.Code, prefix string) jen.Code {
 	field := func() *jen.Statement { return jen.Id("req").Dot(p.GoName) }
+	if p.Style == ir.ParamFormObject && !p.Explode {
+		return jen.If(field().Op("!=").Nil()).Block(
+			jen.If(jen.Err().Op(":=").Qual(acsPkg, "SetJoinedObject").Call(jen.Id("encoded"), jen.Lit(p.Name), field()),
+				jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Nil(), paramError(p, prefix))))
+	}
 	return jen.If(field().Op("!=").Nil()).Block(
 		jen.If(jen.Err().Op(":=").Qual(acsPkg, "ObjectParam").Call(target, jen.Lit(p.Name), objectStyle(p), jen.Lit(p.Explode), field()),
 			jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Nil(), paramError(p, prefix))))
@@ -158,20 +168,133 @@ func setPart(p *ir.Param, parts jen.Code) jen.Code {
 	return jen.Add(parts).Dot("Field").Call(jen.Lit(p.Name), format(p, field()))
 }
 
-// setArray joins the items with p.Sep (explode: false) or repeats the name. The
-// runtime percent-encodes the joined value: a space as %20, "|" as %7C.
+// setArray joins the items with p.Sep or repeats the name (an exploded query
+// array). A joined query array goes into encoded, each item percent-encoded by
+// acs.SetJoined and the delimiter sent as OpenAPI's style table shows it (a literal
+// "," or "|", a space as %20); a header array is one header line, items joined with
+// commas, as style simple sends it with or without explode.
 func setArray(p *ir.Param, target jen.Code, field func() *jen.Statement) jen.Code {
-	if !p.Explode && p.Type.Elem.Kind == ir.Primitive && p.Scalar == "string" {
-		return jen.Add(target).Dot("Set").Call(jen.Lit(p.Name), jen.Qual(stringsPkg, "Join").Call(field(), jen.Lit(p.Sep)))
+	joined := p.Sep != ""
+	strs := p.Type.Elem.Kind == ir.Primitive && p.Scalar == "string"
+	join := func(items jen.Code) jen.Code {
+		if p.In == ir.InQuery {
+			return jen.Qual(acsPkg, "SetJoined").Call(jen.Id("encoded"), jen.Lit(p.Name), querySep(p.Sep), jen.Add(items).Op("..."))
+		}
+		return jen.Add(target).Dot("Set").Call(jen.Lit(p.Name), jen.Qual(stringsPkg, "Join").Call(items, jen.Lit(p.Sep)))
 	}
-	if p.Explode {
+	if joined && strs {
+		return join(field())
+	}
+	if !joined {
 		return jen.For(jen.List(jen.Id("_"), jen.Id("v")).Op(":=").Range().Add(field())).Block(
 			jen.Add(target).Dot("Add").Call(jen.Lit(p.Name), format(p, jen.Id("v"))))
 	}
-	return jen.Id("items").Op(":=").Make(jen.Index().String(), jen.Len(field())).Line().
-		For(jen.List(jen.Id("i"), jen.Id("v")).Op(":=").Range().Add(field())).Block(
-		jen.Id("items").Index(jen.Id("i")).Op("=").Add(format(p, jen.Id("v")))).Line().
-		Add(target).Dot("Set").Call(jen.Lit(p.Name), jen.Qual(stringsPkg, "Join").Call(jen.Id("items"), jen.Lit(p.Sep)))
+	return jen.Add(formatItems(p, "items", field())).Line().Add(join(jen.Id("items")))
+}
+
+// formatItems declares items, the items of the array x formatted as strings:
+//
+//	items := make([]string, len(req.IDs))
+//	for i, v := range req.IDs {
+//		items[i] = strconv.FormatInt(v, 10)
+//	}
+func formatItems(p *ir.Param, items string, x jen.Code) *jen.Statement {
+	return jen.Id(items).Op(":=").Make(jen.Index().String(), jen.Len(x)).Line().
+		For(jen.List(jen.Id("i"), jen.Id("v")).Op(":=").Range().Add(x)).Block(
+		jen.Id(items).Index(jen.Id("i")).Op("=").Add(format(p, jen.Id("v"))))
+}
+
+// querySep is the acs constant of a query array's delimiter.
+func querySep(sep string) jen.Code {
+	switch sep {
+	case " ":
+		return jen.Qual(acsPkg, "SepSpaceDelimited")
+	case "|":
+		return jen.Qual(acsPkg, "SepPipeDelimited")
+	}
+	return jen.Qual(acsPkg, "SepForm")
+}
+
+// pathStyle is the acs constant of a path parameter's style.
+func pathStyle(p *ir.Param) jen.Code {
+	switch p.PathStyle {
+	case ir.PathLabel:
+		return jen.Qual(acsPkg, "StyleLabel")
+	case ir.PathMatrix:
+		return jen.Qual(acsPkg, "StyleMatrix")
+	}
+	return jen.Qual(acsPkg, "StyleSimple")
+}
+
+// pathSegment returns the statements that render path parameter p (the n-th of
+// the path) before the request is made, and the expression of its escaped
+// segment. A simple scalar is acs.PathSegment of its text; label and matrix
+// scalars and every array go through acs.PathParam, objects through
+// acs.PathObject, content parameters through acs.ContentParam:
+//
+//	seg1, err1 := acs.PathObject(acs.StyleMatrix, "color", true, req.Color)
+//	if err1 != nil {
+//		return nil, fmt.Errorf("oasstyles: GetColor: parameter color: %w", err1)
+//	}
+func pathSegment(p *ir.Param, n int, prefix string) ([]jen.Code, jen.Code) {
+	field := func() *jen.Statement { return jen.Id("req").Dot(p.GoName) }
+	seg, errID := fmt.Sprintf("seg%d", n), fmt.Sprintf("err%d", n)
+	fail := func() jen.Code {
+		return jen.If(jen.Id(errID).Op("!=").Nil()).Block(jen.Return(jen.Nil(),
+			jen.Qual(fmtPkg, "Errorf").Call(jen.Lit(prefix+"parameter "+escapePercent(p.Name)+": %w"), jen.Id(errID))))
+	}
+	param := func(items ...jen.Code) jen.Code {
+		return jen.Qual(acsPkg, "PathParam").Call(append([]jen.Code{pathStyle(p), jen.Lit(p.Name), jen.Lit(p.Explode)}, items...)...)
+	}
+	switch {
+	case p.Style == ir.ParamContent:
+		return []jen.Code{
+			jen.List(jen.Id(seg), jen.Id(errID)).Op(":=").Qual(acsPkg, "ContentParam").Call(field()), fail(),
+		}, jen.Qual(acsPkg, "PathSegment").Call(jen.Id(seg))
+	case p.Style == ir.ParamObject:
+		return []jen.Code{
+			jen.List(jen.Id(seg), jen.Id(errID)).Op(":=").Qual(acsPkg, "PathObject").Call(pathStyle(p), jen.Lit(p.Name), jen.Lit(p.Explode), field()), fail(),
+		}, jen.Id(seg)
+	case p.Type.Kind == ir.Array && p.Type.Elem.Kind == ir.Primitive && p.Scalar == "string":
+		return nil, param(field().Op("..."))
+	case p.Type.Kind == ir.Array:
+		items := fmt.Sprintf("items%d", n)
+		return []jen.Code{formatItems(p, items, field())}, param(jen.Id(items).Op("..."))
+	case p.PathStyle != "":
+		return nil, param(format(p, field()))
+	}
+	return nil, jen.Qual(acsPkg, "PathSegment").Call(format(p, field()))
+}
+
+// setRendered emits the statements that put an object header (acs.HeaderObject)
+// or a content header (acs.ContentParam, the JSON text as it is), or a content
+// query parameter (percent-encoded when the query is), when it is set:
+//
+//	if req.Filter != nil {
+//		s, err := acs.ContentParam(req.Filter)
+//		if err != nil {
+//			return nil, fmt.Errorf("oasstyles: GetThing: parameter filter: %w", err)
+//		}
+//		query.Set("filter", s)
+//	}
+func setRendered(p *ir.Param, prefix string) jen.Code {
+	field := func() *jen.Statement { return jen.Id("req").Dot(p.GoName) }
+	render := jen.Qual(acsPkg, "ContentParam").Call(field())
+	if p.Style == ir.ParamObject {
+		render = jen.Qual(acsPkg, "HeaderObject").Call(jen.Lit(p.Explode), field())
+	}
+	var set jen.Code
+	switch p.In {
+	case ir.InQuery:
+		set = jen.Id("query").Dot("Set").Call(jen.Lit(p.Name), jen.Id("s"))
+	default:
+		set = jen.Id("header").Dot("Set").Call(jen.Lit(p.Name), jen.Id("s"))
+	}
+	return jen.If(field().Op("!=").Nil()).Block(
+		jen.List(jen.Id("s"), jen.Err()).Op(":=").Add(render),
+		jen.If(jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Nil(), paramError(p, prefix))),
+		set,
+	)
 }
 
 // format renders a parameter value (or array item) as its wire string.

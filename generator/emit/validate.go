@@ -164,7 +164,7 @@ func emptyOnWire(p *ir.Param, field func() *jen.Statement) *jen.Statement {
 	switch {
 	case p.Scalar != "string":
 		return jen.Len(field()).Op("==").Lit(0)
-	case p.Explode:
+	case p.Sep == "": // repeated per item
 		return jen.Qual(acsPkg, "Missing").Call(field().Op("..."))
 	default:
 		return jen.Len(field()).Op("<").Lit(2).Op("&&").Qual(acsPkg, "Missing").Call(field().Op("..."))

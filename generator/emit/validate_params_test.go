@@ -20,7 +20,7 @@ func TestAllowEmptyValueSkipsTheChecksOfAnEmptyValue(t *testing.T) {
 	three := int64(3)
 	api := &ir.API{Package: "p", Operations: []*ir.Operation{{GoName: "Op", Request: "OpRequest", Params: []*ir.Param{
 		{Name: "Mode", GoName: "Mode", In: ir.InQuery, Pointer: true, AllowEmpty: true, Scalar: "string", Type: short},
-		{Name: "Tags", GoName: "Tags", In: ir.InQuery, AllowEmpty: true, Scalar: "string",
+		{Name: "Tags", GoName: "Tags", In: ir.InQuery, AllowEmpty: true, Scalar: "string", Sep: ",",
 			Type: ir.TypeRef{Kind: ir.Array, Elem: &str, Constraints: &ir.Constraints{MaxItems: &three}}},
 		{Name: "Kinds", GoName: "Kinds", In: ir.InQuery, Explode: true, Scalar: "string",
 			Type: ir.TypeRef{Kind: ir.Array, Elem: &str, Constraints: &ir.Constraints{MaxItems: &three}}},

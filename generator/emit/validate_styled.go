@@ -32,7 +32,7 @@ func (e *validateEmitter) styledChecks(p *ir.Param) []jen.Code {
 	case p.Style == ir.ParamRepeatList && p.Scalar == "string":
 		present, missing = jen.Len(field()).Op(">").Lit(0), jen.Qual(acsPkg, "Missing").Call(field().Op("..."))
 	case p.Style == ir.ParamRepeatList, p.Style == ir.ParamFlat && !p.Pointer,
-		(p.Style == ir.ParamFormObject || p.Style == ir.ParamDeepObject) && !p.Pointer:
+		(p.Style == ir.ParamFormObject || p.Style == ir.ParamDeepObject || p.Style == ir.ParamObject) && !p.Pointer:
 		present, missing = jen.Len(field()).Op(">").Lit(0), jen.Len(field()).Op("==").Lit(0)
 	case p.Style == ir.ParamJSON && p.Pointer && p.Scalar == "string" && p.Type.Kind != ir.Array:
 		missing = missing.Op("||").Qual(acsPkg, "Missing").Call(jen.Op("*").Add(field()))

@@ -143,12 +143,22 @@ type Param struct {
 	// AllowEmpty is the spec's allowEmptyValue: an optional parameter sent with an
 	// empty value skips its schema checks instead of failing them, as kin-openapi does.
 	AllowEmpty bool
-	Explode    bool // arrays only: true repeats the name per item, false joins items with Sep
-	// Sep joins the items of an array sent as one value (Explode false): "," for
-	// style form or simple, " " for spaceDelimited, "|" for pipeDelimited; "" otherwise.
+	// Explode is the spec's explode, or OpenAPI 3.0's default when unset: true for
+	// style form (query, cookie), false for every other style (simple in the path
+	// and headers, label, matrix, spaceDelimited, pipeDelimited). In the query an
+	// exploded array repeats the name per item; simple arrays are one value either
+	// way; label and matrix change their delimiters (see acs.PathParam).
+	Explode bool
+	// Sep joins the items of an array sent as one value: "," for style form without
+	// explode and for path (simple) and header arrays, " " for spaceDelimited, "|"
+	// for pipeDelimited; "" for an array repeated per item, and otherwise.
 	Sep string
-	// Style is how a query parameter or form field of a structured type is put on the wire
-	// (x-acs-param-style, or an OpenAPI style of an object); ParamPlain for every other parameter. A styled parameter's
+	// PathStyle is the OpenAPI style of a path parameter whose style is label or
+	// matrix (PathLabel, PathMatrix), rendered by acs.PathParam or acs.PathObject;
+	// "" for style simple and for every other parameter.
+	PathStyle string
+	// Style is how a parameter or form field of a structured type is put on the wire
+	// (x-acs-param-style, an OpenAPI style of an object, or content); ParamPlain for every other parameter. A styled parameter's
 	// request field is always nil-able (a pointer, slice or map), nil when unset.
 	Style   ParamStyle
 	Pointer bool   // the request field is a pointer (optional scalars; styled structs and scalars)
@@ -195,6 +205,20 @@ const (
 	// ParamDeepObject is an object in the query of OpenAPI style deepObject, sent by
 	// acs.ObjectParam as color[R]=100&color[G]=200.
 	ParamDeepObject ParamStyle = "deepObject"
+	// ParamObject is an object in the path (style simple, label or matrix, see
+	// Param.PathStyle; rendered by acs.PathObject) or in a header (style simple,
+	// acs.HeaderObject): R=100,G=200 with explode, R,100,G,200 without.
+	ParamObject ParamStyle = "object"
+	// ParamContent is a parameter declared with content application/json instead of
+	// a schema: its JSON text (acs.ContentParam), percent-encoded in the query, the
+	// path and a cookie, as it is in a header.
+	ParamContent ParamStyle = "content"
+)
+
+// Path styles of Param.PathStyle.
+const (
+	PathLabel  = "label"
+	PathMatrix = "matrix"
 )
 
 // Example is the call the generated ExampleClient_<Operation> function makes: the

@@ -8,7 +8,6 @@ import (
 	"fmt"
 	"github.com/acsgen/acsgen/acs"
 	"net/url"
-	"strings"
 )
 
 // GetItemRequest holds the parameters of GetItem.
@@ -52,6 +51,7 @@ func (c *Client) GetItem(ctx context.Context, req *GetItemRequest) (*GetItemResp
 		return nil, fmt.Errorf("kitchensink: GetItem: request: %w", err)
 	}
 	query := url.Values{}
+	encoded := url.Values{}
 	if req.Level != nil {
 		if err := acs.Flatten(query, "level", int32(*req.Level)); err != nil {
 			return nil, fmt.Errorf("kitchensink: GetItem: parameter level: %w", err)
@@ -68,14 +68,15 @@ func (c *Client) GetItem(ctx context.Context, req *GetItemRequest) (*GetItemResp
 		}
 	}
 	if len(req.IDs) > 0 {
-		query.Set("ids", strings.Join(req.IDs, ","))
+		acs.SetJoined(encoded, "ids", acs.SepForm, req.IDs...)
 	}
 	var out GetItemResponse
 	err := c.core.Do(ctx, &acs.Request{
-		Action: "GetItem",
-		Method: "GET",
-		Path:   "/items/" + acs.PathSegment(req.ItemID),
-		Query:  query,
+		Action:       "GetItem",
+		EncodedQuery: encoded,
+		Method:       "GET",
+		Path:         "/items/" + acs.PathSegment(req.ItemID),
+		Query:        query,
 	}, &out)
 	if err != nil {
 		return nil, err

@@ -11,7 +11,7 @@ import "github.com/acsgen/acsgen/acs"
 // kin-openapi otherwise.
 var CompiledSpec = acs.CompiledSpec{
 	Specs: []acs.SpecDigest{
-		{Source: "internal/cases/oasstyles/spec.yaml", Digest: "43c240caa18e597c5132d7496077dac7de5463f946c2acd725c2964ae782a4e2"},
+		{Source: "internal/cases/oasstyles/spec.yaml", Digest: "903237255d0cf1cad970ded809ad2d33bc564eea658233b4b4271cd2b762cf3b"},
 	},
 	Responses: map[string]acs.ResponseChecks{
 		"ListItems": {

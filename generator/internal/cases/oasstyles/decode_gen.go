@@ -46,6 +46,36 @@ func (m *FindColorsResponse) DecodeJSON(d *jsondec.Decoder) {
 	}
 }
 
+// Field names of GetArraysResponse, in field order, for DecodeJSON.
+var jsonGetArraysResponse = jsondec.NewStruct("oasstyles.GetArraysResponse")
+
+// DecodeJSON decodes the JSON value at d's cursor into m, as encoding/json would
+// but without reflection.
+func (m *GetArraysResponse) DecodeJSON(d *jsondec.Decoder) {
+	for o := d.Object(jsonGetArraysResponse); o.Next(); {
+	}
+}
+
+// Field names of GetContentResponse, in field order, for DecodeJSON.
+var jsonGetContentResponse = jsondec.NewStruct("oasstyles.GetContentResponse")
+
+// DecodeJSON decodes the JSON value at d's cursor into m, as encoding/json would
+// but without reflection.
+func (m *GetContentResponse) DecodeJSON(d *jsondec.Decoder) {
+	for o := d.Object(jsonGetContentResponse); o.Next(); {
+	}
+}
+
+// Field names of GetHeadersResponse, in field order, for DecodeJSON.
+var jsonGetHeadersResponse = jsondec.NewStruct("oasstyles.GetHeadersResponse")
+
+// DecodeJSON decodes the JSON value at d's cursor into m, as encoding/json would
+// but without reflection.
+func (m *GetHeadersResponse) DecodeJSON(d *jsondec.Decoder) {
+	for o := d.Object(jsonGetHeadersResponse); o.Next(); {
+	}
+}
+
 // Field names of GetMeResponse, in field order, for DecodeJSON.
 var jsonGetMeResponse = jsondec.NewStruct("oasstyles.GetMeResponse")
 
@@ -53,6 +83,26 @@ var jsonGetMeResponse = jsondec.NewStruct("oasstyles.GetMeResponse")
 // but without reflection.
 func (m *GetMeResponse) DecodeJSON(d *jsondec.Decoder) {
 	for o := d.Object(jsonGetMeResponse); o.Next(); {
+	}
+}
+
+// Field names of GetObjectsResponse, in field order, for DecodeJSON.
+var jsonGetObjectsResponse = jsondec.NewStruct("oasstyles.GetObjectsResponse")
+
+// DecodeJSON decodes the JSON value at d's cursor into m, as encoding/json would
+// but without reflection.
+func (m *GetObjectsResponse) DecodeJSON(d *jsondec.Decoder) {
+	for o := d.Object(jsonGetObjectsResponse); o.Next(); {
+	}
+}
+
+// Field names of GetPrimsResponse, in field order, for DecodeJSON.
+var jsonGetPrimsResponse = jsondec.NewStruct("oasstyles.GetPrimsResponse")
+
+// DecodeJSON decodes the JSON value at d's cursor into m, as encoding/json would
+// but without reflection.
+func (m *GetPrimsResponse) DecodeJSON(d *jsondec.Decoder) {
+	for o := d.Object(jsonGetPrimsResponse); o.Next(); {
 	}
 }
 

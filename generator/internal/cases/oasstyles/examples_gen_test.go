@@ -26,6 +26,56 @@ func ExampleClient_FindColors() {
 	fmt.Printf("%+v\n", resp)
 }
 
+// ExampleClient_GetArrays calls GetArrays with the example values of the spec. It
+// leaves s, se, l, le, m and me unset, having no example values for them: set them
+// before calling. It has no Output comment, so go test compiles it but never runs it:
+// it would call the service, with the credentials of Alibaba Cloud's default chain
+// (acs.DefaultCredentials).
+func ExampleClient_GetArrays() {
+	client, err := oasstyles.NewClient(acs.WithRegion("cn-hangzhou"))
+	if err != nil {
+		log.Fatal(err)
+	}
+	resp, err := client.GetArrays(context.Background(), &oasstyles.GetArraysRequest{})
+	if err != nil {
+		log.Fatal(err) // an *acs.Error carries Code, StatusCode and RequestID
+	}
+	fmt.Printf("%+v\n", resp)
+}
+
+// ExampleClient_GetContent calls GetContent with the example values of the spec. It
+// leaves key and where unset, having no example values for them: set them before
+// calling. It has no Output comment, so go test compiles it but never runs it: it
+// would call the service, with the credentials of Alibaba Cloud's default chain
+// (acs.DefaultCredentials).
+func ExampleClient_GetContent() {
+	client, err := oasstyles.NewClient(acs.WithRegion("cn-hangzhou"))
+	if err != nil {
+		log.Fatal(err)
+	}
+	resp, err := client.GetContent(context.Background(), &oasstyles.GetContentRequest{})
+	if err != nil {
+		log.Fatal(err) // an *acs.Error carries Code, StatusCode and RequestID
+	}
+	fmt.Printf("%+v\n", resp)
+}
+
+// ExampleClient_GetHeaders calls GetHeaders with the example values of the spec. It
+// has no Output comment, so go test compiles it but never runs it: it would call the
+// service, with the credentials of Alibaba Cloud's default chain
+// (acs.DefaultCredentials).
+func ExampleClient_GetHeaders() {
+	client, err := oasstyles.NewClient(acs.WithRegion("cn-hangzhou"))
+	if err != nil {
+		log.Fatal(err)
+	}
+	resp, err := client.GetHeaders(context.Background(), &oasstyles.GetHeadersRequest{})
+	if err != nil {
+		log.Fatal(err) // an *acs.Error carries Code, StatusCode and RequestID
+	}
+	fmt.Printf("%+v\n", resp)
+}
+
 // ExampleClient_GetMe calls GetMe with the example values of the spec. It has no
 // Output comment, so go test compiles it but never runs it: it would call the service,
 // with the credentials of Alibaba Cloud's default chain (acs.DefaultCredentials).
@@ -35,6 +85,40 @@ func ExampleClient_GetMe() {
 		log.Fatal(err)
 	}
 	resp, err := client.GetMe(context.Background(), &oasstyles.GetMeRequest{Session: "s-1"})
+	if err != nil {
+		log.Fatal(err) // an *acs.Error carries Code, StatusCode and RequestID
+	}
+	fmt.Printf("%+v\n", resp)
+}
+
+// ExampleClient_GetObjects calls GetObjects with the example values of the spec. It
+// leaves s, se, l, le, m and me unset, having no example values for them: set them
+// before calling. It has no Output comment, so go test compiles it but never runs it:
+// it would call the service, with the credentials of Alibaba Cloud's default chain
+// (acs.DefaultCredentials).
+func ExampleClient_GetObjects() {
+	client, err := oasstyles.NewClient(acs.WithRegion("cn-hangzhou"))
+	if err != nil {
+		log.Fatal(err)
+	}
+	resp, err := client.GetObjects(context.Background(), &oasstyles.GetObjectsRequest{})
+	if err != nil {
+		log.Fatal(err) // an *acs.Error carries Code, StatusCode and RequestID
+	}
+	fmt.Printf("%+v\n", resp)
+}
+
+// ExampleClient_GetPrims calls GetPrims with the example values of the spec. It leaves
+// s, l and m unset, having no example values for them: set them before calling. It has
+// no Output comment, so go test compiles it but never runs it: it would call the
+// service, with the credentials of Alibaba Cloud's default chain
+// (acs.DefaultCredentials).
+func ExampleClient_GetPrims() {
+	client, err := oasstyles.NewClient(acs.WithRegion("cn-hangzhou"))
+	if err != nil {
+		log.Fatal(err)
+	}
+	resp, err := client.GetPrims(context.Background(), &oasstyles.GetPrimsRequest{})
 	if err != nil {
 		log.Fatal(err) // an *acs.Error carries Code, StatusCode and RequestID
 	}

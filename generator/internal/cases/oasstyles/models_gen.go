@@ -23,8 +23,23 @@ type FindColorsRange struct {
 // FindColorsResponse is the success response of FindColors.
 type FindColorsResponse struct{}
 
+// GetArraysResponse is the success response of GetArrays.
+type GetArraysResponse struct{}
+
+// GetContentResponse is the success response of GetContent.
+type GetContentResponse struct{}
+
+// GetHeadersResponse is the success response of GetHeaders.
+type GetHeadersResponse struct{}
+
 // GetMeResponse is the success response of GetMe.
 type GetMeResponse struct{}
+
+// GetObjectsResponse is the success response of GetObjects.
+type GetObjectsResponse struct{}
+
+// GetPrimsResponse is the success response of GetPrims.
+type GetPrimsResponse struct{}
 
 // ListItemsResponse is the success response of ListItems.
 type ListItemsResponse struct {

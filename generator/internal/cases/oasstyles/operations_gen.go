@@ -47,6 +47,7 @@ func (c *Client) FindColors(ctx context.Context, req *FindColorsRequest) (*FindC
 		return nil, fmt.Errorf("oasstyles: FindColors: request: %w", err)
 	}
 	query := url.Values{}
+	encoded := url.Values{}
 	if req.Color != nil {
 		if err := acs.ObjectParam(query, "color", acs.StyleDeepObject, true, req.Color); err != nil {
 			return nil, fmt.Errorf("oasstyles: FindColors: parameter color: %w", err)
@@ -58,7 +59,7 @@ func (c *Client) FindColors(ctx context.Context, req *FindColorsRequest) (*FindC
 		}
 	}
 	if req.Range != nil {
-		if err := acs.ObjectParam(query, "range", acs.StyleForm, false, req.Range); err != nil {
+		if err := acs.SetJoinedObject(encoded, "range", req.Range); err != nil {
 			return nil, fmt.Errorf("oasstyles: FindColors: parameter range: %w", err)
 		}
 	}
@@ -69,10 +70,199 @@ func (c *Client) FindColors(ctx context.Context, req *FindColorsRequest) (*FindC
 	}
 	var out FindColorsResponse
 	err := c.core.Do(ctx, &acs.Request{
-		Action: "FindColors",
+		Action:       "FindColors",
+		EncodedQuery: encoded,
+		Method:       "GET",
+		Path:         "/colors",
+		Query:        query,
+	}, &out)
+	if err != nil {
+		return nil, err
+	}
+	return &out, nil
+}
+
+// GetArraysRequest holds the parameters of GetArrays.
+type GetArraysRequest struct {
+	// In path as s, required; items joined with commas.
+	S []string `json:"s,omitempty"`
+
+	// In path as se, required; items joined with commas.
+	Se []int64 `json:"se,omitempty"`
+
+	// In path as l, required; as .a,b (label).
+	L []string `json:"l,omitempty"`
+
+	// In path as le, required; as .a.b (label, explode: true).
+	Le []int64 `json:"le,omitempty"`
+
+	// In path as m, required; as ;m=a,b (matrix).
+	M []int64 `json:"m,omitempty"`
+
+	// In path as me, required; as ;me=a;me=b (matrix, explode: true).
+	Me []string `json:"me,omitempty"`
+}
+
+// GetArrays arrays in the path, in each style with and without explode.
+//
+// ROA: GET /arrays/{s}/{se}/{l}/{le}/{m}/{me}, version 2025-01-01.
+func (c *Client) GetArrays(ctx context.Context, req *GetArraysRequest) (*GetArraysResponse, error) {
+	if req == nil {
+		return nil, errors.New("oasstyles: GetArrays: nil request")
+	}
+	if err := req.Validate(); err != nil {
+		return nil, fmt.Errorf("oasstyles: GetArrays: request: %w", err)
+	}
+	items3 := make([]string, len(req.Se))
+	for i, v := range req.Se {
+		items3[i] = strconv.FormatInt(v, 10)
+	}
+	items7 := make([]string, len(req.Le))
+	for i, v := range req.Le {
+		items7[i] = strconv.FormatInt(v, 10)
+	}
+	items9 := make([]string, len(req.M))
+	for i, v := range req.M {
+		items9[i] = strconv.FormatInt(v, 10)
+	}
+	var out GetArraysResponse
+	err := c.core.Do(ctx, &acs.Request{
+		Action: "GetArrays",
 		Method: "GET",
-		Path:   "/colors",
+		Path:   "/arrays/" + acs.PathParam(acs.StyleSimple, "s", false, req.S...) + "/" + acs.PathParam(acs.StyleSimple, "se", true, items3...) + "/" + acs.PathParam(acs.StyleLabel, "l", false, req.L...) + "/" + acs.PathParam(acs.StyleLabel, "le", true, items7...) + "/" + acs.PathParam(acs.StyleMatrix, "m", false, items9...) + "/" + acs.PathParam(acs.StyleMatrix, "me", true, req.Me...),
+	}, &out)
+	if err != nil {
+		return nil, err
+	}
+	return &out, nil
+}
+
+// GetContentRequest holds the parameters of GetContent.
+type GetContentRequest struct {
+	// In path as key, required; its JSON text (content application/json).
+	Key []string `json:"key,omitempty"`
+
+	// In query as where, required; its JSON text (content application/json).
+	Where *Rgb `json:"where,omitempty"`
+
+	// In query as name; its JSON text (content application/json).
+	Name *string `json:"name,omitempty"`
+
+	// In header as X-Meta; its JSON text (content application/json).
+	XMeta map[string]int64 `json:"X-Meta,omitempty"`
+}
+
+// GetContent parameters with content application/json, sent as their JSON text.
+//
+// ROA: GET /content/{key}, version 2025-01-01.
+func (c *Client) GetContent(ctx context.Context, req *GetContentRequest) (*GetContentResponse, error) {
+	if req == nil {
+		return nil, errors.New("oasstyles: GetContent: nil request")
+	}
+	if err := req.Validate(); err != nil {
+		return nil, fmt.Errorf("oasstyles: GetContent: request: %w", err)
+	}
+	query := url.Values{}
+	header := http.Header{}
+	if req.Where != nil {
+		s, err := acs.ContentParam(req.Where)
+		if err != nil {
+			return nil, fmt.Errorf("oasstyles: GetContent: parameter where: %w", err)
+		}
+		query.Set("where", s)
+	}
+	if req.Name != nil {
+		s, err := acs.ContentParam(req.Name)
+		if err != nil {
+			return nil, fmt.Errorf("oasstyles: GetContent: parameter name: %w", err)
+		}
+		query.Set("name", s)
+	}
+	if req.XMeta != nil {
+		s, err := acs.ContentParam(req.XMeta)
+		if err != nil {
+			return nil, fmt.Errorf("oasstyles: GetContent: parameter X-Meta: %w", err)
+		}
+		header.Set("X-Meta", s)
+	}
+	seg1, err1 := acs.ContentParam(req.Key)
+	if err1 != nil {
+		return nil, fmt.Errorf("oasstyles: GetContent: parameter key: %w", err1)
+	}
+	var out GetContentResponse
+	err := c.core.Do(ctx, &acs.Request{
+		Action: "GetContent",
+		Header: header,
+		Method: "GET",
+		Path:   "/content/" + acs.PathSegment(seg1),
 		Query:  query,
+	}, &out)
+	if err != nil {
+		return nil, err
+	}
+	return &out, nil
+}
+
+// GetHeadersRequest holds the parameters of GetHeaders.
+type GetHeadersRequest struct {
+	// One line, X-Tags a,b (explode false, the default).
+	//
+	// In header as X-Tags; items joined with commas.
+	XTags []string `json:"X-Tags,omitempty"`
+
+	// One line as well, X-Ids 1,2.
+	//
+	// In header as X-Ids; items joined with commas.
+	XIDs []int64 `json:"X-Ids,omitempty"`
+
+	// In header as X-Color; members as R,100,G,200 (simple).
+	XColor *Rgb `json:"X-Color,omitempty"`
+
+	// In header as X-Color-Exploded; members as R=100,G=200 (simple, explode: true).
+	XColorExploded *Rgb `json:"X-Color-Exploded,omitempty"`
+}
+
+// GetHeaders arrays and objects in headers, style simple.
+//
+// ROA: GET /headers, version 2025-01-01.
+func (c *Client) GetHeaders(ctx context.Context, req *GetHeadersRequest) (*GetHeadersResponse, error) {
+	if req == nil {
+		return nil, errors.New("oasstyles: GetHeaders: nil request")
+	}
+	if err := req.Validate(); err != nil {
+		return nil, fmt.Errorf("oasstyles: GetHeaders: request: %w", err)
+	}
+	header := http.Header{}
+	if len(req.XTags) > 0 {
+		header.Set("X-Tags", strings.Join(req.XTags, ","))
+	}
+	if len(req.XIDs) > 0 {
+		items := make([]string, len(req.XIDs))
+		for i, v := range req.XIDs {
+			items[i] = strconv.FormatInt(v, 10)
+		}
+		header.Set("X-Ids", strings.Join(items, ","))
+	}
+	if req.XColor != nil {
+		s, err := acs.HeaderObject(false, req.XColor)
+		if err != nil {
+			return nil, fmt.Errorf("oasstyles: GetHeaders: parameter X-Color: %w", err)
+		}
+		header.Set("X-Color", s)
+	}
+	if req.XColorExploded != nil {
+		s, err := acs.HeaderObject(true, req.XColorExploded)
+		if err != nil {
+			return nil, fmt.Errorf("oasstyles: GetHeaders: parameter X-Color-Exploded: %w", err)
+		}
+		header.Set("X-Color-Exploded", s)
+	}
+	var out GetHeadersResponse
+	err := c.core.Do(ctx, &acs.Request{
+		Action: "GetHeaders",
+		Header: header,
+		Method: "GET",
+		Path:   "/headers",
 	}, &out)
 	if err != nil {
 		return nil, err
@@ -143,6 +333,107 @@ func (c *Client) GetMe(ctx context.Context, req *GetMeRequest) (*GetMeResponse, 
 	return &out, nil
 }
 
+// GetObjectsRequest holds the parameters of GetObjects.
+type GetObjectsRequest struct {
+	// In path as s, required; members as R,100,G,200 (simple).
+	S *Rgb `json:"s,omitempty"`
+
+	// In path as se, required; members as R=100,G=200 (simple, explode: true).
+	Se *Rgb `json:"se,omitempty"`
+
+	// In path as l, required; members as .R,100,G,200 (label).
+	L *Rgb `json:"l,omitempty"`
+
+	// In path as le, required; members as .R=100.G=200 (label, explode: true).
+	Le *Rgb `json:"le,omitempty"`
+
+	// In path as m, required; members as ;m=R,100,G,200 (matrix).
+	M *Rgb `json:"m,omitempty"`
+
+	// In path as me, required; members as ;R=100;G=200 (matrix, explode: true).
+	Me map[string]string `json:"me,omitempty"`
+}
+
+// GetObjects objects in the path, in each style with and without explode.
+//
+// ROA: GET /objects/{s}/{se}/{l}/{le}/{m}/{me}, version 2025-01-01.
+func (c *Client) GetObjects(ctx context.Context, req *GetObjectsRequest) (*GetObjectsResponse, error) {
+	if req == nil {
+		return nil, errors.New("oasstyles: GetObjects: nil request")
+	}
+	if err := req.Validate(); err != nil {
+		return nil, fmt.Errorf("oasstyles: GetObjects: request: %w", err)
+	}
+	seg1, err1 := acs.PathObject(acs.StyleSimple, "s", false, req.S)
+	if err1 != nil {
+		return nil, fmt.Errorf("oasstyles: GetObjects: parameter s: %w", err1)
+	}
+	seg3, err3 := acs.PathObject(acs.StyleSimple, "se", true, req.Se)
+	if err3 != nil {
+		return nil, fmt.Errorf("oasstyles: GetObjects: parameter se: %w", err3)
+	}
+	seg5, err5 := acs.PathObject(acs.StyleLabel, "l", false, req.L)
+	if err5 != nil {
+		return nil, fmt.Errorf("oasstyles: GetObjects: parameter l: %w", err5)
+	}
+	seg7, err7 := acs.PathObject(acs.StyleLabel, "le", true, req.Le)
+	if err7 != nil {
+		return nil, fmt.Errorf("oasstyles: GetObjects: parameter le: %w", err7)
+	}
+	seg9, err9 := acs.PathObject(acs.StyleMatrix, "m", false, req.M)
+	if err9 != nil {
+		return nil, fmt.Errorf("oasstyles: GetObjects: parameter m: %w", err9)
+	}
+	seg11, err11 := acs.PathObject(acs.StyleMatrix, "me", true, req.Me)
+	if err11 != nil {
+		return nil, fmt.Errorf("oasstyles: GetObjects: parameter me: %w", err11)
+	}
+	var out GetObjectsResponse
+	err := c.core.Do(ctx, &acs.Request{
+		Action: "GetObjects",
+		Method: "GET",
+		Path:   "/objects/" + seg1 + "/" + seg3 + "/" + seg5 + "/" + seg7 + "/" + seg9 + "/" + seg11,
+	}, &out)
+	if err != nil {
+		return nil, err
+	}
+	return &out, nil
+}
+
+// GetPrimsRequest holds the parameters of GetPrims.
+type GetPrimsRequest struct {
+	// In path as s, required.
+	S int64 `json:"s,omitempty"`
+
+	// In path as l, required; as .value (label).
+	L string `json:"l,omitempty"`
+
+	// In path as m, required; as ;m=value (matrix).
+	M int32 `json:"m,omitempty"`
+}
+
+// GetPrims primitives in the path, in styles simple, label and matrix.
+//
+// ROA: GET /prims/{s}/{l}/{m}, version 2025-01-01.
+func (c *Client) GetPrims(ctx context.Context, req *GetPrimsRequest) (*GetPrimsResponse, error) {
+	if req == nil {
+		return nil, errors.New("oasstyles: GetPrims: nil request")
+	}
+	if err := req.Validate(); err != nil {
+		return nil, fmt.Errorf("oasstyles: GetPrims: request: %w", err)
+	}
+	var out GetPrimsResponse
+	err := c.core.Do(ctx, &acs.Request{
+		Action: "GetPrims",
+		Method: "GET",
+		Path:   "/prims/" + acs.PathSegment(strconv.FormatInt(req.S, 10)) + "/" + acs.PathParam(acs.StyleLabel, "l", false, req.L) + "/" + acs.PathParam(acs.StyleMatrix, "m", false, strconv.FormatInt(int64(req.M), 10)),
+	}, &out)
+	if err != nil {
+		return nil, err
+	}
+	return &out, nil
+}
+
 // ListItemsRequest holds the parameters of ListItems.
 type ListItemsRequest struct {
 	// Colors, joined with spaces.
@@ -169,26 +460,26 @@ func (c *Client) ListItems(ctx context.Context, req *ListItemsRequest) (*ListIte
 	if err := req.Validate(); err != nil {
 		return nil, fmt.Errorf("oasstyles: ListItems: request: %w", err)
 	}
-	query := url.Values{}
+	encoded := url.Values{}
 	if len(req.Colors) > 0 {
-		query.Set("colors", strings.Join(req.Colors, " "))
+		acs.SetJoined(encoded, "colors", acs.SepSpaceDelimited, req.Colors...)
 	}
 	if len(req.IDs) > 0 {
 		items := make([]string, len(req.IDs))
 		for i, v := range req.IDs {
 			items[i] = strconv.FormatInt(v, 10)
 		}
-		query.Set("ids", strings.Join(items, "|"))
+		acs.SetJoined(encoded, "ids", acs.SepPipeDelimited, items...)
 	}
 	if len(req.Tags) > 0 {
-		query.Set("tags", strings.Join(req.Tags, "|"))
+		acs.SetJoined(encoded, "tags", acs.SepPipeDelimited, req.Tags...)
 	}
 	var out ListItemsResponse
 	err := c.core.Do(ctx, &acs.Request{
-		Action: "ListItems",
-		Method: "GET",
-		Path:   "/items",
-		Query:  query,
+		Action:       "ListItems",
+		EncodedQuery: encoded,
+		Method:       "GET",
+		Path:         "/items",
 	}, &out)
 	if err != nil {
 		return nil, err

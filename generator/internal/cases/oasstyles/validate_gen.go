@@ -70,6 +70,45 @@ func (m *FindColorsResponse) validate(v *acs.Validator) {}
 
 // Validate reports every way the value breaks its schema as an *acs.ValidationError
 // whose violations carry JSON pointers; nil when there are none.
+func (m *GetArraysResponse) Validate() error {
+	if m == nil {
+		return nil
+	}
+	var v acs.Validator
+	m.validate(&v)
+	return v.Err()
+}
+
+func (m *GetArraysResponse) validate(v *acs.Validator) {}
+
+// Validate reports every way the value breaks its schema as an *acs.ValidationError
+// whose violations carry JSON pointers; nil when there are none.
+func (m *GetContentResponse) Validate() error {
+	if m == nil {
+		return nil
+	}
+	var v acs.Validator
+	m.validate(&v)
+	return v.Err()
+}
+
+func (m *GetContentResponse) validate(v *acs.Validator) {}
+
+// Validate reports every way the value breaks its schema as an *acs.ValidationError
+// whose violations carry JSON pointers; nil when there are none.
+func (m *GetHeadersResponse) Validate() error {
+	if m == nil {
+		return nil
+	}
+	var v acs.Validator
+	m.validate(&v)
+	return v.Err()
+}
+
+func (m *GetHeadersResponse) validate(v *acs.Validator) {}
+
+// Validate reports every way the value breaks its schema as an *acs.ValidationError
+// whose violations carry JSON pointers; nil when there are none.
 func (m *GetMeResponse) Validate() error {
 	if m == nil {
 		return nil
@@ -94,6 +133,32 @@ func (m GetMeTheme) validate(v *acs.Validator) {
 		v.Failf("value %q is not one of light, dark", string(m))
 	}
 }
+
+// Validate reports every way the value breaks its schema as an *acs.ValidationError
+// whose violations carry JSON pointers; nil when there are none.
+func (m *GetObjectsResponse) Validate() error {
+	if m == nil {
+		return nil
+	}
+	var v acs.Validator
+	m.validate(&v)
+	return v.Err()
+}
+
+func (m *GetObjectsResponse) validate(v *acs.Validator) {}
+
+// Validate reports every way the value breaks its schema as an *acs.ValidationError
+// whose violations carry JSON pointers; nil when there are none.
+func (m *GetPrimsResponse) Validate() error {
+	if m == nil {
+		return nil
+	}
+	var v acs.Validator
+	m.validate(&v)
+	return v.Err()
+}
+
+func (m *GetPrimsResponse) validate(v *acs.Validator) {}
 
 // Validate reports every way the value breaks its schema as an *acs.ValidationError
 // whose violations carry JSON pointers; nil when there are none.
@@ -200,6 +265,141 @@ func (r *FindColorsRequest) validate(v *acs.Validator) {
 // Validate reports every way the value breaks its schema as an *acs.ValidationError
 // whose violations carry JSON pointers; nil when there are none.
 // It checks what the spec says of each parameter before anything is sent.
+func (r *GetArraysRequest) Validate() error {
+	if r == nil {
+		return nil
+	}
+	var v acs.Validator
+	r.validate(&v)
+	return v.Err()
+}
+
+func (r *GetArraysRequest) validate(v *acs.Validator) {
+	if len(r.S) < 2 && acs.Missing(r.S...) {
+		v.Enter("s")
+		v.Fail("required parameter is missing")
+		v.Leave()
+	} else {
+		v.Enter("s")
+		v.Leave()
+	}
+	if len(r.Se) == 0 {
+		v.Enter("se")
+		v.Fail("required parameter is missing")
+		v.Leave()
+	} else {
+		v.Enter("se")
+		v.Leave()
+	}
+	if len(r.L) < 2 && acs.Missing(r.L...) {
+		v.Enter("l")
+		v.Fail("required parameter is missing")
+		v.Leave()
+	} else {
+		v.Enter("l")
+		v.Leave()
+	}
+	if len(r.Le) == 0 {
+		v.Enter("le")
+		v.Fail("required parameter is missing")
+		v.Leave()
+	} else {
+		v.Enter("le")
+		v.Leave()
+	}
+	if len(r.M) == 0 {
+		v.Enter("m")
+		v.Fail("required parameter is missing")
+		v.Leave()
+	} else {
+		v.Enter("m")
+		v.Leave()
+	}
+	if len(r.Me) < 2 && acs.Missing(r.Me...) {
+		v.Enter("me")
+		v.Fail("required parameter is missing")
+		v.Leave()
+	} else {
+		v.Enter("me")
+		v.Leave()
+	}
+}
+
+// Validate reports every way the value breaks its schema as an *acs.ValidationError
+// whose violations carry JSON pointers; nil when there are none.
+// It checks what the spec says of each parameter before anything is sent.
+func (r *GetContentRequest) Validate() error {
+	if r == nil {
+		return nil
+	}
+	var v acs.Validator
+	r.validate(&v)
+	return v.Err()
+}
+
+func (r *GetContentRequest) validate(v *acs.Validator) {
+	if r.Key == nil {
+		v.Enter("key")
+		v.Fail("required parameter is missing")
+		v.Leave()
+	}
+	if r.Where == nil {
+		v.Enter("where")
+		v.Fail("required parameter is missing")
+		v.Leave()
+	} else {
+		v.Enter("where")
+		r.Where.validate(v)
+		v.Leave()
+	}
+	if r.Name != nil {
+		v.Enter("name")
+		switch n := utf8.RuneCountInString(*r.Name); {
+		case n > 10:
+			v.Failf("%d characters are more than maxLength 10", n)
+		}
+		v.Leave()
+	}
+}
+
+// Validate reports every way the value breaks its schema as an *acs.ValidationError
+// whose violations carry JSON pointers; nil when there are none.
+// It checks what the spec says of each parameter before anything is sent.
+func (r *GetHeadersRequest) Validate() error {
+	if r == nil {
+		return nil
+	}
+	var v acs.Validator
+	r.validate(&v)
+	return v.Err()
+}
+
+func (r *GetHeadersRequest) validate(v *acs.Validator) {
+	if len(r.XTags) > 0 {
+		if len(r.XTags) < 2 && acs.Missing(r.XTags...) {
+			v.Enter("X-Tags")
+			v.Fail("empty value is not allowed")
+			v.Leave()
+		} else {
+			v.Enter("X-Tags")
+			v.Leave()
+		}
+	}
+	if r.XColor != nil {
+		v.Enter("X-Color")
+		r.XColor.validate(v)
+		v.Leave()
+	}
+	if r.XColorExploded != nil {
+		v.Enter("X-Color-Exploded")
+		r.XColorExploded.validate(v)
+		v.Leave()
+	}
+}
+
+// Validate reports every way the value breaks its schema as an *acs.ValidationError
+// whose violations carry JSON pointers; nil when there are none.
+// It checks what the spec says of each parameter before anything is sent.
 func (r *GetMeRequest) Validate() error {
 	if r == nil {
 		return nil
@@ -236,6 +436,91 @@ func (r *GetMeRequest) validate(v *acs.Validator) {
 			v.Enter("langs")
 			v.Leave()
 		}
+	}
+}
+
+// Validate reports every way the value breaks its schema as an *acs.ValidationError
+// whose violations carry JSON pointers; nil when there are none.
+// It checks what the spec says of each parameter before anything is sent.
+func (r *GetObjectsRequest) Validate() error {
+	if r == nil {
+		return nil
+	}
+	var v acs.Validator
+	r.validate(&v)
+	return v.Err()
+}
+
+func (r *GetObjectsRequest) validate(v *acs.Validator) {
+	if r.S == nil {
+		v.Enter("s")
+		v.Fail("required parameter is missing")
+		v.Leave()
+	} else {
+		v.Enter("s")
+		r.S.validate(v)
+		v.Leave()
+	}
+	if r.Se == nil {
+		v.Enter("se")
+		v.Fail("required parameter is missing")
+		v.Leave()
+	} else {
+		v.Enter("se")
+		r.Se.validate(v)
+		v.Leave()
+	}
+	if r.L == nil {
+		v.Enter("l")
+		v.Fail("required parameter is missing")
+		v.Leave()
+	} else {
+		v.Enter("l")
+		r.L.validate(v)
+		v.Leave()
+	}
+	if r.Le == nil {
+		v.Enter("le")
+		v.Fail("required parameter is missing")
+		v.Leave()
+	} else {
+		v.Enter("le")
+		r.Le.validate(v)
+		v.Leave()
+	}
+	if r.M == nil {
+		v.Enter("m")
+		v.Fail("required parameter is missing")
+		v.Leave()
+	} else {
+		v.Enter("m")
+		r.M.validate(v)
+		v.Leave()
+	}
+	if len(r.Me) == 0 {
+		v.Enter("me")
+		v.Fail("required parameter is missing")
+		v.Leave()
+	}
+}
+
+// Validate reports every way the value breaks its schema as an *acs.ValidationError
+// whose violations carry JSON pointers; nil when there are none.
+// It checks what the spec says of each parameter before anything is sent.
+func (r *GetPrimsRequest) Validate() error {
+	if r == nil {
+		return nil
+	}
+	var v acs.Validator
+	r.validate(&v)
+	return v.Err()
+}
+
+func (r *GetPrimsRequest) validate(v *acs.Validator) {
+	if acs.Missing(r.L) {
+		v.Enter("l")
+		v.Fail("required parameter is missing")
+		v.Leave()
 	}
 }
 
