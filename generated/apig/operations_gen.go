@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"github.com/acsgen/acsgen/acs"
 	"net/url"
+	"strings"
 )
 
 // CreatePluginAttachmentRequest holds the parameters of CreatePluginAttachment.
@@ -195,7 +196,6 @@ func (c *Client) ListPluginAttachments(ctx context.Context, req *ListPluginAttac
 		return nil, fmt.Errorf("apig: ListPluginAttachments: request: %w", err)
 	}
 	query := url.Values{}
-	encoded := url.Values{}
 	if req.AttachResourceID != nil {
 		if err := acs.Flatten(query, "attachResourceId", *req.AttachResourceID); err != nil {
 			return nil, fmt.Errorf("apig: ListPluginAttachments: parameter attachResourceId: %w", err)
@@ -232,7 +232,7 @@ func (c *Client) ListPluginAttachments(ctx context.Context, req *ListPluginAttac
 		}
 	}
 	if len(req.AttachResourceTypes) > 0 {
-		acs.SetJoined(encoded, "attachResourceTypes", acs.SepForm, req.AttachResourceTypes...)
+		query.Set("attachResourceTypes", strings.Join(req.AttachResourceTypes, ","))
 	}
 	if req.WithParentResource != nil {
 		if err := acs.Flatten(query, "withParentResource", *req.WithParentResource); err != nil {
@@ -241,11 +241,10 @@ func (c *Client) ListPluginAttachments(ctx context.Context, req *ListPluginAttac
 	}
 	var out ListPluginAttachmentsResponse
 	err := c.core.Do(ctx, &acs.Request{
-		Action:       "ListPluginAttachments",
-		EncodedQuery: encoded,
-		Method:       "GET",
-		Path:         "/v1/plugin-attachments",
-		Query:        query,
+		Action: "ListPluginAttachments",
+		Method: "GET",
+		Path:   "/v1/plugin-attachments",
+		Query:  query,
 	}, &out)
 	if err != nil {
 		return nil, err

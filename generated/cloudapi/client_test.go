@@ -44,6 +44,8 @@ func TestAttachPluginOnTheWire(t *testing.T) {
 		"ApiIds":    {"api1,api2,api3"}, // one comma-separated value
 		"StageName": {"RELEASE"},
 	}, map[string][]string(got.Query), "business parameters in the query; unset optional ones absent")
+	assert.Contains(t, "&"+got.RawQuery+"&", "&ApiIds=api1%2Capi2%2Capi3&",
+		"the joined list is encoded whole, commas included, as darabonba's PercentEncode sends it")
 	assert.Empty(t, got.Body)
 	assert.Equal(t, "AttachPlugin", got.Header.Get("x-acs-action"))
 	assert.Equal(t, "2016-07-14", got.Header.Get("x-acs-version"))

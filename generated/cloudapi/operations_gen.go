@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"github.com/acsgen/acsgen/acs"
 	"net/url"
+	"strings"
 )
 
 // AttachPluginRequest holds the parameters of AttachPlugin.
@@ -72,7 +73,6 @@ func (c *Client) AttachPlugin(ctx context.Context, req *AttachPluginRequest) (*A
 		return nil, fmt.Errorf("cloudapi: AttachPlugin: request: %w", err)
 	}
 	query := url.Values{}
-	encoded := url.Values{}
 	if err := acs.Flatten(query, "PluginId", req.PluginID); err != nil {
 		return nil, fmt.Errorf("cloudapi: AttachPlugin: parameter PluginId: %w", err)
 	}
@@ -82,7 +82,7 @@ func (c *Client) AttachPlugin(ctx context.Context, req *AttachPluginRequest) (*A
 		}
 	}
 	if len(req.APIIDs) > 0 {
-		acs.SetJoined(encoded, "ApiIds", acs.SepForm, req.APIIDs...)
+		query.Set("ApiIds", strings.Join(req.APIIDs, ","))
 	}
 	if err := acs.Flatten(query, "StageName", string(req.StageName)); err != nil {
 		return nil, fmt.Errorf("cloudapi: AttachPlugin: parameter StageName: %w", err)
@@ -94,11 +94,10 @@ func (c *Client) AttachPlugin(ctx context.Context, req *AttachPluginRequest) (*A
 	}
 	var out AttachPluginResponse
 	err := c.core.Do(ctx, &acs.Request{
-		Action:       "AttachPlugin",
-		EncodedQuery: encoded,
-		Method:       "POST",
-		Path:         "/",
-		Query:        query,
+		Action: "AttachPlugin",
+		Method: "POST",
+		Path:   "/",
+		Query:  query,
 	}, &out)
 	if err != nil {
 		return nil, err

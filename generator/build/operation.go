@@ -234,6 +234,9 @@ func (b *builder) param(o *ir.Operation, p *openapi3.Parameter, path []string) *
 		case openapi3.SerializationPipeDelimited:
 			param.Sep = "|"
 		}
+		// Alibaba's metadata joins only with commas (its style simple), and its
+		// runtime encodes the joined value whole; the other delimiters are OpenAPI's.
+		param.JoinEncoded = b.api.Signed && param.In == ir.InQuery && param.Sep == ","
 	} else if delimited {
 		b.errorf(path, "parameter %q has style %s, which joins the items of an array; declare an array of strings, numbers or booleans", p.Name, p.Style)
 		return nil

@@ -40,14 +40,16 @@ func rawRequest(a *ir.API, op *ir.Operation, sop *openapi3.Operation) string {
 			}
 			path = strings.ReplaceAll(path, "{"+p.Name+"}", seg)
 		case ir.InQuery:
-			if p.Type.Kind == ir.Array && p.Sep != "" {
+			if p.Type.Kind == ir.Array && p.Sep != "" && !p.JoinEncoded {
 				// Joined as the client joins it: the delimiter as OpenAPI shows it.
 				enc := url.Values{}
 				acs.SetJoined(enc, p.Name, map[string]string{",": acs.SepForm, " ": acs.SepSpaceDelimited, "|": acs.SepPipeDelimited}[p.Sep], vals...)
 				query = append(query, acs.EncodeQueries(nil, enc))
 				continue
 			}
-			if p.Type.Kind == ir.Array && !p.Explode { // a json-style array: its example as the items' commas
+			if p.JoinEncoded {
+				vals = []string{strings.Join(vals, p.Sep)} // encoded whole, as Alibaba's runtime sends it
+			} else if p.Type.Kind == ir.Array && !p.Explode { // a json-style array: its example as the items' commas
 				vals = []string{strings.Join(vals, ",")}
 			}
 			for _, v := range vals {

@@ -164,7 +164,7 @@ func genMethod(api *ir.API, op *ir.Operation) jen.Code {
 			jen.Return(jen.Nil(), jen.Qual(fmtPkg, "Errorf").Call(jen.Lit(prefix+"request: %w"), jen.Err())))
 		hasQuery, hasEncoded, hasHeader := false, false, false
 		for _, p := range op.Params {
-			encoded := p.In == ir.InQuery && (p.Style == ir.ParamPlain && p.Sep != "" || p.Style == ir.ParamFormObject && !p.Explode)
+			encoded := p.In == ir.InQuery && (p.Style == ir.ParamPlain && p.Sep != "" && !p.JoinEncoded || p.Style == ir.ParamFormObject && !p.Explode)
 			hasEncoded = hasEncoded || encoded
 			hasQuery = hasQuery || p.In == ir.InQuery && !encoded
 			hasHeader = hasHeader || p.In == ir.InHeader || p.In == ir.InCookie

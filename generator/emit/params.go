@@ -172,12 +172,13 @@ func setPart(p *ir.Param, parts jen.Code) jen.Code {
 // array). A joined query array goes into encoded, each item percent-encoded by
 // acs.SetJoined and the delimiter sent as OpenAPI's style table shows it (a literal
 // "," or "|", a space as %20); a header array is one header line, items joined with
-// commas, as style simple sends it with or without explode.
+// commas, as style simple sends it with or without explode. An Alibaba API's
+// joined array goes into the query whole (Param.JoinEncoded).
 func setArray(p *ir.Param, target jen.Code, field func() *jen.Statement) jen.Code {
 	joined := p.Sep != ""
 	strs := p.Type.Elem.Kind == ir.Primitive && p.Scalar == "string"
 	join := func(items jen.Code) jen.Code {
-		if p.In == ir.InQuery {
+		if p.In == ir.InQuery && !p.JoinEncoded {
 			return jen.Qual(acsPkg, "SetJoined").Call(jen.Id("encoded"), jen.Lit(p.Name), querySep(p.Sep), jen.Add(items).Op("..."))
 		}
 		return jen.Add(target).Dot("Set").Call(jen.Lit(p.Name), jen.Qual(stringsPkg, "Join").Call(items, jen.Lit(p.Sep)))

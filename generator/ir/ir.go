@@ -153,6 +153,11 @@ type Param struct {
 	// explode and for path (simple) and header arrays, " " for spaceDelimited, "|"
 	// for pipeDelimited; "" for an array repeated per item, and otherwise.
 	Sep string
+	// JoinEncoded is set on a comma-joined query array of an Alibaba API
+	// (API.Signed): the joined value is percent-encoded whole, commas included
+	// (ApiIds=a%2Cb), as Alibaba's runtime sends its style simple, not with the
+	// literal commas of OpenAPI's style table.
+	JoinEncoded bool
 	// PathStyle is the OpenAPI style of a path parameter whose style is label or
 	// matrix (PathLabel, PathMatrix), rendered by acs.PathParam or acs.PathObject;
 	// "" for style simple and for every other parameter.

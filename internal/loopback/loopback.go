@@ -14,13 +14,15 @@ import (
 
 // Request is one request as the server received it.
 type Request struct {
-	Method  string
-	Path    string // escaped, as sent: r.URL.EscapedPath()
-	Query   url.Values
-	Header  http.Header
-	Host    string
-	Body    []byte
-	Request *http.Request // the request itself, body already read into Body
+	Method string
+	Path   string // escaped, as sent: r.URL.EscapedPath()
+	Query  url.Values
+	// RawQuery is the query as sent, for tests of how values are escaped.
+	RawQuery string
+	Header   http.Header
+	Host     string
+	Body     []byte
+	Request  *http.Request // the request itself, body already read into Body
 }
 
 // Server answers every request with Status, Header and Body.
@@ -58,7 +60,7 @@ func (s *Server) Reply(status int, header http.Header, body string) {
 func (s *Server) serve(w http.ResponseWriter, r *http.Request) {
 	body, _ := io.ReadAll(r.Body)
 	s.mu.Lock()
-	s.history = append(s.history, Request{Method: r.Method, Path: r.URL.EscapedPath(), Query: r.URL.Query(),
+	s.history = append(s.history, Request{Method: r.Method, Path: r.URL.EscapedPath(), Query: r.URL.Query(), RawQuery: r.URL.RawQuery,
 		Header: r.Header.Clone(), Host: r.Host, Body: body, Request: r})
 	status, header, reply := s.status, s.header, s.body
 	s.mu.Unlock()

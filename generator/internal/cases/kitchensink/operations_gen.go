@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"github.com/acsgen/acsgen/acs"
 	"net/url"
+	"strings"
 )
 
 // GetItemRequest holds the parameters of GetItem.
@@ -51,7 +52,6 @@ func (c *Client) GetItem(ctx context.Context, req *GetItemRequest) (*GetItemResp
 		return nil, fmt.Errorf("kitchensink: GetItem: request: %w", err)
 	}
 	query := url.Values{}
-	encoded := url.Values{}
 	if req.Level != nil {
 		if err := acs.Flatten(query, "level", int32(*req.Level)); err != nil {
 			return nil, fmt.Errorf("kitchensink: GetItem: parameter level: %w", err)
@@ -68,15 +68,14 @@ func (c *Client) GetItem(ctx context.Context, req *GetItemRequest) (*GetItemResp
 		}
 	}
 	if len(req.IDs) > 0 {
-		acs.SetJoined(encoded, "ids", acs.SepForm, req.IDs...)
+		query.Set("ids", strings.Join(req.IDs, ","))
 	}
 	var out GetItemResponse
 	err := c.core.Do(ctx, &acs.Request{
-		Action:       "GetItem",
-		EncodedQuery: encoded,
-		Method:       "GET",
-		Path:         "/items/" + acs.PathSegment(req.ItemID),
-		Query:        query,
+		Action: "GetItem",
+		Method: "GET",
+		Path:   "/items/" + acs.PathSegment(req.ItemID),
+		Query:  query,
 	}, &out)
 	if err != nil {
 		return nil, err

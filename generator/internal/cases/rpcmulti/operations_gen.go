@@ -9,6 +9,7 @@ import (
 	"github.com/acsgen/acsgen/acs"
 	"net/url"
 	"strconv"
+	"strings"
 )
 
 // CreateThingRequest holds the parameters of CreateThing.
@@ -50,7 +51,6 @@ func (c *Client) CreateThing(ctx context.Context, req *CreateThingRequest) (*Cre
 		return nil, fmt.Errorf("rpcmulti: CreateThing: request: %w", err)
 	}
 	query := url.Values{}
-	encoded := url.Values{}
 	if err := acs.Flatten(query, "Name", req.Name); err != nil {
 		return nil, fmt.Errorf("rpcmulti: CreateThing: parameter Name: %w", err)
 	}
@@ -68,15 +68,14 @@ func (c *Client) CreateThing(ctx context.Context, req *CreateThingRequest) (*Cre
 		}
 	}
 	if len(req.TagIDs) > 0 {
-		acs.SetJoined(encoded, "TagIds", acs.SepForm, req.TagIDs...)
+		query.Set("TagIds", strings.Join(req.TagIDs, ","))
 	}
 	var out CreateThingResponse
 	err := c.core.Do(ctx, &acs.Request{
-		Action:       "CreateThing",
-		EncodedQuery: encoded,
-		Method:       "POST",
-		Path:         "/",
-		Query:        query,
+		Action: "CreateThing",
+		Method: "POST",
+		Path:   "/",
+		Query:  query,
 	}, &out)
 	if err != nil {
 		return nil, err
@@ -142,7 +141,6 @@ func (c *Client) DescribeThings(ctx context.Context, req *DescribeThingsRequest)
 		return nil, fmt.Errorf("rpcmulti: DescribeThings: request: %w", err)
 	}
 	query := url.Values{}
-	encoded := url.Values{}
 	if req.PageNumber != nil {
 		if err := acs.Flatten(query, "PageNumber", *req.PageNumber); err != nil {
 			return nil, fmt.Errorf("rpcmulti: DescribeThings: parameter PageNumber: %w", err)
@@ -158,15 +156,14 @@ func (c *Client) DescribeThings(ctx context.Context, req *DescribeThingsRequest)
 		for i, v := range req.Sizes {
 			items[i] = strconv.FormatInt(int64(v), 10)
 		}
-		acs.SetJoined(encoded, "Sizes", acs.SepForm, items...)
+		query.Set("Sizes", strings.Join(items, ","))
 	}
 	var out DescribeThingsResponse
 	err := c.core.Do(ctx, &acs.Request{
-		Action:       "DescribeThings",
-		EncodedQuery: encoded,
-		Method:       "POST",
-		Path:         "/",
-		Query:        query,
+		Action: "DescribeThings",
+		Method: "POST",
+		Path:   "/",
+		Query:  query,
 	}, &out)
 	if err != nil {
 		return nil, err
