@@ -36,6 +36,7 @@ fuzz:
 	$(GO) test -run '^$$' -fuzz '^FuzzGenerate$$' -fuzztime=$(FUZZTIME) ./generator
 	$(GO) test -run '^$$' -fuzz '^FuzzDecodeGetPluginAttachment$$' -fuzztime=$(FUZZTIME) ./generated/apig
 	$(GO) test -run '^$$' -fuzz '^FuzzReadCassette$$' -fuzztime=$(FUZZTIME) ./contract
+	$(GO) test -run '^$$' -fuzz '^FuzzFastCassette$$' -fuzztime=$(FUZZTIME) ./contract
 	$(GO) test -run '^$$' -fuzz '^FuzzEachHARAgreesWithUnmarshal$$' -fuzztime=$(FUZZTIME) ./contract
 	$(GO) test -run '^$$' -fuzz '^FuzzSignVerify$$' -fuzztime=$(FUZZTIME) ./acs
 	$(GO) test -run '^$$' -fuzz '^FuzzVerify$$' -fuzztime=$(FUZZTIME) ./acs

@@ -173,6 +173,8 @@ func (r *fastReader) interactions(s int) bool {
 }
 
 func (r *fastReader) interaction(m int, ix *Interaction) bool {
+	// yaml/v4 leaves an absent body "", which []byte makes empty, not nil.
+	ix.Body, ix.RespBody = []byte(""), []byte("")
 	var seen uint8
 	for r.ind == m && r.structural() {
 		key, rest, ok := r.key()
@@ -232,7 +234,6 @@ func (r *fastReader) message(m int, request bool, ix *Interaction) bool {
 		fields = requestFields
 	}
 	var seen uint16
-	body := []byte("") // yaml/v4 leaves an absent body "", which []byte makes empty, not nil
 	for r.ind == m && r.structural() {
 		key, rest, ok := r.key()
 		f := 0
@@ -256,7 +257,11 @@ func (r *fastReader) message(m int, request bool, ix *Interaction) bool {
 				case "method":
 					ix.Method = r.str(v)
 				case "body":
-					body = r.bytes(v)
+					if request {
+						ix.Body = r.bytes(v)
+					} else {
+						ix.RespBody = r.bytes(v)
+					}
 				}
 			}
 		case 'i', 'b', 'd':
@@ -289,11 +294,6 @@ func (r *fastReader) message(m int, request bool, ix *Interaction) bool {
 				ix.RespHeader = h
 			}
 		}
-	}
-	if request {
-		ix.Body = body
-	} else {
-		ix.RespBody = body
 	}
 	return r.ind < m
 }
@@ -750,12 +750,10 @@ func plainInt(s string) (int, bool) {
 }
 
 // plainDuration reports whether yaml/v4 decodes the plain scalar s into a
-// time.Duration: an int, or a string time.ParseDuration reads. A string with a
-// unit letter that ParseDuration reads is never a YAML number, bool or null.
+// time.Duration: a string time.ParseDuration reads, with a unit. (An int does
+// not decode into a Duration; a string with a unit letter that ParseDuration
+// reads is never a YAML number, bool or null.)
 func plainDuration(s string) bool {
-	if _, ok := plainInt(s); ok {
-		return true
-	}
 	if s == "" || !plainOK(s) || !strings.ContainsAny(s, "hmsuµn") {
 		return false
 	}

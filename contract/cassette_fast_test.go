@@ -347,3 +347,50 @@ func FuzzFastCassette(f *testing.F) {
 		requireAgrees(t, string(data))
 	})
 }
+
+// Scalars of every style, in every place a cassette has one, are read as
+// yaml/v4 reads them or declined.
+func TestFastCassetteAgreesOnScalars(t *testing.T) {
+	scalars := []string{
+		"GET", "200 OK", "a b", "-x", "?x", ":x", "x:y", "x#y", "x,y", "[x", "x]", "{x", "-", "?", ":", "x:", "x :",
+		"0", "1", "-1", "+1", "007", "0x1F", "0o17", "1_000", "1e3", "1.5", ".5", "-.5", ".inf", "-.inf", ".nan", "-0", "-0.0",
+		"123456789", "1234567890", "-123456789", "2026-03-16", "2026-3-6", "2026-03-16T08:00:00Z", "2026-03-16 08:00:00",
+		"20260-1", "1s", "1.5ms", "-2h", "+3m", "1h2m3s", "5µs", "1us", "0s", "1", "soon",
+		"true", "True", "TRUE", "false", "yes", "no", "on", "off", "y", "n", "null", "Null", "~", "<<", "=",
+		`""`, `"x"`, `"a\"b"`, `"\t\n\\\/"`, `"\x41\u00e9\U0001F600"`, `"\uD800"`, `"\x"`, `"\q"`, `"\ "`, `"\N\_\L\P\0\a\b\v\f\r\e"`,
+		`"\'"`, `"é"`, `"a`, `"a" `, `"a"b`, `''`, `'x'`, `'it''s'`, `'a`, `'a''`, `'''`, `'a' `, "\"a\tb\"", "'a\tb'",
+		"!!binary AAEg", "!!binary AAE=", "!!binary A", "!!binary", "!!str x", "!x x", "&a x", "*a", "|", "|-", "|+", "|2", "|-2", "|2-",
+		"|0", "|10", "|x", "| ", ">", "x # c", "x #", "x ", "é", "中文", "\tx", "x\ty",
+	}
+	taken, total := 0, 0
+	blocks := []string{"\n{x}\n", "\n  indented more\nback\n", "\n\nafter blank\n", "\nlast\n\n\n", "\n\tx\n", "\nx\n\ty\n"}
+	for _, place := range []struct{ old, new string }{
+		{"method: GET", "method: %s"}, {"- application/json", "- %s"}, {"code: 200", "code: %s"},
+		{"duration: 1.5ms", "duration: %s"}, {"proto_major: 1", "proto_major: %s"}, {"            Accept:", "            %s:"},
+		{"status: 200 OK", "status: %s"}, {"content_length: 0", "content_length: %s"},
+		{"    - id: 0", "    - id: %s"},
+	} {
+		for _, s := range scalars {
+			if requireAgrees(t, strings.Replace(fastBase, place.old, fmt.Sprintf(place.new, s), 1)) {
+				taken++
+			}
+			total++
+		}
+	}
+	for _, hdr := range []string{"|", "|-", "|+", "|2", "|6", "|4-", "|+5"} {
+		for _, b := range blocks {
+			lines := strings.Split(b, "\n")
+			for i, l := range lines {
+				if l != "" {
+					lines[i] = "            " + l
+				}
+			}
+			body := "body: " + hdr + strings.Join(lines, "\n")
+			requireAgrees(t, strings.Replace(fastBase, "body: |\n            {\"ok\": true}\n", body, 1))
+			item := "- " + hdr + strings.ReplaceAll(strings.Join(lines, "\n"), "\n            ", "\n                  ")
+			requireAgrees(t, strings.Replace(fastBase, "- application/json\n", item, 1))
+		}
+	}
+	t.Logf("the fast reader took %d of %d scalars in place", taken, total)
+	assert.Greater(t, taken, total/5)
+}
