@@ -53,7 +53,17 @@ func fastText(src string) bool {
 	if !strings.HasSuffix(src, "\n") {
 		return false
 	}
+	const ones, highs = 0x0101010101010101, 0x8080808080808080
 	for i := 0; i < len(src); {
+		if i+8 <= len(src) {
+			// Eight printable ASCII bytes at a time: none below ' ', none 0x7f or above.
+			x := uint64(src[i]) | uint64(src[i+1])<<8 | uint64(src[i+2])<<16 | uint64(src[i+3])<<24 |
+				uint64(src[i+4])<<32 | uint64(src[i+5])<<40 | uint64(src[i+6])<<48 | uint64(src[i+7])<<56
+			if (x|(x-0x20*ones)|(x+0x01*ones))&highs == 0 {
+				i += 8
+				continue
+			}
+		}
 		c := src[i]
 		if c < utf8.RuneSelf {
 			if (c < ' ' && c != '\n' && c != '\t') || c == 0x7f {
@@ -63,10 +73,7 @@ func fastText(src string) bool {
 			continue
 		}
 		r, n := utf8.DecodeRuneInString(src[i:])
-		if r < 0xA0 || r == 0x2028 || r == 0x2029 || r == 0xFEFF || (r >= 0xD800 && r < 0xE000) || r == 0xFFFE || r == 0xFFFF {
-			return false // RuneError (invalid UTF-8) is 0xFFFD with n == 1
-		}
-		if r == utf8.RuneError && n == 1 {
+		if r < 0xA0 || r == 0x2028 || r == 0x2029 || r == 0xFEFF || r == 0xFFFE || r == 0xFFFF || r == utf8.RuneError && n == 1 {
 			return false
 		}
 		i += n
@@ -481,38 +488,76 @@ func (r *fastReader) scalar(rest string, m int) (fastScalar, bool) {
 }
 
 // quoted reads the single-line quoted scalar at the start of t and returns the
-// offset past its closing quote.
+// offset past its closing quote. A double-quoted one is scanned byte by byte,
+// checking its escapes on the way: JSON bodies have one every few bytes.
 func (r *fastReader) quoted(t string) (fastScalar, int, bool) {
 	q := t[0]
 	esc := false
 	for i := 1; i < len(t); i++ {
-		switch c := t[i]; {
-		case c == '\t':
-			return fastScalar{}, 0, false // YAML would keep it; go-vcr escapes it
-		case c == '\\' && q == '"':
-			if i+1 == len(t) {
-				return fastScalar{}, 0, false // a line continuation
+		switch t[i] {
+		case '\\':
+			if q == '"' {
+				n := escapeLen(t[i+1:])
+				if n == 0 {
+					return fastScalar{}, 0, false // unknown, or a line continuation
+				}
+				esc = true
+				i += n
 			}
-			esc = true
-			i++
-		case c == q && q == '\'' && i+1 < len(t) && t[i+1] == '\'':
-			esc = true
-			i++
-		case c == q:
+		case q:
+			if q == '\'' && i+1 < len(t) && t[i+1] == '\'' {
+				esc = true
+				i++
+				continue
+			}
 			v := fastScalar{raw: t[1:i]}
 			if esc {
 				v.style = q
-				if q == '"' {
-					var ok bool
-					if r.buf, ok = appendEscaped(r.buf[:0], v.raw); !ok {
-						return fastScalar{}, 0, false
-					}
-				}
 			}
 			return v, i + 1, true
 		}
 	}
 	return fastScalar{}, 0, false // the scalar goes on to the next line
+}
+
+// escapeLen is the length of the escape after a backslash at the start of s,
+// 0 if yaml/v4's scanner does not know it.
+func escapeLen(s string) int {
+	if s == "" {
+		return 0
+	}
+	digits := 0
+	switch s[0] {
+	case '0', 'a', 'b', 't', '\t', 'n', 'v', 'f', 'r', 'e', ' ', '"', '\'', '\\', 'N', '_', 'L', 'P':
+		return 1
+	case 'x':
+		digits = 2
+	case 'u':
+		digits = 4
+	case 'U':
+		digits = 8
+	default:
+		return 0
+	}
+	if len(s) <= digits {
+		return 0
+	}
+	code := 0
+	for _, c := range []byte(s[1 : 1+digits]) {
+		switch {
+		case c >= '0' && c <= '9':
+			c -= '0'
+		case c|0x20 >= 'a' && c|0x20 <= 'f':
+			c = c | 0x20 - 'a' + 10
+		default:
+			return 0
+		}
+		code = code<<4 | int(c)
+	}
+	if code >= 0xD800 && code <= 0xDFFF || code > 0x10FFFF {
+		return 0
+	}
+	return 1 + digits
 }
 
 // literal reads a literal block scalar ("|", with optional chomping and
@@ -602,23 +647,20 @@ func appendLiteral(dst []byte, v fastScalar) []byte {
 	return dst
 }
 
-// appendEscaped appends the value of a double-quoted scalar's text s, with the
-// escapes yaml/v4's scanner knows; it reports false for any other.
-func appendEscaped(dst []byte, s string) ([]byte, bool) {
-	for {
-		i := strings.IndexByte(s, '\\')
-		if i < 0 {
-			return append(dst, s...), true
-		}
-		dst = append(dst, s[:i]...)
-		c := s[i+1]
-		s = s[i+2:]
-		if e := strings.IndexByte("0abt\tnvfre \"'\\", c); e >= 0 {
-			dst = append(dst, "\x00\x07\x08\x09\x09\x0a\x0b\x0c\x0d\x1b \"'\\"[e])
+// appendEscaped appends the value of a double-quoted scalar's text s, whose
+// escapes quoted has checked.
+func appendEscaped(dst []byte, s string) []byte {
+	start := 0
+	for i := 0; i < len(s); i++ {
+		if s[i] != '\\' {
 			continue
 		}
-		digits := 0
-		switch c {
+		dst = append(dst, s[start:i]...)
+		n := escapeLen(s[i+1:])
+		switch c := s[i+1]; c {
+		case 'x', 'u', 'U':
+			code, _ := strconv.ParseUint(s[i+2:i+1+n], 16, 32)
+			dst = utf8.AppendRune(dst, rune(code))
 		case 'N':
 			dst = append(dst, "\u0085"...)
 		case '_':
@@ -627,28 +669,13 @@ func appendEscaped(dst []byte, s string) ([]byte, bool) {
 			dst = append(dst, "\u2028"...)
 		case 'P':
 			dst = append(dst, "\u2029"...)
-		case 'x':
-			digits = 2
-		case 'u':
-			digits = 4
-		case 'U':
-			digits = 8
 		default:
-			return dst, false
+			dst = append(dst, "\x00\x07\x08\x09\x09\x0a\x0b\x0c\x0d\x1b \"'\\"[strings.IndexByte("0abt\tnvfre \"'\\", c)])
 		}
-		if digits == 0 {
-			continue
-		}
-		if len(s) < digits {
-			return dst, false
-		}
-		code, err := strconv.ParseUint(s[:digits], 16, 32)
-		if err != nil || code >= 0xD800 && code <= 0xDFFF || code > 0x10FFFF {
-			return dst, false
-		}
-		dst = utf8.AppendRune(dst, rune(code))
-		s = s[digits:]
+		i += n
+		start = i + 1
 	}
+	return append(dst, s[start:]...)
 }
 
 // str is the value of v as a string: a slice of src unless it was escaped.
@@ -668,7 +695,7 @@ func (r *fastReader) bytes(v fastScalar) []byte {
 	var b []byte
 	switch v.style {
 	case '"':
-		b, _ = appendEscaped(make([]byte, 0, len(v.raw)), v.raw) // checked when read
+		b = appendEscaped(make([]byte, 0, len(v.raw)), v.raw)
 	case '|':
 		b = appendLiteral(make([]byte, 0, len(v.raw)), v)
 	case '\'':
