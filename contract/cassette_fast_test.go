@@ -107,6 +107,12 @@ func TestFastCassetteReadsTheSeeds(t *testing.T) {
 	path, _ := largeRecording(t, t.TempDir(), "yaml", 60)
 	data, err := os.ReadFile(path)
 	require.NoError(t, err)
+	// The checking pass allocates its scratch space, nothing per interaction.
+	src := string(data)
+	assert.LessOrEqual(t, testing.AllocsPerRun(10, func() {
+		r := fastReader{src: src}
+		require.True(t, r.cassette())
+	}), 8.0)
 	assert.True(t, requireAgrees(t, string(data)), "declined what cassetteEntryYAML writes")
 }
 
