@@ -31,18 +31,54 @@ func ReadCassette(path string) ([]Interaction, error) {
 }
 
 // eachCassette reads a go-vcr v4 cassette and calls fn with each interaction.
-// The YAML is parsed once, from the file as it is read, into a node tree: the
-// file's bytes are never held beside it. The tree is measured for alias
-// expansion (checkExpansion), then each interaction is decoded from its node,
-// given to fn and its node dropped, so the tree shrinks as the reading goes and
-// only one interaction's bodies are copied at a time.
+// The file is read into memory once (it is at most MaxRecordingSize), and what
+// go-vcr itself writes is read from that text by fastCassette. Anything else
+// goes to yamlCassette, go-vcr's own YAML package.
+func eachCassette(path string, fn func(int, Interaction) error) error {
+	src, err := readCassetteFile(path)
+	if err != nil {
+		return err
+	}
+	if ok, err := fastCassette(path, src, fn); ok {
+		return err
+	}
+	return yamlCassette(path, strings.NewReader(src), fn)
+}
+
+// readCassetteFile reads a cassette of at most MaxRecordingSize bytes into a
+// string, so that the strings read from it can share its memory.
+func readCassetteFile(path string) (string, error) {
+	f, size, err := boundedfile.Open(path)
+	if err != nil {
+		return "", err
+	}
+	defer f.Close()
+	if size > MaxRecordingSize {
+		return "", fmt.Errorf("%s: %d bytes exceeds the %d-byte recording limit", path, size, MaxRecordingSize)
+	}
+	var b strings.Builder
+	b.Grow(int(size) + 1) // the read that finds the end needs no more room
+	if _, err := io.Copy(&b, io.LimitReader(f, MaxRecordingSize+1)); err != nil {
+		return "", fmt.Errorf("%s: %w", path, err)
+	}
+	if b.Len() > MaxRecordingSize {
+		return "", fmt.Errorf("%s: exceeds the %d-byte recording limit", path, MaxRecordingSize) // it grew after the stat
+	}
+	return b.String(), nil
+}
+
+// yamlCassette reads a cassette with go-vcr's YAML package. The YAML is parsed
+// once into a node tree. The tree is measured for alias expansion
+// (checkExpansion), then each interaction is decoded from its node, given to fn
+// and its node dropped, so the tree shrinks as the reading goes and only one
+// interaction's bodies are copied at a time.
 //
 // The YAML package is go-vcr's (go.yaml.in/yaml/v4, with the v3 defaults its
 // Unmarshal uses) and the nodes decode into go-vcr's own cassette.Interaction, so
 // the fields mean what they mean to go-vcr; FuzzReadCassette holds the result to
 // cassette.Load's.
-func eachCassette(path string, fn func(int, Interaction) error) error {
-	doc, err := parseCassette(path)
+func yamlCassette(path string, in io.Reader, fn func(int, Interaction) error) error {
+	doc, err := parseCassette(path, in)
 	if err != nil {
 		return err
 	}
@@ -90,25 +126,11 @@ func eachCassette(path string, fn func(int, Interaction) error) error {
 	return nil
 }
 
-// parseCassette parses a cassette of at most MaxRecordingSize bytes into YAML
-// nodes, reading the file through the YAML parser's own small buffer. An empty
-// file is an empty document.
-func parseCassette(path string) (*yaml.Node, error) {
-	f, size, err := boundedfile.Open(path)
-	if err != nil {
-		return nil, err
-	}
-	defer f.Close()
-	if size > MaxRecordingSize {
-		return nil, fmt.Errorf("%s: %d bytes exceeds the %d-byte recording limit", path, size, MaxRecordingSize)
-	}
-	in := &countingReader{r: io.LimitReader(f, MaxRecordingSize+1)}
+// parseCassette parses a cassette into YAML nodes. An empty file is an empty
+// document.
+func parseCassette(path string, r io.Reader) (*yaml.Node, error) {
 	var doc yaml.Node
-	err = yaml.NewDecoder(in).Decode(&doc)
-	if in.n > MaxRecordingSize {
-		return nil, fmt.Errorf("%s: exceeds the %d-byte recording limit", path, MaxRecordingSize) // it grew after the stat
-	}
-	switch {
+	switch err := yaml.NewDecoder(r).Decode(&doc); {
 	case errors.Is(err, io.EOF):
 		return &yaml.Node{}, nil
 	case err != nil:
@@ -117,34 +139,31 @@ func parseCassette(path string) (*yaml.Node, error) {
 	return &doc, nil
 }
 
-type countingReader struct {
-	r io.Reader
-	n int64
-}
-
-func (c *countingReader) Read(p []byte) (int, error) {
-	n, err := c.r.Read(p)
-	c.n += int64(n)
-	return n, err
-}
-
 // cassetteInteraction converts interaction i of a cassette.
 func cassetteInteraction(path string, i int, in *cassette.Interaction) (Interaction, error) {
 	if in == nil {
 		return Interaction{}, fmt.Errorf("%s: interaction %d is empty", path, i)
 	}
-	if _, err := url.Parse(in.Request.URL); err != nil {
-		// url.Error repeats the whole URL, query credentials included.
-		var ue *url.Error
-		if errors.As(err, &ue) {
-			err = ue.Err
-		}
-		return Interaction{}, fmt.Errorf("%s: interaction %d: request URL %q does not parse: %v", path, i, withoutQuery(in.Request.URL), err)
+	if err := checkURL(path, i, in.Request.URL); err != nil {
+		return Interaction{}, err
 	}
 	return Interaction{
 		Method: in.Request.Method, URL: in.Request.URL, Header: in.Request.Headers, Body: []byte(in.Request.Body),
 		Status: in.Response.Code, RespHeader: in.Response.Headers, RespBody: []byte(in.Response.Body),
 	}, nil
+}
+
+// checkURL refuses the request URL of interaction i if it does not parse.
+func checkURL(path string, i int, raw string) error {
+	if _, err := url.Parse(raw); err != nil {
+		// url.Error repeats the whole URL, query credentials included.
+		var ue *url.Error
+		if errors.As(err, &ue) {
+			err = ue.Err
+		}
+		return fmt.Errorf("%s: interaction %d: request URL %q does not parse: %v", path, i, withoutQuery(raw), err)
+	}
+	return nil
 }
 
 // withoutQuery is a URL for an error message: its query can carry V2 credentials

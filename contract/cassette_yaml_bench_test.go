@@ -3,6 +3,7 @@ package contract
 import (
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"github.com/acsgen/acsgen/internal/memprobe"
@@ -40,6 +41,40 @@ func BenchmarkCassetteAliases(b *testing.B) {
 				}
 			}
 			b.ReportMetric(float64(peak)/(1<<20), "peak-MiB")
+		})
+	}
+}
+
+// BenchmarkReadCassette reads a go-vcr cassette of the repository's recordings,
+// 100 interactions, with eachCassette (fast) and with the full yaml/v4 parser
+// alone (yaml), and reports the time per interaction.
+//
+//	go test -run '^$' -bench BenchmarkReadCassette -benchmem ./contract
+func BenchmarkReadCassette(b *testing.B) {
+	path, _ := largeRecording(b, b.TempDir(), "yaml", 100)
+	for _, name := range []string{"fast", "yaml"} {
+		b.Run(name, func(b *testing.B) {
+			read := func() (n int) {
+				count := func(int, Interaction) error { n++; return nil }
+				var err error
+				if name == "fast" {
+					err = eachCassette(path, count)
+				} else {
+					var src string
+					if src, err = readCassetteFile(path); err == nil {
+						err = yamlCassette(path, strings.NewReader(src), count)
+					}
+				}
+				if err != nil || n != 100 {
+					b.Fatal(n, err)
+				}
+				return n
+			}
+			b.ReportAllocs()
+			for b.Loop() {
+				read()
+			}
+			b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(100*b.N), "ns/interaction")
 		})
 	}
 }

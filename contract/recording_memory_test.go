@@ -188,3 +188,19 @@ func BenchmarkLargeRecordings(b *testing.B) {
 		}
 	}
 }
+
+// Reading a cassette holds its text once, and one interaction at a time beside
+// it: the peak heap stays within four times the file.
+func TestCassetteMemoryFollowsTheFile(t *testing.T) {
+	path, _ := largeRecording(t, t.TempDir(), "yaml", 2_000)
+	info, err := os.Stat(path)
+	require.NoError(t, err)
+	count := 0
+	peak := memprobe.PeakLiveHeap(func() {
+		err = EachInteraction(path, func(int, Interaction) error { count++; return nil })
+	})
+	require.NoError(t, err)
+	require.Equal(t, 2_000, count)
+	t.Logf("%d KiB cassette: peak live heap %d KiB", info.Size()>>10, peak>>10)
+	assert.Less(t, peak, uint64(4*info.Size()), "peak heap %d KiB reading %d KiB", peak>>10, info.Size()>>10)
+}
