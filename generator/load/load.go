@@ -143,18 +143,23 @@ func (o Options) Data(path string, data []byte) (*Spec, error) {
 	return spec, nil
 }
 
-// untitled lets a spec without info.title through kin-openapi's validation with
-// a warning: OpenAPI requires a title, but nothing generated depends on it (the
-// client and docs are named after the package), and specs in the wild leave it
-// out. It gives kin-openapi a stand-in title; check takes it out again.
-func untitled(doc *openapi3.T, loc *Locator) diag.List {
-	if doc.Info == nil || strings.TrimSpace(doc.Info.Title) != "" {
-		return nil
+// leniencies lets through kin-openapi's validation two things OpenAPI requires
+// that nothing acsgen generates depends on, each with a warning: a title (the
+// client and docs are named after the package) and paths (a file of components
+// only, which specs in the wild $ref, yields their types and a client without
+// methods). It gives kin-openapi stand-ins; restore takes the title out again.
+func leniencies(doc *openapi3.T, loc *Locator) (w diag.List, restore func()) {
+	restore = func() {}
+	if doc.Info != nil && strings.TrimSpace(doc.Info.Title) == "" {
+		w.Warn(loc.Pos("info", "title"), "info.title", "info has no title, which OpenAPI requires; the generated client and docs are named after the package")
+		doc.Info.Title = "untitled"
+		restore = func() { doc.Info.Title = "" }
 	}
-	var w diag.List
-	w.Warn(loc.Pos("info", "title"), "info.title", "info has no title, which OpenAPI requires; the generated client and docs are named after the package")
-	doc.Info.Title = "untitled"
-	return w
+	if doc.Paths == nil && loc.node("paths") == nil {
+		w.Warn(loc.Pos(), "paths", "the spec has no paths, which OpenAPI requires; only the types of its components are generated")
+		doc.Paths = openapi3.NewPaths()
+	}
+	return w, restore
 }
 
 // version reports a spec that is not OpenAPI 3.0: a missing or other openapi
@@ -195,7 +200,7 @@ func (o Options) check(loc *Locator, path string, data []byte, parts []*Locator)
 	}
 	emptyMediaTypes(doc)
 	resolveHeaderContent(doc)
-	lenient := untitled(doc, loc)
+	lenient, restore := leniencies(doc, loc)
 	ctx := openapi3.WithValidationOptions(context.Background(),
 		openapi3.EnableMultiError(), openapi3.DisableExamplesValidation(), openapi3.DisableSchemaDefaultsValidation(),
 		// build checks patterns, positioned, and tells RE2's limits from errors
@@ -204,9 +209,7 @@ func (o Options) check(loc *Locator, path string, data []byte, parts []*Locator)
 	if err := doc.Validate(ctx); err != nil {
 		diags = validationErrors(loc, err)
 	}
-	if lenient != nil {
-		doc.Info.Title = ""
-	}
+	restore()
 	diags = append(diags, checkExamples(doc, loc)...)
 	if len(diags) > 0 {
 		return nil, append(diags, lenient...).Sort()

@@ -21,6 +21,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"sort"
 	"strings"
 
@@ -187,11 +188,13 @@ func runChild(gen, path, dir string) (code int) {
 		files, err = runOapi(path, pkg)
 	}
 	var dl diag.List
+	isDiag := errors.As(err, &dl)
+	dl = slices.DeleteFunc(slices.Clone(dl), func(d diag.Diagnostic) bool { return d.Warning }) // errors only
 	switch {
-	case errors.As(err, &dl) && len(dl) > 0 && dl[0].Pos.File != "" && dl[0].Pos.Line > 0:
+	case isDiag && len(dl) > 0 && dl[0].Pos.File != "" && dl[0].Pos.Line > 0:
 		fmt.Printf("refused\t%s", dl[0])
 		return childOutcome
-	case errors.As(err, &dl):
+	case isDiag:
 		fmt.Printf("unpositioned\t%v", err)
 		return childOutcome
 	case err != nil:
