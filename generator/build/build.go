@@ -148,7 +148,9 @@ func (b *builder) buildServers() {
 	b.api.Endpoint = url
 	// The client fills in the region; any region will do to see the URL parse.
 	region := cmp.Or(b.api.DefaultRegion, "cn-hangzhou")
-	b.checkServerURL(srv.URL, strings.ReplaceAll(url, "{regionId}", region), []string{"servers", "0", "url"})
+	if b.checkServerURL(srv.URL, strings.ReplaceAll(url, "{regionId}", region), []string{"servers", "0", "url"}) {
+		b.api.Endpoint = ""
+	}
 	b.regionHosts(srv)
 }
 

@@ -44,7 +44,11 @@ func (b *builder) checkPathLiteral(lit string, at int, path []string) {
 // when a client is made (resolveEndpoint): it must parse, be absolute http or
 // https with a host, and carry no query or fragment. raw is the URL as written,
 // filled is it with its variables filled in (regionId with its default).
-func (b *builder) checkServerURL(raw, filled string, path []string) {
+//
+// A relative URL ("/api/v3", as public specs often write, relative to where the
+// spec is served) gives the client no endpoint of its own: that is a warning, and
+// relative is false so that none is kept; callers pass acs.WithEndpoint.
+func (b *builder) checkServerURL(raw, filled string, path []string) (relative bool) {
 	spec := strings.Join(path, ".")
 	pos := b.loc.PosOf(raw, 0, path...)
 	if bad, _ := badEscape(filled); bad != "" {
@@ -62,9 +66,14 @@ func (b *builder) checkServerURL(raw, filled string, path []string) {
 	switch {
 	case err != nil:
 		b.diags.Add(pos, spec, "server URL %q does not parse: %v; every call would fail unless the caller passes acs.WithEndpoint", raw, err)
+	case u.Scheme == "" && u.Host == "" && strings.HasPrefix(filled, "/") && u.RawQuery == "" && u.Fragment == "" && !u.ForceQuery:
+		// Only a path: "api.example.com/v1" is a host that lost its scheme.
+		b.diags.Warn(pos, spec, "server URL %q is relative (to wherever the spec is served), so the client has no endpoint of its own: callers pass acs.WithEndpoint with the server's absolute URL, such as https://host%s", raw, filled)
+		return true
 	case u.Scheme != "https" && u.Scheme != "http" || u.Host == "":
 		b.diags.Add(pos, spec, "server URL %q is not an absolute http or https URL with a host, which the client sends every request to; write it in full (https://host/path), or drop servers and have callers pass acs.WithEndpoint", raw)
 	case u.RawQuery != "" || u.Fragment != "" || u.ForceQuery:
 		b.diags.Add(pos, spec, "server URL %q has a query or fragment, which the client refuses; move it into the operations' parameters", raw)
 	}
+	return false
 }

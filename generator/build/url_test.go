@@ -16,7 +16,6 @@ import (
 func TestServerURLsTheClientCannotUse(t *testing.T) {
 	for _, tc := range []struct{ url, want string }{
 		{`"https://exa mple.com"`, `test.yaml:4:11: servers.0.url: server URL "https://exa mple.com" does not parse: invalid character " " in host name; every call would fail`},
-		{`/api`, `test.yaml:4:10: servers.0.url: server URL "/api" is not an absolute http or https URL with a host`},
 		{`"{regionId}.example.com"`, `test.yaml:4:11: servers.0.url: server URL "{regionId}.example.com" is not an absolute http or https URL with a host`},
 		{`ftp://x.example.com`, `test.yaml:4:10: servers.0.url: server URL "ftp://x.example.com" is not an absolute http or https URL with a host`},
 		{`"https://x.example.com/?a=b"`, `test.yaml:4:11: servers.0.url: server URL "https://x.example.com/?a=b" has a query or fragment, which the client refuses`},
@@ -29,6 +28,18 @@ func TestServerURLsTheClientCannotUse(t *testing.T) {
 		require.Error(t, err, tc.url)
 		assert.Contains(t, err.Error(), tc.want)
 	}
+}
+
+// A relative server URL is a warning, and the client gets no endpoint: callers
+// pass acs.WithEndpoint.
+func TestRelativeServerURL(t *testing.T) {
+	spec, err := load.Data("test.yaml", []byte(serverSpec("/api/v3")))
+	require.NoError(t, err)
+	api, err := Build(spec, Options{})
+	require.NoError(t, err)
+	assert.Empty(t, api.Endpoint)
+	require.Len(t, api.Warnings, 1)
+	assert.Contains(t, api.Warnings[0].String(), `test.yaml:4:10: warning: servers.0.url: server URL "/api/v3" is relative (to wherever the spec is served), so the client has no endpoint of its own: callers pass acs.WithEndpoint with the server's absolute URL, such as https://host/api/v3`)
 }
 
 func TestServerURLsTheClientCanUse(t *testing.T) {
