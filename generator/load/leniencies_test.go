@@ -33,3 +33,37 @@ func TestMissingPathsIsAWarning(t *testing.T) {
 	_, err = Data("s.yaml", []byte("openapi: 3.0.3\ninfo: {title: T, version: \"1\"}\npaths: []\n"))
 	require.Error(t, err, "paths that are not an object are still refused")
 }
+
+// What OpenAPI requires and nothing generated depends on is a warning each, at
+// its place, and the spec loads: no info version, a response without a
+// description (inline and in components), a path parameter not marked required.
+func TestLeniencies(t *testing.T) {
+	spec, err := Data("s.yaml", []byte(`openapi: 3.0.3
+info: {title: T}
+paths:
+  /a/{id}:
+    get:
+      operationId: A
+      parameters:
+        - {name: id, in: path, schema: {type: string}}
+      responses:
+        "200": {content: {application/json: {schema: {type: string}}}}
+        "404": {$ref: '#/components/responses/Missing'}
+components:
+  responses:
+    Missing: {}
+`))
+	require.NoError(t, err)
+	var got []string
+	for _, w := range spec.Warnings {
+		got = append(got, w.String())
+	}
+	assert.Equal(t, []string{
+		`s.yaml:2:1: warning: info.version: info has no version, which OpenAPI requires`,
+		`s.yaml:8:11: warning: paths./a/{id}.get.parameters.0: path parameter "id" is not marked required, which OpenAPI requires of path parameters; it is required`,
+		`s.yaml:10:9: warning: paths./a/{id}.get.responses.200: the response has no description, which OpenAPI requires`,
+		`s.yaml:14:5: warning: components.responses.Missing: the response has no description, which OpenAPI requires`,
+	}, got)
+	assert.Empty(t, spec.Doc.Info.Version, "the stand-in is gone")
+	assert.True(t, spec.Doc.Paths.Value("/a/{id}").Get.Parameters[0].Value.Required)
+}

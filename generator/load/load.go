@@ -143,24 +143,6 @@ func (o Options) Data(path string, data []byte) (*Spec, error) {
 	return spec, nil
 }
 
-// leniencies lets through kin-openapi's validation two things OpenAPI requires
-// that nothing acsgen generates depends on, each with a warning: a title (the
-// client and docs are named after the package) and paths (a file of components
-// only, which specs in the wild $ref, yields their types and a client without
-// methods). It gives kin-openapi stand-ins; restore takes the title out again.
-func leniencies(doc *openapi3.T, loc *Locator) (w diag.List, restore func()) {
-	restore = func() {}
-	if doc.Info != nil && strings.TrimSpace(doc.Info.Title) == "" {
-		w.Warn(loc.Pos("info", "title"), "info.title", "info has no title, which OpenAPI requires; the generated client and docs are named after the package")
-		doc.Info.Title = "untitled"
-		restore = func() { doc.Info.Title = "" }
-	}
-	if doc.Paths == nil && loc.node("paths") == nil {
-		w.Warn(loc.Pos(), "paths", "the spec has no paths, which OpenAPI requires; only the types of its components are generated")
-		doc.Paths = openapi3.NewPaths()
-	}
-	return w, restore
-}
 
 // version reports a spec that is not OpenAPI 3.0: a missing or other openapi
 // version, or a Swagger 2.0 spec.

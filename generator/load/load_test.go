@@ -63,7 +63,7 @@ paths:
         - {name: n, in: query, schema: {type: integer}, example: "x"}
       responses: {"200": {description: ok}}
 `)
-	assert.Equal(t, `s.yaml:5:5: paths./a/{id}.get: path parameter "id" must be required
+	assert.Equal(t, `s.yaml:8:11: warning: paths./a/{id}.get.parameters.0: path parameter "id" is not marked required, which OpenAPI requires of path parameters; it is required
 s.yaml:14:57: paths./b.get.parameters.0.example: example value at /: value must be an integer`, got)
 }
 

@@ -1,0 +1,111 @@
+package load
+
+import (
+	"strings"
+
+	"github.com/getkin/kin-openapi/openapi3"
+
+	"github.com/acsgen/acsgen/generator/diag"
+)
+
+// leniencies lets through kin-openapi's validation what OpenAPI requires but
+// nothing acsgen generates depends on, each with a warning at its place: specs in
+// the wild leave these out, and refusing them would give their users nothing.
+//   - info, its title and version: the client and docs are named after the package;
+//   - paths: a file of components only yields their types;
+//   - a response's description: the generated comment says what the status is;
+//   - required: true on a path parameter: a path parameter is always sent.
+//
+// It fills in stand-ins for kin-openapi; restore takes out those of info again.
+func leniencies(doc *openapi3.T, loc *Locator) (w diag.List, restore func()) {
+	restore = func() {}
+	switch {
+	case doc.Info == nil && loc.node("info") == nil:
+		w.Warn(loc.Pos(), "info", "the spec has no info, which OpenAPI requires; the generated client and docs are named after the package")
+		doc.Info = &openapi3.Info{Title: "untitled", Version: "untitled"}
+		restore = func() { doc.Info = nil }
+	case doc.Info != nil:
+		title, version := strings.TrimSpace(doc.Info.Title) == "", strings.TrimSpace(doc.Info.Version) == ""
+		if title {
+			w.Warn(loc.Pos("info", "title"), "info.title", "info has no title, which OpenAPI requires; the generated client and docs are named after the package")
+			doc.Info.Title = "untitled"
+		}
+		if version {
+			w.Warn(loc.Pos("info", "version"), "info.version", "info has no version, which OpenAPI requires")
+			doc.Info.Version = "untitled"
+		}
+		restore = func() {
+			if title {
+				doc.Info.Title = ""
+			}
+			if version {
+				doc.Info.Version = ""
+			}
+		}
+	}
+	if doc.Paths == nil && loc.node("paths") == nil {
+		w.Warn(loc.Pos(), "paths", "the spec has no paths, which OpenAPI requires; only the types of its components are generated")
+		doc.Paths = openapi3.NewPaths()
+	}
+	l := lenient{loc: loc, seen: map[any]bool{}}
+	for _, key := range sortedKeys(doc.Paths.Map()) {
+		item := doc.Paths.Value(key)
+		if item == nil {
+			continue
+		}
+		l.params(item.Parameters, []string{"paths", key, "parameters"})
+		for _, method := range sortedKeys(item.Operations()) {
+			op := item.Operations()[method]
+			at := []string{"paths", key, strings.ToLower(method)}
+			l.params(op.Parameters, append(at, "parameters"))
+			if op.Responses != nil {
+				for _, code := range sortedKeys(op.Responses.Map()) {
+					l.response(op.Responses.Value(code), append(at, "responses", code))
+				}
+			}
+		}
+	}
+	if c := doc.Components; c != nil {
+		for _, name := range sortedKeys(c.Responses) {
+			l.response(c.Responses[name], []string{"components", "responses", name})
+		}
+		for _, name := range sortedKeys(c.Parameters) {
+			l.param(c.Parameters[name], []string{"components", "parameters", name})
+		}
+	}
+	return append(w, l.w...), restore
+}
+
+type lenient struct {
+	loc  *Locator
+	w    diag.List
+	seen map[any]bool // objects reached through several $refs are fixed once
+}
+
+func (l *lenient) params(ps openapi3.Parameters, at []string) {
+	for i, p := range ps {
+		l.param(p, append(at[:len(at):len(at)], itoa(i)))
+	}
+}
+
+func (l *lenient) param(p *openapi3.ParameterRef, at []string) {
+	if p == nil || p.Ref != "" || p.Value == nil || l.seen[p.Value] {
+		return // a $ref is fixed where it points
+	}
+	l.seen[p.Value] = true
+	if p.Value.In == openapi3.ParameterInPath && !p.Value.Required {
+		l.w.Warn(l.loc.Pos(at...), strings.Join(at, "."), "path parameter %q is not marked required, which OpenAPI requires of path parameters; it is required", p.Value.Name)
+		p.Value.Required = true
+	}
+}
+
+func (l *lenient) response(r *openapi3.ResponseRef, at []string) {
+	if r == nil || r.Ref != "" || r.Value == nil || l.seen[r.Value] {
+		return
+	}
+	l.seen[r.Value] = true
+	if r.Value.Description == nil {
+		l.w.Warn(l.loc.Pos(at...), strings.Join(at, "."), "the response has no description, which OpenAPI requires")
+		r.Value.Description = new(string)
+	}
+}
