@@ -160,19 +160,18 @@ func (s *Set) Examine(ix Interaction, opts Options) Result {
 		}
 	}
 	r.statusKey = o.statusKey(ix.Status)
-	// The body is decoded here only for what needs it as a tree: the compiled
-	// check's comparison, strict mode's undocumented properties and coverage.
-	// Otherwise kin-openapi's ValidateResponse is the only decode.
-	_, hasCompiled := o.compiled[r.statusKey]
+	// The body is decoded here only for what needs it as a tree: strict mode's
+	// undocumented properties and coverage. Otherwise the compiled check reads
+	// the body's bytes, or kin-openapi's ValidateResponse decodes it.
 	var decoded any
-	tree := hasCompiled || opts.Strict || !opts.NoCoverage
+	tree := opts.Strict || !opts.NoCoverage
 	if tree {
 		decoded = decodeBody(ix)
 	}
 	if !opts.NoCoverage {
 		r.fields = o.fields.intern(o.seenFields(r.statusKey, decoded))
 	}
-	compiled := o.compiledAccepts(ix, r.statusKey, decoded, opts.Strict)
+	compiled := o.compiledAccepts(ix, r.statusKey, opts.Strict)
 	r.Validator = ValidatorKin
 	if compiled {
 		r.Validator = ValidatorCompiled

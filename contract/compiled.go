@@ -55,21 +55,22 @@ func (s *Set) UseCompiled(specs ...acs.CompiledSpec) int {
 	return n
 }
 
-// compiledAccepts reports whether the generated code accepts the response body,
-// body being the body decoded as JSON (nil if it is not JSON). It only says yes:
-// whatever it does not accept, kin-openapi checks, so findings always come from one
-// validator with one vocabulary of rules, messages and spec positions.
+// compiledAccepts reports whether the generated code accepts the response body.
+// It only says yes: whatever it does not accept, kin-openapi checks, so findings
+// always come from one validator with one vocabulary of rules, messages and spec
+// positions.
 //
 // Decoding into Go types loses what a schema can forbid (a null where none is
 // allowed, a property spelt in another letter case, an absent required property
 // held by value); those make the value's encoding differ from the body, and the
-// body is then left to kin-openapi.
+// body is then left to kin-openapi. The comparison reads the body's bytes
+// (encodesAsBody); a body that is not JSON, or is null, is never accepted.
 //
 // In strict mode a value outside an open enum is drift that only kin-openapi's
 // enum finding reports, so a decoded value holding one is left to kin-openapi too.
-func (o *operation) compiledAccepts(ix Interaction, statusKey string, body any, strict bool) bool {
+func (o *operation) compiledAccepts(ix Interaction, statusKey string, strict bool) bool {
 	c, ok := o.compiled[statusKey]
-	if !ok || body == nil {
+	if !ok || len(ix.RespBody) == 0 {
 		return false
 	}
 	// kin-openapi picks the media type by the response's Content-Type; the
@@ -84,7 +85,7 @@ func (o *operation) compiledAccepts(ix Interaction, statusKey string, body any, 
 	if strict && holdsUnknownEnum(reflect.ValueOf(v)) {
 		return false
 	}
-	return encodesAs(reflect.ValueOf(v), body)
+	return encodesAsBody(reflect.ValueOf(v), ix.RespBody)
 }
 
 // knower is what every generated enum type implements.
