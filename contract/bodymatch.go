@@ -47,74 +47,174 @@ func (w *bodyWalk) value(v reflect.Value) bool {
 	if !v.IsValid() {
 		return w.null()
 	}
-	t := v.Type()
+	return matcherOf(v.Type()).match(w, v)
+}
+
+// A typeMatcher compares values of one type with the body, the decisions that
+// depend only on the type (how it encodes, its fields, its elements' matchers)
+// taken once, when it is built.
+type typeMatcher struct {
+	match func(w *bodyWalk, v reflect.Value) bool
+}
+
+var (
+	matchers     sync.Map   // reflect.Type → *typeMatcher, complete
+	matcherBuild sync.Mutex // held while matchers are built
+)
+
+// matcherOf returns the matcher of t, building it and those it refers to.
+func matcherOf(t reflect.Type) *typeMatcher {
+	if m, ok := matchers.Load(t); ok {
+		return m.(*typeMatcher)
+	}
+	matcherBuild.Lock()
+	defer matcherBuild.Unlock()
+	building := map[reflect.Type]*typeMatcher{}
+	m := buildMatcher(t, building)
+	for t, m := range building {
+		matchers.Store(t, m)
+	}
+	return m
+}
+
+// buildMatcher returns t's matcher; building holds those made by this build, so
+// that a recursive type refers to its own matcher before it is complete.
+func buildMatcher(t reflect.Type, building map[reflect.Type]*typeMatcher) *typeMatcher {
+	if m, ok := matchers.Load(t); ok {
+		return m.(*typeMatcher)
+	}
+	if m, ok := building[t]; ok {
+		return m
+	}
+	m := &typeMatcher{}
+	building[t] = m
+	byKind := kindMatcher(t, building)
 	switch marshals(t) {
 	case byValue:
-		return w.marshalled(v.Interface())
+		m.match = func(w *bodyWalk, v reflect.Value) bool { return w.marshalled(v.Interface()) }
 	case byPointer:
-		if v.CanAddr() {
-			return w.marshalled(v.Addr().Interface())
+		m.match = func(w *bodyWalk, v reflect.Value) bool {
+			if v.CanAddr() {
+				return w.marshalled(v.Addr().Interface())
+			}
+			return byKind(w, v)
 		}
+	default:
+		m.match = byKind
 	}
-	switch v.Kind() {
-	case reflect.Pointer, reflect.Interface:
-		if v.IsNil() {
-			return w.null()
+	return m
+}
+
+// kindMatcher compares a value of t as the encoder writes its kind.
+func kindMatcher(t reflect.Type, building map[reflect.Type]*typeMatcher) func(w *bodyWalk, v reflect.Value) bool {
+	switch t.Kind() {
+	case reflect.Pointer:
+		elem := buildMatcher(t.Elem(), building)
+		return func(w *bodyWalk, v reflect.Value) bool {
+			if v.IsNil() {
+				return w.null()
+			}
+			return elem.match(w, v.Elem())
 		}
-		return w.value(v.Elem())
+	case reflect.Interface:
+		return func(w *bodyWalk, v reflect.Value) bool {
+			if v.IsNil() {
+				return w.null()
+			}
+			return w.value(v.Elem())
+		}
 	case reflect.Struct:
-		return w.structValue(v)
+		info, ok := bodyFields(t)
+		if !ok {
+			return func(w *bodyWalk, v reflect.Value) bool { return w.marshalled(v.Interface()) }
+		}
+		fields := make([]*typeMatcher, len(info.fields))
+		for i, f := range info.fields {
+			fields[i] = buildMatcher(t.Field(f.index).Type, building)
+		}
+		return func(w *bodyWalk, v reflect.Value) bool { return w.structValue(v, info, fields) }
 	case reflect.Map:
-		if v.IsNil() {
-			return w.null()
-		}
 		if t.Key() != stringType {
-			return w.marshalled(v.Interface()) // keys that encode in other ways
+			// keys that encode in other ways
+			return func(w *bodyWalk, v reflect.Value) bool {
+				if v.IsNil() {
+					return w.null()
+				}
+				return w.marshalled(v.Interface())
+			}
 		}
-		return w.mapValue(v)
+		elem := buildMatcher(t.Elem(), building)
+		return func(w *bodyWalk, v reflect.Value) bool {
+			if v.IsNil() {
+				return w.null()
+			}
+			return w.mapValue(v, elem)
+		}
 	case reflect.Slice:
-		if v.IsNil() {
-			return w.null()
-		}
 		if t.Elem().Kind() == reflect.Uint8 {
-			return w.marshalled(v.Interface()) // base64
+			// base64
+			return func(w *bodyWalk, v reflect.Value) bool {
+				if v.IsNil() {
+					return w.null()
+				}
+				return w.marshalled(v.Interface())
+			}
 		}
-		return w.array(v)
+		elem := buildMatcher(t.Elem(), building)
+		return func(w *bodyWalk, v reflect.Value) bool {
+			if v.IsNil() {
+				return w.null()
+			}
+			return w.array(v, elem)
+		}
 	case reflect.Array:
-		return w.array(v)
+		elem := buildMatcher(t.Elem(), building)
+		return func(w *bodyWalk, v reflect.Value) bool { return w.array(v, elem) }
 	case reflect.String:
-		if w.d.Peek() != '"' {
-			return w.differs()
+		return func(w *bodyWalk, v reflect.Value) bool {
+			if w.d.Peek() != '"' {
+				return w.differs()
+			}
+			s, ok := w.d.ReadString()
+			return ok && string(s) == v.String() && utf8.ValidString(v.String())
 		}
-		s, ok := w.d.ReadString()
-		return ok && string(s) == v.String() && utf8.ValidString(v.String())
 	case reflect.Bool:
-		if c := w.d.Peek(); c != 't' && c != 'f' {
-			return w.differs()
+		return func(w *bodyWalk, v reflect.Value) bool {
+			if c := w.d.Peek(); c != 't' && c != 'f' {
+				return w.differs()
+			}
+			lit := w.d.ReadLiteral()
+			return lit != 0 && (lit == 't') == v.Bool()
 		}
-		lit := w.d.ReadLiteral()
-		return lit != 0 && (lit == 't') == v.Bool()
 	case reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64:
 		// The decimal the encoder writes parses to the nearest float64, as the conversion rounds.
-		f, ok := w.number()
-		return ok && f == float64(v.Int())
+		return func(w *bodyWalk, v reflect.Value) bool {
+			f, ok := w.number()
+			return ok && f == float64(v.Int())
+		}
 	case reflect.Uint, reflect.Uint8, reflect.Uint16, reflect.Uint32, reflect.Uint64, reflect.Uintptr:
-		f, ok := w.number()
-		return ok && f == float64(v.Uint())
+		return func(w *bodyWalk, v reflect.Value) bool {
+			f, ok := w.number()
+			return ok && f == float64(v.Uint())
+		}
 	case reflect.Float32:
 		// The encoder writes the shortest decimal that is the float32; read as float64.
-		f, ok := w.number()
-		if !ok {
-			return false
+		return func(w *bodyWalk, v reflect.Value) bool {
+			f, ok := w.number()
+			if !ok {
+				return false
+			}
+			var buf [32]byte
+			want, err := strconv.ParseFloat(string(strconv.AppendFloat(buf[:0], v.Float(), 'g', -1, 32)), 64)
+			return err == nil && f == want
 		}
-		var buf [32]byte
-		want, err := strconv.ParseFloat(string(strconv.AppendFloat(buf[:0], v.Float(), 'g', -1, 32)), 64)
-		return err == nil && f == want
 	case reflect.Float64:
-		f, ok := w.number()
-		return ok && f == v.Float()
+		return func(w *bodyWalk, v reflect.Value) bool {
+			f, ok := w.number()
+			return ok && f == v.Float()
+		}
 	}
-	return w.differs()
+	return func(w *bodyWalk, _ reflect.Value) bool { return w.differs() }
 }
 
 // differs reads a value found to differ from what it is compared with.
@@ -213,11 +313,9 @@ const (
 	fieldOmitted              // the encoder leaves the field out
 )
 
-func (w *bodyWalk) structValue(v reflect.Value) bool {
-	info, ok := bodyFields(v.Type())
-	if !ok {
-		return w.marshalled(v.Interface())
-	}
+// structValue compares v, of a struct type with the given fields and their
+// matchers, with the object at the cursor.
+func (w *bodyWalk) structValue(v reflect.Value, info *structFields, matchers []*typeMatcher) bool {
 	if w.d.Peek() != '{' {
 		return w.differs()
 	}
@@ -245,7 +343,7 @@ func (w *bodyWalk) structValue(v reflect.Value) bool {
 			case !known || state[i] == fieldOmitted:
 				// A member the encoder does not write, whichever comes last.
 				same = w.differs()
-			case w.value(v.Field(info.fields[i].index)):
+			case matchers[i].match(w, v.Field(info.fields[i].index)):
 				state[i] = fieldSame
 			default:
 				state[i] = fieldDiffers
@@ -266,7 +364,7 @@ func (w *bodyWalk) structValue(v reflect.Value) bool {
 	return true
 }
 
-func (w *bodyWalk) mapValue(v reflect.Value) bool {
+func (w *bodyWalk) mapValue(v reflect.Value, elem *typeMatcher) bool {
 	if w.d.Peek() != '{' {
 		return w.differs()
 	}
@@ -281,7 +379,7 @@ func (w *bodyWalk) mapValue(v reflect.Value) bool {
 			}
 			key := string(b)
 			if x := v.MapIndex(reflect.ValueOf(key)); x.IsValid() {
-				last[key] = w.value(x)
+				last[key] = elem.match(w, x)
 			} else {
 				same = w.differs() // a key the map has not got, whichever comes last
 			}
@@ -301,7 +399,7 @@ func (w *bodyWalk) mapValue(v reflect.Value) bool {
 	return true
 }
 
-func (w *bodyWalk) array(v reflect.Value) bool {
+func (w *bodyWalk) array(v reflect.Value, elem *typeMatcher) bool {
 	if w.d.Peek() != '[' {
 		return w.differs()
 	}
@@ -309,7 +407,7 @@ func (w *bodyWalk) array(v reflect.Value) bool {
 	if w.d.Enter() {
 		for {
 			if same && i < n {
-				same = w.value(v.Index(i))
+				same = elem.match(w, v.Index(i))
 			} else {
 				same = w.differs()
 			}
@@ -340,20 +438,15 @@ type structFields struct {
 	byName map[string]int
 }
 
-var bodyFieldCache sync.Map // reflect.Type → *structFields, nil for a layout left to the encoder
-
+// bodyFields is t's fields for structValue; false for a layout left to the encoder.
 func bodyFields(t reflect.Type) (*structFields, bool) {
-	if cached, ok := bodyFieldCache.Load(t); ok {
-		info := cached.(*structFields)
-		return info, info != nil
+	fields, ok := jsonFields(t)
+	if !ok {
+		return nil, false
 	}
-	var info *structFields
-	if fields, ok := jsonFields(t); ok {
-		info = &structFields{fields: fields, byName: make(map[string]int, len(fields))}
-		for i, f := range fields {
-			info.byName[f.name] = i
-		}
+	info := &structFields{fields: fields, byName: make(map[string]int, len(fields))}
+	for i, f := range fields {
+		info.byName[f.name] = i
 	}
-	bodyFieldCache.Store(t, info)
-	return info, info != nil
+	return info, true
 }

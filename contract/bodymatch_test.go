@@ -39,6 +39,13 @@ var wide = func() reflect.Type {
 	return reflect.StructOf(fields)
 }()
 
+// node refers to itself, so its matcher refers to itself while it is built.
+type node struct {
+	Name string  `json:"name"`
+	Kids []*node `json:"kids,omitempty"`
+	Next *node   `json:"next"`
+}
+
 type stringMap struct {
 	M map[string]string `json:"m"`
 	N map[string]*inner `json:"n,omitempty"`
@@ -53,6 +60,7 @@ var decoders = map[string]func([]byte) any{
 	"quoted":       byJSON[quoted],
 	"withEmbedded": byJSON[withEmbedded],
 	"any":          byJSON[any],
+	"node":         byJSON[node],
 	"wide": func(data []byte) any {
 		p := reflect.New(wide)
 		if json.Unmarshal(data, p.Interface()) != nil {
@@ -152,6 +160,8 @@ var bodyCases = []struct {
 	{`1e400`, "any", false},
 	{`{"f1":1,"f39":2,"f39":3}`, "wide", true},
 	{`{"f1":1,"f40":2}`, "wide", false},
+	{`{"name":"a","kids":[{"name":"b","next":null}],"next":{"name":"c","next":null}}`, "node", true},
+	{`{"name":"a","kids":[{"name":"b"}],"next":null}`, "node", false},
 	{`{"n":"07"}`, "quoted", false},
 	{`{"n":"7"}`, "quoted", true},
 }
@@ -295,5 +305,28 @@ func FuzzEncodesAsBody(f *testing.F) {
 	}
 	f.Fuzz(func(t *testing.T, body []byte) {
 		agreeOnBody(t, body)
+	})
+}
+
+// BenchmarkEncodesAsBody compares the documented GetPluginAttachment value with
+// its body: by the bytes, and as before, decoding the body into any first.
+func BenchmarkEncodesAsBody(b *testing.B) {
+	body := documented(&testing.T{}).RespBody
+	v := reflect.ValueOf(byJsondec[apig.GetPluginAttachmentResponse](body))
+	b.Run("bytes", func(b *testing.B) {
+		b.ReportAllocs()
+		for b.Loop() {
+			if !encodesAsBody(v, body) {
+				b.Fatal("differs")
+			}
+		}
+	})
+	b.Run("tree", func(b *testing.B) {
+		b.ReportAllocs()
+		for b.Loop() {
+			if !treeAccepts(v, body) {
+				b.Fatal("differs")
+			}
+		}
 	})
 }
