@@ -29,9 +29,10 @@ type operation struct {
 	styled *styledInput
 	segs   []string // ROA path template split at "/"
 
-	compiled map[string]compiledCheck // generated checks by responses key; nil for none
-	props    *schemaProps             // the Set's, shared by its operations
-	fields   fieldSets                // the response fields results saw, interned
+	compiled  map[string]compiledCheck // generated checks by responses key; nil for none
+	bodyCheck *compiledCheck           // generated check of the JSON request body; nil for none
+	props     *schemaProps             // the Set's, shared by its operations
+	fields    fieldSets                // the response fields results saw, interned
 }
 
 // Load reads specs. Spec problems come back as a diag.List.

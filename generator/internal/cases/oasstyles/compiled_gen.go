@@ -5,10 +5,10 @@ package oasstyles
 import "github.com/acsgen/acsgen/acs"
 
 // CompiledSpec identifies the spec files this package was generated from (by the
-// SHA-256 of their bytes) and checks response bodies with the generated types and
-// Validate methods. contract.Set.UseCompiled takes it: recorded traffic is then
-// checked by compiled code while the operation's spec file is unchanged, by
-// kin-openapi otherwise.
+// SHA-256 of their bytes) and checks response and request bodies with the generated
+// types and Validate methods. contract.Set.UseCompiled takes it: recorded traffic
+// is then checked by compiled code while the operation's spec file is unchanged,
+// by kin-openapi otherwise.
 var CompiledSpec = acs.CompiledSpec{
 	Specs: []acs.SpecDigest{
 		{Source: "internal/cases/oasstyles/spec.yaml", Digest: "43c240caa18e597c5132d7496077dac7de5463f946c2acd725c2964ae782a4e2"},
