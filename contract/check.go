@@ -87,7 +87,7 @@ func (s *Set) Examine(ix Interaction, opts Options) Result {
 		r.Findings = []Finding{{Where: "request", Rule: "url", Message: fmt.Sprintf("unparseable URL: %v", err)}}
 		return r
 	}
-	header := ix.Header.Clone()
+	header := ix.Header // the recording's, read only until ownHeader copies it
 	if header == nil {
 		header = http.Header{}
 	}
@@ -117,19 +117,24 @@ func (s *Set) Examine(ix Interaction, opts Options) Result {
 		return r
 	}
 
-	declared := declaredParams(o.route.Operation, o.route.PathItem)
+	declared := o.declared
 	if o.api.Style != ir.RPC {
 		params.form = nil // only RPC parameters travel in a form body
 	}
 	query, moved := businessQuery(params, declared["query"], o.route.Operation.RequestBody != nil)
 	body := ix.Body
+	if moved || o.writesHeader {
+		// The check deletes headers, and openapi3filter adds the defaults of
+		// header and cookie parameters: it works on a copy.
+		header = header.Clone()
+	}
 	if moved {
 		body = nil
 		header.Del("Content-Type")
 	}
 	query, styled := o.styled.check(query, header, body, opts.Strict)
 	pathParams = maps.Clone(pathParams)
-	empty := EmptyRequired(o.styled.plain, query, header, pathParams)
+	empty := emptyRequired(o.required, query, header, pathParams)
 	vu := *u
 	vu.RawQuery = query.Encode()
 	req, err := http.NewRequest(ix.Method, vu.String(), bytes.NewReader(body))
