@@ -332,13 +332,18 @@ func (w *bodyWalk) structValue(v reflect.Value, info *structFields, matchers []*
 		state = append(state, s)
 	}
 	same := true
+	next := 0 // the field after the last member's: bodies mostly list them in order
 	if w.d.Enter() {
 		for {
 			key, ok := w.d.ReadKey()
 			if !ok {
 				return false
 			}
-			i, known := info.byName[string(key)]
+			i, known := next, next < len(info.fields) && info.fields[next].name == string(key)
+			if !known {
+				i, known = info.byName[string(key)]
+			}
+			next = i + 1
 			switch {
 			case !known || state[i] == fieldOmitted:
 				// A member the encoder does not write, whichever comes last.
