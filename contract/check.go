@@ -145,6 +145,7 @@ func (s *Set) Examine(ix Interaction, opts Options) Result {
 	req.Header = header
 	in := &openapi3filter.RequestValidationInput{
 		Request: req, PathParams: pathParams, Route: o.styled.plain,
+		QueryParams: queryParams(query), // what it would parse back from vu.RawQuery
 		Options: &openapi3filter.Options{
 			MultiError: true,
 			// Authentication is the signature's business, checked elsewhere; recorded
@@ -282,6 +283,18 @@ func (s *Set) CheckFile(path string, opts Options) ([]Finding, int, error) {
 		out = append(out, r.Findings...)
 	}
 	return out, len(results), nil
+}
+
+// queryParams is query as url.ParseQuery reads it back from query.Encode(): a key
+// without values is not written, so not read.
+func queryParams(query url.Values) url.Values {
+	out := make(url.Values, len(query))
+	for k, vs := range query {
+		if len(vs) > 0 {
+			out[k] = vs
+		}
+	}
+	return out
 }
 
 // incomplete names what a recorded interaction lacks that every real one has, ""
