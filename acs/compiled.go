@@ -9,6 +9,10 @@ type CompiledSpec struct {
 	// Responses maps operationId to the checks of its responses. Operation IDs are
 	// unique within a package, whichever of its spec files declares them.
 	Responses map[string]ResponseChecks
+	// RequestBodies maps operationId to the check of its JSON request body, for
+	// operations whose body is a generated struct. A check is the same as a
+	// response's (see ResponseChecks) and is compared with the body the same way.
+	RequestBodies map[string]func(body []byte) (any, error)
 }
 
 // SpecDigest identifies one spec file by the SHA-256 of its bytes.
@@ -35,7 +39,8 @@ func (c CompiledSpec) Covers(digest string) bool {
 // value) makes the two differ.
 type ResponseChecks map[string]func(body []byte) (any, error)
 
-// CheckResponse is the check of a response whose body is the generated type T.
+// CheckResponse is the check of a response, or of a request body, whose JSON
+// body is the generated type T.
 func CheckResponse[T any, P interface {
 	*T
 	Validate() error

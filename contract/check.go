@@ -62,6 +62,8 @@ type Result struct {
 	fields    []string  // response body pointers seen, array indices collapsed to "*"
 	respType  string    // media type of the response, without parameters
 	body      *recorded // decoded JSON response body, nil if none
+	// bodyCompiled says the request body was checked by generated code.
+	bodyCompiled bool
 }
 
 // Check validates one interaction and returns its findings, with Recording and
@@ -84,7 +86,7 @@ func (s *Set) Examine(ix Interaction, opts Options) Result {
 		r.Findings = []Finding{{Where: "request", Rule: "url", Message: fmt.Sprintf("unparseable URL: %v", err)}}
 		return r
 	}
-	header := ix.Header.Clone()
+	header := ix.Header // the recording's, read only until ownHeader copies it
 	if header == nil {
 		header = http.Header{}
 	}
@@ -114,19 +116,24 @@ func (s *Set) Examine(ix Interaction, opts Options) Result {
 		return r
 	}
 
-	declared := declaredParams(o.route.Operation, o.route.PathItem)
+	declared := o.declared
 	if o.api.Style != ir.RPC {
 		params.form = nil // only RPC parameters travel in a form body
 	}
 	query, moved := businessQuery(params, declared["query"], o.route.Operation.RequestBody != nil)
 	body := ix.Body
+	if moved || o.writesHeader {
+		// The check deletes headers, and openapi3filter adds the defaults of
+		// header and cookie parameters: it works on a copy.
+		header = header.Clone()
+	}
 	if moved {
 		body = nil
 		header.Del("Content-Type")
 	}
 	query, styled := o.styled.check(query, header, body, opts.Strict)
-	pathParams = PathValues(pathParams)
-	empty := EmptyRequired(o.styled.plain, query, header, pathParams)
+	pathParams = PathValues(pathParams) // a copy, unescaped as a router hands them on
+	empty := emptyRequired(o.required, query, header, pathParams)
 	vu := *u
 	vu.RawQuery = query.Encode()
 	req, err := http.NewRequest(ix.Method, vu.String(), bytes.NewReader(body))
@@ -137,6 +144,7 @@ func (s *Set) Examine(ix Interaction, opts Options) Result {
 	req.Header = header
 	in := &openapi3filter.RequestValidationInput{
 		Request: req, PathParams: pathParams, Route: o.styled.plain,
+		QueryParams: queryParams(query), // what it would parse back from vu.RawQuery
 		Options: &openapi3filter.Options{
 			MultiError: true,
 			// Authentication is the signature's business, checked elsewhere; recorded
@@ -149,6 +157,10 @@ func (s *Set) Examine(ix Interaction, opts Options) Result {
 		f.Operation = o.op.ID
 		out = append(out, f)
 	}
+	// A JSON body the generated code accepts is not decoded again by kin-openapi,
+	// which still checks the parameters, the security and any other body.
+	r.bodyCompiled = o.compiledBodyAccepts(header, body, opts.Strict)
+	in.Options.ExcludeRequestBody = r.bodyCompiled
 	ctx := context.Background()
 	if err := openapi3filter.ValidateRequest(ctx, in); err != nil {
 		out = append(out, findings(o.op.ID, "request", err)...)
@@ -159,19 +171,18 @@ func (s *Set) Examine(ix Interaction, opts Options) Result {
 		}
 	}
 	r.statusKey = o.statusKey(ix.Status)
-	// The body is decoded here only for what needs it as a tree: the compiled
-	// check's comparison, strict mode's undocumented properties and coverage.
-	// Otherwise kin-openapi's ValidateResponse is the only decode.
-	_, hasCompiled := o.compiled[r.statusKey]
+	// The body is decoded here only for what needs it as a tree: strict mode's
+	// undocumented properties and coverage. Otherwise the compiled check reads
+	// the body's bytes, or kin-openapi's ValidateResponse decodes it.
 	var decoded any
-	tree := hasCompiled || opts.Strict || !opts.NoCoverage
+	tree := opts.Strict || !opts.NoCoverage
 	if tree {
 		decoded = decodeBody(ix)
 	}
 	if !opts.NoCoverage {
 		r.fields = o.fields.intern(o.seenFields(r.statusKey, decoded))
 	}
-	compiled := o.compiledAccepts(ix, r.statusKey, decoded, opts.Strict)
+	compiled := o.compiledAccepts(ix, r.statusKey, opts.Strict)
 	r.Validator = ValidatorKin
 	if compiled {
 		r.Validator = ValidatorCompiled
@@ -271,6 +282,18 @@ func (s *Set) CheckFile(path string, opts Options) ([]Finding, int, error) {
 		out = append(out, r.Findings...)
 	}
 	return out, len(results), nil
+}
+
+// queryParams is query as url.ParseQuery reads it back from query.Encode(): a key
+// without values is not written, so not read.
+func queryParams(query url.Values) url.Values {
+	out := make(url.Values, len(query))
+	for k, vs := range query {
+		if len(vs) > 0 {
+			out[k] = vs
+		}
+	}
+	return out
 }
 
 // incomplete names what a recorded interaction lacks that every real one has, ""

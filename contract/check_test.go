@@ -1,7 +1,10 @@
 package contract
 
 import (
+	"math/rand/v2"
 	"net/http"
+	"net/url"
+	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -146,4 +149,31 @@ func TestIncompleteInteractions(t *testing.T) {
 		assert.Contains(t, found[0].Message, "no "+want)
 	}
 	assert.Empty(t, set.Check(full, Options{}))
+}
+
+// queryParams gives openapi3filter the values it would parse from the encoded
+// query, without the parse.
+func TestQueryParamsIsTheEncodedQueryParsed(t *testing.T) {
+	rng := rand.New(rand.NewPCG(13, 14))
+	pieces := []string{"", "a", "A", " ", "+", "%", "%zz", ";", "&", "=", "é", "\xff", "[0]", "x.y", "\x00"}
+	word := func() string {
+		var b strings.Builder
+		for range rng.IntN(3) {
+			b.WriteString(pieces[rng.IntN(len(pieces))])
+		}
+		return b.String()
+	}
+	for range 2000 {
+		q := url.Values{}
+		for range rng.IntN(5) {
+			k := word()
+			q[k] = nil
+			for range rng.IntN(3) {
+				q[k] = append(q[k], word())
+			}
+		}
+		want, err := url.ParseQuery(q.Encode())
+		require.NoError(t, err)
+		assert.Equal(t, want, queryParams(q), "%#v", q)
+	}
 }

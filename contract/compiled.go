@@ -1,10 +1,13 @@
 package contract
 
 import (
+	"mime"
+	"net/http"
 	"reflect"
 	"slices"
 
 	"github.com/getkin/kin-openapi/openapi3"
+	"github.com/getkin/kin-openapi/openapi3filter"
 
 	"github.com/acsgen/acsgen/acs"
 	"github.com/acsgen/acsgen/generator/build"
@@ -51,25 +54,89 @@ func (s *Set) UseCompiled(specs ...acs.CompiledSpec) int {
 			o.compiled[key] = compiledCheck{check: check, content: r.Value.Content, media: media}
 			n++
 		}
+		o.bodyCheck = nil
+		if check := specs[i].RequestBodies[o.op.ID]; check != nil {
+			if rb := o.route.Operation.RequestBody; rb != nil && rb.Value != nil {
+				media, _ := build.JSONContent(rb.Value.Content)
+				// kin-openapi refuses a readOnly property in a request, which the
+				// generated Validate does not know of.
+				if media != nil && media.Schema != nil && !hasReadOnly(media.Schema, map[*openapi3.Schema]bool{}) {
+					o.bodyCheck = &compiledCheck{check: check, content: rb.Value.Content, media: media}
+				}
+			}
+		}
 	}
 	return n
 }
 
-// compiledAccepts reports whether the generated code accepts the response body,
-// body being the body decoded as JSON (nil if it is not JSON). It only says yes:
-// whatever it does not accept, kin-openapi checks, so findings always come from one
-// validator with one vocabulary of rules, messages and spec positions.
+// hasReadOnly reports whether s or a schema within it is readOnly.
+func hasReadOnly(ref *openapi3.SchemaRef, seen map[*openapi3.Schema]bool) bool {
+	if ref == nil || ref.Value == nil || seen[ref.Value] {
+		return false
+	}
+	s := ref.Value
+	seen[s] = true
+	if s.ReadOnly {
+		return true
+	}
+	for _, p := range s.Properties {
+		if hasReadOnly(p, seen) {
+			return true
+		}
+	}
+	for _, list := range []openapi3.SchemaRefs{s.AllOf, s.OneOf, s.AnyOf} {
+		for _, sub := range list {
+			if hasReadOnly(sub, seen) {
+				return true
+			}
+		}
+	}
+	return hasReadOnly(s.Items, seen) || hasReadOnly(s.AdditionalProperties.Schema, seen) || hasReadOnly(s.Not, seen)
+}
+
+// compiledBodyAccepts reports whether the generated code accepts the JSON request
+// body, as compiledAccepts does for a response: only a yes counts, and whatever it
+// does not accept kin-openapi's ValidateRequest checks. The body and header are
+// those the request is validated with.
+func (o *operation) compiledBodyAccepts(header http.Header, body []byte, strict bool) bool {
+	c := o.bodyCheck
+	if c == nil || len(body) == 0 {
+		return false
+	}
+	ct := header.Get("Content-Type")
+	if c.content.Get(ct) != c.media {
+		return false
+	}
+	// kin-openapi decodes the body by its media type, refusing one it has no decoder for.
+	if mt, _, err := mime.ParseMediaType(ct); err != nil || openapi3filter.RegisteredBodyDecoder(mt) == nil {
+		return false
+	}
+	v, err := c.check(body)
+	if err != nil {
+		return false
+	}
+	if strict && holdsUnknownEnum(reflect.ValueOf(v)) {
+		return false
+	}
+	return encodesAsBody(reflect.ValueOf(v), body)
+}
+
+// compiledAccepts reports whether the generated code accepts the response body.
+// It only says yes: whatever it does not accept, kin-openapi checks, so findings
+// always come from one validator with one vocabulary of rules, messages and spec
+// positions.
 //
 // Decoding into Go types loses what a schema can forbid (a null where none is
 // allowed, a property spelt in another letter case, an absent required property
 // held by value); those make the value's encoding differ from the body, and the
-// body is then left to kin-openapi.
+// body is then left to kin-openapi. The comparison reads the body's bytes
+// (encodesAsBody); a body that is not JSON, or is null, is never accepted.
 //
 // In strict mode a value outside an open enum is drift that only kin-openapi's
 // enum finding reports, so a decoded value holding one is left to kin-openapi too.
-func (o *operation) compiledAccepts(ix Interaction, statusKey string, body any, strict bool) bool {
+func (o *operation) compiledAccepts(ix Interaction, statusKey string, strict bool) bool {
 	c, ok := o.compiled[statusKey]
-	if !ok || body == nil {
+	if !ok || len(ix.RespBody) == 0 {
 		return false
 	}
 	// kin-openapi picks the media type by the response's Content-Type; the
@@ -84,7 +151,7 @@ func (o *operation) compiledAccepts(ix Interaction, statusKey string, body any, 
 	if strict && holdsUnknownEnum(reflect.ValueOf(v)) {
 		return false
 	}
-	return encodesAs(reflect.ValueOf(v), body)
+	return encodesAsBody(reflect.ValueOf(v), ix.RespBody)
 }
 
 // knower is what every generated enum type implements.

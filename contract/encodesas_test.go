@@ -67,6 +67,7 @@ func agree[T any](t *testing.T, data string) bool {
 	require.NoError(t, json.Unmarshal([]byte(data), &tree))
 	want := marshalledAs(&v, tree)
 	require.Equal(t, want, encodesAs(reflect.ValueOf(&v), tree), "%s", data)
+	require.Equal(t, want, encodesAsBody(reflect.ValueOf(&v), []byte(data)), "%s", data)
 	return want
 }
 

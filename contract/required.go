@@ -18,7 +18,13 @@ import (
 // findings. The contract check and the mock server both call it, so a recording and
 // a live request are judged alike.
 func EmptyRequired(route *routers.Route, query url.Values, header http.Header, pathParams map[string]string) map[string]bool {
-	params := map[string]*openapi3.Parameter{} // by in/name; the operation's override the path's
+	return emptyRequired(requiredParams(route), query, header, pathParams)
+}
+
+// requiredParams lists the required parameters of route, by "<in>/<name>", the
+// operation's overriding the path's.
+func requiredParams(route *routers.Route) map[string]*openapi3.Parameter {
+	params := map[string]*openapi3.Parameter{}
 	for _, list := range []openapi3.Parameters{route.PathItem.Parameters, route.Operation.Parameters} {
 		for _, ref := range list {
 			if ref != nil && ref.Value != nil {
@@ -26,11 +32,18 @@ func EmptyRequired(route *routers.Route, query url.Values, header http.Header, p
 			}
 		}
 	}
-	var out map[string]bool
 	for key, p := range params {
 		if !p.Required {
-			continue
+			delete(params, key)
 		}
+	}
+	return params
+}
+
+// emptyRequired is EmptyRequired with the route's requiredParams.
+func emptyRequired(params map[string]*openapi3.Parameter, query url.Values, header http.Header, pathParams map[string]string) map[string]bool {
+	var out map[string]bool
+	for key, p := range params {
 		var values []string
 		var found bool
 		switch p.In {

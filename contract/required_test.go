@@ -3,6 +3,7 @@ package contract
 import (
 	"fmt"
 	"net/http"
+	"net/url"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -46,4 +47,45 @@ func TestEmptyRequiredParametersAreMissing(t *testing.T) {
 		"#0 listItems request query/kind: required parameter is sent empty, which counts as missing " + at(17),
 	}, check("/tenants/t1/items?kind=&kind=", "tok"), "every value empty")
 	assert.Empty(t, check("/tenants/t1/items?kind=&kind=a", "tok"), "one value is enough")
+}
+
+// Checking an interaction leaves its header as recorded: the check deletes empty
+// required headers and RPC's Content-Type when the form joins the query, and
+// openapi3filter adds header and cookie defaults, all on a copy.
+func TestExamineLeavesTheHeaderAlone(t *testing.T) {
+	respond := func(ix Interaction) Interaction {
+		ix.Status, ix.RespHeader, ix.RespBody = 200, http.Header{"Content-Type": {"application/json"}}, []byte(`{}`)
+		return ix
+	}
+	var cases []Interaction
+	defaults, err := Load([]string{"testdata/headerdefaults.yaml"})
+	require.NoError(t, err)
+	for _, path := range []string{"/items", "/plain"} {
+		cases = append(cases, respond(Interaction{Method: "GET", URL: "https://defaults.example.com" + path,
+			Header: http.Header{"Accept": {"application/json"}}}))
+	}
+	empty, err := Load([]string{emptyRequiredSpec})
+	require.NoError(t, err)
+	cases = append(cases, respond(Interaction{Method: "GET", URL: "https://tenants.example.com/tenants/t1/items?kind=a",
+		Header: http.Header{"X-Tenant-Token": {""}}}))
+	rpc, err := ReadCassette("../contracttests/testdata/cloudapi/AttachPlugin.yaml")
+	require.NoError(t, err)
+	form := rpc[0] // its parameters sent as a form body, as a V2-signed call sends them
+	u, err := url.Parse(form.URL)
+	require.NoError(t, err)
+	form.Body, u.RawQuery = []byte(u.RawQuery), ""
+	form.URL = u.String()
+	form.Header = form.Header.Clone()
+	form.Header.Set("Content-Type", "application/x-www-form-urlencoded")
+	_, products := productSets(t, apigSpec, cloudapiSpec)
+	sets := []*Set{defaults, defaults, empty, products}
+	cases = append(cases, form)
+	for i, ix := range cases {
+		before := ix.Header.Clone()
+		r := sets[i].Examine(ix, Options{Strict: true})
+		require.NotEmpty(t, r.Operation, "%s routes: %v", ix.URL, r.Findings)
+		assert.Equal(t, before, ix.Header, "%s %s", ix.Method, ix.URL)
+	}
+	assert.True(t, defaults.ops[0].writesHeader)
+	assert.False(t, defaults.ops[1].writesHeader)
 }

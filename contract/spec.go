@@ -2,6 +2,7 @@ package contract
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/getkin/kin-openapi/openapi3"
@@ -28,10 +29,19 @@ type operation struct {
 	// form body, and the route openapi3filter checks the rest against.
 	styled *styledInput
 	segs   []string // ROA path template split at "/"
+	// declared names the parameters the operation declares, by location; required
+	// lists the required ones of styled.plain (requiredParams). Both are read only.
+	declared map[string]map[string]bool
+	required map[string]*openapi3.Parameter
+	// writesHeader says checking a request may change its header: the operation has
+	// header or cookie parameters (emptyRequired deletes empty required ones,
+	// openapi3filter adds defaults).
+	writesHeader bool
 
-	compiled map[string]compiledCheck // generated checks by responses key; nil for none
-	props    *schemaProps             // the Set's, shared by its operations
-	fields   fieldSets                // the response fields results saw, interned
+	compiled  map[string]compiledCheck // generated checks by responses key; nil for none
+	bodyCheck *compiledCheck           // generated check of the JSON request body; nil for none
+	props     *schemaProps             // the Set's, shared by its operations
+	fields    fieldSets                // the response fields results saw, interned
 }
 
 // Load reads specs. Spec problems come back as a diag.List.
@@ -52,11 +62,18 @@ func Load(files []string) (*Set, error) {
 			item := spec.Doc.Paths.Value(op.PathKey)
 			route := &routers.Route{Spec: spec.Doc, Path: op.PathKey, PathItem: item, Method: op.Method,
 				Operation: item.GetOperation(op.Method)}
+			styled := newStyledInput(route)
 			set.ops = append(set.ops, &operation{
 				spec: spec, api: api, op: op, route: route,
-				styled: newStyledInput(route),
-				segs:   strings.Split(op.Path, "/"),
-				props:  &set.props,
+				styled:   styled,
+				segs:     strings.Split(op.Path, "/"),
+				declared: declaredParams(route.Operation, route.PathItem),
+				required: requiredParams(styled.plain),
+				writesHeader: slices.ContainsFunc(slices.Concat(route.PathItem.Parameters, route.Operation.Parameters,
+					styled.plain.PathItem.Parameters, styled.plain.Operation.Parameters), func(p *openapi3.ParameterRef) bool {
+					return p == nil || p.Value == nil || p.Value.In == openapi3.ParameterInHeader || p.Value.In == openapi3.ParameterInCookie
+				}),
+				props: &set.props,
 			})
 		}
 	}

@@ -8,9 +8,17 @@ import (
 func isSpace(c byte) bool { return c == ' ' || c == '\t' || c == '\n' || c == '\r' }
 
 func (d *Decoder) skipSpace() {
-	for d.pos < len(d.data) && isSpace(d.data[d.pos]) {
-		d.pos++
+	// Indented documents are mostly whitespace: the loop keeps the cursor in a
+	// register, and any byte above ' ' (every one that starts a token) ends it at
+	// one comparison.
+	data, pos := d.data, d.pos
+	for pos < len(data) {
+		if c := data[pos]; c > ' ' || !isSpace(c) {
+			break
+		}
+		pos++
 	}
+	d.pos = pos
 }
 
 // peek skips whitespace and returns the first byte of the next value, or false at

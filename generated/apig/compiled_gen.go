@@ -5,10 +5,10 @@ package apig
 import "github.com/acsgen/acsgen/acs"
 
 // CompiledSpec identifies the spec files this package was generated from (by the
-// SHA-256 of their bytes) and checks response bodies with the generated types and
-// Validate methods. contract.Set.UseCompiled takes it: recorded traffic is then
-// checked by compiled code while the operation's spec file is unchanged, by
-// kin-openapi otherwise.
+// SHA-256 of their bytes) and checks response and request bodies with the generated
+// types and Validate methods. contract.Set.UseCompiled takes it: recorded traffic
+// is then checked by compiled code while the operation's spec file is unchanged,
+// by kin-openapi otherwise.
 var CompiledSpec = acs.CompiledSpec{
 	Specs: []acs.SpecDigest{
 		{Source: "spec/apig-2024-03-27.yaml", Digest: "2e85492461d1445eb133caea9e53a2a0fcc64a7513705b3605959d9a3e1e4e4c"},
@@ -39,5 +39,9 @@ var CompiledSpec = acs.CompiledSpec{
 			"4XX": acs.CheckResponse[ErrorResponse],
 			"5XX": acs.CheckResponse[ErrorResponse],
 		},
+	},
+	RequestBodies: map[string]func([]byte) (any, error){
+		"CreatePluginAttachment": acs.CheckResponse[CreatePluginAttachmentBody],
+		"UpdatePluginAttachment": acs.CheckResponse[UpdatePluginAttachmentBody],
 	},
 }

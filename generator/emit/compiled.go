@@ -7,8 +7,9 @@ import (
 )
 
 // genCompiledFile emits CompiledSpec: the spec files' digests and, per operation,
-// the checks of its responses with a JSON body of a generated type, which contract
-// runs instead of kin-openapi while the operation's spec file is unchanged.
+// the checks of its responses with a JSON body of a generated type and of its JSON
+// request body when that is a generated struct, which contract runs instead of
+// kin-openapi while the operation's spec file is unchanged.
 //
 //	var CompiledSpec = acs.CompiledSpec{
 //		Specs: []acs.SpecDigest{
@@ -19,6 +20,9 @@ import (
 //				"200": acs.CheckResponse[GetPluginAttachmentResponse],
 //				"4XX": acs.CheckResponse[ErrorResponse],
 //			},
+//		},
+//		RequestBodies: map[string]func([]byte) (any, error){
+//			"CreatePluginAttachment": acs.CheckResponse[CreatePluginAttachmentBody],
 //		},
 //	}
 func genCompiledFile(f *jen.File, api *ir.API) bool {
@@ -50,15 +54,31 @@ func genCompiledFile(f *jen.File, api *ir.API) bool {
 		}
 		g.Line()
 	})
+	structs := map[string]bool{}
+	for _, m := range api.Models {
+		if m.Kind == ir.Struct {
+			structs[m.GoName] = true
+		}
+	}
+	var bodies []jen.Code
+	for _, op := range api.Operations {
+		if op.Body != nil && op.Body.Type.Kind == ir.Named && structs[op.Body.Type.Name] {
+			bodies = append(bodies, jen.Line().Lit(op.ID).Op(":").Add(check(op.Body.Type.Name)))
+		}
+	}
 	f.Comment("CompiledSpec identifies the spec files this package was generated from (by the")
-	f.Comment("SHA-256 of their bytes) and checks response bodies with the generated types and")
-	f.Comment("Validate methods. contract.Set.UseCompiled takes it: recorded traffic is then")
-	f.Comment("checked by compiled code while the operation's spec file is unchanged, by")
-	f.Comment("kin-openapi otherwise.")
-	f.Var().Id("CompiledSpec").Op("=").Qual(acsPkg, "CompiledSpec").Values(
+	f.Comment("SHA-256 of their bytes) and checks response and request bodies with the generated")
+	f.Comment("types and Validate methods. contract.Set.UseCompiled takes it: recorded traffic")
+	f.Comment("is then checked by compiled code while the operation's spec file is unchanged,")
+	f.Comment("by kin-openapi otherwise.")
+	fields := []jen.Code{
 		jen.Line().Id("Specs").Op(":").Index().Qual(acsPkg, "SpecDigest").Add(specs),
 		jen.Line().Id("Responses").Op(":").Map(jen.String()).Qual(acsPkg, "ResponseChecks").Add(responses),
-		jen.Line(),
-	)
+	}
+	if len(bodies) > 0 {
+		fields = append(fields, jen.Line().Id("RequestBodies").Op(":").Map(jen.String()).
+			Func().Params(jen.Index().Byte()).Params(jen.Any(), jen.Error()).Values(append(bodies, jen.Line())...))
+	}
+	f.Var().Id("CompiledSpec").Op("=").Qual(acsPkg, "CompiledSpec").Values(append(fields, jen.Line())...)
 	return true
 }

@@ -5,10 +5,10 @@ package multifile
 import "github.com/acsgen/acsgen/acs"
 
 // CompiledSpec identifies the spec files this package was generated from (by the
-// SHA-256 of their bytes) and checks response bodies with the generated types and
-// Validate methods. contract.Set.UseCompiled takes it: recorded traffic is then
-// checked by compiled code while the operation's spec file is unchanged, by
-// kin-openapi otherwise.
+// SHA-256 of their bytes) and checks response and request bodies with the generated
+// types and Validate methods. contract.Set.UseCompiled takes it: recorded traffic
+// is then checked by compiled code while the operation's spec file is unchanged,
+// by kin-openapi otherwise.
 var CompiledSpec = acs.CompiledSpec{
 	Specs: []acs.SpecDigest{
 		{Source: "internal/cases/multifile/spec.yaml", Digest: "0452bf4a8741f42285dd616a9a66506e2ab82890d9a56d174a364e7f6456738e"},
@@ -24,5 +24,8 @@ var CompiledSpec = acs.CompiledSpec{
 		"PostPets": {
 			"201": acs.CheckResponse[PostPetsResponse],
 		},
+	},
+	RequestBodies: map[string]func([]byte) (any, error){
+		"PostPets": acs.CheckResponse[Pet],
 	},
 }

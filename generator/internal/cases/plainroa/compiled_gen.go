@@ -5,10 +5,10 @@ package plainroa
 import "github.com/acsgen/acsgen/acs"
 
 // CompiledSpec identifies the spec files this package was generated from (by the
-// SHA-256 of their bytes) and checks response bodies with the generated types and
-// Validate methods. contract.Set.UseCompiled takes it: recorded traffic is then
-// checked by compiled code while the operation's spec file is unchanged, by
-// kin-openapi otherwise.
+// SHA-256 of their bytes) and checks response and request bodies with the generated
+// types and Validate methods. contract.Set.UseCompiled takes it: recorded traffic
+// is then checked by compiled code while the operation's spec file is unchanged,
+// by kin-openapi otherwise.
 var CompiledSpec = acs.CompiledSpec{
 	Specs: []acs.SpecDigest{
 		{Source: "internal/cases/plainroa/spec.yaml", Digest: "b2955f43a98b6d9524475c9380a1b76465846b1f18a83255fde07f3e41cb122d"},
@@ -24,5 +24,8 @@ var CompiledSpec = acs.CompiledSpec{
 			"200":     acs.CheckResponse[ListPetsResponse],
 			"default": acs.CheckResponse[Problem],
 		},
+	},
+	RequestBodies: map[string]func([]byte) (any, error){
+		"createPet": acs.CheckResponse[NewPet],
 	},
 }

@@ -5,10 +5,10 @@ package schemacombos
 import "github.com/acsgen/acsgen/acs"
 
 // CompiledSpec identifies the spec files this package was generated from (by the
-// SHA-256 of their bytes) and checks response bodies with the generated types and
-// Validate methods. contract.Set.UseCompiled takes it: recorded traffic is then
-// checked by compiled code while the operation's spec file is unchanged, by
-// kin-openapi otherwise.
+// SHA-256 of their bytes) and checks response and request bodies with the generated
+// types and Validate methods. contract.Set.UseCompiled takes it: recorded traffic
+// is then checked by compiled code while the operation's spec file is unchanged,
+// by kin-openapi otherwise.
 var CompiledSpec = acs.CompiledSpec{
 	Specs: []acs.SpecDigest{
 		{Source: "internal/cases/schemacombos/spec.yaml", Digest: "545c81f0691781b896ed1b3f2abf5ba8ed430d496611d45c6f1fcae624adcde5"},

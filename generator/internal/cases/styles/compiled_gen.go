@@ -5,10 +5,10 @@ package styles
 import "github.com/acsgen/acsgen/acs"
 
 // CompiledSpec identifies the spec files this package was generated from (by the
-// SHA-256 of their bytes) and checks response bodies with the generated types and
-// Validate methods. contract.Set.UseCompiled takes it: recorded traffic is then
-// checked by compiled code while the operation's spec file is unchanged, by
-// kin-openapi otherwise.
+// SHA-256 of their bytes) and checks response and request bodies with the generated
+// types and Validate methods. contract.Set.UseCompiled takes it: recorded traffic
+// is then checked by compiled code while the operation's spec file is unchanged,
+// by kin-openapi otherwise.
 var CompiledSpec = acs.CompiledSpec{
 	Specs: []acs.SpecDigest{
 		{Source: "internal/cases/styles/spec.yaml", Digest: "b0aaa887d67a76e5f793361625e2e7069f4d6e6210708b107f553158f06d94be"},
