@@ -143,7 +143,6 @@ func (o Options) Data(path string, data []byte) (*Spec, error) {
 	return spec, nil
 }
 
-
 // version reports a spec that is not OpenAPI 3.0: a missing or other openapi
 // version, or a Swagger 2.0 spec.
 func (l *Locator) version() diag.List {
