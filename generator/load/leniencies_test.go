@@ -67,3 +67,38 @@ components:
 	assert.Empty(t, spec.Doc.Info.Version, "the stand-in is gone")
 	assert.True(t, spec.Doc.Paths.Value("/a/{id}").Get.Parameters[0].Value.Required)
 }
+
+// An undeclared path template variable, a parameter without a schema and an
+// operation without responses are warnings; the spec loads with a required
+// string, a string, and a default response without a body in their places.
+func TestLeniencyStandIns(t *testing.T) {
+	spec, err := Data("s.yaml", []byte(`openapi: 3.0.3
+info: {title: T, version: "1"}
+paths:
+  /a/{id}/{part}:
+    get:
+      operationId: A
+      parameters:
+        - {name: part, in: path, required: true, schema: {type: integer}}
+        - {name: q, in: query}
+        - {name: any, in: query, schema: {description: anything}}
+`))
+	require.NoError(t, err)
+	var got []string
+	for _, w := range spec.Warnings {
+		got = append(got, w.String())
+	}
+	assert.Equal(t, []string{
+		`s.yaml:5:5: warning: paths./a/{id}/{part}.get: path parameter "id" of /a/{id}/{part} is not declared, which OpenAPI requires; it is a required string`,
+		`s.yaml:5:5: warning: paths./a/{id}/{part}.get: the operation has no responses, which OpenAPI requires; any answer is taken as its default response, without a body`,
+		`s.yaml:9:11: warning: paths./a/{id}/{part}.get.parameters.1: parameter "q" has no schema, which OpenAPI requires; it is a string`,
+	}, got)
+	op := spec.Doc.Paths.Value("/a/{id}/{part}").Get
+	require.Len(t, op.Parameters, 4)
+	id := op.Parameters[3].Value
+	assert.Equal(t, []any{"id", "path", true, true}, []any{id.Name, id.In, id.Required, id.Schema.Value.Type.Is("string")})
+	assert.True(t, op.Parameters[1].Value.Schema.Value.Type.Is("string"))
+	assert.True(t, op.Parameters[2].Value.Schema.Value.Type.Is("string"), "an untyped schema is a string")
+	require.NotNil(t, op.Responses.Default())
+	assert.Empty(t, op.Responses.Default().Value.Content)
+}

@@ -14,7 +14,10 @@ import (
 //   - info, its title and version: the client and docs are named after the package;
 //   - paths: a file of components only yields their types;
 //   - a response's description: the generated comment says what the status is;
-//   - required: true on a path parameter: a path parameter is always sent.
+//   - required: true on a path parameter: a path parameter is always sent;
+//   - a declaration of a path template's variable: it is a required string;
+//   - a parameter's schema: the parameter is a string;
+//   - an operation's responses: it answers anything (default) without a body.
 //
 // It fills in stand-ins for kin-openapi; restore takes out those of info again.
 func leniencies(doc *openapi3.T, loc *Locator) (w diag.List, restore func()) {
@@ -58,6 +61,11 @@ func leniencies(doc *openapi3.T, loc *Locator) (w diag.List, restore func()) {
 			op := item.Operations()[method]
 			at := []string{"paths", key, strings.ToLower(method)}
 			l.params(op.Parameters, append(at, "parameters"))
+			l.undeclared(key, item, op, at)
+			if op.Responses == nil && loc.node(append(at, "responses")...) == nil {
+				l.w.Warn(loc.Pos(at...), strings.Join(at, "."), "the operation has no responses, which OpenAPI requires; any answer is taken as its default response, without a body")
+				op.Responses = openapi3.NewResponses(openapi3.WithName("default", &openapi3.Response{Description: new(string)}))
+			}
 			if op.Responses != nil {
 				for _, code := range sortedKeys(op.Responses.Map()) {
 					l.response(op.Responses.Value(code), append(at, "responses", code))
@@ -93,6 +101,15 @@ func (l *lenient) param(p *openapi3.ParameterRef, at []string) {
 		return // a $ref is fixed where it points
 	}
 	l.seen[p.Value] = true
+	if p.Value.Schema == nil && len(p.Value.Content) == 0 && l.loc.node(append(at, "content")...) == nil {
+		l.w.Warn(l.loc.Pos(at...), strings.Join(at, "."), "parameter %q has no schema, which OpenAPI requires; it is a string", p.Value.Name)
+		p.Value.Schema = openapi3.NewStringSchema().NewRef()
+	}
+	if sr := p.Value.Schema; sr != nil && sr.Ref == "" && sr.Value != nil && untyped(sr.Value) {
+		// Any value is allowed, and a parameter's value is text on the wire: a
+		// string, which kin-openapi then reads as it read the untyped value.
+		sr.Value.Type = &openapi3.Types{openapi3.TypeString}
+	}
 	if p.Value.In == openapi3.ParameterInPath && !p.Value.Required {
 		l.w.Warn(l.loc.Pos(at...), strings.Join(at, "."), "path parameter %q is not marked required, which OpenAPI requires of path parameters; it is required", p.Value.Name)
 		p.Value.Required = true
@@ -108,4 +125,42 @@ func (l *lenient) response(r *openapi3.ResponseRef, at []string) {
 		l.w.Warn(l.loc.Pos(at...), strings.Join(at, "."), "the response has no description, which OpenAPI requires")
 		r.Value.Description = new(string)
 	}
+}
+
+// undeclared declares the variables of path template key that neither op nor its
+// path item declares: a required string each, with a warning at the operation.
+func (l *lenient) undeclared(key string, item *openapi3.PathItem, op *openapi3.Operation, at []string) {
+	declared := map[string]bool{}
+	for _, list := range []openapi3.Parameters{item.Parameters, op.Parameters} {
+		for _, p := range list {
+			if p != nil && p.Value != nil && p.Value.In == openapi3.ParameterInPath {
+				declared[p.Value.Name] = true
+			}
+		}
+	}
+	for rest := key; ; {
+		i := strings.IndexByte(rest, '{')
+		if i < 0 {
+			return
+		}
+		j := strings.IndexByte(rest[i:], '}')
+		if j < 0 {
+			return // kin-openapi reports the template
+		}
+		name := rest[i+1 : i+j]
+		rest = rest[i+j+1:]
+		if name == "" || declared[name] {
+			continue
+		}
+		declared[name] = true
+		l.w.Warn(l.loc.Pos(at...), strings.Join(at, "."), "path parameter %q of %s is not declared, which OpenAPI requires; it is a required string", name, key)
+		op.Parameters = append(op.Parameters, &openapi3.ParameterRef{Value: &openapi3.Parameter{
+			Name: name, In: openapi3.ParameterInPath, Required: true, Schema: openapi3.NewStringSchema().NewRef()}})
+	}
+}
+
+// untyped reports whether s says nothing of a value's type or shape.
+func untyped(s *openapi3.Schema) bool {
+	return s.Type == nil && len(s.Properties)+len(s.AllOf)+len(s.OneOf)+len(s.AnyOf)+len(s.Enum) == 0 &&
+		s.Items == nil && s.Not == nil && s.AdditionalProperties.Schema == nil && s.AdditionalProperties.Has == nil
 }
