@@ -70,7 +70,7 @@ func TestGenerateReportsSpecProblemsWithPositions(t *testing.T) {
 func TestLint(t *testing.T) {
 	code, stdout, _ := acsgen(t, "lint", "--spec", "../../generator/testdata/errors/collisions.yaml", "--spec", caseSpec)
 	assert.Equal(t, exitFindings, code)
-	assert.Contains(t, stdout, "collisions.yaml:25:9: components.schemas.Thing.properties.apiId:")
+	assert.Contains(t, stdout, "collisions.yaml:10:5: paths./b.get: operation \"GetThing\" maps to method GetThing")
 	code, _, stderr := acsgen(t, "lint", "--spec", caseSpec)
 	assert.Equal(t, exitOK, code, stderr)
 	assert.Contains(t, stderr, "1 spec(s) OK")

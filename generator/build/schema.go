@@ -214,9 +214,18 @@ func (b *builder) fillFields(m *ir.Model, props []property, required map[string]
 			continue
 		}
 		if other, dup := seen[goName]; dup {
-			b.errorf(p.path, "property %q maps to Go field %s, as does %q at %s; rename one with x-go-name",
-				p.name, goName, other, b.loc.Pos(append(slices.Clone(p.parent), "properties", other)...))
-			continue
+			otherPos := b.loc.Pos(append(slices.Clone(p.parent), "properties", other)...)
+			if stringExt(p.schema.Extensions(), "x-go-name") != "" {
+				b.errorf(p.path, "property %q maps to Go field %s, as does %q at %s; rename one with x-go-name", p.name, goName, other, otherPos)
+				continue
+			}
+			// Two wire names, one Go name (type and Type, user_id and userId): the
+			// later one is numbered, as the same spec always numbers it.
+			taken := goName
+			for n := 2; seen[goName] != "" || goName == validateMethod; n++ {
+				goName = taken + strconv.Itoa(n)
+			}
+			b.warnf(p.path, "property %q maps to Go field %s, as does %q at %s; it is %s (rename it with x-go-name)", p.name, taken, other, otherPos, goName)
 		}
 		seen[goName] = p.name
 		if prev, ok := looks.check(goName, fmt.Sprintf("property %q", p.name), b.loc.Pos(p.path...)); ok {

@@ -11,7 +11,7 @@ import "github.com/acsgen/acsgen/acs"
 // by kin-openapi otherwise.
 var CompiledSpec = acs.CompiledSpec{
 	Specs: []acs.SpecDigest{
-		{Source: "internal/cases/schemacombos/spec.yaml", Digest: "545c81f0691781b896ed1b3f2abf5ba8ed430d496611d45c6f1fcae624adcde5"},
+		{Source: "internal/cases/schemacombos/spec.yaml", Digest: "70f5d4e9f2ce0002b3ba60f34949f42f5449aa08a23e7f5ee86e5a7c31ceb6d7"},
 	},
 	Responses: map[string]acs.ResponseChecks{
 		"GetVehicle": {

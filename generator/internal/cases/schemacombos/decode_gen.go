@@ -83,7 +83,7 @@ func (m *Plate) DecodeJSON(d *jsondec.Decoder) {
 }
 
 // Field names of Record, in field order, for DecodeJSON.
-var jsonRecord = jsondec.NewStruct("schemacombos.Record", "vehicle", "payment", "state", "plate", "mileages", "code", "wrapped")
+var jsonRecord = jsondec.NewStruct("schemacombos.Record", "vehicle", "payment", "state", "plate", "mileages", "code", "wrapped", "vin", "VIN")
 
 // DecodeJSON decodes the JSON value at d's cursor into m, as encoding/json would
 // but without reflection.
@@ -104,6 +104,10 @@ func (m *Record) DecodeJSON(d *jsondec.Decoder) {
 			jsondec.Ptr(&m.Code, d, (*Code).DecodeJSON)
 		case 6:
 			jsondec.Ptr(&m.Wrapped, d, jsondec.String[Status])
+		case 7:
+			jsondec.Ptr(&m.Vin, d, jsondec.String[string])
+		case 8:
+			jsondec.Ptr(&m.Vin2, d, jsondec.String[string])
 		}
 	}
 }

@@ -68,6 +68,12 @@ type Record struct {
 
 	// A $ref wrapped in allOf to give it a description of its own.
 	Wrapped *State `json:"wrapped,omitzero"`
+
+	// The vehicle identification number.
+	Vin *string `json:"vin,omitzero"`
+
+	// The same number, as older records spell it.
+	Vin2 *string `json:"VIN,omitzero"`
 }
 
 // State is a $ref wrapped in allOf to give it a description of its own.

@@ -41,6 +41,18 @@ func TestWrappedRefsAreTheirTarget(t *testing.T) {
 	assert.Equal(t, schemacombos.Plate("B-1"), *r.Plate)
 }
 
+// Two properties whose names make one Go name are both kept: the later one is
+// numbered, and each reads and writes its own wire name.
+func TestCollidingPropertyNamesAreNumbered(t *testing.T) {
+	var r schemacombos.Record
+	require.NoError(t, json.Unmarshal([]byte(`{"vehicle":{"kind":"car","id":"c","doors":3},"vin":"a","VIN":"b"}`), &r))
+	assert.Equal(t, "a", *r.Vin)
+	assert.Equal(t, "b", *r.Vin2)
+	out, err := json.Marshal(r)
+	require.NoError(t, err)
+	assert.JSONEq(t, `{"vehicle":{"kind":"car","id":"c","doors":3},"vin":"a","VIN":"b"}`, string(out))
+}
+
 // kin-openapi is the oracle: a document is valid for it exactly when it decodes
 // into the generated type and passes Validate(). A required property left out
 // ({"card":"4111"} without amount) is not among the samples: a decoded struct
@@ -75,6 +87,8 @@ func TestValidationAgreesWithKin(t *testing.T) {
 		`{"vehicle":` + car + `,"payment":{"amount":1,"card":"41111111111111111111"}}`,
 		`{"vehicle":` + car + `,"payment":{"amount":1,"iban":"DE"}}`,
 		`{"vehicle":` + car + `,"payment":{"amount":1}}`,
+		`{"vehicle":` + car + `,"vin":"a","VIN":"12345678901234567"}`,
+		`{"vehicle":` + car + `,"vin":"a","VIN":"123456789012345678"}`,
 	} {
 		var instance any
 		require.NoError(t, json.Unmarshal([]byte(body), &instance))

@@ -214,6 +214,14 @@ func (m *Record) validate(v *acs.Validator) {
 		m.Wrapped.validate(v)
 		v.Leave()
 	}
+	if m.Vin2 != nil {
+		v.Enter("VIN")
+		switch n := utf8.RuneCountInString(*m.Vin2); {
+		case n > 17:
+			v.Failf("%d characters are more than maxLength 17", n)
+		}
+		v.Leave()
+	}
 }
 
 // Validate reports every way the value breaks its schema as an *acs.ValidationError
