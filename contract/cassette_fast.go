@@ -496,31 +496,51 @@ func (r *fastReader) scalar(rest string, m int) (fastScalar, bool) {
 func (r *fastReader) quoted(t string) (fastScalar, int, bool) {
 	q := t[0]
 	esc := false
-	for i := 1; i < len(t); i++ {
-		switch t[i] {
-		case '\\':
-			if q == '"' {
-				n := escapeLen(t[i+1:])
-				if n == 0 {
-					return fastScalar{}, 0, false // unknown, or a line continuation
-				}
-				esc = true
-				i += n
+	done := func(end int) (fastScalar, int, bool) {
+		v := fastScalar{raw: t[1:end]}
+		if esc {
+			v.style = q
+		}
+		return v, end + 1, true
+	}
+	if q == '\'' {
+		// '' is a quote; IndexByte jumps between quotes.
+		for i := 1; ; {
+			j := strings.IndexByte(t[i:], '\'')
+			if j < 0 {
+				return fastScalar{}, 0, false // the scalar goes on to the next line
 			}
-		case q:
-			if q == '\'' && i+1 < len(t) && t[i+1] == '\'' {
-				esc = true
-				i++
+			end := i + j
+			if end+1 < len(t) && t[end+1] == '\'' {
+				esc, i = true, end+2
 				continue
 			}
-			v := fastScalar{raw: t[1:i]}
-			if esc {
-				v.style = q
-			}
-			return v, i + 1, true
+			return done(end)
 		}
 	}
-	return fastScalar{}, 0, false // the scalar goes on to the next line
+	// Double quotes: the scalar ends at the first quote no backslash escapes.
+	// quote is the next quote at or after i, found again only once an escape
+	// has consumed it, so a long scalar is scanned once however it is escaped.
+	quote := -1
+	for i := 1; ; {
+		if quote < i {
+			j := strings.IndexByte(t[i:], '"')
+			if j < 0 {
+				return fastScalar{}, 0, false // the scalar goes on to the next line
+			}
+			quote = i + j
+		}
+		k := strings.IndexByte(t[i:quote], '\\')
+		if k < 0 {
+			return done(quote)
+		}
+		at := i + k
+		n := escapeLen(t[at+1:])
+		if n == 0 {
+			return fastScalar{}, 0, false // unknown, or a line continuation
+		}
+		esc, i = true, at+1+n
+	}
 }
 
 // escapeLen is the length of the escape after a backslash at the start of s,
