@@ -135,13 +135,7 @@ func kindMatcher(t reflect.Type, building map[reflect.Type]*typeMatcher) func(w 
 		return func(w *bodyWalk, v reflect.Value) bool { return w.structValue(v, info, fields) }
 	case reflect.Map:
 		if t.Key() != stringType {
-			// keys that encode in other ways
-			return func(w *bodyWalk, v reflect.Value) bool {
-				if v.IsNil() {
-					return w.null()
-				}
-				return w.marshalled(v.Interface())
-			}
+			return marshalledOrNull // keys that encode in other ways
 		}
 		elem := buildMatcher(t.Elem(), building)
 		return func(w *bodyWalk, v reflect.Value) bool {
@@ -152,13 +146,7 @@ func kindMatcher(t reflect.Type, building map[reflect.Type]*typeMatcher) func(w 
 		}
 	case reflect.Slice:
 		if t.Elem().Kind() == reflect.Uint8 {
-			// base64
-			return func(w *bodyWalk, v reflect.Value) bool {
-				if v.IsNil() {
-					return w.null()
-				}
-				return w.marshalled(v.Interface())
-			}
+			return marshalledOrNull // base64
 		}
 		elem := buildMatcher(t.Elem(), building)
 		return func(w *bodyWalk, v reflect.Value) bool {
@@ -454,4 +442,13 @@ func bodyFields(t reflect.Type) (*structFields, bool) {
 		info.byName[f.name] = i
 	}
 	return info, true
+}
+
+// marshalledOrNull matches a nil map or slice with null and any other with what
+// encoding/json writes for it.
+func marshalledOrNull(w *bodyWalk, v reflect.Value) bool {
+	if v.IsNil() {
+		return w.null()
+	}
+	return w.marshalled(v.Interface())
 }
