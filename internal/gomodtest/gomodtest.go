@@ -87,3 +87,13 @@ func Go(dir string, args ...string) ([]byte, error) {
 	}
 	return out, nil
 }
+
+// RepoDir is the directory of the acsgen module the calling module builds with
+// (this checkout, through its replace directive), as `go list -m` reports it.
+func RepoDir() (string, error) {
+	out, err := exec.Command("go", "list", "-m", "-f", "{{.Dir}}", RepoModule).Output()
+	if err != nil {
+		return "", fmt.Errorf("locating the %s module: %w", RepoModule, err)
+	}
+	return strings.TrimSpace(string(out)), nil
+}

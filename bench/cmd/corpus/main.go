@@ -99,7 +99,7 @@ func run(dir string, verbose bool) error {
 	if len(specs) == 0 {
 		return fmt.Errorf("no OpenAPI 3.0 specs under %s", dir)
 	}
-	root, err := repoRoot()
+	root, err := gomodtest.RepoDir()
 	if err != nil {
 		return err
 	}
@@ -341,13 +341,4 @@ func addOapiRuntime(mod string) error {
 	defer f.Close()
 	_, err = f.Write(sum)
 	return err
-}
-
-// repoRoot is the acsgen checkout this module replaces github.com/acsgen/acsgen with.
-func repoRoot() (string, error) {
-	out, err := exec.Command("go", "list", "-m", "-f", "{{.Dir}}", gomodtest.RepoModule).Output()
-	if err != nil {
-		return "", fmt.Errorf("finding the acsgen checkout: %w", err)
-	}
-	return strings.TrimSpace(string(out)), nil
 }

@@ -45,7 +45,7 @@ func run(dir string) error {
 	if len(files) == 0 {
 		return fmt.Errorf("no */*/api-docs.json under %s", dir)
 	}
-	root, err := repoRoot()
+	root, err := gomodtest.RepoDir()
 	if err != nil {
 		return err
 	}
@@ -207,13 +207,4 @@ func buildIn(mod, pkg string, env []string) (time.Duration, int64, error) {
 		return elapsed, 0, errors.New("no resource usage from the go command")
 	}
 	return elapsed, ru.Maxrss << 10, nil // Maxrss is in KiB on Linux
-}
-
-// repoRoot is the acsgen checkout this command runs in (bench/ is inside it).
-func repoRoot() (string, error) {
-	out, err := exec.Command("go", "list", "-m", "-f", "{{.Dir}}", "github.com/acsgen/acsgen").Output()
-	if err != nil {
-		return "", fmt.Errorf("locate the acsgen module: %w", err)
-	}
-	return strings.TrimSpace(string(out)), nil
 }
