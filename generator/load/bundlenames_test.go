@@ -35,14 +35,10 @@ func TestBundledNamesThatAreTaken(t *testing.T) {
 		assert.Equal(t, "#/components/schemas/record", props["book"].Ref)
 		assert.Equal(t, "#/components/schemas/cd_record", props["cd"].Ref)
 		assert.Equal(t, "#/components/schemas/defs_Foo", props["n"].Ref, "a fragment is named after its file first")
-		var msgs []string
-		for _, w := range spec.Warnings {
-			msgs = append(msgs, w.String())
-		}
 		assert.Equal(t, []string{
 			`spec/s.yaml:9:20: warning: $ref "foo.yaml" is bundled as components.schemas.foo_2, since foo would be the same Go name as the spec's Foo; to choose the name, declare it in the spec's components (Name: {$ref: "foo.yaml"})`,
 			`spec/s.yaml:11:20: warning: $ref "cd/record.yaml" is bundled as components.schemas.cd_record, since record would be the same Go name as the spec's record; to choose the name, declare it in the spec's components (Name: {$ref: "cd/record.yaml"})`,
 			`spec/s.yaml:12:19: warning: $ref "lib/defs.yaml#/components/schemas/Foo" is bundled as components.schemas.defs_Foo, since Foo would be the same Go name as the spec's Foo; to choose the name, declare it in the spec's components (Name: {$ref: "lib/defs.yaml#/components/schemas/Foo"})`,
-		}, msgs)
+		}, warningLines(spec))
 	}
 }

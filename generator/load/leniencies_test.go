@@ -54,16 +54,12 @@ components:
     Missing: {}
 `))
 	require.NoError(t, err)
-	var got []string
-	for _, w := range spec.Warnings {
-		got = append(got, w.String())
-	}
 	assert.Equal(t, []string{
 		`s.yaml:2:1: warning: info.version: info has no version, which OpenAPI requires`,
 		`s.yaml:8:11: warning: paths./a/{id}.get.parameters.0: path parameter "id" is not marked required, which OpenAPI requires of path parameters; it is required`,
 		`s.yaml:10:9: warning: paths./a/{id}.get.responses.200: the response has no description, which OpenAPI requires`,
 		`s.yaml:14:5: warning: components.responses.Missing: the response has no description, which OpenAPI requires`,
-	}, got)
+	}, warningLines(spec))
 	assert.Empty(t, spec.Doc.Info.Version, "the stand-in is gone")
 	assert.True(t, spec.Doc.Paths.Value("/a/{id}").Get.Parameters[0].Value.Required)
 }
@@ -84,15 +80,11 @@ paths:
         - {name: any, in: query, schema: {description: anything}}
 `))
 	require.NoError(t, err)
-	var got []string
-	for _, w := range spec.Warnings {
-		got = append(got, w.String())
-	}
 	assert.Equal(t, []string{
 		`s.yaml:5:5: warning: paths./a/{id}/{part}.get: path parameter "id" of /a/{id}/{part} is not declared, which OpenAPI requires; it is a required string`,
 		`s.yaml:5:5: warning: paths./a/{id}/{part}.get: the operation has no responses, which OpenAPI requires; any answer is taken as its default response, without a body`,
 		`s.yaml:9:11: warning: paths./a/{id}/{part}.get.parameters.1: parameter "q" has no schema, which OpenAPI requires; it is a string`,
-	}, got)
+	}, warningLines(spec))
 	op := spec.Doc.Paths.Value("/a/{id}/{part}").Get
 	require.Len(t, op.Parameters, 4)
 	id := op.Parameters[3].Value
@@ -101,4 +93,12 @@ paths:
 	assert.True(t, op.Parameters[2].Value.Schema.Value.Type.Is("string"), "an untyped schema is a string")
 	require.NotNil(t, op.Responses.Default())
 	assert.Empty(t, op.Responses.Default().Value.Content)
+}
+
+func warningLines(spec *Spec) []string {
+	var out []string
+	for _, w := range spec.Warnings {
+		out = append(out, w.String())
+	}
+	return out
 }
