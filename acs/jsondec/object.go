@@ -8,6 +8,11 @@ type Struct struct {
 	name  string
 	names []string
 	exact map[string]int
+
+	// What strict decoding checks (see strict.go); zero for plain decoding.
+	required []int  // indices of the fields that must be present
+	nullable []bool // by index: the field may be null; nil for none
+	closed   bool   // members no field names are refused
 }
 
 // NewStruct describes the struct type goType with the given field names.
@@ -21,11 +26,15 @@ func NewStruct(goType string, names ...string) *Struct {
 	return s
 }
 
-// index is the field a key names: an exact match, else the first field whose name
-// equals the key under Unicode case folding, as encoding/json matches; -1 for none.
-func (s *Struct) index(key []byte) int {
+// index is the field a key names: an exact match, else (but in strict decoding)
+// the first field whose name equals the key under Unicode case folding, as
+// encoding/json matches; -1 for none.
+func (s *Struct) index(key []byte, strict bool) int {
 	if i, ok := s.exact[string(key)]; ok {
 		return i
+	}
+	if strict {
+		return -1
 	}
 	for i, n := range s.names {
 		if strings.EqualFold(n, string(key)) {
@@ -42,6 +51,8 @@ type Object struct {
 	s     *Struct
 	field int
 	state uint8
+	null  bool   // the value was null
+	seen  []bool // strict decoding of a struct with required fields: which were present
 }
 
 const (
@@ -64,12 +75,14 @@ func (o *Object) Next() bool {
 	case objectBefore:
 		if !o.open() {
 			o.state = objectDone
+			o.checkRequired()
 			return false
 		}
 		o.state = objectInside
 	case objectInside:
 		if !o.more() {
 			o.state = objectDone
+			o.checkRequired()
 			return false
 		}
 	default:
@@ -88,10 +101,19 @@ func (o *Object) Next() bool {
 		if !ok || !d.colon() {
 			break
 		}
-		if i := o.s.index(key); i >= 0 {
+		if i := o.s.index(key, d.strict); i >= 0 {
 			o.field = i
 			d.path[len(d.path)-1] = o.s.names[i]
+			if d.strict {
+				o.present(i)
+				d.nullOK = o.s.allowsNull(i)
+			}
 			return true
+		}
+		if d.strict && o.s.closed {
+			d.path[len(d.path)-1] = string(key)
+			d.schemaError("property %q is not one of the properties of %s, and no other is allowed", key, o.s.name)
+			break
 		}
 		d.skipValue()
 		if !o.more() {
@@ -99,7 +121,34 @@ func (o *Object) Next() bool {
 		}
 	}
 	o.state = objectDone
+	o.checkRequired()
 	return false
+}
+
+// present records, in strict decoding, that field i was in the object.
+func (o *Object) present(i int) {
+	if len(o.s.required) == 0 {
+		return
+	}
+	if o.seen == nil {
+		o.seen = make([]bool, len(o.s.names))
+	}
+	o.seen[i] = true
+}
+
+// checkRequired refuses, in strict decoding, an object read to its end without
+// every field its struct requires.
+func (o *Object) checkRequired() {
+	d := o.d
+	if !d.strict || d.err != nil || o.null {
+		return
+	}
+	for _, i := range o.s.required {
+		if o.seen == nil || !o.seen[i] {
+			d.schemaError("required property %q of %s is missing", o.s.names[i], o.s.name)
+			return
+		}
+	}
 }
 
 // Field is the index, in the Struct's names, of the field the member names.
@@ -113,7 +162,7 @@ func (o *Object) open() bool {
 	case !ok:
 		return false
 	case c == 'n':
-		d.literal("null")
+		o.null = d.acceptNull(o.s.goType)
 		return false
 	case c != '{':
 		d.typeError(kindOf(c), o.s.name)

@@ -23,7 +23,7 @@ func String[T ~string](v *T, d *Decoder) {
 			*v = T(b)
 		}
 	case c == 'n':
-		d.literal("null")
+		d.acceptNull(goType[T])
 	default:
 		d.typeError(kindOf(c), goType[T]())
 	}
@@ -43,15 +43,15 @@ func Bool[T ~bool](v *T, d *Decoder) {
 			*v = false
 		}
 	case c == 'n':
-		d.literal("null")
+		d.acceptNull(goType[T])
 	default:
 		d.typeError(kindOf(c), goType[T]())
 	}
 }
 
 // Int decodes a JSON number into v. As with encoding/json, a number with a
-// fraction or an exponent, or one v cannot hold, is a TypeError; null leaves v
-// unchanged.
+// fraction or an exponent, or one v cannot hold, is a TypeError (but an integral
+// one in strict decoding); null leaves v unchanged.
 func Int[T ~int8 | ~int16 | ~int32 | ~int64 | ~int](v *T, d *Decoder) {
 	text, start, ok := numberAt[T](d)
 	if !ok {
@@ -59,6 +59,10 @@ func Int[T ~int8 | ~int16 | ~int32 | ~int64 | ~int](v *T, d *Decoder) {
 	}
 	n, err := strconv.ParseInt(string(text), 10, 64)
 	if err != nil || int64(T(n)) != n {
+		if m, ok := strictInt[T](text); ok && d.strict {
+			*v = m
+			return
+		}
 		d.numberError(text, start, goType[T]())
 		return
 	}
@@ -92,7 +96,7 @@ func numberAt[T any](d *Decoder) (text []byte, start int, ok bool) {
 		text, ok = d.number()
 		return text, start, ok
 	case c == 'n':
-		d.literal("null")
+		d.acceptNull(goType[T])
 	default:
 		d.typeError(kindOf(c), goType[T]())
 	}
@@ -111,7 +115,7 @@ func Ptr[T any](p **T, d *Decoder, decode func(*T, *Decoder)) {
 		return
 	}
 	if c == 'n' {
-		if d.literal("null") {
+		if d.acceptNull(goType[*T]) {
 			*p = nil
 		}
 		return
@@ -151,7 +155,7 @@ func Slice[T any](p *[]T, d *Decoder, decode func(*T, *Decoder)) {
 	case !ok:
 		return
 	case c == 'n':
-		if d.literal("null") {
+		if d.acceptNull(goType[[]T]) {
 			*p = nil
 		}
 		return
@@ -203,7 +207,7 @@ func Map[V any](p *map[string]V, d *Decoder, decode func(*V, *Decoder)) {
 	case !ok:
 		return
 	case c == 'n':
-		if d.literal("null") {
+		if d.acceptNull(goType[map[string]V]) {
 			*p = nil
 		}
 		return

@@ -1,0 +1,73 @@
+package jsondec
+
+// The methods in this file are what a generated union's DecodeJSON needs: it
+// looks at the value at the cursor (its JSON kind, its bytes) before it decides
+// which alternative to decode it into, and may try several.
+
+// Kind names the JSON type of the value at the cursor: "string", "number",
+// "boolean", "null", "array" or "object"; "" at an error, or for a byte that
+// begins no value (Fail then reports the syntax error).
+func (d *Decoder) Kind() string {
+	c, ok := d.peek()
+	if !ok {
+		return ""
+	}
+	switch c {
+	case '"':
+		return "string"
+	case 't', 'f':
+		return "boolean"
+	case 'n':
+		return "null"
+	case '[':
+		return "array"
+	case '{':
+		return "object"
+	case '-', '0', '1', '2', '3', '4', '5', '6', '7', '8', '9':
+		return "number"
+	}
+	return ""
+}
+
+// Span returns the bytes of the value at the cursor, checking its grammar,
+// and leaves the cursor where it was; nil at an error, which it records.
+func (d *Decoder) Span() []byte {
+	if _, ok := d.peek(); !ok {
+		return nil
+	}
+	start, depth := d.pos, d.depth
+	d.skipValue()
+	if d.err != nil {
+		return nil
+	}
+	span := d.data[start:d.pos]
+	d.pos, d.depth = start, depth
+	return span
+}
+
+// Fail consumes the value at the cursor and records err as the decoding's
+// error, unless the value's grammar is wrong: as with a type error, that error
+// comes first.
+func (d *Decoder) Fail(err error) {
+	d.skipValue()
+	d.fail(err)
+}
+
+// Strict reports whether d decodes strictly (it is trying a union's alternative).
+func (d *Decoder) Strict() bool { return d.strict }
+
+// Try decodes the value at the cursor strictly with decode, then puts the cursor
+// back where the value begins, as if nothing had been read; it returns decode's
+// error. A union tries each alternative this way, then keeps the value of the
+// one it picks and moves past the value with Skip.
+func (d *Decoder) Try(decode func(*Decoder)) error {
+	if d.err != nil {
+		return d.err
+	}
+	pos, depth, path, strict := d.pos, d.depth, len(d.path), d.strict
+	d.strict, d.nullOK = true, false
+	decode(d)
+	err := d.err
+	d.pos, d.depth, d.path, d.strict, d.err, d.nullOK = pos, depth, d.path[:path], strict, nil, false
+	return err
+}
