@@ -45,6 +45,9 @@ type builder struct {
 	methods   lookalikes // the methods of the generated Client
 
 	paramExamples map[*ir.Param]any // the spec's example of each parameter, for Operation.Example
+
+	unions     []*unionSite // in the order they were built, for planUnions
+	unionSites map[*ir.Model]*unionSite
 }
 
 // Build converts spec into an API. The error, if any, is a diag.List, holding the
@@ -61,6 +64,7 @@ func Build(spec *load.Spec, opts Options) (*ir.API, error) {
 		methods:   lookalikes{},
 
 		paramExamples: map[*ir.Param]any{},
+		unionSites:    map[*ir.Model]*unionSite{},
 	}
 	b.diags = slices.Clone(spec.Warnings)
 	for _, name := range reserved {
@@ -73,6 +77,7 @@ func Build(spec *load.Spec, opts Options) (*ir.API, error) {
 	b.buildAPI(opts)
 	b.buildComponents()
 	b.buildOperations()
+	b.planUnions()
 	b.breakValueCycles()
 	b.embedBodies()
 	if err := b.diags.Err(); err != nil {

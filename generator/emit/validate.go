@@ -385,7 +385,19 @@ func (e *validateEmitter) stringChecks(x *jen.Statement, c *ir.Constraints) []je
 		g = append(g, jen.If(jen.Op("!").Id(name).Dot("MatchString").Call(x)).Block(
 			jen.Id("v").Dot("Failf").Call(jen.Lit("value %q does not match the pattern %s"), x, jen.Id(name))))
 	}
+	if check, ok := formatChecks[c.Format]; ok {
+		g = append(g, jen.If(jen.Op("!").Qual(acsPkg, check.fn).Call(x)).Block(
+			jen.Id("v").Dot("Failf").Call(jen.Lit("value %q is not "+check.what), x)))
+	}
 	return g
+}
+
+// formatChecks are the acs functions that check a string format, and what a
+// value must then be.
+var formatChecks = map[string]struct{ fn, what string }{
+	"date":      {"IsDate", "a date (format date, 2006-01-02)"},
+	"date-time": {"IsDateTime", "a date and time (format date-time, 2006-01-02T15:04:05Z)"},
+	"byte":      {"IsBase64", "base64 (format byte)"},
 }
 
 // countChecks emits a switch on a count (string length, items, properties):

@@ -78,7 +78,8 @@ type refEdge struct {
 }
 
 // schemaRefGraph maps each component schema to the components it stands for
-// directly: its own $ref, or a $ref among its allOf parts (inline parts included).
+// directly: its own $ref, or a $ref among its allOf parts (inline parts included)
+// or as the only alternative of a oneOf or anyOf, which is that alternative.
 // A cycle in this graph is a schema that would contain itself with no property in
 // between; kin-openapi reports such a spec as "unresolved ref" and the generator
 // would recurse forever, so load rejects it first with every $ref on the cycle.
@@ -101,6 +102,11 @@ func (l *Locator) schemaRefGraph() map[string][]refEdge {
 		if _, parts := l.child(n, "allOf"); parts != nil && parts.Kind == yaml.SequenceNode {
 			for _, p := range parts.Content {
 				collect(name, p)
+			}
+		}
+		for _, keyword := range []string{"oneOf", "anyOf"} {
+			if _, alts := l.child(n, keyword); alts != nil && alts.Kind == yaml.SequenceNode && len(alts.Content) == 1 {
+				collect(name, alts.Content[0])
 			}
 		}
 	}

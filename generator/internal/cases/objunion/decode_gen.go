@@ -5,7 +5,7 @@ package objunion
 import "github.com/acsgen/acsgen/acs/jsondec"
 
 // Field names of Cat, in field order, for DecodeJSON.
-var jsonCat = jsondec.NewStruct("objunion.Cat", "petType", "lives")
+var jsonCat = jsondec.NewStruct("objunion.Cat", "petType", "lives").Require(0)
 
 // DecodeJSON decodes the JSON value at d's cursor into m, as encoding/json would
 // but without reflection.
@@ -21,7 +21,7 @@ func (m *Cat) DecodeJSON(d *jsondec.Decoder) {
 }
 
 // Field names of Circle, in field order, for DecodeJSON.
-var jsonCircle = jsondec.NewStruct("objunion.Circle", "radius")
+var jsonCircle = jsondec.NewStruct("objunion.Circle", "radius").Require(0)
 
 // DecodeJSON decodes the JSON value at d's cursor into m, as encoding/json would
 // but without reflection.
@@ -35,7 +35,7 @@ func (m *Circle) DecodeJSON(d *jsondec.Decoder) {
 }
 
 // Field names of Dog, in field order, for DecodeJSON.
-var jsonDog = jsondec.NewStruct("objunion.Dog", "petType", "bark")
+var jsonDog = jsondec.NewStruct("objunion.Dog", "petType", "bark").Require(0, 1)
 
 // DecodeJSON decodes the JSON value at d's cursor into m, as encoding/json would
 // but without reflection.
@@ -59,15 +59,15 @@ func (m *Drawing) DecodeJSON(d *jsondec.Decoder) {
 	for o := d.Object(jsonDrawing); o.Next(); {
 		switch o.Field() {
 		case 0:
-			jsondec.Slice(&m.Shapes, d, jsondec.Unmarshaler[Shape])
+			jsondec.Slice(&m.Shapes, d, (*Shape).DecodeJSON)
 		case 1:
-			jsondec.Ptr(&m.Pet, d, jsondec.Unmarshaler[Pet])
+			jsondec.Ptr(&m.Pet, d, (*Pet).DecodeJSON)
 		}
 	}
 }
 
 // Field names of Square, in field order, for DecodeJSON.
-var jsonSquare = jsondec.NewStruct("objunion.Square", "side")
+var jsonSquare = jsondec.NewStruct("objunion.Square", "side").Require(0)
 
 // DecodeJSON decodes the JSON value at d's cursor into m, as encoding/json would
 // but without reflection.

@@ -15,7 +15,7 @@ func (m *DeletePetResponse) DecodeJSON(d *jsondec.Decoder) {
 }
 
 // Field names of GetPetPhotoResponse, in field order, for DecodeJSON.
-var jsonGetPetPhotoResponse = jsondec.NewStruct("plainroa.GetPetPhotoResponse", "url")
+var jsonGetPetPhotoResponse = jsondec.NewStruct("plainroa.GetPetPhotoResponse", "url").Require(0)
 
 // DecodeJSON decodes the JSON value at d's cursor into m, as encoding/json would
 // but without reflection.
@@ -35,7 +35,7 @@ func (m *ListPetsResponse) DecodeJSON(d *jsondec.Decoder) {
 }
 
 // Field names of NewPet, in field order, for DecodeJSON.
-var jsonNewPet = jsondec.NewStruct("plainroa.NewPet", "name", "tag")
+var jsonNewPet = jsondec.NewStruct("plainroa.NewPet", "name", "tag").Require(0)
 
 // DecodeJSON decodes the JSON value at d's cursor into m, as encoding/json would
 // but without reflection.
@@ -51,7 +51,7 @@ func (m *NewPet) DecodeJSON(d *jsondec.Decoder) {
 }
 
 // Field names of Pet, in field order, for DecodeJSON.
-var jsonPet = jsondec.NewStruct("plainroa.Pet", "name", "tag", "id")
+var jsonPet = jsondec.NewStruct("plainroa.Pet", "name", "tag", "id").Require(0, 2)
 
 // DecodeJSON decodes the JSON value at d's cursor into m, as encoding/json would
 // but without reflection.
