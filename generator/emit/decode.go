@@ -164,12 +164,16 @@ func (e *decodeEmitter) decodeInto(ptr *jen.Statement, t ir.TypeRef) jen.Code {
 	return e.decodeInto(ptr, e.model(t.Name).Type) // an alias
 }
 
-// hasDecodeJSON reports whether t is a model with a DecodeJSON method.
+// hasDecodeJSON reports whether t is a model with a DecodeJSON method, or an
+// alias of one.
 func (e *decodeEmitter) hasDecodeJSON(t ir.TypeRef) bool {
 	if t.Kind != ir.Named {
 		return false
 	}
 	m := e.model(t.Name)
+	if m.Kind == ir.Alias { // an alias has its target's methods
+		return e.hasDecodeJSON(m.Type)
+	}
 	return m.Kind == ir.Struct || m.Kind == ir.Defined || m.Kind == ir.Union
 }
 

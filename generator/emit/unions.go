@@ -61,8 +61,14 @@ func (e *decodeEmitter) genUnion(m *ir.Model) jen.Code {
 		Params(jen.Id("d").Op("*").Qual(jsondecPkg, "Decoder")).BlockFunc(func(g *jen.Group) {
 		g.Op("*").Id("u").Op("=").Id(m.GoName).Values()
 		g.Switch(jen.Id("kind").Op(":=").Id("d").Dot("Kind").Call(), jen.Id("kind")).BlockFunc(func(s *jen.Group) {
-			for _, p := range m.Picks {
-				s.Case(jen.Lit(string(p.Kind))).Block(e.pickCode(m, p)...)
+			for i := 0; i < len(m.Picks); i++ {
+				p, labels := m.Picks[i], []jen.Code{jen.Lit(string(m.Picks[i].Kind))}
+				// JSON types one alternative alone takes share a case.
+				for ; p.Rule == ir.PickOnly && i+1 < len(m.Picks) && m.Picks[i+1].Rule == ir.PickOnly &&
+					m.Picks[i+1].Variants[0] == p.Variants[0]; i++ {
+					labels = append(labels, jen.Lit(string(m.Picks[i+1].Kind)))
+				}
+				s.Case(labels...).Block(e.pickCode(m, p)...)
 			}
 			s.Default().Block(fail(jen.Lit(m.GoName+": a JSON %s is not one of: "+kinds(m)), jen.Id("kind")))
 		})

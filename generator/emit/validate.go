@@ -129,7 +129,10 @@ func (e *validateEmitter) structChecks(m *ir.Model) []jen.Code {
 			g = append(g, jen.If(jen.List(jen.Id(x), jen.Id("ok")).Op(":=").Add(field()).Dot("Get").Call(), present).Block(
 				enter(f.Name, e.checks(jen.Id(x), f.Type))...))
 		case f.Wrap == ir.Pointer || nilable:
-			if !e.typeNeeds(f.Type) && !f.Required {
+			// nil is null for a required nullable property, which a decoded value
+			// cannot tell from an absent one: only the JSON can (strict decoding).
+			mustBeSet := f.Required && !f.Nullable
+			if !e.typeNeeds(f.Type) && !mustBeSet {
 				continue
 			}
 			value := field()
@@ -139,7 +142,7 @@ func (e *validateEmitter) structChecks(m *ir.Model) []jen.Code {
 			var stmt *jen.Statement
 			if e.typeNeeds(f.Type) {
 				stmt = jen.If(field().Op("!=").Nil()).Block(enter(f.Name, e.checks(value, f.Type))...)
-				if f.Required {
+				if mustBeSet {
 					stmt = stmt.Else().Block(required(f.Name)...)
 				}
 			} else {
@@ -507,8 +510,9 @@ func (e *validateEmitter) modelNeedsOnce(m *ir.Model) bool {
 			v = e.typeNeeds(m.Type)
 		case ir.Struct:
 			for _, f := range m.Fields {
-				if e.typeNeeds(f.Type) || (f.Required && f.Wrap != ir.Value) ||
-					(f.Required && (f.Type.Kind == ir.Array || f.Type.Kind == ir.Map || f.Type.Kind == ir.RawJSON)) {
+				mustBeSet := f.Required && !f.Nullable
+				if e.typeNeeds(f.Type) || (mustBeSet && f.Wrap != ir.Value) ||
+					(mustBeSet && (f.Type.Kind == ir.Array || f.Type.Kind == ir.Map || f.Type.Kind == ir.RawJSON)) {
 					v = true
 				}
 			}
