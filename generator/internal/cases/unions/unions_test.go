@@ -2,7 +2,10 @@ package unions_test
 
 import (
 	"encoding/json"
+	"maps"
 	"reflect"
+	"slices"
+	"strings"
 	"testing"
 
 	"github.com/getkin/kin-openapi/openapi3"
@@ -231,4 +234,71 @@ func setField(u any) string {
 		}
 	}
 	return ""
+}
+
+// FuzzStrictDecodingAgreesWithKin holds strict decoding + Validate to
+// kin-openapi's verdict on any JSON value of any of the unions. An object that
+// repeats a key is left out: kin-openapi sees its last member only, decoding
+// into Go every one, as encoding/json does.
+func FuzzStrictDecodingAgreesWithKin(f *testing.F) {
+	names := slices.Sorted(maps.Keys(samples))
+	for i, name := range names {
+		for _, s := range samples[name] {
+			f.Add(uint8(i), s.json)
+		}
+	}
+	doc, err := openapi3.NewLoader().LoadFromFile("spec.yaml")
+	require.NoError(f, err)
+	schema := doc.Components.Schemas["Catalog"].Value
+	f.Fuzz(func(t *testing.T, which uint8, value string) {
+		body := `{"` + names[int(which)%len(names)] + `":` + value + `}`
+		var instance any
+		if json.Unmarshal([]byte(body), &instance) != nil || repeatsKeys(body) {
+			return
+		}
+		kinErr := schema.VisitJSON(instance)
+		var c unions.Catalog
+		var d jsondec.Decoder
+		d.Reset([]byte(body))
+		ours := d.Try(c.DecodeJSON)
+		if ours == nil {
+			ours = c.Validate()
+		}
+		if (kinErr == nil) != (ours == nil) {
+			t.Fatalf("%s: kin-openapi says %v, the generated type %v", body, kinErr, ours)
+		}
+	})
+}
+
+// repeatsKeys reports whether an object in the JSON document repeats a key.
+func repeatsKeys(doc string) bool {
+	dec := json.NewDecoder(strings.NewReader(doc))
+	var objects []map[string]bool // the keys of each open object; nil for an array
+	expectKey := false
+	for {
+		tok, err := dec.Token()
+		if err != nil {
+			return false
+		}
+		switch tok {
+		case json.Delim('{'):
+			objects, expectKey = append(objects, map[string]bool{}), true
+			continue
+		case json.Delim('['):
+			objects, expectKey = append(objects, nil), false
+			continue
+		case json.Delim('}'), json.Delim(']'):
+			objects = objects[:len(objects)-1]
+		default:
+			if key, ok := tok.(string); ok && expectKey {
+				if objects[len(objects)-1][key] {
+					return true
+				}
+				objects[len(objects)-1][key] = true
+				expectKey = false
+				continue
+			}
+		}
+		expectKey = len(objects) > 0 && objects[len(objects)-1] != nil
+	}
 }
