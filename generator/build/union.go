@@ -74,7 +74,7 @@ func (b *builder) planUnions() {
 		for _, a := range site.alts {
 			kinds, ok := b.kindsOf(a.variant.Type, map[string]bool{m.GoName: true})
 			if !ok {
-				b.errorf(a.path, "%s alternative %d (%s) is %s itself, for the same value; a union cannot be its own alternative",
+				b.errorf(a.path, "%s alternative %d (%s) leads back to %s, for the same value, through alternatives of alternatives; a union cannot be its own alternative",
 					site.keyword, a.index, a.variant.GoName, m.GoName)
 				continue
 			}

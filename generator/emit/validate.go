@@ -217,7 +217,7 @@ func (e *validateEmitter) unionChecks(m *ir.Model) []jen.Code {
 		for _, vr := range m.Variants {
 			value := jen.Id("m").Dot(vr.GoName)
 			switch vr.Type.Kind {
-			case ir.Primitive:
+			case ir.Primitive, ir.RawJSON:
 				value = jen.Op("*").Id("m").Dot(vr.GoName)
 			case ir.Array, ir.Map: // indexed below, which binds tighter than *
 				value = jen.Parens(jen.Op("*").Id("m").Dot(vr.GoName))

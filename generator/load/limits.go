@@ -136,7 +136,7 @@ func (l *Locator) refProblems() diag.List {
 			}
 			names = append(names, cycle[0].from)
 			for _, e := range cycle {
-				out.Add(e.pos, "components.schemas."+e.from, "$ref cycle %s: a schema cannot be or merge (allOf) itself; put a property between them",
+				out.Add(e.pos, "components.schemas."+e.from, "$ref cycle %s: a schema cannot be itself, merge itself (allOf) or be its own only alternative (oneOf, anyOf); put a property between them",
 					strings.Join(names, " → "))
 			}
 		}
