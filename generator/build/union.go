@@ -81,7 +81,7 @@ func (b *builder) planUnions() {
 			a.variant.Kinds, a.variant.Kind = kinds, kinds[0]
 			alts = append(alts, a)
 		}
-		alts = b.dropIdentical(site, alts)
+		alts = b.dropIdentical(site, b.applySiblings(site, alts))
 		for _, a := range alts {
 			m.Variants = append(m.Variants, a.variant)
 		}

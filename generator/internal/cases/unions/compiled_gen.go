@@ -11,7 +11,7 @@ import "github.com/acsgen/acsgen/acs"
 // by kin-openapi otherwise.
 var CompiledSpec = acs.CompiledSpec{
 	Specs: []acs.SpecDigest{
-		{Source: "internal/cases/unions/spec.yaml", Digest: "ce3ef2d119073634cdd6dd29d563049560fe8dc404227a878ddd6853255ba18d"},
+		{Source: "internal/cases/unions/spec.yaml", Digest: "17ba3a326ff263dbb55150952039f5ab061b1a5c07bab5e3fc788754259be5cb"},
 	},
 	Responses: map[string]acs.ResponseChecks{
 		"GetCatalog": {

@@ -33,7 +33,7 @@ func (m *BinaryData) DecodeJSON(d *jsondec.Decoder) {
 }
 
 // Field names of Catalog, in field order, for DecodeJSON.
-var jsonCatalog = jsondec.NewStruct("unions.Catalog", "code", "stamp", "amount", "count", "level", "word", "config", "data", "filter", "pair", "item", "bag", "predicate", "id", "anything", "message")
+var jsonCatalog = jsondec.NewStruct("unions.Catalog", "code", "stamp", "amount", "count", "level", "word", "config", "data", "filter", "pair", "item", "bag", "predicate", "id", "anything", "message", "size", "labeled")
 
 // DecodeJSON decodes the JSON value at d's cursor into m, as encoding/json would
 // but without reflection.
@@ -72,6 +72,10 @@ func (m *Catalog) DecodeJSON(d *jsondec.Decoder) {
 			jsondec.Ptr(&m.Anything, d, (*Anything).DecodeJSON)
 		case 15:
 			jsondec.Ptr(&m.Message, d, (*Message).DecodeJSON)
+		case 16:
+			jsondec.Ptr(&m.Size, d, (*Size).DecodeJSON)
+		case 17:
+			jsondec.Ptr(&m.Labeled, d, (*Labeled).DecodeJSON)
 		}
 	}
 }
@@ -136,6 +140,70 @@ func (m *FormattedText) DecodeJSON(d *jsondec.Decoder) {
 			jsondec.String(&m.Text, d)
 		case 1:
 			jsondec.String(&m.Format, d)
+		}
+	}
+}
+
+// Field names of LabelA, in field order, for DecodeJSON.
+var jsonLabelA = jsondec.NewStruct("unions.LabelA", "label", "a").Require(1)
+
+// DecodeJSON decodes the JSON value at d's cursor into m, as encoding/json would
+// but without reflection.
+func (m *LabelA) DecodeJSON(d *jsondec.Decoder) {
+	for o := d.Object(jsonLabelA); o.Next(); {
+		switch o.Field() {
+		case 0:
+			jsondec.Ptr(&m.Label, d, jsondec.String[string])
+		case 1:
+			jsondec.Int(&m.A, d)
+		}
+	}
+}
+
+// Field names of LabelB, in field order, for DecodeJSON.
+var jsonLabelB = jsondec.NewStruct("unions.LabelB", "label", "b").Require(1)
+
+// DecodeJSON decodes the JSON value at d's cursor into m, as encoding/json would
+// but without reflection.
+func (m *LabelB) DecodeJSON(d *jsondec.Decoder) {
+	for o := d.Object(jsonLabelB); o.Next(); {
+		switch o.Field() {
+		case 0:
+			jsondec.Ptr(&m.Label, d, jsondec.String[string])
+		case 1:
+			jsondec.Int(&m.B, d)
+		}
+	}
+}
+
+// Field names of LabeledLabelA, in field order, for DecodeJSON.
+var jsonLabeledLabelA = jsondec.NewStruct("unions.LabeledLabelA", "label", "a").Require(0, 1)
+
+// DecodeJSON decodes the JSON value at d's cursor into m, as encoding/json would
+// but without reflection.
+func (m *LabeledLabelA) DecodeJSON(d *jsondec.Decoder) {
+	for o := d.Object(jsonLabeledLabelA); o.Next(); {
+		switch o.Field() {
+		case 0:
+			jsondec.String(&m.Label, d)
+		case 1:
+			jsondec.Int(&m.A, d)
+		}
+	}
+}
+
+// Field names of LabeledLabelB, in field order, for DecodeJSON.
+var jsonLabeledLabelB = jsondec.NewStruct("unions.LabeledLabelB", "label", "b").Require(0, 1)
+
+// DecodeJSON decodes the JSON value at d's cursor into m, as encoding/json would
+// but without reflection.
+func (m *LabeledLabelB) DecodeJSON(d *jsondec.Decoder) {
+	for o := d.Object(jsonLabeledLabelB); o.Next(); {
+		switch o.Field() {
+		case 0:
+			jsondec.String(&m.Label, d)
+		case 1:
+			jsondec.Int(&m.B, d)
 		}
 	}
 }

@@ -68,6 +68,12 @@ type Catalog struct {
 
 	// The "message" property.
 	Message *Message `json:"message,omitzero"`
+
+	// The "size" property.
+	Size *Size `json:"size,omitzero"`
+
+	// The "labeled" property.
+	Labeled *Labeled `json:"labeled,omitzero"`
 }
 
 // ClientConfig is the schema ClientConfig.
@@ -111,6 +117,42 @@ type GetCatalogResponse = Catalog
 
 // ID is the ID, a UUID.
 type ID = UUID
+
+// LabelA is the schema LabelA.
+type LabelA struct {
+	// The "label" property.
+	Label *string `json:"label,omitzero"`
+
+	// The "a" property.
+	A int64 `json:"a"`
+}
+
+// LabelB is the schema LabelB.
+type LabelB struct {
+	// The "label" property.
+	Label *string `json:"label,omitzero"`
+
+	// The "b" property.
+	B int64 `json:"b"`
+}
+
+// LabeledLabelA is Labeled in the form of its oneOf alternative 0: the properties Labeled declares beside its alternatives, and the alternative's own.
+type LabeledLabelA struct {
+	// The "label" property.
+	Label string `json:"label"`
+
+	// The "a" property.
+	A int64 `json:"a"`
+}
+
+// LabeledLabelB is Labeled in the form of its oneOf alternative 1: the properties Labeled declares beside its alternatives, and the alternative's own.
+type LabeledLabelB struct {
+	// The "label" property.
+	Label string `json:"label"`
+
+	// The "b" property.
+	B int64 `json:"b"`
+}
 
 // LessOp is the schema LessOp.
 type LessOp struct {

@@ -486,6 +486,56 @@ func (u *Item) DecodeJSON(d *jsondec.Decoder) {
 	}
 }
 
+// Labeled is the schema Labeled.
+//
+// Exactly one field is set; which one follows the JSON type of the value, and for an object the property only that alternative requires.
+type Labeled struct {
+	LabelA *LabeledLabelA // set when the value is a JSON object with "a"
+	LabelB *LabeledLabelB // set when the value is a JSON object with "b"
+}
+
+// MarshalJSON encodes the alternative that is set.
+func (u Labeled) MarshalJSON() ([]byte, error) {
+	switch {
+	case u.LabelA != nil:
+		return json.Marshal(u.LabelA)
+	case u.LabelB != nil:
+		return json.Marshal(u.LabelB)
+	}
+	return nil, errors.New("Labeled: no alternative is set")
+}
+
+// UnmarshalJSON decodes data into the alternative of its JSON type.
+func (u *Labeled) UnmarshalJSON(data []byte) error {
+	return jsondec.Unmarshal(data, u)
+}
+
+// DecodeJSON decodes the JSON value at d's cursor into the alternative it picks, as
+// UnmarshalJSON does, in the one pass of its enclosing value's DecodeJSON.
+func (u *Labeled) DecodeJSON(d *jsondec.Decoder) {
+	*u = Labeled{}
+	switch kind := d.Kind(); kind {
+	case "object":
+		present, err := acs.UnionKeys(d.Span(), "a", "b")
+		if err != nil {
+			d.Fail(fmt.Errorf("Labeled: %w", err))
+			return
+		}
+		if len(present) != 1 {
+			d.Fail(fmt.Errorf("Labeled: the object has %q of the properties that tell its alternative (a, b); it needs exactly one", present))
+			return
+		}
+		switch present[0] {
+		case "a":
+			jsondec.Ptr(&u.LabelA, d, (*LabeledLabelA).DecodeJSON)
+		case "b":
+			jsondec.Ptr(&u.LabelB, d, (*LabeledLabelB).DecodeJSON)
+		}
+	default:
+		d.Fail(fmt.Errorf("Labeled: a JSON %s is not one of: object", kind))
+	}
+}
+
 // Level is the schema Level.
 //
 // Exactly one field is set; which one follows the JSON type of the value; where several alternatives take that type, the one the value is valid for, which must be exactly one.
@@ -728,6 +778,44 @@ func (u *Scalar) DecodeJSON(d *jsondec.Decoder) {
 		jsondec.Ptr(&u.Bool, d, jsondec.Bool[bool])
 	default:
 		d.Fail(fmt.Errorf("Scalar: a JSON %s is not one of: string, number, boolean", kind))
+	}
+}
+
+// Size is the schema Size.
+//
+// Exactly one field is set; which one follows the JSON type of the value.
+type Size struct {
+	String *string // set when the value is a JSON string
+	Int64  *int64  // set when the value is a JSON number
+}
+
+// MarshalJSON encodes the alternative that is set.
+func (u Size) MarshalJSON() ([]byte, error) {
+	switch {
+	case u.String != nil:
+		return json.Marshal(u.String)
+	case u.Int64 != nil:
+		return json.Marshal(u.Int64)
+	}
+	return nil, errors.New("Size: no alternative is set")
+}
+
+// UnmarshalJSON decodes data into the alternative of its JSON type.
+func (u *Size) UnmarshalJSON(data []byte) error {
+	return jsondec.Unmarshal(data, u)
+}
+
+// DecodeJSON decodes the JSON value at d's cursor into the alternative it picks, as
+// UnmarshalJSON does, in the one pass of its enclosing value's DecodeJSON.
+func (u *Size) DecodeJSON(d *jsondec.Decoder) {
+	*u = Size{}
+	switch kind := d.Kind(); kind {
+	case "string":
+		jsondec.Ptr(&u.String, d, jsondec.String[string])
+	case "number":
+		jsondec.Ptr(&u.Int64, d, jsondec.Int[int64])
+	default:
+		d.Fail(fmt.Errorf("Size: a JSON %s is not one of: string, number", kind))
 	}
 }
 

@@ -49,19 +49,24 @@ var samples = map[string][]sample{
 		{`[1,{"not":"x"}]`, "Array"}, {`{"not":[true,"$x"]}`, ""}, {`{"not":[true,"$long-enough"]}`, "NotOp"}, {`null`, ""}},
 	"id":       {{`"0b5e2f3c-8d4a-4c1e-9f7a-2b6d8e0c1a3f"`, "ID"}, {`7`, ""}},
 	"anything": {{`{"x":1}`, "Point"}, {`{"y":1}`, "Any"}, {`[1]`, "Any"}, {`"s"`, "Any"}},
+	"size": {{`64`, "Int64"}, {`"64Mi"`, "String"}, {`"64MB"`, ""}, {`"64"`, "String"}, {`1.5`, ""}},
+	"labeled": {{`{"label":"l","a":1}`, "LabelA"}, {`{"label":"l","b":1}`, "LabelB"}, {`{"a":1}`, ""},
+		{`{"label":"l","a":1,"b":2}`, ""}},
 	"message": {{`{"sender":"s","content":{"text":"hi"}}`, "TextMessage"},
 		{`{"sender":"s","content":{"text":"hi","format":"md"}}`, ""},
 		{`{"sender":"s","content":{"data":"aGk="}}`, "DataMessage"}, {`{"sender":"s","content":{"data":"a b"}}`, ""},
 		{`{"sender":"s","content":{"data":{"k":1}}}`, "DataMessage"}, {`{"sender":"s","content":{"data":1}}`, ""}},
 }
 
-// plain leaves out the samples that are null: plain decoding, as encoding/json,
-// takes null for an optional property of any type and leaves the field nil,
-// where strict decoding and kin-openapi refuse it unless the schema is nullable.
-func plain(list []sample) []sample {
+// plain leaves out the samples that plain decoding, as encoding/json, cannot
+// tell from valid ones, where strict decoding and kin-openapi refuse them: null
+// for an optional property (it leaves the field nil), and an object without a
+// required property held by value (it leaves the zero value). Validate sees
+// neither; acsgen contract compares the value's encoding with the body.
+func plain(name string, list []sample) []sample {
 	var out []sample
 	for _, s := range list {
-		if s.json != "null" {
+		if s.json != "null" && !(name == "labeled" && s.json == `{"a":1}`) {
 			out = append(out, s)
 		}
 	}
@@ -118,6 +123,10 @@ func set(c unions.Catalog, name string) string {
 		u = c.Anything
 	case "message":
 		u = c.Message
+	case "size":
+		u = c.Size
+	case "labeled":
+		u = c.Labeled
 	}
 	return setField(u)
 }
@@ -127,7 +136,7 @@ func set(c unions.Catalog, name string) string {
 // oneOf, is an error.
 func TestDecodingPicksTheAlternativeTheValueIsValidFor(t *testing.T) {
 	for name, list := range samples {
-		for _, s := range plain(list) {
+		for _, s := range plain(name, list) {
 			c, err := catalog(t, name, s.json)
 			if s.field == "" {
 				assert.Error(t, err, "%s: %s", name, s.json)
@@ -191,7 +200,7 @@ func TestDecodingAgreesWithKin(t *testing.T) {
 	require.NoError(t, err)
 	schema := doc.Components.Schemas["Catalog"].Value
 	for name, list := range samples {
-		for _, s := range plain(list) {
+		for _, s := range plain(name, list) {
 			var instance any
 			require.NoError(t, json.Unmarshal([]byte(`{"`+name+`":`+s.json+`}`), &instance))
 			kinErr := schema.VisitJSON(instance)

@@ -12,6 +12,7 @@ import (
 var (
 	pattern0 = regexp.MustCompile("^[0-9]+$")
 	pattern1 = regexp.MustCompile("^[$]")
+	pattern2 = regexp.MustCompile("^[0-9]+([KMG]i)?$")
 )
 
 // Validate reports every way the value breaks its schema as an *acs.ValidationError
@@ -191,6 +192,16 @@ func (m *Catalog) validate(v *acs.Validator) {
 	if m.Message != nil {
 		v.Enter("message")
 		m.Message.validate(v)
+		v.Leave()
+	}
+	if m.Size != nil {
+		v.Enter("size")
+		m.Size.validate(v)
+		v.Leave()
+	}
+	if m.Labeled != nil {
+		v.Enter("labeled")
+		m.Labeled.validate(v)
 		v.Leave()
 	}
 }
@@ -413,6 +424,78 @@ func (m *Item) validate(v *acs.Validator) {
 		v.Fail("no alternative is set")
 	}
 }
+
+// Validate reports every way the value breaks its schema as an *acs.ValidationError
+// whose violations carry JSON pointers; nil when there are none.
+func (m *LabelA) Validate() error {
+	if m == nil {
+		return nil
+	}
+	var v acs.Validator
+	m.validate(&v)
+	return v.Err()
+}
+
+func (m *LabelA) validate(v *acs.Validator) {}
+
+// Validate reports every way the value breaks its schema as an *acs.ValidationError
+// whose violations carry JSON pointers; nil when there are none.
+func (m *LabelB) Validate() error {
+	if m == nil {
+		return nil
+	}
+	var v acs.Validator
+	m.validate(&v)
+	return v.Err()
+}
+
+func (m *LabelB) validate(v *acs.Validator) {}
+
+// Validate reports every way the value breaks its schema as an *acs.ValidationError
+// whose violations carry JSON pointers; nil when there are none.
+func (m *Labeled) Validate() error {
+	if m == nil {
+		return nil
+	}
+	var v acs.Validator
+	m.validate(&v)
+	return v.Err()
+}
+
+func (m *Labeled) validate(v *acs.Validator) {
+	switch {
+	case m.LabelA != nil:
+	case m.LabelB != nil:
+	default:
+		v.Fail("no alternative is set")
+	}
+}
+
+// Validate reports every way the value breaks its schema as an *acs.ValidationError
+// whose violations carry JSON pointers; nil when there are none.
+func (m *LabeledLabelA) Validate() error {
+	if m == nil {
+		return nil
+	}
+	var v acs.Validator
+	m.validate(&v)
+	return v.Err()
+}
+
+func (m *LabeledLabelA) validate(v *acs.Validator) {}
+
+// Validate reports every way the value breaks its schema as an *acs.ValidationError
+// whose violations carry JSON pointers; nil when there are none.
+func (m *LabeledLabelB) Validate() error {
+	if m == nil {
+		return nil
+	}
+	var v acs.Validator
+	m.validate(&v)
+	return v.Err()
+}
+
+func (m *LabeledLabelB) validate(v *acs.Validator) {}
 
 // Validate reports every way the value breaks its schema as an *acs.ValidationError
 // whose violations carry JSON pointers; nil when there are none.
@@ -656,6 +739,29 @@ func (m *Single) Validate() error {
 }
 
 func (m *Single) validate(v *acs.Validator) {}
+
+// Validate reports every way the value breaks its schema as an *acs.ValidationError
+// whose violations carry JSON pointers; nil when there are none.
+func (m *Size) Validate() error {
+	if m == nil {
+		return nil
+	}
+	var v acs.Validator
+	m.validate(&v)
+	return v.Err()
+}
+
+func (m *Size) validate(v *acs.Validator) {
+	switch {
+	case m.String != nil:
+		if !pattern2.MatchString(*m.String) {
+			v.Failf("value %q does not match the pattern %s", *m.String, pattern2)
+		}
+	case m.Int64 != nil:
+	default:
+		v.Fail("no alternative is set")
+	}
+}
 
 // Validate reports every way the value breaks its schema as an *acs.ValidationError
 // whose violations carry JSON pointers; nil when there are none.
