@@ -49,7 +49,7 @@ var samples = map[string][]sample{
 		{`[1,{"not":"x"}]`, "Array"}, {`{"not":[true,"$x"]}`, ""}, {`{"not":[true,"$long-enough"]}`, "NotOp"}, {`null`, ""}},
 	"id":       {{`"0b5e2f3c-8d4a-4c1e-9f7a-2b6d8e0c1a3f"`, "ID"}, {`7`, ""}},
 	"anything": {{`{"x":1}`, "Point"}, {`{"y":1}`, "Any"}, {`[1]`, "Any"}, {`"s"`, "Any"}},
-	"size": {{`64`, "Int64"}, {`"64Mi"`, "String"}, {`"64MB"`, ""}, {`"64"`, "String"}, {`1.5`, ""}},
+	"size":     {{`64`, "Int64"}, {`"64Mi"`, "String"}, {`"64MB"`, ""}, {`"64"`, "String"}, {`1.5`, ""}},
 	"labeled": {{`{"label":"l","a":1}`, "LabelA"}, {`{"label":"l","b":1}`, "LabelB"}, {`{"a":1}`, ""},
 		{`{"label":"l","a":1,"b":2}`, ""}},
 	"message": {{`{"sender":"s","content":{"text":"hi"}}`, "TextMessage"},
