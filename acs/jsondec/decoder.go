@@ -45,6 +45,7 @@ type Decoder struct {
 	strings   []string // the rest of the slab newString hands out
 	strict    bool     // decoding as JSON Schema judges (strict.go)
 	nullOK    bool     // strict: the member about to be read may be null
+	memo      map[any]any
 
 	// Inline first storage for path: the Decoder escapes to the heap anyway, as a
 	// generated method's argument, so a typical document's path costs nothing more.

@@ -47,10 +47,40 @@ func (d *Decoder) Span() []byte {
 
 // Fail consumes the value at the cursor and records err as the decoding's
 // error, unless the value's grammar is wrong: as with a type error, that error
-// comes first.
+// comes first. In strict decoding, which a Try rewinds, the value is left for
+// the reading that follows the Try to check.
 func (d *Decoder) Fail(err error) {
-	d.skipValue()
+	if !d.strict {
+		d.skipValue()
+	}
 	d.fail(err)
+}
+
+// Remember keeps v for key until the document is decoded (or d Reset), and
+// Recall returns it. A union that tried its alternatives on the value at an
+// offset remembers what it found, so that trying alternatives of an enclosing
+// union, which read that value again, costs nothing more: without it, two
+// alternatives that both hold the union would read a value nested n deep 2^n
+// times.
+func (d *Decoder) Remember(key, v any) {
+	if d.memo == nil {
+		d.memo = map[any]any{}
+	}
+	d.memo[key] = v
+}
+
+// Recall returns what Remember kept for key.
+func (d *Decoder) Recall(key any) (any, bool) {
+	v, ok := d.memo[key]
+	return v, ok
+}
+
+// SkipTo moves the cursor to end, the offset where an earlier reading of the
+// value at the cursor ended (Offset after it).
+func (d *Decoder) SkipTo(end int) {
+	if d.err == nil && end >= d.pos && end <= len(d.data) {
+		d.pos = end
+	}
 }
 
 // Strict reports whether d decodes strictly (it is trying a union's alternative).

@@ -11,7 +11,7 @@ import "github.com/acsgen/acsgen/acs"
 // by kin-openapi otherwise.
 var CompiledSpec = acs.CompiledSpec{
 	Specs: []acs.SpecDigest{
-		{Source: "internal/cases/unions/spec.yaml", Digest: "17ba3a326ff263dbb55150952039f5ab061b1a5c07bab5e3fc788754259be5cb"},
+		{Source: "internal/cases/unions/spec.yaml", Digest: "e06dc14a67cda233b29068a6221ec8669f2f8e186dfb704f6a712e33ea66f0f7"},
 	},
 	Responses: map[string]acs.ResponseChecks{
 		"GetCatalog": {

@@ -144,6 +144,22 @@ func (m *FormattedText) DecodeJSON(d *jsondec.Decoder) {
 	}
 }
 
+// Field names of Knot, in field order, for DecodeJSON.
+var jsonKnot = jsondec.NewStruct("unions.Knot", "next", "b")
+
+// DecodeJSON decodes the JSON value at d's cursor into m, as encoding/json would
+// but without reflection.
+func (m *Knot) DecodeJSON(d *jsondec.Decoder) {
+	for o := d.Object(jsonKnot); o.Next(); {
+		switch o.Field() {
+		case 0:
+			jsondec.Ptr(&m.Next, d, (*Chain).DecodeJSON)
+		case 1:
+			jsondec.Ptr(&m.B, d, jsondec.Int[int64])
+		}
+	}
+}
+
 // Field names of LabelA, in field order, for DecodeJSON.
 var jsonLabelA = jsondec.NewStruct("unions.LabelA", "label", "a").Require(1)
 
@@ -218,6 +234,22 @@ func (m *LessOp) DecodeJSON(d *jsondec.Decoder) {
 		switch o.Field() {
 		case 0:
 			jsondec.Ptr(&m.Lt, d, jsondec.Float[float64])
+		}
+	}
+}
+
+// Field names of Link, in field order, for DecodeJSON.
+var jsonLink = jsondec.NewStruct("unions.Link", "next", "a")
+
+// DecodeJSON decodes the JSON value at d's cursor into m, as encoding/json would
+// but without reflection.
+func (m *Link) DecodeJSON(d *jsondec.Decoder) {
+	for o := d.Object(jsonLink); o.Next(); {
+		switch o.Field() {
+		case 0:
+			jsondec.Ptr(&m.Next, d, (*Chain).DecodeJSON)
+		case 1:
+			jsondec.Ptr(&m.A, d, jsondec.String[string])
 		}
 	}
 }

@@ -118,6 +118,15 @@ type GetCatalogResponse = Catalog
 // ID is the ID, a UUID.
 type ID = UUID
 
+// Knot is the schema Knot.
+type Knot struct {
+	// The "next" property.
+	Next *Chain `json:"next,omitzero"`
+
+	// The "b" property.
+	B *int64 `json:"b,omitzero"`
+}
+
 // LabelA is the schema LabelA.
 type LabelA struct {
 	// The "label" property.
@@ -158,6 +167,15 @@ type LabeledLabelB struct {
 type LessOp struct {
 	// The "lt" property.
 	Lt *float64 `json:"lt,omitzero"`
+}
+
+// Link is the schema Link.
+type Link struct {
+	// The "next" property.
+	Next *Chain `json:"next,omitzero"`
+
+	// The "a" property.
+	A *string `json:"a,omitzero"`
 }
 
 // NotOp is the schema NotOp.

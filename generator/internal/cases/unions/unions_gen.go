@@ -155,6 +155,53 @@ func (u *Bag) tryObject(i int, d *jsondec.Decoder) {
 	}
 }
 
+// Chain is the schema Chain.
+//
+// Exactly one field is set; which one follows the JSON type of the value; where several alternatives take that type, the one the value is valid for, which must be exactly one.
+type Chain struct {
+	Link *Link // set when the value is a JSON object it is valid for
+	Knot *Knot // set when the value is a JSON object it is valid for
+}
+
+// MarshalJSON encodes the alternative that is set.
+func (u Chain) MarshalJSON() ([]byte, error) {
+	switch {
+	case u.Link != nil:
+		return json.Marshal(u.Link)
+	case u.Knot != nil:
+		return json.Marshal(u.Knot)
+	}
+	return nil, errors.New("Chain: no alternative is set")
+}
+
+// UnmarshalJSON decodes data into the alternative of its JSON type.
+func (u *Chain) UnmarshalJSON(data []byte) error {
+	return jsondec.Unmarshal(data, u)
+}
+
+// DecodeJSON decodes the JSON value at d's cursor into the alternative it picks, as
+// UnmarshalJSON does, in the one pass of its enclosing value's DecodeJSON.
+func (u *Chain) DecodeJSON(d *jsondec.Decoder) {
+	*u = Chain{}
+	switch kind := d.Kind(); kind {
+	case "object":
+		acs.OneOf(d, u, "Chain", "object", []string{"Link", "Knot"}, (*Chain).tryObject)
+	default:
+		d.Fail(fmt.Errorf("Chain: a JSON %s is not one of: object", kind))
+	}
+}
+
+// tryObject decodes the value at d's cursor into alternative i of those Chain
+// takes a JSON object for, as OneOf or AnyOf tries them.
+func (u *Chain) tryObject(i int, d *jsondec.Decoder) {
+	switch i {
+	case 0:
+		jsondec.Ptr(&u.Link, d, (*Link).DecodeJSON)
+	case 1:
+		jsondec.Ptr(&u.Knot, d, (*Knot).DecodeJSON)
+	}
+}
+
 // Code is the schema Code.
 //
 // Exactly one field is set; which one follows the JSON type of the value; where several alternatives take that type, the one the value is valid for, which must be exactly one.

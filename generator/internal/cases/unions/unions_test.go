@@ -311,3 +311,25 @@ func repeatsKeys(doc string) bool {
 		expectKey = len(objects) > 0 && objects[len(objects)-1] != nil
 	}
 }
+
+// chain is a Chain nested depth deep, ending in an object only Knot takes.
+func chain(depth int) []byte {
+	return []byte(strings.Repeat(`{"next":`, depth) + `{"a":1}` + strings.Repeat(`}`, depth))
+}
+
+// Trying the alternatives of a union that both alternatives hold again reads
+// each nested value once: the work grows with the depth, not as 2^depth. It is
+// counted in allocations, which the decoding of each value makes.
+func TestTryingNestedUnionsIsLinear(t *testing.T) {
+	var c unions.Chain
+	require.NoError(t, json.Unmarshal(chain(0), &c))
+	require.NotNil(t, c.Knot)
+	assert.EqualError(t, json.Unmarshal(chain(1), &c),
+		"Chain: the JSON object is valid for 2 alternatives (Link, Knot), but oneOf takes exactly one")
+	allocs := func(depth int) float64 {
+		data := chain(depth)
+		return testing.AllocsPerRun(3, func() { _ = json.Unmarshal(data, new(unions.Chain)) })
+	}
+	shallow, deep := allocs(6), allocs(18)
+	assert.Less(t, deep, 6*shallow, "3 times as deep: %v allocations, against %v", deep, shallow)
+}

@@ -208,6 +208,28 @@ func (m *Catalog) validate(v *acs.Validator) {
 
 // Validate reports every way the value breaks its schema as an *acs.ValidationError
 // whose violations carry JSON pointers; nil when there are none.
+func (m *Chain) Validate() error {
+	if m == nil {
+		return nil
+	}
+	var v acs.Validator
+	m.validate(&v)
+	return v.Err()
+}
+
+func (m *Chain) validate(v *acs.Validator) {
+	switch {
+	case m.Link != nil:
+		m.Link.validate(v)
+	case m.Knot != nil:
+		m.Knot.validate(v)
+	default:
+		v.Fail("no alternative is set")
+	}
+}
+
+// Validate reports every way the value breaks its schema as an *acs.ValidationError
+// whose violations carry JSON pointers; nil when there are none.
 func (m *ClientConfig) Validate() error {
 	if m == nil {
 		return nil
@@ -427,6 +449,25 @@ func (m *Item) validate(v *acs.Validator) {
 
 // Validate reports every way the value breaks its schema as an *acs.ValidationError
 // whose violations carry JSON pointers; nil when there are none.
+func (m *Knot) Validate() error {
+	if m == nil {
+		return nil
+	}
+	var v acs.Validator
+	m.validate(&v)
+	return v.Err()
+}
+
+func (m *Knot) validate(v *acs.Validator) {
+	if m.Next != nil {
+		v.Enter("next")
+		m.Next.validate(v)
+		v.Leave()
+	}
+}
+
+// Validate reports every way the value breaks its schema as an *acs.ValidationError
+// whose violations carry JSON pointers; nil when there are none.
 func (m *LabelA) Validate() error {
 	if m == nil {
 		return nil
@@ -529,6 +570,25 @@ func (m *Level) validate(v *acs.Validator) {
 		m.High.validate(v)
 	default:
 		v.Fail("no alternative is set")
+	}
+}
+
+// Validate reports every way the value breaks its schema as an *acs.ValidationError
+// whose violations carry JSON pointers; nil when there are none.
+func (m *Link) Validate() error {
+	if m == nil {
+		return nil
+	}
+	var v acs.Validator
+	m.validate(&v)
+	return v.Err()
+}
+
+func (m *Link) validate(v *acs.Validator) {
+	if m.Next != nil {
+		v.Enter("next")
+		m.Next.validate(v)
+		v.Leave()
 	}
 }
 
