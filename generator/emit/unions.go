@@ -74,7 +74,7 @@ func (e *decodeEmitter) genUnion(m *ir.Model) jen.Code {
 		})
 	})
 	for _, p := range m.Picks {
-		if p.Rule == ir.PickTrial {
+		if tried(m, p) {
 			code.Line().Line().Add(e.genTry(m, p))
 		}
 	}
@@ -128,6 +128,12 @@ func (e *decodeEmitter) pickCode(m *ir.Model, p *ir.Pick) []jen.Code {
 	case ir.PickKeyKind:
 		return e.byKeyKind(m, p)
 	}
+	return []jen.Code{e.tryEach(m, p)}
+}
+
+// tryEach tries the pick's alternatives in turn (acs.OneOf, acs.AnyOf), each
+// decoded by the union's try method for the pick's JSON type (genTry).
+func (e *decodeEmitter) tryEach(m *ir.Model, p *ir.Pick) jen.Code {
 	names := make([]jen.Code, len(p.Variants))
 	for i, v := range p.Variants {
 		names[i] = jen.Lit(v.GoName)
@@ -136,8 +142,14 @@ func (e *decodeEmitter) pickCode(m *ir.Model, p *ir.Pick) []jen.Code {
 	if m.AnyOf {
 		pick = "AnyOf"
 	}
-	return []jen.Code{jen.Qual(acsPkg, pick).Call(jen.Id("d"), jen.Id("u"), jen.Lit(m.GoName), jen.Lit(string(p.Kind)),
-		jen.Index().String().Values(names...), jen.Parens(jen.Op("*").Id(m.GoName)).Dot(tryName(p)))}
+	return jen.Qual(acsPkg, pick).Call(jen.Id("d"), jen.Id("u"), jen.Lit(m.GoName), jen.Lit(string(p.Kind)),
+		jen.Index().String().Values(names...), jen.Parens(jen.Op("*").Id(m.GoName)).Dot(tryName(p)))
+}
+
+// tried reports whether decoding may try the pick's alternatives: it has no
+// static rule, or it goes by keys in an anyOf, whose object may have several.
+func tried(m *ir.Model, p *ir.Pick) bool {
+	return p.Rule == ir.PickTrial || p.Rule == ir.PickKey && m.AnyOf
 }
 
 func tryName(p *ir.Pick) string { return "try" + kindWord(p.Kind) }
@@ -205,8 +217,9 @@ func (e *decodeEmitter) byDiscriminator(m *ir.Model, p *ir.Pick) []jen.Code {
 	}
 }
 
-// byKey decodes a JSON object into the alternative whose key it has, the
-// first in order when an anyOf's object has several:
+// byKey decodes a JSON object into the alternative whose key it has; an
+// anyOf's object with several keys goes to the first alternative it is valid
+// for, which trying them in turn finds:
 //
 //	present, err := acs.UnionKeys(d.Span(), "radius", "side")
 //	if err != nil { ... }
@@ -229,18 +242,23 @@ func (e *decodeEmitter) byKey(m *ir.Model, p *ir.Pick) []jen.Code {
 	if m.AnyOf {
 		count, want = jen.Len(jen.Id("present")).Op("==").Lit(0), "one"
 	}
-	return []jen.Code{
+	code := []jen.Code{
 		jen.List(jen.Id("present"), jen.Err()).Op(":=").Qual(acsPkg, "UnionKeys").Call(append([]jen.Code{span()}, keys...)...),
 		failOnErr(m),
 		jen.If(count).Block(
 			fail(jen.Lit(m.GoName+": the object has %q of the properties that tell its alternative ("+escapePercent(strings.Join(names, ", "))+"); it needs "+want), jen.Id("present")),
 			jen.Return()),
-		jen.Switch(jen.Id("present").Index(jen.Lit(0))).BlockFunc(func(s *jen.Group) {
-			for _, v := range p.Variants {
-				s.Case(jen.Lit(v.Key)).Add(e.decodeVariant(v))
-			}
-		}),
 	}
+	if m.AnyOf {
+		// Several keys: the first alternative the object is valid for, which
+		// need not be the first whose key it has.
+		code = append(code, jen.If(jen.Len(jen.Id("present")).Op(">").Lit(1)).Block(e.tryEach(m, p), jen.Return()))
+	}
+	return append(code, jen.Switch(jen.Id("present").Index(jen.Lit(0))).BlockFunc(func(s *jen.Group) {
+		for _, v := range p.Variants {
+			s.Case(jen.Lit(v.Key)).Add(e.decodeVariant(v))
+		}
+	}))
 }
 
 // byKeyKind decodes a JSON object into the alternative that types the

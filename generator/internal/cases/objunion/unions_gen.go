@@ -97,6 +97,10 @@ func (u *AnyShape) DecodeJSON(d *jsondec.Decoder) {
 			d.Fail(fmt.Errorf("AnyShape: the object has %q of the properties that tell its alternative (radius, side); it needs one", present))
 			return
 		}
+		if len(present) > 1 {
+			acs.AnyOf(d, u, "AnyShape", "object", []string{"Circle", "Square"}, (*AnyShape).tryObject)
+			return
+		}
 		switch present[0] {
 		case "radius":
 			jsondec.Ptr(&u.Circle, d, (*Circle).DecodeJSON)
@@ -105,6 +109,17 @@ func (u *AnyShape) DecodeJSON(d *jsondec.Decoder) {
 		}
 	default:
 		d.Fail(fmt.Errorf("AnyShape: a JSON %s is not one of: object", kind))
+	}
+}
+
+// tryObject decodes the value at d's cursor into alternative i of those AnyShape
+// takes a JSON object for, as OneOf or AnyOf tries them.
+func (u *AnyShape) tryObject(i int, d *jsondec.Decoder) {
+	switch i {
+	case 0:
+		jsondec.Ptr(&u.Circle, d, (*Circle).DecodeJSON)
+	case 1:
+		jsondec.Ptr(&u.Square, d, (*Square).DecodeJSON)
 	}
 }
 

@@ -49,6 +49,10 @@ func (u *Payment) DecodeJSON(d *jsondec.Decoder) {
 			d.Fail(fmt.Errorf("Payment: the object has %q of the properties that tell its alternative (card, iban); it needs one", present))
 			return
 		}
+		if len(present) > 1 {
+			acs.AnyOf(d, u, "Payment", "object", []string{"Variant0", "Variant1"}, (*Payment).tryObject)
+			return
+		}
 		switch present[0] {
 		case "card":
 			jsondec.Ptr(&u.Variant0, d, (*PaymentVariant0).DecodeJSON)
@@ -57,6 +61,17 @@ func (u *Payment) DecodeJSON(d *jsondec.Decoder) {
 		}
 	default:
 		d.Fail(fmt.Errorf("Payment: a JSON %s is not one of: object", kind))
+	}
+}
+
+// tryObject decodes the value at d's cursor into alternative i of those Payment
+// takes a JSON object for, as OneOf or AnyOf tries them.
+func (u *Payment) tryObject(i int, d *jsondec.Decoder) {
+	switch i {
+	case 0:
+		jsondec.Ptr(&u.Variant0, d, (*PaymentVariant0).DecodeJSON)
+	case 1:
+		jsondec.Ptr(&u.Variant1, d, (*PaymentVariant1).DecodeJSON)
 	}
 }
 
