@@ -13,10 +13,17 @@ import (
 // each is valid for both: an error. An anyOf takes the first, so the later one
 // is never picked: a warning, and it stays a field that decoding never sets.
 // The alternatives left are returned.
+//
+// A discriminator tells objects apart whatever they accept: kin-openapi then
+// validates only the alternative its value names.
 func (b *builder) dropIdentical(site *unionSite, alts []unionAlt) []unionAlt {
+	d := site.schema.Discriminator
+	named := func(a unionAlt) bool { return d != nil && d.PropertyName != "" && b.structOf(a.variant.Type) != nil }
 	var out []unionAlt
 	for _, a := range alts {
-		i := slices.IndexFunc(out, func(o unionAlt) bool { return b.sameShape(o.variant.Type, a.variant.Type, map[[2]string]bool{}) })
+		i := slices.IndexFunc(out, func(o unionAlt) bool {
+			return !(named(o) && named(a)) && b.sameShape(o.variant.Type, a.variant.Type, map[[2]string]bool{})
+		})
 		if i < 0 {
 			out = append(out, a)
 			continue

@@ -29,6 +29,11 @@ components:
       anyOf: [{$ref: '#/components/schemas/Dog'}, {$ref: '#/components/schemas/Robot'}, {type: object, additionalProperties: {type: string}}]
     Outer:
       oneOf: [{$ref: '#/components/schemas/Port'}, {type: number}, {type: boolean}]
+    Breeds:
+      oneOf: [{$ref: '#/components/schemas/Breed1'}, {$ref: '#/components/schemas/Breed2'}]
+      discriminator: {propertyName: name, mapping: {one: Breed1, two: Breed2}}
+    Breed1: {type: object, properties: {name: {type: string}}}
+    Breed2: {type: object, properties: {name: {type: string}}}
     Dog:
       type: object
       required: [kind, bark]
@@ -58,6 +63,8 @@ components:
 	// Port takes strings and numbers, so the number pick of Outer has two
 	// alternatives to try, its string pick one.
 	assert.Equal(t, map[ir.JSONKind]ir.PickRule{ir.KindString: ir.PickOnly, ir.KindNumber: ir.PickTrial, ir.KindBool: ir.PickOnly}, rules("Outer"))
+	// Alternatives that accept the same objects, which the discriminator tells apart.
+	assert.Equal(t, map[ir.JSONKind]ir.PickRule{ir.KindObject: ir.PickDiscriminator}, rules("Breeds"))
 
 	typed := model(t, api, "Typed")
 	assert.Equal(t, []string{"id", "id"}, []string{typed.Variants[0].Key, typed.Variants[1].Key})
