@@ -66,7 +66,27 @@ func requireAgrees(t *testing.T, src string) bool {
 		return false
 	}
 	require.Equal(t, full, fast, "the fast reader differs from yaml/v4 on\n%s", src)
+	requireSizes(t, src)
 	return true
+}
+
+// requireSizes holds the decoded size the fast reader notes for each value of
+// src, which it allocates by, to the value it then decodes.
+func requireSizes(t *testing.T, src string) {
+	t.Helper()
+	r := fastReader{src: src}
+	require.True(t, r.cassette())
+	var vals []fastValue
+	for _, ix := range r.ixs {
+		vals = append(vals, ix.url, ix.method, ix.body, ix.respBody)
+	}
+	for _, e := range r.entries {
+		vals = append(vals, e.name)
+	}
+	for _, v := range append(vals, r.vals...) {
+		value := r.appendValue(nil, v)
+		require.Len(t, value, int(v.size), "the size noted for %q (style %q) in\n%s", value, v.style, src)
+	}
 }
 
 // seedCassettes are the repository's cassettes and the corpus of FuzzReadCassette.
@@ -104,16 +124,25 @@ func TestFastCassetteReadsTheSeeds(t *testing.T) {
 			}
 		})
 	}
-	path, _ := largeRecording(t, t.TempDir(), "yaml", 60)
-	data, err := os.ReadFile(path)
-	require.NoError(t, err)
-	// The checking pass allocates its scratch space, nothing per interaction.
-	src := string(data)
-	assert.LessOrEqual(t, testing.AllocsPerRun(10, func() {
-		r := fastReader{src: src}
-		require.True(t, r.cassette())
-	}), 8.0)
-	assert.True(t, requireAgrees(t, string(data)), "declined what cassetteEntryYAML writes")
+	// The reading pass allocates its scratch space and its notes, slices that
+	// grow by doubling: ten times the interactions add a few allocations, not
+	// one per interaction.
+	var allocs []float64
+	for _, n := range []int{60, 600} {
+		path, _ := largeRecording(t, t.TempDir(), "yaml", n)
+		data, err := os.ReadFile(path)
+		require.NoError(t, err)
+		src := string(data)
+		allocs = append(allocs, testing.AllocsPerRun(10, func() {
+			r := fastReader{src: src}
+			require.True(t, r.cassette())
+			require.Len(t, r.ixs, n)
+		}))
+		assert.True(t, requireAgrees(t, src), "declined what cassetteEntryYAML writes")
+	}
+	t.Logf("allocations reading 60 and 600 interactions: %v", allocs)
+	assert.LessOrEqual(t, allocs[0], 24.0)
+	assert.LessOrEqual(t, allocs[1], allocs[0]+10)
 }
 
 // Cassettes written by go-vcr's own recorder, with values chosen to need each
