@@ -6,6 +6,7 @@ import (
 	"io"
 	"net/url"
 	"strings"
+	"sync"
 
 	"go.yaml.in/yaml/v4"
 	"gopkg.in/dnaeon/go-vcr.v4/pkg/cassette"
@@ -58,7 +59,11 @@ func readCassetteFile(path string) (string, error) {
 	}
 	var b strings.Builder
 	b.Grow(int(size) + 1) // the read that finds the end needs no more room
-	if _, err := io.Copy(&b, io.LimitReader(f, MaxRecordingSize+1)); err != nil {
+	buf := copyBuffers.Get().(*[]byte)
+	defer copyBuffers.Put(buf)
+	// Without its WriteTo, the file is copied through buf rather than through a
+	// buffer io.Copy would allocate for each file.
+	if _, err := io.CopyBuffer(&b, struct{ io.Reader }{io.LimitReader(f, MaxRecordingSize+1)}, *buf); err != nil {
 		return "", fmt.Errorf("%s: %w", path, err)
 	}
 	if b.Len() > MaxRecordingSize {
@@ -66,6 +71,9 @@ func readCassetteFile(path string) (string, error) {
 	}
 	return b.String(), nil
 }
+
+// copyBuffers are the buffers readCassetteFile copies files through.
+var copyBuffers = sync.Pool{New: func() any { b := make([]byte, 32<<10); return &b }}
 
 // yamlCassette reads a cassette with go-vcr's YAML package. The YAML is parsed
 // once into a node tree. The tree is measured for alias expansion

@@ -5,6 +5,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 
 	"gopkg.in/dnaeon/go-vcr.v4/pkg/cassette"
 )
@@ -30,6 +31,17 @@ func fastCassette(path, src string, fn func(int, Interaction) error) (bool, erro
 		return false, nil
 	}
 	r := fastReader{src: src}
+	notes, _ := fastNotesPool.Get().(*fastNotes)
+	if notes != nil {
+		r.ixs, r.entries, r.vals = notes.ixs[:0], notes.entries[:0], notes.vals[:0]
+	}
+	defer func() {
+		// The notes are offsets, which hold nothing of src; a long cassette's
+		// are left to the collector.
+		if len(r.vals) <= maxPooledNotes && len(r.ixs) <= maxPooledNotes {
+			fastNotesPool.Put(&fastNotes{r.ixs, r.entries, r.vals})
+		}
+	}()
 	if !r.cassette() {
 		return false, nil
 	}
@@ -66,6 +78,21 @@ type fastReader struct {
 	str   []byte          // scratch for escaped strings
 	names []string        // the header names read so far, for duplicates
 	seen  map[string]bool // the same, once there are many
+}
+
+// fastNotesPool keeps the notes of cassettes read, to be written over by the
+// next: a cassette's notes are a fifth of its size or so, which would
+// otherwise be allocated, and grown, for every one.
+var fastNotesPool sync.Pool // of *fastNotes
+
+// maxPooledNotes bounds the notes kept in fastNotesPool, to what a cassette of
+// a few MiB has.
+const maxPooledNotes = 1 << 16
+
+type fastNotes struct {
+	ixs     []fastIx
+	entries []fastEntry
+	vals    []fastValue
 }
 
 // fastIx notes what an Interaction holds; a zero fastValue is "".

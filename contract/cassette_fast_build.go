@@ -125,10 +125,10 @@ func appendSingleQuoted(dst []byte, s string) []byte {
 }
 
 // appendEscaped appends the value of a double-quoted scalar's text s, whose
-// escapes quotedScalar has checked.
+// escapes quotedScalar has checked (and which holds no bare quote).
 func appendEscaped(dst []byte, s string) []byte {
 	for {
-		i := strings.IndexByte(s, '\\')
+		i := quoteOrBackslash(s, 0)
 		if i < 0 {
 			return append(dst, s...)
 		}

@@ -2,6 +2,7 @@ package contract
 
 import (
 	"encoding/base64"
+	"math/bits"
 	"strconv"
 	"strings"
 	"time"
@@ -96,28 +97,42 @@ func quotedScalar(t string, at int) (fastValue, int, bool) {
 		}
 	}
 	// Double quotes: the scalar ends at the first quote no backslash escapes.
-	// quote is the next quote at or after i, found again only once an escape
-	// has consumed it, so a long scalar is scanned once however it is escaped.
-	quote := -1
 	for i := 1; ; {
-		if quote < i {
-			j := strings.IndexByte(t[i:], '"')
-			if j < 0 {
-				return fastValue{}, 0, false // the scalar goes on to the next line
-			}
-			quote = i + j
+		j := quoteOrBackslash(t, i)
+		if j < 0 {
+			return fastValue{}, 0, false // the scalar goes on to the next line
 		}
-		k := strings.IndexByte(t[i:quote], '\\')
-		if k < 0 {
-			return done(quote)
+		if t[j] == '"' {
+			return done(j)
 		}
-		bs := i + k
-		n, bytes := escape(t[bs+1:])
+		n, bytes := escape(t[j+1:])
 		if n == 0 {
 			return fastValue{}, 0, false // unknown, or a line continuation
 		}
-		escapes, size, i = escapes+1+n, size+bytes, bs+1+n
+		escapes, size, i = escapes+1+n, size+bytes, j+1+n
 	}
+}
+
+// quoteOrBackslash is the offset of the first '"' or '\\' in s at or after i,
+// -1 if there is none. It looks at eight bytes at a time: JSON bodies have an
+// escape every few bytes, too close together for IndexByte to pay.
+func quoteOrBackslash(s string, i int) int {
+	const ones, highs = 0x0101010101010101, 0x8080808080808080
+	for ; i+8 <= len(s); i += 8 {
+		x := load64(s, i)
+		q, b := x^'"'*ones, x^'\\'*ones
+		// The lowest byte set is the first zero byte of q or b; bytes above it
+		// may be set by the borrow.
+		if m := (q-ones)&^q&highs | (b-ones)&^b&highs; m != 0 {
+			return i + bits.TrailingZeros64(m)/8
+		}
+	}
+	for ; i < len(s); i++ {
+		if s[i] == '"' || s[i] == '\\' {
+			return i
+		}
+	}
+	return -1
 }
 
 // escape is the length of the escape after a backslash at the start of s and

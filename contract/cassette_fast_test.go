@@ -3,6 +3,7 @@ package contract
 import (
 	"fmt"
 	"io"
+	"math/rand/v2"
 	"net/http"
 	"net/http/httptest"
 	"os"
@@ -428,4 +429,23 @@ func TestFastCassetteAgreesOnScalars(t *testing.T) {
 	}
 	t.Logf("the fast reader took %d of %d scalars in place", taken, total)
 	assert.Greater(t, taken, total/5)
+}
+
+// quoteOrBackslash finds what a byte-by-byte search finds, wherever the bytes
+// sit in the eight-byte words it reads, next to bytes that borrow.
+func TestQuoteOrBackslash(t *testing.T) {
+	rng := rand.New(rand.NewPCG(1, 2))
+	alphabet := []byte{'a', '"', '\\', 0x00, 0x01, 0x21, 0x5b, 0x80, 0xff}
+	for range 20000 {
+		b := make([]byte, rng.IntN(40))
+		for i := range b {
+			b[i] = alphabet[rng.IntN(len(alphabet))]
+		}
+		s, from := string(b), rng.IntN(len(b)+1)
+		want := strings.IndexAny(s[from:], "\"\\")
+		if want >= 0 {
+			want += from
+		}
+		require.Equal(t, want, quoteOrBackslash(s, from), "%q from %d", s, from)
+	}
 }
