@@ -21,12 +21,13 @@ import (
 //
 // It mirrors encoding/json (for the field types) and kin-openapi's UnmarshalJSON
 // methods (treekin.go), and gives up (ok false) on whatever it does not mirror
-// exactly: a value whose JSON type does not fit its field (the error is kin-
-// openapi's to word), a null where a typed value belongs, a key that matches a
-// field only case-insensitively, anything toJSON refuses. Types it does not know
-// are decoded by encoding/json from the node's JSON, as they would be inside the
-// whole document. The caller then takes the old path; the differential tests
-// and FuzzDecodeTree hold the two to the same result.
+// exactly: a value whose JSON type does not fit its field (kin-openapi words
+// that error), a null where a typed value belongs, a key that matches a field
+// only case-insensitively, anything toJSON refuses. The caller then decodes with
+// kin-openapi as before. Types it does not know are decoded by encoding/json
+// from the node's JSON, as they would be inside the whole document. The
+// differential tests (treedecode_test.go) and FuzzDecodeTree hold both ways to
+// the same document.
 func decodeTree(root *yaml.Node) (*openapi3.T, bool) {
 	var d treeDecoder
 	doc := new(openapi3.T)
