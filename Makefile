@@ -50,6 +50,7 @@ fuzz:
 	$(GO) test -run '^$$' -fuzz '^FuzzDecodeJSONAgreesWithEncodingJSON$$' -fuzztime=$(FUZZTIME) -fuzzminimizetime=$(FUZZMINIMIZE) ./generated/apig
 	$(GO) test -run '^$$' -fuzz '^FuzzDecodeJSONAgreesWithEncodingJSON$$' -fuzztime=$(FUZZTIME) -fuzzminimizetime=$(FUZZMINIMIZE) ./generated/cloudapi
 	$(GO) test -run '^$$' -fuzz '^FuzzCanonicalQueryFastPath$$' -fuzztime=$(FUZZTIME) -fuzzminimizetime=$(FUZZMINIMIZE) ./acs
+	$(GO) test -run '^$$' -fuzz '^FuzzDecodeTree$$' -fuzztime=$(FUZZTIME) -fuzzminimizetime=$(FUZZMINIMIZE) ./generator/load
 
 lint:
 	$(GO) vet ./...

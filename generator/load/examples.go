@@ -148,16 +148,29 @@ func (c *exampleChecker) schema(ref *openapi3.SchemaRef, path []string) {
 	}
 	s := ref.Value
 	c.seen[s] = true
-	c.value(s, s.Example, append(slices.Clone(path), "example"), asRequest, "")
-	c.value(s, s.Default, append(slices.Clone(path), "default"), asDefault, "")
+	// Paths are made only for what is there: most schemas have no example, no
+	// default and few of the keywords below.
+	if s.Example != nil {
+		c.value(s, s.Example, append(slices.Clone(path), "example"), asRequest, "")
+	}
+	if s.Default != nil {
+		c.value(s, s.Default, append(slices.Clone(path), "default"), asDefault, "")
+	}
 	for name, p := range s.Properties {
 		c.schema(p, append(slices.Clone(path), "properties", name))
 	}
-	c.schema(s.Items, append(slices.Clone(path), "items"))
-	c.schema(s.AdditionalProperties.Schema, append(slices.Clone(path), "additionalProperties"))
-	for kw, list := range map[string]openapi3.SchemaRefs{"allOf": s.AllOf, "oneOf": s.OneOf, "anyOf": s.AnyOf} {
-		for i, sub := range list {
-			c.schema(sub, append(slices.Clone(path), kw, itoa(i)))
+	if s.Items != nil {
+		c.schema(s.Items, append(slices.Clone(path), "items"))
+	}
+	if s.AdditionalProperties.Schema != nil {
+		c.schema(s.AdditionalProperties.Schema, append(slices.Clone(path), "additionalProperties"))
+	}
+	for _, kw := range [...]struct {
+		name string
+		list openapi3.SchemaRefs
+	}{{"allOf", s.AllOf}, {"oneOf", s.OneOf}, {"anyOf", s.AnyOf}} {
+		for i, sub := range kw.list {
+			c.schema(sub, append(slices.Clone(path), kw.name, itoa(i)))
 		}
 	}
 }

@@ -74,6 +74,10 @@ func (l *Locator) schemaShapes() diag.List {
 		}
 		for i := 0; i+1 < len(n.Content); i += 2 {
 			k, v := n.Content[i], n.Content[i+1]
+			rule, ok := schemaKeys[k.Value]
+			if !ok && k.Value != "type" {
+				continue // a keyword with no shape to check, or the user's own key
+			}
 			kpath := append(slices.Clone(path), k.Value)
 			pos := l.at(v)
 			if k.Value == "type" {
@@ -82,10 +86,6 @@ func (l *Locator) schemaShapes() diag.List {
 				} else if !slices.Contains(schemaTypes, v.Value) {
 					out.Add(pos, strings.Join(kpath, "."), "type %q is not one of %s", v.Value, strings.Join(schemaTypes, ", "))
 				}
-				continue
-			}
-			rule, ok := schemaKeys[k.Value]
-			if !ok {
 				continue
 			}
 			if v.Kind != rule.kind && !(rule.scalarB && v.Kind == yaml.ScalarNode && (v.Value == "true" || v.Value == "false")) {
