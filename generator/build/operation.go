@@ -217,6 +217,9 @@ func (b *builder) param(o *ir.Operation, p *openapi3.Parameter, path []string) *
 	if (param.In == ir.InPath || param.In == ir.InHeader) && b.shapeOf(param.Type) == ir.KindObject {
 		return b.pathObjectParam(p, param, path)
 	}
+	if param.In == ir.InCookie && b.shapeOf(param.Type) == ir.KindObject {
+		return b.cookieObjectParam(p, param, path)
+	}
 	if deep {
 		b.errorf(path, "parameter %q has style deepObject, which serializes objects, but is %s", p.Name, shapeWord(b.shapeOf(param.Type)))
 		return nil
@@ -224,6 +227,9 @@ func (b *builder) param(o *ir.Operation, p *openapi3.Parameter, path []string) *
 	if param.Scalar == "" {
 		b.errorf(path, "parameter %q must be a string, number, boolean, or an array of them", p.Name)
 		return nil
+	}
+	if param.In == ir.InCookie && param.Type.Kind == ir.Array {
+		b.explodedCookie(p, param, ir.KindArray, path)
 	}
 	if param.Type.Kind == ir.Array && (!param.Explode || param.In == ir.InPath || param.In == ir.InHeader) {
 		// Path and header arrays (style simple, label, matrix) are one value, explode or not.

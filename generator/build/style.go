@@ -257,51 +257,58 @@ func (b *builder) contentParam(o *ir.Operation, p *openapi3.Parameter, param *ir
 	return param
 }
 
-// memberClash reports a query parameter whose name is a member of an object that
-// another query parameter sends in style form with explode (R=100&G=200 beside
-// a parameter R): both would set one key, and the server could not tell them
-// apart. Two such objects sharing a member clash too. A map's members are only
-// known at run time, so only structs are checked; a deepObject, a flattened
-// (x-acs-param-style) or an exploded form object does not send its own name.
+// memberClash reports a query parameter (or cookie) whose name is a member of an
+// object that another one sends exploded (R=100&G=200 beside a parameter R, or the
+// cookies R=100; G=200 beside a cookie R): both would set one key, and the server
+// could not tell them apart. Two such objects sharing a member clash too. A map's
+// members are only known at run time, so only structs are checked; a deepObject,
+// a flattened (x-acs-param-style) or an exploded object does not send its own name.
 func (b *builder) memberClash(o *ir.Operation, param *ir.Param, path []string) {
-	if param.In != ir.InQuery {
+	one, many := "query parameter", "query parameters"
+	switch param.In {
+	case ir.InQuery:
+	case ir.InCookie:
+		one, many = "cookie", "cookies"
+	default:
 		return
 	}
 	members, own := b.formMembers(param), sendsName(param)
 	for _, q := range o.Params[:len(o.Params)-1] {
-		if q.In != ir.InQuery {
+		if q.In != param.In {
 			continue
 		}
 		theirs := b.formMembers(q)
 		if own && slices.Contains(theirs, param.Name) {
-			b.errorf(path, "parameter %q is the name of a member of parameter %q at %s, whose members are sent as their own query parameters (style form, explode: true); rename one", param.Name, q.Name, q.Pos)
+			b.errorf(path, "parameter %q is the name of a member of parameter %q at %s, whose members are sent as their own %s (style form, explode: true); rename one", param.Name, q.Name, q.Pos, many)
 		}
 		if sendsName(q) && slices.Contains(members, q.Name) {
-			b.errorf(path, "parameter %q (style form, explode: true) has a member %q, which sends a query parameter of the name of parameter %q at %s; rename one", param.Name, q.Name, q.Name, q.Pos)
+			b.errorf(path, "parameter %q (style form, explode: true) has a member %q, which sends a %s of the name of parameter %q at %s; rename one", param.Name, q.Name, one, q.Name, q.Pos)
 		}
 		for _, m := range members {
 			if slices.Contains(theirs, m) {
-				b.errorf(path, "parameters %q and %q at %s (style form, explode: true) both have a member %q, sent as a query parameter of that name; rename one", param.Name, q.Name, q.Pos, m)
+				b.errorf(path, "parameters %q and %q at %s (style form, explode: true) both have a member %q, sent as a %s of that name; rename one", param.Name, q.Name, q.Pos, m, one)
 			}
 		}
 	}
 }
 
-// sendsName reports whether query parameter p is sent under its own name.
+// sendsName reports whether query parameter (or cookie) p is sent under its own name.
 func sendsName(p *ir.Param) bool {
 	switch p.Style {
 	case ir.ParamDeepObject, ir.ParamRepeatList, ir.ParamFlat:
 		return false
-	case ir.ParamFormObject:
+	case ir.ParamFormObject, ir.ParamObject:
 		return !p.Explode
 	}
 	return true
 }
 
 // formMembers is the wire names of the members of p, a struct sent in style form
-// with explode, each as its own query parameter; nil for any other parameter.
+// with explode, each as its own query parameter (or cookie); nil for any other
+// parameter.
 func (b *builder) formMembers(p *ir.Param) []string {
-	if p.Style != ir.ParamFormObject || !p.Explode || p.Type.Kind != ir.Named {
+	exploded := p.Style == ir.ParamFormObject || p.Style == ir.ParamObject && p.In == ir.InCookie
+	if !exploded || !p.Explode || p.Type.Kind != ir.Named {
 		return nil
 	}
 	m := b.models[p.Type.Name]
@@ -313,25 +320,4 @@ func (b *builder) formMembers(p *ir.Param) []string {
 		names[i] = f.Name
 	}
 	return names
-}
-
-// cookieParam checks a cookie parameter: of style form (the only style OpenAPI
-// 3.0 defines for cookies), named by an RFC 6265 token, and, for an array, with
-// explode: false, its items joined with commas in one pair (the default, explode:
-// true, would repeat name=value pairs, which a Cookie header cannot tell from two
-// cookies). The value's type is checked as any parameter's.
-func (b *builder) cookieParam(p *openapi3.Parameter, path []string) bool {
-	if p.Style != "" && p.Style != openapi3.SerializationForm {
-		b.errorf(path, "cookie parameter %q has style %s; cookies are sent in style form", p.Name, p.Style)
-		return false
-	}
-	if p.Name == "" || strings.ContainsFunc(p.Name, func(r rune) bool { return r > 0x7e || r <= ' ' || strings.ContainsRune("()<>@,;:\\\"/[]?={}", r) }) {
-		b.errorf(path, "cookie parameter %q is not a cookie name: a name is a token, without spaces, controls or ()<>@,;:\\\"/[]?={}", p.Name)
-		return false
-	}
-	if s := p.Schema; s != nil && s.Value != nil && s.Value.Type.Is("array") && (p.Explode == nil || *p.Explode) {
-		b.errorf(path, "cookie parameter %q is an array with explode: true (the default), which would send one pair per item; set explode: false to join the items with commas", p.Name)
-		return false
-	}
-	return true
 }

@@ -104,6 +104,10 @@ func paramWhere(p *ir.Param) jen.Code {
 		where += "; members in one value, as " + p.Name + "=k1,v1,k2,v2 (form, explode: false)"
 	case p.Style == ir.ParamContent:
 		where += "; its JSON text (content application/json)"
+	case p.Style == ir.ParamObject && p.In == ir.InCookie && p.Explode:
+		where += "; a cookie per member, as R=100; G=200 (form, explode: true)"
+	case p.Style == ir.ParamObject && p.In == ir.InCookie:
+		where += "; members in one pair, as " + p.Name + "=R,100,G,200 (form)"
 	case p.Style == ir.ParamObject && p.Explode:
 		where += "; members as " + styledExample(p, "R=100,G=200") + " (" + paramStyleWord(p) + ", explode: true)"
 	case p.Style == ir.ParamObject:
@@ -120,6 +124,8 @@ func paramWhere(p *ir.Param) jen.Code {
 		where += "; as ;" + p.Name + "=a,b (matrix)"
 	case p.PathStyle == ir.PathMatrix:
 		where += "; as ;" + p.Name + "=value (matrix)"
+	case p.Type.Kind == ir.Array && p.Sep == "" && p.In == ir.InCookie:
+		where += "; a pair per item, as " + p.Name + "=a; " + p.Name + "=b"
 	case p.Type.Kind == ir.Array && p.Sep == "":
 		where += "; repeated per item"
 	case p.Type.Kind == ir.Array:
@@ -189,6 +195,8 @@ func genMethod(api *ir.API, op *ir.Operation) jen.Code {
 		for _, p := range op.Params {
 			switch {
 			case p.In == ir.InPath: // in the path, below
+			case p.In == ir.InCookie:
+				g.Add(setCookie(p, jen.Id("header"), prefix))
 			case p.Style == ir.ParamObject || p.Style == ir.ParamContent:
 				g.Add(setRendered(p, prefix))
 			case p.In == ir.InForm && p.Style != ir.ParamPlain:
@@ -205,8 +213,6 @@ func genMethod(api *ir.API, op *ir.Operation) jen.Code {
 				g.Add(setParam(p, jen.Id("query"), prefix))
 			case p.In == ir.InHeader:
 				g.Add(setParam(p, jen.Id("header"), prefix))
-			case p.In == ir.InCookie:
-				g.Add(setCookie(p, jen.Id("header")))
 			}
 		}
 		segments := map[*ir.Param]jen.Code{}

@@ -119,7 +119,8 @@ func objectStyle(p *ir.Param) jen.Code {
 }
 
 // setCookie emits the statements that add a cookie parameter to the Cookie
-// header when it is set, an array (explode: false) as its items:
+// header when it is set, an array as its items, joined with commas in one pair
+// (explode: false, acs.AddCookie) or one pair each (acs.AddCookiePairs):
 //
 //	if len(req.Prefs) > 0 {
 //		items := make([]string, len(req.Prefs))
@@ -128,12 +129,22 @@ func objectStyle(p *ir.Param) jen.Code {
 //		}
 //		acs.AddCookie(header, "prefs", items...)
 //	}
-func setCookie(p *ir.Param, header jen.Code) jen.Code {
+//
+// An object goes through acs.CookieObject, its error returned wrapped.
+func setCookie(p *ir.Param, header jen.Code, prefix string) jen.Code {
 	field := func() *jen.Statement { return jen.Id("req").Dot(p.GoName) }
 	add := func(v ...jen.Code) jen.Code {
-		return jen.Qual(acsPkg, "AddCookie").Call(append([]jen.Code{header, jen.Lit(p.Name)}, v...)...)
+		fn := "AddCookie"
+		if p.Type.Kind == ir.Array && p.Sep == "" {
+			fn = "AddCookiePairs"
+		}
+		return jen.Qual(acsPkg, fn).Call(append([]jen.Code{header, jen.Lit(p.Name)}, v...)...)
 	}
 	switch {
+	case p.Style == ir.ParamObject:
+		return jen.If(field().Op("!=").Nil()).Block(
+			jen.If(jen.Err().Op(":=").Qual(acsPkg, "CookieObject").Call(header, jen.Lit(p.Name), jen.Lit(p.Explode), field()),
+				jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Nil(), paramError(p, prefix))))
 	case p.Type.Kind == ir.Array && p.Type.Elem.Kind == ir.Primitive && p.Scalar == "string":
 		return jen.If(jen.Len(field()).Op(">").Lit(0)).Block(add(field().Op("...")))
 	case p.Type.Kind == ir.Array:

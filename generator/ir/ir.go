@@ -116,8 +116,9 @@ const (
 	InPath   ParamIn = "path"
 	InQuery  ParamIn = "query"
 	InHeader ParamIn = "header"
-	// InCookie is a cookie of OpenAPI style form, sent by acs.AddCookie as one pair
-	// of the request's one Cookie header.
+	// InCookie is a cookie of OpenAPI style form in the request's one Cookie
+	// header: one pair (acs.AddCookie), a pair per item of an exploded array
+	// (acs.AddCookiePairs), or an object's members (ParamObject, acs.CookieObject).
 	InCookie ParamIn = "cookie"
 	// InForm is a field of an application/x-www-form-urlencoded request body (the
 	// metadata's formData parameters): one property of the body's object schema,
@@ -212,7 +213,9 @@ const (
 	ParamDeepObject ParamStyle = "deepObject"
 	// ParamObject is an object in the path (style simple, label or matrix, see
 	// Param.PathStyle; rendered by acs.PathObject) or in a header (style simple,
-	// acs.HeaderObject): R=100,G=200 with explode, R,100,G,200 without.
+	// acs.HeaderObject): R=100,G=200 with explode, R,100,G,200 without. In a cookie
+	// (style form, acs.CookieObject) it is R=100; G=200 with explode, one pair
+	// color=R,100,G,200 without.
 	ParamObject ParamStyle = "object"
 	// ParamContent is a parameter declared with content application/json instead of
 	// a schema: its JSON text (acs.ContentParam), percent-encoded in the query, the
