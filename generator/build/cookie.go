@@ -54,6 +54,7 @@ func (b *builder) cookieObjectParam(p *openapi3.Parameter, param *ir.Param, path
 		b.errorf(path, "parameter %q is an object in a cookie, whose members must be strings, numbers or booleans", p.Name)
 		return nil
 	}
+	b.objectUnion(param, path)
 	b.explodedCookie(p, param, ir.KindObject, path)
 	param.Pointer = !b.nilable(param.Type)
 	if p.Schema.Value != nil {

@@ -211,20 +211,26 @@ func (b *builder) param(o *ir.Operation, p *openapi3.Parameter, path []string) *
 	}
 	param.Type = b.typeOf(p.Schema, o.GoName+goName, schemaPath(param, path))
 	param.Scalar = b.scalar(itemType(param.Type))
-	if param.In == ir.InQuery && (deep || p.Style == "" || p.Style == "form") && b.shapeOf(param.Type) == ir.KindObject {
+	shape := b.paramShape(param.Type)
+	if param.In == ir.InQuery && (deep || p.Style == "" || p.Style == "form") && shape == ir.KindObject {
 		return b.objectParam(p, param, path)
 	}
-	if (param.In == ir.InPath || param.In == ir.InHeader) && b.shapeOf(param.Type) == ir.KindObject {
+	if (param.In == ir.InPath || param.In == ir.InHeader) && shape == ir.KindObject {
 		return b.pathObjectParam(p, param, path)
 	}
-	if param.In == ir.InCookie && b.shapeOf(param.Type) == ir.KindObject {
+	if param.In == ir.InCookie && shape == ir.KindObject {
 		return b.cookieObjectParam(p, param, path)
 	}
 	if deep {
-		b.errorf(path, "parameter %q has style deepObject, which serializes objects, but is %s", p.Name, shapeWord(b.shapeOf(param.Type)))
+		b.errorf(path, "parameter %q has style deepObject, which serializes objects, but is %s", p.Name, shapeWord(shape))
 		return nil
 	}
-	if param.Scalar == "" {
+	param.Text = param.Scalar == "" && b.scalarUnion(itemType(param.Type))
+	if param.Scalar == "" && !param.Text {
+		if m := b.unionOf(itemType(param.Type)); m != nil {
+			b.errorf(path, "parameter %q is %s; a union parameter is sent as the alternative that is set, so its alternatives must all be strings, numbers or booleans, or all objects of them (not as array items)", p.Name, unionWords(m, param))
+			return nil
+		}
 		b.errorf(path, "parameter %q must be a string, number, boolean, or an array of them", p.Name)
 		return nil
 	}

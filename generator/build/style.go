@@ -174,6 +174,7 @@ func (b *builder) objectParam(p *openapi3.Parameter, param *ir.Param, path []str
 		b.errorf(path, "parameter %q is an object in the query, whose members must be strings, numbers or booleans", p.Name)
 		return nil
 	}
+	b.objectUnion(param, path)
 	param.Pointer = !b.nilable(param.Type)
 	if p.Schema.Value != nil {
 		b.paramExamples[param] = firstNonNil(p.Example, p.Schema.Value.Example)
@@ -182,7 +183,7 @@ func (b *builder) objectParam(p *openapi3.Parameter, param *ir.Param, path []str
 }
 
 // scalarMembers reports whether t is an object whose members are strings, numbers
-// or booleans: a struct's fields or a map's values.
+// or booleans: a struct's fields or a map's values, or a union's objects all so.
 func (b *builder) scalarMembers(t ir.TypeRef) bool {
 	switch t.Kind {
 	case ir.Map:
@@ -190,6 +191,9 @@ func (b *builder) scalarMembers(t ir.TypeRef) bool {
 	case ir.Named:
 		if m := b.models[t.Name]; m != nil && m.Kind == ir.Struct {
 			return !slices.ContainsFunc(m.Fields, func(f *ir.Field) bool { return b.scalar(f.Type) == "" })
+		}
+		if m := b.unionOf(t); m != nil && b.paramShape(t) == ir.KindObject {
+			return !slices.ContainsFunc(m.Variants, func(v *ir.Variant) bool { return !b.scalarMembers(v.Type) })
 		}
 	}
 	return false
@@ -206,6 +210,7 @@ func (b *builder) pathObjectParam(p *openapi3.Parameter, param *ir.Param, path [
 		b.errorf(path, "parameter %q is an object in the %s, whose members must be strings, numbers or booleans", p.Name, param.In)
 		return nil
 	}
+	b.objectUnion(param, path)
 	param.Pointer = !b.nilable(param.Type)
 	if p.Schema.Value != nil {
 		b.paramExamples[param] = firstNonNil(p.Example, p.Schema.Value.Example)

@@ -131,6 +131,9 @@ func paramWhere(p *ir.Param) jen.Code {
 	case p.Type.Kind == ir.Array:
 		where += "; items joined with " + ir.SepWord(p.Sep)
 	}
+	if p.Text {
+		where += "; the text of the alternative that is set"
+	}
 	return comment(where + ".")
 }
 
@@ -195,6 +198,8 @@ func genMethod(api *ir.API, op *ir.Operation) jen.Code {
 		for _, p := range op.Params {
 			switch {
 			case p.In == ir.InPath: // in the path, below
+			case p.Text:
+				g.Add(setText(p, prefix))
 			case p.In == ir.InCookie:
 				g.Add(setCookie(p, jen.Id("header"), prefix))
 			case p.Style == ir.ParamObject || p.Style == ir.ParamContent:

@@ -259,6 +259,8 @@ func pathSegment(p *ir.Param, n int, prefix string) ([]jen.Code, jen.Code) {
 		return jen.Qual(acsPkg, "PathParam").Call(append([]jen.Code{pathStyle(p), jen.Lit(p.Name), jen.Lit(p.Explode)}, items...)...)
 	}
 	switch {
+	case p.Text:
+		return textSegment(p, seg, errID, fail)
 	case p.Style == ir.ParamContent:
 		return []jen.Code{
 			jen.List(jen.Id(seg), jen.Id(errID)).Op(":=").Qual(acsPkg, "ContentParam").Call(field()), fail(),

@@ -260,6 +260,15 @@ func (e *validateEmitter) genRequestValidate(op *ir.Operation) jen.Code {
 			case needs:
 				g = append(g, jen.If(jen.Len(field()).Op(">").Lit(0)).Block(checks...))
 			}
+		case p.Text && p.Required:
+			// What goes on the wire is the text of the alternative that is set: none
+			// (a union left zero) or an empty one is missing.
+			stmt := jen.If(jen.List(jen.Id("s"), jen.Err()).Op(":=").Qual(acsPkg, "ScalarText").Call(field()),
+				jen.Err().Op("!=").Nil().Op("||").Qual(acsPkg, "Missing").Call(jen.Id("s"))).Block(requiredParam(p.Name)...)
+			if needs {
+				stmt = stmt.Else().Block(enter(p.Name, e.checks(field(), p.Type))...)
+			}
+			g = append(g, stmt)
 		case p.Pointer:
 			value := field()
 			if p.Type.Kind == ir.Primitive {

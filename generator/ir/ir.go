@@ -169,6 +169,10 @@ type Param struct {
 	Style   ParamStyle
 	Pointer bool   // the request field is a pointer (optional scalars; styled structs and scalars)
 	Scalar  string // Go primitive underlying the value or array item: string, bool, int32, int64, float32, float64
+	// Text is set, and Scalar "", when the value (or array item) is a union whose
+	// alternatives are all strings, numbers or booleans: it is sent as the text of
+	// the alternative that is set, rendered by acs.ScalarText.
+	Text bool
 	// Binary is a multipart field of type: string, format: binary, held as []byte
 	// and sent as a file part; Type is string then, and Scalar "".
 	Binary     bool

@@ -11,7 +11,7 @@ import "github.com/acsgen/acsgen/acs"
 // by kin-openapi otherwise.
 var CompiledSpec = acs.CompiledSpec{
 	Specs: []acs.SpecDigest{
-		{Source: "internal/cases/paramshapes/spec.yaml", Digest: "c1f7f68e17aab017f16a8aad9f24e8d52c8f3c5e9f32c78520f36904bc9ba470"},
+		{Source: "internal/cases/paramshapes/spec.yaml", Digest: "4e5fe7271811a2015cdfff2b8c4020e36306eeeb21f3f44fae65e0638f2c63ec"},
 	},
 	Responses: map[string]acs.ResponseChecks{},
 }

@@ -30,6 +30,16 @@ func (m *GetCookiePairsResponse) DecodeJSON(d *jsondec.Decoder) {
 	}
 }
 
+// Field names of GetItemResponse, in field order, for DecodeJSON.
+var jsonGetItemResponse = jsondec.NewStruct("paramshapes.GetItemResponse")
+
+// DecodeJSON decodes the JSON value at d's cursor into m, as encoding/json would
+// but without reflection.
+func (m *GetItemResponse) DecodeJSON(d *jsondec.Decoder) {
+	for o := d.Object(jsonGetItemResponse); o.Next(); {
+	}
+}
+
 // Field names of GetJoinedCookiesResponse, in field order, for DecodeJSON.
 var jsonGetJoinedCookiesResponse = jsondec.NewStruct("paramshapes.GetJoinedCookiesResponse")
 
@@ -37,6 +47,48 @@ var jsonGetJoinedCookiesResponse = jsondec.NewStruct("paramshapes.GetJoinedCooki
 // but without reflection.
 func (m *GetJoinedCookiesResponse) DecodeJSON(d *jsondec.Decoder) {
 	for o := d.Object(jsonGetJoinedCookiesResponse); o.Next(); {
+	}
+}
+
+// Field names of GetLabelsResponse, in field order, for DecodeJSON.
+var jsonGetLabelsResponse = jsondec.NewStruct("paramshapes.GetLabelsResponse")
+
+// DecodeJSON decodes the JSON value at d's cursor into m, as encoding/json would
+// but without reflection.
+func (m *GetLabelsResponse) DecodeJSON(d *jsondec.Decoder) {
+	for o := d.Object(jsonGetLabelsResponse); o.Next(); {
+	}
+}
+
+// Field names of RangeVariant0, in field order, for DecodeJSON.
+var jsonRangeVariant0 = jsondec.NewStruct("paramshapes.RangeVariant0", "from", "to")
+
+// DecodeJSON decodes the JSON value at d's cursor into m, as encoding/json would
+// but without reflection.
+func (m *RangeVariant0) DecodeJSON(d *jsondec.Decoder) {
+	for o := d.Object(jsonRangeVariant0); o.Next(); {
+		switch o.Field() {
+		case 0:
+			jsondec.Int(&m.From, d)
+		case 1:
+			jsondec.Int(&m.To, d)
+		}
+	}
+}
+
+// Field names of RangeVariant1, in field order, for DecodeJSON.
+var jsonRangeVariant1 = jsondec.NewStruct("paramshapes.RangeVariant1", "after", "limit")
+
+// DecodeJSON decodes the JSON value at d's cursor into m, as encoding/json would
+// but without reflection.
+func (m *RangeVariant1) DecodeJSON(d *jsondec.Decoder) {
+	for o := d.Object(jsonRangeVariant1); o.Next(); {
+		switch o.Field() {
+		case 0:
+			jsondec.String(&m.After, d)
+		case 1:
+			jsondec.Ptr(&m.Limit, d, jsondec.Int[int64])
+		}
 	}
 }
 

@@ -26,6 +26,23 @@ func ExampleClient_GetCookiePairs() {
 	fmt.Printf("%+v\n", resp)
 }
 
+// ExampleClient_GetItem calls GetItem with the example values of the spec. It leaves
+// id and X-Flag unset, having no example values for them: set them before calling. It
+// has no Output comment, so go test compiles it but never runs it: it would call the
+// service, with the credentials of Alibaba Cloud's default chain
+// (acs.DefaultCredentials).
+func ExampleClient_GetItem() {
+	client, err := paramshapes.NewClient(acs.WithRegion("cn-hangzhou"))
+	if err != nil {
+		log.Fatal(err)
+	}
+	resp, err := client.GetItem(context.Background(), &paramshapes.GetItemRequest{})
+	if err != nil {
+		log.Fatal(err) // an *acs.Error carries Code, StatusCode and RequestID
+	}
+	fmt.Printf("%+v\n", resp)
+}
+
 // ExampleClient_GetJoinedCookies calls GetJoinedCookies with the example values of the
 // spec. It has no Output comment, so go test compiles it but never runs it: it would
 // call the service, with the credentials of Alibaba Cloud's default chain
@@ -36,6 +53,23 @@ func ExampleClient_GetJoinedCookies() {
 		log.Fatal(err)
 	}
 	resp, err := client.GetJoinedCookies(context.Background(), &paramshapes.GetJoinedCookiesRequest{})
+	if err != nil {
+		log.Fatal(err) // an *acs.Error carries Code, StatusCode and RequestID
+	}
+	fmt.Printf("%+v\n", resp)
+}
+
+// ExampleClient_GetLabels calls GetLabels with the example values of the spec. It
+// leaves labels unset, having no example value for it: set it before calling. It has
+// no Output comment, so go test compiles it but never runs it: it would call the
+// service, with the credentials of Alibaba Cloud's default chain
+// (acs.DefaultCredentials).
+func ExampleClient_GetLabels() {
+	client, err := paramshapes.NewClient(acs.WithRegion("cn-hangzhou"))
+	if err != nil {
+		log.Fatal(err)
+	}
+	resp, err := client.GetLabels(context.Background(), &paramshapes.GetLabelsRequest{})
 	if err != nil {
 		log.Fatal(err) // an *acs.Error carries Code, StatusCode and RequestID
 	}

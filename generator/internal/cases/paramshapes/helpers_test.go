@@ -38,3 +38,6 @@ func decodesAs(t *testing.T, r *http.Request, opID string, want map[string]strin
 	}
 	return wireoracle.Decodes(t, "spec.yaml", r, opID, want, o)
 }
+
+// withoutParam leaves the named parameters out of the oracle's route.
+func withoutParam(names ...string) wireoracle.Options { return wireoracle.Options{Drop: names} }

@@ -14,8 +14,32 @@ type Color struct {
 // GetCookiePairsResponse is the success response of GetCookiePairs.
 type GetCookiePairsResponse struct{}
 
+// GetItemResponse is the success response of GetItem.
+type GetItemResponse struct{}
+
 // GetJoinedCookiesResponse is the success response of GetJoinedCookies.
 type GetJoinedCookiesResponse struct{}
+
+// GetLabelsResponse is the success response of GetLabels.
+type GetLabelsResponse struct{}
+
+// RangeVariant0 is declared inline at components.schemas.Range.anyOf.0.
+type RangeVariant0 struct {
+	// The "from" property.
+	From int64 `json:"from"`
+
+	// The "to" property.
+	To int64 `json:"to"`
+}
+
+// RangeVariant1 is declared inline at components.schemas.Range.anyOf.1.
+type RangeVariant1 struct {
+	// The "after" property.
+	After string `json:"after"`
+
+	// The "limit" property.
+	Limit *int64 `json:"limit,omitzero"`
+}
 
 // Shade is the schema Shade.
 type Shade struct {

@@ -8,7 +8,9 @@ import (
 	"fmt"
 	"github.com/acsgen/acsgen/acs"
 	"net/http"
+	"net/url"
 	"strconv"
+	"strings"
 )
 
 // GetCookiePairsRequest holds the parameters of GetCookiePairs.
@@ -66,6 +68,122 @@ func (c *Client) GetCookiePairs(ctx context.Context, req *GetCookiePairsRequest)
 	return &out, nil
 }
 
+// GetItemRequest holds the parameters of GetItem.
+type GetItemRequest struct {
+	// An item's UUID or its number.
+	//
+	// In path as id, required; the text of the alternative that is set.
+	ID GetItemID `json:"id,omitempty"`
+
+	// In query as filter; the text of the alternative that is set.
+	Filter *GetItemFilter `json:"filter,omitempty"`
+
+	// In query as keys; repeated per item; the text of the alternative that is set.
+	Keys []Key `json:"keys,omitempty"`
+
+	// In query as joined; items joined with commas; the text of the alternative that is set.
+	Joined []Key `json:"joined,omitempty"`
+
+	// In header as X-Flag, required; the text of the alternative that is set.
+	XFlag GetItemXFlag `json:"X-Flag,omitempty"`
+
+	// In query as anything; repeated per item.
+	Anything []string `json:"anything,omitempty"`
+
+	// In query as range; a member per pair, as key=value (form).
+	Range *Range `json:"range,omitempty"`
+
+	// In query as where; a member per pair, as where[key]=value (deepObject).
+	Where *Range `json:"where,omitempty"`
+
+	// In cookie as pick; the text of the alternative that is set.
+	Pick *GetItemPick `json:"pick,omitempty"`
+}
+
+// GetItem takes unions of scalars and of objects, and arrays of any value, as parameters.
+//
+// ROA: GET /items/{id}, version 2025-06-01.
+func (c *Client) GetItem(ctx context.Context, req *GetItemRequest) (*GetItemResponse, error) {
+	if req == nil {
+		return nil, errors.New("paramshapes: GetItem: nil request")
+	}
+	if err := req.Validate(); err != nil {
+		return nil, fmt.Errorf("paramshapes: GetItem: request: %w", err)
+	}
+	query := url.Values{}
+	header := http.Header{}
+	if req.Filter != nil {
+		s, err := acs.ScalarText(req.Filter)
+		if err != nil {
+			return nil, fmt.Errorf("paramshapes: GetItem: parameter filter: %w", err)
+		}
+		if err := acs.Flatten(query, "filter", s); err != nil {
+			return nil, fmt.Errorf("paramshapes: GetItem: parameter filter: %w", err)
+		}
+	}
+	if len(req.Keys) > 0 {
+		items, err := acs.ScalarTexts(req.Keys)
+		if err != nil {
+			return nil, fmt.Errorf("paramshapes: GetItem: parameter keys: %w", err)
+		}
+		for _, s := range items {
+			query.Add("keys", s)
+		}
+	}
+	if len(req.Joined) > 0 {
+		items, err := acs.ScalarTexts(req.Joined)
+		if err != nil {
+			return nil, fmt.Errorf("paramshapes: GetItem: parameter joined: %w", err)
+		}
+		query.Set("joined", strings.Join(items, ","))
+	}
+	{
+		s, err := acs.ScalarText(req.XFlag)
+		if err != nil {
+			return nil, fmt.Errorf("paramshapes: GetItem: parameter X-Flag: %w", err)
+		}
+		header.Set("X-Flag", s)
+	}
+	if len(req.Anything) > 0 {
+		for _, v := range req.Anything {
+			query.Add("anything", v)
+		}
+	}
+	if req.Range != nil {
+		if err := acs.ObjectParam(query, "range", acs.StyleForm, true, req.Range); err != nil {
+			return nil, fmt.Errorf("paramshapes: GetItem: parameter range: %w", err)
+		}
+	}
+	if req.Where != nil {
+		if err := acs.ObjectParam(query, "where", acs.StyleDeepObject, true, req.Where); err != nil {
+			return nil, fmt.Errorf("paramshapes: GetItem: parameter where: %w", err)
+		}
+	}
+	if req.Pick != nil {
+		s, err := acs.ScalarText(req.Pick)
+		if err != nil {
+			return nil, fmt.Errorf("paramshapes: GetItem: parameter pick: %w", err)
+		}
+		acs.AddCookie(header, "pick", s)
+	}
+	seg1, err1 := acs.ScalarText(req.ID)
+	if err1 != nil {
+		return nil, fmt.Errorf("paramshapes: GetItem: parameter id: %w", err1)
+	}
+	var out GetItemResponse
+	err := c.core.Do(ctx, &acs.Request{
+		Action: "GetItem",
+		Header: header,
+		Method: "GET",
+		Path:   "/items/" + acs.PathSegment(seg1),
+		Query:  query,
+	}, &out)
+	if err != nil {
+		return nil, err
+	}
+	return &out, nil
+}
+
 // GetJoinedCookiesRequest holds the parameters of GetJoinedCookies.
 type GetJoinedCookiesRequest struct {
 	// In cookie as shade; members in one pair, as shade=R,100,G,200 (form).
@@ -102,6 +220,38 @@ func (c *Client) GetJoinedCookies(ctx context.Context, req *GetJoinedCookiesRequ
 		Header: header,
 		Method: "GET",
 		Path:   "/cookies/joined",
+	}, &out)
+	if err != nil {
+		return nil, err
+	}
+	return &out, nil
+}
+
+// GetLabelsRequest holds the parameters of GetLabels.
+type GetLabelsRequest struct {
+	// In path as labels, required; as .a.b (label, explode: true); the text of the alternative that is set.
+	Labels []Key `json:"labels,omitempty"`
+}
+
+// GetLabels takes a label-style path array of unions.
+//
+// ROA: GET /labels/{labels}, version 2025-06-01.
+func (c *Client) GetLabels(ctx context.Context, req *GetLabelsRequest) (*GetLabelsResponse, error) {
+	if req == nil {
+		return nil, errors.New("paramshapes: GetLabels: nil request")
+	}
+	if err := req.Validate(); err != nil {
+		return nil, fmt.Errorf("paramshapes: GetLabels: request: %w", err)
+	}
+	seg1, err1 := acs.ScalarTexts(req.Labels)
+	if err1 != nil {
+		return nil, fmt.Errorf("paramshapes: GetLabels: parameter labels: %w", err1)
+	}
+	var out GetLabelsResponse
+	err := c.core.Do(ctx, &acs.Request{
+		Action: "GetLabels",
+		Method: "GET",
+		Path:   "/labels/" + acs.PathParam(acs.StyleLabel, "labels", true, seg1...),
 	}, &out)
 	if err != nil {
 		return nil, err

@@ -41,6 +41,106 @@ func (m *GetCookiePairsResponse) validate(v *acs.Validator) {}
 
 // Validate reports every way the value breaks its schema as an *acs.ValidationError
 // whose violations carry JSON pointers; nil when there are none.
+func (m *GetItemFilter) Validate() error {
+	if m == nil {
+		return nil
+	}
+	var v acs.Validator
+	m.validate(&v)
+	return v.Err()
+}
+
+func (m *GetItemFilter) validate(v *acs.Validator) {
+	switch {
+	case m.String != nil:
+		switch n := utf8.RuneCountInString(*m.String); {
+		case n > 8:
+			v.Failf("%d characters are more than maxLength 8", n)
+		}
+	case m.Int64 != nil:
+	default:
+		v.Fail("no alternative is set")
+	}
+}
+
+// Validate reports every way the value breaks its schema as an *acs.ValidationError
+// whose violations carry JSON pointers; nil when there are none.
+func (m *GetItemID) Validate() error {
+	if m == nil {
+		return nil
+	}
+	var v acs.Validator
+	m.validate(&v)
+	return v.Err()
+}
+
+func (m *GetItemID) validate(v *acs.Validator) {
+	switch {
+	case m.String != nil:
+	case m.Int64 != nil:
+		if float64(*m.Int64) < 1.0 {
+			v.Failf("value %v is less than the minimum 1", *m.Int64)
+		}
+	default:
+		v.Fail("no alternative is set")
+	}
+}
+
+// Validate reports every way the value breaks its schema as an *acs.ValidationError
+// whose violations carry JSON pointers; nil when there are none.
+func (m *GetItemPick) Validate() error {
+	if m == nil {
+		return nil
+	}
+	var v acs.Validator
+	m.validate(&v)
+	return v.Err()
+}
+
+func (m *GetItemPick) validate(v *acs.Validator) {
+	switch {
+	case m.String != nil:
+	case m.Int64 != nil:
+	default:
+		v.Fail("no alternative is set")
+	}
+}
+
+// Validate reports every way the value breaks its schema as an *acs.ValidationError
+// whose violations carry JSON pointers; nil when there are none.
+func (m *GetItemResponse) Validate() error {
+	if m == nil {
+		return nil
+	}
+	var v acs.Validator
+	m.validate(&v)
+	return v.Err()
+}
+
+func (m *GetItemResponse) validate(v *acs.Validator) {}
+
+// Validate reports every way the value breaks its schema as an *acs.ValidationError
+// whose violations carry JSON pointers; nil when there are none.
+func (m *GetItemXFlag) Validate() error {
+	if m == nil {
+		return nil
+	}
+	var v acs.Validator
+	m.validate(&v)
+	return v.Err()
+}
+
+func (m *GetItemXFlag) validate(v *acs.Validator) {
+	switch {
+	case m.Float64 != nil:
+	case m.Bool != nil:
+	default:
+		v.Fail("no alternative is set")
+	}
+}
+
+// Validate reports every way the value breaks its schema as an *acs.ValidationError
+// whose violations carry JSON pointers; nil when there are none.
 func (m *GetJoinedCookiesResponse) Validate() error {
 	if m == nil {
 		return nil
@@ -51,6 +151,85 @@ func (m *GetJoinedCookiesResponse) Validate() error {
 }
 
 func (m *GetJoinedCookiesResponse) validate(v *acs.Validator) {}
+
+// Validate reports every way the value breaks its schema as an *acs.ValidationError
+// whose violations carry JSON pointers; nil when there are none.
+func (m *GetLabelsResponse) Validate() error {
+	if m == nil {
+		return nil
+	}
+	var v acs.Validator
+	m.validate(&v)
+	return v.Err()
+}
+
+func (m *GetLabelsResponse) validate(v *acs.Validator) {}
+
+// Validate reports every way the value breaks its schema as an *acs.ValidationError
+// whose violations carry JSON pointers; nil when there are none.
+func (m *Key) Validate() error {
+	if m == nil {
+		return nil
+	}
+	var v acs.Validator
+	m.validate(&v)
+	return v.Err()
+}
+
+func (m *Key) validate(v *acs.Validator) {
+	switch {
+	case m.String != nil:
+	case m.Int64 != nil:
+	default:
+		v.Fail("no alternative is set")
+	}
+}
+
+// Validate reports every way the value breaks its schema as an *acs.ValidationError
+// whose violations carry JSON pointers; nil when there are none.
+func (m *Range) Validate() error {
+	if m == nil {
+		return nil
+	}
+	var v acs.Validator
+	m.validate(&v)
+	return v.Err()
+}
+
+func (m *Range) validate(v *acs.Validator) {
+	switch {
+	case m.RangeVariant0 != nil:
+	case m.RangeVariant1 != nil:
+	default:
+		v.Fail("no alternative is set")
+	}
+}
+
+// Validate reports every way the value breaks its schema as an *acs.ValidationError
+// whose violations carry JSON pointers; nil when there are none.
+func (m *RangeVariant0) Validate() error {
+	if m == nil {
+		return nil
+	}
+	var v acs.Validator
+	m.validate(&v)
+	return v.Err()
+}
+
+func (m *RangeVariant0) validate(v *acs.Validator) {}
+
+// Validate reports every way the value breaks its schema as an *acs.ValidationError
+// whose violations carry JSON pointers; nil when there are none.
+func (m *RangeVariant1) Validate() error {
+	if m == nil {
+		return nil
+	}
+	var v acs.Validator
+	m.validate(&v)
+	return v.Err()
+}
+
+func (m *RangeVariant1) validate(v *acs.Validator) {}
 
 // Validate reports every way the value breaks its schema as an *acs.ValidationError
 // whose violations carry JSON pointers; nil when there are none.
@@ -106,6 +285,87 @@ func (r *GetCookiePairsRequest) validate(v *acs.Validator) {
 // Validate reports every way the value breaks its schema as an *acs.ValidationError
 // whose violations carry JSON pointers; nil when there are none.
 // It checks what the spec says of each parameter before anything is sent.
+func (r *GetItemRequest) Validate() error {
+	if r == nil {
+		return nil
+	}
+	var v acs.Validator
+	r.validate(&v)
+	return v.Err()
+}
+
+func (r *GetItemRequest) validate(v *acs.Validator) {
+	if s, err := acs.ScalarText(r.ID); err != nil || acs.Missing(s) {
+		v.Enter("id")
+		v.Fail("required parameter is missing")
+		v.Leave()
+	} else {
+		v.Enter("id")
+		r.ID.validate(v)
+		v.Leave()
+	}
+	if r.Filter != nil {
+		v.Enter("filter")
+		r.Filter.validate(v)
+		v.Leave()
+	}
+	if len(r.Keys) > 0 {
+		v.Enter("keys")
+		for i1 := range r.Keys {
+			v.EnterIndex(i1)
+			r.Keys[i1].validate(v)
+			v.Leave()
+		}
+		v.Leave()
+	}
+	if len(r.Joined) > 0 {
+		v.Enter("joined")
+		for i2 := range r.Joined {
+			v.EnterIndex(i2)
+			r.Joined[i2].validate(v)
+			v.Leave()
+		}
+		v.Leave()
+	}
+	if s, err := acs.ScalarText(r.XFlag); err != nil || acs.Missing(s) {
+		v.Enter("X-Flag")
+		v.Fail("required parameter is missing")
+		v.Leave()
+	} else {
+		v.Enter("X-Flag")
+		r.XFlag.validate(v)
+		v.Leave()
+	}
+	if len(r.Anything) > 0 {
+		if acs.Missing(r.Anything...) {
+			v.Enter("anything")
+			v.Fail("empty value is not allowed")
+			v.Leave()
+		} else {
+			v.Enter("anything")
+			v.Leave()
+		}
+	}
+	if r.Range != nil {
+		v.Enter("range")
+		r.Range.validate(v)
+		v.Leave()
+	}
+	if r.Where != nil {
+		v.Enter("where")
+		r.Where.validate(v)
+		v.Leave()
+	}
+	if r.Pick != nil {
+		v.Enter("pick")
+		r.Pick.validate(v)
+		v.Leave()
+	}
+}
+
+// Validate reports every way the value breaks its schema as an *acs.ValidationError
+// whose violations carry JSON pointers; nil when there are none.
+// It checks what the spec says of each parameter before anything is sent.
 func (r *GetJoinedCookiesRequest) Validate() error {
 	if r == nil {
 		return nil
@@ -116,3 +376,31 @@ func (r *GetJoinedCookiesRequest) Validate() error {
 }
 
 func (r *GetJoinedCookiesRequest) validate(v *acs.Validator) {}
+
+// Validate reports every way the value breaks its schema as an *acs.ValidationError
+// whose violations carry JSON pointers; nil when there are none.
+// It checks what the spec says of each parameter before anything is sent.
+func (r *GetLabelsRequest) Validate() error {
+	if r == nil {
+		return nil
+	}
+	var v acs.Validator
+	r.validate(&v)
+	return v.Err()
+}
+
+func (r *GetLabelsRequest) validate(v *acs.Validator) {
+	if len(r.Labels) == 0 {
+		v.Enter("labels")
+		v.Fail("required parameter is missing")
+		v.Leave()
+	} else {
+		v.Enter("labels")
+		for i1 := range r.Labels {
+			v.EnterIndex(i1)
+			r.Labels[i1].validate(v)
+			v.Leave()
+		}
+		v.Leave()
+	}
+}
