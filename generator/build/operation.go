@@ -177,8 +177,16 @@ func (b *builder) param(o *ir.Operation, p *openapi3.Parameter, path []string) *
 		Explode: explodes(p, in), Doc: strings.TrimSpace(p.Description),
 		Deprecated: p.Deprecated, Pos: b.loc.Pos(path...),
 	}
+	spath := schemaPath(param, path)
 	if p.Schema == nil {
-		return b.contentParam(o, p, param, path)
+		q, at, handled := b.textContent(p, path)
+		switch {
+		case !handled:
+			return b.contentParam(o, p, param, path)
+		case q == nil:
+			return nil
+		}
+		p, spath = q, at
 	}
 	if p.Schema.Value != nil {
 		param.Doc = firstNonEmpty(param.Doc, p.Schema.Value.Description)
@@ -209,7 +217,7 @@ func (b *builder) param(o *ir.Operation, p *openapi3.Parameter, path []string) *
 	if delimited && !b.delimitedParam(p, param, path) {
 		return nil
 	}
-	param.Type = b.typeOf(p.Schema, o.GoName+goName, schemaPath(param, path))
+	param.Type = b.typeOf(p.Schema, o.GoName+goName, spath)
 	param.Scalar = b.scalar(itemType(param.Type))
 	shape := b.paramShape(param.Type)
 	if param.In == ir.InQuery && (deep || p.Style == "" || p.Style == "form") && shape == ir.KindObject {

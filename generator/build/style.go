@@ -220,15 +220,16 @@ func (b *builder) pathObjectParam(p *openapi3.Parameter, param *ir.Param, path [
 
 // contentParam finishes a parameter declared with content instead of a schema:
 // one JSON media type, whose schema is the value's type, sent as the value's JSON
-// text by acs.ContentParam. Its field is nil-able, nil when unset, as a styled
-// parameter's.
+// text by acs.ContentParam (percent-encoded in a cookie, see cookieJSON). Its
+// field is nil-able, nil when unset, as a styled parameter's. Text media types
+// are textContent's.
 func (b *builder) contentParam(o *ir.Operation, p *openapi3.Parameter, param *ir.Param, path []string) *ir.Param {
 	if param.In == ir.InForm || param.In == ir.InMultipart {
 		return nil // never: fields are made with a schema
 	}
 	mt, ct := JSONContent(p.Content)
 	if len(p.Content) != 1 || mt == nil {
-		b.errorf(path, "parameter %q has content %q; acsgen sends a parameter with content of one JSON media type (application/json) as its JSON text", p.Name, sortedKeys(p.Content))
+		b.errorf(path, "parameter %q has content %q; acsgen sends a parameter with content of one JSON media type (application/json) as its JSON text, or of text/plain (or */*) as its text", p.Name, sortedKeys(p.Content))
 		return nil
 	}
 	if p.Style != "" || p.Explode != nil {
@@ -240,10 +241,7 @@ func (b *builder) contentParam(o *ir.Operation, p *openapi3.Parameter, param *ir
 		return nil
 	}
 	if param.In == ir.InCookie {
-		// Quotes and commas are not cookie octets (RFC 6265 §4.1.1): Go's cookie
-		// parser drops such a value, and a percent-encoded one is not JSON.
-		b.errorf(path, "cookie parameter %q has content %s; a JSON text cannot be a cookie value, declare a schema instead", p.Name, ct)
-		return nil
+		b.cookieJSON(p, ct, path)
 	}
 	param.Style = ir.ParamContent
 	param.Explode = false

@@ -130,7 +130,8 @@ func objectStyle(p *ir.Param) jen.Code {
 //		acs.AddCookie(header, "prefs", items...)
 //	}
 //
-// An object goes through acs.CookieObject, its error returned wrapped.
+// An object goes through acs.CookieObject, a content parameter through
+// acs.ContentParam, their errors returned wrapped.
 func setCookie(p *ir.Param, header jen.Code, prefix string) jen.Code {
 	field := func() *jen.Statement { return jen.Id("req").Dot(p.GoName) }
 	add := func(v ...jen.Code) jen.Code {
@@ -141,6 +142,11 @@ func setCookie(p *ir.Param, header jen.Code, prefix string) jen.Code {
 		return jen.Qual(acsPkg, fn).Call(append([]jen.Code{header, jen.Lit(p.Name)}, v...)...)
 	}
 	switch {
+	case p.Style == ir.ParamContent: // its JSON text, percent-encoded by AddCookie
+		return jen.If(field().Op("!=").Nil()).Block(
+			jen.List(jen.Id("s"), jen.Err()).Op(":=").Qual(acsPkg, "ContentParam").Call(field()),
+			jen.If(jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Nil(), paramError(p, prefix))),
+			add(jen.Id("s")))
 	case p.Style == ir.ParamObject:
 		return jen.If(field().Op("!=").Nil()).Block(
 			jen.If(jen.Err().Op(":=").Qual(acsPkg, "CookieObject").Call(header, jen.Lit(p.Name), jen.Lit(p.Explode), field()),

@@ -11,7 +11,7 @@ import "github.com/acsgen/acsgen/acs"
 // by kin-openapi otherwise.
 var CompiledSpec = acs.CompiledSpec{
 	Specs: []acs.SpecDigest{
-		{Source: "internal/cases/paramshapes/spec.yaml", Digest: "4e5fe7271811a2015cdfff2b8c4020e36306eeeb21f3f44fae65e0638f2c63ec"},
+		{Source: "internal/cases/paramshapes/spec.yaml", Digest: "e0a5132c783fff9f039eee33d55dacc364e10c5f7ce67bbc6bdb7d93932cf8d6"},
 	},
 	Responses: map[string]acs.ResponseChecks{},
 }

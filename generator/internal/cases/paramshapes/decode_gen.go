@@ -60,6 +60,16 @@ func (m *GetLabelsResponse) DecodeJSON(d *jsondec.Decoder) {
 	}
 }
 
+// Field names of GetNoteResponse, in field order, for DecodeJSON.
+var jsonGetNoteResponse = jsondec.NewStruct("paramshapes.GetNoteResponse")
+
+// DecodeJSON decodes the JSON value at d's cursor into m, as encoding/json would
+// but without reflection.
+func (m *GetNoteResponse) DecodeJSON(d *jsondec.Decoder) {
+	for o := d.Object(jsonGetNoteResponse); o.Next(); {
+	}
+}
+
 // Field names of RangeVariant0, in field order, for DecodeJSON.
 var jsonRangeVariant0 = jsondec.NewStruct("paramshapes.RangeVariant0", "from", "to")
 

@@ -75,3 +75,19 @@ func ExampleClient_GetLabels() {
 	}
 	fmt.Printf("%+v\n", resp)
 }
+
+// ExampleClient_GetNote calls GetNote with the example values of the spec. It leaves
+// note unset, having no example value for it: set it before calling. It has no Output
+// comment, so go test compiles it but never runs it: it would call the service, with
+// the credentials of Alibaba Cloud's default chain (acs.DefaultCredentials).
+func ExampleClient_GetNote() {
+	client, err := paramshapes.NewClient(acs.WithRegion("cn-hangzhou"))
+	if err != nil {
+		log.Fatal(err)
+	}
+	resp, err := client.GetNote(context.Background(), &paramshapes.GetNoteRequest{})
+	if err != nil {
+		log.Fatal(err) // an *acs.Error carries Code, StatusCode and RequestID
+	}
+	fmt.Printf("%+v\n", resp)
+}

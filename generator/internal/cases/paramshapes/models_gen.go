@@ -23,6 +23,9 @@ type GetJoinedCookiesResponse struct{}
 // GetLabelsResponse is the success response of GetLabels.
 type GetLabelsResponse struct{}
 
+// GetNoteResponse is the success response of GetNote.
+type GetNoteResponse struct{}
+
 // RangeVariant0 is declared inline at components.schemas.Range.anyOf.0.
 type RangeVariant0 struct {
 	// The "from" property.

@@ -258,3 +258,67 @@ func (c *Client) GetLabels(ctx context.Context, req *GetLabelsRequest) (*GetLabe
 	}
 	return &out, nil
 }
+
+// GetNoteRequest holds the parameters of GetNote.
+type GetNoteRequest struct {
+	// In path as note, required.
+	Note string `json:"note,omitempty"`
+
+	// In query as q.
+	Q *string `json:"q,omitempty"`
+
+	// In query as count.
+	Count *int32 `json:"count,omitempty"`
+
+	// In header as X-Note.
+	XNote *string `json:"X-Note,omitempty"`
+
+	// In cookie as prefs; its JSON text (content application/json).
+	Prefs *Shade `json:"prefs,omitempty"`
+}
+
+// GetNote takes parameters declared with content of text media types, and a JSON cookie.
+//
+// ROA: GET /notes/{note}, version 2025-06-01.
+func (c *Client) GetNote(ctx context.Context, req *GetNoteRequest) (*GetNoteResponse, error) {
+	if req == nil {
+		return nil, errors.New("paramshapes: GetNote: nil request")
+	}
+	if err := req.Validate(); err != nil {
+		return nil, fmt.Errorf("paramshapes: GetNote: request: %w", err)
+	}
+	query := url.Values{}
+	header := http.Header{}
+	if req.Q != nil {
+		if err := acs.Flatten(query, "q", *req.Q); err != nil {
+			return nil, fmt.Errorf("paramshapes: GetNote: parameter q: %w", err)
+		}
+	}
+	if req.Count != nil {
+		if err := acs.Flatten(query, "count", *req.Count); err != nil {
+			return nil, fmt.Errorf("paramshapes: GetNote: parameter count: %w", err)
+		}
+	}
+	if req.XNote != nil {
+		header.Set("X-Note", *req.XNote)
+	}
+	if req.Prefs != nil {
+		s, err := acs.ContentParam(req.Prefs)
+		if err != nil {
+			return nil, fmt.Errorf("paramshapes: GetNote: parameter prefs: %w", err)
+		}
+		acs.AddCookie(header, "prefs", s)
+	}
+	var out GetNoteResponse
+	err := c.core.Do(ctx, &acs.Request{
+		Action: "GetNote",
+		Header: header,
+		Method: "GET",
+		Path:   "/notes/" + acs.PathSegment(req.Note),
+		Query:  query,
+	}, &out)
+	if err != nil {
+		return nil, err
+	}
+	return &out, nil
+}

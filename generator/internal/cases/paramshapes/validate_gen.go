@@ -167,6 +167,19 @@ func (m *GetLabelsResponse) validate(v *acs.Validator) {}
 
 // Validate reports every way the value breaks its schema as an *acs.ValidationError
 // whose violations carry JSON pointers; nil when there are none.
+func (m *GetNoteResponse) Validate() error {
+	if m == nil {
+		return nil
+	}
+	var v acs.Validator
+	m.validate(&v)
+	return v.Err()
+}
+
+func (m *GetNoteResponse) validate(v *acs.Validator) {}
+
+// Validate reports every way the value breaks its schema as an *acs.ValidationError
+// whose violations carry JSON pointers; nil when there are none.
 func (m *Key) Validate() error {
 	if m == nil {
 		return nil
@@ -400,6 +413,41 @@ func (r *GetLabelsRequest) validate(v *acs.Validator) {
 			v.EnterIndex(i1)
 			r.Labels[i1].validate(v)
 			v.Leave()
+		}
+		v.Leave()
+	}
+}
+
+// Validate reports every way the value breaks its schema as an *acs.ValidationError
+// whose violations carry JSON pointers; nil when there are none.
+// It checks what the spec says of each parameter before anything is sent.
+func (r *GetNoteRequest) Validate() error {
+	if r == nil {
+		return nil
+	}
+	var v acs.Validator
+	r.validate(&v)
+	return v.Err()
+}
+
+func (r *GetNoteRequest) validate(v *acs.Validator) {
+	if acs.Missing(r.Note) {
+		v.Enter("note")
+		v.Fail("required parameter is missing")
+		v.Leave()
+	} else {
+		v.Enter("note")
+		switch n := utf8.RuneCountInString(r.Note); {
+		case n < 1:
+			v.Failf("%d characters are fewer than minLength 1", n)
+		}
+		v.Leave()
+	}
+	if r.Q != nil {
+		v.Enter("q")
+		switch n := utf8.RuneCountInString(*r.Q); {
+		case n > 20:
+			v.Failf("%d characters are more than maxLength 20", n)
 		}
 		v.Leave()
 	}
