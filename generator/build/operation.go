@@ -160,6 +160,11 @@ func (b *builder) param(o *ir.Operation, p *openapi3.Parameter, path []string) *
 	if goName == "" {
 		return nil
 	}
+	return b.namedParam(o, p, goName, path)
+}
+
+// namedParam builds parameter p, whose field is named goName.
+func (b *builder) namedParam(o *ir.Operation, p *openapi3.Parameter, goName string, path []string) *ir.Param {
 	in := ir.ParamIn(p.In)
 	if in != ir.InPath && in != ir.InQuery && in != ir.InHeader && in != ir.InCookie && in != ir.InForm && in != ir.InMultipart {
 		b.errorf(path, "%s parameters are not supported", p.In)
@@ -362,7 +367,7 @@ func (b *builder) requestBody(o *ir.Operation, op *openapi3.Operation, path []st
 			return
 		}
 		if mt, ctype = MultipartContent(rb.Content); mt != nil {
-			b.multipartBody(o, mt, append(bpath, "content", ctype, "schema"))
+			b.multipartBody(o, mt, ctype, append(bpath, "content", ctype, "schema"))
 			return
 		}
 		if raw := RawContent(rb.Content); raw != nil {
@@ -373,7 +378,7 @@ func (b *builder) requestBody(o *ir.Operation, op *openapi3.Operation, path []st
 			}
 			return
 		}
-		b.errorf(bpath, "request body content %q is not supported; acsgen sends JSON, application/x-www-form-urlencoded, multipart/form-data, binary (application/octet-stream, type: string with format: binary) and text/plain bodies", sortedKeys(rb.Content))
+		b.errorf(bpath, "request body content %q is not supported; acsgen sends JSON, application/x-www-form-urlencoded, multipart/form-data and multipart/related, binary (application/octet-stream, type: string with format: binary) and text/plain bodies", sortedKeys(rb.Content))
 		return
 	}
 	o.Body = &ir.Body{

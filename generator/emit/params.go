@@ -165,26 +165,6 @@ func setCookie(p *ir.Param, header jen.Code, prefix string) jen.Code {
 	return add(format(p, field()))
 }
 
-// setPart emits the statement that adds a multipart field as a part when it is
-// set, a binary one when it has bytes:
-//
-//	if len(req.Data) > 0 {
-//		parts.File("data", req.Data)
-//	}
-//	if req.Title != nil {
-//		parts.Field("title", *req.Title)
-//	}
-func setPart(p *ir.Param, parts jen.Code) jen.Code {
-	field := func() *jen.Statement { return jen.Id("req").Dot(p.GoName) }
-	switch {
-	case p.Binary:
-		return jen.If(jen.Len(field()).Op(">").Lit(0)).Block(jen.Add(parts).Dot("File").Call(jen.Lit(p.Name), field()))
-	case p.Pointer:
-		return jen.If(field().Op("!=").Nil()).Block(jen.Add(parts).Dot("Field").Call(jen.Lit(p.Name), format(p, jen.Op("*").Add(field()))))
-	}
-	return jen.Add(parts).Dot("Field").Call(jen.Lit(p.Name), format(p, field()))
-}
-
 // setArray joins the items with p.Sep or repeats the name (an exploded query
 // array). A joined query array goes into encoded, each item percent-encoded by
 // acs.SetJoined and the delimiter sent as OpenAPI's style table shows it (a literal

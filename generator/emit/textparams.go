@@ -7,7 +7,8 @@ import (
 )
 
 // setText emits the statements that put a parameter whose value (or array item)
-// is a union of scalars (Param.Text) where it goes, when it is set: its text is
+// is a union of scalars (Param.Text) where it goes (a multipart part is
+// setPart's), when it is set: its text is
 // rendered by acs.ScalarText (acs.ScalarTexts for an array), then put as a string
 // parameter's would be:
 //
@@ -32,11 +33,6 @@ func setText(p *ir.Param, prefix string) jen.Code {
 		put = []jen.Code{jen.Qual(acsPkg, "AddCookie").Call(jen.Id("header"), name, jen.Id("items").Op("..."))}
 	case p.In == ir.InCookie:
 		put = []jen.Code{jen.Qual(acsPkg, "AddCookie").Call(jen.Id("header"), name, jen.Id("s"))}
-	case array && p.In == ir.InMultipart:
-		put = []jen.Code{jen.For(jen.List(jen.Id("_"), jen.Id("s")).Op(":=").Range().Id("items")).Block(
-			jen.Id("parts").Dot("Field").Call(name, jen.Id("s")))}
-	case p.In == ir.InMultipart:
-		put = []jen.Code{jen.Id("parts").Dot("Field").Call(name, jen.Id("s"))}
 	case array && p.In == ir.InHeader:
 		put = []jen.Code{jen.Id("header").Dot("Set").Call(name, jen.Qual(stringsPkg, "Join").Call(jen.Id("items"), jen.Lit(",")))}
 	case p.In == ir.InHeader:

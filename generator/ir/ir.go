@@ -80,8 +80,10 @@ type Operation struct {
 	// empty when none is set, as darabonba's CallApi does with ReqBodyType "formData".
 	Form bool
 	// Multipart is true when the request body is multipart/form-data: its fields
-	// are the Params In InMultipart, sent as an acs.Multipart body.
+	// are the Params In InMultipart, sent as an acs.Multipart body. Related is
+	// set too when it is multipart/related (acs.NewMultipartRelated).
 	Multipart bool
+	Related   bool
 	// Raw is set when the request body is sent as it is (application/octet-stream
 	// and other binary media types, text/plain): the request's Body field holds
 	// its bytes or text. Body is nil then.
@@ -174,11 +176,34 @@ type Param struct {
 	// the alternative that is set, rendered by acs.ScalarText.
 	Text bool
 	// Binary is a multipart field of type: string, format: binary, held as []byte
-	// and sent as a file part; Type is string then, and Scalar "".
-	Binary     bool
+	// and sent as a file part; Type is string then, and Scalar "". An array of
+	// them ([][]byte, Type an array of string) is a file part per item.
+	Binary bool
+	// Part is set on a multipart field sent otherwise than as a text part of no
+	// Content-Type (a scalar) or a file part of application/octet-stream: with
+	// the encoding object's Content-Type or headers, or as JSON.
+	Part *Part
+	// PartHeader is set on a field that holds a header of another multipart
+	// field's part (the part's encoding headers): the header's name. Name is
+	// then "<part>.<header>"; the part's Part.Headers lists the field.
+	PartHeader string
 	Doc        string
 	Deprecated bool
 	Pos        diag.Pos
+}
+
+// Part is how a multipart field's part (each item's, for an array) is sent.
+type Part struct {
+	// ContentType is the part's Content-Type, from the encoding object; "" for
+	// the default: none for a text part, application/octet-stream for a file,
+	// application/json for JSON.
+	ContentType string
+	// JSON is set when the value (or item) is sent as its JSON text: an object,
+	// or a scalar whose encoding asks for a JSON media type.
+	JSON bool
+	// Headers are the fields that set more headers of the part (Param.PartHeader),
+	// sent when set.
+	Headers []*Param
 }
 
 // SepWord names a Param.Sep in prose: "commas", "spaces", "pipes (|)".

@@ -11,7 +11,7 @@ import "github.com/acsgen/acsgen/acs"
 // by kin-openapi otherwise.
 var CompiledSpec = acs.CompiledSpec{
 	Specs: []acs.SpecDigest{
-		{Source: "internal/cases/paramshapes/spec.yaml", Digest: "e0a5132c783fff9f039eee33d55dacc364e10c5f7ce67bbc6bdb7d93932cf8d6"},
+		{Source: "internal/cases/paramshapes/spec.yaml", Digest: "5a650d8a0a7ea552bdb44aff75137ce466da8c094b29182f1e0b3d330c5f5cf2"},
 	},
 	Responses: map[string]acs.ResponseChecks{},
 }

@@ -119,3 +119,39 @@ func (m *Shade) DecodeJSON(d *jsondec.Decoder) {
 		}
 	}
 }
+
+// Field names of UploadMeta, in field order, for DecodeJSON.
+var jsonUploadMeta = jsondec.NewStruct("paramshapes.UploadMeta", "a", "n")
+
+// DecodeJSON decodes the JSON value at d's cursor into m, as encoding/json would
+// but without reflection.
+func (m *UploadMeta) DecodeJSON(d *jsondec.Decoder) {
+	for o := d.Object(jsonUploadMeta); o.Next(); {
+		switch o.Field() {
+		case 0:
+			jsondec.Ptr(&m.A, d, jsondec.String[string])
+		case 1:
+			jsondec.Ptr(&m.N, d, jsondec.Int[int64])
+		}
+	}
+}
+
+// Field names of UploadRelatedResponse, in field order, for DecodeJSON.
+var jsonUploadRelatedResponse = jsondec.NewStruct("paramshapes.UploadRelatedResponse")
+
+// DecodeJSON decodes the JSON value at d's cursor into m, as encoding/json would
+// but without reflection.
+func (m *UploadRelatedResponse) DecodeJSON(d *jsondec.Decoder) {
+	for o := d.Object(jsonUploadRelatedResponse); o.Next(); {
+	}
+}
+
+// Field names of UploadResponse, in field order, for DecodeJSON.
+var jsonUploadResponse = jsondec.NewStruct("paramshapes.UploadResponse")
+
+// DecodeJSON decodes the JSON value at d's cursor into m, as encoding/json would
+// but without reflection.
+func (m *UploadResponse) DecodeJSON(d *jsondec.Decoder) {
+	for o := d.Object(jsonUploadResponse); o.Next(); {
+	}
+}

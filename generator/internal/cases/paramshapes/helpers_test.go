@@ -1,6 +1,9 @@
 package paramshapes_test
 
 import (
+	"bytes"
+	"context"
+	"io"
 	"net/http"
 	"testing"
 
@@ -41,3 +44,10 @@ func decodesAs(t *testing.T, r *http.Request, opID string, want map[string]strin
 
 // withoutParam leaves the named parameters out of the oracle's route.
 func withoutParam(names ...string) wireoracle.Options { return wireoracle.Options{Drop: names} }
+
+// withBody is the request the server received with its body to read again.
+func withBody(req loopback.Request) *http.Request {
+	r := req.Request.Clone(context.Background())
+	r.Body = io.NopCloser(bytes.NewReader(req.Body))
+	return r
+}

@@ -55,3 +55,18 @@ type Shade struct {
 	// The "on" property.
 	On *bool `json:"on,omitzero"`
 }
+
+// UploadMeta is declared inline at paths./uploads.post.requestBody.content.multipart/form-data.schema.properties.meta.
+type UploadMeta struct {
+	// The "a" property.
+	A *string `json:"a,omitzero"`
+
+	// The "n" property.
+	N *int64 `json:"n,omitzero"`
+}
+
+// UploadRelatedResponse is the success response of UploadRelated.
+type UploadRelatedResponse struct{}
+
+// UploadResponse is the success response of Upload.
+type UploadResponse struct{}

@@ -4,6 +4,7 @@ package paramshapes
 
 import (
 	"context"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"github.com/acsgen/acsgen/acs"
@@ -316,6 +317,176 @@ func (c *Client) GetNote(ctx context.Context, req *GetNoteRequest) (*GetNoteResp
 		Method: "GET",
 		Path:   "/notes/" + acs.PathSegment(req.Note),
 		Query:  query,
+	}, &out)
+	if err != nil {
+		return nil, err
+	}
+	return &out, nil
+}
+
+// UploadRequest holds the parameters of Upload.
+type UploadRequest struct {
+	// In the multipart body as part title, required.
+	Title string `json:"title,omitempty"`
+
+	// In the multipart body as parts tags, one per item.
+	Tags []string `json:"tags,omitempty"`
+
+	// In the multipart body as parts counts, one per item.
+	Counts []int32 `json:"counts,omitempty"`
+
+	// In the multipart body as file parts file[], one per item.
+	File [][]byte `json:"file[],omitempty"`
+
+	// In the multipart body as file part avatar, Content-Type image/png, required.
+	Avatar []byte `json:"avatar,omitempty"`
+
+	// In the multipart body as header X-Note of part avatar, required.
+	AvatarXNote string `json:"avatar.X-Note,omitempty"`
+
+	// In the multipart body as header X-Rate of part avatar.
+	AvatarXRate *int64 `json:"avatar.X-Rate,omitempty"`
+
+	// In the multipart body as part meta, its JSON text.
+	Meta *UploadMeta `json:"meta,omitempty"`
+
+	// In the multipart body as part choice; the text of the alternative that is set.
+	Choice *Key `json:"choice,omitempty"`
+
+	// In the multipart body as part extra, its JSON text.
+	Extra json.RawMessage `json:"extra,omitempty"`
+
+	// In the multipart body as part note, Content-Type text/plain; charset=utf-8.
+	Note *string `json:"note,omitempty"`
+
+	// In the multipart body as part quoted, its JSON text, Content-Type application/json.
+	Quoted *string `json:"quoted,omitempty"`
+
+	// In the multipart body as part deep, its JSON text.
+	Deep *Shade `json:"deep,omitempty"`
+}
+
+// Upload sends a multipart/form-data body of every kind of part.
+//
+// ROA: POST /uploads, version 2025-06-01.
+func (c *Client) Upload(ctx context.Context, req *UploadRequest) (*UploadResponse, error) {
+	if req == nil {
+		return nil, errors.New("paramshapes: Upload: nil request")
+	}
+	if err := req.Validate(); err != nil {
+		return nil, fmt.Errorf("paramshapes: Upload: request: %w", err)
+	}
+	parts := acs.NewMultipart()
+	parts.Field("title", req.Title)
+	if len(req.Tags) > 0 {
+		for _, v := range req.Tags {
+			parts.Field("tags", v)
+		}
+	}
+	if len(req.Counts) > 0 {
+		for _, v := range req.Counts {
+			parts.Field("counts", strconv.FormatInt(int64(v), 10))
+		}
+	}
+	if len(req.File) > 0 {
+		for _, v := range req.File {
+			parts.File("file[]", v)
+		}
+	}
+	if len(req.Avatar) > 0 {
+		h := http.Header{}
+		h.Set("X-Note", req.AvatarXNote)
+		if req.AvatarXRate != nil {
+			h.Set("X-Rate", strconv.FormatInt(*req.AvatarXRate, 10))
+		}
+		if err := parts.FileWith("avatar", req.Avatar, acs.PartOptions{
+			ContentType: "image/png",
+			Header:      h,
+		}); err != nil {
+			return nil, fmt.Errorf("paramshapes: Upload: parameter avatar: %w", err)
+		}
+	}
+	if req.Meta != nil {
+		if err := parts.JSON("meta", req.Meta, acs.PartOptions{}); err != nil {
+			return nil, fmt.Errorf("paramshapes: Upload: parameter meta: %w", err)
+		}
+	}
+	if req.Choice != nil {
+		s, err := acs.ScalarText(*req.Choice)
+		if err != nil {
+			return nil, fmt.Errorf("paramshapes: Upload: parameter choice: %w", err)
+		}
+		parts.Field("choice", s)
+	}
+	if req.Extra != nil {
+		if err := parts.JSON("extra", req.Extra, acs.PartOptions{}); err != nil {
+			return nil, fmt.Errorf("paramshapes: Upload: parameter extra: %w", err)
+		}
+	}
+	if req.Note != nil {
+		if err := parts.FieldWith("note", *req.Note, acs.PartOptions{ContentType: "text/plain; charset=utf-8"}); err != nil {
+			return nil, fmt.Errorf("paramshapes: Upload: parameter note: %w", err)
+		}
+	}
+	if req.Quoted != nil {
+		if err := parts.JSON("quoted", req.Quoted, acs.PartOptions{ContentType: "application/json"}); err != nil {
+			return nil, fmt.Errorf("paramshapes: Upload: parameter quoted: %w", err)
+		}
+	}
+	if req.Deep != nil {
+		if err := parts.JSON("deep", req.Deep, acs.PartOptions{}); err != nil {
+			return nil, fmt.Errorf("paramshapes: Upload: parameter deep: %w", err)
+		}
+	}
+	var out UploadResponse
+	err := c.core.Do(ctx, &acs.Request{
+		Action: "Upload",
+		Body:   parts.Raw(),
+		Method: "POST",
+		Path:   "/uploads",
+	}, &out)
+	if err != nil {
+		return nil, err
+	}
+	return &out, nil
+}
+
+// UploadRelatedRequest holds the parameters of UploadRelated.
+type UploadRelatedRequest struct {
+	// In the multipart body as part meta, its JSON text, Content-Type application/json, required.
+	Meta *Shade `json:"meta,omitempty"`
+
+	// In the multipart body as file part data, Content-Type application/octet-stream.
+	Data []byte `json:"data,omitempty"`
+}
+
+// UploadRelated sends a multipart/related body, its JSON root first.
+//
+// ROA: POST /related, version 2025-06-01.
+func (c *Client) UploadRelated(ctx context.Context, req *UploadRelatedRequest) (*UploadRelatedResponse, error) {
+	if req == nil {
+		return nil, errors.New("paramshapes: UploadRelated: nil request")
+	}
+	if err := req.Validate(); err != nil {
+		return nil, fmt.Errorf("paramshapes: UploadRelated: request: %w", err)
+	}
+	parts := acs.NewMultipartRelated()
+	if req.Meta != nil {
+		if err := parts.JSON("meta", req.Meta, acs.PartOptions{ContentType: "application/json"}); err != nil {
+			return nil, fmt.Errorf("paramshapes: UploadRelated: parameter meta: %w", err)
+		}
+	}
+	if len(req.Data) > 0 {
+		if err := parts.FileWith("data", req.Data, acs.PartOptions{ContentType: "application/octet-stream"}); err != nil {
+			return nil, fmt.Errorf("paramshapes: UploadRelated: parameter data: %w", err)
+		}
+	}
+	var out UploadRelatedResponse
+	err := c.core.Do(ctx, &acs.Request{
+		Action: "UploadRelated",
+		Body:   parts.Raw(),
+		Method: "POST",
+		Path:   "/related",
 	}, &out)
 	if err != nil {
 		return nil, err

@@ -259,6 +259,45 @@ func (m *Shade) validate(v *acs.Validator) {}
 
 // Validate reports every way the value breaks its schema as an *acs.ValidationError
 // whose violations carry JSON pointers; nil when there are none.
+func (m *UploadMeta) Validate() error {
+	if m == nil {
+		return nil
+	}
+	var v acs.Validator
+	m.validate(&v)
+	return v.Err()
+}
+
+func (m *UploadMeta) validate(v *acs.Validator) {}
+
+// Validate reports every way the value breaks its schema as an *acs.ValidationError
+// whose violations carry JSON pointers; nil when there are none.
+func (m *UploadRelatedResponse) Validate() error {
+	if m == nil {
+		return nil
+	}
+	var v acs.Validator
+	m.validate(&v)
+	return v.Err()
+}
+
+func (m *UploadRelatedResponse) validate(v *acs.Validator) {}
+
+// Validate reports every way the value breaks its schema as an *acs.ValidationError
+// whose violations carry JSON pointers; nil when there are none.
+func (m *UploadResponse) Validate() error {
+	if m == nil {
+		return nil
+	}
+	var v acs.Validator
+	m.validate(&v)
+	return v.Err()
+}
+
+func (m *UploadResponse) validate(v *acs.Validator) {}
+
+// Validate reports every way the value breaks its schema as an *acs.ValidationError
+// whose violations carry JSON pointers; nil when there are none.
 // It checks what the spec says of each parameter before anything is sent.
 func (r *GetCookiePairsRequest) Validate() error {
 	if r == nil {
@@ -449,6 +488,87 @@ func (r *GetNoteRequest) validate(v *acs.Validator) {
 		case n > 20:
 			v.Failf("%d characters are more than maxLength 20", n)
 		}
+		v.Leave()
+	}
+}
+
+// Validate reports every way the value breaks its schema as an *acs.ValidationError
+// whose violations carry JSON pointers; nil when there are none.
+// It checks what the spec says of each parameter before anything is sent.
+func (r *UploadRequest) Validate() error {
+	if r == nil {
+		return nil
+	}
+	var v acs.Validator
+	r.validate(&v)
+	return v.Err()
+}
+
+func (r *UploadRequest) validate(v *acs.Validator) {
+	if acs.Missing(r.Title) {
+		v.Enter("title")
+		v.Fail("required parameter is missing")
+		v.Leave()
+	} else {
+		v.Enter("title")
+		switch n := utf8.RuneCountInString(r.Title); {
+		case n < 1:
+			v.Failf("%d characters are fewer than minLength 1", n)
+		}
+		v.Leave()
+	}
+	if len(r.Tags) > 0 {
+		v.Enter("tags")
+		for i1 := range r.Tags {
+			v.EnterIndex(i1)
+			switch n := utf8.RuneCountInString(r.Tags[i1]); {
+			case n < 1:
+				v.Failf("%d characters are fewer than minLength 1", n)
+			}
+			v.Leave()
+		}
+		v.Leave()
+	}
+	if len(r.Avatar) == 0 {
+		v.Enter("avatar")
+		v.Fail("required parameter is missing")
+		v.Leave()
+	}
+	if acs.Missing(r.AvatarXNote) {
+		v.Enter("avatar.X-Note")
+		v.Fail("required parameter is missing")
+		v.Leave()
+	}
+	if r.AvatarXRate != nil {
+		v.Enter("avatar.X-Rate")
+		if float64(*r.AvatarXRate) < 0.0 {
+			v.Failf("value %v is less than the minimum 0", *r.AvatarXRate)
+		}
+		v.Leave()
+	}
+	if r.Choice != nil {
+		v.Enter("choice")
+		r.Choice.validate(v)
+		v.Leave()
+	}
+}
+
+// Validate reports every way the value breaks its schema as an *acs.ValidationError
+// whose violations carry JSON pointers; nil when there are none.
+// It checks what the spec says of each parameter before anything is sent.
+func (r *UploadRelatedRequest) Validate() error {
+	if r == nil {
+		return nil
+	}
+	var v acs.Validator
+	r.validate(&v)
+	return v.Err()
+}
+
+func (r *UploadRelatedRequest) validate(v *acs.Validator) {
+	if r.Meta == nil {
+		v.Enter("meta")
+		v.Fail("required parameter is missing")
 		v.Leave()
 	}
 }
