@@ -373,6 +373,7 @@ func (b *builder) requestBody(o *ir.Operation, op *openapi3.Operation, path []st
 		if raw := RawContent(rb.Content); raw != nil {
 			raw.Required, raw.Doc = rb.Required, strings.TrimSpace(rb.Description)
 			o.Raw = raw
+			b.base64Body(rb.Content, raw, bpath)
 			if slices.ContainsFunc(o.Params, func(p *ir.Param) bool { return p.GoName == "Body" }) {
 				b.errorf(bpath, "a parameter already maps to field Body; rename it with x-go-name")
 			}

@@ -49,7 +49,7 @@ func setPart(p *ir.Param, prefix string) jen.Code {
 	case p.Type.Kind == ir.Array:
 		write = []jen.Code{jen.For(jen.List(jen.Id("_"), jen.Id("v")).Op(":=").Range().Add(field())).Block(writePart(p, jen.Id("v"), prefix)...)}
 	case p.Binary || p.Part != nil && p.Part.JSON:
-		write = writePart(p, field(), prefix) // a pointer's JSON is its value's
+		write = writePart(p, field(), prefix) // a pointer's JSON text is its value's
 	case p.Pointer:
 		write = writePart(p, jen.Op("*").Add(field()), prefix)
 	default:
@@ -59,7 +59,7 @@ func setPart(p *ir.Param, prefix string) jen.Code {
 	switch {
 	case p.Binary || p.Type.Kind == ir.Array:
 		return jen.If(jen.Len(field()).Op(">").Lit(0)).Block(body...)
-	case p.Pointer || p.Part != nil && p.Part.JSON: // a JSON value is a pointer, map, slice or raw JSON
+	case p.Pointer || jsonValue(p):
 		return jen.If(field().Op("!=").Nil()).Block(body...)
 	case len(body) == 1:
 		return body[0]
@@ -115,4 +115,11 @@ func partOptions(p *ir.Param) jen.Code {
 			d[jen.Id("Header")] = jen.Id("h")
 		}
 	}))
+}
+
+// jsonValue reports whether p is a JSON part of an object, a map or a free-form
+// value, whose field is nil when unset (a pointer, a map or raw JSON); a scalar
+// the encoding sends as JSON is held as any scalar is.
+func jsonValue(p *ir.Param) bool {
+	return p.Part != nil && p.Part.JSON && p.Scalar == "" && !p.Text
 }

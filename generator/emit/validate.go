@@ -260,7 +260,7 @@ func (e *validateEmitter) genRequestValidate(op *ir.Operation) jen.Code {
 			case needs:
 				g = append(g, jen.If(jen.Len(field()).Op(">").Lit(0)).Block(checks...))
 			}
-		case p.Required && (p.Pointer || p.Part != nil && p.Part.JSON):
+		case p.Required && (p.Pointer || jsonValue(p)):
 			// A required JSON part, nil when unset (the only such plain field).
 			stmt := jen.If(field().Op("==").Nil()).Block(requiredParam(p.Name)...)
 			if needs {

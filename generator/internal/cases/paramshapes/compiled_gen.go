@@ -11,7 +11,7 @@ import "github.com/acsgen/acsgen/acs"
 // by kin-openapi otherwise.
 var CompiledSpec = acs.CompiledSpec{
 	Specs: []acs.SpecDigest{
-		{Source: "internal/cases/paramshapes/spec.yaml", Digest: "5a650d8a0a7ea552bdb44aff75137ce466da8c094b29182f1e0b3d330c5f5cf2"},
+		{Source: "internal/cases/paramshapes/spec.yaml", Digest: "c5392ac4acfcc6b7095bb1734ef6b8036e773d61b866355da8bb43eff7749a54"},
 	},
 	Responses: map[string]acs.ResponseChecks{},
 }

@@ -70,6 +70,16 @@ func (m *GetNoteResponse) DecodeJSON(d *jsondec.Decoder) {
 	}
 }
 
+// Field names of PutImageResponse, in field order, for DecodeJSON.
+var jsonPutImageResponse = jsondec.NewStruct("paramshapes.PutImageResponse")
+
+// DecodeJSON decodes the JSON value at d's cursor into m, as encoding/json would
+// but without reflection.
+func (m *PutImageResponse) DecodeJSON(d *jsondec.Decoder) {
+	for o := d.Object(jsonPutImageResponse); o.Next(); {
+	}
+}
+
 // Field names of RangeVariant0, in field order, for DecodeJSON.
 var jsonRangeVariant0 = jsondec.NewStruct("paramshapes.RangeVariant0", "from", "to")
 

@@ -92,6 +92,23 @@ func ExampleClient_GetNote() {
 	fmt.Printf("%+v\n", resp)
 }
 
+// ExampleClient_PutImage calls PutImage with the example values of the spec. It leaves
+// the request body (Body) unset, having no example value for it: set it before
+// calling. It has no Output comment, so go test compiles it but never runs it: it
+// would call the service, with the credentials of Alibaba Cloud's default chain
+// (acs.DefaultCredentials).
+func ExampleClient_PutImage() {
+	client, err := paramshapes.NewClient(acs.WithRegion("cn-hangzhou"))
+	if err != nil {
+		log.Fatal(err)
+	}
+	resp, err := client.PutImage(context.Background(), &paramshapes.PutImageRequest{})
+	if err != nil {
+		log.Fatal(err) // an *acs.Error carries Code, StatusCode and RequestID
+	}
+	fmt.Printf("%+v\n", resp)
+}
+
 // ExampleClient_Upload calls Upload with the example values of the spec. It leaves
 // title, avatar and avatar.X-Note unset, having no example values for them: set them
 // before calling. It has no Output comment, so go test compiles it but never runs it:
@@ -110,9 +127,9 @@ func ExampleClient_Upload() {
 }
 
 // ExampleClient_UploadRelated calls UploadRelated with the example values of the spec.
-// It leaves meta unset, having no example value for it: set it before calling. It has
-// no Output comment, so go test compiles it but never runs it: it would call the
-// service, with the credentials of Alibaba Cloud's default chain
+// It leaves meta and label unset, having no example values for them: set them before
+// calling. It has no Output comment, so go test compiles it but never runs it: it
+// would call the service, with the credentials of Alibaba Cloud's default chain
 // (acs.DefaultCredentials).
 func ExampleClient_UploadRelated() {
 	client, err := paramshapes.NewClient(acs.WithRegion("cn-hangzhou"))

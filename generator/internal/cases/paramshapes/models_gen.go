@@ -26,6 +26,9 @@ type GetLabelsResponse struct{}
 // GetNoteResponse is the success response of GetNote.
 type GetNoteResponse struct{}
 
+// PutImageResponse is the success response of PutImage.
+type PutImageResponse struct{}
+
 // RangeVariant0 is declared inline at components.schemas.Range.anyOf.0.
 type RangeVariant0 struct {
 	// The "from" property.

@@ -137,7 +137,7 @@ func TestMultipartRelatedOnTheWire(t *testing.T) {
 	srv := loopback.New(t, http.StatusNoContent, ``)
 	c := client(t, srv.URL)
 	_, err := c.UploadRelated(context.Background(), &paramshapes.UploadRelatedRequest{
-		Meta: &paramshapes.Shade{Name: ptr("m")}, Data: []byte{0, 1},
+		Meta: &paramshapes.Shade{Name: ptr("m")}, Data: []byte{0, 1}, Label: "l",
 	})
 	require.NoError(t, err)
 	req := srv.Last(t)
@@ -147,6 +147,7 @@ func TestMultipartRelatedOnTheWire(t *testing.T) {
 	assert.Equal(t, []part{
 		{id: "<meta>", ctype: "application/json", body: `{"name":"m"}`},
 		{id: "<data>", ctype: "application/octet-stream", body: "\x00\x01"},
+		{id: "<label>", ctype: "application/json", body: `"l"`},
 	}, parts)
 	verifies(t, req)
 	// openapi3filter has no decoder of multipart/related, as acsgen's warning
@@ -155,10 +156,11 @@ func TestMultipartRelatedOnTheWire(t *testing.T) {
 	assert.ErrorContains(t, decodesAs(t, withBody(req), "UploadRelated", nil), "unsupported content type")
 	openapi3filter.RegisterBodyDecoder("multipart/related", readRelated)
 	t.Cleanup(func() { openapi3filter.UnregisterBodyDecoder("multipart/related") })
-	require.NoError(t, decodesAs(t, withBody(req), "UploadRelated", map[string]string{"body": `{"meta":{"name":"m"},"data":"\u0000\u0001"}`}))
+	require.NoError(t, decodesAs(t, withBody(req), "UploadRelated", map[string]string{"body": `{"meta":{"name":"m"},"data":"\u0000\u0001","label":"l"}`}))
 
 	_, err = c.UploadRelated(context.Background(), &paramshapes.UploadRelatedRequest{Data: []byte{1}})
 	assert.ErrorContains(t, err, "/meta: required parameter is missing")
+	assert.ErrorContains(t, err, "/label: required parameter is missing")
 }
 
 // readRelated decodes a multipart/related body into an object of its parts,

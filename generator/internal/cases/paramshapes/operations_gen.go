@@ -324,6 +324,38 @@ func (c *Client) GetNote(ctx context.Context, req *GetNoteRequest) (*GetNoteResp
 	return &out, nil
 }
 
+// PutImageRequest holds the parameters of PutImage.
+type PutImageRequest struct {
+	// Sent as the request body, as it is, with Content-Type image/png; required.
+	Body []byte `json:"body,omitempty"`
+}
+
+// PutImage sends a body of a media type that is not JSON whose schema is a base64 string.
+//
+// ROA: POST /images, version 2025-06-01.
+func (c *Client) PutImage(ctx context.Context, req *PutImageRequest) (*PutImageResponse, error) {
+	if req == nil {
+		return nil, errors.New("paramshapes: PutImage: nil request")
+	}
+	if err := req.Validate(); err != nil {
+		return nil, fmt.Errorf("paramshapes: PutImage: request: %w", err)
+	}
+	var out PutImageResponse
+	err := c.core.Do(ctx, &acs.Request{
+		Action: "PutImage",
+		Body: acs.Raw{
+			ContentType: "image/png",
+			Data:        req.Body,
+		},
+		Method: "POST",
+		Path:   "/images",
+	}, &out)
+	if err != nil {
+		return nil, err
+	}
+	return &out, nil
+}
+
 // UploadRequest holds the parameters of Upload.
 type UploadRequest struct {
 	// In the multipart body as part title, required.
@@ -458,6 +490,9 @@ type UploadRelatedRequest struct {
 
 	// In the multipart body as file part data, Content-Type application/octet-stream.
 	Data []byte `json:"data,omitempty"`
+
+	// In the multipart body as part label, its JSON text, Content-Type application/json, required.
+	Label string `json:"label,omitempty"`
 }
 
 // UploadRelated sends a multipart/related body, its JSON root first.
@@ -480,6 +515,9 @@ func (c *Client) UploadRelated(ctx context.Context, req *UploadRelatedRequest) (
 		if err := parts.FileWith("data", req.Data, acs.PartOptions{ContentType: "application/octet-stream"}); err != nil {
 			return nil, fmt.Errorf("paramshapes: UploadRelated: parameter data: %w", err)
 		}
+	}
+	if err := parts.JSON("label", req.Label, acs.PartOptions{ContentType: "application/json"}); err != nil {
+		return nil, fmt.Errorf("paramshapes: UploadRelated: parameter label: %w", err)
 	}
 	var out UploadRelatedResponse
 	err := c.core.Do(ctx, &acs.Request{

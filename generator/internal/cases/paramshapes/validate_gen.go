@@ -200,6 +200,19 @@ func (m *Key) validate(v *acs.Validator) {
 
 // Validate reports every way the value breaks its schema as an *acs.ValidationError
 // whose violations carry JSON pointers; nil when there are none.
+func (m *PutImageResponse) Validate() error {
+	if m == nil {
+		return nil
+	}
+	var v acs.Validator
+	m.validate(&v)
+	return v.Err()
+}
+
+func (m *PutImageResponse) validate(v *acs.Validator) {}
+
+// Validate reports every way the value breaks its schema as an *acs.ValidationError
+// whose violations carry JSON pointers; nil when there are none.
 func (m *Range) Validate() error {
 	if m == nil {
 		return nil
@@ -495,6 +508,26 @@ func (r *GetNoteRequest) validate(v *acs.Validator) {
 // Validate reports every way the value breaks its schema as an *acs.ValidationError
 // whose violations carry JSON pointers; nil when there are none.
 // It checks what the spec says of each parameter before anything is sent.
+func (r *PutImageRequest) Validate() error {
+	if r == nil {
+		return nil
+	}
+	var v acs.Validator
+	r.validate(&v)
+	return v.Err()
+}
+
+func (r *PutImageRequest) validate(v *acs.Validator) {
+	if len(r.Body) == 0 {
+		v.Enter("body")
+		v.Fail("required property is missing")
+		v.Leave()
+	}
+}
+
+// Validate reports every way the value breaks its schema as an *acs.ValidationError
+// whose violations carry JSON pointers; nil when there are none.
+// It checks what the spec says of each parameter before anything is sent.
 func (r *UploadRequest) Validate() error {
 	if r == nil {
 		return nil
@@ -569,6 +602,18 @@ func (r *UploadRelatedRequest) validate(v *acs.Validator) {
 	if r.Meta == nil {
 		v.Enter("meta")
 		v.Fail("required parameter is missing")
+		v.Leave()
+	}
+	if acs.Missing(r.Label) {
+		v.Enter("label")
+		v.Fail("required parameter is missing")
+		v.Leave()
+	} else {
+		v.Enter("label")
+		switch n := utf8.RuneCountInString(r.Label); {
+		case n < 1:
+			v.Failf("%d characters are fewer than minLength 1", n)
+		}
 		v.Leave()
 	}
 }
