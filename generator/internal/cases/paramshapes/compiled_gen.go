@@ -11,7 +11,7 @@ import "github.com/acsgen/acsgen/acs"
 // by kin-openapi otherwise.
 var CompiledSpec = acs.CompiledSpec{
 	Specs: []acs.SpecDigest{
-		{Source: "internal/cases/paramshapes/spec.yaml", Digest: "c5392ac4acfcc6b7095bb1734ef6b8036e773d61b866355da8bb43eff7749a54"},
+		{Source: "internal/cases/paramshapes/spec.yaml", Digest: "4652a345f97a5fa8c4f0e58faf740e74ae1354e9f7d28d145bd9accd3f00c2b3"},
 	},
 	Responses: map[string]acs.ResponseChecks{},
 }

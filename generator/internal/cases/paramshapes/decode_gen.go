@@ -70,6 +70,16 @@ func (m *GetNoteResponse) DecodeJSON(d *jsondec.Decoder) {
 	}
 }
 
+// Field names of PostFormResponse, in field order, for DecodeJSON.
+var jsonPostFormResponse = jsondec.NewStruct("paramshapes.PostFormResponse")
+
+// DecodeJSON decodes the JSON value at d's cursor into m, as encoding/json would
+// but without reflection.
+func (m *PostFormResponse) DecodeJSON(d *jsondec.Decoder) {
+	for o := d.Object(jsonPostFormResponse); o.Next(); {
+	}
+}
+
 // Field names of PutImageResponse, in field order, for DecodeJSON.
 var jsonPutImageResponse = jsondec.NewStruct("paramshapes.PutImageResponse")
 

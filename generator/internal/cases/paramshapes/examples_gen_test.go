@@ -92,6 +92,22 @@ func ExampleClient_GetNote() {
 	fmt.Printf("%+v\n", resp)
 }
 
+// ExampleClient_PostForm calls PostForm with the example values of the spec. It leaves
+// key unset, having no example value for it: set it before calling. It has no Output
+// comment, so go test compiles it but never runs it: it would call the service, with
+// the credentials of Alibaba Cloud's default chain (acs.DefaultCredentials).
+func ExampleClient_PostForm() {
+	client, err := paramshapes.NewClient(acs.WithRegion("cn-hangzhou"))
+	if err != nil {
+		log.Fatal(err)
+	}
+	resp, err := client.PostForm(context.Background(), &paramshapes.PostFormRequest{})
+	if err != nil {
+		log.Fatal(err) // an *acs.Error carries Code, StatusCode and RequestID
+	}
+	fmt.Printf("%+v\n", resp)
+}
+
 // ExampleClient_PutImage calls PutImage with the example values of the spec. It leaves
 // the request body (Body) unset, having no example value for it: set it before
 // calling. It has no Output comment, so go test compiles it but never runs it: it

@@ -26,6 +26,9 @@ type GetLabelsResponse struct{}
 // GetNoteResponse is the success response of GetNote.
 type GetNoteResponse struct{}
 
+// PostFormResponse is the success response of PostForm.
+type PostFormResponse struct{}
+
 // PutImageResponse is the success response of PutImage.
 type PutImageResponse struct{}
 

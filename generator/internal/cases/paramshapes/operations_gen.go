@@ -324,6 +324,45 @@ func (c *Client) GetNote(ctx context.Context, req *GetNoteRequest) (*GetNoteResp
 	return &out, nil
 }
 
+// PostFormRequest holds the parameters of PostForm.
+type PostFormRequest struct {
+	// In the form body as key, required; the text of the alternative that is set.
+	Key Key `json:"key,omitempty"`
+}
+
+// PostForm sends a form body with a union field.
+//
+// ROA: POST /forms, version 2025-06-01.
+func (c *Client) PostForm(ctx context.Context, req *PostFormRequest) (*PostFormResponse, error) {
+	if req == nil {
+		return nil, errors.New("paramshapes: PostForm: nil request")
+	}
+	if err := req.Validate(); err != nil {
+		return nil, fmt.Errorf("paramshapes: PostForm: request: %w", err)
+	}
+	form := acs.Form{}
+	{
+		s, err := acs.ScalarText(req.Key)
+		if err != nil {
+			return nil, fmt.Errorf("paramshapes: PostForm: parameter key: %w", err)
+		}
+		if err := acs.Flatten(form, "key", s); err != nil {
+			return nil, fmt.Errorf("paramshapes: PostForm: parameter key: %w", err)
+		}
+	}
+	var out PostFormResponse
+	err := c.core.Do(ctx, &acs.Request{
+		Action: "PostForm",
+		Body:   form,
+		Method: "POST",
+		Path:   "/forms",
+	}, &out)
+	if err != nil {
+		return nil, err
+	}
+	return &out, nil
+}
+
 // PutImageRequest holds the parameters of PutImage.
 type PutImageRequest struct {
 	// Sent as the request body, as it is, with Content-Type image/png; required.

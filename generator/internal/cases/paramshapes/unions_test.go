@@ -115,3 +115,17 @@ func TestUnionParamsValidated(t *testing.T) {
 	assert.ErrorContains(t, err, "/X-Flag: required parameter is missing")
 	assert.Empty(t, srv.Requests())
 }
+
+// A union field of a form body is its text, as a string field is.
+func TestUnionFormField(t *testing.T) {
+	srv := loopback.New(t, http.StatusNoContent, ``)
+	c := client(t, srv.URL)
+	_, err := c.PostForm(context.Background(), &paramshapes.PostFormRequest{Key: paramshapes.Key{Int64: ptr[int64](12)}})
+	require.NoError(t, err)
+	req := srv.Last(t)
+	assert.Equal(t, "application/x-www-form-urlencoded", req.Header.Get("Content-Type"))
+	assert.Equal(t, "key=12", string(req.Body))
+	verifies(t, req)
+	_, err = c.PostForm(context.Background(), &paramshapes.PostFormRequest{})
+	assert.ErrorContains(t, err, "/key: required parameter is missing")
+}

@@ -200,6 +200,19 @@ func (m *Key) validate(v *acs.Validator) {
 
 // Validate reports every way the value breaks its schema as an *acs.ValidationError
 // whose violations carry JSON pointers; nil when there are none.
+func (m *PostFormResponse) Validate() error {
+	if m == nil {
+		return nil
+	}
+	var v acs.Validator
+	m.validate(&v)
+	return v.Err()
+}
+
+func (m *PostFormResponse) validate(v *acs.Validator) {}
+
+// Validate reports every way the value breaks its schema as an *acs.ValidationError
+// whose violations carry JSON pointers; nil when there are none.
 func (m *PutImageResponse) Validate() error {
 	if m == nil {
 		return nil
@@ -501,6 +514,30 @@ func (r *GetNoteRequest) validate(v *acs.Validator) {
 		case n > 20:
 			v.Failf("%d characters are more than maxLength 20", n)
 		}
+		v.Leave()
+	}
+}
+
+// Validate reports every way the value breaks its schema as an *acs.ValidationError
+// whose violations carry JSON pointers; nil when there are none.
+// It checks what the spec says of each parameter before anything is sent.
+func (r *PostFormRequest) Validate() error {
+	if r == nil {
+		return nil
+	}
+	var v acs.Validator
+	r.validate(&v)
+	return v.Err()
+}
+
+func (r *PostFormRequest) validate(v *acs.Validator) {
+	if s, err := acs.ScalarText(r.Key); err != nil || acs.Missing(s) {
+		v.Enter("key")
+		v.Fail("required parameter is missing")
+		v.Leave()
+	} else {
+		v.Enter("key")
+		r.Key.validate(v)
 		v.Leave()
 	}
 }
