@@ -110,6 +110,12 @@ func (l *lenient) param(p *openapi3.ParameterRef, at []string) {
 		// string, which kin-openapi then reads as it read the untyped value.
 		sr.Value.Type = &openapi3.Types{openapi3.TypeString}
 	}
+	if sr := p.Value.Schema; sr != nil && sr.Ref == "" && sr.Value != nil && sr.Value.Type.Is("array") {
+		// So are the items of an array whose items are any value ({}).
+		if it := sr.Value.Items; it != nil && it.Ref == "" && it.Value != nil && untyped(it.Value) {
+			it.Value.Type = &openapi3.Types{openapi3.TypeString}
+		}
+	}
 	if p.Value.In == openapi3.ParameterInPath && !p.Value.Required {
 		l.w.Warn(l.loc.Pos(at...), strings.Join(at, "."), "path parameter %q is not marked required, which OpenAPI requires of path parameters; it is required", p.Value.Name)
 		p.Value.Required = true
