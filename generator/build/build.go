@@ -268,6 +268,19 @@ func (b *builder) declareName(goName, specName string, path []string, lookalike 
 	return true
 }
 
+// numbered returns the first of want2, want3, ... that is neither declared at
+// package level nor taken (a scope of its own, such as the constants of one enum).
+// A name the generator makes that clashes gets a number rather than an error: the
+// spec did not choose it, and the same spec always numbers it alike.
+func (b *builder) numbered(want string, taken func(string) bool) string {
+	for n := 2; ; n++ {
+		c := want + strconv.Itoa(n)
+		if _, declared := b.declared[c]; !declared && !taken(c) {
+			return c
+		}
+	}
+}
+
 // goName returns the x-go-name override or the mapped name, reporting names that
 // cannot become a Go identifier.
 //

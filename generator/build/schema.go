@@ -448,9 +448,18 @@ func (b *builder) fillEnum(m *ir.Model, s *openapi3.Schema, path []string) {
 			b.warnNonASCII(ev.GoName, "name with x-enum-varnames", vpath)
 		}
 		if prev, dup := seen[ev.GoName]; dup {
-			b.errorf(vpath, "enum values %q and %q (at %s) both map to constant %s; name the constants with x-enum-varnames",
-				fmt.Sprint(s.Enum[prev]), fmt.Sprint(ev.Raw), b.loc.Pos(append(slices.Clone(path), "enum", strconv.Itoa(prev))...), ev.GoName)
-			continue
+			prevPos := b.loc.Pos(append(slices.Clone(path), "enum", strconv.Itoa(prev))...)
+			if varNames != nil { // the spec named both constants so
+				b.errorf(vpath, "enum values %q and %q (at %s) both map to constant %s; name the constants with x-enum-varnames",
+					fmt.Sprint(s.Enum[prev]), fmt.Sprint(ev.Raw), prevPos, ev.GoName)
+				continue
+			}
+			// Two values, one mapped name ("A" and "a", "Foo Bar" and "Foo-Bar"):
+			// the later one is numbered, as the same spec always numbers it.
+			taken := ev.GoName
+			ev.GoName = b.numbered(taken, func(n string) bool { _, dup := seen[n]; return dup })
+			b.warnf(vpath, "enum values %q and %q (at %s) both map to constant %s; this one is %s (name the constants with x-enum-varnames)",
+				fmt.Sprint(s.Enum[prev]), fmt.Sprint(ev.Raw), prevPos, taken, ev.GoName)
 		}
 		seen[ev.GoName] = i
 		if !b.declare(ev.GoName, fmt.Sprint(ev.Raw), vpath) {

@@ -1,0 +1,72 @@
+package oddnames_test
+
+import (
+	"encoding/json"
+	"testing"
+
+	"github.com/getkin/kin-openapi/openapi3"
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/acsgen/acsgen/acs/jsondec"
+	"github.com/acsgen/acsgen/generator/internal/cases/oddnames"
+)
+
+// component loads the spec's schema name, kin-openapi being the oracle of what
+// the generated types accept.
+func component(t *testing.T, name string) *openapi3.Schema {
+	t.Helper()
+	doc, err := openapi3.NewLoader().LoadFromFile("spec.yaml")
+	require.NoError(t, err)
+	return doc.Components.Schemas[name].Value
+}
+
+// agreesWithKin decodes body into a new T with encoding/json and with the
+// generated decoder, and checks that Validate accepts it exactly when kin-openapi
+// accepts body against schema.
+func agreesWithKin[T any, P interface {
+	*T
+	jsondec.Decodable
+	Validate() error
+}](t *testing.T, schema *openapi3.Schema, body string) {
+	t.Helper()
+	var instance any
+	require.NoError(t, json.Unmarshal([]byte(body), &instance))
+	kinErr := schema.VisitJSON(instance)
+	var viaJSON, viaDecoder T
+	ours := json.Unmarshal([]byte(body), &viaJSON)
+	require.NoError(t, jsondec.Unmarshal([]byte(body), P(&viaDecoder)), body)
+	assert.Equal(t, viaJSON, viaDecoder, "%s: encoding/json and DecodeJSON disagree", body)
+	if ours == nil {
+		ours = P(&viaJSON).Validate()
+	}
+	assert.Equal(t, kinErr == nil, ours == nil, "%s: kin-openapi says %v, the generated type %v", body, kinErr, ours)
+}
+
+// Enum values that differ only in case or punctuation each get a constant, the
+// later ones numbered, and each constant is its own value on the wire.
+func TestCollidingEnumValuesEachHaveAConstant(t *testing.T) {
+	for c, wire := range map[oddnames.Shade]string{
+		oddnames.ShadeLight: "Light", oddnames.ShadeLight2: "light",
+		oddnames.ShadeDarkRed: "Dark Red", oddnames.ShadeDarkRed2: "Dark-Red", oddnames.ShadeDarkRed3: "dark_red",
+	} {
+		assert.True(t, c.IsKnown(), wire)
+		out, err := json.Marshal(oddnames.Thing{Shade: &c})
+		require.NoError(t, err)
+		assert.JSONEq(t, `{"shade":`+string(mustJSON(t, wire))+`}`, string(out))
+		var back oddnames.Thing
+		require.NoError(t, json.Unmarshal(out, &back))
+		assert.Equal(t, c, *back.Shade)
+	}
+	schema := component(t, "Thing")
+	for _, body := range []string{`{"shade":"light"}`, `{"shade":"Dark-Red"}`, `{"shade":"dark_red"}`, `{"shade":"DARK RED"}`, `{"shade":"dark"}`} {
+		agreesWithKin[oddnames.Thing](t, schema, body)
+	}
+}
+
+func mustJSON(t *testing.T, v any) []byte {
+	t.Helper()
+	out, err := json.Marshal(v)
+	require.NoError(t, err)
+	return out
+}
