@@ -42,7 +42,11 @@ type builder struct {
 	declared  map[string]diag.Pos  // package-level Go names and where they come from
 	byPointer map[*openapi3.Schema]*ir.Model
 	looks     lookalikes // the package-level Go names, to find two that read alike
-	methods   lookalikes // the methods of the generated Client
+	// schemaNames maps the Go name of every component schema, known before any
+	// is built, to the schema's name, so that names made up yield to them (made.go).
+	schemaNames map[string]string
+	renamed     map[string]string // component schemas renamed for the generated code, to their Go names
+	methods     lookalikes        // the methods of the generated Client
 
 	paramExamples map[*ir.Param]any // the spec's example of each parameter, for Operation.Example
 }
@@ -64,7 +68,7 @@ func Build(spec *load.Spec, opts Options) (*ir.API, error) {
 	}
 	b.diags = slices.Clone(spec.Warnings)
 	for _, name := range reserved {
-		b.declared[name] = diag.Pos{File: "generated code"}
+		b.declared[name] = diag.Pos{File: generatedCode}
 		b.looks.check(name, "", diag.Pos{})
 	}
 	for _, name := range reservedMethods {
@@ -266,19 +270,6 @@ func (b *builder) declareName(goName, specName string, path []string, lookalike 
 			specName, goName, prev.goName, prev.owner(), lookalikeNote(prev.goName, goName))
 	}
 	return true
-}
-
-// numbered returns the first of want2, want3, ... that is neither declared at
-// package level nor taken (a scope of its own, such as the constants of one enum).
-// A name the generator makes that clashes gets a number rather than an error: the
-// spec did not choose it, and the same spec always numbers it alike.
-func (b *builder) numbered(want string, taken func(string) bool) string {
-	for n := 2; ; n++ {
-		c := want + strconv.Itoa(n)
-		if _, declared := b.declared[c]; !declared && !taken(c) {
-			return c
-		}
-	}
 }
 
 // goName returns the x-go-name override or the mapped name, reporting names that

@@ -81,3 +81,107 @@ components:
 `)
 	assert.Equal(t, []string{`test.yaml:8:17: components.schemas.Mode.enum.1: enum values "a" and "b" (at test.yaml:8:14) both map to constant ModeSame; name the constants with x-enum-varnames`}, errs)
 }
+
+func modelNames(api *ir.API) []string {
+	var out []string
+	for _, m := range api.Models {
+		out = append(out, m.GoName)
+	}
+	return out
+}
+
+// A schema named like a declaration of the generated code (Client) is renamed
+// with the suffix Schema, numbered when that is taken too; references follow it.
+func TestSchemaNamedLikeGeneratedCodeIsRenamed(t *testing.T) {
+	api, warnings := buildWarnings(t, header+`paths: {}
+components:
+  schemas:
+    Client:
+      type: object
+      properties:
+        name: {type: string}
+    ClientSchema:
+      type: object
+      properties:
+        client: {$ref: '#/components/schemas/Client'}
+    CompiledSpec:
+      type: array
+      items: {$ref: '#/components/schemas/Client'}
+`)
+	assert.Equal(t, []string{"ClientSchema", "ClientSchema2", "CompiledSpecSchema"}, modelNames(api))
+	assert.Equal(t, "Client", model(t, api, "ClientSchema2").Name)
+	assert.Equal(t, "ClientSchema2", model(t, api, "ClientSchema").Fields[0].Type.Name)
+	assert.Equal(t, "ClientSchema2", model(t, api, "CompiledSpecSchema").Type.Elem.Name)
+	assert.Equal(t, []string{
+		`6:5: schema "Client" maps to Go name Client, which the generated code declares itself; it is ClientSchema2 (set x-go-name)`,
+		`14:5: schema "CompiledSpec" maps to Go name CompiledSpec, which the generated code declares itself; it is CompiledSpecSchema (set x-go-name)`,
+	}, warnings)
+}
+
+// Names acsgen makes up (an inline schema's, an operation's request and response
+// types, enum constants) yield to the spec's component schemas, even to one built
+// after them: the made-up name is numbered.
+func TestMadeUpNamesYieldToSchemas(t *testing.T) {
+	api, warnings := buildWarnings(t, header+`paths:
+  /pets:
+    post:
+      operationId: createPet
+      requestBody:
+        content:
+          application/json:
+            schema: {$ref: '#/components/schemas/CreatePetRequest'}
+      responses:
+        "200":
+          description: ok
+          content:
+            application/json:
+              schema: {$ref: '#/components/schemas/Document'}
+components:
+  schemas:
+    Document:
+      type: object
+      properties:
+        status: {type: string, enum: [draft, Light]}
+    DocumentStatus:
+      type: object
+      properties:
+        value: {type: string}
+    DocumentStatusDraft: {type: string}
+    CreatePetRequest:
+      type: object
+      properties:
+        name: {type: string}
+    CreatePetResponse: {type: string}
+`)
+	assert.Equal(t, []string{"CreatePetRequest", "CreatePetResponse", "CreatePetResponse2", "Document",
+		"DocumentStatus", "DocumentStatus2", "DocumentStatusDraft"}, modelNames(api))
+	assert.Equal(t, "DocumentStatus2", model(t, api, "Document").Fields[0].Type.Name)
+	assert.Equal(t, map[string]any{"DocumentStatus2Draft": "draft", "DocumentStatus2Light": "Light"}, constantValues(model(t, api, "DocumentStatus2")))
+	op := api.Operations[0]
+	assert.Equal(t, "CreatePetRequest2", op.Request)
+	assert.Equal(t, "CreatePetRequest", op.Body.Type.Name)
+	assert.Equal(t, "CreatePetResponse2", op.Response)
+	assert.Equal(t, "Document", model(t, api, "CreatePetResponse2").Type.Name)
+	assert.Equal(t, []string{
+		`5:5: the request type of operation "createPet" would be named CreatePetRequest, the Go name of schema CreatePetRequest at test.yaml:28:5; it is CreatePetRequest2 (set x-go-name)`,
+		`5:5: the response type of operation "createPet" would be named CreatePetResponse, the Go name of schema CreatePetResponse at test.yaml:32:5; it is CreatePetResponse2 (set x-go-name)`,
+		`22:9: the inline schema would be named DocumentStatus, the Go name of schema DocumentStatus at test.yaml:23:5; it is DocumentStatus2 (set x-go-name)`,
+	}, warnings)
+}
+
+// An enum constant yields to a schema, and to any name declared before it.
+func TestEnumConstantsYieldToSchemas(t *testing.T) {
+	api, warnings := buildWarnings(t, header+`paths: {}
+components:
+  schemas:
+    Shade:
+      type: string
+      enum: [Light, Dark]
+    ShadeLight: {type: string}
+    ShadeDark2: {type: string}
+`)
+	assert.Equal(t, map[string]any{"ShadeLight2": "Light", "ShadeDark": "Dark"}, constantValues(model(t, api, "Shade")))
+	assert.Equal(t, []string{
+		`8:14: enum value "Light" maps to constant ShadeLight, the Go name of schema ShadeLight at test.yaml:9:5; it is ShadeLight2 (name the constants with x-enum-varnames)`,
+	}, warnings)
+}

@@ -63,8 +63,8 @@ func (b *builder) operation(key, method string, item *openapi3.PathItem, op *ope
 		Action:     n.action,
 		Summary:    strings.TrimSpace(op.Summary),
 		Deprecated: op.Deprecated,
-		Request:    goName + "Request",
-		Response:   goName + "Response",
+		Request:    b.madeName(goName+"Request", "the request type of "+n.what, path),
+		Response:   goName + "Response", // named in successType, which knows the body
 		Pos:        b.loc.Pos(path...),
 	}
 	o.Doc = withDeprecated(sentence(goName, firstNonEmpty(op.Description, op.Summary), "calls "+o.Action+"."), op.Deprecated)

@@ -26,6 +26,7 @@ func (b *builder) buildComponents() {
 	if b.doc.Components == nil {
 		return
 	}
+	b.reserveSchemaNames()
 	for _, name := range sortedKeys(b.doc.Components.Schemas) {
 		b.component(name)
 	}
@@ -41,10 +42,18 @@ func (b *builder) component(name string) *ir.Model {
 		return m
 	}
 	path := []string{"components", "schemas", name}
+	ext := ref.Value.Extensions
+	if ref.Ref != "" {
+		ext = ref.Extensions
+	}
+	goName := b.goName(ext, name, path)
+	if rename, ok := b.renamed[name]; ok {
+		b.warnf(path, "schema %q maps to Go name %s, which the generated code declares itself; it is %s (set x-go-name)", name, goName, rename)
+		goName = rename
+	}
 	if ref.Ref != "" {
 		// A component that is only a $ref to another one becomes an alias.
 		target := b.refTarget(ref.Ref, path)
-		goName := b.goName(ref.Extensions, name, path)
 		if target == nil || goName == "" || !b.declare(goName, name, path) {
 			return nil
 		}
@@ -53,7 +62,7 @@ func (b *builder) component(name string) *ir.Model {
 		b.models[goName] = m
 		return m
 	}
-	return b.namedModel(ref.Value, name, b.goName(ref.Value.Extensions, name, path), path, "is the schema "+name+".")
+	return b.namedModel(ref.Value, name, goName, path, "is the schema "+name+".")
 }
 
 func (b *builder) refTarget(ref string, path []string) *ir.Model {
@@ -130,9 +139,13 @@ func (b *builder) typeOf(ref *openapi3.SchemaRef, hint string, path []string) ir
 		return b.typeOf(part, hint, at)
 	}
 	if len(s.Enum) > 0 || len(s.OneOf) > 0 || len(s.AnyOf) > 0 || len(s.AllOf) > 0 || len(s.Properties) > 0 {
-		goName := hint // hints are built from Go names already; only an override changes them
+		// Hints are built from Go names already; an override replaces them, and
+		// a hint that is taken is numbered.
+		var goName string
 		if override := stringExt(s.Extensions, "x-go-name"); override != "" {
 			goName = b.goName(s.Extensions, "", path)
+		} else {
+			goName = b.madeName(hint, "the inline schema", path)
 		}
 		specPath := strings.Join(path, ".")
 		if m := b.namedModel(s, specPath, goName, path, "is declared inline at "+specPath+"."); m != nil {
@@ -412,6 +425,7 @@ func (b *builder) fillEnum(m *ir.Model, s *openapi3.Schema, path []string) {
 	}
 	varNames := b.enumVarNames(s, path)
 	seen := map[string]int{} // constant name → index of the value that owns it
+	inEnum := func(n string) bool { _, dup := seen[n]; return dup }
 	for i, v := range s.Enum {
 		vpath := append(slices.Clone(path), "enum", strconv.Itoa(i))
 		ev := &ir.EnumValue{}
@@ -457,9 +471,14 @@ func (b *builder) fillEnum(m *ir.Model, s *openapi3.Schema, path []string) {
 			// Two values, one mapped name ("A" and "a", "Foo Bar" and "Foo-Bar"):
 			// the later one is numbered, as the same spec always numbers it.
 			taken := ev.GoName
-			ev.GoName = b.numbered(taken, func(n string) bool { _, dup := seen[n]; return dup })
+			ev.GoName = b.numbered(taken, inEnum)
 			b.warnf(vpath, "enum values %q and %q (at %s) both map to constant %s; this one is %s (name the constants with x-enum-varnames)",
 				fmt.Sprint(s.Enum[prev]), fmt.Sprint(ev.Raw), prevPos, taken, ev.GoName)
+		} else if varNames == nil && !b.free(ev.GoName) {
+			taken := ev.GoName
+			ev.GoName = b.numbered(taken, inEnum)
+			b.warnf(vpath, "enum value %q maps to constant %s, %s; it is %s (name the constants with x-enum-varnames)",
+				fmt.Sprint(ev.Raw), taken, b.holder(taken), ev.GoName)
 		}
 		seen[ev.GoName] = i
 		if !b.declare(ev.GoName, fmt.Sprint(ev.Raw), vpath) {

@@ -11,14 +11,21 @@ import "github.com/acsgen/acsgen/acs"
 // by kin-openapi otherwise.
 var CompiledSpec = acs.CompiledSpec{
 	Specs: []acs.SpecDigest{
-		{Source: "internal/cases/oddnames/spec.yaml", Digest: "d00f2019ed37642c0c473dfc40624e3d80cff4aa6e494fd9322a7bf03407374b"},
+		{Source: "internal/cases/oddnames/spec.yaml", Digest: "a566139caebb49478a3e2436a26c394cd06a9d47216c85fbab0d38650a25cc4d"},
 	},
 	Responses: map[string]acs.ResponseChecks{
+		"createDocument": {
+			"200": acs.CheckResponse[CreateDocumentResponse],
+		},
+		"getClient": {
+			"200": acs.CheckResponse[GetClientResponse],
+		},
 		"putThing": {
 			"200": acs.CheckResponse[PutThingResponse],
 		},
 	},
 	RequestBodies: map[string]func([]byte) (any, error){
-		"putThing": acs.CheckResponse[Thing],
+		"createDocument": acs.CheckResponse[CreateDocumentRequest],
+		"putThing":       acs.CheckResponse[Thing],
 	},
 }

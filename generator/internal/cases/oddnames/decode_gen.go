@@ -4,6 +4,64 @@ package oddnames
 
 import "github.com/acsgen/acsgen/acs/jsondec"
 
+// Field names of ClientSchema, in field order, for DecodeJSON.
+var jsonClientSchema = jsondec.NewStruct("oddnames.ClientSchema", "name")
+
+// DecodeJSON decodes the JSON value at d's cursor into m, as encoding/json would
+// but without reflection.
+func (m *ClientSchema) DecodeJSON(d *jsondec.Decoder) {
+	for o := d.Object(jsonClientSchema); o.Next(); {
+		switch o.Field() {
+		case 0:
+			jsondec.String(&m.Name, d)
+		}
+	}
+}
+
+// Field names of CreateDocumentRequest, in field order, for DecodeJSON.
+var jsonCreateDocumentRequest = jsondec.NewStruct("oddnames.CreateDocumentRequest", "title")
+
+// DecodeJSON decodes the JSON value at d's cursor into m, as encoding/json would
+// but without reflection.
+func (m *CreateDocumentRequest) DecodeJSON(d *jsondec.Decoder) {
+	for o := d.Object(jsonCreateDocumentRequest); o.Next(); {
+		switch o.Field() {
+		case 0:
+			jsondec.Ptr(&m.Title, d, jsondec.String[string])
+		}
+	}
+}
+
+// Field names of Document, in field order, for DecodeJSON.
+var jsonDocument = jsondec.NewStruct("oddnames.Document", "title", "status")
+
+// DecodeJSON decodes the JSON value at d's cursor into m, as encoding/json would
+// but without reflection.
+func (m *Document) DecodeJSON(d *jsondec.Decoder) {
+	for o := d.Object(jsonDocument); o.Next(); {
+		switch o.Field() {
+		case 0:
+			jsondec.Ptr(&m.Title, d, jsondec.String[string])
+		case 1:
+			jsondec.Ptr(&m.Status, d, jsondec.String[DocumentStatus2])
+		}
+	}
+}
+
+// Field names of DocumentStatus, in field order, for DecodeJSON.
+var jsonDocumentStatus = jsondec.NewStruct("oddnames.DocumentStatus", "value")
+
+// DecodeJSON decodes the JSON value at d's cursor into m, as encoding/json would
+// but without reflection.
+func (m *DocumentStatus) DecodeJSON(d *jsondec.Decoder) {
+	for o := d.Object(jsonDocumentStatus); o.Next(); {
+		switch o.Field() {
+		case 0:
+			jsondec.Ptr(&m.Value, d, jsondec.String[string])
+		}
+	}
+}
+
 // Field names of Thing, in field order, for DecodeJSON.
 var jsonThing = jsondec.NewStruct("oddnames.Thing", "shade")
 

@@ -2,6 +2,27 @@
 
 package oddnames
 
+// DocumentStatus2 is an inline enum, whose made-up name DocumentStatus is the schema's below.
+type DocumentStatus2 string
+
+// Known values of DocumentStatus2.
+const (
+	// DocumentStatus2Draft is the value "draft".
+	DocumentStatus2Draft DocumentStatus2 = "draft"
+	// DocumentStatus2Final is the value "final".
+	DocumentStatus2Final DocumentStatus2 = "final"
+)
+
+// IsKnown reports whether v is one of the values the spec lists. Values
+// outside the list still decode, and Validate reports them.
+func (v DocumentStatus2) IsKnown() bool {
+	switch v {
+	case DocumentStatus2Draft, DocumentStatus2Final:
+		return true
+	}
+	return false
+}
+
 // Shade values that differ only in case or punctuation, as some services list them.
 type Shade string
 

@@ -9,6 +9,36 @@ import (
 	"log"
 )
 
+// ExampleClient_CreateDocument calls CreateDocument with the example values of the
+// spec. It has no Output comment, so go test compiles it but never runs it: it would
+// call the service.
+func ExampleClient_CreateDocument() {
+	client, err := oddnames.NewClient()
+	if err != nil {
+		log.Fatal(err)
+	}
+	resp, err := client.CreateDocument(context.Background(), &oddnames.CreateDocumentRequest2{})
+	if err != nil {
+		log.Fatal(err) // an *acs.Error carries Code, StatusCode and RequestID
+	}
+	fmt.Printf("%+v\n", resp)
+}
+
+// ExampleClient_GetClient calls GetClient with the example values of the spec. It
+// leaves id unset, having no example value for it: set it before calling. It has no
+// Output comment, so go test compiles it but never runs it: it would call the service.
+func ExampleClient_GetClient() {
+	client, err := oddnames.NewClient()
+	if err != nil {
+		log.Fatal(err)
+	}
+	resp, err := client.GetClient(context.Background(), &oddnames.GetClientRequest{})
+	if err != nil {
+		log.Fatal(err) // an *acs.Error carries Code, StatusCode and RequestID
+	}
+	fmt.Printf("%+v\n", resp)
+}
+
 // ExampleClient_PutThing calls PutThing with the example values of the spec. It leaves
 // the request body (Thing) unset, having no example value for it: set it before
 // calling. It has no Output comment, so go test compiles it but never runs it: it

@@ -2,6 +2,39 @@
 
 package oddnames
 
+// ClientSchema is the schema Client.
+type ClientSchema struct {
+	// The "name" property.
+	Name string `json:"name"`
+}
+
+// CreateDocumentRequest is the schema CreateDocumentRequest.
+type CreateDocumentRequest struct {
+	// The "title" property.
+	Title *string `json:"title,omitzero"`
+}
+
+// CreateDocumentResponse is the success response of CreateDocument.
+type CreateDocumentResponse = Document
+
+// Document is the schema Document.
+type Document struct {
+	// The "title" property.
+	Title *string `json:"title,omitzero"`
+
+	// An inline enum, whose made-up name DocumentStatus is the schema's below.
+	Status *DocumentStatus2 `json:"status,omitzero"`
+}
+
+// DocumentStatus is the schema DocumentStatus.
+type DocumentStatus struct {
+	// The "value" property.
+	Value *string `json:"value,omitzero"`
+}
+
+// GetClientResponse is the success response of GetClient.
+type GetClientResponse = ClientSchema
+
 // PutThingResponse is the success response of PutThing.
 type PutThingResponse = Thing
 

@@ -1,16 +1,27 @@
 package oddnames_test
 
 import (
+	"context"
 	"encoding/json"
+	"net/http"
 	"testing"
 
 	"github.com/getkin/kin-openapi/openapi3"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"github.com/acsgen/acsgen/acs"
 	"github.com/acsgen/acsgen/acs/jsondec"
 	"github.com/acsgen/acsgen/generator/internal/cases/oddnames"
+	"github.com/acsgen/acsgen/internal/loopback"
 )
+
+func client(t *testing.T, srv *loopback.Server) *oddnames.Client {
+	t.Helper()
+	c, err := oddnames.NewClient(acs.WithEndpoint(srv.URL))
+	require.NoError(t, err)
+	return c
+}
 
 // component loads the spec's schema name, kin-openapi being the oracle of what
 // the generated types accept.
@@ -35,9 +46,10 @@ func agreesWithKin[T any, P interface {
 	kinErr := schema.VisitJSON(instance)
 	var viaJSON, viaDecoder T
 	ours := json.Unmarshal([]byte(body), &viaJSON)
-	require.NoError(t, jsondec.Unmarshal([]byte(body), P(&viaDecoder)), body)
-	assert.Equal(t, viaJSON, viaDecoder, "%s: encoding/json and DecodeJSON disagree", body)
+	decoded := jsondec.Unmarshal([]byte(body), P(&viaDecoder))
+	assert.Equal(t, ours == nil, decoded == nil, "%s: encoding/json says %v, DecodeJSON %v", body, ours, decoded)
 	if ours == nil {
+		assert.Equal(t, viaJSON, viaDecoder, "%s: encoding/json and DecodeJSON disagree", body)
 		ours = P(&viaJSON).Validate()
 	}
 	assert.Equal(t, kinErr == nil, ours == nil, "%s: kin-openapi says %v, the generated type %v", body, kinErr, ours)
@@ -69,4 +81,33 @@ func mustJSON(t *testing.T, v any) []byte {
 	out, err := json.Marshal(v)
 	require.NoError(t, err)
 	return out
+}
+
+// Schema Client is type ClientSchema beside the generated Client; the inline
+// enum whose made-up name is schema DocumentStatus's is DocumentStatus2; the
+// request type of createDocument, whose body schema is CreateDocumentRequest, is
+// CreateDocumentRequest2. Each works on the wire.
+func TestNamesThatYieldToSchemas(t *testing.T) {
+	srv := loopback.New(t, http.StatusOK, `{"name":"acme"}`)
+	c := client(t, srv)
+	got, err := c.GetClient(context.Background(), &oddnames.GetClientRequest{ID: "c1"})
+	require.NoError(t, err)
+	assert.Equal(t, oddnames.ClientSchema{Name: "acme"}, *got)
+
+	srv.Reply(http.StatusOK, nil, `{"title":"t","status":"final"}`)
+	title := "t"
+	doc, err := c.CreateDocument(context.Background(), &oddnames.CreateDocumentRequest2{
+		CreateDocumentRequest: oddnames.CreateDocumentRequest{Title: &title},
+	})
+	require.NoError(t, err)
+	assert.Equal(t, oddnames.DocumentStatus2Final, *doc.Status)
+	reqs := srv.Requests()
+	require.Len(t, reqs, 2)
+	assert.Equal(t, "/clients/c1", reqs[0].Path)
+	assert.JSONEq(t, `{"title":"t"}`, string(reqs[1].Body))
+
+	schema := component(t, "Document")
+	for _, body := range []string{`{"status":"draft"}`, `{"status":"Draft"}`, `{"status":{"value":"draft"}}`} {
+		agreesWithKin[oddnames.Document](t, schema, body)
+	}
 }

@@ -9,6 +9,63 @@ import (
 	"github.com/acsgen/acsgen/acs"
 )
 
+// CreateDocumentRequest2 holds the parameters of CreateDocument.
+type CreateDocumentRequest2 struct {
+	// Sent as the JSON request body, even when empty; its members are promoted.
+	CreateDocumentRequest
+}
+
+// CreateDocument calls createDocument.
+//
+// ROA: POST /documents, version 1.
+func (c *Client) CreateDocument(ctx context.Context, req *CreateDocumentRequest2) (*CreateDocumentResponse, error) {
+	if req == nil {
+		return nil, errors.New("oddnames: CreateDocument: nil request")
+	}
+	if err := req.Validate(); err != nil {
+		return nil, fmt.Errorf("oddnames: CreateDocument: request: %w", err)
+	}
+	var out CreateDocumentResponse
+	err := c.core.Do(ctx, &acs.Request{
+		Action: "createDocument",
+		Body:   &req.CreateDocumentRequest,
+		Method: "POST",
+		Path:   "/documents",
+	}, &out)
+	if err != nil {
+		return nil, err
+	}
+	return &out, nil
+}
+
+// GetClientRequest holds the parameters of GetClient.
+type GetClientRequest struct {
+	// In path as id, required.
+	ID string `json:"id,omitempty"`
+}
+
+// GetClient calls getClient.
+//
+// ROA: GET /clients/{id}, version 1.
+func (c *Client) GetClient(ctx context.Context, req *GetClientRequest) (*GetClientResponse, error) {
+	if req == nil {
+		return nil, errors.New("oddnames: GetClient: nil request")
+	}
+	if err := req.Validate(); err != nil {
+		return nil, fmt.Errorf("oddnames: GetClient: request: %w", err)
+	}
+	var out GetClientResponse
+	err := c.core.Do(ctx, &acs.Request{
+		Action: "getClient",
+		Method: "GET",
+		Path:   "/clients/" + acs.PathSegment(req.ID),
+	}, &out)
+	if err != nil {
+		return nil, err
+	}
+	return &out, nil
+}
+
 // PutThingRequest holds the parameters of PutThing.
 type PutThingRequest struct {
 	// Sent as the JSON request body, even when empty; its members are promoted.

@@ -6,6 +6,78 @@ import "github.com/acsgen/acsgen/acs"
 
 // Validate reports every way the value breaks its schema as an *acs.ValidationError
 // whose violations carry JSON pointers; nil when there are none.
+func (m *ClientSchema) Validate() error {
+	if m == nil {
+		return nil
+	}
+	var v acs.Validator
+	m.validate(&v)
+	return v.Err()
+}
+
+func (m *ClientSchema) validate(v *acs.Validator) {}
+
+// Validate reports every way the value breaks its schema as an *acs.ValidationError
+// whose violations carry JSON pointers; nil when there are none.
+func (m *CreateDocumentRequest) Validate() error {
+	if m == nil {
+		return nil
+	}
+	var v acs.Validator
+	m.validate(&v)
+	return v.Err()
+}
+
+func (m *CreateDocumentRequest) validate(v *acs.Validator) {}
+
+// Validate reports every way the value breaks its schema as an *acs.ValidationError
+// whose violations carry JSON pointers; nil when there are none.
+func (m *Document) Validate() error {
+	if m == nil {
+		return nil
+	}
+	var v acs.Validator
+	m.validate(&v)
+	return v.Err()
+}
+
+func (m *Document) validate(v *acs.Validator) {
+	if m.Status != nil {
+		v.Enter("status")
+		m.Status.validate(v)
+		v.Leave()
+	}
+}
+
+// Validate reports every way the value breaks its schema as an *acs.ValidationError
+// whose violations carry JSON pointers; nil when there are none.
+func (m *DocumentStatus) Validate() error {
+	if m == nil {
+		return nil
+	}
+	var v acs.Validator
+	m.validate(&v)
+	return v.Err()
+}
+
+func (m *DocumentStatus) validate(v *acs.Validator) {}
+
+// Validate reports every way the value breaks its schema as an *acs.ValidationError
+// whose violations carry JSON pointers; nil when there are none.
+func (m DocumentStatus2) Validate() error {
+	var v acs.Validator
+	m.validate(&v)
+	return v.Err()
+}
+
+func (m DocumentStatus2) validate(v *acs.Validator) {
+	if !m.IsKnown() {
+		v.Failf("value %q is not one of draft, final", string(m))
+	}
+}
+
+// Validate reports every way the value breaks its schema as an *acs.ValidationError
+// whose violations carry JSON pointers; nil when there are none.
 func (m Shade) Validate() error {
 	var v acs.Validator
 	m.validate(&v)
@@ -33,6 +105,40 @@ func (m *Thing) validate(v *acs.Validator) {
 	if m.Shade != nil {
 		v.Enter("shade")
 		m.Shade.validate(v)
+		v.Leave()
+	}
+}
+
+// Validate reports every way the value breaks its schema as an *acs.ValidationError
+// whose violations carry JSON pointers; nil when there are none.
+// It checks what the spec says of each parameter before anything is sent.
+func (r *CreateDocumentRequest2) Validate() error {
+	if r == nil {
+		return nil
+	}
+	var v acs.Validator
+	r.validate(&v)
+	return v.Err()
+}
+
+func (r *CreateDocumentRequest2) validate(v *acs.Validator) {}
+
+// Validate reports every way the value breaks its schema as an *acs.ValidationError
+// whose violations carry JSON pointers; nil when there are none.
+// It checks what the spec says of each parameter before anything is sent.
+func (r *GetClientRequest) Validate() error {
+	if r == nil {
+		return nil
+	}
+	var v acs.Validator
+	r.validate(&v)
+	return v.Err()
+}
+
+func (r *GetClientRequest) validate(v *acs.Validator) {
+	if acs.Missing(r.ID) {
+		v.Enter("id")
+		v.Fail("required parameter is missing")
 		v.Leave()
 	}
 }
