@@ -275,7 +275,9 @@ func (b *builder) declareName(goName, specName string, path []string, lookalike 
 // goName returns the x-go-name override or the mapped name, reporting names that
 // cannot become a Go identifier.
 //
-// A Go name that is not ASCII is a warning (warnNonASCII).
+// A Go name that is not ASCII is a warning (warnNonASCII), and so is a name
+// without letters or digits ("=", "", "-"), which is named by its code points
+// (names.CodePoints: "U003D"), as enum values are.
 func (b *builder) goName(ext map[string]any, specName string, path []string) string {
 	if override := stringExt(ext, "x-go-name"); override != "" {
 		if !names.IsExported(override) {
@@ -287,7 +289,8 @@ func (b *builder) goName(ext map[string]any, specName string, path []string) str
 	}
 	n := names.GoName(specName)
 	if n == "" {
-		b.errorf(path, "name %q has no letters or digits to make a Go name from; set x-go-name", specName)
+		n = names.CodePoints(specName)
+		b.warnf(path, "name %q has no letters or digits to make a Go name from; it is %s (set x-go-name)", specName, n)
 	}
 	b.warnNonASCII(n, "x-go-name", path)
 	return n

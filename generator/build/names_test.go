@@ -185,3 +185,35 @@ components:
 		`8:14: enum value "Light" maps to constant ShadeLight, the Go name of schema ShadeLight at test.yaml:9:5; it is ShadeLight2 (name the constants with x-enum-varnames)`,
 	}, warnings)
 }
+
+// A name without letters or digits is named by its code points, with a warning;
+// x-go-name still names it.
+func TestNamesWithoutLettersOrDigits(t *testing.T) {
+	api, warnings := buildWarnings(t, header+`paths:
+  /s:
+    get:
+      parameters:
+        - {name: "=", in: query, schema: {type: string}}
+        - {name: "*/", in: query, x-go-name: Glob, schema: {type: string}}
+      responses:
+        "204": {description: ok}
+components:
+  schemas:
+    "-._":
+      type: object
+      properties:
+        "-": {type: string}
+`)
+	var params []string
+	for _, p := range api.Operations[0].Params {
+		params = append(params, p.Name+" "+p.GoName)
+	}
+	assert.Equal(t, []string{"= U003D", "*/ Glob"}, params)
+	assert.Equal(t, []string{"-"}, fieldNames(model(t, api, "U002DU002EU005F")))
+	assert.Equal(t, "U002D", model(t, api, "U002DU002EU005F").Fields[0].GoName)
+	assert.Equal(t, []string{
+		`7:11: name "=" has no letters or digits to make a Go name from; it is U003D (set x-go-name)`,
+		`13:5: name "-._" has no letters or digits to make a Go name from; it is U002DU002EU005F (set x-go-name)`,
+		`16:9: name "-" has no letters or digits to make a Go name from; it is U002D (set x-go-name)`,
+	}, warnings)
+}

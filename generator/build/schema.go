@@ -549,14 +549,7 @@ func enumWord(v string) string {
 		}
 		return n
 	}
-	if v == "" {
-		return "Empty"
-	}
-	var b strings.Builder
-	for _, r := range v {
-		fmt.Fprintf(&b, "U%04X", r)
-	}
-	return b.String()
+	return names.CodePoints(v)
 }
 
 func typeName(s *openapi3.Schema) string {

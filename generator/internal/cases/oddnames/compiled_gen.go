@@ -11,7 +11,7 @@ import "github.com/acsgen/acsgen/acs"
 // by kin-openapi otherwise.
 var CompiledSpec = acs.CompiledSpec{
 	Specs: []acs.SpecDigest{
-		{Source: "internal/cases/oddnames/spec.yaml", Digest: "a566139caebb49478a3e2436a26c394cd06a9d47216c85fbab0d38650a25cc4d"},
+		{Source: "internal/cases/oddnames/spec.yaml", Digest: "ae7b4dfce11d7d33cc959610948e43cdb41878867daf7539efdfd697625e9e1e"},
 	},
 	Responses: map[string]acs.ResponseChecks{
 		"createDocument": {

@@ -62,8 +62,18 @@ func (m *DocumentStatus) DecodeJSON(d *jsondec.Decoder) {
 	}
 }
 
+// Field names of SearchResponse, in field order, for DecodeJSON.
+var jsonSearchResponse = jsondec.NewStruct("oddnames.SearchResponse")
+
+// DecodeJSON decodes the JSON value at d's cursor into m, as encoding/json would
+// but without reflection.
+func (m *SearchResponse) DecodeJSON(d *jsondec.Decoder) {
+	for o := d.Object(jsonSearchResponse); o.Next(); {
+	}
+}
+
 // Field names of Thing, in field order, for DecodeJSON.
-var jsonThing = jsondec.NewStruct("oddnames.Thing", "shade")
+var jsonThing = jsondec.NewStruct("oddnames.Thing", "shade", "-", "~")
 
 // DecodeJSON decodes the JSON value at d's cursor into m, as encoding/json would
 // but without reflection.
@@ -72,6 +82,10 @@ func (m *Thing) DecodeJSON(d *jsondec.Decoder) {
 		switch o.Field() {
 		case 0:
 			jsondec.Ptr(&m.Shade, d, jsondec.String[Shade])
+		case 1:
+			jsondec.Ptr(&m.U002D, d, jsondec.String[string])
+		case 2:
+			jsondec.Ptr(&m.U007E, d, jsondec.Int[int64])
 		}
 	}
 }

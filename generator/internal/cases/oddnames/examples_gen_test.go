@@ -54,3 +54,17 @@ func ExampleClient_PutThing() {
 	}
 	fmt.Printf("%+v\n", resp)
 }
+
+// ExampleClient_Search calls Search with the example values of the spec. It has no
+// Output comment, so go test compiles it but never runs it: it would call the service.
+func ExampleClient_Search() {
+	client, err := oddnames.NewClient()
+	if err != nil {
+		log.Fatal(err)
+	}
+	resp, err := client.Search(context.Background(), &oddnames.SearchRequest{})
+	if err != nil {
+		log.Fatal(err) // an *acs.Error carries Code, StatusCode and RequestID
+	}
+	fmt.Printf("%+v\n", resp)
+}

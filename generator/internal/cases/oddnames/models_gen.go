@@ -38,8 +38,17 @@ type GetClientResponse = ClientSchema
 // PutThingResponse is the success response of PutThing.
 type PutThingResponse = Thing
 
+// SearchResponse is the success response of Search.
+type SearchResponse struct{}
+
 // Thing is the schema Thing.
 type Thing struct {
 	// Values that differ only in case or punctuation, as some services list them.
 	Shade *Shade `json:"shade,omitzero"`
+
+	// The "-" property.
+	U002D *string `json:"-,,omitzero"`
+
+	// The "~" property.
+	U007E *int64 `json:"~,omitzero"`
 }

@@ -111,3 +111,26 @@ func TestNamesThatYieldToSchemas(t *testing.T) {
 		agreesWithKin[oddnames.Document](t, schema, body)
 	}
 }
+
+// Names without letters or digits are named by their code points, and keep
+// their own names on the wire: query parameters = and +, properties - and ~.
+func TestNamesWithoutLettersOrDigits(t *testing.T) {
+	srv := loopback.New(t, http.StatusNoContent, ``)
+	eq, plus := "a=b&c", int64(-1)
+	_, err := client(t, srv).Search(context.Background(), &oddnames.SearchRequest{U003D: &eq, U002B: &plus})
+	require.NoError(t, err)
+	assert.Equal(t, "%2B=-1&%3D=a%3Db%26c", srv.Requests()[0].RawQuery)
+
+	dash, tilde := "x", int64(7)
+	out, err := json.Marshal(oddnames.Thing{U002D: &dash, U007E: &tilde})
+	require.NoError(t, err)
+	assert.JSONEq(t, `{"-":"x","~":7}`, string(out))
+	var back oddnames.Thing
+	require.NoError(t, json.Unmarshal(out, &back))
+	assert.Equal(t, "x", *back.U002D)
+	assert.Equal(t, int64(7), *back.U007E)
+	schema := component(t, "Thing")
+	for _, body := range []string{`{"-":"abc","~":1}`, `{"-":"abcd"}`, `{"~":"1"}`} {
+		agreesWithKin[oddnames.Thing](t, schema, body)
+	}
+}

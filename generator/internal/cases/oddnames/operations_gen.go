@@ -7,6 +7,7 @@ import (
 	"errors"
 	"fmt"
 	"github.com/acsgen/acsgen/acs"
+	"net/url"
 )
 
 // CreateDocumentRequest2 holds the parameters of CreateDocument.
@@ -88,6 +89,51 @@ func (c *Client) PutThing(ctx context.Context, req *PutThingRequest) (*PutThingR
 		Body:   &req.Thing,
 		Method: "PUT",
 		Path:   "/things",
+	}, &out)
+	if err != nil {
+		return nil, err
+	}
+	return &out, nil
+}
+
+// SearchRequest holds the parameters of Search.
+type SearchRequest struct {
+	// A name with no letters or digits.
+	//
+	// In query as =.
+	U003D *string `json:"=,omitempty"`
+
+	// In query as +.
+	U002B *int64 `json:"+,omitempty"`
+}
+
+// Search calls search.
+//
+// ROA: GET /search, version 1.
+func (c *Client) Search(ctx context.Context, req *SearchRequest) (*SearchResponse, error) {
+	if req == nil {
+		return nil, errors.New("oddnames: Search: nil request")
+	}
+	if err := req.Validate(); err != nil {
+		return nil, fmt.Errorf("oddnames: Search: request: %w", err)
+	}
+	query := url.Values{}
+	if req.U003D != nil {
+		if err := acs.Flatten(query, "=", *req.U003D); err != nil {
+			return nil, fmt.Errorf("oddnames: Search: parameter =: %w", err)
+		}
+	}
+	if req.U002B != nil {
+		if err := acs.Flatten(query, "+", *req.U002B); err != nil {
+			return nil, fmt.Errorf("oddnames: Search: parameter +: %w", err)
+		}
+	}
+	var out SearchResponse
+	err := c.core.Do(ctx, &acs.Request{
+		Action: "search",
+		Method: "GET",
+		Path:   "/search",
+		Query:  query,
 	}, &out)
 	if err != nil {
 		return nil, err

@@ -2,7 +2,10 @@
 
 package oddnames
 
-import "github.com/acsgen/acsgen/acs"
+import (
+	"github.com/acsgen/acsgen/acs"
+	"unicode/utf8"
+)
 
 // Validate reports every way the value breaks its schema as an *acs.ValidationError
 // whose violations carry JSON pointers; nil when there are none.
@@ -78,6 +81,19 @@ func (m DocumentStatus2) validate(v *acs.Validator) {
 
 // Validate reports every way the value breaks its schema as an *acs.ValidationError
 // whose violations carry JSON pointers; nil when there are none.
+func (m *SearchResponse) Validate() error {
+	if m == nil {
+		return nil
+	}
+	var v acs.Validator
+	m.validate(&v)
+	return v.Err()
+}
+
+func (m *SearchResponse) validate(v *acs.Validator) {}
+
+// Validate reports every way the value breaks its schema as an *acs.ValidationError
+// whose violations carry JSON pointers; nil when there are none.
 func (m Shade) Validate() error {
 	var v acs.Validator
 	m.validate(&v)
@@ -105,6 +121,14 @@ func (m *Thing) validate(v *acs.Validator) {
 	if m.Shade != nil {
 		v.Enter("shade")
 		m.Shade.validate(v)
+		v.Leave()
+	}
+	if m.U002D != nil {
+		v.Enter("-")
+		switch n := utf8.RuneCountInString(*m.U002D); {
+		case n > 3:
+			v.Failf("%d characters are more than maxLength 3", n)
+		}
 		v.Leave()
 	}
 }
@@ -160,3 +184,17 @@ func (r *PutThingRequest) validate(v *acs.Validator) {
 	r.Thing.validate(v)
 	v.Leave()
 }
+
+// Validate reports every way the value breaks its schema as an *acs.ValidationError
+// whose violations carry JSON pointers; nil when there are none.
+// It checks what the spec says of each parameter before anything is sent.
+func (r *SearchRequest) Validate() error {
+	if r == nil {
+		return nil
+	}
+	var v acs.Validator
+	r.validate(&v)
+	return v.Err()
+}
+
+func (r *SearchRequest) validate(v *acs.Validator) {}
