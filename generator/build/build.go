@@ -287,11 +287,19 @@ func (b *builder) goName(ext map[string]any, specName string, path []string) str
 		b.warnNonASCII(override, "x-go-name", path)
 		return override
 	}
-	n := names.GoName(specName)
-	if n == "" {
-		n = names.CodePoints(specName)
+	n := mappedName(specName)
+	if names.GoName(specName) == "" {
 		b.warnf(path, "name %q has no letters or digits to make a Go name from; it is %s (set x-go-name)", specName, n)
 	}
 	b.warnNonASCII(n, "x-go-name", path)
 	return n
+}
+
+// mappedName is the Go name of a spec name without x-go-name: names.GoName, or
+// for a name without letters or digits its code points.
+func mappedName(specName string) string {
+	if n := names.GoName(specName); n != "" {
+		return n
+	}
+	return names.CodePoints(specName)
 }

@@ -217,3 +217,38 @@ components:
 		`16:9: name "-" has no letters or digits to make a Go name from; it is U002D (set x-go-name)`,
 	}, warnings)
 }
+
+// Parameters that map to one field are numbered, the later ones left out of the
+// request's JSON when they repeat a name; an x-go-name that clashes is an error.
+func TestCollidingParameterFields(t *testing.T) {
+	api, warnings := buildWarnings(t, header+`paths:
+  /p/{id}:
+    get:
+      parameters:
+        - {name: id, in: path, required: true, schema: {type: string}}
+        - {name: id, in: query, schema: {type: string}}
+        - {name: ID, in: header, schema: {type: string}}
+      responses:
+        "204": {description: ok}
+`)
+	var got []string
+	for _, p := range api.Operations[0].Params {
+		got = append(got, p.GoName+" "+p.Untagged)
+	}
+	assert.Equal(t, []string{"ID ", `ID2 parameter ID is "id" there`, "ID3 "}, got)
+	assert.Equal(t, []string{
+		`8:11: parameter "id" maps to field ID, as does parameter "id"; it is ID2 (rename it with x-go-name)`,
+		`9:11: parameter "ID" maps to field ID, as does parameter "id"; it is ID3 (rename it with x-go-name)`,
+	}, warnings)
+
+	errs := buildErrors(t, header+`paths:
+  /p:
+    get:
+      parameters:
+        - {name: a, in: query, schema: {type: string}}
+        - {name: b, in: query, x-go-name: A, schema: {type: string}}
+      responses:
+        "204": {description: ok}
+`)
+	assert.Equal(t, []string{`test.yaml:8:11: paths./p.get.parameters.1: parameter "b" maps to field A, as does parameter "a"; rename one with x-go-name`}, errs)
+}

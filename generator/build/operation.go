@@ -126,8 +126,17 @@ func (b *builder) addParam(o *ir.Operation, param *ir.Param, ppath []string, see
 		return
 	}
 	if other, dup := seen[param.GoName]; dup {
-		b.errorf(ppath, "%s %q maps to field %s, as does %s; rename one with x-go-name", kind, param.Name, param.GoName, other)
-		return
+		if param.GoName != mappedName(param.Name) { // an x-go-name: the spec chose it
+			b.errorf(ppath, "%s %q maps to field %s, as does %s; rename one with x-go-name", kind, param.Name, param.GoName, other)
+			return
+		}
+		// One name in two places (a path and a query parameter "id"), or two
+		// that map alike: the later field is numbered, as for properties.
+		taken := param.GoName
+		for n := 2; seen[param.GoName] != "" || param.GoName == validateMethod; n++ {
+			param.GoName = taken + strconv.Itoa(n)
+		}
+		b.warnf(ppath, "%s %q maps to field %s, as does %s; it is %s (rename it with x-go-name)", kind, param.Name, taken, other, param.GoName)
 	}
 	if names.Confusable(validateMethod, param.GoName) {
 		b.errorf(ppath, "%s %q maps to field %s, which reads like the generated method %s: %s; rename it with x-go-name",
@@ -142,6 +151,11 @@ func (b *builder) addParam(o *ir.Operation, param *ir.Param, ppath []string, see
 		}
 	}
 	seen[param.GoName] = fmt.Sprintf("%s %q", kind, param.Name)
+	if i := slices.IndexFunc(o.Params, func(q *ir.Param) bool { return q.Name == param.Name }); i >= 0 {
+		// Two members of one name would make encoding/json drop both (and go vet
+		// refuse the struct): the first parameter keeps it.
+		param.Untagged = fmt.Sprintf("%s %s is %q there", paramKind(o.Params[i]), o.Params[i].GoName, param.Name)
+	}
 	o.Params = append(o.Params, param)
 	b.flattenClash(o, param, ppath)
 	b.memberClash(o, param, ppath)

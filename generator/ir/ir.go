@@ -170,7 +170,11 @@ type Param struct {
 	Scalar  string // Go primitive underlying the value or array item: string, bool, int32, int64, float32, float64
 	// Binary is a multipart field of type: string, format: binary, held as []byte
 	// and sent as a file part; Type is string then, and Scalar "".
-	Binary     bool
+	Binary bool
+	// Untagged says why the request struct's field is left out of the request's
+	// JSON (json:"-"), "" when its tag holds Name: another parameter has the name
+	// there ("parameter ID is \"id\" there").
+	Untagged   string
 	Doc        string
 	Deprecated bool
 	Pos        diag.Pos

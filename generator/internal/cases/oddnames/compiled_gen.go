@@ -11,7 +11,7 @@ import "github.com/acsgen/acsgen/acs"
 // by kin-openapi otherwise.
 var CompiledSpec = acs.CompiledSpec{
 	Specs: []acs.SpecDigest{
-		{Source: "internal/cases/oddnames/spec.yaml", Digest: "ae7b4dfce11d7d33cc959610948e43cdb41878867daf7539efdfd697625e9e1e"},
+		{Source: "internal/cases/oddnames/spec.yaml", Digest: "348bae9bc55294520a988ef8634ae1a37ad76b77df908b5a53ccdc541f5005af"},
 	},
 	Responses: map[string]acs.ResponseChecks{
 		"createDocument": {

@@ -62,6 +62,16 @@ func (m *DocumentStatus) DecodeJSON(d *jsondec.Decoder) {
 	}
 }
 
+// Field names of GetItemResponse, in field order, for DecodeJSON.
+var jsonGetItemResponse = jsondec.NewStruct("oddnames.GetItemResponse")
+
+// DecodeJSON decodes the JSON value at d's cursor into m, as encoding/json would
+// but without reflection.
+func (m *GetItemResponse) DecodeJSON(d *jsondec.Decoder) {
+	for o := d.Object(jsonGetItemResponse); o.Next(); {
+	}
+}
+
 // Field names of SearchResponse, in field order, for DecodeJSON.
 var jsonSearchResponse = jsondec.NewStruct("oddnames.SearchResponse")
 

@@ -39,6 +39,21 @@ func ExampleClient_GetClient() {
 	fmt.Printf("%+v\n", resp)
 }
 
+// ExampleClient_GetItem calls GetItem with the example values of the spec. It leaves
+// id unset, having no example value for it: set it before calling. It has no Output
+// comment, so go test compiles it but never runs it: it would call the service.
+func ExampleClient_GetItem() {
+	client, err := oddnames.NewClient()
+	if err != nil {
+		log.Fatal(err)
+	}
+	resp, err := client.GetItem(context.Background(), &oddnames.GetItemRequest{})
+	if err != nil {
+		log.Fatal(err) // an *acs.Error carries Code, StatusCode and RequestID
+	}
+	fmt.Printf("%+v\n", resp)
+}
+
 // ExampleClient_PutThing calls PutThing with the example values of the spec. It leaves
 // the request body (Thing) unset, having no example value for it: set it before
 // calling. It has no Output comment, so go test compiles it but never runs it: it

@@ -35,6 +35,9 @@ type DocumentStatus struct {
 // GetClientResponse is the success response of GetClient.
 type GetClientResponse = ClientSchema
 
+// GetItemResponse is the success response of GetItem.
+type GetItemResponse struct{}
+
 // PutThingResponse is the success response of PutThing.
 type PutThingResponse = Thing
 

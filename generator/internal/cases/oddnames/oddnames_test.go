@@ -134,3 +134,25 @@ func TestNamesWithoutLettersOrDigits(t *testing.T) {
 		agreesWithKin[oddnames.Thing](t, schema, body)
 	}
 }
+
+// One parameter name in two places makes two fields, the later numbered; each
+// goes to its own place, and the request's JSON holds the first.
+func TestOneParameterNameInTwoPlaces(t *testing.T) {
+	srv := loopback.New(t, http.StatusNoContent, ``)
+	page, plus := int64(3), "p"
+	c := client(t, srv)
+	_, err := c.GetItem(context.Background(), &oddnames.GetItemRequest{ID: "a/b", ID2: &page})
+	require.NoError(t, err)
+	_, err = c.Search(context.Background(), &oddnames.SearchRequest{PlusHeader: &plus})
+	require.NoError(t, err)
+	reqs := srv.Requests()
+	assert.Equal(t, "/items/a%2Fb", reqs[0].Path)
+	assert.Equal(t, "id=3", reqs[0].RawQuery)
+	assert.Equal(t, "p", reqs[1].Header.Get("+"))
+
+	zero := int64(0)
+	assert.ErrorContains(t, (&oddnames.GetItemRequest{ID: "a", ID2: &zero}).Validate(), "minimum")
+	out, err := json.Marshal(oddnames.GetItemRequest{ID: "a", ID2: &page})
+	require.NoError(t, err)
+	assert.JSONEq(t, `{"id":"a"}`, string(out))
+}

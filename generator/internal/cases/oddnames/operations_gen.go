@@ -7,6 +7,7 @@ import (
 	"errors"
 	"fmt"
 	"github.com/acsgen/acsgen/acs"
+	"net/http"
 	"net/url"
 )
 
@@ -67,6 +68,45 @@ func (c *Client) GetClient(ctx context.Context, req *GetClientRequest) (*GetClie
 	return &out, nil
 }
 
+// GetItemRequest holds the parameters of GetItem.
+type GetItemRequest struct {
+	// In path as id, required.
+	ID string `json:"id,omitempty"`
+
+	// In query as id.
+	// Not in the request's JSON: parameter ID is "id" there.
+	ID2 *int64 `json:"-"`
+}
+
+// GetItem: One name in two places, as OpenAPI allows.
+//
+// ROA: GET /items/{id}, version 1.
+func (c *Client) GetItem(ctx context.Context, req *GetItemRequest) (*GetItemResponse, error) {
+	if req == nil {
+		return nil, errors.New("oddnames: GetItem: nil request")
+	}
+	if err := req.Validate(); err != nil {
+		return nil, fmt.Errorf("oddnames: GetItem: request: %w", err)
+	}
+	query := url.Values{}
+	if req.ID2 != nil {
+		if err := acs.Flatten(query, "id", *req.ID2); err != nil {
+			return nil, fmt.Errorf("oddnames: GetItem: parameter id: %w", err)
+		}
+	}
+	var out GetItemResponse
+	err := c.core.Do(ctx, &acs.Request{
+		Action: "getItem",
+		Method: "GET",
+		Path:   "/items/" + acs.PathSegment(req.ID),
+		Query:  query,
+	}, &out)
+	if err != nil {
+		return nil, err
+	}
+	return &out, nil
+}
+
 // PutThingRequest holds the parameters of PutThing.
 type PutThingRequest struct {
 	// Sent as the JSON request body, even when empty; its members are promoted.
@@ -105,6 +145,10 @@ type SearchRequest struct {
 
 	// In query as +.
 	U002B *int64 `json:"+,omitempty"`
+
+	// In header as +.
+	// Not in the request's JSON: parameter U002B is "+" there.
+	PlusHeader *string `json:"-"`
 }
 
 // Search calls search.
@@ -118,6 +162,7 @@ func (c *Client) Search(ctx context.Context, req *SearchRequest) (*SearchRespons
 		return nil, fmt.Errorf("oddnames: Search: request: %w", err)
 	}
 	query := url.Values{}
+	header := http.Header{}
 	if req.U003D != nil {
 		if err := acs.Flatten(query, "=", *req.U003D); err != nil {
 			return nil, fmt.Errorf("oddnames: Search: parameter =: %w", err)
@@ -128,9 +173,13 @@ func (c *Client) Search(ctx context.Context, req *SearchRequest) (*SearchRespons
 			return nil, fmt.Errorf("oddnames: Search: parameter +: %w", err)
 		}
 	}
+	if req.PlusHeader != nil {
+		header.Set("+", *req.PlusHeader)
+	}
 	var out SearchResponse
 	err := c.core.Do(ctx, &acs.Request{
 		Action: "search",
+		Header: header,
 		Method: "GET",
 		Path:   "/search",
 		Query:  query,

@@ -81,6 +81,19 @@ func (m DocumentStatus2) validate(v *acs.Validator) {
 
 // Validate reports every way the value breaks its schema as an *acs.ValidationError
 // whose violations carry JSON pointers; nil when there are none.
+func (m *GetItemResponse) Validate() error {
+	if m == nil {
+		return nil
+	}
+	var v acs.Validator
+	m.validate(&v)
+	return v.Err()
+}
+
+func (m *GetItemResponse) validate(v *acs.Validator) {}
+
+// Validate reports every way the value breaks its schema as an *acs.ValidationError
+// whose violations carry JSON pointers; nil when there are none.
 func (m *SearchResponse) Validate() error {
 	if m == nil {
 		return nil
@@ -163,6 +176,33 @@ func (r *GetClientRequest) validate(v *acs.Validator) {
 	if acs.Missing(r.ID) {
 		v.Enter("id")
 		v.Fail("required parameter is missing")
+		v.Leave()
+	}
+}
+
+// Validate reports every way the value breaks its schema as an *acs.ValidationError
+// whose violations carry JSON pointers; nil when there are none.
+// It checks what the spec says of each parameter before anything is sent.
+func (r *GetItemRequest) Validate() error {
+	if r == nil {
+		return nil
+	}
+	var v acs.Validator
+	r.validate(&v)
+	return v.Err()
+}
+
+func (r *GetItemRequest) validate(v *acs.Validator) {
+	if acs.Missing(r.ID) {
+		v.Enter("id")
+		v.Fail("required parameter is missing")
+		v.Leave()
+	}
+	if r.ID2 != nil {
+		v.Enter("id")
+		if float64(*r.ID2) < 1.0 {
+			v.Failf("value %v is less than the minimum 1", *r.ID2)
+		}
 		v.Leave()
 	}
 }
