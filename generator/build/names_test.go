@@ -252,3 +252,43 @@ func TestCollidingParameterFields(t *testing.T) {
 `)
 	assert.Equal(t, []string{`test.yaml:8:11: paths./p.get.parameters.1: parameter "b" maps to field A, as does parameter "a"; rename one with x-go-name`}, errs)
 }
+
+// A property name no struct tag can hold makes its field Untagged and its struct
+// OwnJSON; such a body stays in the request's Body field, and a parameter with
+// such a name is left out of the request's JSON. Other structs are unchanged.
+func TestUntaggablePropertyNames(t *testing.T) {
+	api, warnings := buildWarnings(t, header+`paths:
+  /l:
+    post:
+      parameters:
+        - {name: "a,b", in: query, schema: {type: string}}
+      requestBody:
+        content:
+          application/json:
+            schema: {$ref: '#/components/schemas/Label'}
+      responses:
+        "204": {description: ok}
+components:
+  schemas:
+    Label:
+      type: object
+      properties:
+        "q\"": {type: string}
+        plain: {type: string}
+    Plain:
+      type: object
+      properties:
+        plain: {type: string}
+`)
+	l := model(t, api, "Label")
+	assert.True(t, l.OwnJSON)
+	assert.True(t, l.Fields[0].Untagged)
+	assert.False(t, l.Fields[1].Untagged)
+	assert.False(t, model(t, api, "Plain").OwnJSON)
+	op := api.Operations[0]
+	assert.False(t, op.Body.Embedded, "Label's JSON methods would be promoted to the request")
+	assert.Equal(t, "a struct tag cannot hold its name", op.Params[0].Untagged)
+	assert.Equal(t, []string{
+		`19:9: property name "q\"" cannot be a Go struct tag key; Label gets MarshalJSON and UnmarshalJSON of its own, which write and read it exactly`,
+	}, warnings)
+}

@@ -151,7 +151,9 @@ func (b *builder) addParam(o *ir.Operation, param *ir.Param, ppath []string, see
 		}
 	}
 	seen[param.GoName] = fmt.Sprintf("%s %q", kind, param.Name)
-	if i := slices.IndexFunc(o.Params, func(q *ir.Param) bool { return q.Name == param.Name }); i >= 0 {
+	if !validJSONKey(param.Name) {
+		param.Untagged = "a struct tag cannot hold its name"
+	} else if i := slices.IndexFunc(o.Params, func(q *ir.Param) bool { return q.Name == param.Name }); i >= 0 {
 		// Two members of one name would make encoding/json drop both (and go vet
 		// refuse the struct): the first parameter keeps it.
 		param.Untagged = fmt.Sprintf("%s %s is %q there", paramKind(o.Params[i]), o.Params[i].GoName, param.Name)
@@ -384,7 +386,7 @@ func (b *builder) requestBody(o *ir.Operation, op *openapi3.Operation, path []st
 // from the JSON an official SDK request model takes: parameters and body members
 // side by side. A body whose type name a parameter's field already has stays in
 // Body, as do bodies with a member named as a parameter, unions, arrays and other
-// non-struct bodies.
+// non-struct bodies, and structs with JSON methods of their own (ir.Model.OwnJSON).
 func (b *builder) embedBodies() {
 	for _, o := range b.api.Operations {
 		if o.Body == nil || o.Body.Type.Kind != ir.Named {
@@ -392,6 +394,9 @@ func (b *builder) embedBodies() {
 		}
 		m := b.models[o.Body.Type.Name]
 		if m == nil || m.Kind != ir.Struct || slices.ContainsFunc(o.Params, func(p *ir.Param) bool { return p.GoName == m.GoName }) {
+			continue
+		}
+		if m.OwnJSON { // its JSON methods, promoted, would make the request's JSON the body's alone
 			continue
 		}
 		// A member named as a parameter (a body's cluster_id beside the path's)

@@ -211,13 +211,10 @@ func (b *builder) fillStruct(m *ir.Model, s *openapi3.Schema, path []string) {
 // fillFields gives struct m a field for each property merged from its schema.
 func (b *builder) fillFields(m *ir.Model, props []property, required map[string]bool) {
 	seen := map[string]string{} // Go name → JSON name
+	var methodLike []property   // properties whose fields are named like a method of OwnJSON structs
 	looks := lookalikes{}
 	looks.check(validateMethod, "", diag.Pos{})
 	for _, p := range props {
-		if !validJSONKey(p.name) {
-			b.errorf(p.path, "property name %q cannot be a Go struct tag key: encoding/json accepts only letters, digits and !#$%%&()*+-./:;<=>?@[]^_{|}~ and space", p.name)
-			continue
-		}
 		goName := b.goName(p.schema.Extensions(), p.name, p.path)
 		if goName == "" {
 			continue
@@ -251,9 +248,27 @@ func (b *builder) fillFields(m *ir.Model, props []property, required map[string]
 			// of an x-go-name field.
 			b.warnf(p.path, "property name %q holds %s, which is not ASCII; it is the field's json tag, the name sent and read on the wire, and some letters of other scripts are drawn exactly like Latin ones: check that the service uses this name", p.name, c)
 		}
-		m.Fields = append(m.Fields, b.field(p, goName, m.GoName+goName, required[p.name]))
+		f := b.field(p, goName, m.GoName+goName, required[p.name])
+		if !validJSONKey(p.name) {
+			// encoding/json would put the Go field name on the wire instead.
+			f.Untagged, m.OwnJSON = true, true
+			b.warnf(p.path, "property name %q cannot be a Go struct tag key; %s gets MarshalJSON and UnmarshalJSON of its own, which write and read it exactly", p.name, m.GoName)
+		}
+		if slices.Contains(ownJSONMethods, goName) {
+			methodLike = append(methodLike, p)
+		}
+		m.Fields = append(m.Fields, f)
+	}
+	for _, p := range methodLike {
+		if m.OwnJSON {
+			b.errorf(p.path, "property %q maps to a Go field named like the method %s declares to write and read its property names; rename it with x-go-name", p.name, m.GoName)
+		}
 	}
 }
+
+// ownJSONMethods are the methods an OwnJSON struct declares beside Validate and
+// DecodeJSON, so that none of its fields may take their names.
+var ownJSONMethods = []string{"MarshalJSON", "UnmarshalJSON"}
 
 type property struct {
 	name   string

@@ -305,7 +305,10 @@ type Model struct {
 	Discriminator string
 	AnyOf         bool    // a Union from anyOf: an object with several alternatives' keys picks the first
 	Type          TypeRef // Alias and Defined: the underlying type
-	Pos           diag.Pos
+	// OwnJSON is set on a Struct with an Untagged field: it gets MarshalJSON and
+	// UnmarshalJSON of its own, which write and read every member's exact name.
+	OwnJSON bool
+	Pos     diag.Pos
 }
 
 // Wrap is how a field holds its type.
@@ -320,11 +323,14 @@ const (
 
 // Field is one struct field.
 type Field struct {
-	Name       string // JSON name, e.g. "pluginAttachmentId"
-	GoName     string // e.g. "PluginAttachmentID"
-	Type       TypeRef
-	Wrap       Wrap
-	OmitZero   bool // tag gets ",omitzero": optional fields vanish when absent
+	Name     string // JSON name, e.g. "pluginAttachmentId"
+	GoName   string // e.g. "PluginAttachmentID"
+	Type     TypeRef
+	Wrap     Wrap
+	OmitZero bool // tag gets ",omitzero": optional fields vanish when absent
+	// Untagged is set when Name cannot be a struct tag key ("", "a,b", a quote):
+	// the field is json:"-", and the model's own JSON methods carry it (OwnJSON).
+	Untagged   bool
 	Required   bool
 	Doc        string
 	Deprecated bool

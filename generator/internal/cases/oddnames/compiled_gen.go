@@ -11,7 +11,7 @@ import "github.com/acsgen/acsgen/acs"
 // by kin-openapi otherwise.
 var CompiledSpec = acs.CompiledSpec{
 	Specs: []acs.SpecDigest{
-		{Source: "internal/cases/oddnames/spec.yaml", Digest: "348bae9bc55294520a988ef8634ae1a37ad76b77df908b5a53ccdc541f5005af"},
+		{Source: "internal/cases/oddnames/spec.yaml", Digest: "193a3015dda8381f8b661f2b1d4dc9d429326ec9afd66f7fd8fb350af8c98dc4"},
 	},
 	Responses: map[string]acs.ResponseChecks{
 		"createDocument": {
@@ -20,12 +20,16 @@ var CompiledSpec = acs.CompiledSpec{
 		"getClient": {
 			"200": acs.CheckResponse[GetClientResponse],
 		},
+		"putLabel": {
+			"200": acs.CheckResponse[PutLabelResponse],
+		},
 		"putThing": {
 			"200": acs.CheckResponse[PutThingResponse],
 		},
 	},
 	RequestBodies: map[string]func([]byte) (any, error){
 		"createDocument": acs.CheckResponse[CreateDocumentRequest],
+		"putLabel":       acs.CheckResponse[Label],
 		"putThing":       acs.CheckResponse[Thing],
 	},
 }

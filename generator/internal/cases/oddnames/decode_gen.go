@@ -72,6 +72,30 @@ func (m *GetItemResponse) DecodeJSON(d *jsondec.Decoder) {
 	}
 }
 
+// Field names of Label, in field order, for DecodeJSON.
+var jsonLabel = jsondec.NewStruct("oddnames.Label", "", "a,b", "say \"hi\"", "back\\slash", "`tick`", "plain")
+
+// DecodeJSON decodes the JSON value at d's cursor into m, as encoding/json would
+// but without reflection.
+func (m *Label) DecodeJSON(d *jsondec.Decoder) {
+	for o := d.Object(jsonLabel); o.Next(); {
+		switch o.Field() {
+		case 0:
+			jsondec.String(&m.Empty, d)
+		case 1:
+			jsondec.Int(&m.AB, d)
+		case 2:
+			jsondec.Unmarshaler(&m.SayHi, d)
+		case 3:
+			jsondec.Slice(&m.BackSlash, d, jsondec.String[string])
+		case 4:
+			jsondec.Ptr(&m.Tick, d, (*Thing).DecodeJSON)
+		case 5:
+			jsondec.Ptr(&m.Plain, d, jsondec.String[string])
+		}
+	}
+}
+
 // Field names of SearchResponse, in field order, for DecodeJSON.
 var jsonSearchResponse = jsondec.NewStruct("oddnames.SearchResponse")
 

@@ -54,6 +54,22 @@ func ExampleClient_GetItem() {
 	fmt.Printf("%+v\n", resp)
 }
 
+// ExampleClient_PutLabel calls PutLabel with the example values of the spec. It leaves
+// the request body (Body) unset, having no example value for it: set it before
+// calling. It has no Output comment, so go test compiles it but never runs it: it
+// would call the service.
+func ExampleClient_PutLabel() {
+	client, err := oddnames.NewClient()
+	if err != nil {
+		log.Fatal(err)
+	}
+	resp, err := client.PutLabel(context.Background(), &oddnames.PutLabelRequest{})
+	if err != nil {
+		log.Fatal(err) // an *acs.Error carries Code, StatusCode and RequestID
+	}
+	fmt.Printf("%+v\n", resp)
+}
+
 // ExampleClient_PutThing calls PutThing with the example values of the spec. It leaves
 // the request body (Thing) unset, having no example value for it: set it before
 // calling. It has no Output comment, so go test compiles it but never runs it: it

@@ -2,6 +2,11 @@
 
 package oddnames
 
+import (
+	"github.com/acsgen/acsgen/acs"
+	"github.com/acsgen/acsgen/acs/jsondec"
+)
+
 // ClientSchema is the schema Client.
 type ClientSchema struct {
 	// The "name" property.
@@ -37,6 +42,64 @@ type GetClientResponse = ClientSchema
 
 // GetItemResponse is the success response of GetItem.
 type GetItemResponse struct{}
+
+// Label: Property names no Go struct tag can hold, which some services send.
+type Label struct {
+	// The empty name.
+	//
+	// Its name on the wire, "", cannot be a struct tag key:
+	// Label's MarshalJSON and UnmarshalJSON carry it.
+	Empty string `json:"-"`
+
+	// The "a,b" property.
+	//
+	// Its name on the wire, "a,b", cannot be a struct tag key:
+	// Label's MarshalJSON and UnmarshalJSON carry it.
+	AB int64 `json:"-"`
+
+	// The "say \"hi\"" property.
+	//
+	// Its name on the wire, "say \"hi\"", cannot be a struct tag key:
+	// Label's MarshalJSON and UnmarshalJSON carry it.
+	SayHi acs.Nullable[string] `json:"-"`
+
+	// The "back\\slash" property.
+	//
+	// Its name on the wire, "back\\slash", cannot be a struct tag key:
+	// Label's MarshalJSON and UnmarshalJSON carry it.
+	BackSlash []string `json:"-"`
+
+	// The "`tick`" property.
+	//
+	// Its name on the wire, "`tick`", cannot be a struct tag key:
+	// Label's MarshalJSON and UnmarshalJSON carry it.
+	Tick *Thing `json:"-"`
+
+	// The "plain" property.
+	Plain *string `json:"plain,omitzero"`
+}
+
+// MarshalJSON writes each member of m under its exact name, as encoding/json
+// cannot for "", "a,b", "say \"hi\"", "back\\slash", "`tick`": no struct tag can hold it.
+func (m Label) MarshalJSON() ([]byte, error) {
+	return acs.MarshalObject([]acs.Member{
+		{Key: "", Value: m.Empty},
+		{Key: "a,b", Value: m.AB},
+		{Key: "say \"hi\"", Value: m.SayHi, Omit: m.SayHi.IsZero()},
+		{Key: "back\\slash", Value: m.BackSlash, Omit: m.BackSlash == nil},
+		{Key: "`tick`", Value: m.Tick, Omit: m.Tick == nil},
+		{Key: "plain", Value: m.Plain, Omit: m.Plain == nil},
+	})
+}
+
+// UnmarshalJSON decodes data into m with DecodeJSON, which reads each member by
+// its exact name, as encoding/json cannot for "", "a,b", "say \"hi\"", "back\\slash", "`tick`".
+func (m *Label) UnmarshalJSON(data []byte) error {
+	return jsondec.Unmarshal(data, m)
+}
+
+// PutLabelResponse is the success response of PutLabel.
+type PutLabelResponse = Label
 
 // PutThingResponse is the success response of PutThing.
 type PutThingResponse = Thing

@@ -4,6 +4,8 @@ import (
 	"context"
 	"encoding/json"
 	"net/http"
+	"net/http/httptest"
+	"strings"
 	"testing"
 
 	"github.com/getkin/kin-openapi/openapi3"
@@ -12,8 +14,10 @@ import (
 
 	"github.com/acsgen/acsgen/acs"
 	"github.com/acsgen/acsgen/acs/jsondec"
+	"github.com/acsgen/acsgen/contract"
 	"github.com/acsgen/acsgen/generator/internal/cases/oddnames"
 	"github.com/acsgen/acsgen/internal/loopback"
+	"github.com/acsgen/acsgen/mock"
 )
 
 func client(t *testing.T, srv *loopback.Server) *oddnames.Client {
@@ -155,4 +159,133 @@ func TestOneParameterNameInTwoPlaces(t *testing.T) {
 	out, err := json.Marshal(oddnames.GetItemRequest{ID: "a", ID2: &page})
 	require.NoError(t, err)
 	assert.JSONEq(t, `{"id":"a"}`, string(out))
+}
+
+// label has a member of every name no struct tag can hold, and its JSON.
+func label() (oddnames.Label, string) {
+	hi, plain := "<hi>", "p"
+	shade := oddnames.ShadeLight2
+	return oddnames.Label{
+		Empty: "e", AB: 2, SayHi: acs.Value(hi), BackSlash: []string{"x"},
+		Tick: &oddnames.Thing{Shade: &shade}, Plain: &plain,
+	}, `{"":"e","a,b":2,"say \"hi\"":"<hi>","back\\slash":["x"],"` + "`tick`" + `":{"shade":"light"},"plain":"p"}`
+}
+
+// Property names no struct tag can hold ("", "a,b", quotes, a backslash,
+// backticks) go on the wire as they are, both ways, with encoding/json and with
+// the generated decoder; absent optional members stay out, as omitzero leaves them.
+func TestUntaggablePropertyNamesRoundTrip(t *testing.T) {
+	v, wire := label()
+	out, err := json.Marshal(v)
+	require.NoError(t, err)
+	assert.JSONEq(t, wire, string(out))
+	var back, decoded oddnames.Label
+	require.NoError(t, json.Unmarshal([]byte(wire), &back))
+	assert.Equal(t, v, back)
+	require.NoError(t, jsondec.Unmarshal([]byte(wire), &decoded))
+	assert.Equal(t, v, decoded)
+
+	out, err = json.Marshal(oddnames.Label{SayHi: acs.Null[string]()})
+	require.NoError(t, err)
+	assert.Equal(t, `{"":"","a,b":0,"say \"hi\"":null}`, string(out))
+
+	// Inside other values, and with a type's own JSON (acs.Nullable) around it.
+	out, err = json.Marshal(map[string]any{"list": []oddnames.Label{v}, "n": acs.Value(v)})
+	require.NoError(t, err)
+	assert.JSONEq(t, `{"list":[`+wire+`],"n":`+wire+`}`, string(out))
+	var wrapped struct{ N acs.Nullable[oddnames.Label] }
+	require.NoError(t, json.Unmarshal([]byte(`{"N":`+wire+`}`), &wrapped))
+	got, ok := wrapped.N.Get()
+	assert.True(t, ok)
+	assert.Equal(t, v, got)
+}
+
+// kin-openapi and the generated type agree on documents with those names: types,
+// a bound on "a,b", the nested Thing's enum. (A required member left out decodes
+// to the zero value, as for any name; acsgen contract checks the JSON itself.)
+func TestUntaggablePropertyNamesAgreeWithKin(t *testing.T) {
+	schema := component(t, "Label")
+	_, wire := label()
+	for _, body := range []string{
+		wire,
+		`{"":"","a,b":0}`,
+		`{"":"","a,b":-1}`,
+		`{"":"x","a,b":1,"say \"hi\"":null,"back\\slash":[]}`,
+		`{"":"x","a,b":1,"say \"hi\"":7}`,
+		`{"":"x","a,b":1,"back\\slash":[1]}`,
+		`{"":"x","a,b":1,"` + "`tick`" + `":{"shade":"LIGHT"}}`,
+		`{"":"x","a,b":"1"}`,
+	} {
+		agreesWithKin[oddnames.Label](t, schema, body)
+	}
+}
+
+// The client sends the exact names and reads them back; the parameter `q`, whose
+// name is no struct tag key either, goes to the query.
+func TestUntaggablePropertyNamesOnTheWire(t *testing.T) {
+	v, wire := label()
+	srv := loopback.New(t, http.StatusOK, wire)
+	q := "`x`"
+	got, err := client(t, srv).PutLabel(context.Background(), &oddnames.PutLabelRequest{Q: &q, Body: &v})
+	require.NoError(t, err)
+	assert.Equal(t, v, *got)
+	req := srv.Requests()[0]
+	assert.JSONEq(t, wire, string(req.Body))
+	assert.Equal(t, "`x`", req.Query.Get("`q`"))
+	_, err = client(t, srv).PutLabel(context.Background(), &oddnames.PutLabelRequest{})
+	assert.ErrorContains(t, err, "/body: required property is missing")
+}
+
+// acsgen contract, checking responses with the generated types (UseCompiled),
+// finds what kin-openapi alone finds in bodies with those names: their own
+// MarshalJSON is what the compiled check compares the body with.
+func TestContractWithUntaggablePropertyNames(t *testing.T) {
+	kin, err := contract.Load([]string{"spec.yaml"})
+	require.NoError(t, err)
+	compiled, err := contract.Load([]string{"spec.yaml"})
+	require.NoError(t, err)
+	require.Positive(t, compiled.UseCompiled(oddnames.CompiledSpec))
+	_, wire := label()
+	for _, tc := range []struct {
+		body string
+		ok   bool
+	}{
+		{wire, true},
+		{`{"a,b":1,"":""}`, true},
+		{`{"":"x","a,b":1,"say \"hi\"":null}`, true},
+		{`{"Empty":"x","a,b":1}`, false}, // the Go field's name is not the property's
+		{`{"":"x","AB":1}`, false},
+		{`{"":"x","a,b":-1}`, false},
+		{`{"":"x","a,b":1,"back\\slash":[1]}`, false},
+	} {
+		ix := contract.Interaction{
+			Method: "POST", URL: "https://odd.example.com/labels", Header: http.Header{"Content-Type": {"application/json"}},
+			Body: []byte(wire), Status: http.StatusOK, RespHeader: http.Header{"Content-Type": {"application/json"}}, RespBody: []byte(tc.body),
+		}
+		want := kin.Check(ix, contract.Options{})
+		assert.Equal(t, tc.ok, len(want) == 0, "%s: %v", tc.body, want)
+		assert.Equal(t, want, compiled.Check(ix, contract.Options{}), tc.body)
+	}
+}
+
+// acsgen mock validates each request against the spec with kin-openapi: the
+// body the client writes has the required "" and "a,b" under their own names.
+func TestUntaggablePropertyNamesAgainstTheMock(t *testing.T) {
+	set, err := contract.Load([]string{"spec.yaml"})
+	require.NoError(t, err)
+	m, err := mock.New(set, mock.Options{})
+	require.NoError(t, err)
+	srv := httptest.NewServer(m)
+	t.Cleanup(srv.Close)
+	c, err := oddnames.NewClient(acs.WithEndpoint(srv.URL))
+	require.NoError(t, err)
+	v, _ := label()
+	_, err = c.PutLabel(context.Background(), &oddnames.PutLabelRequest{Body: &v})
+	require.NoError(t, err)
+
+	// What encoding/json would write with the Go field names, the mock refuses.
+	resp, err := http.Post(srv.URL+"/labels", "application/json", strings.NewReader(`{"Empty":"e","AB":2}`))
+	require.NoError(t, err)
+	resp.Body.Close()
+	assert.Equal(t, http.StatusBadRequest, resp.StatusCode)
 }

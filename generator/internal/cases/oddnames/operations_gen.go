@@ -107,6 +107,46 @@ func (c *Client) GetItem(ctx context.Context, req *GetItemRequest) (*GetItemResp
 	return &out, nil
 }
 
+// PutLabelRequest holds the parameters of PutLabel.
+type PutLabelRequest struct {
+	// In query as `q`.
+	// Not in the request's JSON: a struct tag cannot hold its name.
+	Q *string `json:"-"`
+
+	// Sent as the JSON request body.
+	Body *Label `json:"body,omitempty"`
+}
+
+// PutLabel calls putLabel.
+//
+// ROA: POST /labels, version 1.
+func (c *Client) PutLabel(ctx context.Context, req *PutLabelRequest) (*PutLabelResponse, error) {
+	if req == nil {
+		return nil, errors.New("oddnames: PutLabel: nil request")
+	}
+	if err := req.Validate(); err != nil {
+		return nil, fmt.Errorf("oddnames: PutLabel: request: %w", err)
+	}
+	query := url.Values{}
+	if req.Q != nil {
+		if err := acs.Flatten(query, "`q`", *req.Q); err != nil {
+			return nil, fmt.Errorf("oddnames: PutLabel: parameter `q`: %w", err)
+		}
+	}
+	var out PutLabelResponse
+	err := c.core.Do(ctx, &acs.Request{
+		Action: "putLabel",
+		Body:   req.Body,
+		Method: "POST",
+		Path:   "/labels",
+		Query:  query,
+	}, &out)
+	if err != nil {
+		return nil, err
+	}
+	return &out, nil
+}
+
 // PutThingRequest holds the parameters of PutThing.
 type PutThingRequest struct {
 	// Sent as the JSON request body, even when empty; its members are promoted.

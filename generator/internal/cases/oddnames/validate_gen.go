@@ -94,6 +94,30 @@ func (m *GetItemResponse) validate(v *acs.Validator) {}
 
 // Validate reports every way the value breaks its schema as an *acs.ValidationError
 // whose violations carry JSON pointers; nil when there are none.
+func (m *Label) Validate() error {
+	if m == nil {
+		return nil
+	}
+	var v acs.Validator
+	m.validate(&v)
+	return v.Err()
+}
+
+func (m *Label) validate(v *acs.Validator) {
+	v.Enter("a,b")
+	if float64(m.AB) < 0.0 {
+		v.Failf("value %v is less than the minimum 0", m.AB)
+	}
+	v.Leave()
+	if m.Tick != nil {
+		v.Enter("`tick`")
+		m.Tick.validate(v)
+		v.Leave()
+	}
+}
+
+// Validate reports every way the value breaks its schema as an *acs.ValidationError
+// whose violations carry JSON pointers; nil when there are none.
 func (m *SearchResponse) Validate() error {
 	if m == nil {
 		return nil
@@ -203,6 +227,30 @@ func (r *GetItemRequest) validate(v *acs.Validator) {
 		if float64(*r.ID2) < 1.0 {
 			v.Failf("value %v is less than the minimum 1", *r.ID2)
 		}
+		v.Leave()
+	}
+}
+
+// Validate reports every way the value breaks its schema as an *acs.ValidationError
+// whose violations carry JSON pointers; nil when there are none.
+// It checks what the spec says of each parameter before anything is sent.
+func (r *PutLabelRequest) Validate() error {
+	if r == nil {
+		return nil
+	}
+	var v acs.Validator
+	r.validate(&v)
+	return v.Err()
+}
+
+func (r *PutLabelRequest) validate(v *acs.Validator) {
+	if r.Body == nil {
+		v.Enter("body")
+		v.Fail("required property is missing")
+		v.Leave()
+	} else {
+		v.Enter("body")
+		r.Body.validate(v)
 		v.Leave()
 	}
 }
