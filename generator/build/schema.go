@@ -20,6 +20,10 @@ const componentPrefix = "#/components/schemas/"
 // field may take its name.
 const validateMethod = "Validate"
 
+// structMethods are the methods every generated struct model declares: Validate,
+// and DecodeJSON (decode_gen.go), whose name a field "decodeJSON" would take.
+var structMethods = []string{validateMethod, "DecodeJSON"}
+
 // buildComponents makes one model per component schema, in name order so that
 // collisions are reported against the lexically first owner.
 func (b *builder) buildComponents() {
@@ -219,7 +223,7 @@ func (b *builder) fillFields(m *ir.Model, props []property, required map[string]
 		if goName == "" {
 			continue
 		}
-		if goName == validateMethod {
+		if slices.Contains(structMethods, goName) {
 			b.errorf(p.path, "property %q maps to Go field %s, which clashes with the generated method; rename it with x-go-name", p.name, goName)
 			continue
 		}
@@ -232,7 +236,7 @@ func (b *builder) fillFields(m *ir.Model, props []property, required map[string]
 			// Two wire names, one Go name (type and Type, user_id and userId): the
 			// later one is numbered, as the same spec always numbers it.
 			taken := goName
-			for n := 2; seen[goName] != "" || goName == validateMethod; n++ {
+			for n := 2; seen[goName] != "" || slices.Contains(structMethods, goName) || slices.Contains(ownJSONMethods, goName); n++ {
 				goName = taken + strconv.Itoa(n)
 			}
 			b.warnf(p.path, "property %q maps to Go field %s, as does %q at %s; it is %s (rename it with x-go-name)", p.name, taken, other, otherPos, goName)
