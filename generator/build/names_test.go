@@ -51,14 +51,15 @@ func constantValues(m *ir.Model) map[string]any {
 }
 
 // Enum values that map to one constant are all kept: each later one is numbered
-// after the constant it would have had, in the order the spec lists them.
+// after the constant it would have had, in the order the spec lists them. A value
+// listed twice is one constant.
 func TestCollidingEnumConstantsAreNumbered(t *testing.T) {
 	api, warnings := buildWarnings(t, header+`paths: {}
 components:
   schemas:
     Mode:
       type: string
-      enum: [A, a, Foo Bar, Foo-Bar, foo_bar, B]
+      enum: [A, a, Foo Bar, Foo-Bar, foo_bar, B, a]
 `)
 	assert.Equal(t, map[string]any{"ModeA": "A", "ModeA2": "a", "ModeFooBar": "Foo Bar", "ModeFooBar2": "Foo-Bar", "ModeFooBar3": "foo_bar", "ModeB": "B"},
 		constantValues(model(t, api, "Mode")))
@@ -66,6 +67,7 @@ components:
 		`8:17: enum values "A" and "a" (at test.yaml:8:14) both map to constant ModeA; this one is ModeA2 (name the constants with x-enum-varnames)`,
 		`8:29: enum values "Foo Bar" and "Foo-Bar" (at test.yaml:8:20) both map to constant ModeFooBar; this one is ModeFooBar2 (name the constants with x-enum-varnames)`,
 		`8:38: enum values "Foo Bar" and "foo_bar" (at test.yaml:8:20) both map to constant ModeFooBar; this one is ModeFooBar3 (name the constants with x-enum-varnames)`,
+		`8:50: enum value "a" is listed already at test.yaml:8:17; the repeat is left out`,
 	}, warnings)
 }
 

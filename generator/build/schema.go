@@ -445,6 +445,7 @@ func (b *builder) fillEnum(m *ir.Model, s *openapi3.Schema, path []string) {
 	varNames := b.enumVarNames(s, path)
 	seen := map[string]int{} // constant name → index of the value that owns it
 	inEnum := func(n string) bool { _, dup := seen[n]; return dup }
+	listed := map[any]int{} // value → index of its first listing
 	for i, v := range s.Enum {
 		vpath := append(slices.Clone(path), "enum", strconv.Itoa(i))
 		ev := &ir.EnumValue{}
@@ -474,6 +475,13 @@ func (b *builder) fillEnum(m *ir.Model, s *openapi3.Schema, path []string) {
 			b.errorf(vpath, "enum value %v is not a %s", v, base.Name)
 			continue
 		}
+		if prev, dup := listed[ev.Raw]; dup {
+			// The same value again (JSON Schema asks for unique values): one
+			// constant, or IsKnown's switch would repeat a case.
+			b.warnf(vpath, "enum value %q is listed already at %s; the repeat is left out", fmt.Sprint(ev.Raw), b.loc.Pos(append(slices.Clone(path), "enum", strconv.Itoa(prev))...))
+			continue
+		}
+		listed[ev.Raw] = i
 		if varNames != nil {
 			ev.GoName = m.GoName + varNames[i]
 		}

@@ -11,7 +11,7 @@ import "github.com/acsgen/acsgen/acs"
 // by kin-openapi otherwise.
 var CompiledSpec = acs.CompiledSpec{
 	Specs: []acs.SpecDigest{
-		{Source: "internal/cases/oddnames/spec.yaml", Digest: "193a3015dda8381f8b661f2b1d4dc9d429326ec9afd66f7fd8fb350af8c98dc4"},
+		{Source: "internal/cases/oddnames/spec.yaml", Digest: "59c2d735af4751a2b45ea721bb73b1331af746d24ffa5979132c39587d9ed3ad"},
 	},
 	Responses: map[string]acs.ResponseChecks{
 		"createDocument": {
