@@ -294,3 +294,20 @@ components:
 		`19:9: property name "q\"" cannot be a Go struct tag key; Label gets MarshalJSON and UnmarshalJSON of its own, which write and read it exactly`,
 	}, warnings)
 }
+
+// The empty property name is Empty; a property "empty" after it is Empty2.
+func TestEmptyPropertyName(t *testing.T) {
+	api, _ := buildWarnings(t, header+`paths: {}
+components:
+  schemas:
+    M:
+      type: object
+      properties:
+        "": {type: string}
+        empty: {type: string}
+`)
+	m := model(t, api, "M")
+	assert.Equal(t, []string{"", "empty"}, fieldNames(m))
+	assert.Equal(t, "Empty", m.Fields[0].GoName)
+	assert.Equal(t, "Empty2", m.Fields[1].GoName)
+}

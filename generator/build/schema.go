@@ -236,7 +236,7 @@ func (b *builder) fillFields(m *ir.Model, props []property, required map[string]
 			// Two wire names, one Go name (type and Type, user_id and userId): the
 			// later one is numbered, as the same spec always numbers it.
 			taken := goName
-			for n := 2; seen[goName] != "" || slices.Contains(structMethods, goName) || slices.Contains(ownJSONMethods, goName); n++ {
+			for n := 2; fieldTaken(seen, goName); n++ {
 				goName = taken + strconv.Itoa(n)
 			}
 			b.warnf(p.path, "property %q maps to Go field %s, as does %q at %s; it is %s (rename it with x-go-name)", p.name, taken, other, otherPos, goName)
@@ -268,6 +268,13 @@ func (b *builder) fillFields(m *ir.Model, props []property, required map[string]
 			b.errorf(p.path, "property %q maps to a Go field named like the method %s declares to write and read its property names; rename it with x-go-name", p.name, m.GoName)
 		}
 	}
+}
+
+// fieldTaken reports whether a numbered field name is taken: by a field (seen
+// maps Go names to JSON names, "" among them) or by a method of the struct.
+func fieldTaken(seen map[string]string, goName string) bool {
+	_, field := seen[goName]
+	return field || slices.Contains(structMethods, goName) || slices.Contains(ownJSONMethods, goName)
 }
 
 // ownJSONMethods are the methods an OwnJSON struct declares beside Validate and
