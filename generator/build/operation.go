@@ -63,8 +63,8 @@ func (b *builder) operation(key, method string, item *openapi3.PathItem, op *ope
 		Action:     n.action,
 		Summary:    strings.TrimSpace(op.Summary),
 		Deprecated: op.Deprecated,
-		Request:    goName + "Request",
-		Response:   goName + "Response",
+		Request:    b.madeName(goName+"Request", "the request type of "+n.what, path),
+		Response:   goName + "Response", // named in successType, which knows the body
 		Pos:        b.loc.Pos(path...),
 	}
 	o.Doc = withDeprecated(sentence(goName, firstNonEmpty(op.Description, op.Summary), "calls "+o.Action+"."), op.Deprecated)
@@ -126,8 +126,17 @@ func (b *builder) addParam(o *ir.Operation, param *ir.Param, ppath []string, see
 		return
 	}
 	if other, dup := seen[param.GoName]; dup {
-		b.errorf(ppath, "%s %q maps to field %s, as does %s; rename one with x-go-name", kind, param.Name, param.GoName, other)
-		return
+		if param.GoName != mappedName(param.Name) { // an x-go-name: the spec chose it
+			b.errorf(ppath, "%s %q maps to field %s, as does %s; rename one with x-go-name", kind, param.Name, param.GoName, other)
+			return
+		}
+		// One name in two places (a path and a query parameter "id"), or two
+		// that map alike: the later field is numbered, as for properties.
+		taken := param.GoName
+		for n := 2; seen[param.GoName] != "" || param.GoName == validateMethod; n++ {
+			param.GoName = taken + strconv.Itoa(n)
+		}
+		b.warnf(ppath, "%s %q maps to field %s, as does %s; it is %s (rename it with x-go-name)", kind, param.Name, taken, other, param.GoName)
 	}
 	if names.Confusable(validateMethod, param.GoName) {
 		b.errorf(ppath, "%s %q maps to field %s, which reads like the generated method %s: %s; rename it with x-go-name",
@@ -142,6 +151,13 @@ func (b *builder) addParam(o *ir.Operation, param *ir.Param, ppath []string, see
 		}
 	}
 	seen[param.GoName] = fmt.Sprintf("%s %q", kind, param.Name)
+	if !validJSONKey(param.Name) {
+		param.Untagged = "a struct tag cannot hold its name"
+	} else if i := slices.IndexFunc(o.Params, func(q *ir.Param) bool { return q.Name == param.Name }); i >= 0 {
+		// Two members of one name would make encoding/json drop both (and go vet
+		// refuse the struct): the first parameter keeps it.
+		param.Untagged = fmt.Sprintf("%s %s is %q there", paramKind(o.Params[i]), o.Params[i].GoName, param.Name)
+	}
 	o.Params = append(o.Params, param)
 	b.flattenClash(o, param, ppath)
 	b.memberClash(o, param, ppath)
@@ -396,7 +412,7 @@ func (b *builder) requestBody(o *ir.Operation, op *openapi3.Operation, path []st
 // from the JSON an official SDK request model takes: parameters and body members
 // side by side. A body whose type name a parameter's field already has stays in
 // Body, as do bodies with a member named as a parameter, unions, arrays and other
-// non-struct bodies.
+// non-struct bodies, and structs with JSON methods of their own (ir.Model.OwnJSON).
 func (b *builder) embedBodies() {
 	for _, o := range b.api.Operations {
 		if o.Body == nil || o.Body.Type.Kind != ir.Named {
@@ -404,6 +420,9 @@ func (b *builder) embedBodies() {
 		}
 		m := b.models[o.Body.Type.Name]
 		if m == nil || m.Kind != ir.Struct || slices.ContainsFunc(o.Params, func(p *ir.Param) bool { return p.GoName == m.GoName }) {
+			continue
+		}
+		if m.OwnJSON { // its JSON methods, promoted, would make the request's JSON the body's alone
 			continue
 		}
 		// A member named as a parameter (a body's cluster_id beside the path's)

@@ -34,7 +34,13 @@ func genRequest(op *ir.Operation) jen.Code {
 			if p.Doc != "" {
 				g.Add(doc(p.Doc)).Comment("")
 			}
-			g.Add(paramWhere(p)).Line().Id(p.GoName).Add(paramType(p)).Tag(map[string]string{"json": p.Name + ",omitempty"})
+			field := g.Add(paramWhere(p)).Line()
+			tag := p.Name + ",omitempty"
+			if p.Untagged != "" {
+				tag = "-"
+				field.Comment("Not in the request's JSON: " + p.Untagged + ".").Line()
+			}
+			field.Id(p.GoName).Add(paramType(p)).Tag(map[string]string{"json": tag})
 		}
 		if b := op.Body; b != nil {
 			if len(op.Params) > 0 {

@@ -187,6 +187,10 @@ type Param struct {
 	// field's part (the part's encoding headers): the header's name. Name is
 	// then "<part>.<header>"; the part's Part.Headers lists the field.
 	PartHeader string
+	// Untagged says why the request struct's field is left out of the request's
+	// JSON (json:"-"), "" when its tag holds Name: another parameter has the name
+	// there ("parameter ID is \"id\" there").
+	Untagged   string
 	Doc        string
 	Deprecated bool
 	Pos        diag.Pos
@@ -333,7 +337,10 @@ type Model struct {
 	Discriminator string
 	AnyOf         bool    // a Union from anyOf: an object with several alternatives' keys picks the first
 	Type          TypeRef // Alias and Defined: the underlying type
-	Pos           diag.Pos
+	// OwnJSON is set on a Struct with an Untagged field: it gets MarshalJSON and
+	// UnmarshalJSON of its own, which write and read every member's exact name.
+	OwnJSON bool
+	Pos     diag.Pos
 }
 
 // Wrap is how a field holds its type.
@@ -348,11 +355,14 @@ const (
 
 // Field is one struct field.
 type Field struct {
-	Name       string // JSON name, e.g. "pluginAttachmentId"
-	GoName     string // e.g. "PluginAttachmentID"
-	Type       TypeRef
-	Wrap       Wrap
-	OmitZero   bool // tag gets ",omitzero": optional fields vanish when absent
+	Name     string // JSON name, e.g. "pluginAttachmentId"
+	GoName   string // e.g. "PluginAttachmentID"
+	Type     TypeRef
+	Wrap     Wrap
+	OmitZero bool // tag gets ",omitzero": optional fields vanish when absent
+	// Untagged is set when Name cannot be a struct tag key ("", "a,b", a quote):
+	// the field is json:"-", and the model's own JSON methods carry it (OwnJSON).
+	Untagged   bool
 	Required   bool
 	Doc        string
 	Deprecated bool
