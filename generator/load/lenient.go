@@ -81,7 +81,9 @@ func leniencies(doc *openapi3.T, loc *Locator) (w diag.List, restore func()) {
 			l.param(c.Parameters[name], []string{"components", "parameters", name})
 		}
 	}
-	return append(w, l.w...), restore
+	w = append(w, l.w...)
+	w = append(w, unknownFields(doc, loc)...)
+	return w, restore
 }
 
 type lenient struct {
