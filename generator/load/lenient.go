@@ -83,6 +83,7 @@ func leniencies(doc *openapi3.T, loc *Locator) (w diag.List, restore func()) {
 	}
 	w = append(w, l.w...)
 	w = append(w, unknownFields(doc, loc)...)
+	w = append(w, schemaLeniencies(doc, loc)...)
 	return w, restore
 }
 
