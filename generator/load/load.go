@@ -192,7 +192,7 @@ func (o Options) check(loc *Locator, path string, data []byte, parts []*Locator)
 	}
 	restore()
 	diags = append(diags, checkExamples(doc, loc)...)
-	if len(diags) > 0 {
+	if errs, _ := lenient.Count(); len(diags) > 0 || errs > 0 {
 		return nil, append(diags, lenient...).Sort()
 	}
 	spec := &Spec{Doc: doc, Loc: loc, Digest: digest(data, parts), Warnings: lenient}
