@@ -73,3 +73,55 @@ components:
 	require.NotNil(t, items)
 	assert.True(t, items.Value.IsEmpty())
 }
+
+// An example that does not match its schema is a warning at the offending value,
+// and is taken out of the spec, so nothing generated shows it; a default off only
+// in its format is a warning and stays; any other bad default is an error.
+func TestExamplesThatDoNotMatchAreLeftOut(t *testing.T) {
+	spec, err := Data("s.yaml", []byte(`openapi: 3.0.3
+info: {title: T, version: "1"}
+paths:
+  /a:
+    get:
+      parameters:
+        - {name: n, in: query, schema: {type: integer}, example: "x"}
+        - {name: d, in: query, schema: {type: string, format: date, default: 04/03/2001}}
+      requestBody:
+        content:
+          application/json:
+            schema:
+              type: object
+              additionalProperties: false
+              properties: {id: {type: string}}
+            example: {id: a, name: b}
+      responses:
+        "200":
+          description: ok
+          content:
+            application/json:
+              schema: {type: object, properties: {id: {type: string}}}
+              examples:
+                good: {value: {id: a}}
+                bad: {value: {id: 1}}
+`))
+	require.NoError(t, err)
+	assert.Equal(t, []string{
+		`s.yaml:7:57: warning: paths./a.get.parameters.0.example: example value at /: value must be an integer; the example is left out of generated examples and docs`,
+		`s.yaml:8:69: warning: paths./a.get.parameters.1.schema.default: default value at /: string doesn't match the format "date" (string doesn't match pattern "^[0-9]{4}-(0[1-9]|10|11|12)-(0[1-9]|[12][0-9]|3[01])$"); generated code does not read defaults, and the docs show it as written`,
+		`s.yaml:16:13: warning: paths./a.get.requestBody.content.application/json.example: example value at /: property "name" is unsupported; the example is left out of generated examples and docs`,
+		`s.yaml:25:31: warning: paths./a.get.responses.200.content.application/json.examples.bad.value: example value at /id: value must be a string; the example is left out of generated examples and docs`,
+	}, warningLines(spec))
+	op := spec.Doc.Paths.Value("/a").Get
+	assert.Nil(t, op.Parameters[0].Value.Example)
+	assert.Equal(t, "04/03/2001", op.Parameters[1].Value.Schema.Value.Default)
+	assert.Nil(t, op.RequestBody.Value.Content["application/json"].Example)
+	assert.Equal(t, []string{"good"}, sortedKeys(op.Responses.Value("200").Value.Content["application/json"].Examples))
+
+	assert.Contains(t, loadErr(t, `openapi: 3.0.3
+info: {title: T, version: "1"}
+paths: {}
+components:
+  schemas:
+    N: {type: integer, default: "x"}
+`), `s.yaml:6:24: components.schemas.N.default: default value at /: value must be an integer`)
+}
