@@ -102,3 +102,20 @@ func warningLines(spec *Spec) []string {
 	}
 	return out
 }
+
+// A server variable whose default is the empty string is a warning at the default
+// and keeps it: the URL leaves the variable out. A default not written at all is
+// still an error.
+func TestEmptyServerVariableDefault(t *testing.T) {
+	spec, err := Data("s.json", []byte(`{"openapi": "3.0.3", "info": {"title": "T", "version": "1"},
+ "servers": [{"url": "{base}/v2", "variables": {"base": {"default": ""}}}],
+ "paths": {}}`))
+	require.NoError(t, err)
+	assert.Equal(t, []string{
+		`s.json:2:58: warning: servers.0.variables.base.default: server variable "base" defaults to the empty string; the server URL leaves it out`,
+	}, warningLines(spec))
+	assert.Empty(t, spec.Doc.Servers[0].Variables["base"].Default, "the stand-in is gone")
+
+	assert.Contains(t, loadErr(t, "openapi: 3.0.3\ninfo: {title: T, version: \"1\"}\nservers: [{url: \"{base}/v2\", variables: {base: {description: none}}}]\npaths: {}\n"),
+		"field default is required")
+}
