@@ -3,6 +3,7 @@ package load
 import (
 	"testing"
 
+	"github.com/getkin/kin-openapi/openapi3"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
@@ -118,4 +119,31 @@ func TestEmptyServerVariableDefault(t *testing.T) {
 
 	assert.Contains(t, loadErr(t, "openapi: 3.0.3\ninfo: {title: T, version: \"1\"}\nservers: [{url: \"{base}/v2\", variables: {base: {description: none}}}]\npaths: {}\n"),
 		"field default is required")
+}
+
+// A security requirement naming a scheme the spec does not declare is a warning
+// at the name and is dropped, globally and on an operation; the others stay.
+func TestUndeclaredSecuritySchemeIsIgnored(t *testing.T) {
+	spec, err := Data("s.yaml", []byte(`openapi: 3.0.3
+info: {title: T, version: "1"}
+security:
+  - api_key: []
+  - basic: []
+paths:
+  /a:
+    get:
+      security: [{token: []}]
+      responses:
+        "200": {description: ok}
+components:
+  securitySchemes:
+    basic: {type: http, scheme: basic}
+`))
+	require.NoError(t, err)
+	assert.Equal(t, []string{
+		`s.yaml:4:5: warning: security.0.api_key: security requirement names scheme "api_key", which components.securitySchemes does not declare; the requirement is ignored`,
+		`s.yaml:9:19: warning: paths./a.get.security.0.token: security requirement names scheme "token", which components.securitySchemes does not declare; the requirement is ignored`,
+	}, warningLines(spec))
+	assert.Equal(t, openapi3.SecurityRequirements{{"basic": {}}}, spec.Doc.Security)
+	assert.Empty(t, *spec.Doc.Paths.Value("/a").Get.Security)
 }

@@ -84,6 +84,7 @@ func leniencies(doc *openapi3.T, loc *Locator) (w diag.List, restore func()) {
 	w = append(w, l.w...)
 	w = append(w, unknownFields(doc, loc)...)
 	w = append(w, schemaLeniencies(doc, loc)...)
+	w = append(w, undeclaredSchemes(doc, loc)...)
 	servers, restoreServers := emptyDefaults(doc, loc)
 	restoreInfo := restore
 	return append(w, servers...), func() { restoreInfo(); restoreServers() }
