@@ -50,6 +50,7 @@ func leniencies(doc *openapi3.T, loc *Locator) (w diag.List, restore func()) {
 		w.Warn(loc.Pos(), "paths", "the spec has no paths, which OpenAPI requires; only the types of its components are generated")
 		doc.Paths = openapi3.NewPaths()
 	}
+	w = append(w, pathKeys(doc, loc)...)
 	l := lenient{loc: loc, seen: map[any]bool{}}
 	for _, key := range sortedKeys(doc.Paths.Map()) {
 		item := doc.Paths.Value(key)
