@@ -51,6 +51,7 @@ func leniencies(doc *openapi3.T, loc *Locator) (w diag.List, restore func()) {
 		doc.Paths = openapi3.NewPaths()
 	}
 	w = append(w, pathKeys(doc, loc)...)
+	w = append(w, aliasedOperationIDs(doc, loc)...)
 	l := lenient{loc: loc, seen: map[any]bool{}}
 	for _, key := range sortedKeys(doc.Paths.Map()) {
 		item := doc.Paths.Value(key)

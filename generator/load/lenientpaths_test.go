@@ -68,3 +68,47 @@ paths:
       responses: {"200": {description: ok}}
 `))
 }
+
+// A path item $ref serves another path's operations under a second path: the
+// repeated operationIds are numbered there, with a warning at the path, and the
+// original keeps its own. Two operations written with one id are still an error.
+func TestAliasedPathNumbersItsOperationIDs(t *testing.T) {
+	spec, err := Data("s.yaml", []byte(`openapi: 3.0.3
+info: {title: T, version: "1"}
+paths:
+  /test:
+    get:
+      operationId: getTest
+      responses: {"200": {description: ok}}
+    put:
+      operationId: putTest
+      responses: {"200": {description: ok}}
+  /test2:
+    $ref: '#/paths/~1test'
+  /other:
+    get:
+      operationId: getTest2
+      responses: {"200": {description: ok}}
+`))
+	require.NoError(t, err)
+	assert.Equal(t, []string{
+		`s.yaml:11:3: warning: paths./test2: path /test2 is a $ref to /test, so its GET repeats operationId "getTest"; it is "getTest3" here`,
+		`s.yaml:11:3: warning: paths./test2: path /test2 is a $ref to /test, so its PUT repeats operationId "putTest"; it is "putTest2" here`,
+	}, warningLines(spec))
+	assert.Equal(t, "getTest", spec.Doc.Paths.Value("/test").Get.OperationID)
+	assert.Equal(t, "getTest3", spec.Doc.Paths.Value("/test2").Get.OperationID)
+	assert.Equal(t, "putTest2", spec.Doc.Paths.Value("/test2").Put.OperationID)
+
+	assert.Contains(t, loadErr(t, `openapi: 3.0.3
+info: {title: T, version: "1"}
+paths:
+  /a:
+    get:
+      operationId: same
+      responses: {"200": {description: ok}}
+  /b:
+    get:
+      operationId: same
+      responses: {"200": {description: ok}}
+`), `have the same operation id "same"`)
+}
