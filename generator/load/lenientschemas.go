@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"github.com/getkin/kin-openapi/openapi3"
+	"go.yaml.in/yaml/v3"
 
 	"github.com/acsgen/acsgen/generator/diag"
 )
@@ -18,7 +19,9 @@ import (
 //     as YAML writes an empty mapping;
 //   - const, which OpenAPI 3.0 lacks, is the enum of its one value, as in JSON
 //     Schema (one not among the schema's enum values is an error: no value is both);
-//   - an array without items has items of any type, as in JSON Schema.
+//   - an array without items has items of any type, as in JSON Schema;
+//   - numbers and booleans among a string enum's values (`enum: [a, 2, true]`,
+//     unquoted in YAML) are the strings written: no string could equal them.
 func schemaLeniencies(doc *openapi3.T, loc *Locator) diag.List {
 	var w diag.List
 	walker := specWalker{schema: func(s *openapi3.Schema, path []string) {
@@ -39,6 +42,26 @@ func schemaLeniencies(doc *openapi3.T, loc *Locator) diag.List {
 				w.Add(loc.Pos(at("const")...), strings.Join(at("const"), "."), "const %s is not among the schema's enum values; no value can be both", value)
 			}
 			s.Const = nil
+		}
+		if s.Type.Is("string") {
+			for i, v := range s.Enum {
+				kind := ""
+				switch v.(type) {
+				case float64:
+					kind = "a number"
+				case bool:
+					kind = "a boolean"
+				default:
+					continue
+				}
+				vpath := append(at("enum"), itoa(i))
+				text := jsonText(v)
+				if n := deref(loc.node(vpath...)); n != nil && n.Kind == yaml.ScalarNode {
+					text = n.Value // as written: 2.50 stays "2.50"
+				}
+				warn(vpath, "enum value %s is %s, but the schema's type is string; it is read as the string %q", jsonText(v), kind, text)
+				s.Enum[i] = text
+			}
 		}
 		if s.Type.Is("array") && s.Items == nil {
 			warn(path, "the array schema has no items, which OpenAPI 3.0 requires; its items may be any JSON value")

@@ -125,3 +125,24 @@ components:
     N: {type: integer, default: "x"}
 `), `s.yaml:6:24: components.schemas.N.default: default value at /: value must be an integer`)
 }
+
+// Numbers and booleans in a string enum are the strings written, each with a
+// warning at the value; an integer enum keeps its numbers.
+func TestStringEnumReadsUnquotedValuesAsStrings(t *testing.T) {
+	spec, err := Data("s.yaml", []byte(`openapi: 3.0.3
+info: {title: T, version: "1"}
+paths: {}
+components:
+  schemas:
+    Code: {type: string, enum: [a, 2, true, 2.50]}
+    Level: {type: integer, enum: [1, 2]}
+`))
+	require.NoError(t, err)
+	assert.Equal(t, []string{
+		`s.yaml:6:36: warning: components.schemas.Code.enum.1: enum value 2 is a number, but the schema's type is string; it is read as the string "2"`,
+		`s.yaml:6:39: warning: components.schemas.Code.enum.2: enum value true is a boolean, but the schema's type is string; it is read as the string "true"`,
+		`s.yaml:6:45: warning: components.schemas.Code.enum.3: enum value 2.5 is a number, but the schema's type is string; it is read as the string "2.50"`,
+	}, warningLines(spec))
+	assert.Equal(t, []any{"a", "2", "true", "2.50"}, spec.Doc.Components.Schemas["Code"].Value.Enum)
+	assert.Equal(t, []any{1.0, 2.0}, spec.Doc.Components.Schemas["Level"].Value.Enum)
+}
