@@ -52,6 +52,7 @@ func leniencies(doc *openapi3.T, loc *Locator) (w diag.List, restore func()) {
 	}
 	w = append(w, pathKeys(doc, loc)...)
 	w = append(w, aliasedOperationIDs(doc, loc)...)
+	w = append(w, dropSelfInclusions(doc, loc)...)
 	l := lenient{loc: loc, seen: map[any]bool{}}
 	for _, key := range sortedKeys(doc.Paths.Map()) {
 		item := doc.Paths.Value(key)
