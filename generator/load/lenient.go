@@ -19,7 +19,15 @@ import (
 //   - a parameter's schema: the parameter is a string;
 //   - an operation's responses: it answers anything (default) without a body.
 //
-// It fills in stand-ins for kin-openapi; restore takes out those of info again.
+// Then it reads what is slightly off but clear, likewise a warning each (or an
+// error where the reading finds no meaning): path keys (pathKeys), operationIds a
+// path item $ref repeats (aliasedOperationIDs), allOf parts that include their
+// own schema (dropSelfInclusions), keys OpenAPI does not define (unknownFields),
+// schemas (schemaLeniencies), security requirements naming no declared scheme
+// (undeclaredSchemes) and empty server variable defaults (emptyDefaults).
+//
+// It fills in stand-ins for kin-openapi; restore takes out those of info and of
+// server variables again.
 func leniencies(doc *openapi3.T, loc *Locator) (w diag.List, restore func()) {
 	restore = func() {}
 	switch {
