@@ -23,7 +23,7 @@ import (
 // error where the reading finds no meaning): path keys (pathKeys), operationIds a
 // path item $ref repeats (aliasedOperationIDs), allOf parts that include their
 // own schema (dropSelfInclusions), keys OpenAPI does not define (unknownFields),
-// schemas (schemaLeniencies), security requirements naming no declared scheme
+// schemas (schemaFixes), security requirements naming no declared scheme
 // (undeclaredSchemes) and empty server variable defaults (emptyDefaults).
 //
 // It fills in stand-ins for kin-openapi; restore takes out those of info and of
@@ -93,8 +93,14 @@ func leniencies(doc *openapi3.T, loc *Locator) (w diag.List, restore func()) {
 		}
 	}
 	w = append(w, l.w...)
-	w = append(w, unknownFields(doc, loc)...)
-	w = append(w, schemaLeniencies(doc, loc)...)
+	fields, schemas := unknownFields{loc: loc}, schemaFixes{loc: loc}
+	fields.info(doc)
+	walker := specWalker{mediaType: fields.mediaType, schema: func(s *openapi3.Schema, path []string) {
+		fields.schema(s, path)
+		schemas.schema(s, path)
+	}}
+	walker.walk(doc)
+	w = append(append(w, fields.w...), schemas.w...)
 	w = append(w, undeclaredSchemes(doc, loc)...)
 	servers, restoreServers := emptyDefaults(doc, loc)
 	restoreInfo := restore

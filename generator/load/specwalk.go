@@ -10,8 +10,11 @@ import (
 // specWalker visits every schema and media type of a decoded spec once, with the
 // spec path it is written at, for the leniencies that fix them in place. Component
 // schemas come first, so a schema that $refs name is visited where it is
-// declared; a $ref itself is not followed. Keys are visited sorted, so warnings
-// come out the same on every run.
+// declared; a $ref itself is not followed. Paths and components are visited
+// sorted, so each object is reached at the same path on every run.
+//
+// The path handed to a visit is only valid during it (the walk reuses it); a
+// visit that keeps a path clones it.
 type specWalker struct {
 	schema    func(s *openapi3.Schema, path []string) // nil: schemas are not visited
 	mediaType func(mt *openapi3.MediaType, path []string)
@@ -22,7 +25,7 @@ func (w *specWalker) walk(doc *openapi3.T) {
 	w.seen = map[any]bool{}
 	if c := doc.Components; c != nil {
 		for _, name := range sortedKeys(c.Schemas) {
-			w.schemaRef(c.Schemas[name], []string{"components", "schemas", name})
+			w.schemaRef(c.Schemas[name], append(make([]string, 0, 32), "components", "schemas", name))
 		}
 		for _, name := range sortedKeys(c.Parameters) {
 			if p := c.Parameters[name]; p != nil && p.Ref == "" {
@@ -113,7 +116,9 @@ func (w *specWalker) content(c openapi3.Content, path []string) {
 	}
 }
 
-// schemaRef visits an inline schema and the inline schemas inside it.
+// schemaRef visits an inline schema and the inline schemas inside it. Each is a
+// distinct schema reached by one path, so properties need no order; the path
+// grows in place, as deep as the schema nests.
 func (w *specWalker) schemaRef(ref *openapi3.SchemaRef, path []string) {
 	if w.schema == nil || ref == nil || ref.Ref != "" || ref.Value == nil || w.seen[ref.Value] {
 		return
@@ -121,18 +126,19 @@ func (w *specWalker) schemaRef(ref *openapi3.SchemaRef, path []string) {
 	s := ref.Value
 	w.seen[s] = true
 	w.schema(s, path)
-	for _, name := range sortedKeys(s.Properties) {
-		w.schemaRef(s.Properties[name], append(slices.Clone(path), "properties", name))
+	for name, p := range s.Properties {
+		w.schemaRef(p, append(path, "properties", name))
 	}
-	w.schemaRef(s.Items, append(slices.Clone(path), "items"))
-	w.schemaRef(s.AdditionalProperties.Schema, append(slices.Clone(path), "additionalProperties"))
-	w.schemaRef(s.Not, append(slices.Clone(path), "not"))
-	for _, kw := range []struct {
-		name string
-		list openapi3.SchemaRefs
-	}{{"allOf", s.AllOf}, {"anyOf", s.AnyOf}, {"oneOf", s.OneOf}} {
-		for i, sub := range kw.list {
-			w.schemaRef(sub, append(slices.Clone(path), kw.name, itoa(i)))
-		}
+	w.schemaRef(s.Items, append(path, "items"))
+	w.schemaRef(s.AdditionalProperties.Schema, append(path, "additionalProperties"))
+	w.schemaRef(s.Not, append(path, "not"))
+	w.schemaList(s.AllOf, append(path, "allOf"))
+	w.schemaList(s.AnyOf, append(path, "anyOf"))
+	w.schemaList(s.OneOf, append(path, "oneOf"))
+}
+
+func (w *specWalker) schemaList(list openapi3.SchemaRefs, path []string) {
+	for i, sub := range list {
+		w.schemaRef(sub, append(path, itoa(i)))
 	}
 }

@@ -17,41 +17,44 @@ import (
 // warning at the key. A stray key anywhere else (a media type written straight
 // under a response, without content) is still kin-openapi's error: there the key
 // holds what the spec means to say.
-func unknownFields(doc *openapi3.T, loc *Locator) diag.List {
-	var w diag.List
-	drop := func(ext map[string]any, path []string, what string, hint func(key string) string) {
-		for _, key := range sortedKeys(ext) {
-			if strings.HasPrefix(key, "x-") {
-				continue
-			}
-			at := append(slices.Clone(path), key)
-			w.Warn(loc.Pos(at...), strings.Join(at, "."), "%s has no field %q in OpenAPI 3.0; it is ignored%s", what, key, hint(key))
-			delete(ext, key)
-		}
-	}
-	none := func(string) string { return "" }
+type unknownFields struct {
+	loc *Locator
+	w   diag.List
+}
+
+func (u *unknownFields) info(doc *openapi3.T) {
 	if info := doc.Info; info != nil {
-		drop(info.Extensions, []string{"info"}, "info", none)
+		u.drop(info.Extensions, []string{"info"}, "info", "")
 		if info.Contact != nil {
-			drop(info.Contact.Extensions, []string{"info", "contact"}, "a contact", none)
+			u.drop(info.Contact.Extensions, []string{"info", "contact"}, "a contact", "")
 		}
 		if info.License != nil {
-			drop(info.License.Extensions, []string{"info", "license"}, "a license", none)
+			u.drop(info.License.Extensions, []string{"info", "license"}, "a license", "")
 		}
 	}
-	walker := specWalker{
-		mediaType: func(mt *openapi3.MediaType, path []string) {
-			drop(mt.Extensions, path, "a media type", func(key string) string {
-				if _, ok := schemaKeys[key]; ok || key == "type" || key == "format" {
-					return " (a schema keyword: the media type's schema goes under schema)"
-				}
-				return ""
-			})
-		},
-		schema: func(s *openapi3.Schema, path []string) {
-			drop(s.Extensions, path, "a schema", func(string) string { return ", as JSON Schema ignores keywords it does not know" })
-		},
+}
+
+func (u *unknownFields) mediaType(mt *openapi3.MediaType, path []string) {
+	u.drop(mt.Extensions, path, "a media type", " (a schema keyword: the media type's schema goes under schema)")
+}
+
+func (u *unknownFields) schema(s *openapi3.Schema, path []string) {
+	u.drop(s.Extensions, path, "a schema", ", as JSON Schema ignores keywords it does not know")
+}
+
+// drop removes and reports the keys of ext that are not extensions; a media
+// type's hint is given for schema keywords only.
+func (u *unknownFields) drop(ext map[string]any, path []string, what, hint string) {
+	for _, key := range sortedKeys(ext) {
+		if strings.HasPrefix(key, "x-") {
+			continue
+		}
+		note := hint
+		if _, keyword := schemaKeys[key]; what == "a media type" && !keyword && key != "type" && key != "format" {
+			note = ""
+		}
+		at := append(slices.Clone(path), key)
+		u.w.Warn(u.loc.Pos(at...), strings.Join(at, "."), "%s has no field %q in OpenAPI 3.0; it is ignored%s", what, key, note)
+		delete(ext, key)
 	}
-	walker.walk(doc)
-	return w
 }
