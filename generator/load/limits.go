@@ -143,7 +143,7 @@ func selfInclusions(graph map[string][]refEdge) map[string][]refEdge {
 				}
 				target = next
 			}
-			if e.part != nil && target == name {
+			if e.part != nil && allOfOnly(e.part) && target == name {
 				out[name] = append(out[name], e)
 				continue
 			}
@@ -152,6 +152,17 @@ func selfInclusions(graph map[string][]refEdge) map[string][]refEdge {
 		graph[name] = kept
 	}
 	return out
+}
+
+// allOfOnly reports whether part steps through allOf parts alone (allOf, 1,
+// allOf, 0): a schema merged into itself, not one that is its own alternative.
+func allOfOnly(part []string) bool {
+	for i := 0; i < len(part); i += 2 {
+		if part[i] != "allOf" {
+			return false
+		}
+	}
+	return true
 }
 
 // refProblems reports $ref cycles without a property in between, and chains of
