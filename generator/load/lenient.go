@@ -61,6 +61,16 @@ func leniencies(doc *openapi3.T, loc *Locator) (w diag.List, restore func()) {
 	w = append(w, pathKeys(doc, loc)...)
 	w = append(w, aliasedOperationIDs(doc, loc)...)
 	w = append(w, dropSelfInclusions(doc, loc)...)
+	// Schemas are read before the parameters below: an array given any items
+	// here is then a parameter's array like any other.
+	fields, schemas := unknownFields{loc: loc}, schemaFixes{loc: loc}
+	fields.info(doc)
+	walker := specWalker{mediaType: fields.mediaType, schema: func(s *openapi3.Schema, path []string) {
+		fields.schema(s, path)
+		schemas.schema(s, path)
+	}}
+	walker.walk(doc)
+	w = append(append(w, fields.w...), schemas.w...)
 	l := lenient{loc: loc, seen: map[any]bool{}}
 	for _, key := range sortedKeys(doc.Paths.Map()) {
 		item := doc.Paths.Value(key)
@@ -93,14 +103,6 @@ func leniencies(doc *openapi3.T, loc *Locator) (w diag.List, restore func()) {
 		}
 	}
 	w = append(w, l.w...)
-	fields, schemas := unknownFields{loc: loc}, schemaFixes{loc: loc}
-	fields.info(doc)
-	walker := specWalker{mediaType: fields.mediaType, schema: func(s *openapi3.Schema, path []string) {
-		fields.schema(s, path)
-		schemas.schema(s, path)
-	}}
-	walker.walk(doc)
-	w = append(append(w, fields.w...), schemas.w...)
 	w = append(w, undeclaredSchemes(doc, loc)...)
 	servers, restoreServers := emptyDefaults(doc, loc)
 	restoreInfo := restore
