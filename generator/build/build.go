@@ -49,6 +49,10 @@ type builder struct {
 	methods     lookalikes        // the methods of the generated Client
 
 	paramExamples map[*ir.Param]any // the spec's example of each parameter, for Operation.Example
+
+	// scalarMerges holds each scalar allOf merged (scalarAllOf), nil where it
+	// cannot be, so each is merged, and reported, once.
+	scalarMerges map[*openapi3.Schema]*openapi3.Schema
 }
 
 // Build converts spec into an API. The error, if any, is a diag.List, holding the

@@ -95,6 +95,13 @@ func (b *builder) namedModel(s *openapi3.Schema, specName, goName string, path [
 		}
 		s, path = part.Value, at
 	}
+	if merged, ok := b.scalarAllOf(s, path); ok {
+		if merged == nil {
+			m.Kind, m.Type = ir.Defined, ir.TypeRef{Kind: ir.RawJSON} // reported
+			return m
+		}
+		s = merged
+	}
 	switch {
 	case len(s.Enum) > 0:
 		b.fillEnum(m, s, path)
@@ -141,6 +148,12 @@ func (b *builder) typeOf(ref *openapi3.SchemaRef, hint string, path []string) ir
 	}
 	if part, at, ok := unwrapAllOf(s, path); ok {
 		return b.typeOf(part, hint, at)
+	}
+	if merged, ok := b.scalarAllOf(s, path); ok && (merged == nil || len(merged.Enum) == 0) {
+		if merged == nil {
+			return ir.TypeRef{Kind: ir.RawJSON} // reported
+		}
+		return b.shape(merged, hint, path) // a scalar with constraints needs no declaration
 	}
 	if len(s.Enum) > 0 || len(s.OneOf) > 0 || len(s.AnyOf) > 0 || len(s.AllOf) > 0 || len(s.Properties) > 0 {
 		// Hints are built from Go names already; an override replaces them, and
@@ -413,6 +426,11 @@ func (b *builder) field(p property, goName, hint string, required bool) *ir.Fiel
 	t := b.typeOf(p.schema.SchemaRef, hint, p.path)
 	s := p.schema.Value
 	nullable := s != nil && s.Nullable
+	if s != nil {
+		if merged, ok := b.scalarAllOf(s, p.path); ok && merged != nil {
+			nullable = merged.Nullable // null passes when every part lets it
+		}
+	}
 	nilable := t.Kind == ir.Array || t.Kind == ir.Map || t.Kind == ir.RawJSON
 	f := &ir.Field{Name: p.name, GoName: goName, Type: t, Required: required, Pos: b.loc.Pos(p.path...)}
 	switch {

@@ -191,8 +191,8 @@ func (o Options) check(loc *Locator, path string, data []byte, parts []*Locator)
 		diags = validationErrors(loc, err)
 	}
 	restore()
-	diags = append(diags, checkExamples(doc, loc)...)
-	if len(diags) > 0 {
+	lenient = append(lenient, checkExamples(doc, loc)...)
+	if errs, _ := lenient.Count(); len(diags) > 0 || errs > 0 {
 		return nil, append(diags, lenient...).Sort()
 	}
 	spec := &Spec{Doc: doc, Loc: loc, Digest: digest(data, parts), Warnings: lenient}

@@ -88,6 +88,9 @@ func (l *Locator) schemaShapes() diag.List {
 				}
 				continue
 			}
+			if k.Value == "properties" && isNull(v) {
+				continue // no properties, as YAML writes an empty mapping (schemaLeniencies warns)
+			}
 			if v.Kind != rule.kind && !(rule.scalarB && v.Kind == yaml.ScalarNode && (v.Value == "true" || v.Value == "false")) {
 				out.Add(pos, strings.Join(kpath, "."), "%s must be %s, not %s", k.Value, kindName[rule.kind], kindName[v.Kind])
 				continue
