@@ -12,6 +12,7 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -47,7 +48,7 @@ func collect(read func(func(int, Interaction) error) error) cassetteRead {
 func readFastAndFull(path, src string) (taken bool, fast, full cassetteRead) {
 	fast = collect(func(fn func(int, Interaction) error) error {
 		var err error
-		taken, err = fastCassette(path, src, fn)
+		taken, err = fastCassette(path, []byte(src), fn)
 		return err
 	})
 	full = collect(func(fn func(int, Interaction) error) error {
@@ -75,7 +76,7 @@ func requireAgrees(t *testing.T, src string) bool {
 // src, which it allocates by, to the value it then decodes.
 func requireSizes(t *testing.T, src string) {
 	t.Helper()
-	r := fastReader{src: src}
+	r := fastReader{src: []byte(src)}
 	require.True(t, r.cassette())
 	var vals []fastValue
 	for _, ix := range r.ixs {
@@ -133,13 +134,12 @@ func TestFastCassetteReadsTheSeeds(t *testing.T) {
 		path, _ := largeRecording(t, t.TempDir(), "yaml", n)
 		data, err := os.ReadFile(path)
 		require.NoError(t, err)
-		src := string(data)
 		allocs = append(allocs, testing.AllocsPerRun(10, func() {
-			r := fastReader{src: src}
+			r := fastReader{src: data}
 			require.True(t, r.cassette())
 			require.Len(t, r.ixs, n)
 		}))
-		assert.True(t, requireAgrees(t, src), "declined what cassetteEntryYAML writes")
+		assert.True(t, requireAgrees(t, string(data)), "declined what cassetteEntryYAML writes")
 	}
 	t.Logf("allocations reading 60 and 600 interactions: %v", allocs)
 	assert.LessOrEqual(t, allocs[0], 24.0)
@@ -358,7 +358,7 @@ func TestFastCassetteErrors(t *testing.T) {
 
 	two := strings.Replace(fastBase, "interactions:\n", "interactions:\n"+strings.SplitN(fastBase, "interactions:\n", 2)[1], 1)
 	n := 0
-	taken, err := fastCassette("c.yaml", two, func(int, Interaction) error {
+	taken, err := fastCassette("c.yaml", []byte(two), func(int, Interaction) error {
 		n++
 		return io.ErrUnexpectedEOF
 	})
@@ -446,6 +446,29 @@ func TestQuoteOrBackslash(t *testing.T) {
 		if want >= 0 {
 			want += from
 		}
-		require.Equal(t, want, quoteOrBackslash(s, from), "%q from %d", s, from)
+		require.Equal(t, want, quoteOrBackslash(b, from), "%q from %d", s, from)
 	}
+}
+
+// What shortDuration takes for a duration, time.ParseDuration reads.
+func TestShortDurationIsParseDurations(t *testing.T) {
+	rng := rand.New(rand.NewPCG(3, 4))
+	pieces := []string{"0", "1", "9", "5", ".", "-", "+", "ns", "us", "µs", "μs", "ms", "s", "m", "h", "x", "", "e"}
+	taken := 0
+	for range 50000 {
+		var b strings.Builder
+		for range 1 + rng.IntN(12) {
+			b.WriteString(pieces[rng.IntN(len(pieces))])
+		}
+		s := b.String()
+		if shortDuration([]byte(s)) {
+			taken++
+			_, err := time.ParseDuration(s)
+			require.NoError(t, err, "%q", s)
+		}
+	}
+	for _, s := range []string{"0s", "1.5ms", "123456h", "999999.999999999h", ".5s", "5.s", "1µs", "2μs"} {
+		assert.True(t, shortDuration([]byte(s)), s)
+	}
+	t.Logf("%d taken", taken)
 }
