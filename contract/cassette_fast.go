@@ -23,9 +23,7 @@ import (
 // interactions could not be undone: the reader notes where each value an
 // Interaction holds lies and how it decodes (fastIx, fastValue), a few dozen
 // bytes per header. Then each interaction is built from its notes and given to
-// fn. Strings that need no decoding (URLs, header names and values) are slices
-// of src; an interaction's bodies share one []byte, its header values one
-// []string.
+// fn, holding nothing of src (build), which the caller may then reuse.
 func fastCassette(path string, src []byte, fn func(int, Interaction) error) (bool, error) {
 	if len(src) > math.MaxInt32 || !fastText(src) {
 		return false, nil
