@@ -1,10 +1,10 @@
 package contract
 
 import (
+	"bytes"
 	"math"
 	"slices"
 	"strconv"
-	"strings"
 	"sync"
 
 	"gopkg.in/dnaeon/go-vcr.v4/pkg/cassette"
@@ -23,10 +23,8 @@ import (
 // interactions could not be undone: the reader notes where each value an
 // Interaction holds lies and how it decodes (fastIx, fastValue), a few dozen
 // bytes per header. Then each interaction is built from its notes and given to
-// fn. Strings that need no decoding (URLs, header names and values) are slices
-// of src; an interaction's bodies share one []byte, its header values one
-// []string.
-func fastCassette(path, src string, fn func(int, Interaction) error) (bool, error) {
+// fn, holding nothing of src (build), which the caller may then reuse.
+func fastCassette(path string, src []byte, fn func(int, Interaction) error) (bool, error) {
 	if len(src) > math.MaxInt32 || !fastText(src) {
 		return false, nil
 	}
@@ -60,7 +58,7 @@ func fastCassette(path, src string, fn func(int, Interaction) error) (bool, erro
 // fastReader walks src line by line. Every line is either structure (a mapping
 // key or a sequence dash, indented by spaces) or a line of a literal block.
 type fastReader struct {
-	src  string
+	src  []byte
 	next int // offset of the line after the current one
 	ind  int // indentation of the current line; -1 at the end
 	// The current line after its indentation is src[at:end]: offsets rather
@@ -76,7 +74,8 @@ type fastReader struct {
 
 	buf   []byte          // scratch for binary values
 	str   []byte          // scratch for escaped strings
-	names []string        // the header names read so far, for duplicates
+	keys  []byte          // the quoted keys read with escapes, decoded
+	names [][]byte        // the header names read so far, for duplicates
 	seen  map[string]bool // the same, once there are many
 }
 
@@ -122,7 +121,7 @@ func (r *fastReader) advance() {
 		return
 	}
 	start := r.next
-	end := start + strings.IndexByte(r.src[start:], '\n') // src ends with '\n'
+	end := start + bytes.IndexByte(r.src[start:], '\n') // src ends with '\n'
 	r.next = end + 1
 	i := start
 	for i < end && r.src[i] == ' ' {
@@ -132,10 +131,10 @@ func (r *fastReader) advance() {
 }
 
 // text is the current line after its indentation.
-func (r *fastReader) text() string { return r.src[r.at:r.end] }
+func (r *fastReader) text() []byte { return r.src[r.at:r.end] }
 
 // off is the offset in src of s, a suffix of the current line.
-func (r *fastReader) off(s string) int { return r.end - len(s) }
+func (r *fastReader) off(s []byte) int { return r.end - len(s) }
 
 // structural reports whether the current line can be a key or a dash: not
 // blank, not a comment, not indented with a tab.
@@ -146,7 +145,7 @@ func (r *fastReader) structural() bool {
 // cassette reads "version: 2" and "interactions:" (a block sequence, or []),
 // optionally after "---", as the only top-level keys.
 func (r *fastReader) cassette() bool {
-	if strings.HasPrefix(r.src, "---\n") {
+	if hasPrefix(r.src, "---\n") {
 		r.next = 4
 	}
 	r.advance()
@@ -156,19 +155,19 @@ func (r *fastReader) cassette() bool {
 		switch {
 		case !ok:
 			return false
-		case key == "version" && !version:
-			if rest != strconv.Itoa(cassette.CassetteFormatVersion) {
+		case string(key) == "version" && !version:
+			if string(rest) != strconv.Itoa(cassette.CassetteFormatVersion) {
 				return false // the full reader says what is wrong with it
 			}
 			version = true
 			r.advance()
-		case key == "interactions" && !list:
+		case string(key) == "interactions" && !list:
 			list = true
-			if rest == "[]" {
+			if string(rest) == "[]" {
 				r.advance()
 				continue
 			}
-			if rest != "" {
+			if len(rest) != 0 {
 				return false
 			}
 			r.advance()
@@ -208,7 +207,7 @@ func (r *fastReader) interaction(m int, ix *fastIx) bool {
 			return false
 		}
 		var bit uint8
-		switch key {
+		switch string(key) {
 		case "id":
 			bit = 1
 			if _, ok = plainInt(rest); ok {
@@ -216,13 +215,13 @@ func (r *fastReader) interaction(m int, ix *fastIx) bool {
 			}
 		case "request", "response":
 			bit = 2
-			if key == "response" {
+			if string(key) == "response" {
 				bit = 4
 			}
-			if ok = rest == ""; ok {
+			if ok = len(rest) == 0; ok {
 				r.advance()
 				if ok = r.ind > m; ok {
-					ok = r.message(r.ind, key == "request", ix)
+					ok = r.message(r.ind, bit == 2, ix)
 				}
 			}
 		}
@@ -263,7 +262,7 @@ func (r *fastReader) message(m int, request bool, ix *fastIx) bool {
 	for r.ind == m && r.structural() {
 		key, _, rest, ok := r.key()
 		f := 0
-		for f < len(fields) && fields[f].name != key {
+		for f < len(fields) && fields[f].name != string(key) {
 			f++
 		}
 		if !ok || f == len(fields) || seen&(1<<f) != 0 {
@@ -276,28 +275,30 @@ func (r *fastReader) message(m int, request bool, ix *fastIx) bool {
 			if !ok {
 				return false
 			}
-			switch {
-			case key == "url":
+			switch fields[f].name {
+			case "url":
 				ix.url = v
-			case key == "method":
+			case "method":
 				ix.method = v
-			case key == "body" && request:
-				ix.body = v
-			case key == "body":
-				ix.respBody = v
+			case "body":
+				if request {
+					ix.body = v
+				} else {
+					ix.respBody = v
+				}
 			}
 		case 'i', 'b', 'd':
 			n, ok := plainInt(rest)
 			switch fields[f].kind {
 			case 'b':
-				ok = rest == "true" || rest == "false"
+				ok = string(rest) == "true" || string(rest) == "false"
 			case 'd':
 				ok = plainDuration(rest)
 			}
 			if !ok {
 				return false
 			}
-			if key == "code" {
+			if fields[f].name == "code" {
 				ix.status = int32(n)
 			}
 			r.advance()
@@ -306,7 +307,7 @@ func (r *fastReader) message(m int, request bool, ix *fastIx) bool {
 				return false
 			}
 		case 'h':
-			keep := key == "headers"
+			keep := fields[f].name == "headers"
 			h, ok := r.header(rest, m, keep)
 			if !ok {
 				return false
@@ -324,8 +325,8 @@ func (r *fastReader) message(m int, request bool, ix *fastIx) bool {
 // header reads an http.Header (or url.Values): a mapping of names to non-empty
 // sequences of strings, on the lines after the key at column m, noting its
 // entries if keep.
-func (r *fastReader) header(rest string, m int, keep bool) (fastHeader, bool) {
-	if rest != "" {
+func (r *fastReader) header(rest []byte, m int, keep bool) (fastHeader, bool) {
+	if len(rest) != 0 {
 		return fastHeader{}, false // {} or a flow mapping
 	}
 	r.advance()
@@ -344,7 +345,7 @@ func (r *fastReader) header(rest string, m int, keep bool) (fastHeader, bool) {
 		}
 		if len(names) < 32 {
 			for _, n := range names {
-				if n == name {
+				if bytes.Equal(n, name) {
 					return fastHeader{}, false
 				}
 			}
@@ -354,14 +355,14 @@ func (r *fastReader) header(rest string, m int, keep bool) (fastHeader, bool) {
 					r.seen = map[string]bool{}
 				}
 				for _, n := range names {
-					r.seen[n] = true
+					r.seen[string(n)] = true
 				}
 			}
 		} else {
-			if r.seen[name] {
+			if r.seen[string(name)] {
 				return fastHeader{}, false
 			}
-			r.seen[name] = true
+			r.seen[string(name)] = true
 		}
 		values := len(r.vals)
 		if !r.list(rest, hm, keep) {
@@ -377,8 +378,8 @@ func (r *fastReader) header(rest string, m int, keep bool) (fastHeader, bool) {
 
 // list reads a non-empty block sequence of strings on the lines after the key
 // at column m, noting each value if keep.
-func (r *fastReader) list(rest string, m int, keep bool) bool {
-	if rest != "" {
+func (r *fastReader) list(rest []byte, m int, keep bool) bool {
+	if len(rest) != 0 {
 		return false // [] or a flow sequence
 	}
 	r.advance()
@@ -402,38 +403,43 @@ func (r *fastReader) list(rest string, m int, keep bool) bool {
 	return r.ind < s
 }
 
-// key splits the current line into a key, as a string and as noted, and what
+// key splits the current line into a key, decoded and as noted, and what
 // follows ": ". Keys are plain words (letters, digits, "-", "_", ".", starting
 // with a letter, not a YAML boolean or null) or quoted strings, at most 1,000
 // bytes: YAML limits an implicit key to 1,024 characters.
-func (r *fastReader) key() (key string, v fastValue, rest string, ok bool) {
+func (r *fastReader) key() (key []byte, v fastValue, rest []byte, ok bool) {
 	t := r.text()
 	var i int
 	switch t[0] {
 	case '"', '\'':
 		if v, i, ok = quotedScalar(t, r.at); !ok {
-			return "", v, "", false
+			return nil, v, nil, false
 		}
-		key = r.valueString(v)
+		key = r.src[v.start:v.end]
+		if v.style != 0 {
+			n := len(r.keys)
+			r.keys = r.appendText(r.keys, v)
+			key = r.keys[n:]
+		}
 	default:
 		for i < len(t) && (isLetter(t[i]) || t[i] >= '0' && t[i] <= '9' || t[i] == '-' || t[i] == '_' || t[i] == '.') {
 			i++
 		}
 		key = t[:i]
 		if i == 0 || !isLetter(t[0]) || !plainString(key) {
-			return "", v, "", false
+			return nil, v, nil, false
 		}
 		v = fastValue{start: int32(r.at), end: int32(r.at + i), size: int32(i)}
 	}
 	if i > 1000 || i == len(t) || t[i] != ':' {
-		return "", v, "", false
+		return nil, v, nil, false
 	}
 	rest = t[i+1:]
-	if rest == "" {
-		return key, v, "", true
+	if len(rest) == 0 {
+		return key, v, nil, true
 	}
 	if len(rest) < 2 || rest[0] != ' ' || rest[1] == ' ' || rest[1] == '\t' {
-		return "", v, "", false
+		return nil, v, nil, false
 	}
 	return key, v, rest[1:], true
 }

@@ -1,10 +1,9 @@
 package contract
 
 import (
+	"bytes"
 	"encoding/base64"
 	"math/bits"
-	"strconv"
-	"strings"
 	"time"
 	"unicode/utf8"
 )
@@ -27,15 +26,15 @@ type fastValue struct {
 // whose dash is at m, and moves past it. Besides the styles of fastValue, it
 // reads "!!binary" before a plain or literal scalar, which is how yaml/v4
 // writes a string that is not UTF-8.
-func (r *fastReader) scalar(rest string, m int) (fastValue, bool) {
+func (r *fastReader) scalar(rest []byte, m int) (fastValue, bool) {
 	at := r.off(rest)
-	binary := strings.HasPrefix(rest, "!!binary ")
+	binary := hasPrefix(rest, "!!binary ")
 	if binary {
 		rest, at = rest[len("!!binary "):], at+len("!!binary ")
 	}
 	var v fastValue
 	switch {
-	case rest == "":
+	case len(rest) == 0:
 		return fastValue{}, false // null, or a collection
 	case rest[0] == '"' || rest[0] == '\'':
 		var end int
@@ -71,7 +70,7 @@ func (r *fastReader) scalar(rest string, m int) (fastValue, bool) {
 // offset at of src, and returns the offset in t past its closing quote. A
 // double-quoted one has its escapes checked, and its decoded size counted, on
 // the way.
-func quotedScalar(t string, at int) (fastValue, int, bool) {
+func quotedScalar(t []byte, at int) (fastValue, int, bool) {
 	q := t[0]
 	escapes, size := 0, 0 // the bytes escapes take in t, and in the value
 	done := func(end int) (fastValue, int, bool) {
@@ -84,7 +83,7 @@ func quotedScalar(t string, at int) (fastValue, int, bool) {
 	if q == '\'' {
 		// '' is a quote; IndexByte jumps between quotes.
 		for i := 1; ; {
-			j := strings.IndexByte(t[i:], '\'')
+			j := bytes.IndexByte(t[i:], '\'')
 			if j < 0 {
 				return fastValue{}, 0, false // the scalar goes on to the next line
 			}
@@ -105,18 +104,18 @@ func quotedScalar(t string, at int) (fastValue, int, bool) {
 		if t[j] == '"' {
 			return done(j)
 		}
-		n, bytes := escape(t[j+1:])
+		n, decoded := escape(t[j+1:])
 		if n == 0 {
 			return fastValue{}, 0, false // unknown, or a line continuation
 		}
-		escapes, size, i = escapes+1+n, size+bytes, j+1+n
+		escapes, size, i = escapes+1+n, size+decoded, j+1+n
 	}
 }
 
 // quoteOrBackslash is the offset of the first '"' or '\\' in s at or after i,
 // -1 if there is none. It looks at eight bytes at a time: JSON bodies have an
 // escape every few bytes, too close together for IndexByte to pay.
-func quoteOrBackslash(s string, i int) int {
+func quoteOrBackslash(s []byte, i int) int {
 	const ones, highs = 0x0101010101010101, 0x8080808080808080
 	for ; i+8 <= len(s); i += 8 {
 		x := load64(s, i)
@@ -138,8 +137,8 @@ func quoteOrBackslash(s string, i int) int {
 // escape is the length of the escape after a backslash at the start of s and
 // the length of what it stands for, (0, 0) if yaml/v4's scanner does not know
 // it.
-func escape(s string) (n, bytes int) {
-	if s == "" {
+func escape(s []byte) (n, size int) {
+	if len(s) == 0 {
 		return 0, 0
 	}
 	digits := 0
@@ -163,7 +162,7 @@ func escape(s string) (n, bytes int) {
 		return 0, 0
 	}
 	code := 0
-	for _, c := range []byte(s[1 : 1+digits]) {
+	for _, c := range s[1 : 1+digits] {
 		switch {
 		case c >= '0' && c <= '9':
 			c -= '0'
@@ -189,10 +188,10 @@ const spaces = "                                                                
 // its value as appendLiteral writes it. It declines whitespace-only lines and
 // a block without content, whose handling by YAML is subtle and which go-vcr
 // does not write.
-func (r *fastReader) literal(hdr string, m int) (fastValue, bool) {
+func (r *fastReader) literal(hdr []byte, m int) (fastValue, bool) {
 	v := fastValue{style: '|'}
 	for range 2 {
-		if hdr == "" {
+		if len(hdr) == 0 {
 			break
 		}
 		switch c := hdr[0]; {
@@ -205,7 +204,7 @@ func (r *fastReader) literal(hdr string, m int) (fastValue, bool) {
 		}
 		hdr = hdr[1:]
 	}
-	if hdr != "" {
+	if len(hdr) != 0 {
 		return fastValue{}, false
 	}
 	src := r.src
@@ -220,14 +219,14 @@ func (r *fastReader) literal(hdr string, m int) (fastValue, bool) {
 		}
 		n := int(v.n)
 		var end int
-		if n > 0 && n <= len(spaces) && strings.HasPrefix(src[pos:], spaces[:n]) {
+		if n > 0 && n <= len(spaces) && hasPrefix(src[pos:], spaces[:n]) {
 			// Indented enough: the line is content unless it is only spaces.
-			end = pos + n + strings.IndexByte(src[pos+n:], '\n')
-			if src[end-1] == ' ' && strings.Trim(src[pos:end], " ") == "" {
+			end = pos + n + bytes.IndexByte(src[pos+n:], '\n')
+			if src[end-1] == ' ' && len(bytes.Trim(src[pos:end], " ")) == 0 {
 				return fastValue{}, false
 			}
 		} else {
-			end = pos + strings.IndexByte(src[pos:], '\n')
+			end = pos + bytes.IndexByte(src[pos:], '\n')
 			line := src[pos:end]
 			sp := 0
 			for sp < len(line) && line[sp] == ' ' {
@@ -268,7 +267,7 @@ func (r *fastReader) literal(hdr string, m int) (fastValue, bool) {
 // plainOK reports whether s, the rest of a line after "key: " or "- ", is one
 // plain scalar in block context: it does not start with an indicator, and holds
 // no ": " or " #" (a mapping value or a comment), tab or trailing space.
-func plainOK(s string) bool {
+func plainOK(s []byte) bool {
 	switch s[0] {
 	case '-', '?', ':':
 		if len(s) == 1 || s[1] == ' ' {
@@ -314,8 +313,8 @@ func plainWord(x uint64) uint64 {
 // string as its text. It does for numbers; nulls become "" and booleans and the
 // merge key are declined to be safe; a timestamp (which starts with four digits
 // and a dash) does not decode into a string at all.
-func plainString(s string) bool {
-	switch s {
+func plainString(s []byte) bool {
+	switch string(s) {
 	case "~", "null", "Null", "NULL", "true", "True", "TRUE", "false", "False", "FALSE", "<<":
 		return false
 	}
@@ -331,28 +330,67 @@ func plainString(s string) bool {
 }
 
 // plainInt reads a decimal int of up to nine digits, as yaml/v4 resolves it.
-func plainInt(s string) (int, bool) {
-	d := strings.TrimPrefix(s, "-")
-	if d == "" || len(d) > 9 || (d[0] == '0' && (len(d) > 1 || len(s) > 1)) {
+func plainInt(s []byte) (int, bool) {
+	d := s
+	if len(d) > 0 && d[0] == '-' {
+		d = d[1:]
+	}
+	if len(d) == 0 || len(d) > 9 || (d[0] == '0' && (len(d) > 1 || len(s) > 1)) {
 		return 0, false // "-0" resolves to a float
 	}
-	for i := 0; i < len(d); i++ {
-		if d[i] < '0' || d[i] > '9' {
+	n := 0
+	for _, c := range d {
+		if c < '0' || c > '9' {
 			return 0, false
 		}
+		n = n*10 + int(c-'0')
 	}
-	n, err := strconv.Atoi(s)
-	return n, err == nil
+	if len(d) < len(s) {
+		n = -n
+	}
+	return n, true
 }
 
 // plainDuration reports whether yaml/v4 decodes the plain scalar s into a
 // time.Duration: a string time.ParseDuration reads, with a unit. (An int does
 // not decode into a Duration; a string with a unit letter that ParseDuration
 // reads is never a YAML number, bool or null.)
-func plainDuration(s string) bool {
-	if s == "" || !plainOK(s) || !strings.ContainsAny(s, "hmsuµn") {
+func plainDuration(s []byte) bool {
+	if len(s) == 0 || !plainOK(s) || !bytes.ContainsAny(s, "hmsuµn") {
 		return false
 	}
-	_, err := time.ParseDuration(s)
+	if shortDuration(s) {
+		return true
+	}
+	_, err := time.ParseDuration(string(s))
 	return err == nil
 }
+
+// shortDuration reports whether s is one number, of at most six digits before
+// its point and nine after, and a unit: a duration time.ParseDuration reads
+// (it cannot overflow), known without the string ParseDuration would need.
+func shortDuration(s []byte) bool {
+	digits := func(i int) int {
+		for i < len(s) && s[i] >= '0' && s[i] <= '9' {
+			i++
+		}
+		return i
+	}
+	i := digits(0)
+	whole, frac := i, 0
+	if i < len(s) && s[i] == '.' {
+		j := digits(i + 1)
+		i, frac = j, j-i-1
+	}
+	if whole > 6 || frac > 9 || whole+frac == 0 {
+		return false
+	}
+	switch string(s[i:]) {
+	case "ns", "us", "µs", "μs", "ms", "s", "m", "h":
+		return true
+	}
+	return false
+}
+
+// hasPrefix reports whether b begins with s.
+func hasPrefix(b []byte, s string) bool { return len(b) >= len(s) && string(b[:len(s)]) == s }

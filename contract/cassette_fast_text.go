@@ -1,7 +1,7 @@
 package contract
 
 import (
-	"strings"
+	"encoding/binary"
 	"unicode/utf8"
 )
 
@@ -12,8 +12,8 @@ import (
 //
 // ASCII text is checked 32 bytes at a time (textWord), line breaks and tabs
 // included, so only words holding other bytes are decoded rune by rune.
-func fastText(src string) bool {
-	if !strings.HasSuffix(src, "\n") {
+func fastText(src []byte) bool {
+	if len(src) == 0 || src[len(src)-1] != '\n' {
 		return false
 	}
 	i := 0
@@ -37,7 +37,7 @@ func fastText(src string) bool {
 				i++
 				continue
 			}
-			r, n := utf8.DecodeRuneInString(src[i:])
+			r, n := utf8.DecodeRune(src[i:])
 			if r < 0xA0 || r == 0x2028 || r == 0x2029 || r == 0xFEFF || r == 0xFFFE || r == 0xFFFF || r == utf8.RuneError && n == 1 {
 				return false
 			}
@@ -48,11 +48,7 @@ func fastText(src string) bool {
 }
 
 // load64 is the eight bytes of s at i, the first in the lowest byte.
-func load64(s string, i int) uint64 {
-	s = s[i : i+8]
-	return uint64(s[0]) | uint64(s[1])<<8 | uint64(s[2])<<16 | uint64(s[3])<<24 |
-		uint64(s[4])<<32 | uint64(s[5])<<40 | uint64(s[6])<<48 | uint64(s[7])<<56
-}
+func load64(s []byte, i int) uint64 { return binary.LittleEndian.Uint64(s[i:]) }
 
 // textWord sets the high bit of each byte of x that is not printable ASCII, a
 // line break or a tab. Each byte is tested on its own seven low bits, so no
