@@ -9,6 +9,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/acsgen/acsgen/acs"
+	"github.com/acsgen/acsgen/acs/jsondec"
 )
 
 // thing stands in for a generated response type.
@@ -31,23 +32,31 @@ func TestCheckResponse(t *testing.T) {
 	check := acs.CheckResponse[thing]
 
 	two := 2
-	got, err := check([]byte(`{"count": 2, "name": "a"}`))
+	got, err := check([]byte(`{"count": 2, "name": "a"}`), nil)
 	require.NoError(t, err)
 	assert.Equal(t, &thing{Name: "a", Count: &two}, got)
 
 	// What decoding drops shows in the value's encoding: the caller's comparison sees it.
-	got, err = check([]byte(`{"Name": "a", "count": null, "extra": 1}`))
+	got, err = check([]byte(`{"Name": "a", "count": null, "extra": 1}`), nil)
 	require.NoError(t, err)
 	assert.Equal(t, &thing{Name: "a"}, got)
 
-	_, err = check([]byte(`{"name": ""}`))
+	_, err = check([]byte(`{"name": ""}`), nil)
 	var ve *acs.ValidationError
 	require.ErrorAs(t, err, &ve)
 	assert.Equal(t, "/name", ve.Violations[0].Pointer)
 
-	_, err = check([]byte(`{"name": 7}`))
+	_, err = check([]byte(`{"name": 7}`), nil)
 	assert.ErrorContains(t, err, "cannot unmarshal number")
 
-	_, err = check([]byte(strings.Repeat("[", acs.MaxResponseDepth+1)))
+	_, err = check([]byte(strings.Repeat("[", acs.MaxResponseDepth+1)), nil)
 	assert.True(t, errors.Is(err, acs.ErrBodyTooDeep), "%v", err)
+
+	// thing has no generated decoder: encoding/json decodes it, and exact decoding
+	// cannot tell what it lost.
+	var exact jsondec.Exact
+	got, err = check([]byte(`{"count": 2, "name": "a"}`), &exact)
+	require.NoError(t, err)
+	assert.Equal(t, &thing{Name: "a", Count: &two}, got)
+	assert.True(t, exact.Lost)
 }

@@ -44,6 +44,10 @@ type Decoder struct {
 	skipStack []byte   // open containers of the value skipValue is skipping
 	strings   []string // the rest of the slab newString hands out
 
+	exact    *Exact   // what exact decoding (UnmarshalExact) noticed; nil otherwise
+	arena    []byte   // in exact decoding, the bytes of decoded strings (see keep)
+	wideSeen []uint64 // in exact decoding, the fields met of open objects past their 64th
+
 	// Inline first storage for path: the Decoder escapes to the heap anyway, as a
 	// generated method's argument, so a typical document's path costs nothing more.
 	pathArray [8]string

@@ -19,10 +19,12 @@ func String[T ~string](v *T, d *Decoder) {
 	switch {
 	case !ok:
 	case c == '"':
-		if b, ok := d.stringBytes(); ok {
-			*v = T(b)
+		if s, ok := d.str(); ok {
+			*v = T(s)
+			noteEnum(d, v)
 		}
 	case c == 'n':
+		d.lose(d.pos)
 		d.literal("null")
 	default:
 		d.typeError(kindOf(c), goType[T]())
@@ -43,6 +45,7 @@ func Bool[T ~bool](v *T, d *Decoder) {
 			*v = false
 		}
 	case c == 'n':
+		d.lose(d.pos)
 		d.literal("null")
 	default:
 		d.typeError(kindOf(c), goType[T]())
@@ -63,6 +66,7 @@ func Int[T ~int8 | ~int16 | ~int32 | ~int64 | ~int](v *T, d *Decoder) {
 		return
 	}
 	*v = T(n)
+	noteEnum(d, v)
 }
 
 // Float decodes a JSON number into v; one out of v's range is a TypeError, and
@@ -78,6 +82,9 @@ func Float[T ~float32 | ~float64](v *T, d *Decoder) {
 		return
 	}
 	*v = T(n)
+	if d.exact != nil && unsafe.Sizeof(*v) == 4 && !float32Exact(float32(n), text) {
+		d.lose(start)
+	}
 }
 
 // numberAt consumes the number at the cursor; false for null (consumed), errors,
@@ -92,6 +99,7 @@ func numberAt[T any](d *Decoder) (text []byte, start int, ok bool) {
 		text, ok = d.number()
 		return text, start, ok
 	case c == 'n':
+		d.lose(d.pos)
 		d.literal("null")
 	default:
 		d.typeError(kindOf(c), goType[T]())
@@ -111,6 +119,7 @@ func Ptr[T any](p **T, d *Decoder, decode func(*T, *Decoder)) {
 		return
 	}
 	if c == 'n' {
+		d.lose(d.pos) // nil, which omitzero leaves out
 		if d.literal("null") {
 			*p = nil
 		}
@@ -151,6 +160,7 @@ func Slice[T any](p *[]T, d *Decoder, decode func(*T, *Decoder)) {
 	case !ok:
 		return
 	case c == 'n':
+		d.lose(d.pos)
 		if d.literal("null") {
 			*p = nil
 		}
@@ -203,6 +213,7 @@ func Map[V any](p *map[string]V, d *Decoder, decode func(*V, *Decoder)) {
 	case !ok:
 		return
 	case c == 'n':
+		d.lose(d.pos)
 		if d.literal("null") {
 			*p = nil
 		}
@@ -234,16 +245,21 @@ func Map[V any](p *map[string]V, d *Decoder, decode func(*V, *Decoder)) {
 			d.syntaxError("looking for beginning of object key string")
 			return
 		}
-		b, ok := d.stringBytes()
+		at := d.pos
+		key, ok := d.str() // a string, before decoding the value, which may reuse d.buf
 		if !ok || !d.colon() {
 			return
 		}
-		key := string(b) // before decoding the value, which may reuse d.buf
 		d.path[len(d.path)-1] = key
 		var v V
 		decode(&v, d)
 		if d.err != nil {
 			return
+		}
+		if d.exact != nil {
+			if _, dup := (*p)[key]; dup {
+				d.lose(at)
+			}
 		}
 		(*p)[key] = v
 		if !d.nextMember('{') {
@@ -274,5 +290,9 @@ func Unmarshaler[T any, P interface {
 	}
 	if err := P(v).UnmarshalJSON(d.data[start:d.pos]); err != nil {
 		d.fail(err)
+		return
+	}
+	if x := d.exact; x != nil && (x.Judge == nil || !x.Judge(v, d.data[start:d.pos])) {
+		d.lose(start)
 	}
 }

@@ -7,8 +7,8 @@ import (
 	"github.com/acsgen/acsgen/acs/jsondec"
 )
 
-// Field names of AICacheConfig, in field order, for DecodeJSON.
-var jsonAICacheConfig = jsondec.NewStruct("apig.AICacheConfig", "cacheKeyStrategy", "cacheMode", "cacheTTL", "embeddingConfig", "pluginStatus", "redisConfig", "vectorConfig")
+// Field names of AICacheConfig, in field order, and its required fields, for DecodeJSON.
+var jsonAICacheConfig = jsondec.NewStruct("apig.AICacheConfig", "cacheKeyStrategy", "cacheMode", "cacheTTL", "embeddingConfig", "pluginStatus", "redisConfig", "vectorConfig").Required()
 
 // DecodeJSON decodes the JSON value at d's cursor into m, as encoding/json would
 // but without reflection.
@@ -33,8 +33,8 @@ func (m *AICacheConfig) DecodeJSON(d *jsondec.Decoder) {
 	}
 }
 
-// Field names of AICacheConfigEmbeddingConfig, in field order, for DecodeJSON.
-var jsonAICacheConfigEmbeddingConfig = jsondec.NewStruct("apig.AICacheConfigEmbeddingConfig", "modelName", "serviceId", "timeout", "type")
+// Field names of AICacheConfigEmbeddingConfig, in field order, and its required fields, for DecodeJSON.
+var jsonAICacheConfigEmbeddingConfig = jsondec.NewStruct("apig.AICacheConfigEmbeddingConfig", "modelName", "serviceId", "timeout", "type").Required()
 
 // DecodeJSON decodes the JSON value at d's cursor into m, as encoding/json would
 // but without reflection.
@@ -53,8 +53,8 @@ func (m *AICacheConfigEmbeddingConfig) DecodeJSON(d *jsondec.Decoder) {
 	}
 }
 
-// Field names of AICacheConfigVectorConfig, in field order, for DecodeJSON.
-var jsonAICacheConfigVectorConfig = jsondec.NewStruct("apig.AICacheConfigVectorConfig", "apiKey", "collectionId", "serviceHost", "threshold", "timeout", "type")
+// Field names of AICacheConfigVectorConfig, in field order, and its required fields, for DecodeJSON.
+var jsonAICacheConfigVectorConfig = jsondec.NewStruct("apig.AICacheConfigVectorConfig", "apiKey", "collectionId", "serviceHost", "threshold", "timeout", "type").Required()
 
 // DecodeJSON decodes the JSON value at d's cursor into m, as encoding/json would
 // but without reflection.
@@ -77,8 +77,8 @@ func (m *AICacheConfigVectorConfig) DecodeJSON(d *jsondec.Decoder) {
 	}
 }
 
-// Field names of AINetworkConfigSearchEngine, in field order, for DecodeJSON.
-var jsonAINetworkConfigSearchEngine = jsondec.NewStruct("apig.AINetworkConfigSearchEngine", "apiKey", "contentMode", "count", "endpoint", "industry", "optionArgs", "start", "timeRange", "timeoutMillisecond", "type")
+// Field names of AINetworkConfigSearchEngine, in field order, and its required fields, for DecodeJSON.
+var jsonAINetworkConfigSearchEngine = jsondec.NewStruct("apig.AINetworkConfigSearchEngine", "apiKey", "contentMode", "count", "endpoint", "industry", "optionArgs", "start", "timeRange", "timeoutMillisecond", "type").Required()
 
 // DecodeJSON decodes the JSON value at d's cursor into m, as encoding/json would
 // but without reflection.
@@ -109,8 +109,8 @@ func (m *AINetworkConfigSearchEngine) DecodeJSON(d *jsondec.Decoder) {
 	}
 }
 
-// Field names of AINetworkSearchConfig, in field order, for DecodeJSON.
-var jsonAINetworkSearchConfig = jsondec.NewStruct("apig.AINetworkSearchConfig", "defaultEnable", "defaultLang", "needReference", "pluginStatus", "referenceFormat", "referenceLocation", "searchEngineConfig", "searchFrom", "searchRewrite")
+// Field names of AINetworkSearchConfig, in field order, and its required fields, for DecodeJSON.
+var jsonAINetworkSearchConfig = jsondec.NewStruct("apig.AINetworkSearchConfig", "defaultEnable", "defaultLang", "needReference", "pluginStatus", "referenceFormat", "referenceLocation", "searchEngineConfig", "searchFrom", "searchRewrite").Required()
 
 // DecodeJSON decodes the JSON value at d's cursor into m, as encoding/json would
 // but without reflection.
@@ -139,8 +139,8 @@ func (m *AINetworkSearchConfig) DecodeJSON(d *jsondec.Decoder) {
 	}
 }
 
-// Field names of AINetworkSearchConfigSearchRewrite, in field order, for DecodeJSON.
-var jsonAINetworkSearchConfigSearchRewrite = jsondec.NewStruct("apig.AINetworkSearchConfigSearchRewrite", "enable", "maxCount", "modelName", "serviceId", "timeoutMillisecond")
+// Field names of AINetworkSearchConfigSearchRewrite, in field order, and its required fields, for DecodeJSON.
+var jsonAINetworkSearchConfigSearchRewrite = jsondec.NewStruct("apig.AINetworkSearchConfigSearchRewrite", "enable", "maxCount", "modelName", "serviceId", "timeoutMillisecond").Required()
 
 // DecodeJSON decodes the JSON value at d's cursor into m, as encoding/json would
 // but without reflection.
@@ -161,8 +161,8 @@ func (m *AINetworkSearchConfigSearchRewrite) DecodeJSON(d *jsondec.Decoder) {
 	}
 }
 
-// Field names of AIPluginStatus, in field order, for DecodeJSON.
-var jsonAIPluginStatus = jsondec.NewStruct("apig.AIPluginStatus", "errorLogs", "pluginId", "serviceHealthy")
+// Field names of AIPluginStatus, in field order, and its required fields, for DecodeJSON.
+var jsonAIPluginStatus = jsondec.NewStruct("apig.AIPluginStatus", "errorLogs", "pluginId", "serviceHealthy").Required()
 
 // DecodeJSON decodes the JSON value at d's cursor into m, as encoding/json would
 // but without reflection.
@@ -181,8 +181,8 @@ func (m *AIPluginStatus) DecodeJSON(d *jsondec.Decoder) {
 	}
 }
 
-// Field names of AIPolicyRedisConfig, in field order, for DecodeJSON.
-var jsonAIPolicyRedisConfig = jsondec.NewStruct("apig.AIPolicyRedisConfig", "databaseNumber", "host", "password", "port", "timeout", "username")
+// Field names of AIPolicyRedisConfig, in field order, and its required fields, for DecodeJSON.
+var jsonAIPolicyRedisConfig = jsondec.NewStruct("apig.AIPolicyRedisConfig", "databaseNumber", "host", "password", "port", "timeout", "username").Required()
 
 // DecodeJSON decodes the JSON value at d's cursor into m, as encoding/json would
 // but without reflection.
@@ -205,8 +205,8 @@ func (m *AIPolicyRedisConfig) DecodeJSON(d *jsondec.Decoder) {
 	}
 }
 
-// Field names of AISecurityGuardConfig, in field order, for DecodeJSON.
-var jsonAISecurityGuardConfig = jsondec.NewStruct("apig.AISecurityGuardConfig", "bufferLimit", "checkRequest", "checkRequestImage", "checkResponse", "checkResponseImage", "consumerRequestCheckService", "consumerResponseCheckService", "consumerRiskLevel", "pluginStatus", "requestCheckService", "requestImageCheckService", "responseCheckService", "responseImageCheckService", "riskAlertLevel", "riskConfig", "serviceAddress")
+// Field names of AISecurityGuardConfig, in field order, and its required fields, for DecodeJSON.
+var jsonAISecurityGuardConfig = jsondec.NewStruct("apig.AISecurityGuardConfig", "bufferLimit", "checkRequest", "checkRequestImage", "checkResponse", "checkResponseImage", "consumerRequestCheckService", "consumerResponseCheckService", "consumerRiskLevel", "pluginStatus", "requestCheckService", "requestImageCheckService", "responseCheckService", "responseImageCheckService", "riskAlertLevel", "riskConfig", "serviceAddress").Required()
 
 // DecodeJSON decodes the JSON value at d's cursor into m, as encoding/json would
 // but without reflection.
@@ -249,8 +249,8 @@ func (m *AISecurityGuardConfig) DecodeJSON(d *jsondec.Decoder) {
 	}
 }
 
-// Field names of AISecurityGuardConfigConsumerRequestCheckService, in field order, for DecodeJSON.
-var jsonAISecurityGuardConfigConsumerRequestCheckService = jsondec.NewStruct("apig.AISecurityGuardConfigConsumerRequestCheckService", "matchType", "modalityType", "name", "requestCheckService", "requestImageCheckService")
+// Field names of AISecurityGuardConfigConsumerRequestCheckService, in field order, and its required fields, for DecodeJSON.
+var jsonAISecurityGuardConfigConsumerRequestCheckService = jsondec.NewStruct("apig.AISecurityGuardConfigConsumerRequestCheckService", "matchType", "modalityType", "name", "requestCheckService", "requestImageCheckService").Required()
 
 // DecodeJSON decodes the JSON value at d's cursor into m, as encoding/json would
 // but without reflection.
@@ -271,8 +271,8 @@ func (m *AISecurityGuardConfigConsumerRequestCheckService) DecodeJSON(d *jsondec
 	}
 }
 
-// Field names of AISecurityGuardConfigConsumerResponseCheckService, in field order, for DecodeJSON.
-var jsonAISecurityGuardConfigConsumerResponseCheckService = jsondec.NewStruct("apig.AISecurityGuardConfigConsumerResponseCheckService", "matchType", "modalityType", "name", "responseCheckService", "responseImageCheckService")
+// Field names of AISecurityGuardConfigConsumerResponseCheckService, in field order, and its required fields, for DecodeJSON.
+var jsonAISecurityGuardConfigConsumerResponseCheckService = jsondec.NewStruct("apig.AISecurityGuardConfigConsumerResponseCheckService", "matchType", "modalityType", "name", "responseCheckService", "responseImageCheckService").Required()
 
 // DecodeJSON decodes the JSON value at d's cursor into m, as encoding/json would
 // but without reflection.
@@ -293,8 +293,8 @@ func (m *AISecurityGuardConfigConsumerResponseCheckService) DecodeJSON(d *jsonde
 	}
 }
 
-// Field names of AISecurityGuardConfigConsumerRiskLevel, in field order, for DecodeJSON.
-var jsonAISecurityGuardConfigConsumerRiskLevel = jsondec.NewStruct("apig.AISecurityGuardConfigConsumerRiskLevel", "level", "matchType", "name", "type")
+// Field names of AISecurityGuardConfigConsumerRiskLevel, in field order, and its required fields, for DecodeJSON.
+var jsonAISecurityGuardConfigConsumerRiskLevel = jsondec.NewStruct("apig.AISecurityGuardConfigConsumerRiskLevel", "level", "matchType", "name", "type").Required()
 
 // DecodeJSON decodes the JSON value at d's cursor into m, as encoding/json would
 // but without reflection.
@@ -313,8 +313,8 @@ func (m *AISecurityGuardConfigConsumerRiskLevel) DecodeJSON(d *jsondec.Decoder) 
 	}
 }
 
-// Field names of AISecurityGuardConfigRiskConfig, in field order, for DecodeJSON.
-var jsonAISecurityGuardConfigRiskConfig = jsondec.NewStruct("apig.AISecurityGuardConfigRiskConfig", "consumerRules", "level", "type")
+// Field names of AISecurityGuardConfigRiskConfig, in field order, and its required fields, for DecodeJSON.
+var jsonAISecurityGuardConfigRiskConfig = jsondec.NewStruct("apig.AISecurityGuardConfigRiskConfig", "consumerRules", "level", "type").Required()
 
 // DecodeJSON decodes the JSON value at d's cursor into m, as encoding/json would
 // but without reflection.
@@ -331,8 +331,8 @@ func (m *AISecurityGuardConfigRiskConfig) DecodeJSON(d *jsondec.Decoder) {
 	}
 }
 
-// Field names of AISecurityGuardConfigRiskConfigConsumerRules, in field order, for DecodeJSON.
-var jsonAISecurityGuardConfigRiskConfigConsumerRules = jsondec.NewStruct("apig.AISecurityGuardConfigRiskConfigConsumerRules", "matchType", "pattern")
+// Field names of AISecurityGuardConfigRiskConfigConsumerRules, in field order, and its required fields, for DecodeJSON.
+var jsonAISecurityGuardConfigRiskConfigConsumerRules = jsondec.NewStruct("apig.AISecurityGuardConfigRiskConfigConsumerRules", "matchType", "pattern").Required()
 
 // DecodeJSON decodes the JSON value at d's cursor into m, as encoding/json would
 // but without reflection.
@@ -347,8 +347,8 @@ func (m *AISecurityGuardConfigRiskConfigConsumerRules) DecodeJSON(d *jsondec.Dec
 	}
 }
 
-// Field names of AIStatisticsConfig, in field order, for DecodeJSON.
-var jsonAIStatisticsConfig = jsondec.NewStruct("apig.AIStatisticsConfig", "logRequestContent", "logResponseContent", "pathFieldConfigs")
+// Field names of AIStatisticsConfig, in field order, and its required fields, for DecodeJSON.
+var jsonAIStatisticsConfig = jsondec.NewStruct("apig.AIStatisticsConfig", "logRequestContent", "logResponseContent", "pathFieldConfigs").Required()
 
 // DecodeJSON decodes the JSON value at d's cursor into m, as encoding/json would
 // but without reflection.
@@ -365,8 +365,8 @@ func (m *AIStatisticsConfig) DecodeJSON(d *jsondec.Decoder) {
 	}
 }
 
-// Field names of AIStatisticsConfigPathFieldConfigs, in field order, for DecodeJSON.
-var jsonAIStatisticsConfigPathFieldConfigs = jsondec.NewStruct("apig.AIStatisticsConfigPathFieldConfigs", "fieldPaths", "path")
+// Field names of AIStatisticsConfigPathFieldConfigs, in field order, and its required fields, for DecodeJSON.
+var jsonAIStatisticsConfigPathFieldConfigs = jsondec.NewStruct("apig.AIStatisticsConfigPathFieldConfigs", "fieldPaths", "path").Required()
 
 // DecodeJSON decodes the JSON value at d's cursor into m, as encoding/json would
 // but without reflection.
@@ -381,8 +381,8 @@ func (m *AIStatisticsConfigPathFieldConfigs) DecodeJSON(d *jsondec.Decoder) {
 	}
 }
 
-// Field names of AIStatisticsPathField, in field order, for DecodeJSON.
-var jsonAIStatisticsPathField = jsondec.NewStruct("apig.AIStatisticsPathField", "category", "description", "fieldKey", "io", "jsonPath", "name", "recordEnabled", "rule", "sensitive", "source")
+// Field names of AIStatisticsPathField, in field order, and its required fields, for DecodeJSON.
+var jsonAIStatisticsPathField = jsondec.NewStruct("apig.AIStatisticsPathField", "category", "description", "fieldKey", "io", "jsonPath", "name", "recordEnabled", "rule", "sensitive", "source").Required()
 
 // DecodeJSON decodes the JSON value at d's cursor into m, as encoding/json would
 // but without reflection.
@@ -413,8 +413,8 @@ func (m *AIStatisticsPathField) DecodeJSON(d *jsondec.Decoder) {
 	}
 }
 
-// Field names of AITokenRateLimitConfig, in field order, for DecodeJSON.
-var jsonAITokenRateLimitConfig = jsondec.NewStruct("apig.AITokenRateLimitConfig", "enableGlobalRules", "globalRules", "pluginStatus", "redisConfig", "rules")
+// Field names of AITokenRateLimitConfig, in field order, and its required fields, for DecodeJSON.
+var jsonAITokenRateLimitConfig = jsondec.NewStruct("apig.AITokenRateLimitConfig", "enableGlobalRules", "globalRules", "pluginStatus", "redisConfig", "rules").Required()
 
 // DecodeJSON decodes the JSON value at d's cursor into m, as encoding/json would
 // but without reflection.
@@ -435,8 +435,8 @@ func (m *AITokenRateLimitConfig) DecodeJSON(d *jsondec.Decoder) {
 	}
 }
 
-// Field names of AITokenRateLimitConfigRule, in field order, for DecodeJSON.
-var jsonAITokenRateLimitConfigRule = jsondec.NewStruct("apig.AITokenRateLimitConfigRule", "limitMode", "limitType", "limitValue", "matchKey", "matchType", "matchValue")
+// Field names of AITokenRateLimitConfigRule, in field order, and its required fields, for DecodeJSON.
+var jsonAITokenRateLimitConfigRule = jsondec.NewStruct("apig.AITokenRateLimitConfigRule", "limitMode", "limitType", "limitValue", "matchKey", "matchType", "matchValue").Required()
 
 // DecodeJSON decodes the JSON value at d's cursor into m, as encoding/json would
 // but without reflection.
@@ -459,8 +459,8 @@ func (m *AITokenRateLimitConfigRule) DecodeJSON(d *jsondec.Decoder) {
 	}
 }
 
-// Field names of AIToolSelectionConfig, in field order, for DecodeJSON.
-var jsonAIToolSelectionConfig = jsondec.NewStruct("apig.AIToolSelectionConfig", "enableConditions", "pluginStatus", "queryRewriting", "toolReranking")
+// Field names of AIToolSelectionConfig, in field order, and its required fields, for DecodeJSON.
+var jsonAIToolSelectionConfig = jsondec.NewStruct("apig.AIToolSelectionConfig", "enableConditions", "pluginStatus", "queryRewriting", "toolReranking").Required()
 
 // DecodeJSON decodes the JSON value at d's cursor into m, as encoding/json would
 // but without reflection.
@@ -479,8 +479,8 @@ func (m *AIToolSelectionConfig) DecodeJSON(d *jsondec.Decoder) {
 	}
 }
 
-// Field names of AIToolSelectionConfigEnableConditions, in field order, for DecodeJSON.
-var jsonAIToolSelectionConfigEnableConditions = jsondec.NewStruct("apig.AIToolSelectionConfigEnableConditions", "toolCountThreshold")
+// Field names of AIToolSelectionConfigEnableConditions, in field order, and its required fields, for DecodeJSON.
+var jsonAIToolSelectionConfigEnableConditions = jsondec.NewStruct("apig.AIToolSelectionConfigEnableConditions", "toolCountThreshold").Required()
 
 // DecodeJSON decodes the JSON value at d's cursor into m, as encoding/json would
 // but without reflection.
@@ -493,8 +493,8 @@ func (m *AIToolSelectionConfigEnableConditions) DecodeJSON(d *jsondec.Decoder) {
 	}
 }
 
-// Field names of AIToolSelectionConfigQueryRewriting, in field order, for DecodeJSON.
-var jsonAIToolSelectionConfigQueryRewriting = jsondec.NewStruct("apig.AIToolSelectionConfigQueryRewriting", "contextSelection", "enabled", "fallbackStrategy", "maxOutputTokens", "modelService", "promptConfig", "triggerConditions")
+// Field names of AIToolSelectionConfigQueryRewriting, in field order, and its required fields, for DecodeJSON.
+var jsonAIToolSelectionConfigQueryRewriting = jsondec.NewStruct("apig.AIToolSelectionConfigQueryRewriting", "contextSelection", "enabled", "fallbackStrategy", "maxOutputTokens", "modelService", "promptConfig", "triggerConditions").Required()
 
 // DecodeJSON decodes the JSON value at d's cursor into m, as encoding/json would
 // but without reflection.
@@ -519,8 +519,8 @@ func (m *AIToolSelectionConfigQueryRewriting) DecodeJSON(d *jsondec.Decoder) {
 	}
 }
 
-// Field names of AIToolSelectionConfigQueryRewritingContextSelection, in field order, for DecodeJSON.
-var jsonAIToolSelectionConfigQueryRewritingContextSelection = jsondec.NewStruct("apig.AIToolSelectionConfigQueryRewritingContextSelection", "type", "value")
+// Field names of AIToolSelectionConfigQueryRewritingContextSelection, in field order, and its required fields, for DecodeJSON.
+var jsonAIToolSelectionConfigQueryRewritingContextSelection = jsondec.NewStruct("apig.AIToolSelectionConfigQueryRewritingContextSelection", "type", "value").Required()
 
 // DecodeJSON decodes the JSON value at d's cursor into m, as encoding/json would
 // but without reflection.
@@ -535,8 +535,8 @@ func (m *AIToolSelectionConfigQueryRewritingContextSelection) DecodeJSON(d *json
 	}
 }
 
-// Field names of AIToolSelectionConfigQueryRewritingModelService, in field order, for DecodeJSON.
-var jsonAIToolSelectionConfigQueryRewritingModelService = jsondec.NewStruct("apig.AIToolSelectionConfigQueryRewritingModelService", "modelName", "serviceId", "timeoutMillisecond")
+// Field names of AIToolSelectionConfigQueryRewritingModelService, in field order, and its required fields, for DecodeJSON.
+var jsonAIToolSelectionConfigQueryRewritingModelService = jsondec.NewStruct("apig.AIToolSelectionConfigQueryRewritingModelService", "modelName", "serviceId", "timeoutMillisecond").Required()
 
 // DecodeJSON decodes the JSON value at d's cursor into m, as encoding/json would
 // but without reflection.
@@ -553,8 +553,8 @@ func (m *AIToolSelectionConfigQueryRewritingModelService) DecodeJSON(d *jsondec.
 	}
 }
 
-// Field names of AIToolSelectionConfigQueryRewritingPromptConfig, in field order, for DecodeJSON.
-var jsonAIToolSelectionConfigQueryRewritingPromptConfig = jsondec.NewStruct("apig.AIToolSelectionConfigQueryRewritingPromptConfig", "customPrompt", "type")
+// Field names of AIToolSelectionConfigQueryRewritingPromptConfig, in field order, and its required fields, for DecodeJSON.
+var jsonAIToolSelectionConfigQueryRewritingPromptConfig = jsondec.NewStruct("apig.AIToolSelectionConfigQueryRewritingPromptConfig", "customPrompt", "type").Required()
 
 // DecodeJSON decodes the JSON value at d's cursor into m, as encoding/json would
 // but without reflection.
@@ -569,8 +569,8 @@ func (m *AIToolSelectionConfigQueryRewritingPromptConfig) DecodeJSON(d *jsondec.
 	}
 }
 
-// Field names of AIToolSelectionConfigQueryRewritingTriggerConditions, in field order, for DecodeJSON.
-var jsonAIToolSelectionConfigQueryRewritingTriggerConditions = jsondec.NewStruct("apig.AIToolSelectionConfigQueryRewritingTriggerConditions", "messageCountThreshold")
+// Field names of AIToolSelectionConfigQueryRewritingTriggerConditions, in field order, and its required fields, for DecodeJSON.
+var jsonAIToolSelectionConfigQueryRewritingTriggerConditions = jsondec.NewStruct("apig.AIToolSelectionConfigQueryRewritingTriggerConditions", "messageCountThreshold").Required()
 
 // DecodeJSON decodes the JSON value at d's cursor into m, as encoding/json would
 // but without reflection.
@@ -583,8 +583,8 @@ func (m *AIToolSelectionConfigQueryRewritingTriggerConditions) DecodeJSON(d *jso
 	}
 }
 
-// Field names of AIToolSelectionConfigToolReranking, in field order, for DecodeJSON.
-var jsonAIToolSelectionConfigToolReranking = jsondec.NewStruct("apig.AIToolSelectionConfigToolReranking", "fallbackStrategy", "filteringMethod", "modelService", "scoreThreshold", "topKPercent", "topNCount")
+// Field names of AIToolSelectionConfigToolReranking, in field order, and its required fields, for DecodeJSON.
+var jsonAIToolSelectionConfigToolReranking = jsondec.NewStruct("apig.AIToolSelectionConfigToolReranking", "fallbackStrategy", "filteringMethod", "modelService", "scoreThreshold", "topKPercent", "topNCount").Required()
 
 // DecodeJSON decodes the JSON value at d's cursor into m, as encoding/json would
 // but without reflection.
@@ -607,8 +607,8 @@ func (m *AIToolSelectionConfigToolReranking) DecodeJSON(d *jsondec.Decoder) {
 	}
 }
 
-// Field names of AIToolSelectionConfigToolRerankingModelService, in field order, for DecodeJSON.
-var jsonAIToolSelectionConfigToolRerankingModelService = jsondec.NewStruct("apig.AIToolSelectionConfigToolRerankingModelService", "modelName", "serviceId", "timeoutMillisecond")
+// Field names of AIToolSelectionConfigToolRerankingModelService, in field order, and its required fields, for DecodeJSON.
+var jsonAIToolSelectionConfigToolRerankingModelService = jsondec.NewStruct("apig.AIToolSelectionConfigToolRerankingModelService", "modelName", "serviceId", "timeoutMillisecond").Required()
 
 // DecodeJSON decodes the JSON value at d's cursor into m, as encoding/json would
 // but without reflection.
@@ -625,8 +625,8 @@ func (m *AIToolSelectionConfigToolRerankingModelService) DecodeJSON(d *jsondec.D
 	}
 }
 
-// Field names of AuthConfig, in field order, for DecodeJSON.
-var jsonAuthConfig = jsondec.NewStruct("apig.AuthConfig", "authType", "authMode")
+// Field names of AuthConfig, in field order, and its required fields, for DecodeJSON.
+var jsonAuthConfig = jsondec.NewStruct("apig.AuthConfig", "authType", "authMode").Required()
 
 // DecodeJSON decodes the JSON value at d's cursor into m, as encoding/json would
 // but without reflection.
@@ -641,8 +641,8 @@ func (m *AuthConfig) DecodeJSON(d *jsondec.Decoder) {
 	}
 }
 
-// Field names of Backend, in field order, for DecodeJSON.
-var jsonBackend = jsondec.NewStruct("apig.Backend", "scene", "services")
+// Field names of Backend, in field order, and its required fields, for DecodeJSON.
+var jsonBackend = jsondec.NewStruct("apig.Backend", "scene", "services").Required()
 
 // DecodeJSON decodes the JSON value at d's cursor into m, as encoding/json would
 // but without reflection.
@@ -657,8 +657,8 @@ func (m *Backend) DecodeJSON(d *jsondec.Decoder) {
 	}
 }
 
-// Field names of BackendServices, in field order, for DecodeJSON.
-var jsonBackendServices = jsondec.NewStruct("apig.BackendServices", "serviceId", "name", "protocol", "port", "weight", "version")
+// Field names of BackendServices, in field order, and its required fields, for DecodeJSON.
+var jsonBackendServices = jsondec.NewStruct("apig.BackendServices", "serviceId", "name", "protocol", "port", "weight", "version").Required()
 
 // DecodeJSON decodes the JSON value at d's cursor into m, as encoding/json would
 // but without reflection.
@@ -681,8 +681,8 @@ func (m *BackendServices) DecodeJSON(d *jsondec.Decoder) {
 	}
 }
 
-// Field names of CreatePluginAttachmentBody, in field order, for DecodeJSON.
-var jsonCreatePluginAttachmentBody = jsondec.NewStruct("apig.CreatePluginAttachmentBody", "pluginId", "pluginConfig", "attachResourceIds", "attachResourceType", "environmentId", "gatewayId", "enable")
+// Field names of CreatePluginAttachmentBody, in field order, and its required fields, for DecodeJSON.
+var jsonCreatePluginAttachmentBody = jsondec.NewStruct("apig.CreatePluginAttachmentBody", "pluginId", "pluginConfig", "attachResourceIds", "attachResourceType", "environmentId", "gatewayId", "enable").Required()
 
 // DecodeJSON decodes the JSON value at d's cursor into m, as encoding/json would
 // but without reflection.
@@ -707,8 +707,8 @@ func (m *CreatePluginAttachmentBody) DecodeJSON(d *jsondec.Decoder) {
 	}
 }
 
-// Field names of CreatePluginAttachmentResponse, in field order, for DecodeJSON.
-var jsonCreatePluginAttachmentResponse = jsondec.NewStruct("apig.CreatePluginAttachmentResponse", "requestId", "code", "message", "data")
+// Field names of CreatePluginAttachmentResponse, in field order, and its required fields, for DecodeJSON.
+var jsonCreatePluginAttachmentResponse = jsondec.NewStruct("apig.CreatePluginAttachmentResponse", "requestId", "code", "message", "data").Required()
 
 // DecodeJSON decodes the JSON value at d's cursor into m, as encoding/json would
 // but without reflection.
@@ -727,8 +727,8 @@ func (m *CreatePluginAttachmentResponse) DecodeJSON(d *jsondec.Decoder) {
 	}
 }
 
-// Field names of CreatePluginAttachmentResponseData, in field order, for DecodeJSON.
-var jsonCreatePluginAttachmentResponseData = jsondec.NewStruct("apig.CreatePluginAttachmentResponseData", "pluginAttachmentId")
+// Field names of CreatePluginAttachmentResponseData, in field order, and its required fields, for DecodeJSON.
+var jsonCreatePluginAttachmentResponseData = jsondec.NewStruct("apig.CreatePluginAttachmentResponseData", "pluginAttachmentId").Required()
 
 // DecodeJSON decodes the JSON value at d's cursor into m, as encoding/json would
 // but without reflection.
@@ -741,8 +741,8 @@ func (m *CreatePluginAttachmentResponseData) DecodeJSON(d *jsondec.Decoder) {
 	}
 }
 
-// Field names of DeletePluginAttachmentResponse, in field order, for DecodeJSON.
-var jsonDeletePluginAttachmentResponse = jsondec.NewStruct("apig.DeletePluginAttachmentResponse", "requestId", "code", "message")
+// Field names of DeletePluginAttachmentResponse, in field order, and its required fields, for DecodeJSON.
+var jsonDeletePluginAttachmentResponse = jsondec.NewStruct("apig.DeletePluginAttachmentResponse", "requestId", "code", "message").Required()
 
 // DecodeJSON decodes the JSON value at d's cursor into m, as encoding/json would
 // but without reflection.
@@ -759,8 +759,8 @@ func (m *DeletePluginAttachmentResponse) DecodeJSON(d *jsondec.Decoder) {
 	}
 }
 
-// Field names of EnvironmentInfo, in field order, for DecodeJSON.
-var jsonEnvironmentInfo = jsondec.NewStruct("apig.EnvironmentInfo", "environmentId", "name", "alias", "description", "gatewayInfo", "subDomainInfos", "default", "createTimestamp", "updateTimestamp", "resourceGroupId")
+// Field names of EnvironmentInfo, in field order, and its required fields, for DecodeJSON.
+var jsonEnvironmentInfo = jsondec.NewStruct("apig.EnvironmentInfo", "environmentId", "name", "alias", "description", "gatewayInfo", "subDomainInfos", "default", "createTimestamp", "updateTimestamp", "resourceGroupId").Required()
 
 // DecodeJSON decodes the JSON value at d's cursor into m, as encoding/json would
 // but without reflection.
@@ -791,8 +791,8 @@ func (m *EnvironmentInfo) DecodeJSON(d *jsondec.Decoder) {
 	}
 }
 
-// Field names of ErrorResponse, in field order, for DecodeJSON.
-var jsonErrorResponse = jsondec.NewStruct("apig.ErrorResponse", "requestId", "code", "message", "accessDeniedDetail")
+// Field names of ErrorResponse, in field order, and its required fields, for DecodeJSON.
+var jsonErrorResponse = jsondec.NewStruct("apig.ErrorResponse", "requestId", "code", "message", "accessDeniedDetail").Required()
 
 // DecodeJSON decodes the JSON value at d's cursor into m, as encoding/json would
 // but without reflection.
@@ -811,8 +811,8 @@ func (m *ErrorResponse) DecodeJSON(d *jsondec.Decoder) {
 	}
 }
 
-// Field names of GatewayInfo, in field order, for DecodeJSON.
-var jsonGatewayInfo = jsondec.NewStruct("apig.GatewayInfo", "gatewayId", "name", "vpcInfo", "engineVersion", "gatewayEdition")
+// Field names of GatewayInfo, in field order, and its required fields, for DecodeJSON.
+var jsonGatewayInfo = jsondec.NewStruct("apig.GatewayInfo", "gatewayId", "name", "vpcInfo", "engineVersion", "gatewayEdition").Required()
 
 // DecodeJSON decodes the JSON value at d's cursor into m, as encoding/json would
 // but without reflection.
@@ -833,8 +833,8 @@ func (m *GatewayInfo) DecodeJSON(d *jsondec.Decoder) {
 	}
 }
 
-// Field names of GatewayInfoVPCInfo, in field order, for DecodeJSON.
-var jsonGatewayInfoVPCInfo = jsondec.NewStruct("apig.GatewayInfoVPCInfo", "vpcId", "name")
+// Field names of GatewayInfoVPCInfo, in field order, and its required fields, for DecodeJSON.
+var jsonGatewayInfoVPCInfo = jsondec.NewStruct("apig.GatewayInfoVPCInfo", "vpcId", "name").Required()
 
 // DecodeJSON decodes the JSON value at d's cursor into m, as encoding/json would
 // but without reflection.
@@ -849,8 +849,8 @@ func (m *GatewayInfoVPCInfo) DecodeJSON(d *jsondec.Decoder) {
 	}
 }
 
-// Field names of GetPluginAttachmentResponse, in field order, for DecodeJSON.
-var jsonGetPluginAttachmentResponse = jsondec.NewStruct("apig.GetPluginAttachmentResponse", "requestId", "code", "message", "data")
+// Field names of GetPluginAttachmentResponse, in field order, and its required fields, for DecodeJSON.
+var jsonGetPluginAttachmentResponse = jsondec.NewStruct("apig.GetPluginAttachmentResponse", "requestId", "code", "message", "data").Required()
 
 // DecodeJSON decodes the JSON value at d's cursor into m, as encoding/json would
 // but without reflection.
@@ -869,8 +869,8 @@ func (m *GetPluginAttachmentResponse) DecodeJSON(d *jsondec.Decoder) {
 	}
 }
 
-// Field names of GetPluginAttachmentResponseData, in field order, for DecodeJSON.
-var jsonGetPluginAttachmentResponseData = jsondec.NewStruct("apig.GetPluginAttachmentResponseData", "pluginAttachmentId", "parentResourceInfo", "resourceInfos", "environmentInfo", "pluginConfig", "enable", "pluginId", "pluginClassInfo", "gatewayInfo")
+// Field names of GetPluginAttachmentResponseData, in field order, and its required fields, for DecodeJSON.
+var jsonGetPluginAttachmentResponseData = jsondec.NewStruct("apig.GetPluginAttachmentResponseData", "pluginAttachmentId", "parentResourceInfo", "resourceInfos", "environmentInfo", "pluginConfig", "enable", "pluginId", "pluginClassInfo", "gatewayInfo").Required()
 
 // DecodeJSON decodes the JSON value at d's cursor into m, as encoding/json would
 // but without reflection.
@@ -899,8 +899,8 @@ func (m *GetPluginAttachmentResponseData) DecodeJSON(d *jsondec.Decoder) {
 	}
 }
 
-// Field names of HTTPAPIAPIInfo, in field order, for DecodeJSON.
-var jsonHTTPAPIAPIInfo = jsondec.NewStruct("apig.HTTPAPIAPIInfo", "httpApiId", "name", "protocols", "basePath", "description", "versionInfo", "environments", "ingressInfo", "type", "resourceGroupId", "aiProtocols", "deployConfigs", "enabelAuth", "enableAuth", "authConfig", "gatewayId", "deployCntMap", "modelCategory", "agentProtocols")
+// Field names of HTTPAPIAPIInfo, in field order, and its required fields, for DecodeJSON.
+var jsonHTTPAPIAPIInfo = jsondec.NewStruct("apig.HTTPAPIAPIInfo", "httpApiId", "name", "protocols", "basePath", "description", "versionInfo", "environments", "ingressInfo", "type", "resourceGroupId", "aiProtocols", "deployConfigs", "enabelAuth", "enableAuth", "authConfig", "gatewayId", "deployCntMap", "modelCategory", "agentProtocols").Required()
 
 // DecodeJSON decodes the JSON value at d's cursor into m, as encoding/json would
 // but without reflection.
@@ -949,8 +949,8 @@ func (m *HTTPAPIAPIInfo) DecodeJSON(d *jsondec.Decoder) {
 	}
 }
 
-// Field names of HTTPAPIAPIInfoDeployCntMapValue, in field order, for DecodeJSON.
-var jsonHTTPAPIAPIInfoDeployCntMapValue = jsondec.NewStruct("apig.HTTPAPIAPIInfoDeployCntMapValue", "deployedCnt", "Cnt", "cnt")
+// Field names of HTTPAPIAPIInfoDeployCntMapValue, in field order, and its required fields, for DecodeJSON.
+var jsonHTTPAPIAPIInfoDeployCntMapValue = jsondec.NewStruct("apig.HTTPAPIAPIInfoDeployCntMapValue", "deployedCnt", "Cnt", "cnt").Required()
 
 // DecodeJSON decodes the JSON value at d's cursor into m, as encoding/json would
 // but without reflection.
@@ -967,8 +967,8 @@ func (m *HTTPAPIAPIInfoDeployCntMapValue) DecodeJSON(d *jsondec.Decoder) {
 	}
 }
 
-// Field names of HTTPAPIAPIInfoEnvironments, in field order, for DecodeJSON.
-var jsonHTTPAPIAPIInfoEnvironments = jsondec.NewStruct("apig.HTTPAPIAPIInfoEnvironments", "environmentId", "name", "alias", "backendScene", "backendType", "serviceConfigs", "customDomains", "gatewayInfo", "deployStatus", "subDomains")
+// Field names of HTTPAPIAPIInfoEnvironments, in field order, and its required fields, for DecodeJSON.
+var jsonHTTPAPIAPIInfoEnvironments = jsondec.NewStruct("apig.HTTPAPIAPIInfoEnvironments", "environmentId", "name", "alias", "backendScene", "backendType", "serviceConfigs", "customDomains", "gatewayInfo", "deployStatus", "subDomains").Required()
 
 // DecodeJSON decodes the JSON value at d's cursor into m, as encoding/json would
 // but without reflection.
@@ -999,8 +999,8 @@ func (m *HTTPAPIAPIInfoEnvironments) DecodeJSON(d *jsondec.Decoder) {
 	}
 }
 
-// Field names of HTTPAPIAPIInfoEnvironmentsGatewayInfo, in field order, for DecodeJSON.
-var jsonHTTPAPIAPIInfoEnvironmentsGatewayInfo = jsondec.NewStruct("apig.HTTPAPIAPIInfoEnvironmentsGatewayInfo", "gatewayId", "name", "gatewayEdition")
+// Field names of HTTPAPIAPIInfoEnvironmentsGatewayInfo, in field order, and its required fields, for DecodeJSON.
+var jsonHTTPAPIAPIInfoEnvironmentsGatewayInfo = jsondec.NewStruct("apig.HTTPAPIAPIInfoEnvironmentsGatewayInfo", "gatewayId", "name", "gatewayEdition").Required()
 
 // DecodeJSON decodes the JSON value at d's cursor into m, as encoding/json would
 // but without reflection.
@@ -1017,8 +1017,8 @@ func (m *HTTPAPIAPIInfoEnvironmentsGatewayInfo) DecodeJSON(d *jsondec.Decoder) {
 	}
 }
 
-// Field names of HTTPAPIAPIInfoEnvironmentsServiceConfigs, in field order, for DecodeJSON.
-var jsonHTTPAPIAPIInfoEnvironmentsServiceConfigs = jsondec.NewStruct("apig.HTTPAPIAPIInfoEnvironmentsServiceConfigs", "gatewayServiceId", "name", "protocol", "port", "weight", "version", "match", "serviceId")
+// Field names of HTTPAPIAPIInfoEnvironmentsServiceConfigs, in field order, and its required fields, for DecodeJSON.
+var jsonHTTPAPIAPIInfoEnvironmentsServiceConfigs = jsondec.NewStruct("apig.HTTPAPIAPIInfoEnvironmentsServiceConfigs", "gatewayServiceId", "name", "protocol", "port", "weight", "version", "match", "serviceId").Required()
 
 // DecodeJSON decodes the JSON value at d's cursor into m, as encoding/json would
 // but without reflection.
@@ -1045,8 +1045,8 @@ func (m *HTTPAPIAPIInfoEnvironmentsServiceConfigs) DecodeJSON(d *jsondec.Decoder
 	}
 }
 
-// Field names of HTTPAPIAPIInfoEnvironmentsSubDomains, in field order, for DecodeJSON.
-var jsonHTTPAPIAPIInfoEnvironmentsSubDomains = jsondec.NewStruct("apig.HTTPAPIAPIInfoEnvironmentsSubDomains", "domainId", "name", "protocol", "networkType")
+// Field names of HTTPAPIAPIInfoEnvironmentsSubDomains, in field order, and its required fields, for DecodeJSON.
+var jsonHTTPAPIAPIInfoEnvironmentsSubDomains = jsondec.NewStruct("apig.HTTPAPIAPIInfoEnvironmentsSubDomains", "domainId", "name", "protocol", "networkType").Required()
 
 // DecodeJSON decodes the JSON value at d's cursor into m, as encoding/json would
 // but without reflection.
@@ -1065,8 +1065,8 @@ func (m *HTTPAPIAPIInfoEnvironmentsSubDomains) DecodeJSON(d *jsondec.Decoder) {
 	}
 }
 
-// Field names of HTTPAPIAPIInfoIngressInfo, in field order, for DecodeJSON.
-var jsonHTTPAPIAPIInfoIngressInfo = jsondec.NewStruct("apig.HTTPAPIAPIInfoIngressInfo", "sourceId", "ingressClass", "watchNamespace", "environmentInfo", "k8sClusterInfo", "overrideIngressIp")
+// Field names of HTTPAPIAPIInfoIngressInfo, in field order, and its required fields, for DecodeJSON.
+var jsonHTTPAPIAPIInfoIngressInfo = jsondec.NewStruct("apig.HTTPAPIAPIInfoIngressInfo", "sourceId", "ingressClass", "watchNamespace", "environmentInfo", "k8sClusterInfo", "overrideIngressIp").Required()
 
 // DecodeJSON decodes the JSON value at d's cursor into m, as encoding/json would
 // but without reflection.
@@ -1089,8 +1089,8 @@ func (m *HTTPAPIAPIInfoIngressInfo) DecodeJSON(d *jsondec.Decoder) {
 	}
 }
 
-// Field names of HTTPAPIAPIInfoIngressInfoEnvironmentInfo, in field order, for DecodeJSON.
-var jsonHTTPAPIAPIInfoIngressInfoEnvironmentInfo = jsondec.NewStruct("apig.HTTPAPIAPIInfoIngressInfoEnvironmentInfo", "environmentId")
+// Field names of HTTPAPIAPIInfoIngressInfoEnvironmentInfo, in field order, and its required fields, for DecodeJSON.
+var jsonHTTPAPIAPIInfoIngressInfoEnvironmentInfo = jsondec.NewStruct("apig.HTTPAPIAPIInfoIngressInfoEnvironmentInfo", "environmentId").Required()
 
 // DecodeJSON decodes the JSON value at d's cursor into m, as encoding/json would
 // but without reflection.
@@ -1103,8 +1103,8 @@ func (m *HTTPAPIAPIInfoIngressInfoEnvironmentInfo) DecodeJSON(d *jsondec.Decoder
 	}
 }
 
-// Field names of HTTPAPIAPIInfoIngressInfoK8sClusterInfo, in field order, for DecodeJSON.
-var jsonHTTPAPIAPIInfoIngressInfoK8sClusterInfo = jsondec.NewStruct("apig.HTTPAPIAPIInfoIngressInfoK8sClusterInfo", "clusterId")
+// Field names of HTTPAPIAPIInfoIngressInfoK8sClusterInfo, in field order, and its required fields, for DecodeJSON.
+var jsonHTTPAPIAPIInfoIngressInfoK8sClusterInfo = jsondec.NewStruct("apig.HTTPAPIAPIInfoIngressInfoK8sClusterInfo", "clusterId").Required()
 
 // DecodeJSON decodes the JSON value at d's cursor into m, as encoding/json would
 // but without reflection.
@@ -1117,8 +1117,8 @@ func (m *HTTPAPIAPIInfoIngressInfoK8sClusterInfo) DecodeJSON(d *jsondec.Decoder)
 	}
 }
 
-// Field names of HTTPAPIBackendMatchCondition, in field order, for DecodeJSON.
-var jsonHTTPAPIBackendMatchCondition = jsondec.NewStruct("apig.HTTPAPIBackendMatchCondition", "type", "key", "value", "operator")
+// Field names of HTTPAPIBackendMatchCondition, in field order, and its required fields, for DecodeJSON.
+var jsonHTTPAPIBackendMatchCondition = jsondec.NewStruct("apig.HTTPAPIBackendMatchCondition", "type", "key", "value", "operator").Required()
 
 // DecodeJSON decodes the JSON value at d's cursor into m, as encoding/json would
 // but without reflection.
@@ -1137,8 +1137,8 @@ func (m *HTTPAPIBackendMatchCondition) DecodeJSON(d *jsondec.Decoder) {
 	}
 }
 
-// Field names of HTTPAPIBackendMatchConditions, in field order, for DecodeJSON.
-var jsonHTTPAPIBackendMatchConditions = jsondec.NewStruct("apig.HTTPAPIBackendMatchConditions", "default", "conditions")
+// Field names of HTTPAPIBackendMatchConditions, in field order, and its required fields, for DecodeJSON.
+var jsonHTTPAPIBackendMatchConditions = jsondec.NewStruct("apig.HTTPAPIBackendMatchConditions", "default", "conditions").Required()
 
 // DecodeJSON decodes the JSON value at d's cursor into m, as encoding/json would
 // but without reflection.
@@ -1153,8 +1153,8 @@ func (m *HTTPAPIBackendMatchConditions) DecodeJSON(d *jsondec.Decoder) {
 	}
 }
 
-// Field names of HTTPAPIDeployConfig, in field order, for DecodeJSON.
-var jsonHTTPAPIDeployConfig = jsondec.NewStruct("apig.HTTPAPIDeployConfig", "customDomainIds", "environmentId", "backendScene", "serviceConfigs", "policyConfigs", "autoDeploy", "gatewayId", "routeBackend", "customDomainInfos", "subDomains", "gatewayInfo", "mock", "gatewayType", "builtinRouteNames", "envDomainIds", "envDomainInfos")
+// Field names of HTTPAPIDeployConfig, in field order, and its required fields, for DecodeJSON.
+var jsonHTTPAPIDeployConfig = jsondec.NewStruct("apig.HTTPAPIDeployConfig", "customDomainIds", "environmentId", "backendScene", "serviceConfigs", "policyConfigs", "autoDeploy", "gatewayId", "routeBackend", "customDomainInfos", "subDomains", "gatewayInfo", "mock", "gatewayType", "builtinRouteNames", "envDomainIds", "envDomainInfos").Required()
 
 // DecodeJSON decodes the JSON value at d's cursor into m, as encoding/json would
 // but without reflection.
@@ -1197,8 +1197,8 @@ func (m *HTTPAPIDeployConfig) DecodeJSON(d *jsondec.Decoder) {
 	}
 }
 
-// Field names of HTTPAPIDeployConfigEnvDomainInfos, in field order, for DecodeJSON.
-var jsonHTTPAPIDeployConfigEnvDomainInfos = jsondec.NewStruct("apig.HTTPAPIDeployConfigEnvDomainInfos", "domainId", "name", "protocol")
+// Field names of HTTPAPIDeployConfigEnvDomainInfos, in field order, and its required fields, for DecodeJSON.
+var jsonHTTPAPIDeployConfigEnvDomainInfos = jsondec.NewStruct("apig.HTTPAPIDeployConfigEnvDomainInfos", "domainId", "name", "protocol").Required()
 
 // DecodeJSON decodes the JSON value at d's cursor into m, as encoding/json would
 // but without reflection.
@@ -1215,8 +1215,8 @@ func (m *HTTPAPIDeployConfigEnvDomainInfos) DecodeJSON(d *jsondec.Decoder) {
 	}
 }
 
-// Field names of HTTPAPIDeployConfigPolicyConfigs, in field order, for DecodeJSON.
-var jsonHTTPAPIDeployConfigPolicyConfigs = jsondec.NewStruct("apig.HTTPAPIDeployConfigPolicyConfigs", "type", "enable", "aiFallbackConfig", "aiCacheConfig", "aiNetworkSearchConfig", "aiSecurityGuardConfig", "aiStatisticsConfig", "aiTokenRateLimitConfig", "aiToolSelectionConfig", "semanticRouterConfig")
+// Field names of HTTPAPIDeployConfigPolicyConfigs, in field order, and its required fields, for DecodeJSON.
+var jsonHTTPAPIDeployConfigPolicyConfigs = jsondec.NewStruct("apig.HTTPAPIDeployConfigPolicyConfigs", "type", "enable", "aiFallbackConfig", "aiCacheConfig", "aiNetworkSearchConfig", "aiSecurityGuardConfig", "aiStatisticsConfig", "aiTokenRateLimitConfig", "aiToolSelectionConfig", "semanticRouterConfig").Required()
 
 // DecodeJSON decodes the JSON value at d's cursor into m, as encoding/json would
 // but without reflection.
@@ -1247,8 +1247,8 @@ func (m *HTTPAPIDeployConfigPolicyConfigs) DecodeJSON(d *jsondec.Decoder) {
 	}
 }
 
-// Field names of HTTPAPIDeployConfigPolicyConfigsAIFallbackConfig, in field order, for DecodeJSON.
-var jsonHTTPAPIDeployConfigPolicyConfigsAIFallbackConfig = jsondec.NewStruct("apig.HTTPAPIDeployConfigPolicyConfigsAIFallbackConfig", "onlyRedirectUpstreamCode", "serviceIds", "serviceConfigs")
+// Field names of HTTPAPIDeployConfigPolicyConfigsAIFallbackConfig, in field order, and its required fields, for DecodeJSON.
+var jsonHTTPAPIDeployConfigPolicyConfigsAIFallbackConfig = jsondec.NewStruct("apig.HTTPAPIDeployConfigPolicyConfigsAIFallbackConfig", "onlyRedirectUpstreamCode", "serviceIds", "serviceConfigs").Required()
 
 // DecodeJSON decodes the JSON value at d's cursor into m, as encoding/json would
 // but without reflection.
@@ -1265,8 +1265,8 @@ func (m *HTTPAPIDeployConfigPolicyConfigsAIFallbackConfig) DecodeJSON(d *jsondec
 	}
 }
 
-// Field names of HTTPAPIDeployConfigPolicyConfigsAIFallbackConfigServiceConfigs, in field order, for DecodeJSON.
-var jsonHTTPAPIDeployConfigPolicyConfigsAIFallbackConfigServiceConfigs = jsondec.NewStruct("apig.HTTPAPIDeployConfigPolicyConfigsAIFallbackConfigServiceConfigs", "serviceId", "name", "targetModelName", "passThroughModelName")
+// Field names of HTTPAPIDeployConfigPolicyConfigsAIFallbackConfigServiceConfigs, in field order, and its required fields, for DecodeJSON.
+var jsonHTTPAPIDeployConfigPolicyConfigsAIFallbackConfigServiceConfigs = jsondec.NewStruct("apig.HTTPAPIDeployConfigPolicyConfigsAIFallbackConfigServiceConfigs", "serviceId", "name", "targetModelName", "passThroughModelName").Required()
 
 // DecodeJSON decodes the JSON value at d's cursor into m, as encoding/json would
 // but without reflection.
@@ -1285,8 +1285,8 @@ func (m *HTTPAPIDeployConfigPolicyConfigsAIFallbackConfigServiceConfigs) DecodeJ
 	}
 }
 
-// Field names of HTTPAPIDeployConfigServiceConfigs, in field order, for DecodeJSON.
-var jsonHTTPAPIDeployConfigServiceConfigs = jsondec.NewStruct("apig.HTTPAPIDeployConfigServiceConfigs", "serviceId", "weight", "modelNamePattern", "modelName", "intentCode", "gatewayServiceId", "name", "protocol", "port", "version", "match", "multiServiceRouteStrategy", "observabilityRouteConfig")
+// Field names of HTTPAPIDeployConfigServiceConfigs, in field order, and its required fields, for DecodeJSON.
+var jsonHTTPAPIDeployConfigServiceConfigs = jsondec.NewStruct("apig.HTTPAPIDeployConfigServiceConfigs", "serviceId", "weight", "modelNamePattern", "modelName", "intentCode", "gatewayServiceId", "name", "protocol", "port", "version", "match", "multiServiceRouteStrategy", "observabilityRouteConfig").Required()
 
 // DecodeJSON decodes the JSON value at d's cursor into m, as encoding/json would
 // but without reflection.
@@ -1323,8 +1323,8 @@ func (m *HTTPAPIDeployConfigServiceConfigs) DecodeJSON(d *jsondec.Decoder) {
 	}
 }
 
-// Field names of HTTPAPIDeployConfigServiceConfigsObservabilityRouteConfig, in field order, for DecodeJSON.
-var jsonHTTPAPIDeployConfigServiceConfigsObservabilityRouteConfig = jsondec.NewStruct("apig.HTTPAPIDeployConfigServiceConfigsObservabilityRouteConfig", "mode", "queueSize", "rateLimit")
+// Field names of HTTPAPIDeployConfigServiceConfigsObservabilityRouteConfig, in field order, and its required fields, for DecodeJSON.
+var jsonHTTPAPIDeployConfigServiceConfigsObservabilityRouteConfig = jsondec.NewStruct("apig.HTTPAPIDeployConfigServiceConfigsObservabilityRouteConfig", "mode", "queueSize", "rateLimit").Required()
 
 // DecodeJSON decodes the JSON value at d's cursor into m, as encoding/json would
 // but without reflection.
@@ -1341,8 +1341,8 @@ func (m *HTTPAPIDeployConfigServiceConfigsObservabilityRouteConfig) DecodeJSON(d
 	}
 }
 
-// Field names of HTTPAPIDeployConfigSubDomains, in field order, for DecodeJSON.
-var jsonHTTPAPIDeployConfigSubDomains = jsondec.NewStruct("apig.HTTPAPIDeployConfigSubDomains", "domainId", "name", "protocol", "networkType")
+// Field names of HTTPAPIDeployConfigSubDomains, in field order, and its required fields, for DecodeJSON.
+var jsonHTTPAPIDeployConfigSubDomains = jsondec.NewStruct("apig.HTTPAPIDeployConfigSubDomains", "domainId", "name", "protocol", "networkType").Required()
 
 // DecodeJSON decodes the JSON value at d's cursor into m, as encoding/json would
 // but without reflection.
@@ -1361,8 +1361,8 @@ func (m *HTTPAPIDeployConfigSubDomains) DecodeJSON(d *jsondec.Decoder) {
 	}
 }
 
-// Field names of HTTPAPIDomainInfo, in field order, for DecodeJSON.
-var jsonHTTPAPIDomainInfo = jsondec.NewStruct("apig.HTTPAPIDomainInfo", "domainId", "name", "protocol")
+// Field names of HTTPAPIDomainInfo, in field order, and its required fields, for DecodeJSON.
+var jsonHTTPAPIDomainInfo = jsondec.NewStruct("apig.HTTPAPIDomainInfo", "domainId", "name", "protocol").Required()
 
 // DecodeJSON decodes the JSON value at d's cursor into m, as encoding/json would
 // but without reflection.
@@ -1379,8 +1379,8 @@ func (m *HTTPAPIDomainInfo) DecodeJSON(d *jsondec.Decoder) {
 	}
 }
 
-// Field names of HTTPAPIMockContract, in field order, for DecodeJSON.
-var jsonHTTPAPIMockContract = jsondec.NewStruct("apig.HTTPAPIMockContract", "enable", "responseCode", "responseContent")
+// Field names of HTTPAPIMockContract, in field order, and its required fields, for DecodeJSON.
+var jsonHTTPAPIMockContract = jsondec.NewStruct("apig.HTTPAPIMockContract", "enable", "responseCode", "responseContent").Required()
 
 // DecodeJSON decodes the JSON value at d's cursor into m, as encoding/json would
 // but without reflection.
@@ -1397,8 +1397,8 @@ func (m *HTTPAPIMockContract) DecodeJSON(d *jsondec.Decoder) {
 	}
 }
 
-// Field names of HTTPAPIPolicyConfigsSemanticRouterConfig, in field order, for DecodeJSON.
-var jsonHTTPAPIPolicyConfigsSemanticRouterConfig = jsondec.NewStruct("apig.HTTPAPIPolicyConfigsSemanticRouterConfig", "timeoutMillisecond")
+// Field names of HTTPAPIPolicyConfigsSemanticRouterConfig, in field order, and its required fields, for DecodeJSON.
+var jsonHTTPAPIPolicyConfigsSemanticRouterConfig = jsondec.NewStruct("apig.HTTPAPIPolicyConfigsSemanticRouterConfig", "timeoutMillisecond").Required()
 
 // DecodeJSON decodes the JSON value at d's cursor into m, as encoding/json would
 // but without reflection.
@@ -1411,8 +1411,8 @@ func (m *HTTPAPIPolicyConfigsSemanticRouterConfig) DecodeJSON(d *jsondec.Decoder
 	}
 }
 
-// Field names of HTTPAPIVersionInfo, in field order, for DecodeJSON.
-var jsonHTTPAPIVersionInfo = jsondec.NewStruct("apig.HTTPAPIVersionInfo", "enable", "scheme", "headerName", "queryName", "version")
+// Field names of HTTPAPIVersionInfo, in field order, and its required fields, for DecodeJSON.
+var jsonHTTPAPIVersionInfo = jsondec.NewStruct("apig.HTTPAPIVersionInfo", "enable", "scheme", "headerName", "queryName", "version").Required()
 
 // DecodeJSON decodes the JSON value at d's cursor into m, as encoding/json would
 // but without reflection.
@@ -1433,8 +1433,8 @@ func (m *HTTPAPIVersionInfo) DecodeJSON(d *jsondec.Decoder) {
 	}
 }
 
-// Field names of ListPluginAttachmentsItem, in field order, for DecodeJSON.
-var jsonListPluginAttachmentsItem = jsondec.NewStruct("apig.ListPluginAttachmentsItem", "pluginAttachmentId", "pluginId", "attachResourceType", "enable", "pluginConfig", "parentResourceInfo", "resourceInfos", "environmentInfo", "pluginClassInfo", "gatewayInfo")
+// Field names of ListPluginAttachmentsItem, in field order, and its required fields, for DecodeJSON.
+var jsonListPluginAttachmentsItem = jsondec.NewStruct("apig.ListPluginAttachmentsItem", "pluginAttachmentId", "pluginId", "attachResourceType", "enable", "pluginConfig", "parentResourceInfo", "resourceInfos", "environmentInfo", "pluginClassInfo", "gatewayInfo").Required()
 
 // DecodeJSON decodes the JSON value at d's cursor into m, as encoding/json would
 // but without reflection.
@@ -1465,8 +1465,8 @@ func (m *ListPluginAttachmentsItem) DecodeJSON(d *jsondec.Decoder) {
 	}
 }
 
-// Field names of ListPluginAttachmentsResponse, in field order, for DecodeJSON.
-var jsonListPluginAttachmentsResponse = jsondec.NewStruct("apig.ListPluginAttachmentsResponse", "requestId", "code", "message", "data")
+// Field names of ListPluginAttachmentsResponse, in field order, and its required fields, for DecodeJSON.
+var jsonListPluginAttachmentsResponse = jsondec.NewStruct("apig.ListPluginAttachmentsResponse", "requestId", "code", "message", "data").Required()
 
 // DecodeJSON decodes the JSON value at d's cursor into m, as encoding/json would
 // but without reflection.
@@ -1485,8 +1485,8 @@ func (m *ListPluginAttachmentsResponse) DecodeJSON(d *jsondec.Decoder) {
 	}
 }
 
-// Field names of ListPluginAttachmentsResponseData, in field order, for DecodeJSON.
-var jsonListPluginAttachmentsResponseData = jsondec.NewStruct("apig.ListPluginAttachmentsResponseData", "pageNumber", "pageSize", "totalSize", "items")
+// Field names of ListPluginAttachmentsResponseData, in field order, and its required fields, for DecodeJSON.
+var jsonListPluginAttachmentsResponseData = jsondec.NewStruct("apig.ListPluginAttachmentsResponseData", "pageNumber", "pageSize", "totalSize", "items").Required()
 
 // DecodeJSON decodes the JSON value at d's cursor into m, as encoding/json would
 // but without reflection.
@@ -1505,8 +1505,8 @@ func (m *ListPluginAttachmentsResponseData) DecodeJSON(d *jsondec.Decoder) {
 	}
 }
 
-// Field names of ParentResourceInfo, in field order, for DecodeJSON.
-var jsonParentResourceInfo = jsondec.NewStruct("apig.ParentResourceInfo", "resourceType", "apiInfo")
+// Field names of ParentResourceInfo, in field order, and its required fields, for DecodeJSON.
+var jsonParentResourceInfo = jsondec.NewStruct("apig.ParentResourceInfo", "resourceType", "apiInfo").Required()
 
 // DecodeJSON decodes the JSON value at d's cursor into m, as encoding/json would
 // but without reflection.
@@ -1521,8 +1521,8 @@ func (m *ParentResourceInfo) DecodeJSON(d *jsondec.Decoder) {
 	}
 }
 
-// Field names of PluginClassInfo, in field order, for DecodeJSON.
-var jsonPluginClassInfo = jsondec.NewStruct("apig.PluginClassInfo", "pluginClassId", "type", "mode", "name", "alias", "description", "source", "version", "versionDescription", "executeStage", "executePriority", "configExample", "imageName", "wasmLanguage", "supportedMinGatewayVersion", "wasmUrl", "innerPlugin")
+// Field names of PluginClassInfo, in field order, and its required fields, for DecodeJSON.
+var jsonPluginClassInfo = jsondec.NewStruct("apig.PluginClassInfo", "pluginClassId", "type", "mode", "name", "alias", "description", "source", "version", "versionDescription", "executeStage", "executePriority", "configExample", "imageName", "wasmLanguage", "supportedMinGatewayVersion", "wasmUrl", "innerPlugin").Required()
 
 // DecodeJSON decodes the JSON value at d's cursor into m, as encoding/json would
 // but without reflection.
@@ -1567,8 +1567,8 @@ func (m *PluginClassInfo) DecodeJSON(d *jsondec.Decoder) {
 	}
 }
 
-// Field names of ResourceInfo, in field order, for DecodeJSON.
-var jsonResourceInfo = jsondec.NewStruct("apig.ResourceInfo", "resourceType", "resourceId", "resourceName", "resourceVersion")
+// Field names of ResourceInfo, in field order, and its required fields, for DecodeJSON.
+var jsonResourceInfo = jsondec.NewStruct("apig.ResourceInfo", "resourceType", "resourceId", "resourceName", "resourceVersion").Required()
 
 // DecodeJSON decodes the JSON value at d's cursor into m, as encoding/json would
 // but without reflection.
@@ -1587,8 +1587,8 @@ func (m *ResourceInfo) DecodeJSON(d *jsondec.Decoder) {
 	}
 }
 
-// Field names of SubDomainInfo, in field order, for DecodeJSON.
-var jsonSubDomainInfo = jsondec.NewStruct("apig.SubDomainInfo", "domainId", "name", "protocol", "networkType")
+// Field names of SubDomainInfo, in field order, and its required fields, for DecodeJSON.
+var jsonSubDomainInfo = jsondec.NewStruct("apig.SubDomainInfo", "domainId", "name", "protocol", "networkType").Required()
 
 // DecodeJSON decodes the JSON value at d's cursor into m, as encoding/json would
 // but without reflection.
@@ -1607,8 +1607,8 @@ func (m *SubDomainInfo) DecodeJSON(d *jsondec.Decoder) {
 	}
 }
 
-// Field names of UpdatePluginAttachmentBody, in field order, for DecodeJSON.
-var jsonUpdatePluginAttachmentBody = jsondec.NewStruct("apig.UpdatePluginAttachmentBody", "attachResourceIds", "pluginConfig", "enable")
+// Field names of UpdatePluginAttachmentBody, in field order, and its required fields, for DecodeJSON.
+var jsonUpdatePluginAttachmentBody = jsondec.NewStruct("apig.UpdatePluginAttachmentBody", "attachResourceIds", "pluginConfig", "enable").Required()
 
 // DecodeJSON decodes the JSON value at d's cursor into m, as encoding/json would
 // but without reflection.
@@ -1625,8 +1625,8 @@ func (m *UpdatePluginAttachmentBody) DecodeJSON(d *jsondec.Decoder) {
 	}
 }
 
-// Field names of UpdatePluginAttachmentResponse, in field order, for DecodeJSON.
-var jsonUpdatePluginAttachmentResponse = jsondec.NewStruct("apig.UpdatePluginAttachmentResponse", "requestId", "code", "message")
+// Field names of UpdatePluginAttachmentResponse, in field order, and its required fields, for DecodeJSON.
+var jsonUpdatePluginAttachmentResponse = jsondec.NewStruct("apig.UpdatePluginAttachmentResponse", "requestId", "code", "message").Required()
 
 // DecodeJSON decodes the JSON value at d's cursor into m, as encoding/json would
 // but without reflection.

@@ -4,8 +4,8 @@ package cloudapi
 
 import "github.com/acsgen/acsgen/acs/jsondec"
 
-// Field names of APIPluginSummary, in field order, for DecodeJSON.
-var jsonAPIPluginSummary = jsondec.NewStruct("cloudapi.APIPluginSummary", "ApiId", "ApiName", "GroupId", "GroupName", "Path", "Method", "Description", "StageName", "StageAlias", "RegionId")
+// Field names of APIPluginSummary, in field order, and its required fields, for DecodeJSON.
+var jsonAPIPluginSummary = jsondec.NewStruct("cloudapi.APIPluginSummary", "ApiId", "ApiName", "GroupId", "GroupName", "Path", "Method", "Description", "StageName", "StageAlias", "RegionId").Required()
 
 // DecodeJSON decodes the JSON value at d's cursor into m, as encoding/json would
 // but without reflection.
@@ -36,8 +36,8 @@ func (m *APIPluginSummary) DecodeJSON(d *jsondec.Decoder) {
 	}
 }
 
-// Field names of AttachPluginResponse, in field order, for DecodeJSON.
-var jsonAttachPluginResponse = jsondec.NewStruct("cloudapi.AttachPluginResponse", "RequestId")
+// Field names of AttachPluginResponse, in field order, and its required fields, for DecodeJSON.
+var jsonAttachPluginResponse = jsondec.NewStruct("cloudapi.AttachPluginResponse", "RequestId").Required()
 
 // DecodeJSON decodes the JSON value at d's cursor into m, as encoding/json would
 // but without reflection.
@@ -50,8 +50,8 @@ func (m *AttachPluginResponse) DecodeJSON(d *jsondec.Decoder) {
 	}
 }
 
-// Field names of DescribePluginAPIsResponse, in field order, for DecodeJSON.
-var jsonDescribePluginAPIsResponse = jsondec.NewStruct("cloudapi.DescribePluginAPIsResponse", "RequestId", "PageNumber", "PageSize", "TotalCount", "ApiSummarys")
+// Field names of DescribePluginAPIsResponse, in field order, and its required fields, for DecodeJSON.
+var jsonDescribePluginAPIsResponse = jsondec.NewStruct("cloudapi.DescribePluginAPIsResponse", "RequestId", "PageNumber", "PageSize", "TotalCount", "ApiSummarys").Required()
 
 // DecodeJSON decodes the JSON value at d's cursor into m, as encoding/json would
 // but without reflection.
@@ -72,8 +72,8 @@ func (m *DescribePluginAPIsResponse) DecodeJSON(d *jsondec.Decoder) {
 	}
 }
 
-// Field names of DescribePluginAPIsResponseAPISummarys, in field order, for DecodeJSON.
-var jsonDescribePluginAPIsResponseAPISummarys = jsondec.NewStruct("cloudapi.DescribePluginAPIsResponseAPISummarys", "ApiPluginSummary")
+// Field names of DescribePluginAPIsResponseAPISummarys, in field order, and its required fields, for DecodeJSON.
+var jsonDescribePluginAPIsResponseAPISummarys = jsondec.NewStruct("cloudapi.DescribePluginAPIsResponseAPISummarys", "ApiPluginSummary").Required()
 
 // DecodeJSON decodes the JSON value at d's cursor into m, as encoding/json would
 // but without reflection.
@@ -86,8 +86,8 @@ func (m *DescribePluginAPIsResponseAPISummarys) DecodeJSON(d *jsondec.Decoder) {
 	}
 }
 
-// Field names of DescribePluginsByAPIResponse, in field order, for DecodeJSON.
-var jsonDescribePluginsByAPIResponse = jsondec.NewStruct("cloudapi.DescribePluginsByAPIResponse", "RequestId", "PageNumber", "PageSize", "TotalCount", "Plugins")
+// Field names of DescribePluginsByAPIResponse, in field order, and its required fields, for DecodeJSON.
+var jsonDescribePluginsByAPIResponse = jsondec.NewStruct("cloudapi.DescribePluginsByAPIResponse", "RequestId", "PageNumber", "PageSize", "TotalCount", "Plugins").Required()
 
 // DecodeJSON decodes the JSON value at d's cursor into m, as encoding/json would
 // but without reflection.
@@ -108,8 +108,8 @@ func (m *DescribePluginsByAPIResponse) DecodeJSON(d *jsondec.Decoder) {
 	}
 }
 
-// Field names of DescribePluginsByAPIResponsePlugins, in field order, for DecodeJSON.
-var jsonDescribePluginsByAPIResponsePlugins = jsondec.NewStruct("cloudapi.DescribePluginsByAPIResponsePlugins", "PluginAttribute")
+// Field names of DescribePluginsByAPIResponsePlugins, in field order, and its required fields, for DecodeJSON.
+var jsonDescribePluginsByAPIResponsePlugins = jsondec.NewStruct("cloudapi.DescribePluginsByAPIResponsePlugins", "PluginAttribute").Required()
 
 // DecodeJSON decodes the JSON value at d's cursor into m, as encoding/json would
 // but without reflection.
@@ -122,8 +122,8 @@ func (m *DescribePluginsByAPIResponsePlugins) DecodeJSON(d *jsondec.Decoder) {
 	}
 }
 
-// Field names of DetachPluginResponse, in field order, for DecodeJSON.
-var jsonDetachPluginResponse = jsondec.NewStruct("cloudapi.DetachPluginResponse", "RequestId")
+// Field names of DetachPluginResponse, in field order, and its required fields, for DecodeJSON.
+var jsonDetachPluginResponse = jsondec.NewStruct("cloudapi.DetachPluginResponse", "RequestId").Required()
 
 // DecodeJSON decodes the JSON value at d's cursor into m, as encoding/json would
 // but without reflection.
@@ -136,8 +136,8 @@ func (m *DetachPluginResponse) DecodeJSON(d *jsondec.Decoder) {
 	}
 }
 
-// Field names of ErrorResponse, in field order, for DecodeJSON.
-var jsonErrorResponse = jsondec.NewStruct("cloudapi.ErrorResponse", "RequestId", "HostId", "Code", "Message", "Recommend", "AccessDeniedDetail")
+// Field names of ErrorResponse, in field order, and its required fields, for DecodeJSON.
+var jsonErrorResponse = jsondec.NewStruct("cloudapi.ErrorResponse", "RequestId", "HostId", "Code", "Message", "Recommend", "AccessDeniedDetail").Required()
 
 // DecodeJSON decodes the JSON value at d's cursor into m, as encoding/json would
 // but without reflection.
@@ -160,8 +160,8 @@ func (m *ErrorResponse) DecodeJSON(d *jsondec.Decoder) {
 	}
 }
 
-// Field names of PluginAttribute, in field order, for DecodeJSON.
-var jsonPluginAttribute = jsondec.NewStruct("cloudapi.PluginAttribute", "PluginId", "PluginName", "PluginType", "PluginData", "Description", "RegionId", "CreatedTime", "ModifiedTime")
+// Field names of PluginAttribute, in field order, and its required fields, for DecodeJSON.
+var jsonPluginAttribute = jsondec.NewStruct("cloudapi.PluginAttribute", "PluginId", "PluginName", "PluginType", "PluginData", "Description", "RegionId", "CreatedTime", "ModifiedTime").Required()
 
 // DecodeJSON decodes the JSON value at d's cursor into m, as encoding/json would
 // but without reflection.

@@ -48,9 +48,9 @@ type decodeEmitter struct {
 	models map[string]*ir.Model
 }
 
-// genStructDecode emits:
+// genStructDecode emits, for a Pet whose name is required:
 //
-//	var jsonPet = jsondec.NewStruct("pets.Pet", "name", "tags")
+//	var jsonPet = jsondec.NewStruct("pets.Pet", "name", "tags").Required(0)
 //
 //	// DecodeJSON decodes ...
 //	func (m *Pet) DecodeJSON(d *jsondec.Decoder) {
@@ -66,8 +66,12 @@ type decodeEmitter struct {
 func (e *decodeEmitter) genStructDecode(m *ir.Model) jen.Code {
 	table := "json" + m.GoName
 	names := []jen.Code{jen.Lit(e.api.Package + "." + m.GoName)}
-	for _, fld := range m.Fields {
+	var required []jen.Code // the fields encoding/json writes even when zero
+	for i, fld := range m.Fields {
 		names = append(names, jen.Lit(fld.Name))
+		if !fld.OmitZero {
+			required = append(required, jen.Lit(i))
+		}
 	}
 	loop := jen.For(jen.Id("o").Op(":=").Id("d").Dot("Object").Call(jen.Id(table)), jen.Id("o").Dot("Next").Call(), jen.Empty())
 	if len(m.Fields) == 0 {
@@ -79,8 +83,8 @@ func (e *decodeEmitter) genStructDecode(m *ir.Model) jen.Code {
 			}
 		}))
 	}
-	return jen.Comment("Field names of "+m.GoName+", in field order, for DecodeJSON.").Line().
-		Var().Id(table).Op("=").Qual(jsondecPkg, "NewStruct").Call(names...).Line().Line().
+	return jen.Comment("Field names of "+m.GoName+", in field order, and its required fields, for DecodeJSON.").Line().
+		Var().Id(table).Op("=").Qual(jsondecPkg, "NewStruct").Call(names...).Dot("Required").Call(required...).Line().Line().
 		Add(doc(decodeDoc)).Func().Params(jen.Id("m").Op("*").Id(m.GoName)).Id("DecodeJSON").
 		Params(jen.Id("d").Op("*").Qual(jsondecPkg, "Decoder")).Block(loop)
 }

@@ -4,8 +4,8 @@ package styles
 
 import "github.com/acsgen/acsgen/acs/jsondec"
 
-// Field names of Ack, in field order, for DecodeJSON.
-var jsonAck = jsondec.NewStruct("styles.Ack", "RequestId")
+// Field names of Ack, in field order, and its required fields, for DecodeJSON.
+var jsonAck = jsondec.NewStruct("styles.Ack", "RequestId").Required()
 
 // DecodeJSON decodes the JSON value at d's cursor into m, as encoding/json would
 // but without reflection.
@@ -18,8 +18,8 @@ func (m *Ack) DecodeJSON(d *jsondec.Decoder) {
 	}
 }
 
-// Field names of CreateRuleConfig, in field order, for DecodeJSON.
-var jsonCreateRuleConfig = jsondec.NewStruct("styles.CreateRuleConfig", "Enabled", "Weight", "Note", "Tags", "Owner")
+// Field names of CreateRuleConfig, in field order, and its required fields, for DecodeJSON.
+var jsonCreateRuleConfig = jsondec.NewStruct("styles.CreateRuleConfig", "Enabled", "Weight", "Note", "Tags", "Owner").Required()
 
 // DecodeJSON decodes the JSON value at d's cursor into m, as encoding/json would
 // but without reflection.
@@ -40,8 +40,8 @@ func (m *CreateRuleConfig) DecodeJSON(d *jsondec.Decoder) {
 	}
 }
 
-// Field names of CreateRuleFilter, in field order, for DecodeJSON.
-var jsonCreateRuleFilter = jsondec.NewStruct("styles.CreateRuleFilter", "Status", "Owner", "Enabled", "Limit")
+// Field names of CreateRuleFilter, in field order, and its required fields, for DecodeJSON.
+var jsonCreateRuleFilter = jsondec.NewStruct("styles.CreateRuleFilter", "Status", "Owner", "Enabled", "Limit").Required()
 
 // DecodeJSON decodes the JSON value at d's cursor into m, as encoding/json would
 // but without reflection.
@@ -60,8 +60,8 @@ func (m *CreateRuleFilter) DecodeJSON(d *jsondec.Decoder) {
 	}
 }
 
-// Field names of CreateRuleRule, in field order, for DecodeJSON.
-var jsonCreateRuleRule = jsondec.NewStruct("styles.CreateRuleRule", "Name", "Priority", "Ports", "Matches")
+// Field names of CreateRuleRule, in field order, and its required fields, for DecodeJSON.
+var jsonCreateRuleRule = jsondec.NewStruct("styles.CreateRuleRule", "Name", "Priority", "Ports", "Matches").Required()
 
 // DecodeJSON decodes the JSON value at d's cursor into m, as encoding/json would
 // but without reflection.
@@ -80,8 +80,8 @@ func (m *CreateRuleRule) DecodeJSON(d *jsondec.Decoder) {
 	}
 }
 
-// Field names of CreateRuleRuleMatches, in field order, for DecodeJSON.
-var jsonCreateRuleRuleMatches = jsondec.NewStruct("styles.CreateRuleRuleMatches", "Header", "Values")
+// Field names of CreateRuleRuleMatches, in field order, and its required fields, for DecodeJSON.
+var jsonCreateRuleRuleMatches = jsondec.NewStruct("styles.CreateRuleRuleMatches", "Header", "Values").Required()
 
 // DecodeJSON decodes the JSON value at d's cursor into m, as encoding/json would
 // but without reflection.
@@ -96,8 +96,8 @@ func (m *CreateRuleRuleMatches) DecodeJSON(d *jsondec.Decoder) {
 	}
 }
 
-// Field names of CreateWidgetSpec, in field order, for DecodeJSON.
-var jsonCreateWidgetSpec = jsondec.NewStruct("styles.CreateWidgetSpec", "Cpu", "Memo")
+// Field names of CreateWidgetSpec, in field order, and its required fields, for DecodeJSON.
+var jsonCreateWidgetSpec = jsondec.NewStruct("styles.CreateWidgetSpec", "Cpu", "Memo").Required()
 
 // DecodeJSON decodes the JSON value at d's cursor into m, as encoding/json would
 // but without reflection.
@@ -112,8 +112,8 @@ func (m *CreateWidgetSpec) DecodeJSON(d *jsondec.Decoder) {
 	}
 }
 
-// Field names of CreateWidgetTag, in field order, for DecodeJSON.
-var jsonCreateWidgetTag = jsondec.NewStruct("styles.CreateWidgetTag", "Key", "Value")
+// Field names of CreateWidgetTag, in field order, and its required fields, for DecodeJSON.
+var jsonCreateWidgetTag = jsondec.NewStruct("styles.CreateWidgetTag", "Key", "Value").Required(0)
 
 // DecodeJSON decodes the JSON value at d's cursor into m, as encoding/json would
 // but without reflection.
@@ -128,8 +128,8 @@ func (m *CreateWidgetTag) DecodeJSON(d *jsondec.Decoder) {
 	}
 }
 
-// Field names of CreateWidgetZone, in field order, for DecodeJSON.
-var jsonCreateWidgetZone = jsondec.NewStruct("styles.CreateWidgetZone", "Id", "Primary")
+// Field names of CreateWidgetZone, in field order, and its required fields, for DecodeJSON.
+var jsonCreateWidgetZone = jsondec.NewStruct("styles.CreateWidgetZone", "Id", "Primary").Required()
 
 // DecodeJSON decodes the JSON value at d's cursor into m, as encoding/json would
 // but without reflection.
@@ -144,8 +144,8 @@ func (m *CreateWidgetZone) DecodeJSON(d *jsondec.Decoder) {
 	}
 }
 
-// Field names of Owner, in field order, for DecodeJSON.
-var jsonOwner = jsondec.NewStruct("styles.Owner", "Id", "Kind")
+// Field names of Owner, in field order, and its required fields, for DecodeJSON.
+var jsonOwner = jsondec.NewStruct("styles.Owner", "Id", "Kind").Required(0)
 
 // DecodeJSON decodes the JSON value at d's cursor into m, as encoding/json would
 // but without reflection.
@@ -160,8 +160,8 @@ func (m *Owner) DecodeJSON(d *jsondec.Decoder) {
 	}
 }
 
-// Field names of TagResourcesTag, in field order, for DecodeJSON.
-var jsonTagResourcesTag = jsondec.NewStruct("styles.TagResourcesTag", "Key", "Value")
+// Field names of TagResourcesTag, in field order, and its required fields, for DecodeJSON.
+var jsonTagResourcesTag = jsondec.NewStruct("styles.TagResourcesTag", "Key", "Value").Required(0)
 
 // DecodeJSON decodes the JSON value at d's cursor into m, as encoding/json would
 // but without reflection.

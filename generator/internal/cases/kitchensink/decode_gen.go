@@ -4,8 +4,8 @@ package kitchensink
 
 import "github.com/acsgen/acsgen/acs/jsondec"
 
-// Field names of Base, in field order, for DecodeJSON.
-var jsonBase = jsondec.NewStruct("kitchensink.Base", "id")
+// Field names of Base, in field order, and its required fields, for DecodeJSON.
+var jsonBase = jsondec.NewStruct("kitchensink.Base", "id").Required(0)
 
 // DecodeJSON decodes the JSON value at d's cursor into m, as encoding/json would
 // but without reflection.
@@ -24,8 +24,8 @@ func (m *Codes) DecodeJSON(d *jsondec.Decoder) {
 	jsondec.Slice((*[]string)(m), d, jsondec.String[string])
 }
 
-// Field names of Forest, in field order, for DecodeJSON.
-var jsonForest = jsondec.NewStruct("kitchensink.Forest", "trees")
+// Field names of Forest, in field order, and its required fields, for DecodeJSON.
+var jsonForest = jsondec.NewStruct("kitchensink.Forest", "trees").Required()
 
 // DecodeJSON decodes the JSON value at d's cursor into m, as encoding/json would
 // but without reflection.
@@ -38,8 +38,8 @@ func (m *Forest) DecodeJSON(d *jsondec.Decoder) {
 	}
 }
 
-// Field names of Item, in field order, for DecodeJSON.
-var jsonItem = jsondec.NewStruct("kitchensink.Item", "id", "count", "ratio", "enabled", "label", "tags", "labels", "level", "color", "phase", "port", "parent", "children", "nickname", "note", "extra", "owner", "created", "scores", "limits", "legacy")
+// Field names of Item, in field order, and its required fields, for DecodeJSON.
+var jsonItem = jsondec.NewStruct("kitchensink.Item", "id", "count", "ratio", "enabled", "label", "tags", "labels", "level", "color", "phase", "port", "parent", "children", "nickname", "note", "extra", "owner", "created", "scores", "limits", "legacy").Required(0)
 
 // DecodeJSON decodes the JSON value at d's cursor into m, as encoding/json would
 // but without reflection.
@@ -92,8 +92,8 @@ func (m *Item) DecodeJSON(d *jsondec.Decoder) {
 	}
 }
 
-// Field names of ItemOwner, in field order, for DecodeJSON.
-var jsonItemOwner = jsondec.NewStruct("kitchensink.ItemOwner", "name", "address")
+// Field names of ItemOwner, in field order, and its required fields, for DecodeJSON.
+var jsonItemOwner = jsondec.NewStruct("kitchensink.ItemOwner", "name", "address").Required(0)
 
 // DecodeJSON decodes the JSON value at d's cursor into m, as encoding/json would
 // but without reflection.
@@ -108,8 +108,8 @@ func (m *ItemOwner) DecodeJSON(d *jsondec.Decoder) {
 	}
 }
 
-// Field names of ItemOwnerAddress, in field order, for DecodeJSON.
-var jsonItemOwnerAddress = jsondec.NewStruct("kitchensink.ItemOwnerAddress", "city")
+// Field names of ItemOwnerAddress, in field order, and its required fields, for DecodeJSON.
+var jsonItemOwnerAddress = jsondec.NewStruct("kitchensink.ItemOwnerAddress", "city").Required()
 
 // DecodeJSON decodes the JSON value at d's cursor into m, as encoding/json would
 // but without reflection.
@@ -122,8 +122,8 @@ func (m *ItemOwnerAddress) DecodeJSON(d *jsondec.Decoder) {
 	}
 }
 
-// Field names of Limits, in field order, for DecodeJSON.
-var jsonLimits = jsondec.NewStruct("kitchensink.Limits", "code", "name", "percent", "ratio", "step", "slots", "words", "grid", "meta", "hint", "spin", "codes", "colors", "bases")
+// Field names of Limits, in field order, and its required fields, for DecodeJSON.
+var jsonLimits = jsondec.NewStruct("kitchensink.Limits", "code", "name", "percent", "ratio", "step", "slots", "words", "grid", "meta", "hint", "spin", "codes", "colors", "bases").Required(0, 5)
 
 // DecodeJSON decodes the JSON value at d's cursor into m, as encoding/json would
 // but without reflection.
@@ -164,8 +164,8 @@ func (m *Limits) DecodeJSON(d *jsondec.Decoder) {
 	}
 }
 
-// Field names of Loop, in field order, for DecodeJSON.
-var jsonLoop = jsondec.NewStruct("kitchensink.Loop", "next")
+// Field names of Loop, in field order, and its required fields, for DecodeJSON.
+var jsonLoop = jsondec.NewStruct("kitchensink.Loop", "next").Required(0)
 
 // DecodeJSON decodes the JSON value at d's cursor into m, as encoding/json would
 // but without reflection.
@@ -184,8 +184,8 @@ func (m *Names) DecodeJSON(d *jsondec.Decoder) {
 	jsondec.Slice((*[]string)(m), d, jsondec.String[string])
 }
 
-// Field names of Tree, in field order, for DecodeJSON.
-var jsonTree = jsondec.NewStruct("kitchensink.Tree", "forest")
+// Field names of Tree, in field order, and its required fields, for DecodeJSON.
+var jsonTree = jsondec.NewStruct("kitchensink.Tree", "forest").Required()
 
 // DecodeJSON decodes the JSON value at d's cursor into m, as encoding/json would
 // but without reflection.

@@ -4,8 +4,8 @@ package rpcmulti
 
 import "github.com/acsgen/acsgen/acs/jsondec"
 
-// Field names of Ack, in field order, for DecodeJSON.
-var jsonAck = jsondec.NewStruct("rpcmulti.Ack", "RequestId")
+// Field names of Ack, in field order, and its required fields, for DecodeJSON.
+var jsonAck = jsondec.NewStruct("rpcmulti.Ack", "RequestId").Required()
 
 // DecodeJSON decodes the JSON value at d's cursor into m, as encoding/json would
 // but without reflection.
@@ -18,8 +18,8 @@ func (m *Ack) DecodeJSON(d *jsondec.Decoder) {
 	}
 }
 
-// Field names of CreateThingResponse, in field order, for DecodeJSON.
-var jsonCreateThingResponse = jsondec.NewStruct("rpcmulti.CreateThingResponse", "RequestId", "ThingId")
+// Field names of CreateThingResponse, in field order, and its required fields, for DecodeJSON.
+var jsonCreateThingResponse = jsondec.NewStruct("rpcmulti.CreateThingResponse", "RequestId", "ThingId").Required()
 
 // DecodeJSON decodes the JSON value at d's cursor into m, as encoding/json would
 // but without reflection.
@@ -34,8 +34,8 @@ func (m *CreateThingResponse) DecodeJSON(d *jsondec.Decoder) {
 	}
 }
 
-// Field names of DescribeThingsResponse, in field order, for DecodeJSON.
-var jsonDescribeThingsResponse = jsondec.NewStruct("rpcmulti.DescribeThingsResponse", "RequestId", "Things")
+// Field names of DescribeThingsResponse, in field order, and its required fields, for DecodeJSON.
+var jsonDescribeThingsResponse = jsondec.NewStruct("rpcmulti.DescribeThingsResponse", "RequestId", "Things").Required()
 
 // DecodeJSON decodes the JSON value at d's cursor into m, as encoding/json would
 // but without reflection.
@@ -50,8 +50,8 @@ func (m *DescribeThingsResponse) DecodeJSON(d *jsondec.Decoder) {
 	}
 }
 
-// Field names of Thing, in field order, for DecodeJSON.
-var jsonThing = jsondec.NewStruct("rpcmulti.Thing", "ThingId", "Name", "Kind")
+// Field names of Thing, in field order, and its required fields, for DecodeJSON.
+var jsonThing = jsondec.NewStruct("rpcmulti.Thing", "ThingId", "Name", "Kind").Required()
 
 // DecodeJSON decodes the JSON value at d's cursor into m, as encoding/json would
 // but without reflection.
