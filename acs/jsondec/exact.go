@@ -19,9 +19,9 @@ type Exact struct {
 
 	// Lost reports that decoding may have lost part of what the document says,
 	// so that the value need not encode as it: a null, a key that names no field
-	// or names one in another letter case, a key given twice, an absent required
-	// field, a float32 that does not encode as the number, a value the Judge did
-	// not accept. It errs towards true; when it is false, the value encodes as the
+	// or names one in another letter case, a field given twice (whose values
+	// merge), an absent required field, a float32 that does not encode as the
+	// number, a value the Judge did not accept. It errs towards true; when it is false, the value encodes as the
 	// document. LostAt is the offset of the first such value.
 	Lost   bool
 	LostAt int

@@ -96,11 +96,13 @@ var exactCases = []struct {
 	{doc: full(`"Straße":""`), lostAt: `"Straße"`},
 	{doc: full(`"unknown":{"a":[1]}`), lostAt: `"unknown"`},
 	{doc: full(`"\u0073p":"escaped, yet the same key"`)},
-	// Repeated keys, in structs and maps.
+	// Repeated keys: a struct merges what they hold, a map keeps the last value.
 	{doc: full(`"sp":"a","sp":"a"`), lostAt: `"sp"`},
 	{doc: full(`"s":"again"`), lostAt: `"s"`},
-	{doc: full(`"cnt":{"a":1,"b":2,"a":1}`), lostAt: `"a"`},
-	{doc: full(`"cnt":{"\u0061":1,"a":1}`), lostAt: `"a"`},
+	{doc: full(`"kid":` + full(`"sp":"x"`) + `,"kid":` + full("")), lostAt: `"kid"`},
+	{doc: full(`"cnt":{"a":1,"b":2,"a":3}`)},
+	{doc: full(`"cnt":{"\u0061":1,"a":1}`)},
+	{doc: full(`"dict":{"k":` + full(`"sp":"x"`) + `,"k":` + full("") + `}`)},
 	// Required fields that no member names.
 	{doc: `{}`, lostAt: `{}`},
 	{doc: `{"s":"","b":false,"i8":0,"i64":0,"f64":0,"Same":"","same":""}`, lostAt: `{"s"`},

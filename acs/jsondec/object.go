@@ -10,8 +10,9 @@ type Struct struct {
 	names    []string
 	exact    map[string]int
 	required []int // fields encoding/json writes whatever their value
-	// described is set by Required when no two fields share a name: only then
-	// can exact decoding judge an object of the type.
+	unique   bool  // no two fields share a name
+	// described is set by Required when the names are unique: only then can
+	// exact decoding judge an object of the type.
 	described bool
 }
 
@@ -23,6 +24,7 @@ func NewStruct(goType string, names ...string) *Struct {
 			s.exact[n] = i
 		}
 	}
+	s.unique = len(s.exact) == len(names)
 	return s
 }
 
@@ -32,14 +34,18 @@ func NewStruct(goType string, names ...string) *Struct {
 // Struct that was never told its required fields, none included, the same way.
 func (s *Struct) Required(fields ...int) *Struct {
 	s.required = fields
-	s.described = len(s.exact) == len(s.names)
+	s.described = s.unique
 	return s
 }
 
 // index is the field a key names: an exact match, else the first field whose name
 // equals the key under Unicode case folding, as encoding/json matches (folded);
-// -1 for none.
-func (s *Struct) index(key []byte) (i int, folded bool) {
+// -1 for none. Bodies mostly list fields in order, so the field after the last
+// member's (next) is tried before the map of names.
+func (s *Struct) index(key []byte, next int) (i int, folded bool) {
+	if s.unique && next < len(s.names) && s.names[next] == string(key) {
+		return next, false
+	}
 	if i, ok := s.exact[string(key)]; ok {
 		return i, false
 	}
@@ -74,7 +80,7 @@ const (
 // Object starts decoding the value at the cursor into a struct described by s.
 // null decodes to nothing, as it leaves a struct unchanged; any other value that
 // is not an object is a TypeError.
-func (d *Decoder) Object(s *Struct) Object { return Object{d: d, s: s} }
+func (d *Decoder) Object(s *Struct) Object { return Object{d: d, s: s, field: -1} }
 
 // Next moves to the next member whose key names a field, leaving the cursor at
 // its value, which the caller must then decode; false at the end of the object or
@@ -110,7 +116,7 @@ func (o *Object) Next() bool {
 		if !ok || !d.colon() {
 			break
 		}
-		if i, folded := o.s.index(key); i >= 0 {
+		if i, folded := o.s.index(key, o.field+1); i >= 0 {
 			if d.exact != nil && (o.met(i) || folded) {
 				d.lose(at) // a repeated key merges values; a folded one is not what encodes
 			}

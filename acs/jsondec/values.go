@@ -245,7 +245,6 @@ func Map[V any](p *map[string]V, d *Decoder, decode func(*V, *Decoder)) {
 			d.syntaxError("looking for beginning of object key string")
 			return
 		}
-		at := d.pos
 		key, ok := d.str() // a string, before decoding the value, which may reuse d.buf
 		if !ok || !d.colon() {
 			return
@@ -256,12 +255,7 @@ func Map[V any](p *map[string]V, d *Decoder, decode func(*V, *Decoder)) {
 		if d.err != nil {
 			return
 		}
-		if d.exact != nil {
-			if _, dup := (*p)[key]; dup {
-				d.lose(at)
-			}
-		}
-		(*p)[key] = v
+		(*p)[key] = v // a repeated key's last value, whole: nothing merges, nothing is lost
 		if !d.nextMember('{') {
 			break
 		}
