@@ -37,16 +37,14 @@ type Decoder struct {
 	data      []byte
 	pos       int
 	err       error
-	depth     int
-	limit     int      // of depth
+	depth     int32
+	limit     int32    // of depth
 	path      []string // JSON names of the fields being decoded, for errors
 	buf       []byte   // scratch for strings that hold escapes
 	skipStack []byte   // open containers of the value skipValue is skipping
 	strings   []string // the rest of the slab newString hands out
 
-	exact    *Exact   // what exact decoding (UnmarshalExact) noticed; nil otherwise
-	arena    []byte   // in exact decoding, the bytes of decoded strings (see keep)
-	wideSeen []uint64 // in exact decoding, the fields met of open objects past their 64th
+	exact     *exactState // nil but in exact decoding (UnmarshalExact)
 
 	// Inline first storage for path: the Decoder escapes to the heap anyway, as a
 	// generated method's argument, so a typical document's path costs nothing more.
@@ -66,7 +64,7 @@ func Unmarshal(data []byte, v Decodable) error { return UnmarshalDepth(data, v, 
 // UnmarshalDepth is Unmarshal with arrays and objects nested at most maxDepth deep
 // (at most MaxDepth): one pass both bounds and decodes a document.
 func UnmarshalDepth(data []byte, v Decodable, maxDepth int) error {
-	d := &Decoder{data: data, limit: min(maxDepth, MaxDepth)}
+	d := &Decoder{data: data, limit: int32(min(maxDepth, MaxDepth))}
 	d.path = d.pathArray[:0]
 	v.DecodeJSON(d)
 	if d.err == nil {

@@ -38,7 +38,12 @@ type Exact struct {
 // the value away wants, not a client that may keep one string of a large body.
 func UnmarshalExact(data []byte, v Decodable, maxDepth int, x *Exact) error {
 	*x = Exact{Judge: x.Judge}
-	d := &Decoder{data: data, limit: min(maxDepth, MaxDepth), exact: x}
+	both := &struct {
+		d Decoder
+		s exactState
+	}{d: Decoder{data: data, limit: int32(min(maxDepth, MaxDepth))}, s: exactState{x: x}}
+	d := &both.d
+	d.exact = &both.s
 	d.path = d.pathArray[:0]
 	v.DecodeJSON(d)
 	if d.err == nil {
@@ -50,11 +55,19 @@ func UnmarshalExact(data []byte, v Decodable, maxDepth int, x *Exact) error {
 	return d.err
 }
 
+// exactState is what a Decoder keeps only in exact decoding, apart from it so
+// that plain decoding's Decoder does not grow.
+type exactState struct {
+	x        *Exact
+	arena    []byte   // the bytes of decoded strings (see keep)
+	wideSeen []uint64 // the fields met of open objects past their 64th
+}
+
 // lose records, in exact decoding, that the value at offset at may not encode as
 // its bytes.
 func (d *Decoder) lose(at int) {
-	if x := d.exact; x != nil && !x.Lost {
-		x.Lost, x.LostAt = true, at
+	if e := d.exact; e != nil && !e.x.Lost {
+		e.x.Lost, e.x.LostAt = true, at
 	}
 }
 
@@ -64,7 +77,7 @@ func noteEnum[T any](d *Decoder, v *T) {
 		return
 	}
 	if k, ok := any(v).(interface{ IsKnown() bool }); ok && !k.IsKnown() {
-		d.exact.UnknownEnum = true
+		d.exact.x.UnknownEnum = true
 	}
 }
 
@@ -98,10 +111,11 @@ func (d *Decoder) str() (string, bool) {
 // only ever appended to, so bytes once handed out never change; a full one is
 // left to the strings that use it and a larger one made.
 func (d *Decoder) keep(b []byte) string {
-	if len(b) > cap(d.arena)-len(d.arena) {
-		d.arena = make([]byte, 0, max(len(b), 2*cap(d.arena), len(d.data)/4, 256))
+	e := d.exact
+	if len(b) > cap(e.arena)-len(e.arena) {
+		e.arena = make([]byte, 0, max(len(b), 2*cap(e.arena), len(d.data)/4, 256))
 	}
-	n := len(d.arena)
-	d.arena = append(d.arena, b...)
-	return unsafe.String(&d.arena[n], len(b))
+	n := len(e.arena)
+	e.arena = append(e.arena, b...)
+	return unsafe.String(&e.arena[n], len(b))
 }

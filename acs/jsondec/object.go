@@ -65,7 +65,7 @@ type Object struct {
 	field int
 	state uint8
 	// In exact decoding: where the object starts, the fields met among the first
-	// 64, and where in d.wideSeen those past the 64th are kept.
+	// 64, and where in d.exact.wideSeen those past the 64th are kept.
 	start int
 	seen  uint64
 	wide  int
@@ -199,9 +199,9 @@ func (o *Object) openExact() {
 	if !o.s.described {
 		d.lose(o.start)
 	}
-	o.wide = len(d.wideSeen)
+	o.wide = len(d.exact.wideSeen)
 	for range wideWords(len(o.s.names)) {
-		d.wideSeen = append(d.wideSeen, 0)
+		d.exact.wideSeen = append(d.exact.wideSeen, 0)
 	}
 }
 
@@ -214,17 +214,17 @@ func (o *Object) closeExact() {
 			break
 		}
 	}
-	o.d.wideSeen = o.d.wideSeen[:o.wide]
+	o.d.exact.wideSeen = o.d.exact.wideSeen[:o.wide]
 }
 
-// wideWords is how many words of d.wideSeen an object of n fields takes.
+// wideWords is how many words of d.exact.wideSeen an object of n fields takes.
 func wideWords(n int) int { return max(n-64+63, 0) / 64 }
 
 // met records that a member names field i and reports whether one did before.
 func (o *Object) met(i int) bool {
 	word, bit := &o.seen, uint64(1)<<(i%64)
 	if i >= 64 {
-		word = &o.d.wideSeen[o.wide+(i-64)/64]
+		word = &o.d.exact.wideSeen[o.wide+(i-64)/64]
 	}
 	before := *word&bit != 0
 	*word |= bit
@@ -235,7 +235,7 @@ func (o *Object) met(i int) bool {
 func (o *Object) has(i int) bool {
 	word := o.seen
 	if i >= 64 {
-		word = o.d.wideSeen[o.wide+(i-64)/64]
+		word = o.d.exact.wideSeen[o.wide+(i-64)/64]
 	}
 	return word&(uint64(1)<<(i%64)) != 0
 }

@@ -286,7 +286,7 @@ func Unmarshaler[T any, P interface {
 		d.fail(err)
 		return
 	}
-	if x := d.exact; x != nil && (x.Judge == nil || !x.Judge(v, d.data[start:d.pos])) {
+	if e := d.exact; e != nil && (e.x.Judge == nil || !e.x.Judge(v, d.data[start:d.pos])) {
 		d.lose(start)
 	}
 }
