@@ -73,7 +73,10 @@ func (d *Decoder) lose(at int) {
 
 // noteEnum records, in exact decoding, a decoded value outside its enum.
 func noteEnum[T any](d *Decoder, v *T) {
-	if _, plain := any(v).(*string); plain || d.exact == nil {
+	if d.exact == nil {
+		return
+	}
+	if _, plain := any(v).(*string); plain {
 		return
 	}
 	if k, ok := any(v).(interface{ IsKnown() bool }); ok && !k.IsKnown() {

@@ -119,7 +119,7 @@ func Ptr[T any](p **T, d *Decoder, decode func(*T, *Decoder)) {
 		return
 	}
 	if c == 'n' {
-		d.lose(d.pos) // nil, which omitzero leaves out
+		d.lose(d.pos) // nil, which omitzero leaves out and a required field writes as null: Ptr cannot tell which
 		if d.literal("null") {
 			*p = nil
 		}
