@@ -44,7 +44,7 @@ type Decoder struct {
 	skipStack []byte   // open containers of the value skipValue is skipping
 	strings   []string // the rest of the slab newString hands out
 
-	exact     *exactState // nil but in exact decoding (UnmarshalExact)
+	exact *exactState // nil but in exact decoding (UnmarshalExact)
 
 	// Inline first storage for path: the Decoder escapes to the heap anyway, as a
 	// generated method's argument, so a typical document's path costs nothing more.
