@@ -302,3 +302,26 @@ func FuzzOneWalk(f *testing.F) {
 		requireOneWalkAgrees(t, checks, body, nil)
 	})
 }
+
+// BenchmarkCompiledCheck checks the documented GetPluginAttachment body with its
+// compiled check: in one walk, and in the two walks before exact decoding.
+func BenchmarkCompiledCheck(b *testing.B) {
+	body := documented(&testing.T{}).RespBody
+	c := &compiledCheck{check: acs.CheckResponse[apig.GetPluginAttachmentResponse]}
+	b.Run("one-walk", func(b *testing.B) {
+		b.ReportAllocs()
+		for b.Loop() {
+			if !c.accepts(body, false) {
+				b.Fatal("refused")
+			}
+		}
+	})
+	b.Run("two-walks", func(b *testing.B) {
+		b.ReportAllocs()
+		for b.Loop() {
+			if !twoWalkAccepts(c.check, body, false) {
+				b.Fatal("refused")
+			}
+		}
+	})
+}

@@ -64,9 +64,9 @@ func (v *sample) DecodeJSON(d *Decoder) {
 		case 0:
 			String(&v.S, d)
 		case 1:
-			Ptr(&v.SP, d, String[string])
+			StringPtr(&v.SP, d)
 		case 2:
-			Ptr(&v.E, d, String[kind])
+			StringPtr(&v.E, d)
 		case 3:
 			Bool(&v.B, d)
 		case 4:

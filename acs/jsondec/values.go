@@ -135,6 +135,27 @@ func Ptr[T any](p **T, d *Decoder, decode func(*T, *Decoder)) {
 	decode(*p, d)
 }
 
+// StringPtr is Ptr(p, d, String[T]), for optional string and string enum fields:
+// the variable comes from the slab newString hands out rather than an
+// allocation of its own.
+func StringPtr[T ~string](p **T, d *Decoder) {
+	c, ok := d.peek()
+	if !ok {
+		return
+	}
+	if c == 'n' {
+		d.lose(d.pos)
+		if d.literal("null") {
+			*p = nil
+		}
+		return
+	}
+	if *p == nil {
+		*p = (*T)(unsafe.Pointer(d.newString())) // T is a string underneath: the same variable
+	}
+	String(*p, d)
+}
+
 // stringSlab is how many *string fields share one allocation.
 const stringSlab = 16
 

@@ -16,9 +16,9 @@ func (m *AICacheConfig) DecodeJSON(d *jsondec.Decoder) {
 	for o := d.Object(jsonAICacheConfig); o.Next(); {
 		switch o.Field() {
 		case 0:
-			jsondec.Ptr(&m.CacheKeyStrategy, d, jsondec.String[string])
+			jsondec.StringPtr(&m.CacheKeyStrategy, d)
 		case 1:
-			jsondec.Ptr(&m.CacheMode, d, jsondec.String[string])
+			jsondec.StringPtr(&m.CacheMode, d)
 		case 2:
 			jsondec.Ptr(&m.CacheTTL, d, jsondec.Int[int32])
 		case 3:
@@ -42,13 +42,13 @@ func (m *AICacheConfigEmbeddingConfig) DecodeJSON(d *jsondec.Decoder) {
 	for o := d.Object(jsonAICacheConfigEmbeddingConfig); o.Next(); {
 		switch o.Field() {
 		case 0:
-			jsondec.Ptr(&m.ModelName, d, jsondec.String[string])
+			jsondec.StringPtr(&m.ModelName, d)
 		case 1:
-			jsondec.Ptr(&m.ServiceID, d, jsondec.String[string])
+			jsondec.StringPtr(&m.ServiceID, d)
 		case 2:
 			jsondec.Ptr(&m.Timeout, d, jsondec.Int[int32])
 		case 3:
-			jsondec.Ptr(&m.Type, d, jsondec.String[string])
+			jsondec.StringPtr(&m.Type, d)
 		}
 	}
 }
@@ -62,17 +62,17 @@ func (m *AICacheConfigVectorConfig) DecodeJSON(d *jsondec.Decoder) {
 	for o := d.Object(jsonAICacheConfigVectorConfig); o.Next(); {
 		switch o.Field() {
 		case 0:
-			jsondec.Ptr(&m.APIKey, d, jsondec.String[string])
+			jsondec.StringPtr(&m.APIKey, d)
 		case 1:
-			jsondec.Ptr(&m.CollectionID, d, jsondec.String[string])
+			jsondec.StringPtr(&m.CollectionID, d)
 		case 2:
-			jsondec.Ptr(&m.ServiceHost, d, jsondec.String[string])
+			jsondec.StringPtr(&m.ServiceHost, d)
 		case 3:
 			jsondec.Ptr(&m.Threshold, d, jsondec.Float[float32])
 		case 4:
 			jsondec.Ptr(&m.Timeout, d, jsondec.Int[int32])
 		case 5:
-			jsondec.Ptr(&m.Type, d, jsondec.String[string])
+			jsondec.StringPtr(&m.Type, d)
 		}
 	}
 }
@@ -86,25 +86,25 @@ func (m *AINetworkConfigSearchEngine) DecodeJSON(d *jsondec.Decoder) {
 	for o := d.Object(jsonAINetworkConfigSearchEngine); o.Next(); {
 		switch o.Field() {
 		case 0:
-			jsondec.Ptr(&m.APIKey, d, jsondec.String[string])
+			jsondec.StringPtr(&m.APIKey, d)
 		case 1:
-			jsondec.Ptr(&m.ContentMode, d, jsondec.String[string])
+			jsondec.StringPtr(&m.ContentMode, d)
 		case 2:
 			jsondec.Ptr(&m.Count, d, jsondec.Int[int32])
 		case 3:
-			jsondec.Ptr(&m.Endpoint, d, jsondec.String[string])
+			jsondec.StringPtr(&m.Endpoint, d)
 		case 4:
-			jsondec.Ptr(&m.Industry, d, jsondec.String[string])
+			jsondec.StringPtr(&m.Industry, d)
 		case 5:
 			jsondec.Map(&m.OptionArgs, d, jsondec.String[string])
 		case 6:
 			jsondec.Ptr(&m.Start, d, jsondec.Int[int32])
 		case 7:
-			jsondec.Ptr(&m.TimeRange, d, jsondec.String[string])
+			jsondec.StringPtr(&m.TimeRange, d)
 		case 8:
 			jsondec.Ptr(&m.TimeoutMillisecond, d, jsondec.Int[int32])
 		case 9:
-			jsondec.Ptr(&m.Type, d, jsondec.String[string])
+			jsondec.StringPtr(&m.Type, d)
 		}
 	}
 }
@@ -120,15 +120,15 @@ func (m *AINetworkSearchConfig) DecodeJSON(d *jsondec.Decoder) {
 		case 0:
 			jsondec.Ptr(&m.DefaultEnable, d, jsondec.Bool[bool])
 		case 1:
-			jsondec.Ptr(&m.DefaultLang, d, jsondec.String[string])
+			jsondec.StringPtr(&m.DefaultLang, d)
 		case 2:
 			jsondec.Ptr(&m.NeedReference, d, jsondec.Bool[bool])
 		case 3:
 			jsondec.Ptr(&m.PluginStatus, d, (*AIPluginStatus).DecodeJSON)
 		case 4:
-			jsondec.Ptr(&m.ReferenceFormat, d, jsondec.String[string])
+			jsondec.StringPtr(&m.ReferenceFormat, d)
 		case 5:
-			jsondec.Ptr(&m.ReferenceLocation, d, jsondec.String[string])
+			jsondec.StringPtr(&m.ReferenceLocation, d)
 		case 6:
 			jsondec.Ptr(&m.SearchEngineConfig, d, (*AINetworkConfigSearchEngine).DecodeJSON)
 		case 7:
@@ -152,9 +152,9 @@ func (m *AINetworkSearchConfigSearchRewrite) DecodeJSON(d *jsondec.Decoder) {
 		case 1:
 			jsondec.Ptr(&m.MaxCount, d, jsondec.Int[int32])
 		case 2:
-			jsondec.Ptr(&m.ModelName, d, jsondec.String[string])
+			jsondec.StringPtr(&m.ModelName, d)
 		case 3:
-			jsondec.Ptr(&m.ServiceID, d, jsondec.String[string])
+			jsondec.StringPtr(&m.ServiceID, d)
 		case 4:
 			jsondec.Ptr(&m.TimeoutMillisecond, d, jsondec.Int[int32])
 		}
@@ -174,7 +174,7 @@ func (m *AIPluginStatus) DecodeJSON(d *jsondec.Decoder) {
 				jsondec.Map(v, d, jsondec.Unmarshaler[json.RawMessage])
 			})
 		case 1:
-			jsondec.Ptr(&m.PluginID, d, jsondec.String[string])
+			jsondec.StringPtr(&m.PluginID, d)
 		case 2:
 			jsondec.Ptr(&m.ServiceHealthy, d, jsondec.Bool[bool])
 		}
@@ -192,15 +192,15 @@ func (m *AIPolicyRedisConfig) DecodeJSON(d *jsondec.Decoder) {
 		case 0:
 			jsondec.Ptr(&m.DatabaseNumber, d, jsondec.Int[int32])
 		case 1:
-			jsondec.Ptr(&m.Host, d, jsondec.String[string])
+			jsondec.StringPtr(&m.Host, d)
 		case 2:
-			jsondec.Ptr(&m.Password, d, jsondec.String[string])
+			jsondec.StringPtr(&m.Password, d)
 		case 3:
 			jsondec.Ptr(&m.Port, d, jsondec.Int[int32])
 		case 4:
 			jsondec.Ptr(&m.Timeout, d, jsondec.Int[int32])
 		case 5:
-			jsondec.Ptr(&m.Username, d, jsondec.String[string])
+			jsondec.StringPtr(&m.Username, d)
 		}
 	}
 }
@@ -232,19 +232,19 @@ func (m *AISecurityGuardConfig) DecodeJSON(d *jsondec.Decoder) {
 		case 8:
 			jsondec.Ptr(&m.PluginStatus, d, (*AIPluginStatus).DecodeJSON)
 		case 9:
-			jsondec.Ptr(&m.RequestCheckService, d, jsondec.String[string])
+			jsondec.StringPtr(&m.RequestCheckService, d)
 		case 10:
-			jsondec.Ptr(&m.RequestImageCheckService, d, jsondec.String[string])
+			jsondec.StringPtr(&m.RequestImageCheckService, d)
 		case 11:
-			jsondec.Ptr(&m.ResponseCheckService, d, jsondec.String[string])
+			jsondec.StringPtr(&m.ResponseCheckService, d)
 		case 12:
-			jsondec.Ptr(&m.ResponseImageCheckService, d, jsondec.String[string])
+			jsondec.StringPtr(&m.ResponseImageCheckService, d)
 		case 13:
-			jsondec.Ptr(&m.RiskAlertLevel, d, jsondec.String[string])
+			jsondec.StringPtr(&m.RiskAlertLevel, d)
 		case 14:
 			jsondec.Slice(&m.RiskConfig, d, (*AISecurityGuardConfigRiskConfig).DecodeJSON)
 		case 15:
-			jsondec.Ptr(&m.ServiceAddress, d, jsondec.String[string])
+			jsondec.StringPtr(&m.ServiceAddress, d)
 		}
 	}
 }
@@ -258,15 +258,15 @@ func (m *AISecurityGuardConfigConsumerRequestCheckService) DecodeJSON(d *jsondec
 	for o := d.Object(jsonAISecurityGuardConfigConsumerRequestCheckService); o.Next(); {
 		switch o.Field() {
 		case 0:
-			jsondec.Ptr(&m.MatchType, d, jsondec.String[string])
+			jsondec.StringPtr(&m.MatchType, d)
 		case 1:
-			jsondec.Ptr(&m.ModalityType, d, jsondec.String[string])
+			jsondec.StringPtr(&m.ModalityType, d)
 		case 2:
-			jsondec.Ptr(&m.Name, d, jsondec.String[string])
+			jsondec.StringPtr(&m.Name, d)
 		case 3:
-			jsondec.Ptr(&m.RequestCheckService, d, jsondec.String[string])
+			jsondec.StringPtr(&m.RequestCheckService, d)
 		case 4:
-			jsondec.Ptr(&m.RequestImageCheckService, d, jsondec.String[string])
+			jsondec.StringPtr(&m.RequestImageCheckService, d)
 		}
 	}
 }
@@ -280,15 +280,15 @@ func (m *AISecurityGuardConfigConsumerResponseCheckService) DecodeJSON(d *jsonde
 	for o := d.Object(jsonAISecurityGuardConfigConsumerResponseCheckService); o.Next(); {
 		switch o.Field() {
 		case 0:
-			jsondec.Ptr(&m.MatchType, d, jsondec.String[string])
+			jsondec.StringPtr(&m.MatchType, d)
 		case 1:
-			jsondec.Ptr(&m.ModalityType, d, jsondec.String[string])
+			jsondec.StringPtr(&m.ModalityType, d)
 		case 2:
-			jsondec.Ptr(&m.Name, d, jsondec.String[string])
+			jsondec.StringPtr(&m.Name, d)
 		case 3:
-			jsondec.Ptr(&m.ResponseCheckService, d, jsondec.String[string])
+			jsondec.StringPtr(&m.ResponseCheckService, d)
 		case 4:
-			jsondec.Ptr(&m.ResponseImageCheckService, d, jsondec.String[string])
+			jsondec.StringPtr(&m.ResponseImageCheckService, d)
 		}
 	}
 }
@@ -302,13 +302,13 @@ func (m *AISecurityGuardConfigConsumerRiskLevel) DecodeJSON(d *jsondec.Decoder) 
 	for o := d.Object(jsonAISecurityGuardConfigConsumerRiskLevel); o.Next(); {
 		switch o.Field() {
 		case 0:
-			jsondec.Ptr(&m.Level, d, jsondec.String[string])
+			jsondec.StringPtr(&m.Level, d)
 		case 1:
-			jsondec.Ptr(&m.MatchType, d, jsondec.String[string])
+			jsondec.StringPtr(&m.MatchType, d)
 		case 2:
-			jsondec.Ptr(&m.Name, d, jsondec.String[string])
+			jsondec.StringPtr(&m.Name, d)
 		case 3:
-			jsondec.Ptr(&m.Type, d, jsondec.String[string])
+			jsondec.StringPtr(&m.Type, d)
 		}
 	}
 }
@@ -324,9 +324,9 @@ func (m *AISecurityGuardConfigRiskConfig) DecodeJSON(d *jsondec.Decoder) {
 		case 0:
 			jsondec.Ptr(&m.ConsumerRules, d, (*AISecurityGuardConfigRiskConfigConsumerRules).DecodeJSON)
 		case 1:
-			jsondec.Ptr(&m.Level, d, jsondec.String[string])
+			jsondec.StringPtr(&m.Level, d)
 		case 2:
-			jsondec.Ptr(&m.Type, d, jsondec.String[string])
+			jsondec.StringPtr(&m.Type, d)
 		}
 	}
 }
@@ -340,9 +340,9 @@ func (m *AISecurityGuardConfigRiskConfigConsumerRules) DecodeJSON(d *jsondec.Dec
 	for o := d.Object(jsonAISecurityGuardConfigRiskConfigConsumerRules); o.Next(); {
 		switch o.Field() {
 		case 0:
-			jsondec.Ptr(&m.MatchType, d, jsondec.String[string])
+			jsondec.StringPtr(&m.MatchType, d)
 		case 1:
-			jsondec.Ptr(&m.Pattern, d, jsondec.String[string])
+			jsondec.StringPtr(&m.Pattern, d)
 		}
 	}
 }
@@ -376,7 +376,7 @@ func (m *AIStatisticsConfigPathFieldConfigs) DecodeJSON(d *jsondec.Decoder) {
 		case 0:
 			jsondec.Map(&m.FieldPaths, d, (*AIStatisticsPathField).DecodeJSON)
 		case 1:
-			jsondec.Ptr(&m.Path, d, jsondec.String[string])
+			jsondec.StringPtr(&m.Path, d)
 		}
 	}
 }
@@ -390,25 +390,25 @@ func (m *AIStatisticsPathField) DecodeJSON(d *jsondec.Decoder) {
 	for o := d.Object(jsonAIStatisticsPathField); o.Next(); {
 		switch o.Field() {
 		case 0:
-			jsondec.Ptr(&m.Category, d, jsondec.String[string])
+			jsondec.StringPtr(&m.Category, d)
 		case 1:
-			jsondec.Ptr(&m.Description, d, jsondec.String[string])
+			jsondec.StringPtr(&m.Description, d)
 		case 2:
-			jsondec.Ptr(&m.FieldKey, d, jsondec.String[string])
+			jsondec.StringPtr(&m.FieldKey, d)
 		case 3:
-			jsondec.Ptr(&m.Io, d, jsondec.String[string])
+			jsondec.StringPtr(&m.Io, d)
 		case 4:
-			jsondec.Ptr(&m.JSONPath, d, jsondec.String[string])
+			jsondec.StringPtr(&m.JSONPath, d)
 		case 5:
-			jsondec.Ptr(&m.Name, d, jsondec.String[string])
+			jsondec.StringPtr(&m.Name, d)
 		case 6:
 			jsondec.Ptr(&m.RecordEnabled, d, jsondec.Bool[bool])
 		case 7:
-			jsondec.Ptr(&m.Rule, d, jsondec.String[string])
+			jsondec.StringPtr(&m.Rule, d)
 		case 8:
 			jsondec.Ptr(&m.Sensitive, d, jsondec.Bool[bool])
 		case 9:
-			jsondec.Ptr(&m.Source, d, jsondec.String[string])
+			jsondec.StringPtr(&m.Source, d)
 		}
 	}
 }
@@ -444,17 +444,17 @@ func (m *AITokenRateLimitConfigRule) DecodeJSON(d *jsondec.Decoder) {
 	for o := d.Object(jsonAITokenRateLimitConfigRule); o.Next(); {
 		switch o.Field() {
 		case 0:
-			jsondec.Ptr(&m.LimitMode, d, jsondec.String[string])
+			jsondec.StringPtr(&m.LimitMode, d)
 		case 1:
-			jsondec.Ptr(&m.LimitType, d, jsondec.String[string])
+			jsondec.StringPtr(&m.LimitType, d)
 		case 2:
 			jsondec.Ptr(&m.LimitValue, d, jsondec.Int[int32])
 		case 3:
-			jsondec.Ptr(&m.MatchKey, d, jsondec.String[string])
+			jsondec.StringPtr(&m.MatchKey, d)
 		case 4:
-			jsondec.Ptr(&m.MatchType, d, jsondec.String[string])
+			jsondec.StringPtr(&m.MatchType, d)
 		case 5:
-			jsondec.Ptr(&m.MatchValue, d, jsondec.String[string])
+			jsondec.StringPtr(&m.MatchValue, d)
 		}
 	}
 }
@@ -506,7 +506,7 @@ func (m *AIToolSelectionConfigQueryRewriting) DecodeJSON(d *jsondec.Decoder) {
 		case 1:
 			jsondec.Ptr(&m.Enabled, d, jsondec.Bool[bool])
 		case 2:
-			jsondec.Ptr(&m.FallbackStrategy, d, jsondec.String[string])
+			jsondec.StringPtr(&m.FallbackStrategy, d)
 		case 3:
 			jsondec.Ptr(&m.MaxOutputTokens, d, jsondec.Int[int32])
 		case 4:
@@ -528,7 +528,7 @@ func (m *AIToolSelectionConfigQueryRewritingContextSelection) DecodeJSON(d *json
 	for o := d.Object(jsonAIToolSelectionConfigQueryRewritingContextSelection); o.Next(); {
 		switch o.Field() {
 		case 0:
-			jsondec.Ptr(&m.Type, d, jsondec.String[string])
+			jsondec.StringPtr(&m.Type, d)
 		case 1:
 			jsondec.Ptr(&m.Value, d, jsondec.Int[int32])
 		}
@@ -544,9 +544,9 @@ func (m *AIToolSelectionConfigQueryRewritingModelService) DecodeJSON(d *jsondec.
 	for o := d.Object(jsonAIToolSelectionConfigQueryRewritingModelService); o.Next(); {
 		switch o.Field() {
 		case 0:
-			jsondec.Ptr(&m.ModelName, d, jsondec.String[string])
+			jsondec.StringPtr(&m.ModelName, d)
 		case 1:
-			jsondec.Ptr(&m.ServiceID, d, jsondec.String[string])
+			jsondec.StringPtr(&m.ServiceID, d)
 		case 2:
 			jsondec.Ptr(&m.TimeoutMillisecond, d, jsondec.Int[int32])
 		}
@@ -562,9 +562,9 @@ func (m *AIToolSelectionConfigQueryRewritingPromptConfig) DecodeJSON(d *jsondec.
 	for o := d.Object(jsonAIToolSelectionConfigQueryRewritingPromptConfig); o.Next(); {
 		switch o.Field() {
 		case 0:
-			jsondec.Ptr(&m.CustomPrompt, d, jsondec.String[string])
+			jsondec.StringPtr(&m.CustomPrompt, d)
 		case 1:
-			jsondec.Ptr(&m.Type, d, jsondec.String[string])
+			jsondec.StringPtr(&m.Type, d)
 		}
 	}
 }
@@ -592,9 +592,9 @@ func (m *AIToolSelectionConfigToolReranking) DecodeJSON(d *jsondec.Decoder) {
 	for o := d.Object(jsonAIToolSelectionConfigToolReranking); o.Next(); {
 		switch o.Field() {
 		case 0:
-			jsondec.Ptr(&m.FallbackStrategy, d, jsondec.String[string])
+			jsondec.StringPtr(&m.FallbackStrategy, d)
 		case 1:
-			jsondec.Ptr(&m.FilteringMethod, d, jsondec.String[string])
+			jsondec.StringPtr(&m.FilteringMethod, d)
 		case 2:
 			jsondec.Ptr(&m.ModelService, d, (*AIToolSelectionConfigToolRerankingModelService).DecodeJSON)
 		case 3:
@@ -616,9 +616,9 @@ func (m *AIToolSelectionConfigToolRerankingModelService) DecodeJSON(d *jsondec.D
 	for o := d.Object(jsonAIToolSelectionConfigToolRerankingModelService); o.Next(); {
 		switch o.Field() {
 		case 0:
-			jsondec.Ptr(&m.ModelName, d, jsondec.String[string])
+			jsondec.StringPtr(&m.ModelName, d)
 		case 1:
-			jsondec.Ptr(&m.ServiceID, d, jsondec.String[string])
+			jsondec.StringPtr(&m.ServiceID, d)
 		case 2:
 			jsondec.Ptr(&m.TimeoutMillisecond, d, jsondec.Int[int32])
 		}
@@ -634,9 +634,9 @@ func (m *AuthConfig) DecodeJSON(d *jsondec.Decoder) {
 	for o := d.Object(jsonAuthConfig); o.Next(); {
 		switch o.Field() {
 		case 0:
-			jsondec.Ptr(&m.AuthType, d, jsondec.String[string])
+			jsondec.StringPtr(&m.AuthType, d)
 		case 1:
-			jsondec.Ptr(&m.AuthMode, d, jsondec.String[string])
+			jsondec.StringPtr(&m.AuthMode, d)
 		}
 	}
 }
@@ -650,7 +650,7 @@ func (m *Backend) DecodeJSON(d *jsondec.Decoder) {
 	for o := d.Object(jsonBackend); o.Next(); {
 		switch o.Field() {
 		case 0:
-			jsondec.Ptr(&m.Scene, d, jsondec.String[BackendScene])
+			jsondec.StringPtr(&m.Scene, d)
 		case 1:
 			jsondec.Slice(&m.Services, d, (*BackendServices).DecodeJSON)
 		}
@@ -666,17 +666,17 @@ func (m *BackendServices) DecodeJSON(d *jsondec.Decoder) {
 	for o := d.Object(jsonBackendServices); o.Next(); {
 		switch o.Field() {
 		case 0:
-			jsondec.Ptr(&m.ServiceID, d, jsondec.String[string])
+			jsondec.StringPtr(&m.ServiceID, d)
 		case 1:
-			jsondec.Ptr(&m.Name, d, jsondec.String[string])
+			jsondec.StringPtr(&m.Name, d)
 		case 2:
-			jsondec.Ptr(&m.Protocol, d, jsondec.String[BackendServicesProtocol])
+			jsondec.StringPtr(&m.Protocol, d)
 		case 3:
 			jsondec.Ptr(&m.Port, d, jsondec.Int[int32])
 		case 4:
 			jsondec.Ptr(&m.Weight, d, jsondec.Int[int32])
 		case 5:
-			jsondec.Ptr(&m.Version, d, jsondec.String[string])
+			jsondec.StringPtr(&m.Version, d)
 		}
 	}
 }
@@ -690,17 +690,17 @@ func (m *CreatePluginAttachmentBody) DecodeJSON(d *jsondec.Decoder) {
 	for o := d.Object(jsonCreatePluginAttachmentBody); o.Next(); {
 		switch o.Field() {
 		case 0:
-			jsondec.Ptr(&m.PluginID, d, jsondec.String[string])
+			jsondec.StringPtr(&m.PluginID, d)
 		case 1:
-			jsondec.Ptr(&m.PluginConfig, d, jsondec.String[string])
+			jsondec.StringPtr(&m.PluginConfig, d)
 		case 2:
 			jsondec.Slice(&m.AttachResourceIDs, d, jsondec.String[string])
 		case 3:
-			jsondec.Ptr(&m.AttachResourceType, d, jsondec.String[string])
+			jsondec.StringPtr(&m.AttachResourceType, d)
 		case 4:
-			jsondec.Ptr(&m.EnvironmentID, d, jsondec.String[string])
+			jsondec.StringPtr(&m.EnvironmentID, d)
 		case 5:
-			jsondec.Ptr(&m.GatewayID, d, jsondec.String[string])
+			jsondec.StringPtr(&m.GatewayID, d)
 		case 6:
 			jsondec.Ptr(&m.Enable, d, jsondec.Bool[bool])
 		}
@@ -716,11 +716,11 @@ func (m *CreatePluginAttachmentResponse) DecodeJSON(d *jsondec.Decoder) {
 	for o := d.Object(jsonCreatePluginAttachmentResponse); o.Next(); {
 		switch o.Field() {
 		case 0:
-			jsondec.Ptr(&m.RequestID, d, jsondec.String[string])
+			jsondec.StringPtr(&m.RequestID, d)
 		case 1:
-			jsondec.Ptr(&m.Code, d, jsondec.String[string])
+			jsondec.StringPtr(&m.Code, d)
 		case 2:
-			jsondec.Ptr(&m.Message, d, jsondec.String[string])
+			jsondec.StringPtr(&m.Message, d)
 		case 3:
 			jsondec.Ptr(&m.Data, d, (*CreatePluginAttachmentResponseData).DecodeJSON)
 		}
@@ -736,7 +736,7 @@ func (m *CreatePluginAttachmentResponseData) DecodeJSON(d *jsondec.Decoder) {
 	for o := d.Object(jsonCreatePluginAttachmentResponseData); o.Next(); {
 		switch o.Field() {
 		case 0:
-			jsondec.Ptr(&m.PluginAttachmentID, d, jsondec.String[string])
+			jsondec.StringPtr(&m.PluginAttachmentID, d)
 		}
 	}
 }
@@ -750,11 +750,11 @@ func (m *DeletePluginAttachmentResponse) DecodeJSON(d *jsondec.Decoder) {
 	for o := d.Object(jsonDeletePluginAttachmentResponse); o.Next(); {
 		switch o.Field() {
 		case 0:
-			jsondec.Ptr(&m.RequestID, d, jsondec.String[string])
+			jsondec.StringPtr(&m.RequestID, d)
 		case 1:
-			jsondec.Ptr(&m.Code, d, jsondec.String[string])
+			jsondec.StringPtr(&m.Code, d)
 		case 2:
-			jsondec.Ptr(&m.Message, d, jsondec.String[string])
+			jsondec.StringPtr(&m.Message, d)
 		}
 	}
 }
@@ -768,13 +768,13 @@ func (m *EnvironmentInfo) DecodeJSON(d *jsondec.Decoder) {
 	for o := d.Object(jsonEnvironmentInfo); o.Next(); {
 		switch o.Field() {
 		case 0:
-			jsondec.Ptr(&m.EnvironmentID, d, jsondec.String[string])
+			jsondec.StringPtr(&m.EnvironmentID, d)
 		case 1:
-			jsondec.Ptr(&m.Name, d, jsondec.String[string])
+			jsondec.StringPtr(&m.Name, d)
 		case 2:
-			jsondec.Ptr(&m.Alias, d, jsondec.String[string])
+			jsondec.StringPtr(&m.Alias, d)
 		case 3:
-			jsondec.Ptr(&m.Description, d, jsondec.String[string])
+			jsondec.StringPtr(&m.Description, d)
 		case 4:
 			jsondec.Ptr(&m.GatewayInfo, d, (*GatewayInfo).DecodeJSON)
 		case 5:
@@ -786,7 +786,7 @@ func (m *EnvironmentInfo) DecodeJSON(d *jsondec.Decoder) {
 		case 8:
 			jsondec.Ptr(&m.UpdateTimestamp, d, jsondec.Int[int64])
 		case 9:
-			jsondec.Ptr(&m.ResourceGroupID, d, jsondec.String[string])
+			jsondec.StringPtr(&m.ResourceGroupID, d)
 		}
 	}
 }
@@ -800,11 +800,11 @@ func (m *ErrorResponse) DecodeJSON(d *jsondec.Decoder) {
 	for o := d.Object(jsonErrorResponse); o.Next(); {
 		switch o.Field() {
 		case 0:
-			jsondec.Ptr(&m.RequestID, d, jsondec.String[string])
+			jsondec.StringPtr(&m.RequestID, d)
 		case 1:
-			jsondec.Ptr(&m.Code, d, jsondec.String[string])
+			jsondec.StringPtr(&m.Code, d)
 		case 2:
-			jsondec.Ptr(&m.Message, d, jsondec.String[string])
+			jsondec.StringPtr(&m.Message, d)
 		case 3:
 			jsondec.Unmarshaler(&m.AccessDeniedDetail, d)
 		}
@@ -820,15 +820,15 @@ func (m *GatewayInfo) DecodeJSON(d *jsondec.Decoder) {
 	for o := d.Object(jsonGatewayInfo); o.Next(); {
 		switch o.Field() {
 		case 0:
-			jsondec.Ptr(&m.GatewayID, d, jsondec.String[string])
+			jsondec.StringPtr(&m.GatewayID, d)
 		case 1:
-			jsondec.Ptr(&m.Name, d, jsondec.String[string])
+			jsondec.StringPtr(&m.Name, d)
 		case 2:
 			jsondec.Ptr(&m.VPCInfo, d, (*GatewayInfoVPCInfo).DecodeJSON)
 		case 3:
-			jsondec.Ptr(&m.EngineVersion, d, jsondec.String[string])
+			jsondec.StringPtr(&m.EngineVersion, d)
 		case 4:
-			jsondec.Ptr(&m.GatewayEdition, d, jsondec.String[string])
+			jsondec.StringPtr(&m.GatewayEdition, d)
 		}
 	}
 }
@@ -842,9 +842,9 @@ func (m *GatewayInfoVPCInfo) DecodeJSON(d *jsondec.Decoder) {
 	for o := d.Object(jsonGatewayInfoVPCInfo); o.Next(); {
 		switch o.Field() {
 		case 0:
-			jsondec.Ptr(&m.VPCID, d, jsondec.String[string])
+			jsondec.StringPtr(&m.VPCID, d)
 		case 1:
-			jsondec.Ptr(&m.Name, d, jsondec.String[string])
+			jsondec.StringPtr(&m.Name, d)
 		}
 	}
 }
@@ -858,11 +858,11 @@ func (m *GetPluginAttachmentResponse) DecodeJSON(d *jsondec.Decoder) {
 	for o := d.Object(jsonGetPluginAttachmentResponse); o.Next(); {
 		switch o.Field() {
 		case 0:
-			jsondec.Ptr(&m.RequestID, d, jsondec.String[string])
+			jsondec.StringPtr(&m.RequestID, d)
 		case 1:
-			jsondec.Ptr(&m.Code, d, jsondec.String[string])
+			jsondec.StringPtr(&m.Code, d)
 		case 2:
-			jsondec.Ptr(&m.Message, d, jsondec.String[string])
+			jsondec.StringPtr(&m.Message, d)
 		case 3:
 			jsondec.Ptr(&m.Data, d, (*GetPluginAttachmentResponseData).DecodeJSON)
 		}
@@ -878,7 +878,7 @@ func (m *GetPluginAttachmentResponseData) DecodeJSON(d *jsondec.Decoder) {
 	for o := d.Object(jsonGetPluginAttachmentResponseData); o.Next(); {
 		switch o.Field() {
 		case 0:
-			jsondec.Ptr(&m.PluginAttachmentID, d, jsondec.String[string])
+			jsondec.StringPtr(&m.PluginAttachmentID, d)
 		case 1:
 			jsondec.Ptr(&m.ParentResourceInfo, d, (*ParentResourceInfo).DecodeJSON)
 		case 2:
@@ -886,11 +886,11 @@ func (m *GetPluginAttachmentResponseData) DecodeJSON(d *jsondec.Decoder) {
 		case 3:
 			jsondec.Ptr(&m.EnvironmentInfo, d, (*EnvironmentInfo).DecodeJSON)
 		case 4:
-			jsondec.Ptr(&m.PluginConfig, d, jsondec.String[string])
+			jsondec.StringPtr(&m.PluginConfig, d)
 		case 5:
 			jsondec.Ptr(&m.Enable, d, jsondec.Bool[bool])
 		case 6:
-			jsondec.Ptr(&m.PluginID, d, jsondec.String[string])
+			jsondec.StringPtr(&m.PluginID, d)
 		case 7:
 			jsondec.Ptr(&m.PluginClassInfo, d, (*PluginClassInfo).DecodeJSON)
 		case 8:
@@ -908,15 +908,15 @@ func (m *HTTPAPIAPIInfo) DecodeJSON(d *jsondec.Decoder) {
 	for o := d.Object(jsonHTTPAPIAPIInfo); o.Next(); {
 		switch o.Field() {
 		case 0:
-			jsondec.Ptr(&m.HTTPAPIID, d, jsondec.String[string])
+			jsondec.StringPtr(&m.HTTPAPIID, d)
 		case 1:
-			jsondec.Ptr(&m.Name, d, jsondec.String[string])
+			jsondec.StringPtr(&m.Name, d)
 		case 2:
 			jsondec.Slice(&m.Protocols, d, jsondec.String[string])
 		case 3:
-			jsondec.Ptr(&m.BasePath, d, jsondec.String[string])
+			jsondec.StringPtr(&m.BasePath, d)
 		case 4:
-			jsondec.Ptr(&m.Description, d, jsondec.String[string])
+			jsondec.StringPtr(&m.Description, d)
 		case 5:
 			jsondec.Ptr(&m.VersionInfo, d, (*HTTPAPIVersionInfo).DecodeJSON)
 		case 6:
@@ -924,9 +924,9 @@ func (m *HTTPAPIAPIInfo) DecodeJSON(d *jsondec.Decoder) {
 		case 7:
 			jsondec.Ptr(&m.IngressInfo, d, (*HTTPAPIAPIInfoIngressInfo).DecodeJSON)
 		case 8:
-			jsondec.Ptr(&m.Type, d, jsondec.String[HTTPAPIAPIInfoType])
+			jsondec.StringPtr(&m.Type, d)
 		case 9:
-			jsondec.Ptr(&m.ResourceGroupID, d, jsondec.String[string])
+			jsondec.StringPtr(&m.ResourceGroupID, d)
 		case 10:
 			jsondec.Slice(&m.AIProtocols, d, jsondec.String[string])
 		case 11:
@@ -938,11 +938,11 @@ func (m *HTTPAPIAPIInfo) DecodeJSON(d *jsondec.Decoder) {
 		case 14:
 			jsondec.Ptr(&m.AuthConfig, d, (*AuthConfig).DecodeJSON)
 		case 15:
-			jsondec.Ptr(&m.GatewayID, d, jsondec.String[string])
+			jsondec.StringPtr(&m.GatewayID, d)
 		case 16:
 			jsondec.Map(&m.DeployCntMap, d, (*HTTPAPIAPIInfoDeployCntMapValue).DecodeJSON)
 		case 17:
-			jsondec.Ptr(&m.ModelCategory, d, jsondec.String[string])
+			jsondec.StringPtr(&m.ModelCategory, d)
 		case 18:
 			jsondec.Slice(&m.AgentProtocols, d, jsondec.String[string])
 		}
@@ -976,15 +976,15 @@ func (m *HTTPAPIAPIInfoEnvironments) DecodeJSON(d *jsondec.Decoder) {
 	for o := d.Object(jsonHTTPAPIAPIInfoEnvironments); o.Next(); {
 		switch o.Field() {
 		case 0:
-			jsondec.Ptr(&m.EnvironmentID, d, jsondec.String[string])
+			jsondec.StringPtr(&m.EnvironmentID, d)
 		case 1:
-			jsondec.Ptr(&m.Name, d, jsondec.String[string])
+			jsondec.StringPtr(&m.Name, d)
 		case 2:
-			jsondec.Ptr(&m.Alias, d, jsondec.String[string])
+			jsondec.StringPtr(&m.Alias, d)
 		case 3:
-			jsondec.Ptr(&m.BackendScene, d, jsondec.String[HTTPAPIAPIInfoEnvironmentsBackendScene])
+			jsondec.StringPtr(&m.BackendScene, d)
 		case 4:
-			jsondec.Ptr(&m.BackendType, d, jsondec.String[HTTPAPIAPIInfoEnvironmentsBackendType])
+			jsondec.StringPtr(&m.BackendType, d)
 		case 5:
 			jsondec.Slice(&m.ServiceConfigs, d, (*HTTPAPIAPIInfoEnvironmentsServiceConfigs).DecodeJSON)
 		case 6:
@@ -992,7 +992,7 @@ func (m *HTTPAPIAPIInfoEnvironments) DecodeJSON(d *jsondec.Decoder) {
 		case 7:
 			jsondec.Ptr(&m.GatewayInfo, d, (*HTTPAPIAPIInfoEnvironmentsGatewayInfo).DecodeJSON)
 		case 8:
-			jsondec.Ptr(&m.DeployStatus, d, jsondec.String[string])
+			jsondec.StringPtr(&m.DeployStatus, d)
 		case 9:
 			jsondec.Slice(&m.SubDomains, d, (*HTTPAPIAPIInfoEnvironmentsSubDomains).DecodeJSON)
 		}
@@ -1008,11 +1008,11 @@ func (m *HTTPAPIAPIInfoEnvironmentsGatewayInfo) DecodeJSON(d *jsondec.Decoder) {
 	for o := d.Object(jsonHTTPAPIAPIInfoEnvironmentsGatewayInfo); o.Next(); {
 		switch o.Field() {
 		case 0:
-			jsondec.Ptr(&m.GatewayID, d, jsondec.String[string])
+			jsondec.StringPtr(&m.GatewayID, d)
 		case 1:
-			jsondec.Ptr(&m.Name, d, jsondec.String[string])
+			jsondec.StringPtr(&m.Name, d)
 		case 2:
-			jsondec.Ptr(&m.GatewayEdition, d, jsondec.String[string])
+			jsondec.StringPtr(&m.GatewayEdition, d)
 		}
 	}
 }
@@ -1026,21 +1026,21 @@ func (m *HTTPAPIAPIInfoEnvironmentsServiceConfigs) DecodeJSON(d *jsondec.Decoder
 	for o := d.Object(jsonHTTPAPIAPIInfoEnvironmentsServiceConfigs); o.Next(); {
 		switch o.Field() {
 		case 0:
-			jsondec.Ptr(&m.GatewayServiceID, d, jsondec.String[string])
+			jsondec.StringPtr(&m.GatewayServiceID, d)
 		case 1:
-			jsondec.Ptr(&m.Name, d, jsondec.String[string])
+			jsondec.StringPtr(&m.Name, d)
 		case 2:
-			jsondec.Ptr(&m.Protocol, d, jsondec.String[string])
+			jsondec.StringPtr(&m.Protocol, d)
 		case 3:
 			jsondec.Ptr(&m.Port, d, jsondec.Unmarshaler[HTTPAPIAPIInfoEnvironmentsServiceConfigsPort])
 		case 4:
 			jsondec.Ptr(&m.Weight, d, jsondec.Int[int32])
 		case 5:
-			jsondec.Ptr(&m.Version, d, jsondec.String[string])
+			jsondec.StringPtr(&m.Version, d)
 		case 6:
 			jsondec.Ptr(&m.Match, d, (*HTTPAPIBackendMatchConditions).DecodeJSON)
 		case 7:
-			jsondec.Ptr(&m.ServiceID, d, jsondec.String[string])
+			jsondec.StringPtr(&m.ServiceID, d)
 		}
 	}
 }
@@ -1054,13 +1054,13 @@ func (m *HTTPAPIAPIInfoEnvironmentsSubDomains) DecodeJSON(d *jsondec.Decoder) {
 	for o := d.Object(jsonHTTPAPIAPIInfoEnvironmentsSubDomains); o.Next(); {
 		switch o.Field() {
 		case 0:
-			jsondec.Ptr(&m.DomainID, d, jsondec.String[string])
+			jsondec.StringPtr(&m.DomainID, d)
 		case 1:
-			jsondec.Ptr(&m.Name, d, jsondec.String[string])
+			jsondec.StringPtr(&m.Name, d)
 		case 2:
-			jsondec.Ptr(&m.Protocol, d, jsondec.String[string])
+			jsondec.StringPtr(&m.Protocol, d)
 		case 3:
-			jsondec.Ptr(&m.NetworkType, d, jsondec.String[string])
+			jsondec.StringPtr(&m.NetworkType, d)
 		}
 	}
 }
@@ -1074,11 +1074,11 @@ func (m *HTTPAPIAPIInfoIngressInfo) DecodeJSON(d *jsondec.Decoder) {
 	for o := d.Object(jsonHTTPAPIAPIInfoIngressInfo); o.Next(); {
 		switch o.Field() {
 		case 0:
-			jsondec.Ptr(&m.SourceID, d, jsondec.String[string])
+			jsondec.StringPtr(&m.SourceID, d)
 		case 1:
-			jsondec.Ptr(&m.IngressClass, d, jsondec.String[string])
+			jsondec.StringPtr(&m.IngressClass, d)
 		case 2:
-			jsondec.Ptr(&m.WatchNamespace, d, jsondec.String[string])
+			jsondec.StringPtr(&m.WatchNamespace, d)
 		case 3:
 			jsondec.Ptr(&m.EnvironmentInfo, d, (*HTTPAPIAPIInfoIngressInfoEnvironmentInfo).DecodeJSON)
 		case 4:
@@ -1098,7 +1098,7 @@ func (m *HTTPAPIAPIInfoIngressInfoEnvironmentInfo) DecodeJSON(d *jsondec.Decoder
 	for o := d.Object(jsonHTTPAPIAPIInfoIngressInfoEnvironmentInfo); o.Next(); {
 		switch o.Field() {
 		case 0:
-			jsondec.Ptr(&m.EnvironmentID, d, jsondec.String[string])
+			jsondec.StringPtr(&m.EnvironmentID, d)
 		}
 	}
 }
@@ -1112,7 +1112,7 @@ func (m *HTTPAPIAPIInfoIngressInfoK8sClusterInfo) DecodeJSON(d *jsondec.Decoder)
 	for o := d.Object(jsonHTTPAPIAPIInfoIngressInfoK8sClusterInfo); o.Next(); {
 		switch o.Field() {
 		case 0:
-			jsondec.Ptr(&m.ClusterID, d, jsondec.String[string])
+			jsondec.StringPtr(&m.ClusterID, d)
 		}
 	}
 }
@@ -1126,13 +1126,13 @@ func (m *HTTPAPIBackendMatchCondition) DecodeJSON(d *jsondec.Decoder) {
 	for o := d.Object(jsonHTTPAPIBackendMatchCondition); o.Next(); {
 		switch o.Field() {
 		case 0:
-			jsondec.Ptr(&m.Type, d, jsondec.String[string])
+			jsondec.StringPtr(&m.Type, d)
 		case 1:
-			jsondec.Ptr(&m.Key, d, jsondec.String[string])
+			jsondec.StringPtr(&m.Key, d)
 		case 2:
-			jsondec.Ptr(&m.Value, d, jsondec.String[string])
+			jsondec.StringPtr(&m.Value, d)
 		case 3:
-			jsondec.Ptr(&m.Operator, d, jsondec.String[HTTPAPIBackendMatchConditionOperator])
+			jsondec.StringPtr(&m.Operator, d)
 		}
 	}
 }
@@ -1164,9 +1164,9 @@ func (m *HTTPAPIDeployConfig) DecodeJSON(d *jsondec.Decoder) {
 		case 0:
 			jsondec.Slice(&m.CustomDomainIDs, d, jsondec.String[string])
 		case 1:
-			jsondec.Ptr(&m.EnvironmentID, d, jsondec.String[string])
+			jsondec.StringPtr(&m.EnvironmentID, d)
 		case 2:
-			jsondec.Ptr(&m.BackendScene, d, jsondec.String[string])
+			jsondec.StringPtr(&m.BackendScene, d)
 		case 3:
 			jsondec.Slice(&m.ServiceConfigs, d, (*HTTPAPIDeployConfigServiceConfigs).DecodeJSON)
 		case 4:
@@ -1174,7 +1174,7 @@ func (m *HTTPAPIDeployConfig) DecodeJSON(d *jsondec.Decoder) {
 		case 5:
 			jsondec.Ptr(&m.AutoDeploy, d, jsondec.Bool[bool])
 		case 6:
-			jsondec.Ptr(&m.GatewayID, d, jsondec.String[string])
+			jsondec.StringPtr(&m.GatewayID, d)
 		case 7:
 			jsondec.Ptr(&m.RouteBackend, d, (*Backend).DecodeJSON)
 		case 8:
@@ -1186,7 +1186,7 @@ func (m *HTTPAPIDeployConfig) DecodeJSON(d *jsondec.Decoder) {
 		case 11:
 			jsondec.Ptr(&m.Mock, d, (*HTTPAPIMockContract).DecodeJSON)
 		case 12:
-			jsondec.Ptr(&m.GatewayType, d, jsondec.String[string])
+			jsondec.StringPtr(&m.GatewayType, d)
 		case 13:
 			jsondec.Slice(&m.BuiltinRouteNames, d, jsondec.String[string])
 		case 14:
@@ -1206,11 +1206,11 @@ func (m *HTTPAPIDeployConfigEnvDomainInfos) DecodeJSON(d *jsondec.Decoder) {
 	for o := d.Object(jsonHTTPAPIDeployConfigEnvDomainInfos); o.Next(); {
 		switch o.Field() {
 		case 0:
-			jsondec.Ptr(&m.DomainID, d, jsondec.String[string])
+			jsondec.StringPtr(&m.DomainID, d)
 		case 1:
-			jsondec.Ptr(&m.Name, d, jsondec.String[string])
+			jsondec.StringPtr(&m.Name, d)
 		case 2:
-			jsondec.Ptr(&m.Protocol, d, jsondec.String[string])
+			jsondec.StringPtr(&m.Protocol, d)
 		}
 	}
 }
@@ -1224,7 +1224,7 @@ func (m *HTTPAPIDeployConfigPolicyConfigs) DecodeJSON(d *jsondec.Decoder) {
 	for o := d.Object(jsonHTTPAPIDeployConfigPolicyConfigs); o.Next(); {
 		switch o.Field() {
 		case 0:
-			jsondec.Ptr(&m.Type, d, jsondec.String[string])
+			jsondec.StringPtr(&m.Type, d)
 		case 1:
 			jsondec.Ptr(&m.Enable, d, jsondec.Bool[bool])
 		case 2:
@@ -1274,11 +1274,11 @@ func (m *HTTPAPIDeployConfigPolicyConfigsAIFallbackConfigServiceConfigs) DecodeJ
 	for o := d.Object(jsonHTTPAPIDeployConfigPolicyConfigsAIFallbackConfigServiceConfigs); o.Next(); {
 		switch o.Field() {
 		case 0:
-			jsondec.Ptr(&m.ServiceID, d, jsondec.String[string])
+			jsondec.StringPtr(&m.ServiceID, d)
 		case 1:
-			jsondec.Ptr(&m.Name, d, jsondec.String[string])
+			jsondec.StringPtr(&m.Name, d)
 		case 2:
-			jsondec.Ptr(&m.TargetModelName, d, jsondec.String[string])
+			jsondec.StringPtr(&m.TargetModelName, d)
 		case 3:
 			jsondec.Ptr(&m.PassThroughModelName, d, jsondec.Bool[bool])
 		}
@@ -1294,29 +1294,29 @@ func (m *HTTPAPIDeployConfigServiceConfigs) DecodeJSON(d *jsondec.Decoder) {
 	for o := d.Object(jsonHTTPAPIDeployConfigServiceConfigs); o.Next(); {
 		switch o.Field() {
 		case 0:
-			jsondec.Ptr(&m.ServiceID, d, jsondec.String[string])
+			jsondec.StringPtr(&m.ServiceID, d)
 		case 1:
 			jsondec.Ptr(&m.Weight, d, jsondec.Int[int64])
 		case 2:
-			jsondec.Ptr(&m.ModelNamePattern, d, jsondec.String[string])
+			jsondec.StringPtr(&m.ModelNamePattern, d)
 		case 3:
-			jsondec.Ptr(&m.ModelName, d, jsondec.String[string])
+			jsondec.StringPtr(&m.ModelName, d)
 		case 4:
-			jsondec.Ptr(&m.IntentCode, d, jsondec.String[string])
+			jsondec.StringPtr(&m.IntentCode, d)
 		case 5:
-			jsondec.Ptr(&m.GatewayServiceID, d, jsondec.String[string])
+			jsondec.StringPtr(&m.GatewayServiceID, d)
 		case 6:
-			jsondec.Ptr(&m.Name, d, jsondec.String[string])
+			jsondec.StringPtr(&m.Name, d)
 		case 7:
-			jsondec.Ptr(&m.Protocol, d, jsondec.String[string])
+			jsondec.StringPtr(&m.Protocol, d)
 		case 8:
 			jsondec.Ptr(&m.Port, d, jsondec.Int[int32])
 		case 9:
-			jsondec.Ptr(&m.Version, d, jsondec.String[string])
+			jsondec.StringPtr(&m.Version, d)
 		case 10:
 			jsondec.Ptr(&m.Match, d, (*HTTPAPIBackendMatchConditions).DecodeJSON)
 		case 11:
-			jsondec.Ptr(&m.MultiServiceRouteStrategy, d, jsondec.String[string])
+			jsondec.StringPtr(&m.MultiServiceRouteStrategy, d)
 		case 12:
 			jsondec.Ptr(&m.ObservabilityRouteConfig, d, (*HTTPAPIDeployConfigServiceConfigsObservabilityRouteConfig).DecodeJSON)
 		}
@@ -1332,7 +1332,7 @@ func (m *HTTPAPIDeployConfigServiceConfigsObservabilityRouteConfig) DecodeJSON(d
 	for o := d.Object(jsonHTTPAPIDeployConfigServiceConfigsObservabilityRouteConfig); o.Next(); {
 		switch o.Field() {
 		case 0:
-			jsondec.Ptr(&m.Mode, d, jsondec.String[string])
+			jsondec.StringPtr(&m.Mode, d)
 		case 1:
 			jsondec.Ptr(&m.QueueSize, d, jsondec.Int[int32])
 		case 2:
@@ -1350,13 +1350,13 @@ func (m *HTTPAPIDeployConfigSubDomains) DecodeJSON(d *jsondec.Decoder) {
 	for o := d.Object(jsonHTTPAPIDeployConfigSubDomains); o.Next(); {
 		switch o.Field() {
 		case 0:
-			jsondec.Ptr(&m.DomainID, d, jsondec.String[string])
+			jsondec.StringPtr(&m.DomainID, d)
 		case 1:
-			jsondec.Ptr(&m.Name, d, jsondec.String[string])
+			jsondec.StringPtr(&m.Name, d)
 		case 2:
-			jsondec.Ptr(&m.Protocol, d, jsondec.String[string])
+			jsondec.StringPtr(&m.Protocol, d)
 		case 3:
-			jsondec.Ptr(&m.NetworkType, d, jsondec.String[string])
+			jsondec.StringPtr(&m.NetworkType, d)
 		}
 	}
 }
@@ -1370,11 +1370,11 @@ func (m *HTTPAPIDomainInfo) DecodeJSON(d *jsondec.Decoder) {
 	for o := d.Object(jsonHTTPAPIDomainInfo); o.Next(); {
 		switch o.Field() {
 		case 0:
-			jsondec.Ptr(&m.DomainID, d, jsondec.String[string])
+			jsondec.StringPtr(&m.DomainID, d)
 		case 1:
-			jsondec.Ptr(&m.Name, d, jsondec.String[string])
+			jsondec.StringPtr(&m.Name, d)
 		case 2:
-			jsondec.Ptr(&m.Protocol, d, jsondec.String[HTTPAPIDomainInfoProtocol])
+			jsondec.StringPtr(&m.Protocol, d)
 		}
 	}
 }
@@ -1392,7 +1392,7 @@ func (m *HTTPAPIMockContract) DecodeJSON(d *jsondec.Decoder) {
 		case 1:
 			jsondec.Ptr(&m.ResponseCode, d, jsondec.Int[int32])
 		case 2:
-			jsondec.Ptr(&m.ResponseContent, d, jsondec.String[string])
+			jsondec.StringPtr(&m.ResponseContent, d)
 		}
 	}
 }
@@ -1422,13 +1422,13 @@ func (m *HTTPAPIVersionInfo) DecodeJSON(d *jsondec.Decoder) {
 		case 0:
 			jsondec.Ptr(&m.Enable, d, jsondec.Bool[bool])
 		case 1:
-			jsondec.Ptr(&m.Scheme, d, jsondec.String[string])
+			jsondec.StringPtr(&m.Scheme, d)
 		case 2:
-			jsondec.Ptr(&m.HeaderName, d, jsondec.String[string])
+			jsondec.StringPtr(&m.HeaderName, d)
 		case 3:
-			jsondec.Ptr(&m.QueryName, d, jsondec.String[string])
+			jsondec.StringPtr(&m.QueryName, d)
 		case 4:
-			jsondec.Ptr(&m.Version, d, jsondec.String[string])
+			jsondec.StringPtr(&m.Version, d)
 		}
 	}
 }
@@ -1442,15 +1442,15 @@ func (m *ListPluginAttachmentsItem) DecodeJSON(d *jsondec.Decoder) {
 	for o := d.Object(jsonListPluginAttachmentsItem); o.Next(); {
 		switch o.Field() {
 		case 0:
-			jsondec.Ptr(&m.PluginAttachmentID, d, jsondec.String[string])
+			jsondec.StringPtr(&m.PluginAttachmentID, d)
 		case 1:
-			jsondec.Ptr(&m.PluginID, d, jsondec.String[string])
+			jsondec.StringPtr(&m.PluginID, d)
 		case 2:
-			jsondec.Ptr(&m.AttachResourceType, d, jsondec.String[ListPluginAttachmentsItemAttachResourceType])
+			jsondec.StringPtr(&m.AttachResourceType, d)
 		case 3:
 			jsondec.Ptr(&m.Enable, d, jsondec.Bool[bool])
 		case 4:
-			jsondec.Ptr(&m.PluginConfig, d, jsondec.String[string])
+			jsondec.StringPtr(&m.PluginConfig, d)
 		case 5:
 			jsondec.Ptr(&m.ParentResourceInfo, d, (*ParentResourceInfo).DecodeJSON)
 		case 6:
@@ -1474,11 +1474,11 @@ func (m *ListPluginAttachmentsResponse) DecodeJSON(d *jsondec.Decoder) {
 	for o := d.Object(jsonListPluginAttachmentsResponse); o.Next(); {
 		switch o.Field() {
 		case 0:
-			jsondec.Ptr(&m.RequestID, d, jsondec.String[string])
+			jsondec.StringPtr(&m.RequestID, d)
 		case 1:
-			jsondec.Ptr(&m.Code, d, jsondec.String[string])
+			jsondec.StringPtr(&m.Code, d)
 		case 2:
-			jsondec.Ptr(&m.Message, d, jsondec.String[string])
+			jsondec.StringPtr(&m.Message, d)
 		case 3:
 			jsondec.Ptr(&m.Data, d, (*ListPluginAttachmentsResponseData).DecodeJSON)
 		}
@@ -1514,7 +1514,7 @@ func (m *ParentResourceInfo) DecodeJSON(d *jsondec.Decoder) {
 	for o := d.Object(jsonParentResourceInfo); o.Next(); {
 		switch o.Field() {
 		case 0:
-			jsondec.Ptr(&m.ResourceType, d, jsondec.String[ParentResourceInfoResourceType])
+			jsondec.StringPtr(&m.ResourceType, d)
 		case 1:
 			jsondec.Ptr(&m.APIInfo, d, (*HTTPAPIAPIInfo).DecodeJSON)
 		}
@@ -1530,37 +1530,37 @@ func (m *PluginClassInfo) DecodeJSON(d *jsondec.Decoder) {
 	for o := d.Object(jsonPluginClassInfo); o.Next(); {
 		switch o.Field() {
 		case 0:
-			jsondec.Ptr(&m.PluginClassID, d, jsondec.String[string])
+			jsondec.StringPtr(&m.PluginClassID, d)
 		case 1:
-			jsondec.Ptr(&m.Type, d, jsondec.String[string])
+			jsondec.StringPtr(&m.Type, d)
 		case 2:
-			jsondec.Ptr(&m.Mode, d, jsondec.String[string])
+			jsondec.StringPtr(&m.Mode, d)
 		case 3:
-			jsondec.Ptr(&m.Name, d, jsondec.String[string])
+			jsondec.StringPtr(&m.Name, d)
 		case 4:
-			jsondec.Ptr(&m.Alias, d, jsondec.String[string])
+			jsondec.StringPtr(&m.Alias, d)
 		case 5:
-			jsondec.Ptr(&m.Description, d, jsondec.String[string])
+			jsondec.StringPtr(&m.Description, d)
 		case 6:
-			jsondec.Ptr(&m.Source, d, jsondec.String[string])
+			jsondec.StringPtr(&m.Source, d)
 		case 7:
-			jsondec.Ptr(&m.Version, d, jsondec.String[string])
+			jsondec.StringPtr(&m.Version, d)
 		case 8:
-			jsondec.Ptr(&m.VersionDescription, d, jsondec.String[string])
+			jsondec.StringPtr(&m.VersionDescription, d)
 		case 9:
-			jsondec.Ptr(&m.ExecuteStage, d, jsondec.String[string])
+			jsondec.StringPtr(&m.ExecuteStage, d)
 		case 10:
 			jsondec.Ptr(&m.ExecutePriority, d, jsondec.Int[int32])
 		case 11:
-			jsondec.Ptr(&m.ConfigExample, d, jsondec.String[string])
+			jsondec.StringPtr(&m.ConfigExample, d)
 		case 12:
-			jsondec.Ptr(&m.ImageName, d, jsondec.String[string])
+			jsondec.StringPtr(&m.ImageName, d)
 		case 13:
-			jsondec.Ptr(&m.WASMLanguage, d, jsondec.String[string])
+			jsondec.StringPtr(&m.WASMLanguage, d)
 		case 14:
-			jsondec.Ptr(&m.SupportedMinGatewayVersion, d, jsondec.String[string])
+			jsondec.StringPtr(&m.SupportedMinGatewayVersion, d)
 		case 15:
-			jsondec.Ptr(&m.WASMURL, d, jsondec.String[string])
+			jsondec.StringPtr(&m.WASMURL, d)
 		case 16:
 			jsondec.Ptr(&m.InnerPlugin, d, jsondec.Bool[bool])
 		}
@@ -1576,13 +1576,13 @@ func (m *ResourceInfo) DecodeJSON(d *jsondec.Decoder) {
 	for o := d.Object(jsonResourceInfo); o.Next(); {
 		switch o.Field() {
 		case 0:
-			jsondec.Ptr(&m.ResourceType, d, jsondec.String[ResourceInfoResourceType])
+			jsondec.StringPtr(&m.ResourceType, d)
 		case 1:
-			jsondec.Ptr(&m.ResourceID, d, jsondec.String[string])
+			jsondec.StringPtr(&m.ResourceID, d)
 		case 2:
-			jsondec.Ptr(&m.ResourceName, d, jsondec.String[string])
+			jsondec.StringPtr(&m.ResourceName, d)
 		case 3:
-			jsondec.Ptr(&m.ResourceVersion, d, jsondec.String[string])
+			jsondec.StringPtr(&m.ResourceVersion, d)
 		}
 	}
 }
@@ -1596,13 +1596,13 @@ func (m *SubDomainInfo) DecodeJSON(d *jsondec.Decoder) {
 	for o := d.Object(jsonSubDomainInfo); o.Next(); {
 		switch o.Field() {
 		case 0:
-			jsondec.Ptr(&m.DomainID, d, jsondec.String[string])
+			jsondec.StringPtr(&m.DomainID, d)
 		case 1:
-			jsondec.Ptr(&m.Name, d, jsondec.String[string])
+			jsondec.StringPtr(&m.Name, d)
 		case 2:
-			jsondec.Ptr(&m.Protocol, d, jsondec.String[SubDomainInfoProtocol])
+			jsondec.StringPtr(&m.Protocol, d)
 		case 3:
-			jsondec.Ptr(&m.NetworkType, d, jsondec.String[SubDomainInfoNetworkType])
+			jsondec.StringPtr(&m.NetworkType, d)
 		}
 	}
 }
@@ -1618,7 +1618,7 @@ func (m *UpdatePluginAttachmentBody) DecodeJSON(d *jsondec.Decoder) {
 		case 0:
 			jsondec.Slice(&m.AttachResourceIDs, d, jsondec.String[string])
 		case 1:
-			jsondec.Ptr(&m.PluginConfig, d, jsondec.String[string])
+			jsondec.StringPtr(&m.PluginConfig, d)
 		case 2:
 			jsondec.Ptr(&m.Enable, d, jsondec.Bool[bool])
 		}
@@ -1634,11 +1634,11 @@ func (m *UpdatePluginAttachmentResponse) DecodeJSON(d *jsondec.Decoder) {
 	for o := d.Object(jsonUpdatePluginAttachmentResponse); o.Next(); {
 		switch o.Field() {
 		case 0:
-			jsondec.Ptr(&m.RequestID, d, jsondec.String[string])
+			jsondec.StringPtr(&m.RequestID, d)
 		case 1:
-			jsondec.Ptr(&m.Code, d, jsondec.String[string])
+			jsondec.StringPtr(&m.Code, d)
 		case 2:
-			jsondec.Ptr(&m.Message, d, jsondec.String[string])
+			jsondec.StringPtr(&m.Message, d)
 		}
 	}
 }

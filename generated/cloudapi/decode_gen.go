@@ -13,25 +13,25 @@ func (m *APIPluginSummary) DecodeJSON(d *jsondec.Decoder) {
 	for o := d.Object(jsonAPIPluginSummary); o.Next(); {
 		switch o.Field() {
 		case 0:
-			jsondec.Ptr(&m.APIID, d, jsondec.String[string])
+			jsondec.StringPtr(&m.APIID, d)
 		case 1:
-			jsondec.Ptr(&m.APIName, d, jsondec.String[string])
+			jsondec.StringPtr(&m.APIName, d)
 		case 2:
-			jsondec.Ptr(&m.GroupID, d, jsondec.String[string])
+			jsondec.StringPtr(&m.GroupID, d)
 		case 3:
-			jsondec.Ptr(&m.GroupName, d, jsondec.String[string])
+			jsondec.StringPtr(&m.GroupName, d)
 		case 4:
-			jsondec.Ptr(&m.Path, d, jsondec.String[string])
+			jsondec.StringPtr(&m.Path, d)
 		case 5:
-			jsondec.Ptr(&m.Method, d, jsondec.String[string])
+			jsondec.StringPtr(&m.Method, d)
 		case 6:
-			jsondec.Ptr(&m.Description, d, jsondec.String[string])
+			jsondec.StringPtr(&m.Description, d)
 		case 7:
-			jsondec.Ptr(&m.StageName, d, jsondec.String[APIPluginSummaryStageName])
+			jsondec.StringPtr(&m.StageName, d)
 		case 8:
-			jsondec.Ptr(&m.StageAlias, d, jsondec.String[string])
+			jsondec.StringPtr(&m.StageAlias, d)
 		case 9:
-			jsondec.Ptr(&m.RegionID, d, jsondec.String[string])
+			jsondec.StringPtr(&m.RegionID, d)
 		}
 	}
 }
@@ -45,7 +45,7 @@ func (m *AttachPluginResponse) DecodeJSON(d *jsondec.Decoder) {
 	for o := d.Object(jsonAttachPluginResponse); o.Next(); {
 		switch o.Field() {
 		case 0:
-			jsondec.Ptr(&m.RequestID, d, jsondec.String[string])
+			jsondec.StringPtr(&m.RequestID, d)
 		}
 	}
 }
@@ -59,7 +59,7 @@ func (m *DescribePluginAPIsResponse) DecodeJSON(d *jsondec.Decoder) {
 	for o := d.Object(jsonDescribePluginAPIsResponse); o.Next(); {
 		switch o.Field() {
 		case 0:
-			jsondec.Ptr(&m.RequestID, d, jsondec.String[string])
+			jsondec.StringPtr(&m.RequestID, d)
 		case 1:
 			jsondec.Ptr(&m.PageNumber, d, jsondec.Int[int32])
 		case 2:
@@ -95,7 +95,7 @@ func (m *DescribePluginsByAPIResponse) DecodeJSON(d *jsondec.Decoder) {
 	for o := d.Object(jsonDescribePluginsByAPIResponse); o.Next(); {
 		switch o.Field() {
 		case 0:
-			jsondec.Ptr(&m.RequestID, d, jsondec.String[string])
+			jsondec.StringPtr(&m.RequestID, d)
 		case 1:
 			jsondec.Ptr(&m.PageNumber, d, jsondec.Int[int32])
 		case 2:
@@ -131,7 +131,7 @@ func (m *DetachPluginResponse) DecodeJSON(d *jsondec.Decoder) {
 	for o := d.Object(jsonDetachPluginResponse); o.Next(); {
 		switch o.Field() {
 		case 0:
-			jsondec.Ptr(&m.RequestID, d, jsondec.String[string])
+			jsondec.StringPtr(&m.RequestID, d)
 		}
 	}
 }
@@ -145,15 +145,15 @@ func (m *ErrorResponse) DecodeJSON(d *jsondec.Decoder) {
 	for o := d.Object(jsonErrorResponse); o.Next(); {
 		switch o.Field() {
 		case 0:
-			jsondec.Ptr(&m.RequestID, d, jsondec.String[string])
+			jsondec.StringPtr(&m.RequestID, d)
 		case 1:
-			jsondec.Ptr(&m.HostID, d, jsondec.String[string])
+			jsondec.StringPtr(&m.HostID, d)
 		case 2:
-			jsondec.Ptr(&m.Code, d, jsondec.String[string])
+			jsondec.StringPtr(&m.Code, d)
 		case 3:
-			jsondec.Ptr(&m.Message, d, jsondec.String[string])
+			jsondec.StringPtr(&m.Message, d)
 		case 4:
-			jsondec.Ptr(&m.Recommend, d, jsondec.String[string])
+			jsondec.StringPtr(&m.Recommend, d)
 		case 5:
 			jsondec.Unmarshaler(&m.AccessDeniedDetail, d)
 		}
@@ -169,21 +169,21 @@ func (m *PluginAttribute) DecodeJSON(d *jsondec.Decoder) {
 	for o := d.Object(jsonPluginAttribute); o.Next(); {
 		switch o.Field() {
 		case 0:
-			jsondec.Ptr(&m.PluginID, d, jsondec.String[string])
+			jsondec.StringPtr(&m.PluginID, d)
 		case 1:
-			jsondec.Ptr(&m.PluginName, d, jsondec.String[string])
+			jsondec.StringPtr(&m.PluginName, d)
 		case 2:
-			jsondec.Ptr(&m.PluginType, d, jsondec.String[string])
+			jsondec.StringPtr(&m.PluginType, d)
 		case 3:
-			jsondec.Ptr(&m.PluginData, d, jsondec.String[string])
+			jsondec.StringPtr(&m.PluginData, d)
 		case 4:
-			jsondec.Ptr(&m.Description, d, jsondec.String[string])
+			jsondec.StringPtr(&m.Description, d)
 		case 5:
-			jsondec.Ptr(&m.RegionID, d, jsondec.String[string])
+			jsondec.StringPtr(&m.RegionID, d)
 		case 6:
-			jsondec.Ptr(&m.CreatedTime, d, jsondec.String[string])
+			jsondec.StringPtr(&m.CreatedTime, d)
 		case 7:
-			jsondec.Ptr(&m.ModifiedTime, d, jsondec.String[string])
+			jsondec.StringPtr(&m.ModifiedTime, d)
 		}
 	}
 }

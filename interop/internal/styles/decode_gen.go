@@ -13,7 +13,7 @@ func (m *Ack) DecodeJSON(d *jsondec.Decoder) {
 	for o := d.Object(jsonAck); o.Next(); {
 		switch o.Field() {
 		case 0:
-			jsondec.Ptr(&m.RequestID, d, jsondec.String[string])
+			jsondec.StringPtr(&m.RequestID, d)
 		}
 	}
 }
@@ -49,7 +49,7 @@ func (m *CreateRuleFilter) DecodeJSON(d *jsondec.Decoder) {
 	for o := d.Object(jsonCreateRuleFilter); o.Next(); {
 		switch o.Field() {
 		case 0:
-			jsondec.Ptr(&m.Status, d, jsondec.String[Status])
+			jsondec.StringPtr(&m.Status, d)
 		case 1:
 			jsondec.Ptr(&m.Owner, d, (*Owner).DecodeJSON)
 		case 2:
@@ -69,7 +69,7 @@ func (m *CreateRuleRule) DecodeJSON(d *jsondec.Decoder) {
 	for o := d.Object(jsonCreateRuleRule); o.Next(); {
 		switch o.Field() {
 		case 0:
-			jsondec.Ptr(&m.Name, d, jsondec.String[string])
+			jsondec.StringPtr(&m.Name, d)
 		case 1:
 			jsondec.Ptr(&m.Priority, d, jsondec.Int[int32])
 		case 2:
@@ -89,7 +89,7 @@ func (m *CreateRuleRuleMatches) DecodeJSON(d *jsondec.Decoder) {
 	for o := d.Object(jsonCreateRuleRuleMatches); o.Next(); {
 		switch o.Field() {
 		case 0:
-			jsondec.Ptr(&m.Header, d, jsondec.String[string])
+			jsondec.StringPtr(&m.Header, d)
 		case 1:
 			jsondec.Slice(&m.Values, d, jsondec.String[string])
 		}
@@ -107,7 +107,7 @@ func (m *CreateWidgetSpec) DecodeJSON(d *jsondec.Decoder) {
 		case 0:
 			jsondec.Ptr(&m.CPU, d, jsondec.Int[int32])
 		case 1:
-			jsondec.Ptr(&m.Memo, d, jsondec.String[string])
+			jsondec.StringPtr(&m.Memo, d)
 		}
 	}
 }
@@ -123,7 +123,7 @@ func (m *CreateWidgetTag) DecodeJSON(d *jsondec.Decoder) {
 		case 0:
 			jsondec.String(&m.Key, d)
 		case 1:
-			jsondec.Ptr(&m.Value, d, jsondec.String[string])
+			jsondec.StringPtr(&m.Value, d)
 		}
 	}
 }
@@ -137,7 +137,7 @@ func (m *CreateWidgetZone) DecodeJSON(d *jsondec.Decoder) {
 	for o := d.Object(jsonCreateWidgetZone); o.Next(); {
 		switch o.Field() {
 		case 0:
-			jsondec.Ptr(&m.ID, d, jsondec.String[string])
+			jsondec.StringPtr(&m.ID, d)
 		case 1:
 			jsondec.Ptr(&m.Primary, d, jsondec.Bool[bool])
 		}
@@ -155,7 +155,7 @@ func (m *Owner) DecodeJSON(d *jsondec.Decoder) {
 		case 0:
 			jsondec.String(&m.ID, d)
 		case 1:
-			jsondec.Ptr(&m.Kind, d, jsondec.String[string])
+			jsondec.StringPtr(&m.Kind, d)
 		}
 	}
 }
@@ -171,7 +171,7 @@ func (m *TagResourcesTag) DecodeJSON(d *jsondec.Decoder) {
 		case 0:
 			jsondec.String(&m.Key, d)
 		case 1:
-			jsondec.Ptr(&m.Value, d, jsondec.String[string])
+			jsondec.StringPtr(&m.Value, d)
 		}
 	}
 }

@@ -55,7 +55,7 @@ func (m *Item) DecodeJSON(d *jsondec.Decoder) {
 		case 3:
 			jsondec.Ptr(&m.Enabled, d, jsondec.Bool[bool])
 		case 4:
-			jsondec.Ptr(&m.Label, d, jsondec.String[string])
+			jsondec.StringPtr(&m.Label, d)
 		case 5:
 			jsondec.Slice(&m.Tags, d, jsondec.String[string])
 		case 6:
@@ -63,9 +63,9 @@ func (m *Item) DecodeJSON(d *jsondec.Decoder) {
 		case 7:
 			jsondec.Ptr(&m.Level, d, jsondec.Int[Level])
 		case 8:
-			jsondec.Ptr(&m.Color, d, jsondec.String[Color])
+			jsondec.StringPtr(&m.Color, d)
 		case 9:
-			jsondec.Ptr(&m.Phase, d, jsondec.String[Phase])
+			jsondec.StringPtr(&m.Phase, d)
 		case 10:
 			jsondec.Ptr(&m.Port, d, jsondec.Unmarshaler[Port])
 		case 11:
@@ -81,13 +81,13 @@ func (m *Item) DecodeJSON(d *jsondec.Decoder) {
 		case 16:
 			jsondec.Ptr(&m.Owner, d, (*ItemOwner).DecodeJSON)
 		case 17:
-			jsondec.Ptr(&m.Created, d, jsondec.String[string])
+			jsondec.StringPtr(&m.Created, d)
 		case 18:
 			jsondec.Map(&m.Scores, d, jsondec.Int[int32])
 		case 19:
 			jsondec.Ptr(&m.Limits, d, (*Limits).DecodeJSON)
 		case 20:
-			jsondec.Ptr(&m.Legacy, d, jsondec.String[string])
+			jsondec.StringPtr(&m.Legacy, d)
 		}
 	}
 }
@@ -117,7 +117,7 @@ func (m *ItemOwnerAddress) DecodeJSON(d *jsondec.Decoder) {
 	for o := d.Object(jsonItemOwnerAddress); o.Next(); {
 		switch o.Field() {
 		case 0:
-			jsondec.Ptr(&m.City, d, jsondec.String[string])
+			jsondec.StringPtr(&m.City, d)
 		}
 	}
 }
@@ -133,7 +133,7 @@ func (m *Limits) DecodeJSON(d *jsondec.Decoder) {
 		case 0:
 			jsondec.String(&m.Code, d)
 		case 1:
-			jsondec.Ptr(&m.Name, d, jsondec.String[string])
+			jsondec.StringPtr(&m.Name, d)
 		case 2:
 			jsondec.Ptr(&m.Percent, d, jsondec.Int[int32])
 		case 3:

@@ -15,7 +15,7 @@ func (m *Error) DecodeJSON(d *jsondec.Decoder) {
 		case 0:
 			jsondec.String(&m.Code, d)
 		case 1:
-			jsondec.Ptr(&m.Message, d, jsondec.String[string])
+			jsondec.StringPtr(&m.Message, d)
 		}
 	}
 }
@@ -35,7 +35,7 @@ func (m *Owner) DecodeJSON(d *jsondec.Decoder) {
 	for o := d.Object(jsonOwner); o.Next(); {
 		switch o.Field() {
 		case 0:
-			jsondec.Ptr(&m.Name, d, jsondec.String[string])
+			jsondec.StringPtr(&m.Name, d)
 		case 1:
 			jsondec.Slice(&m.Pets, d, (*Pet).DecodeJSON)
 		}

@@ -13,7 +13,7 @@ func (m *FindColorsFilter) DecodeJSON(d *jsondec.Decoder) {
 	for o := d.Object(jsonFindColorsFilter); o.Next(); {
 		switch o.Field() {
 		case 0:
-			jsondec.Ptr(&m.Shade, d, jsondec.String[FindColorsFilterShade])
+			jsondec.StringPtr(&m.Shade, d)
 		case 1:
 			jsondec.Ptr(&m.Min, d, jsondec.Float[float64])
 		}

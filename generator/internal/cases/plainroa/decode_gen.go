@@ -45,7 +45,7 @@ func (m *NewPet) DecodeJSON(d *jsondec.Decoder) {
 		case 0:
 			jsondec.String(&m.Name, d)
 		case 1:
-			jsondec.Ptr(&m.Tag, d, jsondec.String[string])
+			jsondec.StringPtr(&m.Tag, d)
 		}
 	}
 }
@@ -61,7 +61,7 @@ func (m *Pet) DecodeJSON(d *jsondec.Decoder) {
 		case 0:
 			jsondec.String(&m.Name, d)
 		case 1:
-			jsondec.Ptr(&m.Tag, d, jsondec.String[string])
+			jsondec.StringPtr(&m.Tag, d)
 		case 2:
 			jsondec.Int(&m.ID, d)
 		}
@@ -77,9 +77,9 @@ func (m *Problem) DecodeJSON(d *jsondec.Decoder) {
 	for o := d.Object(jsonProblem); o.Next(); {
 		switch o.Field() {
 		case 0:
-			jsondec.Ptr(&m.Code, d, jsondec.String[string])
+			jsondec.StringPtr(&m.Code, d)
 		case 1:
-			jsondec.Ptr(&m.Message, d, jsondec.String[string])
+			jsondec.StringPtr(&m.Message, d)
 		}
 	}
 }

@@ -43,7 +43,7 @@ func (m *PutObjectResponse) DecodeJSON(d *jsondec.Decoder) {
 	for o := d.Object(jsonPutObjectResponse); o.Next(); {
 		switch o.Field() {
 		case 0:
-			jsondec.Ptr(&m.Etag, d, jsondec.String[string])
+			jsondec.StringPtr(&m.Etag, d)
 		}
 	}
 }

@@ -13,7 +13,7 @@ func (m *Ack) DecodeJSON(d *jsondec.Decoder) {
 	for o := d.Object(jsonAck); o.Next(); {
 		switch o.Field() {
 		case 0:
-			jsondec.Ptr(&m.RequestID, d, jsondec.String[string])
+			jsondec.StringPtr(&m.RequestID, d)
 		}
 	}
 }
@@ -27,9 +27,9 @@ func (m *CreateThingResponse) DecodeJSON(d *jsondec.Decoder) {
 	for o := d.Object(jsonCreateThingResponse); o.Next(); {
 		switch o.Field() {
 		case 0:
-			jsondec.Ptr(&m.RequestID, d, jsondec.String[string])
+			jsondec.StringPtr(&m.RequestID, d)
 		case 1:
-			jsondec.Ptr(&m.ThingID, d, jsondec.String[string])
+			jsondec.StringPtr(&m.ThingID, d)
 		}
 	}
 }
@@ -43,7 +43,7 @@ func (m *DescribeThingsResponse) DecodeJSON(d *jsondec.Decoder) {
 	for o := d.Object(jsonDescribeThingsResponse); o.Next(); {
 		switch o.Field() {
 		case 0:
-			jsondec.Ptr(&m.RequestID, d, jsondec.String[string])
+			jsondec.StringPtr(&m.RequestID, d)
 		case 1:
 			jsondec.Slice(&m.Things, d, (*Thing).DecodeJSON)
 		}
@@ -59,11 +59,11 @@ func (m *Thing) DecodeJSON(d *jsondec.Decoder) {
 	for o := d.Object(jsonThing); o.Next(); {
 		switch o.Field() {
 		case 0:
-			jsondec.Ptr(&m.ThingID, d, jsondec.String[string])
+			jsondec.StringPtr(&m.ThingID, d)
 		case 1:
-			jsondec.Ptr(&m.Name, d, jsondec.String[string])
+			jsondec.StringPtr(&m.Name, d)
 		case 2:
-			jsondec.Ptr(&m.Kind, d, jsondec.String[Kind])
+			jsondec.StringPtr(&m.Kind, d)
 		}
 	}
 }

@@ -103,11 +103,11 @@ func (m *Record) DecodeJSON(d *jsondec.Decoder) {
 		case 5:
 			jsondec.Ptr(&m.Code, d, (*Code).DecodeJSON)
 		case 6:
-			jsondec.Ptr(&m.Wrapped, d, jsondec.String[Status])
+			jsondec.StringPtr(&m.Wrapped, d)
 		case 7:
-			jsondec.Ptr(&m.Vin, d, jsondec.String[string])
+			jsondec.StringPtr(&m.Vin, d)
 		case 8:
-			jsondec.Ptr(&m.Vin2, d, jsondec.String[string])
+			jsondec.StringPtr(&m.Vin2, d)
 		}
 	}
 }
