@@ -60,3 +60,31 @@ func TestCheckResponse(t *testing.T) {
 	assert.Equal(t, &thing{Name: "a", Count: &two}, got)
 	assert.True(t, exact.Lost)
 }
+
+// nested decodes itself, as generated types do: arrays of arrays.
+type nested []nested
+
+func (n *nested) DecodeJSON(d *jsondec.Decoder) {
+	jsondec.Slice((*[]nested)(n), d, (*nested).DecodeJSON)
+}
+
+func (n *nested) Validate() error { return nil }
+
+// With an Exact, a generated type decodes exactly, bounded as the client bounds it.
+func TestCheckResponseExactly(t *testing.T) {
+	check := acs.CheckResponse[nested]
+	var exact jsondec.Exact
+	got, err := check([]byte(` [[], [[]]] `), &exact)
+	require.NoError(t, err)
+	assert.Equal(t, &nested{{}, {{}}}, got)
+	assert.False(t, exact.Lost)
+
+	_, err = check([]byte(`[[], null]`), &exact)
+	require.NoError(t, err)
+	assert.True(t, exact.Lost)
+	assert.Equal(t, 5, exact.LostAt)
+
+	deep := strings.Repeat("[", acs.MaxResponseDepth+1) + strings.Repeat("]", acs.MaxResponseDepth+1)
+	_, err = check([]byte(deep), &exact)
+	assert.ErrorIs(t, err, acs.ErrBodyTooDeep)
+}

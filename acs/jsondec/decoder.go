@@ -11,6 +11,10 @@
 // generated packages' differential tests and fuzz targets hold the two to the same
 // verdict and value on every recording and on arbitrary input.
 //
+// UnmarshalExact decodes the same way and also notes, in the same walk, anything
+// that would keep the value from encoding back as the document: what acsgen
+// contract needs to trust a generated type's check of a recorded body.
+//
 // Why not a library: github.com/mailru/easyjson's jlexer accepts documents
 // encoding/json refuses (leading zeros, raw control characters) and keeps invalid
 // UTF-8; github.com/goccy/go-json has open reports of fatal, unrecoverable errors on

@@ -76,7 +76,8 @@ func noteEnum[T any](d *Decoder, v *T) {
 	if d.exact == nil {
 		return
 	}
-	if _, plain := any(v).(*string); plain {
+	switch any(v).(type) {
+	case *string, *int32, *int64, *int, *int16, *int8: // the base types, no enum's
 		return
 	}
 	if k, ok := any(v).(interface{ IsKnown() bool }); ok && !k.IsKnown() {
