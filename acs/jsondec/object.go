@@ -3,11 +3,17 @@ package jsondec
 import "strings"
 
 // Struct is what decoding needs of a generated struct type: its name, for errors,
-// and the JSON names of its fields, in field order.
+// the JSON names of its fields, in field order, and for exact decoding which of
+// them are required.
 type Struct struct {
-	name  string
-	names []string
-	exact map[string]int
+	name     string
+	names    []string
+	exact    map[string]int
+	required []int // fields encoding/json writes whatever their value
+	unique   bool  // no two fields share a name
+	// described is set by Required when the names are unique: only then can
+	// exact decoding judge an object of the type.
+	described bool
 }
 
 // NewStruct describes the struct type goType with the given field names.
@@ -18,21 +24,37 @@ func NewStruct(goType string, names ...string) *Struct {
 			s.exact[n] = i
 		}
 	}
+	s.unique = len(s.exact) == len(names)
+	return s
+}
+
+// Required records which fields (by index) encoding/json writes even when they
+// are zero, those without omitzero, and returns s. Exact decoding (UnmarshalExact)
+// counts an object that lacks one of them as lost; it counts every object of a
+// Struct that was never told its required fields, none included, the same way.
+func (s *Struct) Required(fields ...int) *Struct {
+	s.required = fields
+	s.described = s.unique
 	return s
 }
 
 // index is the field a key names: an exact match, else the first field whose name
-// equals the key under Unicode case folding, as encoding/json matches; -1 for none.
-func (s *Struct) index(key []byte) int {
+// equals the key under Unicode case folding, as encoding/json matches (folded);
+// -1 for none. Bodies mostly list fields in order, so the field after the last
+// member's (next) is tried before the map of names.
+func (s *Struct) index(key []byte, next int) (i int, folded bool) {
+	if s.unique && next < len(s.names) && s.names[next] == string(key) {
+		return next, false
+	}
 	if i, ok := s.exact[string(key)]; ok {
-		return i
+		return i, false
 	}
 	for i, n := range s.names {
 		if strings.EqualFold(n, string(key)) {
-			return i
+			return i, true
 		}
 	}
-	return -1
+	return -1, false
 }
 
 // Object is the walk over the members of one JSON object that decode into a
@@ -42,6 +64,11 @@ type Object struct {
 	s     *Struct
 	field int
 	state uint8
+	// In exact decoding: where the object starts, the fields met among the first
+	// 64, and where in d.exact.wideSeen those past the 64th are kept.
+	start int
+	seen  uint64
+	wide  int
 }
 
 const (
@@ -53,7 +80,7 @@ const (
 // Object starts decoding the value at the cursor into a struct described by s.
 // null decodes to nothing, as it leaves a struct unchanged; any other value that
 // is not an object is a TypeError.
-func (d *Decoder) Object(s *Struct) Object { return Object{d: d, s: s} }
+func (d *Decoder) Object(s *Struct) Object { return Object{d: d, s: s, field: -1} }
 
 // Next moves to the next member whose key names a field, leaving the cursor at
 // its value, which the caller must then decode; false at the end of the object or
@@ -84,15 +111,20 @@ func (o *Object) Next() bool {
 			d.syntaxError("looking for beginning of object key string")
 			break
 		}
+		at := d.pos
 		key, ok := d.stringBytes()
 		if !ok || !d.colon() {
 			break
 		}
-		if i := o.s.index(key); i >= 0 {
+		if i, folded := o.s.index(key, o.field+1); i >= 0 {
+			if d.exact != nil && (o.met(i) || folded) {
+				d.lose(at) // a repeated key merges values; a folded one is not what encodes
+			}
 			o.field = i
 			d.path[len(d.path)-1] = o.s.names[i]
 			return true
 		}
+		d.lose(at) // a key the encoder will not write
 		d.skipValue()
 		if !o.more() {
 			break
@@ -113,11 +145,15 @@ func (o *Object) open() bool {
 	case !ok:
 		return false
 	case c == 'n':
+		d.lose(d.pos)
 		d.literal("null")
 		return false
 	case c != '{':
 		d.typeError(kindOf(c), o.s.name)
 		return false
+	}
+	if d.exact != nil {
+		o.openExact()
 	}
 	d.pos++
 	if !d.enter() {
@@ -127,6 +163,9 @@ func (o *Object) open() bool {
 	if d.pos < len(d.data) && d.data[d.pos] == '}' {
 		d.pos++
 		d.leave()
+		if d.exact != nil {
+			o.closeExact()
+		}
 		return false
 	}
 	d.path = append(d.path, "")
@@ -145,6 +184,58 @@ func (o *Object) more() bool {
 	if d.err == nil {
 		d.leave()
 		d.path = d.path[:len(d.path)-1]
+		if d.exact != nil {
+			o.closeExact()
+		}
 	}
 	return false
+}
+
+// openExact starts exact decoding's record of the fields the object's members
+// name; the cursor is at its opening brace.
+func (o *Object) openExact() {
+	d := o.d
+	o.start = d.pos
+	if !o.s.described {
+		d.lose(o.start)
+	}
+	o.wide = len(d.exact.wideSeen)
+	for range wideWords(len(o.s.names)) {
+		d.exact.wideSeen = append(d.exact.wideSeen, 0)
+	}
+}
+
+// closeExact ends the record at the object's closing brace: a required field
+// that no member named is lost.
+func (o *Object) closeExact() {
+	for _, i := range o.s.required {
+		if !o.has(i) {
+			o.d.lose(o.start)
+			break
+		}
+	}
+	o.d.exact.wideSeen = o.d.exact.wideSeen[:o.wide]
+}
+
+// wideWords is how many words of d.exact.wideSeen an object of n fields takes.
+func wideWords(n int) int { return max(n-64+63, 0) / 64 }
+
+// met records that a member names field i and reports whether one did before.
+func (o *Object) met(i int) bool {
+	word, bit := &o.seen, uint64(1)<<(i%64)
+	if i >= 64 {
+		word = &o.d.exact.wideSeen[o.wide+(i-64)/64]
+	}
+	before := *word&bit != 0
+	*word |= bit
+	return before
+}
+
+// has reports whether a member named field i.
+func (o *Object) has(i int) bool {
+	word := o.seen
+	if i >= 64 {
+		word = o.d.exact.wideSeen[o.wide+(i-64)/64]
+	}
+	return word&(uint64(1)<<(i%64)) != 0
 }

@@ -48,16 +48,16 @@ type decodeEmitter struct {
 	models map[string]*ir.Model
 }
 
-// genStructDecode emits:
+// genStructDecode emits, for a Pet with an optional name and required tags:
 //
-//	var jsonPet = jsondec.NewStruct("pets.Pet", "name", "tags")
+//	var jsonPet = jsondec.NewStruct("pets.Pet", "name", "tags").Required(1)
 //
 //	// DecodeJSON decodes ...
 //	func (m *Pet) DecodeJSON(d *jsondec.Decoder) {
 //		for o := d.Object(jsonPet); o.Next(); {
 //			switch o.Field() {
 //			case 0:
-//				jsondec.Ptr(&m.Name, d, jsondec.String[string])
+//				jsondec.StringPtr(&m.Name, d)
 //			case 1:
 //				jsondec.Slice(&m.Tags, d, jsondec.String[string])
 //			}
@@ -66,8 +66,12 @@ type decodeEmitter struct {
 func (e *decodeEmitter) genStructDecode(m *ir.Model) jen.Code {
 	table := "json" + m.GoName
 	names := []jen.Code{jen.Lit(e.api.Package + "." + m.GoName)}
-	for _, fld := range m.Fields {
+	var required []jen.Code // the fields encoding/json writes even when zero
+	for i, fld := range m.Fields {
 		names = append(names, jen.Lit(fld.Name))
+		if !fld.OmitZero {
+			required = append(required, jen.Lit(i))
+		}
 	}
 	loop := jen.For(jen.Id("o").Op(":=").Id("d").Dot("Object").Call(jen.Id(table)), jen.Id("o").Dot("Next").Call(), jen.Empty())
 	if len(m.Fields) == 0 {
@@ -79,8 +83,8 @@ func (e *decodeEmitter) genStructDecode(m *ir.Model) jen.Code {
 			}
 		}))
 	}
-	return jen.Comment("Field names of "+m.GoName+", in field order, for DecodeJSON.").Line().
-		Var().Id(table).Op("=").Qual(jsondecPkg, "NewStruct").Call(names...).Line().Line().
+	return jen.Comment("Field names of "+m.GoName+", in field order, and its required fields, for DecodeJSON.").Line().
+		Var().Id(table).Op("=").Qual(jsondecPkg, "NewStruct").Call(names...).Dot("Required").Call(required...).Line().Line().
 		Add(doc(decodeDoc)).Func().Params(jen.Id("m").Op("*").Id(m.GoName)).Id("DecodeJSON").
 		Params(jen.Id("d").Op("*").Qual(jsondecPkg, "Decoder")).Block(loop)
 }
@@ -101,6 +105,9 @@ func (e *decodeEmitter) fieldDecode(f *ir.Field) jen.Code {
 	field := jen.Op("&").Id("m").Dot(f.GoName)
 	switch f.Wrap {
 	case ir.Pointer:
+		if e.isString(f.Type) {
+			return jen.Qual(jsondecPkg, "StringPtr").Call(field, jen.Id("d")) // the variable from a slab
+		}
 		return jen.Qual(jsondecPkg, "Ptr").Call(field, jen.Id("d"), e.decoderOf(f.Type))
 	case ir.Nullable, ir.NullablePointer:
 		return jen.Qual(jsondecPkg, "Unmarshaler").Call(field, jen.Id("d")) // acs.Nullable's own UnmarshalJSON
@@ -132,6 +139,23 @@ func (e *decodeEmitter) decodeInto(ptr *jen.Statement, t ir.TypeRef) jen.Code {
 		return jen.Qual(jsondecPkg, "Unmarshaler").Call(ptr, jen.Id("d"))
 	}
 	return e.decodeInto(ptr, e.model(t.Name).Type) // an alias
+}
+
+// isString reports whether t is a string underneath: the string primitive, a
+// string enum, or an alias of one.
+func (e *decodeEmitter) isString(t ir.TypeRef) bool {
+	switch t.Kind {
+	case ir.Primitive:
+		return t.Name == "string"
+	case ir.Named:
+		switch m := e.model(t.Name); m.Kind {
+		case ir.Enum:
+			return m.Enum.Base.Name == "string"
+		case ir.Alias:
+			return e.isString(m.Type)
+		}
+	}
+	return false
 }
 
 // hasDecodeJSON reports whether t is a model with a DecodeJSON method.
