@@ -14,7 +14,7 @@ var CompiledSpec = acs.CompiledSpec{
 		{Source: "internal/cases/allofscalars/spec.yaml", Digest: "9352f8149a863ed7d863c5fc3b405be8109f2b6d0053684a1cd09c323212e81c"},
 	},
 	Responses: map[string]acs.ResponseChecks{},
-	RequestBodies: map[string]func([]byte) (any, error){
+	RequestBodies: map[string]acs.BodyCheck{
 		"PutSettings": acs.CheckResponse[Settings],
 	},
 }

@@ -16,8 +16,8 @@ func (m *Indoor) DecodeJSON(d *jsondec.Decoder) {
 	jsondec.Int((*int64)(m), d)
 }
 
-// Field names of PutSettingsResponse, in field order, for DecodeJSON.
-var jsonPutSettingsResponse = jsondec.NewStruct("allofscalars.PutSettingsResponse")
+// Field names of PutSettingsResponse, in field order, and its required fields, for DecodeJSON.
+var jsonPutSettingsResponse = jsondec.NewStruct("allofscalars.PutSettingsResponse").Required()
 
 // DecodeJSON decodes the JSON value at d's cursor into m, as encoding/json would
 // but without reflection.
@@ -26,8 +26,8 @@ func (m *PutSettingsResponse) DecodeJSON(d *jsondec.Decoder) {
 	}
 }
 
-// Field names of Settings, in field order, for DecodeJSON.
-var jsonSettings = jsondec.NewStruct("allofscalars.Settings", "target", "mode", "step", "room", "interval", "offset", "label", "note")
+// Field names of Settings, in field order, and its required fields, for DecodeJSON.
+var jsonSettings = jsondec.NewStruct("allofscalars.Settings", "target", "mode", "step", "room", "interval", "offset", "label", "note").Required(0)
 
 // DecodeJSON decodes the JSON value at d's cursor into m, as encoding/json would
 // but without reflection.
@@ -37,11 +37,11 @@ func (m *Settings) DecodeJSON(d *jsondec.Decoder) {
 		case 0:
 			m.Target.DecodeJSON(d)
 		case 1:
-			jsondec.Ptr(&m.Mode, d, jsondec.String[QuietMode])
+			jsondec.StringPtr(&m.Mode, d)
 		case 2:
 			jsondec.Ptr(&m.Step, d, jsondec.Float[float64])
 		case 3:
-			jsondec.Ptr(&m.Room, d, jsondec.String[string])
+			jsondec.StringPtr(&m.Room, d)
 		case 4:
 			jsondec.Ptr(&m.Interval, d, jsondec.Int[int64])
 		case 5:
@@ -49,7 +49,7 @@ func (m *Settings) DecodeJSON(d *jsondec.Decoder) {
 		case 6:
 			jsondec.Unmarshaler(&m.Label, d)
 		case 7:
-			jsondec.Ptr(&m.Note, d, jsondec.String[string])
+			jsondec.StringPtr(&m.Note, d)
 		}
 	}
 }

@@ -27,7 +27,7 @@ var CompiledSpec = acs.CompiledSpec{
 			"200": acs.CheckResponse[PutThingResponse],
 		},
 	},
-	RequestBodies: map[string]func([]byte) (any, error){
+	RequestBodies: map[string]acs.BodyCheck{
 		"createDocument": acs.CheckResponse[CreateDocumentRequest],
 		"putLabel":       acs.CheckResponse[Label],
 		"putThing":       acs.CheckResponse[Thing],

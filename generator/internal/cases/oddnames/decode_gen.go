@@ -4,8 +4,8 @@ package oddnames
 
 import "github.com/acsgen/acsgen/acs/jsondec"
 
-// Field names of ClientSchema, in field order, for DecodeJSON.
-var jsonClientSchema = jsondec.NewStruct("oddnames.ClientSchema", "name")
+// Field names of ClientSchema, in field order, and its required fields, for DecodeJSON.
+var jsonClientSchema = jsondec.NewStruct("oddnames.ClientSchema", "name").Required(0)
 
 // DecodeJSON decodes the JSON value at d's cursor into m, as encoding/json would
 // but without reflection.
@@ -18,8 +18,8 @@ func (m *ClientSchema) DecodeJSON(d *jsondec.Decoder) {
 	}
 }
 
-// Field names of CreateDocumentRequest, in field order, for DecodeJSON.
-var jsonCreateDocumentRequest = jsondec.NewStruct("oddnames.CreateDocumentRequest", "title")
+// Field names of CreateDocumentRequest, in field order, and its required fields, for DecodeJSON.
+var jsonCreateDocumentRequest = jsondec.NewStruct("oddnames.CreateDocumentRequest", "title").Required()
 
 // DecodeJSON decodes the JSON value at d's cursor into m, as encoding/json would
 // but without reflection.
@@ -27,13 +27,13 @@ func (m *CreateDocumentRequest) DecodeJSON(d *jsondec.Decoder) {
 	for o := d.Object(jsonCreateDocumentRequest); o.Next(); {
 		switch o.Field() {
 		case 0:
-			jsondec.Ptr(&m.Title, d, jsondec.String[string])
+			jsondec.StringPtr(&m.Title, d)
 		}
 	}
 }
 
-// Field names of Document, in field order, for DecodeJSON.
-var jsonDocument = jsondec.NewStruct("oddnames.Document", "title", "status")
+// Field names of Document, in field order, and its required fields, for DecodeJSON.
+var jsonDocument = jsondec.NewStruct("oddnames.Document", "title", "status").Required()
 
 // DecodeJSON decodes the JSON value at d's cursor into m, as encoding/json would
 // but without reflection.
@@ -41,15 +41,15 @@ func (m *Document) DecodeJSON(d *jsondec.Decoder) {
 	for o := d.Object(jsonDocument); o.Next(); {
 		switch o.Field() {
 		case 0:
-			jsondec.Ptr(&m.Title, d, jsondec.String[string])
+			jsondec.StringPtr(&m.Title, d)
 		case 1:
-			jsondec.Ptr(&m.Status, d, jsondec.String[DocumentStatus2])
+			jsondec.StringPtr(&m.Status, d)
 		}
 	}
 }
 
-// Field names of DocumentStatus, in field order, for DecodeJSON.
-var jsonDocumentStatus = jsondec.NewStruct("oddnames.DocumentStatus", "value")
+// Field names of DocumentStatus, in field order, and its required fields, for DecodeJSON.
+var jsonDocumentStatus = jsondec.NewStruct("oddnames.DocumentStatus", "value").Required()
 
 // DecodeJSON decodes the JSON value at d's cursor into m, as encoding/json would
 // but without reflection.
@@ -57,13 +57,13 @@ func (m *DocumentStatus) DecodeJSON(d *jsondec.Decoder) {
 	for o := d.Object(jsonDocumentStatus); o.Next(); {
 		switch o.Field() {
 		case 0:
-			jsondec.Ptr(&m.Value, d, jsondec.String[string])
+			jsondec.StringPtr(&m.Value, d)
 		}
 	}
 }
 
-// Field names of GetItemResponse, in field order, for DecodeJSON.
-var jsonGetItemResponse = jsondec.NewStruct("oddnames.GetItemResponse")
+// Field names of GetItemResponse, in field order, and its required fields, for DecodeJSON.
+var jsonGetItemResponse = jsondec.NewStruct("oddnames.GetItemResponse").Required()
 
 // DecodeJSON decodes the JSON value at d's cursor into m, as encoding/json would
 // but without reflection.
@@ -72,8 +72,8 @@ func (m *GetItemResponse) DecodeJSON(d *jsondec.Decoder) {
 	}
 }
 
-// Field names of Label, in field order, for DecodeJSON.
-var jsonLabel = jsondec.NewStruct("oddnames.Label", "", "a,b", "say \"hi\"", "back\\slash", "`tick`", "plain")
+// Field names of Label, in field order, and its required fields, for DecodeJSON.
+var jsonLabel = jsondec.NewStruct("oddnames.Label", "", "a,b", "say \"hi\"", "back\\slash", "`tick`", "plain").Required(0, 1)
 
 // DecodeJSON decodes the JSON value at d's cursor into m, as encoding/json would
 // but without reflection.
@@ -91,13 +91,13 @@ func (m *Label) DecodeJSON(d *jsondec.Decoder) {
 		case 4:
 			jsondec.Ptr(&m.Tick, d, (*Thing).DecodeJSON)
 		case 5:
-			jsondec.Ptr(&m.Plain, d, jsondec.String[string])
+			jsondec.StringPtr(&m.Plain, d)
 		}
 	}
 }
 
-// Field names of SearchResponse, in field order, for DecodeJSON.
-var jsonSearchResponse = jsondec.NewStruct("oddnames.SearchResponse")
+// Field names of SearchResponse, in field order, and its required fields, for DecodeJSON.
+var jsonSearchResponse = jsondec.NewStruct("oddnames.SearchResponse").Required()
 
 // DecodeJSON decodes the JSON value at d's cursor into m, as encoding/json would
 // but without reflection.
@@ -106,8 +106,8 @@ func (m *SearchResponse) DecodeJSON(d *jsondec.Decoder) {
 	}
 }
 
-// Field names of Thing, in field order, for DecodeJSON.
-var jsonThing = jsondec.NewStruct("oddnames.Thing", "shade", "-", "~")
+// Field names of Thing, in field order, and its required fields, for DecodeJSON.
+var jsonThing = jsondec.NewStruct("oddnames.Thing", "shade", "-", "~").Required()
 
 // DecodeJSON decodes the JSON value at d's cursor into m, as encoding/json would
 // but without reflection.
@@ -115,9 +115,9 @@ func (m *Thing) DecodeJSON(d *jsondec.Decoder) {
 	for o := d.Object(jsonThing); o.Next(); {
 		switch o.Field() {
 		case 0:
-			jsondec.Ptr(&m.Shade, d, jsondec.String[Shade])
+			jsondec.StringPtr(&m.Shade, d)
 		case 1:
-			jsondec.Ptr(&m.U002D, d, jsondec.String[string])
+			jsondec.StringPtr(&m.U002D, d)
 		case 2:
 			jsondec.Ptr(&m.U007E, d, jsondec.Int[int64])
 		}

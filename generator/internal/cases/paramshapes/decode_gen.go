@@ -4,8 +4,8 @@ package paramshapes
 
 import "github.com/acsgen/acsgen/acs/jsondec"
 
-// Field names of Color, in field order, for DecodeJSON.
-var jsonColor = jsondec.NewStruct("paramshapes.Color", "R", "G")
+// Field names of Color, in field order, and its required fields, for DecodeJSON.
+var jsonColor = jsondec.NewStruct("paramshapes.Color", "R", "G").Required(0)
 
 // DecodeJSON decodes the JSON value at d's cursor into m, as encoding/json would
 // but without reflection.
@@ -20,8 +20,8 @@ func (m *Color) DecodeJSON(d *jsondec.Decoder) {
 	}
 }
 
-// Field names of GetCookiePairsResponse, in field order, for DecodeJSON.
-var jsonGetCookiePairsResponse = jsondec.NewStruct("paramshapes.GetCookiePairsResponse")
+// Field names of GetCookiePairsResponse, in field order, and its required fields, for DecodeJSON.
+var jsonGetCookiePairsResponse = jsondec.NewStruct("paramshapes.GetCookiePairsResponse").Required()
 
 // DecodeJSON decodes the JSON value at d's cursor into m, as encoding/json would
 // but without reflection.
@@ -30,8 +30,8 @@ func (m *GetCookiePairsResponse) DecodeJSON(d *jsondec.Decoder) {
 	}
 }
 
-// Field names of GetItemResponse, in field order, for DecodeJSON.
-var jsonGetItemResponse = jsondec.NewStruct("paramshapes.GetItemResponse")
+// Field names of GetItemResponse, in field order, and its required fields, for DecodeJSON.
+var jsonGetItemResponse = jsondec.NewStruct("paramshapes.GetItemResponse").Required()
 
 // DecodeJSON decodes the JSON value at d's cursor into m, as encoding/json would
 // but without reflection.
@@ -40,8 +40,8 @@ func (m *GetItemResponse) DecodeJSON(d *jsondec.Decoder) {
 	}
 }
 
-// Field names of GetJoinedCookiesResponse, in field order, for DecodeJSON.
-var jsonGetJoinedCookiesResponse = jsondec.NewStruct("paramshapes.GetJoinedCookiesResponse")
+// Field names of GetJoinedCookiesResponse, in field order, and its required fields, for DecodeJSON.
+var jsonGetJoinedCookiesResponse = jsondec.NewStruct("paramshapes.GetJoinedCookiesResponse").Required()
 
 // DecodeJSON decodes the JSON value at d's cursor into m, as encoding/json would
 // but without reflection.
@@ -50,8 +50,8 @@ func (m *GetJoinedCookiesResponse) DecodeJSON(d *jsondec.Decoder) {
 	}
 }
 
-// Field names of GetLabelsResponse, in field order, for DecodeJSON.
-var jsonGetLabelsResponse = jsondec.NewStruct("paramshapes.GetLabelsResponse")
+// Field names of GetLabelsResponse, in field order, and its required fields, for DecodeJSON.
+var jsonGetLabelsResponse = jsondec.NewStruct("paramshapes.GetLabelsResponse").Required()
 
 // DecodeJSON decodes the JSON value at d's cursor into m, as encoding/json would
 // but without reflection.
@@ -60,8 +60,8 @@ func (m *GetLabelsResponse) DecodeJSON(d *jsondec.Decoder) {
 	}
 }
 
-// Field names of GetNoteResponse, in field order, for DecodeJSON.
-var jsonGetNoteResponse = jsondec.NewStruct("paramshapes.GetNoteResponse")
+// Field names of GetNoteResponse, in field order, and its required fields, for DecodeJSON.
+var jsonGetNoteResponse = jsondec.NewStruct("paramshapes.GetNoteResponse").Required()
 
 // DecodeJSON decodes the JSON value at d's cursor into m, as encoding/json would
 // but without reflection.
@@ -70,8 +70,8 @@ func (m *GetNoteResponse) DecodeJSON(d *jsondec.Decoder) {
 	}
 }
 
-// Field names of PostFormResponse, in field order, for DecodeJSON.
-var jsonPostFormResponse = jsondec.NewStruct("paramshapes.PostFormResponse")
+// Field names of PostFormResponse, in field order, and its required fields, for DecodeJSON.
+var jsonPostFormResponse = jsondec.NewStruct("paramshapes.PostFormResponse").Required()
 
 // DecodeJSON decodes the JSON value at d's cursor into m, as encoding/json would
 // but without reflection.
@@ -80,8 +80,8 @@ func (m *PostFormResponse) DecodeJSON(d *jsondec.Decoder) {
 	}
 }
 
-// Field names of PutImageResponse, in field order, for DecodeJSON.
-var jsonPutImageResponse = jsondec.NewStruct("paramshapes.PutImageResponse")
+// Field names of PutImageResponse, in field order, and its required fields, for DecodeJSON.
+var jsonPutImageResponse = jsondec.NewStruct("paramshapes.PutImageResponse").Required()
 
 // DecodeJSON decodes the JSON value at d's cursor into m, as encoding/json would
 // but without reflection.
@@ -90,8 +90,8 @@ func (m *PutImageResponse) DecodeJSON(d *jsondec.Decoder) {
 	}
 }
 
-// Field names of RangeVariant0, in field order, for DecodeJSON.
-var jsonRangeVariant0 = jsondec.NewStruct("paramshapes.RangeVariant0", "from", "to")
+// Field names of RangeVariant0, in field order, and its required fields, for DecodeJSON.
+var jsonRangeVariant0 = jsondec.NewStruct("paramshapes.RangeVariant0", "from", "to").Required(0, 1)
 
 // DecodeJSON decodes the JSON value at d's cursor into m, as encoding/json would
 // but without reflection.
@@ -106,8 +106,8 @@ func (m *RangeVariant0) DecodeJSON(d *jsondec.Decoder) {
 	}
 }
 
-// Field names of RangeVariant1, in field order, for DecodeJSON.
-var jsonRangeVariant1 = jsondec.NewStruct("paramshapes.RangeVariant1", "after", "limit")
+// Field names of RangeVariant1, in field order, and its required fields, for DecodeJSON.
+var jsonRangeVariant1 = jsondec.NewStruct("paramshapes.RangeVariant1", "after", "limit").Required(0)
 
 // DecodeJSON decodes the JSON value at d's cursor into m, as encoding/json would
 // but without reflection.
@@ -122,8 +122,8 @@ func (m *RangeVariant1) DecodeJSON(d *jsondec.Decoder) {
 	}
 }
 
-// Field names of Shade, in field order, for DecodeJSON.
-var jsonShade = jsondec.NewStruct("paramshapes.Shade", "light", "name", "on")
+// Field names of Shade, in field order, and its required fields, for DecodeJSON.
+var jsonShade = jsondec.NewStruct("paramshapes.Shade", "light", "name", "on").Required()
 
 // DecodeJSON decodes the JSON value at d's cursor into m, as encoding/json would
 // but without reflection.
@@ -133,15 +133,15 @@ func (m *Shade) DecodeJSON(d *jsondec.Decoder) {
 		case 0:
 			jsondec.Ptr(&m.Light, d, jsondec.Float[float64])
 		case 1:
-			jsondec.Ptr(&m.Name, d, jsondec.String[string])
+			jsondec.StringPtr(&m.Name, d)
 		case 2:
 			jsondec.Ptr(&m.On, d, jsondec.Bool[bool])
 		}
 	}
 }
 
-// Field names of UploadMeta, in field order, for DecodeJSON.
-var jsonUploadMeta = jsondec.NewStruct("paramshapes.UploadMeta", "a", "n")
+// Field names of UploadMeta, in field order, and its required fields, for DecodeJSON.
+var jsonUploadMeta = jsondec.NewStruct("paramshapes.UploadMeta", "a", "n").Required()
 
 // DecodeJSON decodes the JSON value at d's cursor into m, as encoding/json would
 // but without reflection.
@@ -149,15 +149,15 @@ func (m *UploadMeta) DecodeJSON(d *jsondec.Decoder) {
 	for o := d.Object(jsonUploadMeta); o.Next(); {
 		switch o.Field() {
 		case 0:
-			jsondec.Ptr(&m.A, d, jsondec.String[string])
+			jsondec.StringPtr(&m.A, d)
 		case 1:
 			jsondec.Ptr(&m.N, d, jsondec.Int[int64])
 		}
 	}
 }
 
-// Field names of UploadRelatedResponse, in field order, for DecodeJSON.
-var jsonUploadRelatedResponse = jsondec.NewStruct("paramshapes.UploadRelatedResponse")
+// Field names of UploadRelatedResponse, in field order, and its required fields, for DecodeJSON.
+var jsonUploadRelatedResponse = jsondec.NewStruct("paramshapes.UploadRelatedResponse").Required()
 
 // DecodeJSON decodes the JSON value at d's cursor into m, as encoding/json would
 // but without reflection.
@@ -166,8 +166,8 @@ func (m *UploadRelatedResponse) DecodeJSON(d *jsondec.Decoder) {
 	}
 }
 
-// Field names of UploadResponse, in field order, for DecodeJSON.
-var jsonUploadResponse = jsondec.NewStruct("paramshapes.UploadResponse")
+// Field names of UploadResponse, in field order, and its required fields, for DecodeJSON.
+var jsonUploadResponse = jsondec.NewStruct("paramshapes.UploadResponse").Required()
 
 // DecodeJSON decodes the JSON value at d's cursor into m, as encoding/json would
 // but without reflection.
