@@ -1,5 +1,7 @@
 package acs
 
+import "github.com/acsgen/acsgen/acs/jsondec"
+
 // CompiledSpec is what a generated package compiled from its spec files: their
 // digests, and checks of the operations' JSON response bodies. Package contract uses
 // a check in place of interpreting the schema for as long as the spec file that
@@ -11,8 +13,8 @@ type CompiledSpec struct {
 	Responses map[string]ResponseChecks
 	// RequestBodies maps operationId to the check of its JSON request body, for
 	// operations whose body is a generated struct. A check is the same as a
-	// response's (see ResponseChecks) and is compared with the body the same way.
-	RequestBodies map[string]func(body []byte) (any, error)
+	// response's and is compared with the body the same way.
+	RequestBodies map[string]BodyCheck
 }
 
 // SpecDigest identifies one spec file by the SHA-256 of its bytes.
@@ -32,21 +34,26 @@ func (c CompiledSpec) Covers(digest string) bool {
 }
 
 // ResponseChecks maps a responses key ("200", "4XX", "default") to the check of that
-// response's JSON body. A check decodes the body into the generated type as the
-// client does, validates the value, and returns a pointer to it. The caller
-// compares the value's JSON encoding with the body: what decoding cannot see
+// response's JSON body.
+type ResponseChecks map[string]BodyCheck
+
+// A BodyCheck decodes a JSON body into a generated type as the client does,
+// validates the value, and returns a pointer to it. The caller then needs to know
+// whether the value's JSON encoding is the body: what decoding cannot see
 // (unknown, null or differently cased properties, absent required ones held by
-// value) makes the two differ.
-type ResponseChecks map[string]func(body []byte) (any, error)
+// value) makes the two differ. Given an exact to fill in, the check decodes with
+// jsondec.UnmarshalExact, which tells that in the same walk; with nil, as the
+// client decodes.
+type BodyCheck func(body []byte, exact *jsondec.Exact) (any, error)
 
 // CheckResponse is the check of a response, or of a request body, whose JSON
 // body is the generated type T.
 func CheckResponse[T any, P interface {
 	*T
 	Validate() error
-}](body []byte) (any, error) {
+}](body []byte, exact *jsondec.Exact) (any, error) {
 	var v T
-	if err := decodeJSON(body, &v); err != nil {
+	if err := decodeBody(body, &v, exact); err != nil {
 		return nil, err
 	}
 	if err := P(&v).Validate(); err != nil {

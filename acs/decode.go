@@ -24,3 +24,21 @@ func decodeJSON(body []byte, out any) error {
 	}
 	return json.Unmarshal(body, out)
 }
+
+// decodeBody is decodeJSON, decoding exactly when exact is set. A type without a
+// generated decoder goes to encoding/json, which tells nothing: lost.
+func decodeBody(body []byte, out any, exact *jsondec.Exact) error {
+	if exact == nil {
+		return decodeJSON(body, out)
+	}
+	m, ok := out.(jsondec.Decodable)
+	if !ok {
+		*exact = jsondec.Exact{Judge: exact.Judge, Lost: true}
+		return decodeJSON(body, out)
+	}
+	err := jsondec.UnmarshalExact(body, m, MaxResponseDepth, exact)
+	if errors.Is(err, jsondec.ErrTooDeep) {
+		return ErrBodyTooDeep
+	}
+	return err
+}

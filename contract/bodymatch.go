@@ -35,6 +35,15 @@ func encodesAsBody(v reflect.Value, body []byte) bool {
 	return w.d.Finish() && !w.unfit && same
 }
 
+// encodesAsPart is encodesAsBody for part of a body, one JSON value, which may be
+// null: whether v would encode as the body does there.
+func encodesAsPart(v reflect.Value, part []byte) bool {
+	w := bodyWalk{data: part}
+	w.d.Reset(part)
+	same := w.value(v)
+	return w.d.Finish() && !w.unfit && same
+}
+
 type bodyWalk struct {
 	d     jsondec.Decoder
 	data  []byte

@@ -10,6 +10,7 @@ import (
 	"github.com/getkin/kin-openapi/openapi3filter"
 
 	"github.com/acsgen/acsgen/acs"
+	"github.com/acsgen/acsgen/acs/jsondec"
 	"github.com/acsgen/acsgen/generator/build"
 )
 
@@ -21,7 +22,7 @@ const (
 
 // compiledCheck is a generated check of one response of an operation.
 type compiledCheck struct {
-	check   func(body []byte) (any, error)
+	check   acs.BodyCheck
 	content openapi3.Content    // the response's media types
 	media   *openapi3.MediaType // the JSON one, which the generated type decodes
 }
@@ -111,14 +112,7 @@ func (o *operation) compiledBodyAccepts(header http.Header, body []byte, strict 
 	if mt, _, err := mime.ParseMediaType(ct); err != nil || openapi3filter.RegisteredBodyDecoder(mt) == nil {
 		return false
 	}
-	v, err := c.check(body)
-	if err != nil {
-		return false
-	}
-	if strict && holdsUnknownEnum(reflect.ValueOf(v)) {
-		return false
-	}
-	return encodesAsBody(reflect.ValueOf(v), body)
+	return c.accepts(body, strict)
 }
 
 // compiledAccepts reports whether the generated code accepts the response body.
@@ -134,6 +128,10 @@ func (o *operation) compiledBodyAccepts(header http.Header, body []byte, strict 
 //
 // In strict mode a value outside an open enum is drift that only kin-openapi's
 // enum finding reports, so a decoded value holding one is left to kin-openapi too.
+//
+// The check decodes exactly (jsondec.UnmarshalExact), which notices on the way
+// whatever could make the encoding differ; only a body where it noticed
+// something is walked a second time (encodesAsBody).
 func (o *operation) compiledAccepts(ix Interaction, statusKey string, strict bool) bool {
 	c, ok := o.compiled[statusKey]
 	if !ok || len(ix.RespBody) == 0 {
@@ -144,14 +142,39 @@ func (o *operation) compiledAccepts(ix Interaction, statusKey string, strict boo
 	if c.content.Get(ix.RespHeader.Get("Content-Type")) != c.media {
 		return false
 	}
-	v, err := c.check(ix.RespBody)
+	return c.accepts(ix.RespBody, strict)
+}
+
+// accepts reports whether the check accepts body and decoding it lost nothing:
+// the decoded value encodes as the body (and, if strict, holds no value outside
+// an open enum).
+func (c *compiledCheck) accepts(body []byte, strict bool) bool {
+	exact := jsondec.Exact{Judge: judgePart}
+	if strict {
+		exact.Judge = judgePartStrict
+	}
+	v, err := c.check(body, &exact)
 	if err != nil {
 		return false
+	}
+	if !exact.Lost {
+		return !strict || !exact.UnknownEnum
 	}
 	if strict && holdsUnknownEnum(reflect.ValueOf(v)) {
 		return false
 	}
-	return encodesAsBody(reflect.ValueOf(v), ix.RespBody)
+	return encodesAsBody(reflect.ValueOf(v), body)
+}
+
+// judgePart is the Judge of exact decoding: whether the value v points to, which
+// decoded itself, encodes as part.
+func judgePart(v any, part []byte) bool { return encodesAsPart(reflect.ValueOf(v).Elem(), part) }
+
+// judgePartStrict is judgePart that also refuses a value holding one outside an
+// open enum, which exact decoding does not look for inside it; the body is then
+// walked again, and the walk finds it.
+func judgePartStrict(v any, part []byte) bool {
+	return judgePart(v, part) && !holdsUnknownEnum(reflect.ValueOf(v).Elem())
 }
 
 // knower is what every generated enum type implements.

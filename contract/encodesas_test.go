@@ -163,7 +163,7 @@ func editRandomNode(root any, rng *rand.Rand, values []any) {
 		s.arr[s.item] = value
 	case rng.IntN(4) == 0:
 		delete(s.obj, s.key)
-	case rng.IntN(4) == 0:
+	case s.key != "" && rng.IntN(4) == 0:
 		s.obj[strings.ToUpper(s.key[:1])+s.key[1:]] = s.obj[s.key]
 		delete(s.obj, s.key)
 	case rng.IntN(4) == 0:

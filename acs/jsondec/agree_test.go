@@ -39,6 +39,9 @@ type sample struct {
 
 type kind string
 
+// IsKnown makes kind an enum of K and L, as generated enums are.
+func (k kind) IsKnown() bool { return k == "K" || k == "L" }
+
 // oddly has its own UnmarshalJSON, which must see exactly the value's bytes.
 type oddly struct{ Got string }
 
@@ -51,7 +54,8 @@ func (o *oddly) UnmarshalJSON(b []byte) error {
 }
 
 var sampleStruct = NewStruct("jsondec.sample", "s", "sp", "e", "b", "bp", "i8", "i32", "i64", "f32", "f64",
-	"kid", "kids", "tags", "grid", "dict", "cnt", "raw", "odd", "Same", "same", "ſtraße", "ptrs", "deep")
+	"kid", "kids", "tags", "grid", "dict", "cnt", "raw", "odd", "Same", "same", "ſtraße", "ptrs", "deep").
+	Required(0, 3, 5, 7, 9, 18, 19, 20) // the fields without omitzero
 
 // DecodeJSON is what acsgen would generate for sample.
 func (v *sample) DecodeJSON(d *Decoder) {
@@ -60,9 +64,9 @@ func (v *sample) DecodeJSON(d *Decoder) {
 		case 0:
 			String(&v.S, d)
 		case 1:
-			Ptr(&v.SP, d, String[string])
+			StringPtr(&v.SP, d)
 		case 2:
-			Ptr(&v.E, d, String[kind])
+			StringPtr(&v.E, d)
 		case 3:
 			Bool(&v.B, d)
 		case 4:

@@ -11,6 +11,10 @@
 // generated packages' differential tests and fuzz targets hold the two to the same
 // verdict and value on every recording and on arbitrary input.
 //
+// UnmarshalExact decodes the same way and also notes, in the same walk, anything
+// that would keep the value from encoding back as the document: what acsgen
+// contract needs to trust a generated type's check of a recorded body.
+//
 // Why not a library: github.com/mailru/easyjson's jlexer accepts documents
 // encoding/json refuses (leading zeros, raw control characters) and keeps invalid
 // UTF-8; github.com/goccy/go-json has open reports of fatal, unrecoverable errors on
@@ -37,8 +41,8 @@ type Decoder struct {
 	data      []byte
 	pos       int
 	err       error
-	depth     int
-	limit     int      // of depth
+	depth     int32
+	limit     int32    // of depth
 	path      []string // JSON names of the fields being decoded, for errors
 	buf       []byte   // scratch for strings that hold escapes
 	skipStack []byte   // open containers of the value skipValue is skipping
@@ -46,6 +50,8 @@ type Decoder struct {
 	strict    bool     // decoding as JSON Schema judges (strict.go)
 	nullOK    bool     // strict: the member about to be read may be null
 	memo      map[any]any
+
+	exact *exactState // nil but in exact decoding (UnmarshalExact)
 
 	// Inline first storage for path: the Decoder escapes to the heap anyway, as a
 	// generated method's argument, so a typical document's path costs nothing more.
@@ -65,7 +71,7 @@ func Unmarshal(data []byte, v Decodable) error { return UnmarshalDepth(data, v, 
 // UnmarshalDepth is Unmarshal with arrays and objects nested at most maxDepth deep
 // (at most MaxDepth): one pass both bounds and decodes a document.
 func UnmarshalDepth(data []byte, v Decodable, maxDepth int) error {
-	d := &Decoder{data: data, limit: min(maxDepth, MaxDepth)}
+	d := &Decoder{data: data, limit: int32(min(maxDepth, MaxDepth))}
 	d.path = d.pathArray[:0]
 	v.DecodeJSON(d)
 	if d.err == nil {

@@ -1,6 +1,7 @@
 package jsondec
 
 import (
+	"encoding/binary"
 	"unicode/utf16"
 	"unicode/utf8"
 )
@@ -106,6 +107,7 @@ func (d *Decoder) digits() {
 func (d *Decoder) stringBytes() ([]byte, bool) {
 	d.pos++ // the opening quote
 	start := d.pos
+	d.pos = plainWords(d.data, d.pos)
 	for d.pos < len(d.data) {
 		c := d.data[d.pos]
 		switch {
@@ -124,11 +126,37 @@ func (d *Decoder) stringBytes() ([]byte, bool) {
 			if r == utf8.RuneError && size == 1 {
 				return d.unescape(start)
 			}
-			d.pos += size
+			d.pos = plainWords(d.data, d.pos+size)
 		}
 	}
 	d.syntaxError("")
 	return nil, false
+}
+
+// Bytes repeated in each of a word's eight, for plainWords.
+const (
+	eachByte = 0x0101010101010101
+	highBits = 0x8080808080808080
+)
+
+// plainWords skips, from data[i], whole 8-byte words of bytes a string holds as
+// they are (ASCII from the space up, but the quote and the backslash), and
+// returns where the first word that holds another byte starts: the byte loop
+// reads on from there. Each test is exact for "some byte is": a word is skipped
+// only when none is.
+func plainWords(data []byte, i int) int {
+	for i+8 <= len(data) {
+		w := binary.LittleEndian.Uint64(data[i:])
+		quote, backslash := w^(eachByte*'"'), w^(eachByte*'\\')
+		special := (w-eachByte*0x20)&^w | // below the space
+			(quote-eachByte)&^quote | (backslash-eachByte)&^backslash | // zero after the xor
+			w // not ASCII
+		if special&highBits != 0 {
+			break
+		}
+		i += 8
+	}
+	return i
 }
 
 // unescape finishes a string whose plain prefix starts at start, writing its

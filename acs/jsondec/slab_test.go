@@ -63,3 +63,41 @@ func TestStringPointersComeFromSlabs(t *testing.T) {
 	// 32 string contents, 2 slabs, and the Decoder with its path: at most 36.
 	assert.LessOrEqual(t, allocs, 36.0, "allocations for 32 *string fields")
 }
+
+// manyKinds is manyStrings with string enum fields, decoded as acsgen generates
+// them now, with StringPtr.
+type manyKinds struct{ f [32]*kind }
+
+func (m *manyKinds) DecodeJSON(d *Decoder) {
+	for o := d.Object(manyStringsStruct); o.Next(); {
+		StringPtr(&m.f[o.Field()], d)
+	}
+}
+
+// String enum fields share the slabs of string fields.
+func TestStringPtrTakesVariablesFromSlabs(t *testing.T) {
+	doc := manyStringsDoc()
+	var v manyKinds
+	require.NoError(t, Unmarshal(doc, &v))
+	for i, p := range v.f {
+		require.NotNil(t, p)
+		assert.Equal(t, kind(fmt.Sprintf("value %d", i)), *p)
+	}
+	*v.f[0] = "changed"
+	assert.Equal(t, kind("value 1"), *v.f[1])
+
+	allocs := testing.AllocsPerRun(50, func() {
+		var v manyKinds
+		_ = Unmarshal(doc, &v)
+	})
+	assert.LessOrEqual(t, allocs, 36.0, "allocations for 32 *kind fields")
+
+	// Exact decoding keeps the strings' bytes in its arena: the value, the
+	// Exact, the Decoder, two slabs and one arena.
+	allocs = testing.AllocsPerRun(50, func() {
+		var v manyKinds
+		var x Exact
+		_ = UnmarshalExact(doc, &v, MaxDepth, &x)
+	})
+	assert.LessOrEqual(t, allocs, 6.0, "allocations for 32 *kind fields, exactly")
+}

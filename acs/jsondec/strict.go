@@ -16,7 +16,8 @@ import (
 //   - a key names a field only when it is the field's JSON name exactly (no case
 //     folding), and a Closed struct (additionalProperties: false) refuses members
 //     no field names;
-//   - every field a struct Requires must be present;
+//   - every field a struct marks Mandatory (the schema requires it) must be
+//     present;
 //   - null is refused where the schema does not allow it: everywhere but fields
 //     marked AllowNull and values decoded by their own UnmarshalJSON (raw JSON);
 //   - an integer may be written with a fraction or an exponent when its value is
@@ -44,10 +45,11 @@ func (d *Decoder) schemaError(format string, args ...any) {
 	d.fail(&SchemaError{Field: d.field(), Msg: fmt.Sprintf(format, args...), Offset: int64(d.pos)})
 }
 
-// Require marks the fields (indices into the names NewStruct was given) that
-// strict decoding requires to be present; it returns s.
-func (s *Struct) Require(fields ...int) *Struct {
-	s.required = append(s.required, fields...)
+// Mandatory marks the fields (indices into the names NewStruct was given) that
+// the schema requires, which strict decoding requires to be present; it returns
+// s. (Required, for exact decoding, names those encoding/json always writes.)
+func (s *Struct) Mandatory(fields ...int) *Struct {
+	s.mandatory = append(s.mandatory, fields...)
 	return s
 }
 
@@ -98,4 +100,30 @@ func strictInt[T ~int8 | ~int16 | ~int32 | ~int64 | ~int](text []byte) (T, bool)
 	}
 	n := int64(f)
 	return T(n), int64(T(n)) == n
+}
+
+// isPresent records, in strict decoding, that field i was in the object.
+func (o *Object) isPresent(i int) {
+	if len(o.s.mandatory) == 0 {
+		return
+	}
+	if o.present == nil {
+		o.present = make([]bool, len(o.s.names))
+	}
+	o.present[i] = true
+}
+
+// checkMandatory refuses, in strict decoding, an object read to its end without
+// every field the schema requires.
+func (o *Object) checkMandatory() {
+	d := o.d
+	if !d.strict || d.err != nil || o.null {
+		return
+	}
+	for _, i := range o.s.mandatory {
+		if o.present == nil || !o.present[i] {
+			d.schemaError("required property %q of %s is missing", o.s.names[i], o.s.name)
+			return
+		}
+	}
 }

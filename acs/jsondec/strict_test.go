@@ -16,7 +16,7 @@ type strictSample struct {
 	Inner *strictSample
 }
 
-var strictStruct = NewStruct("jsondec.strictSample", "id", "note", "tags", "inner").Require(0, 1).AllowNull(1).Closed()
+var strictStruct = NewStruct("jsondec.strictSample", "id", "note", "tags", "inner").Mandatory(0, 1).AllowNull(1).Closed()
 
 func (v *strictSample) DecodeJSON(d *Decoder) {
 	for o := d.Object(strictStruct); o.Next(); {

@@ -89,7 +89,8 @@ func (d *Decoder) Strict() bool { return d.strict }
 // Try decodes the value at the cursor strictly with decode, then puts the cursor
 // back where the value begins, as if nothing had been read; it returns decode's
 // error. A union tries each alternative this way, then keeps the value of the
-// one it picks and moves past the value with Skip.
+// one it picks and moves past the value with Skip. In exact decoding, what a try
+// noticed counts, the tries that failed included: Exact.Lost errs towards true.
 func (d *Decoder) Try(decode func(*Decoder)) error {
 	if d.err != nil {
 		return d.err

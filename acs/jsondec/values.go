@@ -19,10 +19,12 @@ func String[T ~string](v *T, d *Decoder) {
 	switch {
 	case !ok:
 	case c == '"':
-		if b, ok := d.stringBytes(); ok {
-			*v = T(b)
+		if s, ok := d.str(); ok {
+			*v = T(s)
+			noteEnum(d, v)
 		}
 	case c == 'n':
+		d.lose(d.pos)
 		d.acceptNull(goType[T])
 	default:
 		d.typeError(kindOf(c), goType[T]())
@@ -43,6 +45,7 @@ func Bool[T ~bool](v *T, d *Decoder) {
 			*v = false
 		}
 	case c == 'n':
+		d.lose(d.pos)
 		d.acceptNull(goType[T])
 	default:
 		d.typeError(kindOf(c), goType[T]())
@@ -61,12 +64,14 @@ func Int[T ~int8 | ~int16 | ~int32 | ~int64 | ~int](v *T, d *Decoder) {
 	if err != nil || int64(T(n)) != n {
 		if m, ok := strictInt[T](text); ok && d.strict {
 			*v = m
+			noteEnum(d, v)
 			return
 		}
 		d.numberError(text, start, goType[T]())
 		return
 	}
 	*v = T(n)
+	noteEnum(d, v)
 }
 
 // Float decodes a JSON number into v; one out of v's range is a TypeError, and
@@ -82,6 +87,9 @@ func Float[T ~float32 | ~float64](v *T, d *Decoder) {
 		return
 	}
 	*v = T(n)
+	if d.exact != nil && unsafe.Sizeof(*v) == 4 && !float32Exact(float32(n), text) {
+		d.lose(start)
+	}
 }
 
 // numberAt consumes the number at the cursor; false for null (consumed), errors,
@@ -96,6 +104,7 @@ func numberAt[T any](d *Decoder) (text []byte, start int, ok bool) {
 		text, ok = d.number()
 		return text, start, ok
 	case c == 'n':
+		d.lose(d.pos)
 		d.acceptNull(goType[T])
 	default:
 		d.typeError(kindOf(c), goType[T]())
@@ -115,6 +124,7 @@ func Ptr[T any](p **T, d *Decoder, decode func(*T, *Decoder)) {
 		return
 	}
 	if c == 'n' {
+		d.lose(d.pos) // nil, which omitzero leaves out and a required field writes as null: Ptr cannot tell which
 		if d.acceptNull(goType[*T]) {
 			*p = nil
 		}
@@ -128,6 +138,27 @@ func Ptr[T any](p **T, d *Decoder, decode func(*T, *Decoder)) {
 		}
 	}
 	decode(*p, d)
+}
+
+// StringPtr is Ptr(p, d, String[T]), for optional string and string enum fields:
+// the variable comes from the slab newString hands out rather than an
+// allocation of its own.
+func StringPtr[T ~string](p **T, d *Decoder) {
+	c, ok := d.peek()
+	if !ok {
+		return
+	}
+	if c == 'n' {
+		d.lose(d.pos)
+		if d.acceptNull(goType[*T]) {
+			*p = nil
+		}
+		return
+	}
+	if *p == nil {
+		*p = (*T)(unsafe.Pointer(d.newString())) // T is a string underneath: the same variable
+	}
+	String(*p, d)
 }
 
 // stringSlab is how many *string fields share one allocation.
@@ -155,6 +186,7 @@ func Slice[T any](p *[]T, d *Decoder, decode func(*T, *Decoder)) {
 	case !ok:
 		return
 	case c == 'n':
+		d.lose(d.pos)
 		if d.acceptNull(goType[[]T]) {
 			*p = nil
 		}
@@ -207,6 +239,7 @@ func Map[V any](p *map[string]V, d *Decoder, decode func(*V, *Decoder)) {
 	case !ok:
 		return
 	case c == 'n':
+		d.lose(d.pos)
 		if d.acceptNull(goType[map[string]V]) {
 			*p = nil
 		}
@@ -238,18 +271,17 @@ func Map[V any](p *map[string]V, d *Decoder, decode func(*V, *Decoder)) {
 			d.syntaxError("looking for beginning of object key string")
 			return
 		}
-		b, ok := d.stringBytes()
+		key, ok := d.str() // a string, before decoding the value, which may reuse d.buf
 		if !ok || !d.colon() {
 			return
 		}
-		key := string(b) // before decoding the value, which may reuse d.buf
 		d.path[len(d.path)-1] = key
 		var v V
 		decode(&v, d)
 		if d.err != nil {
 			return
 		}
-		(*p)[key] = v
+		(*p)[key] = v // a repeated key's last value, whole: nothing merges, nothing is lost
 		if !d.nextMember('{') {
 			break
 		}
@@ -263,7 +295,8 @@ func Map[V any](p *map[string]V, d *Decoder, decode func(*V, *Decoder)) {
 
 // Unmarshaler hands the value at the cursor, null included, to v's own
 // UnmarshalJSON, as encoding/json does for a type that has one held by value
-// (json.RawMessage, acs.Nullable, generated unions).
+// (json.RawMessage, and whatever else has one; generated code decodes unions
+// and acs.Nullable with their DecodeJSON methods instead).
 func Unmarshaler[T any, P interface {
 	*T
 	json.Unmarshaler
@@ -278,5 +311,9 @@ func Unmarshaler[T any, P interface {
 	}
 	if err := P(v).UnmarshalJSON(d.data[start:d.pos]); err != nil {
 		d.fail(err)
+		return
+	}
+	if e := d.exact; e != nil && (e.x.Judge == nil || !e.x.Judge(v, d.data[start:d.pos])) {
+		d.lose(start)
 	}
 }

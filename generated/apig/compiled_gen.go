@@ -40,7 +40,7 @@ var CompiledSpec = acs.CompiledSpec{
 			"5XX": acs.CheckResponse[ErrorResponse],
 		},
 	},
-	RequestBodies: map[string]func([]byte) (any, error){
+	RequestBodies: map[string]acs.BodyCheck{
 		"CreatePluginAttachment": acs.CheckResponse[CreatePluginAttachmentBody],
 		"UpdatePluginAttachment": acs.CheckResponse[UpdatePluginAttachmentBody],
 	},

@@ -7,8 +7,8 @@ import (
 	"github.com/acsgen/acsgen/acs/jsondec"
 )
 
-// Field names of AICacheConfig, in field order, for DecodeJSON.
-var jsonAICacheConfig = jsondec.NewStruct("apig.AICacheConfig", "cacheKeyStrategy", "cacheMode", "cacheTTL", "embeddingConfig", "pluginStatus", "redisConfig", "vectorConfig")
+// Field names of AICacheConfig, in field order, and its required fields, for DecodeJSON.
+var jsonAICacheConfig = jsondec.NewStruct("apig.AICacheConfig", "cacheKeyStrategy", "cacheMode", "cacheTTL", "embeddingConfig", "pluginStatus", "redisConfig", "vectorConfig").Required()
 
 // DecodeJSON decodes the JSON value at d's cursor into m, as encoding/json would
 // but without reflection.
@@ -16,9 +16,9 @@ func (m *AICacheConfig) DecodeJSON(d *jsondec.Decoder) {
 	for o := d.Object(jsonAICacheConfig); o.Next(); {
 		switch o.Field() {
 		case 0:
-			jsondec.Ptr(&m.CacheKeyStrategy, d, jsondec.String[string])
+			jsondec.StringPtr(&m.CacheKeyStrategy, d)
 		case 1:
-			jsondec.Ptr(&m.CacheMode, d, jsondec.String[string])
+			jsondec.StringPtr(&m.CacheMode, d)
 		case 2:
 			jsondec.Ptr(&m.CacheTTL, d, jsondec.Int[int32])
 		case 3:
@@ -33,8 +33,8 @@ func (m *AICacheConfig) DecodeJSON(d *jsondec.Decoder) {
 	}
 }
 
-// Field names of AICacheConfigEmbeddingConfig, in field order, for DecodeJSON.
-var jsonAICacheConfigEmbeddingConfig = jsondec.NewStruct("apig.AICacheConfigEmbeddingConfig", "modelName", "serviceId", "timeout", "type")
+// Field names of AICacheConfigEmbeddingConfig, in field order, and its required fields, for DecodeJSON.
+var jsonAICacheConfigEmbeddingConfig = jsondec.NewStruct("apig.AICacheConfigEmbeddingConfig", "modelName", "serviceId", "timeout", "type").Required()
 
 // DecodeJSON decodes the JSON value at d's cursor into m, as encoding/json would
 // but without reflection.
@@ -42,19 +42,19 @@ func (m *AICacheConfigEmbeddingConfig) DecodeJSON(d *jsondec.Decoder) {
 	for o := d.Object(jsonAICacheConfigEmbeddingConfig); o.Next(); {
 		switch o.Field() {
 		case 0:
-			jsondec.Ptr(&m.ModelName, d, jsondec.String[string])
+			jsondec.StringPtr(&m.ModelName, d)
 		case 1:
-			jsondec.Ptr(&m.ServiceID, d, jsondec.String[string])
+			jsondec.StringPtr(&m.ServiceID, d)
 		case 2:
 			jsondec.Ptr(&m.Timeout, d, jsondec.Int[int32])
 		case 3:
-			jsondec.Ptr(&m.Type, d, jsondec.String[string])
+			jsondec.StringPtr(&m.Type, d)
 		}
 	}
 }
 
-// Field names of AICacheConfigVectorConfig, in field order, for DecodeJSON.
-var jsonAICacheConfigVectorConfig = jsondec.NewStruct("apig.AICacheConfigVectorConfig", "apiKey", "collectionId", "serviceHost", "threshold", "timeout", "type")
+// Field names of AICacheConfigVectorConfig, in field order, and its required fields, for DecodeJSON.
+var jsonAICacheConfigVectorConfig = jsondec.NewStruct("apig.AICacheConfigVectorConfig", "apiKey", "collectionId", "serviceHost", "threshold", "timeout", "type").Required()
 
 // DecodeJSON decodes the JSON value at d's cursor into m, as encoding/json would
 // but without reflection.
@@ -62,23 +62,23 @@ func (m *AICacheConfigVectorConfig) DecodeJSON(d *jsondec.Decoder) {
 	for o := d.Object(jsonAICacheConfigVectorConfig); o.Next(); {
 		switch o.Field() {
 		case 0:
-			jsondec.Ptr(&m.APIKey, d, jsondec.String[string])
+			jsondec.StringPtr(&m.APIKey, d)
 		case 1:
-			jsondec.Ptr(&m.CollectionID, d, jsondec.String[string])
+			jsondec.StringPtr(&m.CollectionID, d)
 		case 2:
-			jsondec.Ptr(&m.ServiceHost, d, jsondec.String[string])
+			jsondec.StringPtr(&m.ServiceHost, d)
 		case 3:
 			jsondec.Ptr(&m.Threshold, d, jsondec.Float[float32])
 		case 4:
 			jsondec.Ptr(&m.Timeout, d, jsondec.Int[int32])
 		case 5:
-			jsondec.Ptr(&m.Type, d, jsondec.String[string])
+			jsondec.StringPtr(&m.Type, d)
 		}
 	}
 }
 
-// Field names of AINetworkConfigSearchEngine, in field order, for DecodeJSON.
-var jsonAINetworkConfigSearchEngine = jsondec.NewStruct("apig.AINetworkConfigSearchEngine", "apiKey", "contentMode", "count", "endpoint", "industry", "optionArgs", "start", "timeRange", "timeoutMillisecond", "type")
+// Field names of AINetworkConfigSearchEngine, in field order, and its required fields, for DecodeJSON.
+var jsonAINetworkConfigSearchEngine = jsondec.NewStruct("apig.AINetworkConfigSearchEngine", "apiKey", "contentMode", "count", "endpoint", "industry", "optionArgs", "start", "timeRange", "timeoutMillisecond", "type").Required()
 
 // DecodeJSON decodes the JSON value at d's cursor into m, as encoding/json would
 // but without reflection.
@@ -86,31 +86,31 @@ func (m *AINetworkConfigSearchEngine) DecodeJSON(d *jsondec.Decoder) {
 	for o := d.Object(jsonAINetworkConfigSearchEngine); o.Next(); {
 		switch o.Field() {
 		case 0:
-			jsondec.Ptr(&m.APIKey, d, jsondec.String[string])
+			jsondec.StringPtr(&m.APIKey, d)
 		case 1:
-			jsondec.Ptr(&m.ContentMode, d, jsondec.String[string])
+			jsondec.StringPtr(&m.ContentMode, d)
 		case 2:
 			jsondec.Ptr(&m.Count, d, jsondec.Int[int32])
 		case 3:
-			jsondec.Ptr(&m.Endpoint, d, jsondec.String[string])
+			jsondec.StringPtr(&m.Endpoint, d)
 		case 4:
-			jsondec.Ptr(&m.Industry, d, jsondec.String[string])
+			jsondec.StringPtr(&m.Industry, d)
 		case 5:
 			jsondec.Map(&m.OptionArgs, d, jsondec.String[string])
 		case 6:
 			jsondec.Ptr(&m.Start, d, jsondec.Int[int32])
 		case 7:
-			jsondec.Ptr(&m.TimeRange, d, jsondec.String[string])
+			jsondec.StringPtr(&m.TimeRange, d)
 		case 8:
 			jsondec.Ptr(&m.TimeoutMillisecond, d, jsondec.Int[int32])
 		case 9:
-			jsondec.Ptr(&m.Type, d, jsondec.String[string])
+			jsondec.StringPtr(&m.Type, d)
 		}
 	}
 }
 
-// Field names of AINetworkSearchConfig, in field order, for DecodeJSON.
-var jsonAINetworkSearchConfig = jsondec.NewStruct("apig.AINetworkSearchConfig", "defaultEnable", "defaultLang", "needReference", "pluginStatus", "referenceFormat", "referenceLocation", "searchEngineConfig", "searchFrom", "searchRewrite")
+// Field names of AINetworkSearchConfig, in field order, and its required fields, for DecodeJSON.
+var jsonAINetworkSearchConfig = jsondec.NewStruct("apig.AINetworkSearchConfig", "defaultEnable", "defaultLang", "needReference", "pluginStatus", "referenceFormat", "referenceLocation", "searchEngineConfig", "searchFrom", "searchRewrite").Required()
 
 // DecodeJSON decodes the JSON value at d's cursor into m, as encoding/json would
 // but without reflection.
@@ -120,15 +120,15 @@ func (m *AINetworkSearchConfig) DecodeJSON(d *jsondec.Decoder) {
 		case 0:
 			jsondec.Ptr(&m.DefaultEnable, d, jsondec.Bool[bool])
 		case 1:
-			jsondec.Ptr(&m.DefaultLang, d, jsondec.String[string])
+			jsondec.StringPtr(&m.DefaultLang, d)
 		case 2:
 			jsondec.Ptr(&m.NeedReference, d, jsondec.Bool[bool])
 		case 3:
 			jsondec.Ptr(&m.PluginStatus, d, (*AIPluginStatus).DecodeJSON)
 		case 4:
-			jsondec.Ptr(&m.ReferenceFormat, d, jsondec.String[string])
+			jsondec.StringPtr(&m.ReferenceFormat, d)
 		case 5:
-			jsondec.Ptr(&m.ReferenceLocation, d, jsondec.String[string])
+			jsondec.StringPtr(&m.ReferenceLocation, d)
 		case 6:
 			jsondec.Ptr(&m.SearchEngineConfig, d, (*AINetworkConfigSearchEngine).DecodeJSON)
 		case 7:
@@ -139,8 +139,8 @@ func (m *AINetworkSearchConfig) DecodeJSON(d *jsondec.Decoder) {
 	}
 }
 
-// Field names of AINetworkSearchConfigSearchRewrite, in field order, for DecodeJSON.
-var jsonAINetworkSearchConfigSearchRewrite = jsondec.NewStruct("apig.AINetworkSearchConfigSearchRewrite", "enable", "maxCount", "modelName", "serviceId", "timeoutMillisecond")
+// Field names of AINetworkSearchConfigSearchRewrite, in field order, and its required fields, for DecodeJSON.
+var jsonAINetworkSearchConfigSearchRewrite = jsondec.NewStruct("apig.AINetworkSearchConfigSearchRewrite", "enable", "maxCount", "modelName", "serviceId", "timeoutMillisecond").Required()
 
 // DecodeJSON decodes the JSON value at d's cursor into m, as encoding/json would
 // but without reflection.
@@ -152,17 +152,17 @@ func (m *AINetworkSearchConfigSearchRewrite) DecodeJSON(d *jsondec.Decoder) {
 		case 1:
 			jsondec.Ptr(&m.MaxCount, d, jsondec.Int[int32])
 		case 2:
-			jsondec.Ptr(&m.ModelName, d, jsondec.String[string])
+			jsondec.StringPtr(&m.ModelName, d)
 		case 3:
-			jsondec.Ptr(&m.ServiceID, d, jsondec.String[string])
+			jsondec.StringPtr(&m.ServiceID, d)
 		case 4:
 			jsondec.Ptr(&m.TimeoutMillisecond, d, jsondec.Int[int32])
 		}
 	}
 }
 
-// Field names of AIPluginStatus, in field order, for DecodeJSON.
-var jsonAIPluginStatus = jsondec.NewStruct("apig.AIPluginStatus", "errorLogs", "pluginId", "serviceHealthy")
+// Field names of AIPluginStatus, in field order, and its required fields, for DecodeJSON.
+var jsonAIPluginStatus = jsondec.NewStruct("apig.AIPluginStatus", "errorLogs", "pluginId", "serviceHealthy").Required()
 
 // DecodeJSON decodes the JSON value at d's cursor into m, as encoding/json would
 // but without reflection.
@@ -174,15 +174,15 @@ func (m *AIPluginStatus) DecodeJSON(d *jsondec.Decoder) {
 				jsondec.Map(v, d, jsondec.Unmarshaler[json.RawMessage])
 			})
 		case 1:
-			jsondec.Ptr(&m.PluginID, d, jsondec.String[string])
+			jsondec.StringPtr(&m.PluginID, d)
 		case 2:
 			jsondec.Ptr(&m.ServiceHealthy, d, jsondec.Bool[bool])
 		}
 	}
 }
 
-// Field names of AIPolicyRedisConfig, in field order, for DecodeJSON.
-var jsonAIPolicyRedisConfig = jsondec.NewStruct("apig.AIPolicyRedisConfig", "databaseNumber", "host", "password", "port", "timeout", "username")
+// Field names of AIPolicyRedisConfig, in field order, and its required fields, for DecodeJSON.
+var jsonAIPolicyRedisConfig = jsondec.NewStruct("apig.AIPolicyRedisConfig", "databaseNumber", "host", "password", "port", "timeout", "username").Required()
 
 // DecodeJSON decodes the JSON value at d's cursor into m, as encoding/json would
 // but without reflection.
@@ -192,21 +192,21 @@ func (m *AIPolicyRedisConfig) DecodeJSON(d *jsondec.Decoder) {
 		case 0:
 			jsondec.Ptr(&m.DatabaseNumber, d, jsondec.Int[int32])
 		case 1:
-			jsondec.Ptr(&m.Host, d, jsondec.String[string])
+			jsondec.StringPtr(&m.Host, d)
 		case 2:
-			jsondec.Ptr(&m.Password, d, jsondec.String[string])
+			jsondec.StringPtr(&m.Password, d)
 		case 3:
 			jsondec.Ptr(&m.Port, d, jsondec.Int[int32])
 		case 4:
 			jsondec.Ptr(&m.Timeout, d, jsondec.Int[int32])
 		case 5:
-			jsondec.Ptr(&m.Username, d, jsondec.String[string])
+			jsondec.StringPtr(&m.Username, d)
 		}
 	}
 }
 
-// Field names of AISecurityGuardConfig, in field order, for DecodeJSON.
-var jsonAISecurityGuardConfig = jsondec.NewStruct("apig.AISecurityGuardConfig", "bufferLimit", "checkRequest", "checkRequestImage", "checkResponse", "checkResponseImage", "consumerRequestCheckService", "consumerResponseCheckService", "consumerRiskLevel", "pluginStatus", "requestCheckService", "requestImageCheckService", "responseCheckService", "responseImageCheckService", "riskAlertLevel", "riskConfig", "serviceAddress")
+// Field names of AISecurityGuardConfig, in field order, and its required fields, for DecodeJSON.
+var jsonAISecurityGuardConfig = jsondec.NewStruct("apig.AISecurityGuardConfig", "bufferLimit", "checkRequest", "checkRequestImage", "checkResponse", "checkResponseImage", "consumerRequestCheckService", "consumerResponseCheckService", "consumerRiskLevel", "pluginStatus", "requestCheckService", "requestImageCheckService", "responseCheckService", "responseImageCheckService", "riskAlertLevel", "riskConfig", "serviceAddress").Required()
 
 // DecodeJSON decodes the JSON value at d's cursor into m, as encoding/json would
 // but without reflection.
@@ -232,25 +232,25 @@ func (m *AISecurityGuardConfig) DecodeJSON(d *jsondec.Decoder) {
 		case 8:
 			jsondec.Ptr(&m.PluginStatus, d, (*AIPluginStatus).DecodeJSON)
 		case 9:
-			jsondec.Ptr(&m.RequestCheckService, d, jsondec.String[string])
+			jsondec.StringPtr(&m.RequestCheckService, d)
 		case 10:
-			jsondec.Ptr(&m.RequestImageCheckService, d, jsondec.String[string])
+			jsondec.StringPtr(&m.RequestImageCheckService, d)
 		case 11:
-			jsondec.Ptr(&m.ResponseCheckService, d, jsondec.String[string])
+			jsondec.StringPtr(&m.ResponseCheckService, d)
 		case 12:
-			jsondec.Ptr(&m.ResponseImageCheckService, d, jsondec.String[string])
+			jsondec.StringPtr(&m.ResponseImageCheckService, d)
 		case 13:
-			jsondec.Ptr(&m.RiskAlertLevel, d, jsondec.String[string])
+			jsondec.StringPtr(&m.RiskAlertLevel, d)
 		case 14:
 			jsondec.Slice(&m.RiskConfig, d, (*AISecurityGuardConfigRiskConfig).DecodeJSON)
 		case 15:
-			jsondec.Ptr(&m.ServiceAddress, d, jsondec.String[string])
+			jsondec.StringPtr(&m.ServiceAddress, d)
 		}
 	}
 }
 
-// Field names of AISecurityGuardConfigConsumerRequestCheckService, in field order, for DecodeJSON.
-var jsonAISecurityGuardConfigConsumerRequestCheckService = jsondec.NewStruct("apig.AISecurityGuardConfigConsumerRequestCheckService", "matchType", "modalityType", "name", "requestCheckService", "requestImageCheckService")
+// Field names of AISecurityGuardConfigConsumerRequestCheckService, in field order, and its required fields, for DecodeJSON.
+var jsonAISecurityGuardConfigConsumerRequestCheckService = jsondec.NewStruct("apig.AISecurityGuardConfigConsumerRequestCheckService", "matchType", "modalityType", "name", "requestCheckService", "requestImageCheckService").Required()
 
 // DecodeJSON decodes the JSON value at d's cursor into m, as encoding/json would
 // but without reflection.
@@ -258,21 +258,21 @@ func (m *AISecurityGuardConfigConsumerRequestCheckService) DecodeJSON(d *jsondec
 	for o := d.Object(jsonAISecurityGuardConfigConsumerRequestCheckService); o.Next(); {
 		switch o.Field() {
 		case 0:
-			jsondec.Ptr(&m.MatchType, d, jsondec.String[string])
+			jsondec.StringPtr(&m.MatchType, d)
 		case 1:
-			jsondec.Ptr(&m.ModalityType, d, jsondec.String[string])
+			jsondec.StringPtr(&m.ModalityType, d)
 		case 2:
-			jsondec.Ptr(&m.Name, d, jsondec.String[string])
+			jsondec.StringPtr(&m.Name, d)
 		case 3:
-			jsondec.Ptr(&m.RequestCheckService, d, jsondec.String[string])
+			jsondec.StringPtr(&m.RequestCheckService, d)
 		case 4:
-			jsondec.Ptr(&m.RequestImageCheckService, d, jsondec.String[string])
+			jsondec.StringPtr(&m.RequestImageCheckService, d)
 		}
 	}
 }
 
-// Field names of AISecurityGuardConfigConsumerResponseCheckService, in field order, for DecodeJSON.
-var jsonAISecurityGuardConfigConsumerResponseCheckService = jsondec.NewStruct("apig.AISecurityGuardConfigConsumerResponseCheckService", "matchType", "modalityType", "name", "responseCheckService", "responseImageCheckService")
+// Field names of AISecurityGuardConfigConsumerResponseCheckService, in field order, and its required fields, for DecodeJSON.
+var jsonAISecurityGuardConfigConsumerResponseCheckService = jsondec.NewStruct("apig.AISecurityGuardConfigConsumerResponseCheckService", "matchType", "modalityType", "name", "responseCheckService", "responseImageCheckService").Required()
 
 // DecodeJSON decodes the JSON value at d's cursor into m, as encoding/json would
 // but without reflection.
@@ -280,21 +280,21 @@ func (m *AISecurityGuardConfigConsumerResponseCheckService) DecodeJSON(d *jsonde
 	for o := d.Object(jsonAISecurityGuardConfigConsumerResponseCheckService); o.Next(); {
 		switch o.Field() {
 		case 0:
-			jsondec.Ptr(&m.MatchType, d, jsondec.String[string])
+			jsondec.StringPtr(&m.MatchType, d)
 		case 1:
-			jsondec.Ptr(&m.ModalityType, d, jsondec.String[string])
+			jsondec.StringPtr(&m.ModalityType, d)
 		case 2:
-			jsondec.Ptr(&m.Name, d, jsondec.String[string])
+			jsondec.StringPtr(&m.Name, d)
 		case 3:
-			jsondec.Ptr(&m.ResponseCheckService, d, jsondec.String[string])
+			jsondec.StringPtr(&m.ResponseCheckService, d)
 		case 4:
-			jsondec.Ptr(&m.ResponseImageCheckService, d, jsondec.String[string])
+			jsondec.StringPtr(&m.ResponseImageCheckService, d)
 		}
 	}
 }
 
-// Field names of AISecurityGuardConfigConsumerRiskLevel, in field order, for DecodeJSON.
-var jsonAISecurityGuardConfigConsumerRiskLevel = jsondec.NewStruct("apig.AISecurityGuardConfigConsumerRiskLevel", "level", "matchType", "name", "type")
+// Field names of AISecurityGuardConfigConsumerRiskLevel, in field order, and its required fields, for DecodeJSON.
+var jsonAISecurityGuardConfigConsumerRiskLevel = jsondec.NewStruct("apig.AISecurityGuardConfigConsumerRiskLevel", "level", "matchType", "name", "type").Required()
 
 // DecodeJSON decodes the JSON value at d's cursor into m, as encoding/json would
 // but without reflection.
@@ -302,19 +302,19 @@ func (m *AISecurityGuardConfigConsumerRiskLevel) DecodeJSON(d *jsondec.Decoder) 
 	for o := d.Object(jsonAISecurityGuardConfigConsumerRiskLevel); o.Next(); {
 		switch o.Field() {
 		case 0:
-			jsondec.Ptr(&m.Level, d, jsondec.String[string])
+			jsondec.StringPtr(&m.Level, d)
 		case 1:
-			jsondec.Ptr(&m.MatchType, d, jsondec.String[string])
+			jsondec.StringPtr(&m.MatchType, d)
 		case 2:
-			jsondec.Ptr(&m.Name, d, jsondec.String[string])
+			jsondec.StringPtr(&m.Name, d)
 		case 3:
-			jsondec.Ptr(&m.Type, d, jsondec.String[string])
+			jsondec.StringPtr(&m.Type, d)
 		}
 	}
 }
 
-// Field names of AISecurityGuardConfigRiskConfig, in field order, for DecodeJSON.
-var jsonAISecurityGuardConfigRiskConfig = jsondec.NewStruct("apig.AISecurityGuardConfigRiskConfig", "consumerRules", "level", "type")
+// Field names of AISecurityGuardConfigRiskConfig, in field order, and its required fields, for DecodeJSON.
+var jsonAISecurityGuardConfigRiskConfig = jsondec.NewStruct("apig.AISecurityGuardConfigRiskConfig", "consumerRules", "level", "type").Required()
 
 // DecodeJSON decodes the JSON value at d's cursor into m, as encoding/json would
 // but without reflection.
@@ -324,15 +324,15 @@ func (m *AISecurityGuardConfigRiskConfig) DecodeJSON(d *jsondec.Decoder) {
 		case 0:
 			jsondec.Ptr(&m.ConsumerRules, d, (*AISecurityGuardConfigRiskConfigConsumerRules).DecodeJSON)
 		case 1:
-			jsondec.Ptr(&m.Level, d, jsondec.String[string])
+			jsondec.StringPtr(&m.Level, d)
 		case 2:
-			jsondec.Ptr(&m.Type, d, jsondec.String[string])
+			jsondec.StringPtr(&m.Type, d)
 		}
 	}
 }
 
-// Field names of AISecurityGuardConfigRiskConfigConsumerRules, in field order, for DecodeJSON.
-var jsonAISecurityGuardConfigRiskConfigConsumerRules = jsondec.NewStruct("apig.AISecurityGuardConfigRiskConfigConsumerRules", "matchType", "pattern")
+// Field names of AISecurityGuardConfigRiskConfigConsumerRules, in field order, and its required fields, for DecodeJSON.
+var jsonAISecurityGuardConfigRiskConfigConsumerRules = jsondec.NewStruct("apig.AISecurityGuardConfigRiskConfigConsumerRules", "matchType", "pattern").Required()
 
 // DecodeJSON decodes the JSON value at d's cursor into m, as encoding/json would
 // but without reflection.
@@ -340,15 +340,15 @@ func (m *AISecurityGuardConfigRiskConfigConsumerRules) DecodeJSON(d *jsondec.Dec
 	for o := d.Object(jsonAISecurityGuardConfigRiskConfigConsumerRules); o.Next(); {
 		switch o.Field() {
 		case 0:
-			jsondec.Ptr(&m.MatchType, d, jsondec.String[string])
+			jsondec.StringPtr(&m.MatchType, d)
 		case 1:
-			jsondec.Ptr(&m.Pattern, d, jsondec.String[string])
+			jsondec.StringPtr(&m.Pattern, d)
 		}
 	}
 }
 
-// Field names of AIStatisticsConfig, in field order, for DecodeJSON.
-var jsonAIStatisticsConfig = jsondec.NewStruct("apig.AIStatisticsConfig", "logRequestContent", "logResponseContent", "pathFieldConfigs")
+// Field names of AIStatisticsConfig, in field order, and its required fields, for DecodeJSON.
+var jsonAIStatisticsConfig = jsondec.NewStruct("apig.AIStatisticsConfig", "logRequestContent", "logResponseContent", "pathFieldConfigs").Required()
 
 // DecodeJSON decodes the JSON value at d's cursor into m, as encoding/json would
 // but without reflection.
@@ -365,8 +365,8 @@ func (m *AIStatisticsConfig) DecodeJSON(d *jsondec.Decoder) {
 	}
 }
 
-// Field names of AIStatisticsConfigPathFieldConfigs, in field order, for DecodeJSON.
-var jsonAIStatisticsConfigPathFieldConfigs = jsondec.NewStruct("apig.AIStatisticsConfigPathFieldConfigs", "fieldPaths", "path")
+// Field names of AIStatisticsConfigPathFieldConfigs, in field order, and its required fields, for DecodeJSON.
+var jsonAIStatisticsConfigPathFieldConfigs = jsondec.NewStruct("apig.AIStatisticsConfigPathFieldConfigs", "fieldPaths", "path").Required()
 
 // DecodeJSON decodes the JSON value at d's cursor into m, as encoding/json would
 // but without reflection.
@@ -376,13 +376,13 @@ func (m *AIStatisticsConfigPathFieldConfigs) DecodeJSON(d *jsondec.Decoder) {
 		case 0:
 			jsondec.Map(&m.FieldPaths, d, (*AIStatisticsPathField).DecodeJSON)
 		case 1:
-			jsondec.Ptr(&m.Path, d, jsondec.String[string])
+			jsondec.StringPtr(&m.Path, d)
 		}
 	}
 }
 
-// Field names of AIStatisticsPathField, in field order, for DecodeJSON.
-var jsonAIStatisticsPathField = jsondec.NewStruct("apig.AIStatisticsPathField", "category", "description", "fieldKey", "io", "jsonPath", "name", "recordEnabled", "rule", "sensitive", "source")
+// Field names of AIStatisticsPathField, in field order, and its required fields, for DecodeJSON.
+var jsonAIStatisticsPathField = jsondec.NewStruct("apig.AIStatisticsPathField", "category", "description", "fieldKey", "io", "jsonPath", "name", "recordEnabled", "rule", "sensitive", "source").Required()
 
 // DecodeJSON decodes the JSON value at d's cursor into m, as encoding/json would
 // but without reflection.
@@ -390,31 +390,31 @@ func (m *AIStatisticsPathField) DecodeJSON(d *jsondec.Decoder) {
 	for o := d.Object(jsonAIStatisticsPathField); o.Next(); {
 		switch o.Field() {
 		case 0:
-			jsondec.Ptr(&m.Category, d, jsondec.String[string])
+			jsondec.StringPtr(&m.Category, d)
 		case 1:
-			jsondec.Ptr(&m.Description, d, jsondec.String[string])
+			jsondec.StringPtr(&m.Description, d)
 		case 2:
-			jsondec.Ptr(&m.FieldKey, d, jsondec.String[string])
+			jsondec.StringPtr(&m.FieldKey, d)
 		case 3:
-			jsondec.Ptr(&m.Io, d, jsondec.String[string])
+			jsondec.StringPtr(&m.Io, d)
 		case 4:
-			jsondec.Ptr(&m.JSONPath, d, jsondec.String[string])
+			jsondec.StringPtr(&m.JSONPath, d)
 		case 5:
-			jsondec.Ptr(&m.Name, d, jsondec.String[string])
+			jsondec.StringPtr(&m.Name, d)
 		case 6:
 			jsondec.Ptr(&m.RecordEnabled, d, jsondec.Bool[bool])
 		case 7:
-			jsondec.Ptr(&m.Rule, d, jsondec.String[string])
+			jsondec.StringPtr(&m.Rule, d)
 		case 8:
 			jsondec.Ptr(&m.Sensitive, d, jsondec.Bool[bool])
 		case 9:
-			jsondec.Ptr(&m.Source, d, jsondec.String[string])
+			jsondec.StringPtr(&m.Source, d)
 		}
 	}
 }
 
-// Field names of AITokenRateLimitConfig, in field order, for DecodeJSON.
-var jsonAITokenRateLimitConfig = jsondec.NewStruct("apig.AITokenRateLimitConfig", "enableGlobalRules", "globalRules", "pluginStatus", "redisConfig", "rules")
+// Field names of AITokenRateLimitConfig, in field order, and its required fields, for DecodeJSON.
+var jsonAITokenRateLimitConfig = jsondec.NewStruct("apig.AITokenRateLimitConfig", "enableGlobalRules", "globalRules", "pluginStatus", "redisConfig", "rules").Required()
 
 // DecodeJSON decodes the JSON value at d's cursor into m, as encoding/json would
 // but without reflection.
@@ -435,8 +435,8 @@ func (m *AITokenRateLimitConfig) DecodeJSON(d *jsondec.Decoder) {
 	}
 }
 
-// Field names of AITokenRateLimitConfigRule, in field order, for DecodeJSON.
-var jsonAITokenRateLimitConfigRule = jsondec.NewStruct("apig.AITokenRateLimitConfigRule", "limitMode", "limitType", "limitValue", "matchKey", "matchType", "matchValue")
+// Field names of AITokenRateLimitConfigRule, in field order, and its required fields, for DecodeJSON.
+var jsonAITokenRateLimitConfigRule = jsondec.NewStruct("apig.AITokenRateLimitConfigRule", "limitMode", "limitType", "limitValue", "matchKey", "matchType", "matchValue").Required()
 
 // DecodeJSON decodes the JSON value at d's cursor into m, as encoding/json would
 // but without reflection.
@@ -444,23 +444,23 @@ func (m *AITokenRateLimitConfigRule) DecodeJSON(d *jsondec.Decoder) {
 	for o := d.Object(jsonAITokenRateLimitConfigRule); o.Next(); {
 		switch o.Field() {
 		case 0:
-			jsondec.Ptr(&m.LimitMode, d, jsondec.String[string])
+			jsondec.StringPtr(&m.LimitMode, d)
 		case 1:
-			jsondec.Ptr(&m.LimitType, d, jsondec.String[string])
+			jsondec.StringPtr(&m.LimitType, d)
 		case 2:
 			jsondec.Ptr(&m.LimitValue, d, jsondec.Int[int32])
 		case 3:
-			jsondec.Ptr(&m.MatchKey, d, jsondec.String[string])
+			jsondec.StringPtr(&m.MatchKey, d)
 		case 4:
-			jsondec.Ptr(&m.MatchType, d, jsondec.String[string])
+			jsondec.StringPtr(&m.MatchType, d)
 		case 5:
-			jsondec.Ptr(&m.MatchValue, d, jsondec.String[string])
+			jsondec.StringPtr(&m.MatchValue, d)
 		}
 	}
 }
 
-// Field names of AIToolSelectionConfig, in field order, for DecodeJSON.
-var jsonAIToolSelectionConfig = jsondec.NewStruct("apig.AIToolSelectionConfig", "enableConditions", "pluginStatus", "queryRewriting", "toolReranking")
+// Field names of AIToolSelectionConfig, in field order, and its required fields, for DecodeJSON.
+var jsonAIToolSelectionConfig = jsondec.NewStruct("apig.AIToolSelectionConfig", "enableConditions", "pluginStatus", "queryRewriting", "toolReranking").Required()
 
 // DecodeJSON decodes the JSON value at d's cursor into m, as encoding/json would
 // but without reflection.
@@ -479,8 +479,8 @@ func (m *AIToolSelectionConfig) DecodeJSON(d *jsondec.Decoder) {
 	}
 }
 
-// Field names of AIToolSelectionConfigEnableConditions, in field order, for DecodeJSON.
-var jsonAIToolSelectionConfigEnableConditions = jsondec.NewStruct("apig.AIToolSelectionConfigEnableConditions", "toolCountThreshold")
+// Field names of AIToolSelectionConfigEnableConditions, in field order, and its required fields, for DecodeJSON.
+var jsonAIToolSelectionConfigEnableConditions = jsondec.NewStruct("apig.AIToolSelectionConfigEnableConditions", "toolCountThreshold").Required()
 
 // DecodeJSON decodes the JSON value at d's cursor into m, as encoding/json would
 // but without reflection.
@@ -493,8 +493,8 @@ func (m *AIToolSelectionConfigEnableConditions) DecodeJSON(d *jsondec.Decoder) {
 	}
 }
 
-// Field names of AIToolSelectionConfigQueryRewriting, in field order, for DecodeJSON.
-var jsonAIToolSelectionConfigQueryRewriting = jsondec.NewStruct("apig.AIToolSelectionConfigQueryRewriting", "contextSelection", "enabled", "fallbackStrategy", "maxOutputTokens", "modelService", "promptConfig", "triggerConditions")
+// Field names of AIToolSelectionConfigQueryRewriting, in field order, and its required fields, for DecodeJSON.
+var jsonAIToolSelectionConfigQueryRewriting = jsondec.NewStruct("apig.AIToolSelectionConfigQueryRewriting", "contextSelection", "enabled", "fallbackStrategy", "maxOutputTokens", "modelService", "promptConfig", "triggerConditions").Required()
 
 // DecodeJSON decodes the JSON value at d's cursor into m, as encoding/json would
 // but without reflection.
@@ -506,7 +506,7 @@ func (m *AIToolSelectionConfigQueryRewriting) DecodeJSON(d *jsondec.Decoder) {
 		case 1:
 			jsondec.Ptr(&m.Enabled, d, jsondec.Bool[bool])
 		case 2:
-			jsondec.Ptr(&m.FallbackStrategy, d, jsondec.String[string])
+			jsondec.StringPtr(&m.FallbackStrategy, d)
 		case 3:
 			jsondec.Ptr(&m.MaxOutputTokens, d, jsondec.Int[int32])
 		case 4:
@@ -519,8 +519,8 @@ func (m *AIToolSelectionConfigQueryRewriting) DecodeJSON(d *jsondec.Decoder) {
 	}
 }
 
-// Field names of AIToolSelectionConfigQueryRewritingContextSelection, in field order, for DecodeJSON.
-var jsonAIToolSelectionConfigQueryRewritingContextSelection = jsondec.NewStruct("apig.AIToolSelectionConfigQueryRewritingContextSelection", "type", "value")
+// Field names of AIToolSelectionConfigQueryRewritingContextSelection, in field order, and its required fields, for DecodeJSON.
+var jsonAIToolSelectionConfigQueryRewritingContextSelection = jsondec.NewStruct("apig.AIToolSelectionConfigQueryRewritingContextSelection", "type", "value").Required()
 
 // DecodeJSON decodes the JSON value at d's cursor into m, as encoding/json would
 // but without reflection.
@@ -528,15 +528,15 @@ func (m *AIToolSelectionConfigQueryRewritingContextSelection) DecodeJSON(d *json
 	for o := d.Object(jsonAIToolSelectionConfigQueryRewritingContextSelection); o.Next(); {
 		switch o.Field() {
 		case 0:
-			jsondec.Ptr(&m.Type, d, jsondec.String[string])
+			jsondec.StringPtr(&m.Type, d)
 		case 1:
 			jsondec.Ptr(&m.Value, d, jsondec.Int[int32])
 		}
 	}
 }
 
-// Field names of AIToolSelectionConfigQueryRewritingModelService, in field order, for DecodeJSON.
-var jsonAIToolSelectionConfigQueryRewritingModelService = jsondec.NewStruct("apig.AIToolSelectionConfigQueryRewritingModelService", "modelName", "serviceId", "timeoutMillisecond")
+// Field names of AIToolSelectionConfigQueryRewritingModelService, in field order, and its required fields, for DecodeJSON.
+var jsonAIToolSelectionConfigQueryRewritingModelService = jsondec.NewStruct("apig.AIToolSelectionConfigQueryRewritingModelService", "modelName", "serviceId", "timeoutMillisecond").Required()
 
 // DecodeJSON decodes the JSON value at d's cursor into m, as encoding/json would
 // but without reflection.
@@ -544,17 +544,17 @@ func (m *AIToolSelectionConfigQueryRewritingModelService) DecodeJSON(d *jsondec.
 	for o := d.Object(jsonAIToolSelectionConfigQueryRewritingModelService); o.Next(); {
 		switch o.Field() {
 		case 0:
-			jsondec.Ptr(&m.ModelName, d, jsondec.String[string])
+			jsondec.StringPtr(&m.ModelName, d)
 		case 1:
-			jsondec.Ptr(&m.ServiceID, d, jsondec.String[string])
+			jsondec.StringPtr(&m.ServiceID, d)
 		case 2:
 			jsondec.Ptr(&m.TimeoutMillisecond, d, jsondec.Int[int32])
 		}
 	}
 }
 
-// Field names of AIToolSelectionConfigQueryRewritingPromptConfig, in field order, for DecodeJSON.
-var jsonAIToolSelectionConfigQueryRewritingPromptConfig = jsondec.NewStruct("apig.AIToolSelectionConfigQueryRewritingPromptConfig", "customPrompt", "type")
+// Field names of AIToolSelectionConfigQueryRewritingPromptConfig, in field order, and its required fields, for DecodeJSON.
+var jsonAIToolSelectionConfigQueryRewritingPromptConfig = jsondec.NewStruct("apig.AIToolSelectionConfigQueryRewritingPromptConfig", "customPrompt", "type").Required()
 
 // DecodeJSON decodes the JSON value at d's cursor into m, as encoding/json would
 // but without reflection.
@@ -562,15 +562,15 @@ func (m *AIToolSelectionConfigQueryRewritingPromptConfig) DecodeJSON(d *jsondec.
 	for o := d.Object(jsonAIToolSelectionConfigQueryRewritingPromptConfig); o.Next(); {
 		switch o.Field() {
 		case 0:
-			jsondec.Ptr(&m.CustomPrompt, d, jsondec.String[string])
+			jsondec.StringPtr(&m.CustomPrompt, d)
 		case 1:
-			jsondec.Ptr(&m.Type, d, jsondec.String[string])
+			jsondec.StringPtr(&m.Type, d)
 		}
 	}
 }
 
-// Field names of AIToolSelectionConfigQueryRewritingTriggerConditions, in field order, for DecodeJSON.
-var jsonAIToolSelectionConfigQueryRewritingTriggerConditions = jsondec.NewStruct("apig.AIToolSelectionConfigQueryRewritingTriggerConditions", "messageCountThreshold")
+// Field names of AIToolSelectionConfigQueryRewritingTriggerConditions, in field order, and its required fields, for DecodeJSON.
+var jsonAIToolSelectionConfigQueryRewritingTriggerConditions = jsondec.NewStruct("apig.AIToolSelectionConfigQueryRewritingTriggerConditions", "messageCountThreshold").Required()
 
 // DecodeJSON decodes the JSON value at d's cursor into m, as encoding/json would
 // but without reflection.
@@ -583,8 +583,8 @@ func (m *AIToolSelectionConfigQueryRewritingTriggerConditions) DecodeJSON(d *jso
 	}
 }
 
-// Field names of AIToolSelectionConfigToolReranking, in field order, for DecodeJSON.
-var jsonAIToolSelectionConfigToolReranking = jsondec.NewStruct("apig.AIToolSelectionConfigToolReranking", "fallbackStrategy", "filteringMethod", "modelService", "scoreThreshold", "topKPercent", "topNCount")
+// Field names of AIToolSelectionConfigToolReranking, in field order, and its required fields, for DecodeJSON.
+var jsonAIToolSelectionConfigToolReranking = jsondec.NewStruct("apig.AIToolSelectionConfigToolReranking", "fallbackStrategy", "filteringMethod", "modelService", "scoreThreshold", "topKPercent", "topNCount").Required()
 
 // DecodeJSON decodes the JSON value at d's cursor into m, as encoding/json would
 // but without reflection.
@@ -592,9 +592,9 @@ func (m *AIToolSelectionConfigToolReranking) DecodeJSON(d *jsondec.Decoder) {
 	for o := d.Object(jsonAIToolSelectionConfigToolReranking); o.Next(); {
 		switch o.Field() {
 		case 0:
-			jsondec.Ptr(&m.FallbackStrategy, d, jsondec.String[string])
+			jsondec.StringPtr(&m.FallbackStrategy, d)
 		case 1:
-			jsondec.Ptr(&m.FilteringMethod, d, jsondec.String[string])
+			jsondec.StringPtr(&m.FilteringMethod, d)
 		case 2:
 			jsondec.Ptr(&m.ModelService, d, (*AIToolSelectionConfigToolRerankingModelService).DecodeJSON)
 		case 3:
@@ -607,8 +607,8 @@ func (m *AIToolSelectionConfigToolReranking) DecodeJSON(d *jsondec.Decoder) {
 	}
 }
 
-// Field names of AIToolSelectionConfigToolRerankingModelService, in field order, for DecodeJSON.
-var jsonAIToolSelectionConfigToolRerankingModelService = jsondec.NewStruct("apig.AIToolSelectionConfigToolRerankingModelService", "modelName", "serviceId", "timeoutMillisecond")
+// Field names of AIToolSelectionConfigToolRerankingModelService, in field order, and its required fields, for DecodeJSON.
+var jsonAIToolSelectionConfigToolRerankingModelService = jsondec.NewStruct("apig.AIToolSelectionConfigToolRerankingModelService", "modelName", "serviceId", "timeoutMillisecond").Required()
 
 // DecodeJSON decodes the JSON value at d's cursor into m, as encoding/json would
 // but without reflection.
@@ -616,17 +616,17 @@ func (m *AIToolSelectionConfigToolRerankingModelService) DecodeJSON(d *jsondec.D
 	for o := d.Object(jsonAIToolSelectionConfigToolRerankingModelService); o.Next(); {
 		switch o.Field() {
 		case 0:
-			jsondec.Ptr(&m.ModelName, d, jsondec.String[string])
+			jsondec.StringPtr(&m.ModelName, d)
 		case 1:
-			jsondec.Ptr(&m.ServiceID, d, jsondec.String[string])
+			jsondec.StringPtr(&m.ServiceID, d)
 		case 2:
 			jsondec.Ptr(&m.TimeoutMillisecond, d, jsondec.Int[int32])
 		}
 	}
 }
 
-// Field names of AuthConfig, in field order, for DecodeJSON.
-var jsonAuthConfig = jsondec.NewStruct("apig.AuthConfig", "authType", "authMode")
+// Field names of AuthConfig, in field order, and its required fields, for DecodeJSON.
+var jsonAuthConfig = jsondec.NewStruct("apig.AuthConfig", "authType", "authMode").Required()
 
 // DecodeJSON decodes the JSON value at d's cursor into m, as encoding/json would
 // but without reflection.
@@ -634,15 +634,15 @@ func (m *AuthConfig) DecodeJSON(d *jsondec.Decoder) {
 	for o := d.Object(jsonAuthConfig); o.Next(); {
 		switch o.Field() {
 		case 0:
-			jsondec.Ptr(&m.AuthType, d, jsondec.String[string])
+			jsondec.StringPtr(&m.AuthType, d)
 		case 1:
-			jsondec.Ptr(&m.AuthMode, d, jsondec.String[string])
+			jsondec.StringPtr(&m.AuthMode, d)
 		}
 	}
 }
 
-// Field names of Backend, in field order, for DecodeJSON.
-var jsonBackend = jsondec.NewStruct("apig.Backend", "scene", "services")
+// Field names of Backend, in field order, and its required fields, for DecodeJSON.
+var jsonBackend = jsondec.NewStruct("apig.Backend", "scene", "services").Required()
 
 // DecodeJSON decodes the JSON value at d's cursor into m, as encoding/json would
 // but without reflection.
@@ -650,15 +650,15 @@ func (m *Backend) DecodeJSON(d *jsondec.Decoder) {
 	for o := d.Object(jsonBackend); o.Next(); {
 		switch o.Field() {
 		case 0:
-			jsondec.Ptr(&m.Scene, d, jsondec.String[BackendScene])
+			jsondec.StringPtr(&m.Scene, d)
 		case 1:
 			jsondec.Slice(&m.Services, d, (*BackendServices).DecodeJSON)
 		}
 	}
 }
 
-// Field names of BackendServices, in field order, for DecodeJSON.
-var jsonBackendServices = jsondec.NewStruct("apig.BackendServices", "serviceId", "name", "protocol", "port", "weight", "version")
+// Field names of BackendServices, in field order, and its required fields, for DecodeJSON.
+var jsonBackendServices = jsondec.NewStruct("apig.BackendServices", "serviceId", "name", "protocol", "port", "weight", "version").Required()
 
 // DecodeJSON decodes the JSON value at d's cursor into m, as encoding/json would
 // but without reflection.
@@ -666,23 +666,23 @@ func (m *BackendServices) DecodeJSON(d *jsondec.Decoder) {
 	for o := d.Object(jsonBackendServices); o.Next(); {
 		switch o.Field() {
 		case 0:
-			jsondec.Ptr(&m.ServiceID, d, jsondec.String[string])
+			jsondec.StringPtr(&m.ServiceID, d)
 		case 1:
-			jsondec.Ptr(&m.Name, d, jsondec.String[string])
+			jsondec.StringPtr(&m.Name, d)
 		case 2:
-			jsondec.Ptr(&m.Protocol, d, jsondec.String[BackendServicesProtocol])
+			jsondec.StringPtr(&m.Protocol, d)
 		case 3:
 			jsondec.Ptr(&m.Port, d, jsondec.Int[int32])
 		case 4:
 			jsondec.Ptr(&m.Weight, d, jsondec.Int[int32])
 		case 5:
-			jsondec.Ptr(&m.Version, d, jsondec.String[string])
+			jsondec.StringPtr(&m.Version, d)
 		}
 	}
 }
 
-// Field names of CreatePluginAttachmentBody, in field order, for DecodeJSON.
-var jsonCreatePluginAttachmentBody = jsondec.NewStruct("apig.CreatePluginAttachmentBody", "pluginId", "pluginConfig", "attachResourceIds", "attachResourceType", "environmentId", "gatewayId", "enable")
+// Field names of CreatePluginAttachmentBody, in field order, and its required fields, for DecodeJSON.
+var jsonCreatePluginAttachmentBody = jsondec.NewStruct("apig.CreatePluginAttachmentBody", "pluginId", "pluginConfig", "attachResourceIds", "attachResourceType", "environmentId", "gatewayId", "enable").Required()
 
 // DecodeJSON decodes the JSON value at d's cursor into m, as encoding/json would
 // but without reflection.
@@ -690,25 +690,25 @@ func (m *CreatePluginAttachmentBody) DecodeJSON(d *jsondec.Decoder) {
 	for o := d.Object(jsonCreatePluginAttachmentBody); o.Next(); {
 		switch o.Field() {
 		case 0:
-			jsondec.Ptr(&m.PluginID, d, jsondec.String[string])
+			jsondec.StringPtr(&m.PluginID, d)
 		case 1:
-			jsondec.Ptr(&m.PluginConfig, d, jsondec.String[string])
+			jsondec.StringPtr(&m.PluginConfig, d)
 		case 2:
 			jsondec.Slice(&m.AttachResourceIDs, d, jsondec.String[string])
 		case 3:
-			jsondec.Ptr(&m.AttachResourceType, d, jsondec.String[string])
+			jsondec.StringPtr(&m.AttachResourceType, d)
 		case 4:
-			jsondec.Ptr(&m.EnvironmentID, d, jsondec.String[string])
+			jsondec.StringPtr(&m.EnvironmentID, d)
 		case 5:
-			jsondec.Ptr(&m.GatewayID, d, jsondec.String[string])
+			jsondec.StringPtr(&m.GatewayID, d)
 		case 6:
 			jsondec.Ptr(&m.Enable, d, jsondec.Bool[bool])
 		}
 	}
 }
 
-// Field names of CreatePluginAttachmentResponse, in field order, for DecodeJSON.
-var jsonCreatePluginAttachmentResponse = jsondec.NewStruct("apig.CreatePluginAttachmentResponse", "requestId", "code", "message", "data")
+// Field names of CreatePluginAttachmentResponse, in field order, and its required fields, for DecodeJSON.
+var jsonCreatePluginAttachmentResponse = jsondec.NewStruct("apig.CreatePluginAttachmentResponse", "requestId", "code", "message", "data").Required()
 
 // DecodeJSON decodes the JSON value at d's cursor into m, as encoding/json would
 // but without reflection.
@@ -716,19 +716,19 @@ func (m *CreatePluginAttachmentResponse) DecodeJSON(d *jsondec.Decoder) {
 	for o := d.Object(jsonCreatePluginAttachmentResponse); o.Next(); {
 		switch o.Field() {
 		case 0:
-			jsondec.Ptr(&m.RequestID, d, jsondec.String[string])
+			jsondec.StringPtr(&m.RequestID, d)
 		case 1:
-			jsondec.Ptr(&m.Code, d, jsondec.String[string])
+			jsondec.StringPtr(&m.Code, d)
 		case 2:
-			jsondec.Ptr(&m.Message, d, jsondec.String[string])
+			jsondec.StringPtr(&m.Message, d)
 		case 3:
 			jsondec.Ptr(&m.Data, d, (*CreatePluginAttachmentResponseData).DecodeJSON)
 		}
 	}
 }
 
-// Field names of CreatePluginAttachmentResponseData, in field order, for DecodeJSON.
-var jsonCreatePluginAttachmentResponseData = jsondec.NewStruct("apig.CreatePluginAttachmentResponseData", "pluginAttachmentId")
+// Field names of CreatePluginAttachmentResponseData, in field order, and its required fields, for DecodeJSON.
+var jsonCreatePluginAttachmentResponseData = jsondec.NewStruct("apig.CreatePluginAttachmentResponseData", "pluginAttachmentId").Required()
 
 // DecodeJSON decodes the JSON value at d's cursor into m, as encoding/json would
 // but without reflection.
@@ -736,13 +736,13 @@ func (m *CreatePluginAttachmentResponseData) DecodeJSON(d *jsondec.Decoder) {
 	for o := d.Object(jsonCreatePluginAttachmentResponseData); o.Next(); {
 		switch o.Field() {
 		case 0:
-			jsondec.Ptr(&m.PluginAttachmentID, d, jsondec.String[string])
+			jsondec.StringPtr(&m.PluginAttachmentID, d)
 		}
 	}
 }
 
-// Field names of DeletePluginAttachmentResponse, in field order, for DecodeJSON.
-var jsonDeletePluginAttachmentResponse = jsondec.NewStruct("apig.DeletePluginAttachmentResponse", "requestId", "code", "message")
+// Field names of DeletePluginAttachmentResponse, in field order, and its required fields, for DecodeJSON.
+var jsonDeletePluginAttachmentResponse = jsondec.NewStruct("apig.DeletePluginAttachmentResponse", "requestId", "code", "message").Required()
 
 // DecodeJSON decodes the JSON value at d's cursor into m, as encoding/json would
 // but without reflection.
@@ -750,17 +750,17 @@ func (m *DeletePluginAttachmentResponse) DecodeJSON(d *jsondec.Decoder) {
 	for o := d.Object(jsonDeletePluginAttachmentResponse); o.Next(); {
 		switch o.Field() {
 		case 0:
-			jsondec.Ptr(&m.RequestID, d, jsondec.String[string])
+			jsondec.StringPtr(&m.RequestID, d)
 		case 1:
-			jsondec.Ptr(&m.Code, d, jsondec.String[string])
+			jsondec.StringPtr(&m.Code, d)
 		case 2:
-			jsondec.Ptr(&m.Message, d, jsondec.String[string])
+			jsondec.StringPtr(&m.Message, d)
 		}
 	}
 }
 
-// Field names of EnvironmentInfo, in field order, for DecodeJSON.
-var jsonEnvironmentInfo = jsondec.NewStruct("apig.EnvironmentInfo", "environmentId", "name", "alias", "description", "gatewayInfo", "subDomainInfos", "default", "createTimestamp", "updateTimestamp", "resourceGroupId")
+// Field names of EnvironmentInfo, in field order, and its required fields, for DecodeJSON.
+var jsonEnvironmentInfo = jsondec.NewStruct("apig.EnvironmentInfo", "environmentId", "name", "alias", "description", "gatewayInfo", "subDomainInfos", "default", "createTimestamp", "updateTimestamp", "resourceGroupId").Required()
 
 // DecodeJSON decodes the JSON value at d's cursor into m, as encoding/json would
 // but without reflection.
@@ -768,13 +768,13 @@ func (m *EnvironmentInfo) DecodeJSON(d *jsondec.Decoder) {
 	for o := d.Object(jsonEnvironmentInfo); o.Next(); {
 		switch o.Field() {
 		case 0:
-			jsondec.Ptr(&m.EnvironmentID, d, jsondec.String[string])
+			jsondec.StringPtr(&m.EnvironmentID, d)
 		case 1:
-			jsondec.Ptr(&m.Name, d, jsondec.String[string])
+			jsondec.StringPtr(&m.Name, d)
 		case 2:
-			jsondec.Ptr(&m.Alias, d, jsondec.String[string])
+			jsondec.StringPtr(&m.Alias, d)
 		case 3:
-			jsondec.Ptr(&m.Description, d, jsondec.String[string])
+			jsondec.StringPtr(&m.Description, d)
 		case 4:
 			jsondec.Ptr(&m.GatewayInfo, d, (*GatewayInfo).DecodeJSON)
 		case 5:
@@ -786,13 +786,13 @@ func (m *EnvironmentInfo) DecodeJSON(d *jsondec.Decoder) {
 		case 8:
 			jsondec.Ptr(&m.UpdateTimestamp, d, jsondec.Int[int64])
 		case 9:
-			jsondec.Ptr(&m.ResourceGroupID, d, jsondec.String[string])
+			jsondec.StringPtr(&m.ResourceGroupID, d)
 		}
 	}
 }
 
-// Field names of ErrorResponse, in field order, for DecodeJSON.
-var jsonErrorResponse = jsondec.NewStruct("apig.ErrorResponse", "requestId", "code", "message", "accessDeniedDetail")
+// Field names of ErrorResponse, in field order, and its required fields, for DecodeJSON.
+var jsonErrorResponse = jsondec.NewStruct("apig.ErrorResponse", "requestId", "code", "message", "accessDeniedDetail").Required()
 
 // DecodeJSON decodes the JSON value at d's cursor into m, as encoding/json would
 // but without reflection.
@@ -800,19 +800,19 @@ func (m *ErrorResponse) DecodeJSON(d *jsondec.Decoder) {
 	for o := d.Object(jsonErrorResponse); o.Next(); {
 		switch o.Field() {
 		case 0:
-			jsondec.Ptr(&m.RequestID, d, jsondec.String[string])
+			jsondec.StringPtr(&m.RequestID, d)
 		case 1:
-			jsondec.Ptr(&m.Code, d, jsondec.String[string])
+			jsondec.StringPtr(&m.Code, d)
 		case 2:
-			jsondec.Ptr(&m.Message, d, jsondec.String[string])
+			jsondec.StringPtr(&m.Message, d)
 		case 3:
 			jsondec.Unmarshaler(&m.AccessDeniedDetail, d)
 		}
 	}
 }
 
-// Field names of GatewayInfo, in field order, for DecodeJSON.
-var jsonGatewayInfo = jsondec.NewStruct("apig.GatewayInfo", "gatewayId", "name", "vpcInfo", "engineVersion", "gatewayEdition")
+// Field names of GatewayInfo, in field order, and its required fields, for DecodeJSON.
+var jsonGatewayInfo = jsondec.NewStruct("apig.GatewayInfo", "gatewayId", "name", "vpcInfo", "engineVersion", "gatewayEdition").Required()
 
 // DecodeJSON decodes the JSON value at d's cursor into m, as encoding/json would
 // but without reflection.
@@ -820,21 +820,21 @@ func (m *GatewayInfo) DecodeJSON(d *jsondec.Decoder) {
 	for o := d.Object(jsonGatewayInfo); o.Next(); {
 		switch o.Field() {
 		case 0:
-			jsondec.Ptr(&m.GatewayID, d, jsondec.String[string])
+			jsondec.StringPtr(&m.GatewayID, d)
 		case 1:
-			jsondec.Ptr(&m.Name, d, jsondec.String[string])
+			jsondec.StringPtr(&m.Name, d)
 		case 2:
 			jsondec.Ptr(&m.VPCInfo, d, (*GatewayInfoVPCInfo).DecodeJSON)
 		case 3:
-			jsondec.Ptr(&m.EngineVersion, d, jsondec.String[string])
+			jsondec.StringPtr(&m.EngineVersion, d)
 		case 4:
-			jsondec.Ptr(&m.GatewayEdition, d, jsondec.String[string])
+			jsondec.StringPtr(&m.GatewayEdition, d)
 		}
 	}
 }
 
-// Field names of GatewayInfoVPCInfo, in field order, for DecodeJSON.
-var jsonGatewayInfoVPCInfo = jsondec.NewStruct("apig.GatewayInfoVPCInfo", "vpcId", "name")
+// Field names of GatewayInfoVPCInfo, in field order, and its required fields, for DecodeJSON.
+var jsonGatewayInfoVPCInfo = jsondec.NewStruct("apig.GatewayInfoVPCInfo", "vpcId", "name").Required()
 
 // DecodeJSON decodes the JSON value at d's cursor into m, as encoding/json would
 // but without reflection.
@@ -842,15 +842,15 @@ func (m *GatewayInfoVPCInfo) DecodeJSON(d *jsondec.Decoder) {
 	for o := d.Object(jsonGatewayInfoVPCInfo); o.Next(); {
 		switch o.Field() {
 		case 0:
-			jsondec.Ptr(&m.VPCID, d, jsondec.String[string])
+			jsondec.StringPtr(&m.VPCID, d)
 		case 1:
-			jsondec.Ptr(&m.Name, d, jsondec.String[string])
+			jsondec.StringPtr(&m.Name, d)
 		}
 	}
 }
 
-// Field names of GetPluginAttachmentResponse, in field order, for DecodeJSON.
-var jsonGetPluginAttachmentResponse = jsondec.NewStruct("apig.GetPluginAttachmentResponse", "requestId", "code", "message", "data")
+// Field names of GetPluginAttachmentResponse, in field order, and its required fields, for DecodeJSON.
+var jsonGetPluginAttachmentResponse = jsondec.NewStruct("apig.GetPluginAttachmentResponse", "requestId", "code", "message", "data").Required()
 
 // DecodeJSON decodes the JSON value at d's cursor into m, as encoding/json would
 // but without reflection.
@@ -858,19 +858,19 @@ func (m *GetPluginAttachmentResponse) DecodeJSON(d *jsondec.Decoder) {
 	for o := d.Object(jsonGetPluginAttachmentResponse); o.Next(); {
 		switch o.Field() {
 		case 0:
-			jsondec.Ptr(&m.RequestID, d, jsondec.String[string])
+			jsondec.StringPtr(&m.RequestID, d)
 		case 1:
-			jsondec.Ptr(&m.Code, d, jsondec.String[string])
+			jsondec.StringPtr(&m.Code, d)
 		case 2:
-			jsondec.Ptr(&m.Message, d, jsondec.String[string])
+			jsondec.StringPtr(&m.Message, d)
 		case 3:
 			jsondec.Ptr(&m.Data, d, (*GetPluginAttachmentResponseData).DecodeJSON)
 		}
 	}
 }
 
-// Field names of GetPluginAttachmentResponseData, in field order, for DecodeJSON.
-var jsonGetPluginAttachmentResponseData = jsondec.NewStruct("apig.GetPluginAttachmentResponseData", "pluginAttachmentId", "parentResourceInfo", "resourceInfos", "environmentInfo", "pluginConfig", "enable", "pluginId", "pluginClassInfo", "gatewayInfo")
+// Field names of GetPluginAttachmentResponseData, in field order, and its required fields, for DecodeJSON.
+var jsonGetPluginAttachmentResponseData = jsondec.NewStruct("apig.GetPluginAttachmentResponseData", "pluginAttachmentId", "parentResourceInfo", "resourceInfos", "environmentInfo", "pluginConfig", "enable", "pluginId", "pluginClassInfo", "gatewayInfo").Required()
 
 // DecodeJSON decodes the JSON value at d's cursor into m, as encoding/json would
 // but without reflection.
@@ -878,7 +878,7 @@ func (m *GetPluginAttachmentResponseData) DecodeJSON(d *jsondec.Decoder) {
 	for o := d.Object(jsonGetPluginAttachmentResponseData); o.Next(); {
 		switch o.Field() {
 		case 0:
-			jsondec.Ptr(&m.PluginAttachmentID, d, jsondec.String[string])
+			jsondec.StringPtr(&m.PluginAttachmentID, d)
 		case 1:
 			jsondec.Ptr(&m.ParentResourceInfo, d, (*ParentResourceInfo).DecodeJSON)
 		case 2:
@@ -886,11 +886,11 @@ func (m *GetPluginAttachmentResponseData) DecodeJSON(d *jsondec.Decoder) {
 		case 3:
 			jsondec.Ptr(&m.EnvironmentInfo, d, (*EnvironmentInfo).DecodeJSON)
 		case 4:
-			jsondec.Ptr(&m.PluginConfig, d, jsondec.String[string])
+			jsondec.StringPtr(&m.PluginConfig, d)
 		case 5:
 			jsondec.Ptr(&m.Enable, d, jsondec.Bool[bool])
 		case 6:
-			jsondec.Ptr(&m.PluginID, d, jsondec.String[string])
+			jsondec.StringPtr(&m.PluginID, d)
 		case 7:
 			jsondec.Ptr(&m.PluginClassInfo, d, (*PluginClassInfo).DecodeJSON)
 		case 8:
@@ -899,8 +899,8 @@ func (m *GetPluginAttachmentResponseData) DecodeJSON(d *jsondec.Decoder) {
 	}
 }
 
-// Field names of HTTPAPIAPIInfo, in field order, for DecodeJSON.
-var jsonHTTPAPIAPIInfo = jsondec.NewStruct("apig.HTTPAPIAPIInfo", "httpApiId", "name", "protocols", "basePath", "description", "versionInfo", "environments", "ingressInfo", "type", "resourceGroupId", "aiProtocols", "deployConfigs", "enabelAuth", "enableAuth", "authConfig", "gatewayId", "deployCntMap", "modelCategory", "agentProtocols")
+// Field names of HTTPAPIAPIInfo, in field order, and its required fields, for DecodeJSON.
+var jsonHTTPAPIAPIInfo = jsondec.NewStruct("apig.HTTPAPIAPIInfo", "httpApiId", "name", "protocols", "basePath", "description", "versionInfo", "environments", "ingressInfo", "type", "resourceGroupId", "aiProtocols", "deployConfigs", "enabelAuth", "enableAuth", "authConfig", "gatewayId", "deployCntMap", "modelCategory", "agentProtocols").Required()
 
 // DecodeJSON decodes the JSON value at d's cursor into m, as encoding/json would
 // but without reflection.
@@ -908,15 +908,15 @@ func (m *HTTPAPIAPIInfo) DecodeJSON(d *jsondec.Decoder) {
 	for o := d.Object(jsonHTTPAPIAPIInfo); o.Next(); {
 		switch o.Field() {
 		case 0:
-			jsondec.Ptr(&m.HTTPAPIID, d, jsondec.String[string])
+			jsondec.StringPtr(&m.HTTPAPIID, d)
 		case 1:
-			jsondec.Ptr(&m.Name, d, jsondec.String[string])
+			jsondec.StringPtr(&m.Name, d)
 		case 2:
 			jsondec.Slice(&m.Protocols, d, jsondec.String[string])
 		case 3:
-			jsondec.Ptr(&m.BasePath, d, jsondec.String[string])
+			jsondec.StringPtr(&m.BasePath, d)
 		case 4:
-			jsondec.Ptr(&m.Description, d, jsondec.String[string])
+			jsondec.StringPtr(&m.Description, d)
 		case 5:
 			jsondec.Ptr(&m.VersionInfo, d, (*HTTPAPIVersionInfo).DecodeJSON)
 		case 6:
@@ -924,9 +924,9 @@ func (m *HTTPAPIAPIInfo) DecodeJSON(d *jsondec.Decoder) {
 		case 7:
 			jsondec.Ptr(&m.IngressInfo, d, (*HTTPAPIAPIInfoIngressInfo).DecodeJSON)
 		case 8:
-			jsondec.Ptr(&m.Type, d, jsondec.String[HTTPAPIAPIInfoType])
+			jsondec.StringPtr(&m.Type, d)
 		case 9:
-			jsondec.Ptr(&m.ResourceGroupID, d, jsondec.String[string])
+			jsondec.StringPtr(&m.ResourceGroupID, d)
 		case 10:
 			jsondec.Slice(&m.AIProtocols, d, jsondec.String[string])
 		case 11:
@@ -938,19 +938,19 @@ func (m *HTTPAPIAPIInfo) DecodeJSON(d *jsondec.Decoder) {
 		case 14:
 			jsondec.Ptr(&m.AuthConfig, d, (*AuthConfig).DecodeJSON)
 		case 15:
-			jsondec.Ptr(&m.GatewayID, d, jsondec.String[string])
+			jsondec.StringPtr(&m.GatewayID, d)
 		case 16:
 			jsondec.Map(&m.DeployCntMap, d, (*HTTPAPIAPIInfoDeployCntMapValue).DecodeJSON)
 		case 17:
-			jsondec.Ptr(&m.ModelCategory, d, jsondec.String[string])
+			jsondec.StringPtr(&m.ModelCategory, d)
 		case 18:
 			jsondec.Slice(&m.AgentProtocols, d, jsondec.String[string])
 		}
 	}
 }
 
-// Field names of HTTPAPIAPIInfoDeployCntMapValue, in field order, for DecodeJSON.
-var jsonHTTPAPIAPIInfoDeployCntMapValue = jsondec.NewStruct("apig.HTTPAPIAPIInfoDeployCntMapValue", "deployedCnt", "Cnt", "cnt")
+// Field names of HTTPAPIAPIInfoDeployCntMapValue, in field order, and its required fields, for DecodeJSON.
+var jsonHTTPAPIAPIInfoDeployCntMapValue = jsondec.NewStruct("apig.HTTPAPIAPIInfoDeployCntMapValue", "deployedCnt", "Cnt", "cnt").Required()
 
 // DecodeJSON decodes the JSON value at d's cursor into m, as encoding/json would
 // but without reflection.
@@ -967,8 +967,8 @@ func (m *HTTPAPIAPIInfoDeployCntMapValue) DecodeJSON(d *jsondec.Decoder) {
 	}
 }
 
-// Field names of HTTPAPIAPIInfoEnvironments, in field order, for DecodeJSON.
-var jsonHTTPAPIAPIInfoEnvironments = jsondec.NewStruct("apig.HTTPAPIAPIInfoEnvironments", "environmentId", "name", "alias", "backendScene", "backendType", "serviceConfigs", "customDomains", "gatewayInfo", "deployStatus", "subDomains")
+// Field names of HTTPAPIAPIInfoEnvironments, in field order, and its required fields, for DecodeJSON.
+var jsonHTTPAPIAPIInfoEnvironments = jsondec.NewStruct("apig.HTTPAPIAPIInfoEnvironments", "environmentId", "name", "alias", "backendScene", "backendType", "serviceConfigs", "customDomains", "gatewayInfo", "deployStatus", "subDomains").Required()
 
 // DecodeJSON decodes the JSON value at d's cursor into m, as encoding/json would
 // but without reflection.
@@ -976,15 +976,15 @@ func (m *HTTPAPIAPIInfoEnvironments) DecodeJSON(d *jsondec.Decoder) {
 	for o := d.Object(jsonHTTPAPIAPIInfoEnvironments); o.Next(); {
 		switch o.Field() {
 		case 0:
-			jsondec.Ptr(&m.EnvironmentID, d, jsondec.String[string])
+			jsondec.StringPtr(&m.EnvironmentID, d)
 		case 1:
-			jsondec.Ptr(&m.Name, d, jsondec.String[string])
+			jsondec.StringPtr(&m.Name, d)
 		case 2:
-			jsondec.Ptr(&m.Alias, d, jsondec.String[string])
+			jsondec.StringPtr(&m.Alias, d)
 		case 3:
-			jsondec.Ptr(&m.BackendScene, d, jsondec.String[HTTPAPIAPIInfoEnvironmentsBackendScene])
+			jsondec.StringPtr(&m.BackendScene, d)
 		case 4:
-			jsondec.Ptr(&m.BackendType, d, jsondec.String[HTTPAPIAPIInfoEnvironmentsBackendType])
+			jsondec.StringPtr(&m.BackendType, d)
 		case 5:
 			jsondec.Slice(&m.ServiceConfigs, d, (*HTTPAPIAPIInfoEnvironmentsServiceConfigs).DecodeJSON)
 		case 6:
@@ -992,15 +992,15 @@ func (m *HTTPAPIAPIInfoEnvironments) DecodeJSON(d *jsondec.Decoder) {
 		case 7:
 			jsondec.Ptr(&m.GatewayInfo, d, (*HTTPAPIAPIInfoEnvironmentsGatewayInfo).DecodeJSON)
 		case 8:
-			jsondec.Ptr(&m.DeployStatus, d, jsondec.String[string])
+			jsondec.StringPtr(&m.DeployStatus, d)
 		case 9:
 			jsondec.Slice(&m.SubDomains, d, (*HTTPAPIAPIInfoEnvironmentsSubDomains).DecodeJSON)
 		}
 	}
 }
 
-// Field names of HTTPAPIAPIInfoEnvironmentsGatewayInfo, in field order, for DecodeJSON.
-var jsonHTTPAPIAPIInfoEnvironmentsGatewayInfo = jsondec.NewStruct("apig.HTTPAPIAPIInfoEnvironmentsGatewayInfo", "gatewayId", "name", "gatewayEdition")
+// Field names of HTTPAPIAPIInfoEnvironmentsGatewayInfo, in field order, and its required fields, for DecodeJSON.
+var jsonHTTPAPIAPIInfoEnvironmentsGatewayInfo = jsondec.NewStruct("apig.HTTPAPIAPIInfoEnvironmentsGatewayInfo", "gatewayId", "name", "gatewayEdition").Required()
 
 // DecodeJSON decodes the JSON value at d's cursor into m, as encoding/json would
 // but without reflection.
@@ -1008,17 +1008,17 @@ func (m *HTTPAPIAPIInfoEnvironmentsGatewayInfo) DecodeJSON(d *jsondec.Decoder) {
 	for o := d.Object(jsonHTTPAPIAPIInfoEnvironmentsGatewayInfo); o.Next(); {
 		switch o.Field() {
 		case 0:
-			jsondec.Ptr(&m.GatewayID, d, jsondec.String[string])
+			jsondec.StringPtr(&m.GatewayID, d)
 		case 1:
-			jsondec.Ptr(&m.Name, d, jsondec.String[string])
+			jsondec.StringPtr(&m.Name, d)
 		case 2:
-			jsondec.Ptr(&m.GatewayEdition, d, jsondec.String[string])
+			jsondec.StringPtr(&m.GatewayEdition, d)
 		}
 	}
 }
 
-// Field names of HTTPAPIAPIInfoEnvironmentsServiceConfigs, in field order, for DecodeJSON.
-var jsonHTTPAPIAPIInfoEnvironmentsServiceConfigs = jsondec.NewStruct("apig.HTTPAPIAPIInfoEnvironmentsServiceConfigs", "gatewayServiceId", "name", "protocol", "port", "weight", "version", "match", "serviceId")
+// Field names of HTTPAPIAPIInfoEnvironmentsServiceConfigs, in field order, and its required fields, for DecodeJSON.
+var jsonHTTPAPIAPIInfoEnvironmentsServiceConfigs = jsondec.NewStruct("apig.HTTPAPIAPIInfoEnvironmentsServiceConfigs", "gatewayServiceId", "name", "protocol", "port", "weight", "version", "match", "serviceId").Required()
 
 // DecodeJSON decodes the JSON value at d's cursor into m, as encoding/json would
 // but without reflection.
@@ -1026,27 +1026,27 @@ func (m *HTTPAPIAPIInfoEnvironmentsServiceConfigs) DecodeJSON(d *jsondec.Decoder
 	for o := d.Object(jsonHTTPAPIAPIInfoEnvironmentsServiceConfigs); o.Next(); {
 		switch o.Field() {
 		case 0:
-			jsondec.Ptr(&m.GatewayServiceID, d, jsondec.String[string])
+			jsondec.StringPtr(&m.GatewayServiceID, d)
 		case 1:
-			jsondec.Ptr(&m.Name, d, jsondec.String[string])
+			jsondec.StringPtr(&m.Name, d)
 		case 2:
-			jsondec.Ptr(&m.Protocol, d, jsondec.String[string])
+			jsondec.StringPtr(&m.Protocol, d)
 		case 3:
 			jsondec.Ptr(&m.Port, d, (*HTTPAPIAPIInfoEnvironmentsServiceConfigsPort).DecodeJSON)
 		case 4:
 			jsondec.Ptr(&m.Weight, d, jsondec.Int[int32])
 		case 5:
-			jsondec.Ptr(&m.Version, d, jsondec.String[string])
+			jsondec.StringPtr(&m.Version, d)
 		case 6:
 			jsondec.Ptr(&m.Match, d, (*HTTPAPIBackendMatchConditions).DecodeJSON)
 		case 7:
-			jsondec.Ptr(&m.ServiceID, d, jsondec.String[string])
+			jsondec.StringPtr(&m.ServiceID, d)
 		}
 	}
 }
 
-// Field names of HTTPAPIAPIInfoEnvironmentsSubDomains, in field order, for DecodeJSON.
-var jsonHTTPAPIAPIInfoEnvironmentsSubDomains = jsondec.NewStruct("apig.HTTPAPIAPIInfoEnvironmentsSubDomains", "domainId", "name", "protocol", "networkType")
+// Field names of HTTPAPIAPIInfoEnvironmentsSubDomains, in field order, and its required fields, for DecodeJSON.
+var jsonHTTPAPIAPIInfoEnvironmentsSubDomains = jsondec.NewStruct("apig.HTTPAPIAPIInfoEnvironmentsSubDomains", "domainId", "name", "protocol", "networkType").Required()
 
 // DecodeJSON decodes the JSON value at d's cursor into m, as encoding/json would
 // but without reflection.
@@ -1054,19 +1054,19 @@ func (m *HTTPAPIAPIInfoEnvironmentsSubDomains) DecodeJSON(d *jsondec.Decoder) {
 	for o := d.Object(jsonHTTPAPIAPIInfoEnvironmentsSubDomains); o.Next(); {
 		switch o.Field() {
 		case 0:
-			jsondec.Ptr(&m.DomainID, d, jsondec.String[string])
+			jsondec.StringPtr(&m.DomainID, d)
 		case 1:
-			jsondec.Ptr(&m.Name, d, jsondec.String[string])
+			jsondec.StringPtr(&m.Name, d)
 		case 2:
-			jsondec.Ptr(&m.Protocol, d, jsondec.String[string])
+			jsondec.StringPtr(&m.Protocol, d)
 		case 3:
-			jsondec.Ptr(&m.NetworkType, d, jsondec.String[string])
+			jsondec.StringPtr(&m.NetworkType, d)
 		}
 	}
 }
 
-// Field names of HTTPAPIAPIInfoIngressInfo, in field order, for DecodeJSON.
-var jsonHTTPAPIAPIInfoIngressInfo = jsondec.NewStruct("apig.HTTPAPIAPIInfoIngressInfo", "sourceId", "ingressClass", "watchNamespace", "environmentInfo", "k8sClusterInfo", "overrideIngressIp")
+// Field names of HTTPAPIAPIInfoIngressInfo, in field order, and its required fields, for DecodeJSON.
+var jsonHTTPAPIAPIInfoIngressInfo = jsondec.NewStruct("apig.HTTPAPIAPIInfoIngressInfo", "sourceId", "ingressClass", "watchNamespace", "environmentInfo", "k8sClusterInfo", "overrideIngressIp").Required()
 
 // DecodeJSON decodes the JSON value at d's cursor into m, as encoding/json would
 // but without reflection.
@@ -1074,11 +1074,11 @@ func (m *HTTPAPIAPIInfoIngressInfo) DecodeJSON(d *jsondec.Decoder) {
 	for o := d.Object(jsonHTTPAPIAPIInfoIngressInfo); o.Next(); {
 		switch o.Field() {
 		case 0:
-			jsondec.Ptr(&m.SourceID, d, jsondec.String[string])
+			jsondec.StringPtr(&m.SourceID, d)
 		case 1:
-			jsondec.Ptr(&m.IngressClass, d, jsondec.String[string])
+			jsondec.StringPtr(&m.IngressClass, d)
 		case 2:
-			jsondec.Ptr(&m.WatchNamespace, d, jsondec.String[string])
+			jsondec.StringPtr(&m.WatchNamespace, d)
 		case 3:
 			jsondec.Ptr(&m.EnvironmentInfo, d, (*HTTPAPIAPIInfoIngressInfoEnvironmentInfo).DecodeJSON)
 		case 4:
@@ -1089,8 +1089,8 @@ func (m *HTTPAPIAPIInfoIngressInfo) DecodeJSON(d *jsondec.Decoder) {
 	}
 }
 
-// Field names of HTTPAPIAPIInfoIngressInfoEnvironmentInfo, in field order, for DecodeJSON.
-var jsonHTTPAPIAPIInfoIngressInfoEnvironmentInfo = jsondec.NewStruct("apig.HTTPAPIAPIInfoIngressInfoEnvironmentInfo", "environmentId")
+// Field names of HTTPAPIAPIInfoIngressInfoEnvironmentInfo, in field order, and its required fields, for DecodeJSON.
+var jsonHTTPAPIAPIInfoIngressInfoEnvironmentInfo = jsondec.NewStruct("apig.HTTPAPIAPIInfoIngressInfoEnvironmentInfo", "environmentId").Required()
 
 // DecodeJSON decodes the JSON value at d's cursor into m, as encoding/json would
 // but without reflection.
@@ -1098,13 +1098,13 @@ func (m *HTTPAPIAPIInfoIngressInfoEnvironmentInfo) DecodeJSON(d *jsondec.Decoder
 	for o := d.Object(jsonHTTPAPIAPIInfoIngressInfoEnvironmentInfo); o.Next(); {
 		switch o.Field() {
 		case 0:
-			jsondec.Ptr(&m.EnvironmentID, d, jsondec.String[string])
+			jsondec.StringPtr(&m.EnvironmentID, d)
 		}
 	}
 }
 
-// Field names of HTTPAPIAPIInfoIngressInfoK8sClusterInfo, in field order, for DecodeJSON.
-var jsonHTTPAPIAPIInfoIngressInfoK8sClusterInfo = jsondec.NewStruct("apig.HTTPAPIAPIInfoIngressInfoK8sClusterInfo", "clusterId")
+// Field names of HTTPAPIAPIInfoIngressInfoK8sClusterInfo, in field order, and its required fields, for DecodeJSON.
+var jsonHTTPAPIAPIInfoIngressInfoK8sClusterInfo = jsondec.NewStruct("apig.HTTPAPIAPIInfoIngressInfoK8sClusterInfo", "clusterId").Required()
 
 // DecodeJSON decodes the JSON value at d's cursor into m, as encoding/json would
 // but without reflection.
@@ -1112,13 +1112,13 @@ func (m *HTTPAPIAPIInfoIngressInfoK8sClusterInfo) DecodeJSON(d *jsondec.Decoder)
 	for o := d.Object(jsonHTTPAPIAPIInfoIngressInfoK8sClusterInfo); o.Next(); {
 		switch o.Field() {
 		case 0:
-			jsondec.Ptr(&m.ClusterID, d, jsondec.String[string])
+			jsondec.StringPtr(&m.ClusterID, d)
 		}
 	}
 }
 
-// Field names of HTTPAPIBackendMatchCondition, in field order, for DecodeJSON.
-var jsonHTTPAPIBackendMatchCondition = jsondec.NewStruct("apig.HTTPAPIBackendMatchCondition", "type", "key", "value", "operator")
+// Field names of HTTPAPIBackendMatchCondition, in field order, and its required fields, for DecodeJSON.
+var jsonHTTPAPIBackendMatchCondition = jsondec.NewStruct("apig.HTTPAPIBackendMatchCondition", "type", "key", "value", "operator").Required()
 
 // DecodeJSON decodes the JSON value at d's cursor into m, as encoding/json would
 // but without reflection.
@@ -1126,19 +1126,19 @@ func (m *HTTPAPIBackendMatchCondition) DecodeJSON(d *jsondec.Decoder) {
 	for o := d.Object(jsonHTTPAPIBackendMatchCondition); o.Next(); {
 		switch o.Field() {
 		case 0:
-			jsondec.Ptr(&m.Type, d, jsondec.String[string])
+			jsondec.StringPtr(&m.Type, d)
 		case 1:
-			jsondec.Ptr(&m.Key, d, jsondec.String[string])
+			jsondec.StringPtr(&m.Key, d)
 		case 2:
-			jsondec.Ptr(&m.Value, d, jsondec.String[string])
+			jsondec.StringPtr(&m.Value, d)
 		case 3:
-			jsondec.Ptr(&m.Operator, d, jsondec.String[HTTPAPIBackendMatchConditionOperator])
+			jsondec.StringPtr(&m.Operator, d)
 		}
 	}
 }
 
-// Field names of HTTPAPIBackendMatchConditions, in field order, for DecodeJSON.
-var jsonHTTPAPIBackendMatchConditions = jsondec.NewStruct("apig.HTTPAPIBackendMatchConditions", "default", "conditions")
+// Field names of HTTPAPIBackendMatchConditions, in field order, and its required fields, for DecodeJSON.
+var jsonHTTPAPIBackendMatchConditions = jsondec.NewStruct("apig.HTTPAPIBackendMatchConditions", "default", "conditions").Required()
 
 // DecodeJSON decodes the JSON value at d's cursor into m, as encoding/json would
 // but without reflection.
@@ -1153,8 +1153,8 @@ func (m *HTTPAPIBackendMatchConditions) DecodeJSON(d *jsondec.Decoder) {
 	}
 }
 
-// Field names of HTTPAPIDeployConfig, in field order, for DecodeJSON.
-var jsonHTTPAPIDeployConfig = jsondec.NewStruct("apig.HTTPAPIDeployConfig", "customDomainIds", "environmentId", "backendScene", "serviceConfigs", "policyConfigs", "autoDeploy", "gatewayId", "routeBackend", "customDomainInfos", "subDomains", "gatewayInfo", "mock", "gatewayType", "builtinRouteNames", "envDomainIds", "envDomainInfos")
+// Field names of HTTPAPIDeployConfig, in field order, and its required fields, for DecodeJSON.
+var jsonHTTPAPIDeployConfig = jsondec.NewStruct("apig.HTTPAPIDeployConfig", "customDomainIds", "environmentId", "backendScene", "serviceConfigs", "policyConfigs", "autoDeploy", "gatewayId", "routeBackend", "customDomainInfos", "subDomains", "gatewayInfo", "mock", "gatewayType", "builtinRouteNames", "envDomainIds", "envDomainInfos").Required()
 
 // DecodeJSON decodes the JSON value at d's cursor into m, as encoding/json would
 // but without reflection.
@@ -1164,9 +1164,9 @@ func (m *HTTPAPIDeployConfig) DecodeJSON(d *jsondec.Decoder) {
 		case 0:
 			jsondec.Slice(&m.CustomDomainIDs, d, jsondec.String[string])
 		case 1:
-			jsondec.Ptr(&m.EnvironmentID, d, jsondec.String[string])
+			jsondec.StringPtr(&m.EnvironmentID, d)
 		case 2:
-			jsondec.Ptr(&m.BackendScene, d, jsondec.String[string])
+			jsondec.StringPtr(&m.BackendScene, d)
 		case 3:
 			jsondec.Slice(&m.ServiceConfigs, d, (*HTTPAPIDeployConfigServiceConfigs).DecodeJSON)
 		case 4:
@@ -1174,7 +1174,7 @@ func (m *HTTPAPIDeployConfig) DecodeJSON(d *jsondec.Decoder) {
 		case 5:
 			jsondec.Ptr(&m.AutoDeploy, d, jsondec.Bool[bool])
 		case 6:
-			jsondec.Ptr(&m.GatewayID, d, jsondec.String[string])
+			jsondec.StringPtr(&m.GatewayID, d)
 		case 7:
 			jsondec.Ptr(&m.RouteBackend, d, (*Backend).DecodeJSON)
 		case 8:
@@ -1186,7 +1186,7 @@ func (m *HTTPAPIDeployConfig) DecodeJSON(d *jsondec.Decoder) {
 		case 11:
 			jsondec.Ptr(&m.Mock, d, (*HTTPAPIMockContract).DecodeJSON)
 		case 12:
-			jsondec.Ptr(&m.GatewayType, d, jsondec.String[string])
+			jsondec.StringPtr(&m.GatewayType, d)
 		case 13:
 			jsondec.Slice(&m.BuiltinRouteNames, d, jsondec.String[string])
 		case 14:
@@ -1197,8 +1197,8 @@ func (m *HTTPAPIDeployConfig) DecodeJSON(d *jsondec.Decoder) {
 	}
 }
 
-// Field names of HTTPAPIDeployConfigEnvDomainInfos, in field order, for DecodeJSON.
-var jsonHTTPAPIDeployConfigEnvDomainInfos = jsondec.NewStruct("apig.HTTPAPIDeployConfigEnvDomainInfos", "domainId", "name", "protocol")
+// Field names of HTTPAPIDeployConfigEnvDomainInfos, in field order, and its required fields, for DecodeJSON.
+var jsonHTTPAPIDeployConfigEnvDomainInfos = jsondec.NewStruct("apig.HTTPAPIDeployConfigEnvDomainInfos", "domainId", "name", "protocol").Required()
 
 // DecodeJSON decodes the JSON value at d's cursor into m, as encoding/json would
 // but without reflection.
@@ -1206,17 +1206,17 @@ func (m *HTTPAPIDeployConfigEnvDomainInfos) DecodeJSON(d *jsondec.Decoder) {
 	for o := d.Object(jsonHTTPAPIDeployConfigEnvDomainInfos); o.Next(); {
 		switch o.Field() {
 		case 0:
-			jsondec.Ptr(&m.DomainID, d, jsondec.String[string])
+			jsondec.StringPtr(&m.DomainID, d)
 		case 1:
-			jsondec.Ptr(&m.Name, d, jsondec.String[string])
+			jsondec.StringPtr(&m.Name, d)
 		case 2:
-			jsondec.Ptr(&m.Protocol, d, jsondec.String[string])
+			jsondec.StringPtr(&m.Protocol, d)
 		}
 	}
 }
 
-// Field names of HTTPAPIDeployConfigPolicyConfigs, in field order, for DecodeJSON.
-var jsonHTTPAPIDeployConfigPolicyConfigs = jsondec.NewStruct("apig.HTTPAPIDeployConfigPolicyConfigs", "type", "enable", "aiFallbackConfig", "aiCacheConfig", "aiNetworkSearchConfig", "aiSecurityGuardConfig", "aiStatisticsConfig", "aiTokenRateLimitConfig", "aiToolSelectionConfig", "semanticRouterConfig")
+// Field names of HTTPAPIDeployConfigPolicyConfigs, in field order, and its required fields, for DecodeJSON.
+var jsonHTTPAPIDeployConfigPolicyConfigs = jsondec.NewStruct("apig.HTTPAPIDeployConfigPolicyConfigs", "type", "enable", "aiFallbackConfig", "aiCacheConfig", "aiNetworkSearchConfig", "aiSecurityGuardConfig", "aiStatisticsConfig", "aiTokenRateLimitConfig", "aiToolSelectionConfig", "semanticRouterConfig").Required()
 
 // DecodeJSON decodes the JSON value at d's cursor into m, as encoding/json would
 // but without reflection.
@@ -1224,7 +1224,7 @@ func (m *HTTPAPIDeployConfigPolicyConfigs) DecodeJSON(d *jsondec.Decoder) {
 	for o := d.Object(jsonHTTPAPIDeployConfigPolicyConfigs); o.Next(); {
 		switch o.Field() {
 		case 0:
-			jsondec.Ptr(&m.Type, d, jsondec.String[string])
+			jsondec.StringPtr(&m.Type, d)
 		case 1:
 			jsondec.Ptr(&m.Enable, d, jsondec.Bool[bool])
 		case 2:
@@ -1247,8 +1247,8 @@ func (m *HTTPAPIDeployConfigPolicyConfigs) DecodeJSON(d *jsondec.Decoder) {
 	}
 }
 
-// Field names of HTTPAPIDeployConfigPolicyConfigsAIFallbackConfig, in field order, for DecodeJSON.
-var jsonHTTPAPIDeployConfigPolicyConfigsAIFallbackConfig = jsondec.NewStruct("apig.HTTPAPIDeployConfigPolicyConfigsAIFallbackConfig", "onlyRedirectUpstreamCode", "serviceIds", "serviceConfigs")
+// Field names of HTTPAPIDeployConfigPolicyConfigsAIFallbackConfig, in field order, and its required fields, for DecodeJSON.
+var jsonHTTPAPIDeployConfigPolicyConfigsAIFallbackConfig = jsondec.NewStruct("apig.HTTPAPIDeployConfigPolicyConfigsAIFallbackConfig", "onlyRedirectUpstreamCode", "serviceIds", "serviceConfigs").Required()
 
 // DecodeJSON decodes the JSON value at d's cursor into m, as encoding/json would
 // but without reflection.
@@ -1265,8 +1265,8 @@ func (m *HTTPAPIDeployConfigPolicyConfigsAIFallbackConfig) DecodeJSON(d *jsondec
 	}
 }
 
-// Field names of HTTPAPIDeployConfigPolicyConfigsAIFallbackConfigServiceConfigs, in field order, for DecodeJSON.
-var jsonHTTPAPIDeployConfigPolicyConfigsAIFallbackConfigServiceConfigs = jsondec.NewStruct("apig.HTTPAPIDeployConfigPolicyConfigsAIFallbackConfigServiceConfigs", "serviceId", "name", "targetModelName", "passThroughModelName")
+// Field names of HTTPAPIDeployConfigPolicyConfigsAIFallbackConfigServiceConfigs, in field order, and its required fields, for DecodeJSON.
+var jsonHTTPAPIDeployConfigPolicyConfigsAIFallbackConfigServiceConfigs = jsondec.NewStruct("apig.HTTPAPIDeployConfigPolicyConfigsAIFallbackConfigServiceConfigs", "serviceId", "name", "targetModelName", "passThroughModelName").Required()
 
 // DecodeJSON decodes the JSON value at d's cursor into m, as encoding/json would
 // but without reflection.
@@ -1274,19 +1274,19 @@ func (m *HTTPAPIDeployConfigPolicyConfigsAIFallbackConfigServiceConfigs) DecodeJ
 	for o := d.Object(jsonHTTPAPIDeployConfigPolicyConfigsAIFallbackConfigServiceConfigs); o.Next(); {
 		switch o.Field() {
 		case 0:
-			jsondec.Ptr(&m.ServiceID, d, jsondec.String[string])
+			jsondec.StringPtr(&m.ServiceID, d)
 		case 1:
-			jsondec.Ptr(&m.Name, d, jsondec.String[string])
+			jsondec.StringPtr(&m.Name, d)
 		case 2:
-			jsondec.Ptr(&m.TargetModelName, d, jsondec.String[string])
+			jsondec.StringPtr(&m.TargetModelName, d)
 		case 3:
 			jsondec.Ptr(&m.PassThroughModelName, d, jsondec.Bool[bool])
 		}
 	}
 }
 
-// Field names of HTTPAPIDeployConfigServiceConfigs, in field order, for DecodeJSON.
-var jsonHTTPAPIDeployConfigServiceConfigs = jsondec.NewStruct("apig.HTTPAPIDeployConfigServiceConfigs", "serviceId", "weight", "modelNamePattern", "modelName", "intentCode", "gatewayServiceId", "name", "protocol", "port", "version", "match", "multiServiceRouteStrategy", "observabilityRouteConfig")
+// Field names of HTTPAPIDeployConfigServiceConfigs, in field order, and its required fields, for DecodeJSON.
+var jsonHTTPAPIDeployConfigServiceConfigs = jsondec.NewStruct("apig.HTTPAPIDeployConfigServiceConfigs", "serviceId", "weight", "modelNamePattern", "modelName", "intentCode", "gatewayServiceId", "name", "protocol", "port", "version", "match", "multiServiceRouteStrategy", "observabilityRouteConfig").Required()
 
 // DecodeJSON decodes the JSON value at d's cursor into m, as encoding/json would
 // but without reflection.
@@ -1294,37 +1294,37 @@ func (m *HTTPAPIDeployConfigServiceConfigs) DecodeJSON(d *jsondec.Decoder) {
 	for o := d.Object(jsonHTTPAPIDeployConfigServiceConfigs); o.Next(); {
 		switch o.Field() {
 		case 0:
-			jsondec.Ptr(&m.ServiceID, d, jsondec.String[string])
+			jsondec.StringPtr(&m.ServiceID, d)
 		case 1:
 			jsondec.Ptr(&m.Weight, d, jsondec.Int[int64])
 		case 2:
-			jsondec.Ptr(&m.ModelNamePattern, d, jsondec.String[string])
+			jsondec.StringPtr(&m.ModelNamePattern, d)
 		case 3:
-			jsondec.Ptr(&m.ModelName, d, jsondec.String[string])
+			jsondec.StringPtr(&m.ModelName, d)
 		case 4:
-			jsondec.Ptr(&m.IntentCode, d, jsondec.String[string])
+			jsondec.StringPtr(&m.IntentCode, d)
 		case 5:
-			jsondec.Ptr(&m.GatewayServiceID, d, jsondec.String[string])
+			jsondec.StringPtr(&m.GatewayServiceID, d)
 		case 6:
-			jsondec.Ptr(&m.Name, d, jsondec.String[string])
+			jsondec.StringPtr(&m.Name, d)
 		case 7:
-			jsondec.Ptr(&m.Protocol, d, jsondec.String[string])
+			jsondec.StringPtr(&m.Protocol, d)
 		case 8:
 			jsondec.Ptr(&m.Port, d, jsondec.Int[int32])
 		case 9:
-			jsondec.Ptr(&m.Version, d, jsondec.String[string])
+			jsondec.StringPtr(&m.Version, d)
 		case 10:
 			jsondec.Ptr(&m.Match, d, (*HTTPAPIBackendMatchConditions).DecodeJSON)
 		case 11:
-			jsondec.Ptr(&m.MultiServiceRouteStrategy, d, jsondec.String[string])
+			jsondec.StringPtr(&m.MultiServiceRouteStrategy, d)
 		case 12:
 			jsondec.Ptr(&m.ObservabilityRouteConfig, d, (*HTTPAPIDeployConfigServiceConfigsObservabilityRouteConfig).DecodeJSON)
 		}
 	}
 }
 
-// Field names of HTTPAPIDeployConfigServiceConfigsObservabilityRouteConfig, in field order, for DecodeJSON.
-var jsonHTTPAPIDeployConfigServiceConfigsObservabilityRouteConfig = jsondec.NewStruct("apig.HTTPAPIDeployConfigServiceConfigsObservabilityRouteConfig", "mode", "queueSize", "rateLimit")
+// Field names of HTTPAPIDeployConfigServiceConfigsObservabilityRouteConfig, in field order, and its required fields, for DecodeJSON.
+var jsonHTTPAPIDeployConfigServiceConfigsObservabilityRouteConfig = jsondec.NewStruct("apig.HTTPAPIDeployConfigServiceConfigsObservabilityRouteConfig", "mode", "queueSize", "rateLimit").Required()
 
 // DecodeJSON decodes the JSON value at d's cursor into m, as encoding/json would
 // but without reflection.
@@ -1332,7 +1332,7 @@ func (m *HTTPAPIDeployConfigServiceConfigsObservabilityRouteConfig) DecodeJSON(d
 	for o := d.Object(jsonHTTPAPIDeployConfigServiceConfigsObservabilityRouteConfig); o.Next(); {
 		switch o.Field() {
 		case 0:
-			jsondec.Ptr(&m.Mode, d, jsondec.String[string])
+			jsondec.StringPtr(&m.Mode, d)
 		case 1:
 			jsondec.Ptr(&m.QueueSize, d, jsondec.Int[int32])
 		case 2:
@@ -1341,8 +1341,8 @@ func (m *HTTPAPIDeployConfigServiceConfigsObservabilityRouteConfig) DecodeJSON(d
 	}
 }
 
-// Field names of HTTPAPIDeployConfigSubDomains, in field order, for DecodeJSON.
-var jsonHTTPAPIDeployConfigSubDomains = jsondec.NewStruct("apig.HTTPAPIDeployConfigSubDomains", "domainId", "name", "protocol", "networkType")
+// Field names of HTTPAPIDeployConfigSubDomains, in field order, and its required fields, for DecodeJSON.
+var jsonHTTPAPIDeployConfigSubDomains = jsondec.NewStruct("apig.HTTPAPIDeployConfigSubDomains", "domainId", "name", "protocol", "networkType").Required()
 
 // DecodeJSON decodes the JSON value at d's cursor into m, as encoding/json would
 // but without reflection.
@@ -1350,19 +1350,19 @@ func (m *HTTPAPIDeployConfigSubDomains) DecodeJSON(d *jsondec.Decoder) {
 	for o := d.Object(jsonHTTPAPIDeployConfigSubDomains); o.Next(); {
 		switch o.Field() {
 		case 0:
-			jsondec.Ptr(&m.DomainID, d, jsondec.String[string])
+			jsondec.StringPtr(&m.DomainID, d)
 		case 1:
-			jsondec.Ptr(&m.Name, d, jsondec.String[string])
+			jsondec.StringPtr(&m.Name, d)
 		case 2:
-			jsondec.Ptr(&m.Protocol, d, jsondec.String[string])
+			jsondec.StringPtr(&m.Protocol, d)
 		case 3:
-			jsondec.Ptr(&m.NetworkType, d, jsondec.String[string])
+			jsondec.StringPtr(&m.NetworkType, d)
 		}
 	}
 }
 
-// Field names of HTTPAPIDomainInfo, in field order, for DecodeJSON.
-var jsonHTTPAPIDomainInfo = jsondec.NewStruct("apig.HTTPAPIDomainInfo", "domainId", "name", "protocol")
+// Field names of HTTPAPIDomainInfo, in field order, and its required fields, for DecodeJSON.
+var jsonHTTPAPIDomainInfo = jsondec.NewStruct("apig.HTTPAPIDomainInfo", "domainId", "name", "protocol").Required()
 
 // DecodeJSON decodes the JSON value at d's cursor into m, as encoding/json would
 // but without reflection.
@@ -1370,17 +1370,17 @@ func (m *HTTPAPIDomainInfo) DecodeJSON(d *jsondec.Decoder) {
 	for o := d.Object(jsonHTTPAPIDomainInfo); o.Next(); {
 		switch o.Field() {
 		case 0:
-			jsondec.Ptr(&m.DomainID, d, jsondec.String[string])
+			jsondec.StringPtr(&m.DomainID, d)
 		case 1:
-			jsondec.Ptr(&m.Name, d, jsondec.String[string])
+			jsondec.StringPtr(&m.Name, d)
 		case 2:
-			jsondec.Ptr(&m.Protocol, d, jsondec.String[HTTPAPIDomainInfoProtocol])
+			jsondec.StringPtr(&m.Protocol, d)
 		}
 	}
 }
 
-// Field names of HTTPAPIMockContract, in field order, for DecodeJSON.
-var jsonHTTPAPIMockContract = jsondec.NewStruct("apig.HTTPAPIMockContract", "enable", "responseCode", "responseContent")
+// Field names of HTTPAPIMockContract, in field order, and its required fields, for DecodeJSON.
+var jsonHTTPAPIMockContract = jsondec.NewStruct("apig.HTTPAPIMockContract", "enable", "responseCode", "responseContent").Required()
 
 // DecodeJSON decodes the JSON value at d's cursor into m, as encoding/json would
 // but without reflection.
@@ -1392,13 +1392,13 @@ func (m *HTTPAPIMockContract) DecodeJSON(d *jsondec.Decoder) {
 		case 1:
 			jsondec.Ptr(&m.ResponseCode, d, jsondec.Int[int32])
 		case 2:
-			jsondec.Ptr(&m.ResponseContent, d, jsondec.String[string])
+			jsondec.StringPtr(&m.ResponseContent, d)
 		}
 	}
 }
 
-// Field names of HTTPAPIPolicyConfigsSemanticRouterConfig, in field order, for DecodeJSON.
-var jsonHTTPAPIPolicyConfigsSemanticRouterConfig = jsondec.NewStruct("apig.HTTPAPIPolicyConfigsSemanticRouterConfig", "timeoutMillisecond")
+// Field names of HTTPAPIPolicyConfigsSemanticRouterConfig, in field order, and its required fields, for DecodeJSON.
+var jsonHTTPAPIPolicyConfigsSemanticRouterConfig = jsondec.NewStruct("apig.HTTPAPIPolicyConfigsSemanticRouterConfig", "timeoutMillisecond").Required()
 
 // DecodeJSON decodes the JSON value at d's cursor into m, as encoding/json would
 // but without reflection.
@@ -1411,8 +1411,8 @@ func (m *HTTPAPIPolicyConfigsSemanticRouterConfig) DecodeJSON(d *jsondec.Decoder
 	}
 }
 
-// Field names of HTTPAPIVersionInfo, in field order, for DecodeJSON.
-var jsonHTTPAPIVersionInfo = jsondec.NewStruct("apig.HTTPAPIVersionInfo", "enable", "scheme", "headerName", "queryName", "version")
+// Field names of HTTPAPIVersionInfo, in field order, and its required fields, for DecodeJSON.
+var jsonHTTPAPIVersionInfo = jsondec.NewStruct("apig.HTTPAPIVersionInfo", "enable", "scheme", "headerName", "queryName", "version").Required()
 
 // DecodeJSON decodes the JSON value at d's cursor into m, as encoding/json would
 // but without reflection.
@@ -1422,19 +1422,19 @@ func (m *HTTPAPIVersionInfo) DecodeJSON(d *jsondec.Decoder) {
 		case 0:
 			jsondec.Ptr(&m.Enable, d, jsondec.Bool[bool])
 		case 1:
-			jsondec.Ptr(&m.Scheme, d, jsondec.String[string])
+			jsondec.StringPtr(&m.Scheme, d)
 		case 2:
-			jsondec.Ptr(&m.HeaderName, d, jsondec.String[string])
+			jsondec.StringPtr(&m.HeaderName, d)
 		case 3:
-			jsondec.Ptr(&m.QueryName, d, jsondec.String[string])
+			jsondec.StringPtr(&m.QueryName, d)
 		case 4:
-			jsondec.Ptr(&m.Version, d, jsondec.String[string])
+			jsondec.StringPtr(&m.Version, d)
 		}
 	}
 }
 
-// Field names of ListPluginAttachmentsItem, in field order, for DecodeJSON.
-var jsonListPluginAttachmentsItem = jsondec.NewStruct("apig.ListPluginAttachmentsItem", "pluginAttachmentId", "pluginId", "attachResourceType", "enable", "pluginConfig", "parentResourceInfo", "resourceInfos", "environmentInfo", "pluginClassInfo", "gatewayInfo")
+// Field names of ListPluginAttachmentsItem, in field order, and its required fields, for DecodeJSON.
+var jsonListPluginAttachmentsItem = jsondec.NewStruct("apig.ListPluginAttachmentsItem", "pluginAttachmentId", "pluginId", "attachResourceType", "enable", "pluginConfig", "parentResourceInfo", "resourceInfos", "environmentInfo", "pluginClassInfo", "gatewayInfo").Required()
 
 // DecodeJSON decodes the JSON value at d's cursor into m, as encoding/json would
 // but without reflection.
@@ -1442,15 +1442,15 @@ func (m *ListPluginAttachmentsItem) DecodeJSON(d *jsondec.Decoder) {
 	for o := d.Object(jsonListPluginAttachmentsItem); o.Next(); {
 		switch o.Field() {
 		case 0:
-			jsondec.Ptr(&m.PluginAttachmentID, d, jsondec.String[string])
+			jsondec.StringPtr(&m.PluginAttachmentID, d)
 		case 1:
-			jsondec.Ptr(&m.PluginID, d, jsondec.String[string])
+			jsondec.StringPtr(&m.PluginID, d)
 		case 2:
-			jsondec.Ptr(&m.AttachResourceType, d, jsondec.String[ListPluginAttachmentsItemAttachResourceType])
+			jsondec.StringPtr(&m.AttachResourceType, d)
 		case 3:
 			jsondec.Ptr(&m.Enable, d, jsondec.Bool[bool])
 		case 4:
-			jsondec.Ptr(&m.PluginConfig, d, jsondec.String[string])
+			jsondec.StringPtr(&m.PluginConfig, d)
 		case 5:
 			jsondec.Ptr(&m.ParentResourceInfo, d, (*ParentResourceInfo).DecodeJSON)
 		case 6:
@@ -1465,8 +1465,8 @@ func (m *ListPluginAttachmentsItem) DecodeJSON(d *jsondec.Decoder) {
 	}
 }
 
-// Field names of ListPluginAttachmentsResponse, in field order, for DecodeJSON.
-var jsonListPluginAttachmentsResponse = jsondec.NewStruct("apig.ListPluginAttachmentsResponse", "requestId", "code", "message", "data")
+// Field names of ListPluginAttachmentsResponse, in field order, and its required fields, for DecodeJSON.
+var jsonListPluginAttachmentsResponse = jsondec.NewStruct("apig.ListPluginAttachmentsResponse", "requestId", "code", "message", "data").Required()
 
 // DecodeJSON decodes the JSON value at d's cursor into m, as encoding/json would
 // but without reflection.
@@ -1474,19 +1474,19 @@ func (m *ListPluginAttachmentsResponse) DecodeJSON(d *jsondec.Decoder) {
 	for o := d.Object(jsonListPluginAttachmentsResponse); o.Next(); {
 		switch o.Field() {
 		case 0:
-			jsondec.Ptr(&m.RequestID, d, jsondec.String[string])
+			jsondec.StringPtr(&m.RequestID, d)
 		case 1:
-			jsondec.Ptr(&m.Code, d, jsondec.String[string])
+			jsondec.StringPtr(&m.Code, d)
 		case 2:
-			jsondec.Ptr(&m.Message, d, jsondec.String[string])
+			jsondec.StringPtr(&m.Message, d)
 		case 3:
 			jsondec.Ptr(&m.Data, d, (*ListPluginAttachmentsResponseData).DecodeJSON)
 		}
 	}
 }
 
-// Field names of ListPluginAttachmentsResponseData, in field order, for DecodeJSON.
-var jsonListPluginAttachmentsResponseData = jsondec.NewStruct("apig.ListPluginAttachmentsResponseData", "pageNumber", "pageSize", "totalSize", "items")
+// Field names of ListPluginAttachmentsResponseData, in field order, and its required fields, for DecodeJSON.
+var jsonListPluginAttachmentsResponseData = jsondec.NewStruct("apig.ListPluginAttachmentsResponseData", "pageNumber", "pageSize", "totalSize", "items").Required()
 
 // DecodeJSON decodes the JSON value at d's cursor into m, as encoding/json would
 // but without reflection.
@@ -1505,8 +1505,8 @@ func (m *ListPluginAttachmentsResponseData) DecodeJSON(d *jsondec.Decoder) {
 	}
 }
 
-// Field names of ParentResourceInfo, in field order, for DecodeJSON.
-var jsonParentResourceInfo = jsondec.NewStruct("apig.ParentResourceInfo", "resourceType", "apiInfo")
+// Field names of ParentResourceInfo, in field order, and its required fields, for DecodeJSON.
+var jsonParentResourceInfo = jsondec.NewStruct("apig.ParentResourceInfo", "resourceType", "apiInfo").Required()
 
 // DecodeJSON decodes the JSON value at d's cursor into m, as encoding/json would
 // but without reflection.
@@ -1514,15 +1514,15 @@ func (m *ParentResourceInfo) DecodeJSON(d *jsondec.Decoder) {
 	for o := d.Object(jsonParentResourceInfo); o.Next(); {
 		switch o.Field() {
 		case 0:
-			jsondec.Ptr(&m.ResourceType, d, jsondec.String[ParentResourceInfoResourceType])
+			jsondec.StringPtr(&m.ResourceType, d)
 		case 1:
 			jsondec.Ptr(&m.APIInfo, d, (*HTTPAPIAPIInfo).DecodeJSON)
 		}
 	}
 }
 
-// Field names of PluginClassInfo, in field order, for DecodeJSON.
-var jsonPluginClassInfo = jsondec.NewStruct("apig.PluginClassInfo", "pluginClassId", "type", "mode", "name", "alias", "description", "source", "version", "versionDescription", "executeStage", "executePriority", "configExample", "imageName", "wasmLanguage", "supportedMinGatewayVersion", "wasmUrl", "innerPlugin")
+// Field names of PluginClassInfo, in field order, and its required fields, for DecodeJSON.
+var jsonPluginClassInfo = jsondec.NewStruct("apig.PluginClassInfo", "pluginClassId", "type", "mode", "name", "alias", "description", "source", "version", "versionDescription", "executeStage", "executePriority", "configExample", "imageName", "wasmLanguage", "supportedMinGatewayVersion", "wasmUrl", "innerPlugin").Required()
 
 // DecodeJSON decodes the JSON value at d's cursor into m, as encoding/json would
 // but without reflection.
@@ -1530,45 +1530,45 @@ func (m *PluginClassInfo) DecodeJSON(d *jsondec.Decoder) {
 	for o := d.Object(jsonPluginClassInfo); o.Next(); {
 		switch o.Field() {
 		case 0:
-			jsondec.Ptr(&m.PluginClassID, d, jsondec.String[string])
+			jsondec.StringPtr(&m.PluginClassID, d)
 		case 1:
-			jsondec.Ptr(&m.Type, d, jsondec.String[string])
+			jsondec.StringPtr(&m.Type, d)
 		case 2:
-			jsondec.Ptr(&m.Mode, d, jsondec.String[string])
+			jsondec.StringPtr(&m.Mode, d)
 		case 3:
-			jsondec.Ptr(&m.Name, d, jsondec.String[string])
+			jsondec.StringPtr(&m.Name, d)
 		case 4:
-			jsondec.Ptr(&m.Alias, d, jsondec.String[string])
+			jsondec.StringPtr(&m.Alias, d)
 		case 5:
-			jsondec.Ptr(&m.Description, d, jsondec.String[string])
+			jsondec.StringPtr(&m.Description, d)
 		case 6:
-			jsondec.Ptr(&m.Source, d, jsondec.String[string])
+			jsondec.StringPtr(&m.Source, d)
 		case 7:
-			jsondec.Ptr(&m.Version, d, jsondec.String[string])
+			jsondec.StringPtr(&m.Version, d)
 		case 8:
-			jsondec.Ptr(&m.VersionDescription, d, jsondec.String[string])
+			jsondec.StringPtr(&m.VersionDescription, d)
 		case 9:
-			jsondec.Ptr(&m.ExecuteStage, d, jsondec.String[string])
+			jsondec.StringPtr(&m.ExecuteStage, d)
 		case 10:
 			jsondec.Ptr(&m.ExecutePriority, d, jsondec.Int[int32])
 		case 11:
-			jsondec.Ptr(&m.ConfigExample, d, jsondec.String[string])
+			jsondec.StringPtr(&m.ConfigExample, d)
 		case 12:
-			jsondec.Ptr(&m.ImageName, d, jsondec.String[string])
+			jsondec.StringPtr(&m.ImageName, d)
 		case 13:
-			jsondec.Ptr(&m.WASMLanguage, d, jsondec.String[string])
+			jsondec.StringPtr(&m.WASMLanguage, d)
 		case 14:
-			jsondec.Ptr(&m.SupportedMinGatewayVersion, d, jsondec.String[string])
+			jsondec.StringPtr(&m.SupportedMinGatewayVersion, d)
 		case 15:
-			jsondec.Ptr(&m.WASMURL, d, jsondec.String[string])
+			jsondec.StringPtr(&m.WASMURL, d)
 		case 16:
 			jsondec.Ptr(&m.InnerPlugin, d, jsondec.Bool[bool])
 		}
 	}
 }
 
-// Field names of ResourceInfo, in field order, for DecodeJSON.
-var jsonResourceInfo = jsondec.NewStruct("apig.ResourceInfo", "resourceType", "resourceId", "resourceName", "resourceVersion")
+// Field names of ResourceInfo, in field order, and its required fields, for DecodeJSON.
+var jsonResourceInfo = jsondec.NewStruct("apig.ResourceInfo", "resourceType", "resourceId", "resourceName", "resourceVersion").Required()
 
 // DecodeJSON decodes the JSON value at d's cursor into m, as encoding/json would
 // but without reflection.
@@ -1576,19 +1576,19 @@ func (m *ResourceInfo) DecodeJSON(d *jsondec.Decoder) {
 	for o := d.Object(jsonResourceInfo); o.Next(); {
 		switch o.Field() {
 		case 0:
-			jsondec.Ptr(&m.ResourceType, d, jsondec.String[ResourceInfoResourceType])
+			jsondec.StringPtr(&m.ResourceType, d)
 		case 1:
-			jsondec.Ptr(&m.ResourceID, d, jsondec.String[string])
+			jsondec.StringPtr(&m.ResourceID, d)
 		case 2:
-			jsondec.Ptr(&m.ResourceName, d, jsondec.String[string])
+			jsondec.StringPtr(&m.ResourceName, d)
 		case 3:
-			jsondec.Ptr(&m.ResourceVersion, d, jsondec.String[string])
+			jsondec.StringPtr(&m.ResourceVersion, d)
 		}
 	}
 }
 
-// Field names of SubDomainInfo, in field order, for DecodeJSON.
-var jsonSubDomainInfo = jsondec.NewStruct("apig.SubDomainInfo", "domainId", "name", "protocol", "networkType")
+// Field names of SubDomainInfo, in field order, and its required fields, for DecodeJSON.
+var jsonSubDomainInfo = jsondec.NewStruct("apig.SubDomainInfo", "domainId", "name", "protocol", "networkType").Required()
 
 // DecodeJSON decodes the JSON value at d's cursor into m, as encoding/json would
 // but without reflection.
@@ -1596,19 +1596,19 @@ func (m *SubDomainInfo) DecodeJSON(d *jsondec.Decoder) {
 	for o := d.Object(jsonSubDomainInfo); o.Next(); {
 		switch o.Field() {
 		case 0:
-			jsondec.Ptr(&m.DomainID, d, jsondec.String[string])
+			jsondec.StringPtr(&m.DomainID, d)
 		case 1:
-			jsondec.Ptr(&m.Name, d, jsondec.String[string])
+			jsondec.StringPtr(&m.Name, d)
 		case 2:
-			jsondec.Ptr(&m.Protocol, d, jsondec.String[SubDomainInfoProtocol])
+			jsondec.StringPtr(&m.Protocol, d)
 		case 3:
-			jsondec.Ptr(&m.NetworkType, d, jsondec.String[SubDomainInfoNetworkType])
+			jsondec.StringPtr(&m.NetworkType, d)
 		}
 	}
 }
 
-// Field names of UpdatePluginAttachmentBody, in field order, for DecodeJSON.
-var jsonUpdatePluginAttachmentBody = jsondec.NewStruct("apig.UpdatePluginAttachmentBody", "attachResourceIds", "pluginConfig", "enable")
+// Field names of UpdatePluginAttachmentBody, in field order, and its required fields, for DecodeJSON.
+var jsonUpdatePluginAttachmentBody = jsondec.NewStruct("apig.UpdatePluginAttachmentBody", "attachResourceIds", "pluginConfig", "enable").Required()
 
 // DecodeJSON decodes the JSON value at d's cursor into m, as encoding/json would
 // but without reflection.
@@ -1618,15 +1618,15 @@ func (m *UpdatePluginAttachmentBody) DecodeJSON(d *jsondec.Decoder) {
 		case 0:
 			jsondec.Slice(&m.AttachResourceIDs, d, jsondec.String[string])
 		case 1:
-			jsondec.Ptr(&m.PluginConfig, d, jsondec.String[string])
+			jsondec.StringPtr(&m.PluginConfig, d)
 		case 2:
 			jsondec.Ptr(&m.Enable, d, jsondec.Bool[bool])
 		}
 	}
 }
 
-// Field names of UpdatePluginAttachmentResponse, in field order, for DecodeJSON.
-var jsonUpdatePluginAttachmentResponse = jsondec.NewStruct("apig.UpdatePluginAttachmentResponse", "requestId", "code", "message")
+// Field names of UpdatePluginAttachmentResponse, in field order, and its required fields, for DecodeJSON.
+var jsonUpdatePluginAttachmentResponse = jsondec.NewStruct("apig.UpdatePluginAttachmentResponse", "requestId", "code", "message").Required()
 
 // DecodeJSON decodes the JSON value at d's cursor into m, as encoding/json would
 // but without reflection.
@@ -1634,11 +1634,11 @@ func (m *UpdatePluginAttachmentResponse) DecodeJSON(d *jsondec.Decoder) {
 	for o := d.Object(jsonUpdatePluginAttachmentResponse); o.Next(); {
 		switch o.Field() {
 		case 0:
-			jsondec.Ptr(&m.RequestID, d, jsondec.String[string])
+			jsondec.StringPtr(&m.RequestID, d)
 		case 1:
-			jsondec.Ptr(&m.Code, d, jsondec.String[string])
+			jsondec.StringPtr(&m.Code, d)
 		case 2:
-			jsondec.Ptr(&m.Message, d, jsondec.String[string])
+			jsondec.StringPtr(&m.Message, d)
 		}
 	}
 }

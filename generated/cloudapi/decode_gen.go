@@ -4,8 +4,8 @@ package cloudapi
 
 import "github.com/acsgen/acsgen/acs/jsondec"
 
-// Field names of APIPluginSummary, in field order, for DecodeJSON.
-var jsonAPIPluginSummary = jsondec.NewStruct("cloudapi.APIPluginSummary", "ApiId", "ApiName", "GroupId", "GroupName", "Path", "Method", "Description", "StageName", "StageAlias", "RegionId")
+// Field names of APIPluginSummary, in field order, and its required fields, for DecodeJSON.
+var jsonAPIPluginSummary = jsondec.NewStruct("cloudapi.APIPluginSummary", "ApiId", "ApiName", "GroupId", "GroupName", "Path", "Method", "Description", "StageName", "StageAlias", "RegionId").Required()
 
 // DecodeJSON decodes the JSON value at d's cursor into m, as encoding/json would
 // but without reflection.
@@ -13,31 +13,31 @@ func (m *APIPluginSummary) DecodeJSON(d *jsondec.Decoder) {
 	for o := d.Object(jsonAPIPluginSummary); o.Next(); {
 		switch o.Field() {
 		case 0:
-			jsondec.Ptr(&m.APIID, d, jsondec.String[string])
+			jsondec.StringPtr(&m.APIID, d)
 		case 1:
-			jsondec.Ptr(&m.APIName, d, jsondec.String[string])
+			jsondec.StringPtr(&m.APIName, d)
 		case 2:
-			jsondec.Ptr(&m.GroupID, d, jsondec.String[string])
+			jsondec.StringPtr(&m.GroupID, d)
 		case 3:
-			jsondec.Ptr(&m.GroupName, d, jsondec.String[string])
+			jsondec.StringPtr(&m.GroupName, d)
 		case 4:
-			jsondec.Ptr(&m.Path, d, jsondec.String[string])
+			jsondec.StringPtr(&m.Path, d)
 		case 5:
-			jsondec.Ptr(&m.Method, d, jsondec.String[string])
+			jsondec.StringPtr(&m.Method, d)
 		case 6:
-			jsondec.Ptr(&m.Description, d, jsondec.String[string])
+			jsondec.StringPtr(&m.Description, d)
 		case 7:
-			jsondec.Ptr(&m.StageName, d, jsondec.String[APIPluginSummaryStageName])
+			jsondec.StringPtr(&m.StageName, d)
 		case 8:
-			jsondec.Ptr(&m.StageAlias, d, jsondec.String[string])
+			jsondec.StringPtr(&m.StageAlias, d)
 		case 9:
-			jsondec.Ptr(&m.RegionID, d, jsondec.String[string])
+			jsondec.StringPtr(&m.RegionID, d)
 		}
 	}
 }
 
-// Field names of AttachPluginResponse, in field order, for DecodeJSON.
-var jsonAttachPluginResponse = jsondec.NewStruct("cloudapi.AttachPluginResponse", "RequestId")
+// Field names of AttachPluginResponse, in field order, and its required fields, for DecodeJSON.
+var jsonAttachPluginResponse = jsondec.NewStruct("cloudapi.AttachPluginResponse", "RequestId").Required()
 
 // DecodeJSON decodes the JSON value at d's cursor into m, as encoding/json would
 // but without reflection.
@@ -45,13 +45,13 @@ func (m *AttachPluginResponse) DecodeJSON(d *jsondec.Decoder) {
 	for o := d.Object(jsonAttachPluginResponse); o.Next(); {
 		switch o.Field() {
 		case 0:
-			jsondec.Ptr(&m.RequestID, d, jsondec.String[string])
+			jsondec.StringPtr(&m.RequestID, d)
 		}
 	}
 }
 
-// Field names of DescribePluginAPIsResponse, in field order, for DecodeJSON.
-var jsonDescribePluginAPIsResponse = jsondec.NewStruct("cloudapi.DescribePluginAPIsResponse", "RequestId", "PageNumber", "PageSize", "TotalCount", "ApiSummarys")
+// Field names of DescribePluginAPIsResponse, in field order, and its required fields, for DecodeJSON.
+var jsonDescribePluginAPIsResponse = jsondec.NewStruct("cloudapi.DescribePluginAPIsResponse", "RequestId", "PageNumber", "PageSize", "TotalCount", "ApiSummarys").Required()
 
 // DecodeJSON decodes the JSON value at d's cursor into m, as encoding/json would
 // but without reflection.
@@ -59,7 +59,7 @@ func (m *DescribePluginAPIsResponse) DecodeJSON(d *jsondec.Decoder) {
 	for o := d.Object(jsonDescribePluginAPIsResponse); o.Next(); {
 		switch o.Field() {
 		case 0:
-			jsondec.Ptr(&m.RequestID, d, jsondec.String[string])
+			jsondec.StringPtr(&m.RequestID, d)
 		case 1:
 			jsondec.Ptr(&m.PageNumber, d, jsondec.Int[int32])
 		case 2:
@@ -72,8 +72,8 @@ func (m *DescribePluginAPIsResponse) DecodeJSON(d *jsondec.Decoder) {
 	}
 }
 
-// Field names of DescribePluginAPIsResponseAPISummarys, in field order, for DecodeJSON.
-var jsonDescribePluginAPIsResponseAPISummarys = jsondec.NewStruct("cloudapi.DescribePluginAPIsResponseAPISummarys", "ApiPluginSummary")
+// Field names of DescribePluginAPIsResponseAPISummarys, in field order, and its required fields, for DecodeJSON.
+var jsonDescribePluginAPIsResponseAPISummarys = jsondec.NewStruct("cloudapi.DescribePluginAPIsResponseAPISummarys", "ApiPluginSummary").Required()
 
 // DecodeJSON decodes the JSON value at d's cursor into m, as encoding/json would
 // but without reflection.
@@ -86,8 +86,8 @@ func (m *DescribePluginAPIsResponseAPISummarys) DecodeJSON(d *jsondec.Decoder) {
 	}
 }
 
-// Field names of DescribePluginsByAPIResponse, in field order, for DecodeJSON.
-var jsonDescribePluginsByAPIResponse = jsondec.NewStruct("cloudapi.DescribePluginsByAPIResponse", "RequestId", "PageNumber", "PageSize", "TotalCount", "Plugins")
+// Field names of DescribePluginsByAPIResponse, in field order, and its required fields, for DecodeJSON.
+var jsonDescribePluginsByAPIResponse = jsondec.NewStruct("cloudapi.DescribePluginsByAPIResponse", "RequestId", "PageNumber", "PageSize", "TotalCount", "Plugins").Required()
 
 // DecodeJSON decodes the JSON value at d's cursor into m, as encoding/json would
 // but without reflection.
@@ -95,7 +95,7 @@ func (m *DescribePluginsByAPIResponse) DecodeJSON(d *jsondec.Decoder) {
 	for o := d.Object(jsonDescribePluginsByAPIResponse); o.Next(); {
 		switch o.Field() {
 		case 0:
-			jsondec.Ptr(&m.RequestID, d, jsondec.String[string])
+			jsondec.StringPtr(&m.RequestID, d)
 		case 1:
 			jsondec.Ptr(&m.PageNumber, d, jsondec.Int[int32])
 		case 2:
@@ -108,8 +108,8 @@ func (m *DescribePluginsByAPIResponse) DecodeJSON(d *jsondec.Decoder) {
 	}
 }
 
-// Field names of DescribePluginsByAPIResponsePlugins, in field order, for DecodeJSON.
-var jsonDescribePluginsByAPIResponsePlugins = jsondec.NewStruct("cloudapi.DescribePluginsByAPIResponsePlugins", "PluginAttribute")
+// Field names of DescribePluginsByAPIResponsePlugins, in field order, and its required fields, for DecodeJSON.
+var jsonDescribePluginsByAPIResponsePlugins = jsondec.NewStruct("cloudapi.DescribePluginsByAPIResponsePlugins", "PluginAttribute").Required()
 
 // DecodeJSON decodes the JSON value at d's cursor into m, as encoding/json would
 // but without reflection.
@@ -122,8 +122,8 @@ func (m *DescribePluginsByAPIResponsePlugins) DecodeJSON(d *jsondec.Decoder) {
 	}
 }
 
-// Field names of DetachPluginResponse, in field order, for DecodeJSON.
-var jsonDetachPluginResponse = jsondec.NewStruct("cloudapi.DetachPluginResponse", "RequestId")
+// Field names of DetachPluginResponse, in field order, and its required fields, for DecodeJSON.
+var jsonDetachPluginResponse = jsondec.NewStruct("cloudapi.DetachPluginResponse", "RequestId").Required()
 
 // DecodeJSON decodes the JSON value at d's cursor into m, as encoding/json would
 // but without reflection.
@@ -131,13 +131,13 @@ func (m *DetachPluginResponse) DecodeJSON(d *jsondec.Decoder) {
 	for o := d.Object(jsonDetachPluginResponse); o.Next(); {
 		switch o.Field() {
 		case 0:
-			jsondec.Ptr(&m.RequestID, d, jsondec.String[string])
+			jsondec.StringPtr(&m.RequestID, d)
 		}
 	}
 }
 
-// Field names of ErrorResponse, in field order, for DecodeJSON.
-var jsonErrorResponse = jsondec.NewStruct("cloudapi.ErrorResponse", "RequestId", "HostId", "Code", "Message", "Recommend", "AccessDeniedDetail")
+// Field names of ErrorResponse, in field order, and its required fields, for DecodeJSON.
+var jsonErrorResponse = jsondec.NewStruct("cloudapi.ErrorResponse", "RequestId", "HostId", "Code", "Message", "Recommend", "AccessDeniedDetail").Required()
 
 // DecodeJSON decodes the JSON value at d's cursor into m, as encoding/json would
 // but without reflection.
@@ -145,23 +145,23 @@ func (m *ErrorResponse) DecodeJSON(d *jsondec.Decoder) {
 	for o := d.Object(jsonErrorResponse); o.Next(); {
 		switch o.Field() {
 		case 0:
-			jsondec.Ptr(&m.RequestID, d, jsondec.String[string])
+			jsondec.StringPtr(&m.RequestID, d)
 		case 1:
-			jsondec.Ptr(&m.HostID, d, jsondec.String[string])
+			jsondec.StringPtr(&m.HostID, d)
 		case 2:
-			jsondec.Ptr(&m.Code, d, jsondec.String[string])
+			jsondec.StringPtr(&m.Code, d)
 		case 3:
-			jsondec.Ptr(&m.Message, d, jsondec.String[string])
+			jsondec.StringPtr(&m.Message, d)
 		case 4:
-			jsondec.Ptr(&m.Recommend, d, jsondec.String[string])
+			jsondec.StringPtr(&m.Recommend, d)
 		case 5:
 			jsondec.Unmarshaler(&m.AccessDeniedDetail, d)
 		}
 	}
 }
 
-// Field names of PluginAttribute, in field order, for DecodeJSON.
-var jsonPluginAttribute = jsondec.NewStruct("cloudapi.PluginAttribute", "PluginId", "PluginName", "PluginType", "PluginData", "Description", "RegionId", "CreatedTime", "ModifiedTime")
+// Field names of PluginAttribute, in field order, and its required fields, for DecodeJSON.
+var jsonPluginAttribute = jsondec.NewStruct("cloudapi.PluginAttribute", "PluginId", "PluginName", "PluginType", "PluginData", "Description", "RegionId", "CreatedTime", "ModifiedTime").Required()
 
 // DecodeJSON decodes the JSON value at d's cursor into m, as encoding/json would
 // but without reflection.
@@ -169,21 +169,21 @@ func (m *PluginAttribute) DecodeJSON(d *jsondec.Decoder) {
 	for o := d.Object(jsonPluginAttribute); o.Next(); {
 		switch o.Field() {
 		case 0:
-			jsondec.Ptr(&m.PluginID, d, jsondec.String[string])
+			jsondec.StringPtr(&m.PluginID, d)
 		case 1:
-			jsondec.Ptr(&m.PluginName, d, jsondec.String[string])
+			jsondec.StringPtr(&m.PluginName, d)
 		case 2:
-			jsondec.Ptr(&m.PluginType, d, jsondec.String[string])
+			jsondec.StringPtr(&m.PluginType, d)
 		case 3:
-			jsondec.Ptr(&m.PluginData, d, jsondec.String[string])
+			jsondec.StringPtr(&m.PluginData, d)
 		case 4:
-			jsondec.Ptr(&m.Description, d, jsondec.String[string])
+			jsondec.StringPtr(&m.Description, d)
 		case 5:
-			jsondec.Ptr(&m.RegionID, d, jsondec.String[string])
+			jsondec.StringPtr(&m.RegionID, d)
 		case 6:
-			jsondec.Ptr(&m.CreatedTime, d, jsondec.String[string])
+			jsondec.StringPtr(&m.CreatedTime, d)
 		case 7:
-			jsondec.Ptr(&m.ModifiedTime, d, jsondec.String[string])
+			jsondec.StringPtr(&m.ModifiedTime, d)
 		}
 	}
 }

@@ -61,6 +61,16 @@ func (b *builder) fillUnion(m *ir.Model, s *openapi3.Schema, path []string) {
 	}
 	b.unions = append(b.unions, site)
 	b.unionSites[m] = site
+	// The alternatives and their JSON types, for what is built before planUnions
+	// (parameters look at them); planUnions decides them for good.
+	for _, a := range site.alts {
+		if kinds, ok := b.kindsOf(a.variant.Type, map[string]bool{m.GoName: true}); ok {
+			a.variant.Kinds, a.variant.Kind = kinds, kinds[0]
+			m.Variants = append(m.Variants, a.variant)
+		}
+	}
+	uniqueVariantNames(m.Variants)
+	slices.SortStableFunc(m.Variants, func(x, y *ir.Variant) int { return compareKind(x.Kind, y.Kind) })
 }
 
 // planUnions decides, for every union, the JSON types each alternative takes
@@ -70,6 +80,7 @@ func (b *builder) fillUnion(m *ir.Model, s *openapi3.Schema, path []string) {
 func (b *builder) planUnions() {
 	for _, site := range b.unions {
 		m := site.model
+		m.Variants = nil
 		var alts []unionAlt
 		for _, a := range site.alts {
 			kinds, ok := b.kindsOf(a.variant.Type, map[string]bool{m.GoName: true})

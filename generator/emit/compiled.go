@@ -21,7 +21,7 @@ import (
 //				"4XX": acs.CheckResponse[ErrorResponse],
 //			},
 //		},
-//		RequestBodies: map[string]func([]byte) (any, error){
+//		RequestBodies: map[string]acs.BodyCheck{
 //			"CreatePluginAttachment": acs.CheckResponse[CreatePluginAttachmentBody],
 //		},
 //	}
@@ -77,7 +77,7 @@ func genCompiledFile(f *jen.File, api *ir.API) bool {
 	}
 	if len(bodies) > 0 {
 		fields = append(fields, jen.Line().Id("RequestBodies").Op(":").Map(jen.String()).
-			Func().Params(jen.Index().Byte()).Params(jen.Any(), jen.Error()).Values(append(bodies, jen.Line())...))
+			Qual(acsPkg, "BodyCheck").Values(append(bodies, jen.Line())...))
 	}
 	f.Var().Id("CompiledSpec").Op("=").Qual(acsPkg, "CompiledSpec").Values(append(fields, jen.Line())...)
 	return true

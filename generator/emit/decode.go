@@ -48,16 +48,16 @@ type decodeEmitter struct {
 	models map[string]*ir.Model
 }
 
-// genStructDecode emits:
+// genStructDecode emits, for a Pet with an optional name and required tags:
 //
-//	var jsonPet = jsondec.NewStruct("pets.Pet", "name", "tags").Require(0)
+//	var jsonPet = jsondec.NewStruct("pets.Pet", "name", "tags").Required(1).Mandatory(1)
 //
 //	// DecodeJSON decodes ...
 //	func (m *Pet) DecodeJSON(d *jsondec.Decoder) {
 //		for o := d.Object(jsonPet); o.Next(); {
 //			switch o.Field() {
 //			case 0:
-//				jsondec.Ptr(&m.Name, d, jsondec.String[string])
+//				jsondec.StringPtr(&m.Name, d)
 //			case 1:
 //				jsondec.Slice(&m.Tags, d, jsondec.String[string])
 //			}
@@ -66,8 +66,12 @@ type decodeEmitter struct {
 func (e *decodeEmitter) genStructDecode(m *ir.Model) jen.Code {
 	table := "json" + m.GoName
 	names := []jen.Code{jen.Lit(e.api.Package + "." + m.GoName)}
-	for _, fld := range m.Fields {
+	var required []jen.Code // the fields encoding/json writes even when zero
+	for i, fld := range m.Fields {
 		names = append(names, jen.Lit(fld.Name))
+		if !fld.OmitZero {
+			required = append(required, jen.Lit(i))
+		}
 	}
 	loop := jen.For(jen.Id("o").Op(":=").Id("d").Dot("Object").Call(jen.Id(table)), jen.Id("o").Dot("Next").Call(), jen.Empty())
 	if len(m.Fields) == 0 {
@@ -79,17 +83,18 @@ func (e *decodeEmitter) genStructDecode(m *ir.Model) jen.Code {
 			}
 		}))
 	}
-	return jen.Comment("Field names of "+m.GoName+", in field order, for DecodeJSON.").Line().
-		Var().Id(table).Op("=").Qual(jsondecPkg, "NewStruct").Call(names...).Add(strictFacts(m)).Line().Line().
+	return jen.Comment("Field names of "+m.GoName+", in field order, and its required fields, for DecodeJSON.").Line().
+		Var().Id(table).Op("=").Qual(jsondecPkg, "NewStruct").Call(names...).Dot("Required").Call(required...).Add(strictFacts(m)).Line().Line().
 		Add(doc(decodeDoc)).Func().Params(jen.Id("m").Op("*").Id(m.GoName)).Id("DecodeJSON").
 		Params(jen.Id("d").Op("*").Qual(jsondecPkg, "Decoder")).Block(loop)
 }
 
 // strictFacts are what strict decoding (a union trying its alternatives) checks
-// beyond the field names: the fields required, those that may be null though
-// Go holds them without acs.Nullable, and whether other members are refused.
+// beyond the field names: the fields the schema requires, those that may be
+// null though Go holds them without acs.Nullable, and whether other members are
+// refused.
 //
-//	.Require(0, 2).AllowNull(2).Closed()
+//	.Mandatory(0, 2).AllowNull(2).Closed()
 func strictFacts(m *ir.Model) jen.Code {
 	var required, nullable []jen.Code
 	for i, f := range m.Fields {
@@ -102,7 +107,7 @@ func strictFacts(m *ir.Model) jen.Code {
 	}
 	code := jen.Null()
 	if len(required) > 0 {
-		code.Dot("Require").Call(required...)
+		code.Dot("Mandatory").Call(required...)
 	}
 	if len(nullable) > 0 {
 		code.Dot("AllowNull").Call(nullable...)
@@ -129,6 +134,9 @@ func (e *decodeEmitter) fieldDecode(f *ir.Field) jen.Code {
 	field := jen.Op("&").Id("m").Dot(f.GoName)
 	switch f.Wrap {
 	case ir.Pointer:
+		if e.isString(f.Type) {
+			return jen.Qual(jsondecPkg, "StringPtr").Call(field, jen.Id("d")) // the variable from a slab
+		}
 		return jen.Qual(jsondecPkg, "Ptr").Call(field, jen.Id("d"), e.decoderOf(f.Type))
 	case ir.Nullable:
 		return jen.Id("m").Dot(f.GoName).Dot("DecodeJSONWith").Call(jen.Id("d"), e.decoderOf(f.Type))
@@ -162,6 +170,23 @@ func (e *decodeEmitter) decodeInto(ptr *jen.Statement, t ir.TypeRef) jen.Code {
 		return jen.Qual(jsondecPkg, primitiveFunc(m.Enum.Base.Name)).Call(ptr, jen.Id("d"))
 	}
 	return e.decodeInto(ptr, e.model(t.Name).Type) // an alias
+}
+
+// isString reports whether t is a string underneath: the string primitive, a
+// string enum, or an alias of one.
+func (e *decodeEmitter) isString(t ir.TypeRef) bool {
+	switch t.Kind {
+	case ir.Primitive:
+		return t.Name == "string"
+	case ir.Named:
+		switch m := e.model(t.Name); m.Kind {
+		case ir.Enum:
+			return m.Enum.Base.Name == "string"
+		case ir.Alias:
+			return e.isString(m.Type)
+		}
+	}
+	return false
 }
 
 // hasDecodeJSON reports whether t is a model with a DecodeJSON method, or an

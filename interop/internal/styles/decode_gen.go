@@ -4,8 +4,8 @@ package styles
 
 import "github.com/acsgen/acsgen/acs/jsondec"
 
-// Field names of Ack, in field order, for DecodeJSON.
-var jsonAck = jsondec.NewStruct("styles.Ack", "RequestId")
+// Field names of Ack, in field order, and its required fields, for DecodeJSON.
+var jsonAck = jsondec.NewStruct("styles.Ack", "RequestId").Required()
 
 // DecodeJSON decodes the JSON value at d's cursor into m, as encoding/json would
 // but without reflection.
@@ -13,13 +13,13 @@ func (m *Ack) DecodeJSON(d *jsondec.Decoder) {
 	for o := d.Object(jsonAck); o.Next(); {
 		switch o.Field() {
 		case 0:
-			jsondec.Ptr(&m.RequestID, d, jsondec.String[string])
+			jsondec.StringPtr(&m.RequestID, d)
 		}
 	}
 }
 
-// Field names of CreateRuleConfig, in field order, for DecodeJSON.
-var jsonCreateRuleConfig = jsondec.NewStruct("styles.CreateRuleConfig", "Enabled", "Weight", "Note", "Tags", "Owner")
+// Field names of CreateRuleConfig, in field order, and its required fields, for DecodeJSON.
+var jsonCreateRuleConfig = jsondec.NewStruct("styles.CreateRuleConfig", "Enabled", "Weight", "Note", "Tags", "Owner").Required()
 
 // DecodeJSON decodes the JSON value at d's cursor into m, as encoding/json would
 // but without reflection.
@@ -40,8 +40,8 @@ func (m *CreateRuleConfig) DecodeJSON(d *jsondec.Decoder) {
 	}
 }
 
-// Field names of CreateRuleFilter, in field order, for DecodeJSON.
-var jsonCreateRuleFilter = jsondec.NewStruct("styles.CreateRuleFilter", "Status", "Owner", "Enabled", "Limit")
+// Field names of CreateRuleFilter, in field order, and its required fields, for DecodeJSON.
+var jsonCreateRuleFilter = jsondec.NewStruct("styles.CreateRuleFilter", "Status", "Owner", "Enabled", "Limit").Required()
 
 // DecodeJSON decodes the JSON value at d's cursor into m, as encoding/json would
 // but without reflection.
@@ -49,7 +49,7 @@ func (m *CreateRuleFilter) DecodeJSON(d *jsondec.Decoder) {
 	for o := d.Object(jsonCreateRuleFilter); o.Next(); {
 		switch o.Field() {
 		case 0:
-			jsondec.Ptr(&m.Status, d, jsondec.String[Status])
+			jsondec.StringPtr(&m.Status, d)
 		case 1:
 			jsondec.Ptr(&m.Owner, d, (*Owner).DecodeJSON)
 		case 2:
@@ -60,8 +60,8 @@ func (m *CreateRuleFilter) DecodeJSON(d *jsondec.Decoder) {
 	}
 }
 
-// Field names of CreateRuleRule, in field order, for DecodeJSON.
-var jsonCreateRuleRule = jsondec.NewStruct("styles.CreateRuleRule", "Name", "Priority", "Ports", "Matches")
+// Field names of CreateRuleRule, in field order, and its required fields, for DecodeJSON.
+var jsonCreateRuleRule = jsondec.NewStruct("styles.CreateRuleRule", "Name", "Priority", "Ports", "Matches").Required()
 
 // DecodeJSON decodes the JSON value at d's cursor into m, as encoding/json would
 // but without reflection.
@@ -69,7 +69,7 @@ func (m *CreateRuleRule) DecodeJSON(d *jsondec.Decoder) {
 	for o := d.Object(jsonCreateRuleRule); o.Next(); {
 		switch o.Field() {
 		case 0:
-			jsondec.Ptr(&m.Name, d, jsondec.String[string])
+			jsondec.StringPtr(&m.Name, d)
 		case 1:
 			jsondec.Ptr(&m.Priority, d, jsondec.Int[int32])
 		case 2:
@@ -80,8 +80,8 @@ func (m *CreateRuleRule) DecodeJSON(d *jsondec.Decoder) {
 	}
 }
 
-// Field names of CreateRuleRuleMatches, in field order, for DecodeJSON.
-var jsonCreateRuleRuleMatches = jsondec.NewStruct("styles.CreateRuleRuleMatches", "Header", "Values")
+// Field names of CreateRuleRuleMatches, in field order, and its required fields, for DecodeJSON.
+var jsonCreateRuleRuleMatches = jsondec.NewStruct("styles.CreateRuleRuleMatches", "Header", "Values").Required()
 
 // DecodeJSON decodes the JSON value at d's cursor into m, as encoding/json would
 // but without reflection.
@@ -89,15 +89,15 @@ func (m *CreateRuleRuleMatches) DecodeJSON(d *jsondec.Decoder) {
 	for o := d.Object(jsonCreateRuleRuleMatches); o.Next(); {
 		switch o.Field() {
 		case 0:
-			jsondec.Ptr(&m.Header, d, jsondec.String[string])
+			jsondec.StringPtr(&m.Header, d)
 		case 1:
 			jsondec.Slice(&m.Values, d, jsondec.String[string])
 		}
 	}
 }
 
-// Field names of CreateWidgetSpec, in field order, for DecodeJSON.
-var jsonCreateWidgetSpec = jsondec.NewStruct("styles.CreateWidgetSpec", "Cpu", "Memo")
+// Field names of CreateWidgetSpec, in field order, and its required fields, for DecodeJSON.
+var jsonCreateWidgetSpec = jsondec.NewStruct("styles.CreateWidgetSpec", "Cpu", "Memo").Required()
 
 // DecodeJSON decodes the JSON value at d's cursor into m, as encoding/json would
 // but without reflection.
@@ -107,13 +107,13 @@ func (m *CreateWidgetSpec) DecodeJSON(d *jsondec.Decoder) {
 		case 0:
 			jsondec.Ptr(&m.CPU, d, jsondec.Int[int32])
 		case 1:
-			jsondec.Ptr(&m.Memo, d, jsondec.String[string])
+			jsondec.StringPtr(&m.Memo, d)
 		}
 	}
 }
 
-// Field names of CreateWidgetTag, in field order, for DecodeJSON.
-var jsonCreateWidgetTag = jsondec.NewStruct("styles.CreateWidgetTag", "Key", "Value").Require(0)
+// Field names of CreateWidgetTag, in field order, and its required fields, for DecodeJSON.
+var jsonCreateWidgetTag = jsondec.NewStruct("styles.CreateWidgetTag", "Key", "Value").Required(0).Mandatory(0)
 
 // DecodeJSON decodes the JSON value at d's cursor into m, as encoding/json would
 // but without reflection.
@@ -123,13 +123,13 @@ func (m *CreateWidgetTag) DecodeJSON(d *jsondec.Decoder) {
 		case 0:
 			jsondec.String(&m.Key, d)
 		case 1:
-			jsondec.Ptr(&m.Value, d, jsondec.String[string])
+			jsondec.StringPtr(&m.Value, d)
 		}
 	}
 }
 
-// Field names of CreateWidgetZone, in field order, for DecodeJSON.
-var jsonCreateWidgetZone = jsondec.NewStruct("styles.CreateWidgetZone", "Id", "Primary")
+// Field names of CreateWidgetZone, in field order, and its required fields, for DecodeJSON.
+var jsonCreateWidgetZone = jsondec.NewStruct("styles.CreateWidgetZone", "Id", "Primary").Required()
 
 // DecodeJSON decodes the JSON value at d's cursor into m, as encoding/json would
 // but without reflection.
@@ -137,15 +137,15 @@ func (m *CreateWidgetZone) DecodeJSON(d *jsondec.Decoder) {
 	for o := d.Object(jsonCreateWidgetZone); o.Next(); {
 		switch o.Field() {
 		case 0:
-			jsondec.Ptr(&m.ID, d, jsondec.String[string])
+			jsondec.StringPtr(&m.ID, d)
 		case 1:
 			jsondec.Ptr(&m.Primary, d, jsondec.Bool[bool])
 		}
 	}
 }
 
-// Field names of Owner, in field order, for DecodeJSON.
-var jsonOwner = jsondec.NewStruct("styles.Owner", "Id", "Kind").Require(0)
+// Field names of Owner, in field order, and its required fields, for DecodeJSON.
+var jsonOwner = jsondec.NewStruct("styles.Owner", "Id", "Kind").Required(0).Mandatory(0)
 
 // DecodeJSON decodes the JSON value at d's cursor into m, as encoding/json would
 // but without reflection.
@@ -155,13 +155,13 @@ func (m *Owner) DecodeJSON(d *jsondec.Decoder) {
 		case 0:
 			jsondec.String(&m.ID, d)
 		case 1:
-			jsondec.Ptr(&m.Kind, d, jsondec.String[string])
+			jsondec.StringPtr(&m.Kind, d)
 		}
 	}
 }
 
-// Field names of TagResourcesTag, in field order, for DecodeJSON.
-var jsonTagResourcesTag = jsondec.NewStruct("styles.TagResourcesTag", "Key", "Value").Require(0)
+// Field names of TagResourcesTag, in field order, and its required fields, for DecodeJSON.
+var jsonTagResourcesTag = jsondec.NewStruct("styles.TagResourcesTag", "Key", "Value").Required(0).Mandatory(0)
 
 // DecodeJSON decodes the JSON value at d's cursor into m, as encoding/json would
 // but without reflection.
@@ -171,7 +171,7 @@ func (m *TagResourcesTag) DecodeJSON(d *jsondec.Decoder) {
 		case 0:
 			jsondec.String(&m.Key, d)
 		case 1:
-			jsondec.Ptr(&m.Value, d, jsondec.String[string])
+			jsondec.StringPtr(&m.Value, d)
 		}
 	}
 }

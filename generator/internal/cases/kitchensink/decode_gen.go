@@ -4,8 +4,8 @@ package kitchensink
 
 import "github.com/acsgen/acsgen/acs/jsondec"
 
-// Field names of Base, in field order, for DecodeJSON.
-var jsonBase = jsondec.NewStruct("kitchensink.Base", "id").Require(0)
+// Field names of Base, in field order, and its required fields, for DecodeJSON.
+var jsonBase = jsondec.NewStruct("kitchensink.Base", "id").Required(0).Mandatory(0)
 
 // DecodeJSON decodes the JSON value at d's cursor into m, as encoding/json would
 // but without reflection.
@@ -24,8 +24,8 @@ func (m *Codes) DecodeJSON(d *jsondec.Decoder) {
 	jsondec.Slice((*[]string)(m), d, jsondec.String[string])
 }
 
-// Field names of Forest, in field order, for DecodeJSON.
-var jsonForest = jsondec.NewStruct("kitchensink.Forest", "trees")
+// Field names of Forest, in field order, and its required fields, for DecodeJSON.
+var jsonForest = jsondec.NewStruct("kitchensink.Forest", "trees").Required()
 
 // DecodeJSON decodes the JSON value at d's cursor into m, as encoding/json would
 // but without reflection.
@@ -38,8 +38,8 @@ func (m *Forest) DecodeJSON(d *jsondec.Decoder) {
 	}
 }
 
-// Field names of Item, in field order, for DecodeJSON.
-var jsonItem = jsondec.NewStruct("kitchensink.Item", "id", "count", "ratio", "enabled", "label", "tags", "labels", "level", "color", "phase", "port", "parent", "children", "nickname", "note", "extra", "owner", "created", "scores", "limits", "legacy").Require(0)
+// Field names of Item, in field order, and its required fields, for DecodeJSON.
+var jsonItem = jsondec.NewStruct("kitchensink.Item", "id", "count", "ratio", "enabled", "label", "tags", "labels", "level", "color", "phase", "port", "parent", "children", "nickname", "note", "extra", "owner", "created", "scores", "limits", "legacy").Required(0).Mandatory(0)
 
 // DecodeJSON decodes the JSON value at d's cursor into m, as encoding/json would
 // but without reflection.
@@ -55,7 +55,7 @@ func (m *Item) DecodeJSON(d *jsondec.Decoder) {
 		case 3:
 			jsondec.Ptr(&m.Enabled, d, jsondec.Bool[bool])
 		case 4:
-			jsondec.Ptr(&m.Label, d, jsondec.String[string])
+			jsondec.StringPtr(&m.Label, d)
 		case 5:
 			jsondec.Slice(&m.Tags, d, jsondec.String[string])
 		case 6:
@@ -63,9 +63,9 @@ func (m *Item) DecodeJSON(d *jsondec.Decoder) {
 		case 7:
 			jsondec.Ptr(&m.Level, d, jsondec.Int[Level])
 		case 8:
-			jsondec.Ptr(&m.Color, d, jsondec.String[Color])
+			jsondec.StringPtr(&m.Color, d)
 		case 9:
-			jsondec.Ptr(&m.Phase, d, jsondec.String[Phase])
+			jsondec.StringPtr(&m.Phase, d)
 		case 10:
 			jsondec.Ptr(&m.Port, d, (*Port).DecodeJSON)
 		case 11:
@@ -81,19 +81,19 @@ func (m *Item) DecodeJSON(d *jsondec.Decoder) {
 		case 16:
 			jsondec.Ptr(&m.Owner, d, (*ItemOwner).DecodeJSON)
 		case 17:
-			jsondec.Ptr(&m.Created, d, jsondec.String[string])
+			jsondec.StringPtr(&m.Created, d)
 		case 18:
 			jsondec.Map(&m.Scores, d, jsondec.Int[int32])
 		case 19:
 			jsondec.Ptr(&m.Limits, d, (*Limits).DecodeJSON)
 		case 20:
-			jsondec.Ptr(&m.Legacy, d, jsondec.String[string])
+			jsondec.StringPtr(&m.Legacy, d)
 		}
 	}
 }
 
-// Field names of ItemOwner, in field order, for DecodeJSON.
-var jsonItemOwner = jsondec.NewStruct("kitchensink.ItemOwner", "name", "address").Require(0)
+// Field names of ItemOwner, in field order, and its required fields, for DecodeJSON.
+var jsonItemOwner = jsondec.NewStruct("kitchensink.ItemOwner", "name", "address").Required(0).Mandatory(0)
 
 // DecodeJSON decodes the JSON value at d's cursor into m, as encoding/json would
 // but without reflection.
@@ -108,8 +108,8 @@ func (m *ItemOwner) DecodeJSON(d *jsondec.Decoder) {
 	}
 }
 
-// Field names of ItemOwnerAddress, in field order, for DecodeJSON.
-var jsonItemOwnerAddress = jsondec.NewStruct("kitchensink.ItemOwnerAddress", "city")
+// Field names of ItemOwnerAddress, in field order, and its required fields, for DecodeJSON.
+var jsonItemOwnerAddress = jsondec.NewStruct("kitchensink.ItemOwnerAddress", "city").Required()
 
 // DecodeJSON decodes the JSON value at d's cursor into m, as encoding/json would
 // but without reflection.
@@ -117,13 +117,13 @@ func (m *ItemOwnerAddress) DecodeJSON(d *jsondec.Decoder) {
 	for o := d.Object(jsonItemOwnerAddress); o.Next(); {
 		switch o.Field() {
 		case 0:
-			jsondec.Ptr(&m.City, d, jsondec.String[string])
+			jsondec.StringPtr(&m.City, d)
 		}
 	}
 }
 
-// Field names of Limits, in field order, for DecodeJSON.
-var jsonLimits = jsondec.NewStruct("kitchensink.Limits", "code", "name", "percent", "ratio", "step", "slots", "words", "grid", "meta", "hint", "spin", "codes", "colors", "bases").Require(0, 5)
+// Field names of Limits, in field order, and its required fields, for DecodeJSON.
+var jsonLimits = jsondec.NewStruct("kitchensink.Limits", "code", "name", "percent", "ratio", "step", "slots", "words", "grid", "meta", "hint", "spin", "codes", "colors", "bases").Required(0, 5).Mandatory(0, 5)
 
 // DecodeJSON decodes the JSON value at d's cursor into m, as encoding/json would
 // but without reflection.
@@ -133,7 +133,7 @@ func (m *Limits) DecodeJSON(d *jsondec.Decoder) {
 		case 0:
 			jsondec.String(&m.Code, d)
 		case 1:
-			jsondec.Ptr(&m.Name, d, jsondec.String[string])
+			jsondec.StringPtr(&m.Name, d)
 		case 2:
 			jsondec.Ptr(&m.Percent, d, jsondec.Int[int32])
 		case 3:
@@ -164,8 +164,8 @@ func (m *Limits) DecodeJSON(d *jsondec.Decoder) {
 	}
 }
 
-// Field names of Loop, in field order, for DecodeJSON.
-var jsonLoop = jsondec.NewStruct("kitchensink.Loop", "next").Require(0)
+// Field names of Loop, in field order, and its required fields, for DecodeJSON.
+var jsonLoop = jsondec.NewStruct("kitchensink.Loop", "next").Required(0).Mandatory(0)
 
 // DecodeJSON decodes the JSON value at d's cursor into m, as encoding/json would
 // but without reflection.
@@ -184,8 +184,8 @@ func (m *Names) DecodeJSON(d *jsondec.Decoder) {
 	jsondec.Slice((*[]string)(m), d, jsondec.String[string])
 }
 
-// Field names of Tree, in field order, for DecodeJSON.
-var jsonTree = jsondec.NewStruct("kitchensink.Tree", "forest")
+// Field names of Tree, in field order, and its required fields, for DecodeJSON.
+var jsonTree = jsondec.NewStruct("kitchensink.Tree", "forest").Required()
 
 // DecodeJSON decodes the JSON value at d's cursor into m, as encoding/json would
 // but without reflection.

@@ -25,7 +25,7 @@ var CompiledSpec = acs.CompiledSpec{
 			"201": acs.CheckResponse[PostPetsResponse],
 		},
 	},
-	RequestBodies: map[string]func([]byte) (any, error){
+	RequestBodies: map[string]acs.BodyCheck{
 		"PostPets": acs.CheckResponse[Pet],
 	},
 }

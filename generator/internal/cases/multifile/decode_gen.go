@@ -4,8 +4,8 @@ package multifile
 
 import "github.com/acsgen/acsgen/acs/jsondec"
 
-// Field names of Error, in field order, for DecodeJSON.
-var jsonError = jsondec.NewStruct("multifile.Error", "code", "message").Require(0)
+// Field names of Error, in field order, and its required fields, for DecodeJSON.
+var jsonError = jsondec.NewStruct("multifile.Error", "code", "message").Required(0).Mandatory(0)
 
 // DecodeJSON decodes the JSON value at d's cursor into m, as encoding/json would
 // but without reflection.
@@ -15,7 +15,7 @@ func (m *Error) DecodeJSON(d *jsondec.Decoder) {
 		case 0:
 			jsondec.String(&m.Code, d)
 		case 1:
-			jsondec.Ptr(&m.Message, d, jsondec.String[string])
+			jsondec.StringPtr(&m.Message, d)
 		}
 	}
 }
@@ -26,8 +26,8 @@ func (m *ListPetsResponse) DecodeJSON(d *jsondec.Decoder) {
 	jsondec.Slice((*[]Pet)(m), d, (*Pet).DecodeJSON)
 }
 
-// Field names of Owner, in field order, for DecodeJSON.
-var jsonOwner = jsondec.NewStruct("multifile.Owner", "name", "pets")
+// Field names of Owner, in field order, and its required fields, for DecodeJSON.
+var jsonOwner = jsondec.NewStruct("multifile.Owner", "name", "pets").Required()
 
 // DecodeJSON decodes the JSON value at d's cursor into m, as encoding/json would
 // but without reflection.
@@ -35,15 +35,15 @@ func (m *Owner) DecodeJSON(d *jsondec.Decoder) {
 	for o := d.Object(jsonOwner); o.Next(); {
 		switch o.Field() {
 		case 0:
-			jsondec.Ptr(&m.Name, d, jsondec.String[string])
+			jsondec.StringPtr(&m.Name, d)
 		case 1:
 			jsondec.Slice(&m.Pets, d, (*Pet).DecodeJSON)
 		}
 	}
 }
 
-// Field names of Pet, in field order, for DecodeJSON.
-var jsonPet = jsondec.NewStruct("multifile.Pet", "name", "owner", "tags").Require(0)
+// Field names of Pet, in field order, and its required fields, for DecodeJSON.
+var jsonPet = jsondec.NewStruct("multifile.Pet", "name", "owner", "tags").Required(0).Mandatory(0)
 
 // DecodeJSON decodes the JSON value at d's cursor into m, as encoding/json would
 // but without reflection.

@@ -4,8 +4,8 @@ package oasstyles
 
 import "github.com/acsgen/acsgen/acs/jsondec"
 
-// Field names of FindColorsFilter, in field order, for DecodeJSON.
-var jsonFindColorsFilter = jsondec.NewStruct("oasstyles.FindColorsFilter", "shade", "min")
+// Field names of FindColorsFilter, in field order, and its required fields, for DecodeJSON.
+var jsonFindColorsFilter = jsondec.NewStruct("oasstyles.FindColorsFilter", "shade", "min").Required()
 
 // DecodeJSON decodes the JSON value at d's cursor into m, as encoding/json would
 // but without reflection.
@@ -13,15 +13,15 @@ func (m *FindColorsFilter) DecodeJSON(d *jsondec.Decoder) {
 	for o := d.Object(jsonFindColorsFilter); o.Next(); {
 		switch o.Field() {
 		case 0:
-			jsondec.Ptr(&m.Shade, d, jsondec.String[FindColorsFilterShade])
+			jsondec.StringPtr(&m.Shade, d)
 		case 1:
 			jsondec.Ptr(&m.Min, d, jsondec.Float[float64])
 		}
 	}
 }
 
-// Field names of FindColorsRange, in field order, for DecodeJSON.
-var jsonFindColorsRange = jsondec.NewStruct("oasstyles.FindColorsRange", "from", "to").Require(0)
+// Field names of FindColorsRange, in field order, and its required fields, for DecodeJSON.
+var jsonFindColorsRange = jsondec.NewStruct("oasstyles.FindColorsRange", "from", "to").Required(0).Mandatory(0)
 
 // DecodeJSON decodes the JSON value at d's cursor into m, as encoding/json would
 // but without reflection.
@@ -36,8 +36,8 @@ func (m *FindColorsRange) DecodeJSON(d *jsondec.Decoder) {
 	}
 }
 
-// Field names of FindColorsResponse, in field order, for DecodeJSON.
-var jsonFindColorsResponse = jsondec.NewStruct("oasstyles.FindColorsResponse")
+// Field names of FindColorsResponse, in field order, and its required fields, for DecodeJSON.
+var jsonFindColorsResponse = jsondec.NewStruct("oasstyles.FindColorsResponse").Required()
 
 // DecodeJSON decodes the JSON value at d's cursor into m, as encoding/json would
 // but without reflection.
@@ -46,8 +46,8 @@ func (m *FindColorsResponse) DecodeJSON(d *jsondec.Decoder) {
 	}
 }
 
-// Field names of GetArraysResponse, in field order, for DecodeJSON.
-var jsonGetArraysResponse = jsondec.NewStruct("oasstyles.GetArraysResponse")
+// Field names of GetArraysResponse, in field order, and its required fields, for DecodeJSON.
+var jsonGetArraysResponse = jsondec.NewStruct("oasstyles.GetArraysResponse").Required()
 
 // DecodeJSON decodes the JSON value at d's cursor into m, as encoding/json would
 // but without reflection.
@@ -56,8 +56,8 @@ func (m *GetArraysResponse) DecodeJSON(d *jsondec.Decoder) {
 	}
 }
 
-// Field names of GetContentResponse, in field order, for DecodeJSON.
-var jsonGetContentResponse = jsondec.NewStruct("oasstyles.GetContentResponse")
+// Field names of GetContentResponse, in field order, and its required fields, for DecodeJSON.
+var jsonGetContentResponse = jsondec.NewStruct("oasstyles.GetContentResponse").Required()
 
 // DecodeJSON decodes the JSON value at d's cursor into m, as encoding/json would
 // but without reflection.
@@ -66,8 +66,8 @@ func (m *GetContentResponse) DecodeJSON(d *jsondec.Decoder) {
 	}
 }
 
-// Field names of GetHeadersResponse, in field order, for DecodeJSON.
-var jsonGetHeadersResponse = jsondec.NewStruct("oasstyles.GetHeadersResponse")
+// Field names of GetHeadersResponse, in field order, and its required fields, for DecodeJSON.
+var jsonGetHeadersResponse = jsondec.NewStruct("oasstyles.GetHeadersResponse").Required()
 
 // DecodeJSON decodes the JSON value at d's cursor into m, as encoding/json would
 // but without reflection.
@@ -76,8 +76,8 @@ func (m *GetHeadersResponse) DecodeJSON(d *jsondec.Decoder) {
 	}
 }
 
-// Field names of GetMeResponse, in field order, for DecodeJSON.
-var jsonGetMeResponse = jsondec.NewStruct("oasstyles.GetMeResponse")
+// Field names of GetMeResponse, in field order, and its required fields, for DecodeJSON.
+var jsonGetMeResponse = jsondec.NewStruct("oasstyles.GetMeResponse").Required()
 
 // DecodeJSON decodes the JSON value at d's cursor into m, as encoding/json would
 // but without reflection.
@@ -86,8 +86,8 @@ func (m *GetMeResponse) DecodeJSON(d *jsondec.Decoder) {
 	}
 }
 
-// Field names of GetObjectsResponse, in field order, for DecodeJSON.
-var jsonGetObjectsResponse = jsondec.NewStruct("oasstyles.GetObjectsResponse")
+// Field names of GetObjectsResponse, in field order, and its required fields, for DecodeJSON.
+var jsonGetObjectsResponse = jsondec.NewStruct("oasstyles.GetObjectsResponse").Required()
 
 // DecodeJSON decodes the JSON value at d's cursor into m, as encoding/json would
 // but without reflection.
@@ -96,8 +96,8 @@ func (m *GetObjectsResponse) DecodeJSON(d *jsondec.Decoder) {
 	}
 }
 
-// Field names of GetPrimsResponse, in field order, for DecodeJSON.
-var jsonGetPrimsResponse = jsondec.NewStruct("oasstyles.GetPrimsResponse")
+// Field names of GetPrimsResponse, in field order, and its required fields, for DecodeJSON.
+var jsonGetPrimsResponse = jsondec.NewStruct("oasstyles.GetPrimsResponse").Required()
 
 // DecodeJSON decodes the JSON value at d's cursor into m, as encoding/json would
 // but without reflection.
@@ -106,8 +106,8 @@ func (m *GetPrimsResponse) DecodeJSON(d *jsondec.Decoder) {
 	}
 }
 
-// Field names of ListItemsResponse, in field order, for DecodeJSON.
-var jsonListItemsResponse = jsondec.NewStruct("oasstyles.ListItemsResponse", "count")
+// Field names of ListItemsResponse, in field order, and its required fields, for DecodeJSON.
+var jsonListItemsResponse = jsondec.NewStruct("oasstyles.ListItemsResponse", "count").Required()
 
 // DecodeJSON decodes the JSON value at d's cursor into m, as encoding/json would
 // but without reflection.
@@ -120,8 +120,8 @@ func (m *ListItemsResponse) DecodeJSON(d *jsondec.Decoder) {
 	}
 }
 
-// Field names of Rgb, in field order, for DecodeJSON.
-var jsonRgb = jsondec.NewStruct("oasstyles.Rgb", "R", "G", "B").Require(0)
+// Field names of Rgb, in field order, and its required fields, for DecodeJSON.
+var jsonRgb = jsondec.NewStruct("oasstyles.Rgb", "R", "G", "B").Required(0).Mandatory(0)
 
 // DecodeJSON decodes the JSON value at d's cursor into m, as encoding/json would
 // but without reflection.
@@ -138,8 +138,8 @@ func (m *Rgb) DecodeJSON(d *jsondec.Decoder) {
 	}
 }
 
-// Field names of UploadResponse, in field order, for DecodeJSON.
-var jsonUploadResponse = jsondec.NewStruct("oasstyles.UploadResponse")
+// Field names of UploadResponse, in field order, and its required fields, for DecodeJSON.
+var jsonUploadResponse = jsondec.NewStruct("oasstyles.UploadResponse").Required()
 
 // DecodeJSON decodes the JSON value at d's cursor into m, as encoding/json would
 // but without reflection.

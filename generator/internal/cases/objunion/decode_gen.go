@@ -4,8 +4,8 @@ package objunion
 
 import "github.com/acsgen/acsgen/acs/jsondec"
 
-// Field names of Cat, in field order, for DecodeJSON.
-var jsonCat = jsondec.NewStruct("objunion.Cat", "petType", "lives").Require(0)
+// Field names of Cat, in field order, and its required fields, for DecodeJSON.
+var jsonCat = jsondec.NewStruct("objunion.Cat", "petType", "lives").Required(0).Mandatory(0)
 
 // DecodeJSON decodes the JSON value at d's cursor into m, as encoding/json would
 // but without reflection.
@@ -20,8 +20,8 @@ func (m *Cat) DecodeJSON(d *jsondec.Decoder) {
 	}
 }
 
-// Field names of Circle, in field order, for DecodeJSON.
-var jsonCircle = jsondec.NewStruct("objunion.Circle", "radius").Require(0)
+// Field names of Circle, in field order, and its required fields, for DecodeJSON.
+var jsonCircle = jsondec.NewStruct("objunion.Circle", "radius").Required(0).Mandatory(0)
 
 // DecodeJSON decodes the JSON value at d's cursor into m, as encoding/json would
 // but without reflection.
@@ -34,8 +34,8 @@ func (m *Circle) DecodeJSON(d *jsondec.Decoder) {
 	}
 }
 
-// Field names of Dog, in field order, for DecodeJSON.
-var jsonDog = jsondec.NewStruct("objunion.Dog", "petType", "bark").Require(0, 1)
+// Field names of Dog, in field order, and its required fields, for DecodeJSON.
+var jsonDog = jsondec.NewStruct("objunion.Dog", "petType", "bark").Required(0, 1).Mandatory(0, 1)
 
 // DecodeJSON decodes the JSON value at d's cursor into m, as encoding/json would
 // but without reflection.
@@ -50,8 +50,8 @@ func (m *Dog) DecodeJSON(d *jsondec.Decoder) {
 	}
 }
 
-// Field names of Drawing, in field order, for DecodeJSON.
-var jsonDrawing = jsondec.NewStruct("objunion.Drawing", "shapes", "pet")
+// Field names of Drawing, in field order, and its required fields, for DecodeJSON.
+var jsonDrawing = jsondec.NewStruct("objunion.Drawing", "shapes", "pet").Required()
 
 // DecodeJSON decodes the JSON value at d's cursor into m, as encoding/json would
 // but without reflection.
@@ -66,8 +66,8 @@ func (m *Drawing) DecodeJSON(d *jsondec.Decoder) {
 	}
 }
 
-// Field names of Square, in field order, for DecodeJSON.
-var jsonSquare = jsondec.NewStruct("objunion.Square", "side").Require(0)
+// Field names of Square, in field order, and its required fields, for DecodeJSON.
+var jsonSquare = jsondec.NewStruct("objunion.Square", "side").Required(0).Mandatory(0)
 
 // DecodeJSON decodes the JSON value at d's cursor into m, as encoding/json would
 // but without reflection.

@@ -25,7 +25,7 @@ var CompiledSpec = acs.CompiledSpec{
 			"default": acs.CheckResponse[Problem],
 		},
 	},
-	RequestBodies: map[string]func([]byte) (any, error){
+	RequestBodies: map[string]acs.BodyCheck{
 		"createPet": acs.CheckResponse[NewPet],
 	},
 }

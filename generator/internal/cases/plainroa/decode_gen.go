@@ -4,8 +4,8 @@ package plainroa
 
 import "github.com/acsgen/acsgen/acs/jsondec"
 
-// Field names of DeletePetResponse, in field order, for DecodeJSON.
-var jsonDeletePetResponse = jsondec.NewStruct("plainroa.DeletePetResponse")
+// Field names of DeletePetResponse, in field order, and its required fields, for DecodeJSON.
+var jsonDeletePetResponse = jsondec.NewStruct("plainroa.DeletePetResponse").Required()
 
 // DecodeJSON decodes the JSON value at d's cursor into m, as encoding/json would
 // but without reflection.
@@ -14,8 +14,8 @@ func (m *DeletePetResponse) DecodeJSON(d *jsondec.Decoder) {
 	}
 }
 
-// Field names of GetPetPhotoResponse, in field order, for DecodeJSON.
-var jsonGetPetPhotoResponse = jsondec.NewStruct("plainroa.GetPetPhotoResponse", "url").Require(0)
+// Field names of GetPetPhotoResponse, in field order, and its required fields, for DecodeJSON.
+var jsonGetPetPhotoResponse = jsondec.NewStruct("plainroa.GetPetPhotoResponse", "url").Required(0).Mandatory(0)
 
 // DecodeJSON decodes the JSON value at d's cursor into m, as encoding/json would
 // but without reflection.
@@ -34,8 +34,8 @@ func (m *ListPetsResponse) DecodeJSON(d *jsondec.Decoder) {
 	jsondec.Slice((*[]Pet)(m), d, (*Pet).DecodeJSON)
 }
 
-// Field names of NewPet, in field order, for DecodeJSON.
-var jsonNewPet = jsondec.NewStruct("plainroa.NewPet", "name", "tag").Require(0)
+// Field names of NewPet, in field order, and its required fields, for DecodeJSON.
+var jsonNewPet = jsondec.NewStruct("plainroa.NewPet", "name", "tag").Required(0).Mandatory(0)
 
 // DecodeJSON decodes the JSON value at d's cursor into m, as encoding/json would
 // but without reflection.
@@ -45,13 +45,13 @@ func (m *NewPet) DecodeJSON(d *jsondec.Decoder) {
 		case 0:
 			jsondec.String(&m.Name, d)
 		case 1:
-			jsondec.Ptr(&m.Tag, d, jsondec.String[string])
+			jsondec.StringPtr(&m.Tag, d)
 		}
 	}
 }
 
-// Field names of Pet, in field order, for DecodeJSON.
-var jsonPet = jsondec.NewStruct("plainroa.Pet", "name", "tag", "id").Require(0, 2)
+// Field names of Pet, in field order, and its required fields, for DecodeJSON.
+var jsonPet = jsondec.NewStruct("plainroa.Pet", "name", "tag", "id").Required(0, 2).Mandatory(0, 2)
 
 // DecodeJSON decodes the JSON value at d's cursor into m, as encoding/json would
 // but without reflection.
@@ -61,15 +61,15 @@ func (m *Pet) DecodeJSON(d *jsondec.Decoder) {
 		case 0:
 			jsondec.String(&m.Name, d)
 		case 1:
-			jsondec.Ptr(&m.Tag, d, jsondec.String[string])
+			jsondec.StringPtr(&m.Tag, d)
 		case 2:
 			jsondec.Int(&m.ID, d)
 		}
 	}
 }
 
-// Field names of Problem, in field order, for DecodeJSON.
-var jsonProblem = jsondec.NewStruct("plainroa.Problem", "code", "message")
+// Field names of Problem, in field order, and its required fields, for DecodeJSON.
+var jsonProblem = jsondec.NewStruct("plainroa.Problem", "code", "message").Required()
 
 // DecodeJSON decodes the JSON value at d's cursor into m, as encoding/json would
 // but without reflection.
@@ -77,9 +77,9 @@ func (m *Problem) DecodeJSON(d *jsondec.Decoder) {
 	for o := d.Object(jsonProblem); o.Next(); {
 		switch o.Field() {
 		case 0:
-			jsondec.Ptr(&m.Code, d, jsondec.String[string])
+			jsondec.StringPtr(&m.Code, d)
 		case 1:
-			jsondec.Ptr(&m.Message, d, jsondec.String[string])
+			jsondec.StringPtr(&m.Message, d)
 		}
 	}
 }

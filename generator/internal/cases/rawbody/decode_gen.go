@@ -4,8 +4,8 @@ package rawbody
 
 import "github.com/acsgen/acsgen/acs/jsondec"
 
-// Field names of AddNoteResponse, in field order, for DecodeJSON.
-var jsonAddNoteResponse = jsondec.NewStruct("rawbody.AddNoteResponse")
+// Field names of AddNoteResponse, in field order, and its required fields, for DecodeJSON.
+var jsonAddNoteResponse = jsondec.NewStruct("rawbody.AddNoteResponse").Required()
 
 // DecodeJSON decodes the JSON value at d's cursor into m, as encoding/json would
 // but without reflection.
@@ -14,8 +14,8 @@ func (m *AddNoteResponse) DecodeJSON(d *jsondec.Decoder) {
 	}
 }
 
-// Field names of PostAnythingResponse, in field order, for DecodeJSON.
-var jsonPostAnythingResponse = jsondec.NewStruct("rawbody.PostAnythingResponse")
+// Field names of PostAnythingResponse, in field order, and its required fields, for DecodeJSON.
+var jsonPostAnythingResponse = jsondec.NewStruct("rawbody.PostAnythingResponse").Required()
 
 // DecodeJSON decodes the JSON value at d's cursor into m, as encoding/json would
 // but without reflection.
@@ -24,8 +24,8 @@ func (m *PostAnythingResponse) DecodeJSON(d *jsondec.Decoder) {
 	}
 }
 
-// Field names of PutImageResponse, in field order, for DecodeJSON.
-var jsonPutImageResponse = jsondec.NewStruct("rawbody.PutImageResponse")
+// Field names of PutImageResponse, in field order, and its required fields, for DecodeJSON.
+var jsonPutImageResponse = jsondec.NewStruct("rawbody.PutImageResponse").Required()
 
 // DecodeJSON decodes the JSON value at d's cursor into m, as encoding/json would
 // but without reflection.
@@ -34,8 +34,8 @@ func (m *PutImageResponse) DecodeJSON(d *jsondec.Decoder) {
 	}
 }
 
-// Field names of PutObjectResponse, in field order, for DecodeJSON.
-var jsonPutObjectResponse = jsondec.NewStruct("rawbody.PutObjectResponse", "etag")
+// Field names of PutObjectResponse, in field order, and its required fields, for DecodeJSON.
+var jsonPutObjectResponse = jsondec.NewStruct("rawbody.PutObjectResponse", "etag").Required()
 
 // DecodeJSON decodes the JSON value at d's cursor into m, as encoding/json would
 // but without reflection.
@@ -43,7 +43,7 @@ func (m *PutObjectResponse) DecodeJSON(d *jsondec.Decoder) {
 	for o := d.Object(jsonPutObjectResponse); o.Next(); {
 		switch o.Field() {
 		case 0:
-			jsondec.Ptr(&m.Etag, d, jsondec.String[string])
+			jsondec.StringPtr(&m.Etag, d)
 		}
 	}
 }

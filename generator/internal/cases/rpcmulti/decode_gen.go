@@ -4,8 +4,8 @@ package rpcmulti
 
 import "github.com/acsgen/acsgen/acs/jsondec"
 
-// Field names of Ack, in field order, for DecodeJSON.
-var jsonAck = jsondec.NewStruct("rpcmulti.Ack", "RequestId")
+// Field names of Ack, in field order, and its required fields, for DecodeJSON.
+var jsonAck = jsondec.NewStruct("rpcmulti.Ack", "RequestId").Required()
 
 // DecodeJSON decodes the JSON value at d's cursor into m, as encoding/json would
 // but without reflection.
@@ -13,13 +13,13 @@ func (m *Ack) DecodeJSON(d *jsondec.Decoder) {
 	for o := d.Object(jsonAck); o.Next(); {
 		switch o.Field() {
 		case 0:
-			jsondec.Ptr(&m.RequestID, d, jsondec.String[string])
+			jsondec.StringPtr(&m.RequestID, d)
 		}
 	}
 }
 
-// Field names of CreateThingResponse, in field order, for DecodeJSON.
-var jsonCreateThingResponse = jsondec.NewStruct("rpcmulti.CreateThingResponse", "RequestId", "ThingId")
+// Field names of CreateThingResponse, in field order, and its required fields, for DecodeJSON.
+var jsonCreateThingResponse = jsondec.NewStruct("rpcmulti.CreateThingResponse", "RequestId", "ThingId").Required()
 
 // DecodeJSON decodes the JSON value at d's cursor into m, as encoding/json would
 // but without reflection.
@@ -27,15 +27,15 @@ func (m *CreateThingResponse) DecodeJSON(d *jsondec.Decoder) {
 	for o := d.Object(jsonCreateThingResponse); o.Next(); {
 		switch o.Field() {
 		case 0:
-			jsondec.Ptr(&m.RequestID, d, jsondec.String[string])
+			jsondec.StringPtr(&m.RequestID, d)
 		case 1:
-			jsondec.Ptr(&m.ThingID, d, jsondec.String[string])
+			jsondec.StringPtr(&m.ThingID, d)
 		}
 	}
 }
 
-// Field names of DescribeThingsResponse, in field order, for DecodeJSON.
-var jsonDescribeThingsResponse = jsondec.NewStruct("rpcmulti.DescribeThingsResponse", "RequestId", "Things")
+// Field names of DescribeThingsResponse, in field order, and its required fields, for DecodeJSON.
+var jsonDescribeThingsResponse = jsondec.NewStruct("rpcmulti.DescribeThingsResponse", "RequestId", "Things").Required()
 
 // DecodeJSON decodes the JSON value at d's cursor into m, as encoding/json would
 // but without reflection.
@@ -43,15 +43,15 @@ func (m *DescribeThingsResponse) DecodeJSON(d *jsondec.Decoder) {
 	for o := d.Object(jsonDescribeThingsResponse); o.Next(); {
 		switch o.Field() {
 		case 0:
-			jsondec.Ptr(&m.RequestID, d, jsondec.String[string])
+			jsondec.StringPtr(&m.RequestID, d)
 		case 1:
 			jsondec.Slice(&m.Things, d, (*Thing).DecodeJSON)
 		}
 	}
 }
 
-// Field names of Thing, in field order, for DecodeJSON.
-var jsonThing = jsondec.NewStruct("rpcmulti.Thing", "ThingId", "Name", "Kind")
+// Field names of Thing, in field order, and its required fields, for DecodeJSON.
+var jsonThing = jsondec.NewStruct("rpcmulti.Thing", "ThingId", "Name", "Kind").Required()
 
 // DecodeJSON decodes the JSON value at d's cursor into m, as encoding/json would
 // but without reflection.
@@ -59,11 +59,11 @@ func (m *Thing) DecodeJSON(d *jsondec.Decoder) {
 	for o := d.Object(jsonThing); o.Next(); {
 		switch o.Field() {
 		case 0:
-			jsondec.Ptr(&m.ThingID, d, jsondec.String[string])
+			jsondec.StringPtr(&m.ThingID, d)
 		case 1:
-			jsondec.Ptr(&m.Name, d, jsondec.String[string])
+			jsondec.StringPtr(&m.Name, d)
 		case 2:
-			jsondec.Ptr(&m.Kind, d, jsondec.String[Kind])
+			jsondec.StringPtr(&m.Kind, d)
 		}
 	}
 }

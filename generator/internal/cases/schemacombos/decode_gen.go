@@ -4,8 +4,8 @@ package schemacombos
 
 import "github.com/acsgen/acsgen/acs/jsondec"
 
-// Field names of Bike, in field order, for DecodeJSON.
-var jsonBike = jsondec.NewStruct("schemacombos.Bike", "gears")
+// Field names of Bike, in field order, and its required fields, for DecodeJSON.
+var jsonBike = jsondec.NewStruct("schemacombos.Bike", "gears").Required()
 
 // DecodeJSON decodes the JSON value at d's cursor into m, as encoding/json would
 // but without reflection.
@@ -18,8 +18,8 @@ func (m *Bike) DecodeJSON(d *jsondec.Decoder) {
 	}
 }
 
-// Field names of Car, in field order, for DecodeJSON.
-var jsonCar = jsondec.NewStruct("schemacombos.Car", "doors").Require(0)
+// Field names of Car, in field order, and its required fields, for DecodeJSON.
+var jsonCar = jsondec.NewStruct("schemacombos.Car", "doors").Required(0).Mandatory(0)
 
 // DecodeJSON decodes the JSON value at d's cursor into m, as encoding/json would
 // but without reflection.
@@ -44,8 +44,8 @@ func (m *Mileages) DecodeJSON(d *jsondec.Decoder) {
 	jsondec.Slice((*[]int64)(m), d, jsondec.Int[int64])
 }
 
-// Field names of PaymentVariant0, in field order, for DecodeJSON.
-var jsonPaymentVariant0 = jsondec.NewStruct("schemacombos.PaymentVariant0", "amount", "card").Require(0, 1)
+// Field names of PaymentVariant0, in field order, and its required fields, for DecodeJSON.
+var jsonPaymentVariant0 = jsondec.NewStruct("schemacombos.PaymentVariant0", "amount", "card").Required(0, 1).Mandatory(0, 1)
 
 // DecodeJSON decodes the JSON value at d's cursor into m, as encoding/json would
 // but without reflection.
@@ -60,8 +60,8 @@ func (m *PaymentVariant0) DecodeJSON(d *jsondec.Decoder) {
 	}
 }
 
-// Field names of PaymentVariant1, in field order, for DecodeJSON.
-var jsonPaymentVariant1 = jsondec.NewStruct("schemacombos.PaymentVariant1", "amount", "iban").Require(0, 1)
+// Field names of PaymentVariant1, in field order, and its required fields, for DecodeJSON.
+var jsonPaymentVariant1 = jsondec.NewStruct("schemacombos.PaymentVariant1", "amount", "iban").Required(0, 1).Mandatory(0, 1)
 
 // DecodeJSON decodes the JSON value at d's cursor into m, as encoding/json would
 // but without reflection.
@@ -82,8 +82,8 @@ func (m *Plate) DecodeJSON(d *jsondec.Decoder) {
 	jsondec.String((*string)(m), d)
 }
 
-// Field names of Record, in field order, for DecodeJSON.
-var jsonRecord = jsondec.NewStruct("schemacombos.Record", "vehicle", "payment", "state", "plate", "mileages", "code", "wrapped", "vin", "VIN").Require(0)
+// Field names of Record, in field order, and its required fields, for DecodeJSON.
+var jsonRecord = jsondec.NewStruct("schemacombos.Record", "vehicle", "payment", "state", "plate", "mileages", "code", "wrapped", "vin", "VIN").Required(0).Mandatory(0)
 
 // DecodeJSON decodes the JSON value at d's cursor into m, as encoding/json would
 // but without reflection.
@@ -103,17 +103,17 @@ func (m *Record) DecodeJSON(d *jsondec.Decoder) {
 		case 5:
 			jsondec.Ptr(&m.Code, d, (*Code).DecodeJSON)
 		case 6:
-			jsondec.Ptr(&m.Wrapped, d, jsondec.String[Status])
+			jsondec.StringPtr(&m.Wrapped, d)
 		case 7:
-			jsondec.Ptr(&m.Vin, d, jsondec.String[string])
+			jsondec.StringPtr(&m.Vin, d)
 		case 8:
-			jsondec.Ptr(&m.Vin2, d, jsondec.String[string])
+			jsondec.StringPtr(&m.Vin2, d)
 		}
 	}
 }
 
-// Field names of VehicleBike, in field order, for DecodeJSON.
-var jsonVehicleBike = jsondec.NewStruct("schemacombos.VehicleBike", "kind", "id", "gears").Require(0, 1)
+// Field names of VehicleBike, in field order, and its required fields, for DecodeJSON.
+var jsonVehicleBike = jsondec.NewStruct("schemacombos.VehicleBike", "kind", "id", "gears").Required(0, 1).Mandatory(0, 1)
 
 // DecodeJSON decodes the JSON value at d's cursor into m, as encoding/json would
 // but without reflection.
@@ -130,8 +130,8 @@ func (m *VehicleBike) DecodeJSON(d *jsondec.Decoder) {
 	}
 }
 
-// Field names of VehicleCar, in field order, for DecodeJSON.
-var jsonVehicleCar = jsondec.NewStruct("schemacombos.VehicleCar", "kind", "id", "doors").Require(0, 1, 2)
+// Field names of VehicleCar, in field order, and its required fields, for DecodeJSON.
+var jsonVehicleCar = jsondec.NewStruct("schemacombos.VehicleCar", "kind", "id", "doors").Required(0, 1, 2).Mandatory(0, 1, 2)
 
 // DecodeJSON decodes the JSON value at d's cursor into m, as encoding/json would
 // but without reflection.

@@ -4,8 +4,8 @@ package unions
 
 import "github.com/acsgen/acsgen/acs/jsondec"
 
-// Field names of AnyOp, in field order, for DecodeJSON.
-var jsonAnyOp = jsondec.NewStruct("unions.AnyOp", "any").Closed()
+// Field names of AnyOp, in field order, and its required fields, for DecodeJSON.
+var jsonAnyOp = jsondec.NewStruct("unions.AnyOp", "any").Required().Closed()
 
 // DecodeJSON decodes the JSON value at d's cursor into m, as encoding/json would
 // but without reflection.
@@ -18,8 +18,8 @@ func (m *AnyOp) DecodeJSON(d *jsondec.Decoder) {
 	}
 }
 
-// Field names of BinaryData, in field order, for DecodeJSON.
-var jsonBinaryData = jsondec.NewStruct("unions.BinaryData", "data").Require(0)
+// Field names of BinaryData, in field order, and its required fields, for DecodeJSON.
+var jsonBinaryData = jsondec.NewStruct("unions.BinaryData", "data").Required(0).Mandatory(0)
 
 // DecodeJSON decodes the JSON value at d's cursor into m, as encoding/json would
 // but without reflection.
@@ -32,8 +32,8 @@ func (m *BinaryData) DecodeJSON(d *jsondec.Decoder) {
 	}
 }
 
-// Field names of Catalog, in field order, for DecodeJSON.
-var jsonCatalog = jsondec.NewStruct("unions.Catalog", "code", "stamp", "amount", "count", "level", "word", "config", "data", "filter", "pair", "item", "bag", "predicate", "id", "anything", "message", "size", "labeled")
+// Field names of Catalog, in field order, and its required fields, for DecodeJSON.
+var jsonCatalog = jsondec.NewStruct("unions.Catalog", "code", "stamp", "amount", "count", "level", "word", "config", "data", "filter", "pair", "item", "bag", "predicate", "id", "anything", "message", "size", "labeled").Required()
 
 // DecodeJSON decodes the JSON value at d's cursor into m, as encoding/json would
 // but without reflection.
@@ -80,8 +80,8 @@ func (m *Catalog) DecodeJSON(d *jsondec.Decoder) {
 	}
 }
 
-// Field names of ClientConfig, in field order, for DecodeJSON.
-var jsonClientConfig = jsondec.NewStruct("unions.ClientConfig", "host", "port").Require(0)
+// Field names of ClientConfig, in field order, and its required fields, for DecodeJSON.
+var jsonClientConfig = jsondec.NewStruct("unions.ClientConfig", "host", "port").Required(0).Mandatory(0)
 
 // DecodeJSON decodes the JSON value at d's cursor into m, as encoding/json would
 // but without reflection.
@@ -91,13 +91,13 @@ func (m *ClientConfig) DecodeJSON(d *jsondec.Decoder) {
 		case 0:
 			jsondec.String(&m.Host, d)
 		case 1:
-			jsondec.Ptr(&m.Port, d, jsondec.String[string])
+			jsondec.StringPtr(&m.Port, d)
 		}
 	}
 }
 
-// Field names of DataMessage, in field order, for DecodeJSON.
-var jsonDataMessage = jsondec.NewStruct("unions.DataMessage", "sender", "content").Require(0, 1)
+// Field names of DataMessage, in field order, and its required fields, for DecodeJSON.
+var jsonDataMessage = jsondec.NewStruct("unions.DataMessage", "sender", "content").Required(0, 1).Mandatory(0, 1)
 
 // DecodeJSON decodes the JSON value at d's cursor into m, as encoding/json would
 // but without reflection.
@@ -112,8 +112,8 @@ func (m *DataMessage) DecodeJSON(d *jsondec.Decoder) {
 	}
 }
 
-// Field names of Double, in field order, for DecodeJSON.
-var jsonDouble = jsondec.NewStruct("unions.Double", "a", "b").Require(0, 1).AllowNull(1)
+// Field names of Double, in field order, and its required fields, for DecodeJSON.
+var jsonDouble = jsondec.NewStruct("unions.Double", "a", "b").Required(0, 1).Mandatory(0, 1).AllowNull(1)
 
 // DecodeJSON decodes the JSON value at d's cursor into m, as encoding/json would
 // but without reflection.
@@ -128,8 +128,8 @@ func (m *Double) DecodeJSON(d *jsondec.Decoder) {
 	}
 }
 
-// Field names of FormattedText, in field order, for DecodeJSON.
-var jsonFormattedText = jsondec.NewStruct("unions.FormattedText", "text", "format").Require(0, 1)
+// Field names of FormattedText, in field order, and its required fields, for DecodeJSON.
+var jsonFormattedText = jsondec.NewStruct("unions.FormattedText", "text", "format").Required(0, 1).Mandatory(0, 1)
 
 // DecodeJSON decodes the JSON value at d's cursor into m, as encoding/json would
 // but without reflection.
@@ -144,8 +144,8 @@ func (m *FormattedText) DecodeJSON(d *jsondec.Decoder) {
 	}
 }
 
-// Field names of Knot, in field order, for DecodeJSON.
-var jsonKnot = jsondec.NewStruct("unions.Knot", "next", "b")
+// Field names of Knot, in field order, and its required fields, for DecodeJSON.
+var jsonKnot = jsondec.NewStruct("unions.Knot", "next", "b").Required()
 
 // DecodeJSON decodes the JSON value at d's cursor into m, as encoding/json would
 // but without reflection.
@@ -160,8 +160,8 @@ func (m *Knot) DecodeJSON(d *jsondec.Decoder) {
 	}
 }
 
-// Field names of LabelA, in field order, for DecodeJSON.
-var jsonLabelA = jsondec.NewStruct("unions.LabelA", "label", "a").Require(1)
+// Field names of LabelA, in field order, and its required fields, for DecodeJSON.
+var jsonLabelA = jsondec.NewStruct("unions.LabelA", "label", "a").Required(1).Mandatory(1)
 
 // DecodeJSON decodes the JSON value at d's cursor into m, as encoding/json would
 // but without reflection.
@@ -169,15 +169,15 @@ func (m *LabelA) DecodeJSON(d *jsondec.Decoder) {
 	for o := d.Object(jsonLabelA); o.Next(); {
 		switch o.Field() {
 		case 0:
-			jsondec.Ptr(&m.Label, d, jsondec.String[string])
+			jsondec.StringPtr(&m.Label, d)
 		case 1:
 			jsondec.Int(&m.A, d)
 		}
 	}
 }
 
-// Field names of LabelB, in field order, for DecodeJSON.
-var jsonLabelB = jsondec.NewStruct("unions.LabelB", "label", "b").Require(1)
+// Field names of LabelB, in field order, and its required fields, for DecodeJSON.
+var jsonLabelB = jsondec.NewStruct("unions.LabelB", "label", "b").Required(1).Mandatory(1)
 
 // DecodeJSON decodes the JSON value at d's cursor into m, as encoding/json would
 // but without reflection.
@@ -185,15 +185,15 @@ func (m *LabelB) DecodeJSON(d *jsondec.Decoder) {
 	for o := d.Object(jsonLabelB); o.Next(); {
 		switch o.Field() {
 		case 0:
-			jsondec.Ptr(&m.Label, d, jsondec.String[string])
+			jsondec.StringPtr(&m.Label, d)
 		case 1:
 			jsondec.Int(&m.B, d)
 		}
 	}
 }
 
-// Field names of LabeledLabelA, in field order, for DecodeJSON.
-var jsonLabeledLabelA = jsondec.NewStruct("unions.LabeledLabelA", "label", "a").Require(0, 1)
+// Field names of LabeledLabelA, in field order, and its required fields, for DecodeJSON.
+var jsonLabeledLabelA = jsondec.NewStruct("unions.LabeledLabelA", "label", "a").Required(0, 1).Mandatory(0, 1)
 
 // DecodeJSON decodes the JSON value at d's cursor into m, as encoding/json would
 // but without reflection.
@@ -208,8 +208,8 @@ func (m *LabeledLabelA) DecodeJSON(d *jsondec.Decoder) {
 	}
 }
 
-// Field names of LabeledLabelB, in field order, for DecodeJSON.
-var jsonLabeledLabelB = jsondec.NewStruct("unions.LabeledLabelB", "label", "b").Require(0, 1)
+// Field names of LabeledLabelB, in field order, and its required fields, for DecodeJSON.
+var jsonLabeledLabelB = jsondec.NewStruct("unions.LabeledLabelB", "label", "b").Required(0, 1).Mandatory(0, 1)
 
 // DecodeJSON decodes the JSON value at d's cursor into m, as encoding/json would
 // but without reflection.
@@ -224,8 +224,8 @@ func (m *LabeledLabelB) DecodeJSON(d *jsondec.Decoder) {
 	}
 }
 
-// Field names of LessOp, in field order, for DecodeJSON.
-var jsonLessOp = jsondec.NewStruct("unions.LessOp", "lt").Closed()
+// Field names of LessOp, in field order, and its required fields, for DecodeJSON.
+var jsonLessOp = jsondec.NewStruct("unions.LessOp", "lt").Required().Closed()
 
 // DecodeJSON decodes the JSON value at d's cursor into m, as encoding/json would
 // but without reflection.
@@ -238,8 +238,8 @@ func (m *LessOp) DecodeJSON(d *jsondec.Decoder) {
 	}
 }
 
-// Field names of Link, in field order, for DecodeJSON.
-var jsonLink = jsondec.NewStruct("unions.Link", "next", "a")
+// Field names of Link, in field order, and its required fields, for DecodeJSON.
+var jsonLink = jsondec.NewStruct("unions.Link", "next", "a").Required()
 
 // DecodeJSON decodes the JSON value at d's cursor into m, as encoding/json would
 // but without reflection.
@@ -249,13 +249,13 @@ func (m *Link) DecodeJSON(d *jsondec.Decoder) {
 		case 0:
 			jsondec.Ptr(&m.Next, d, (*Chain).DecodeJSON)
 		case 1:
-			jsondec.Ptr(&m.A, d, jsondec.String[string])
+			jsondec.StringPtr(&m.A, d)
 		}
 	}
 }
 
-// Field names of NotOp, in field order, for DecodeJSON.
-var jsonNotOp = jsondec.NewStruct("unions.NotOp", "not").Require(0).Closed()
+// Field names of NotOp, in field order, and its required fields, for DecodeJSON.
+var jsonNotOp = jsondec.NewStruct("unions.NotOp", "not").Required(0).Mandatory(0).Closed()
 
 // DecodeJSON decodes the JSON value at d's cursor into m, as encoding/json would
 // but without reflection.
@@ -268,8 +268,8 @@ func (m *NotOp) DecodeJSON(d *jsondec.Decoder) {
 	}
 }
 
-// Field names of NumberData, in field order, for DecodeJSON.
-var jsonNumberData = jsondec.NewStruct("unions.NumberData", "name", "metadata").Require(0)
+// Field names of NumberData, in field order, and its required fields, for DecodeJSON.
+var jsonNumberData = jsondec.NewStruct("unions.NumberData", "name", "metadata").Required(0).Mandatory(0)
 
 // DecodeJSON decodes the JSON value at d's cursor into m, as encoding/json would
 // but without reflection.
@@ -284,8 +284,8 @@ func (m *NumberData) DecodeJSON(d *jsondec.Decoder) {
 	}
 }
 
-// Field names of NumberItem, in field order, for DecodeJSON.
-var jsonNumberItem = jsondec.NewStruct("unions.NumberItem", "id", "value").Require(0, 1)
+// Field names of NumberItem, in field order, and its required fields, for DecodeJSON.
+var jsonNumberItem = jsondec.NewStruct("unions.NumberItem", "id", "value").Required(0, 1).Mandatory(0, 1)
 
 // DecodeJSON decodes the JSON value at d's cursor into m, as encoding/json would
 // but without reflection.
@@ -300,8 +300,8 @@ func (m *NumberItem) DecodeJSON(d *jsondec.Decoder) {
 	}
 }
 
-// Field names of PlainText, in field order, for DecodeJSON.
-var jsonPlainText = jsondec.NewStruct("unions.PlainText", "text").Require(0)
+// Field names of PlainText, in field order, and its required fields, for DecodeJSON.
+var jsonPlainText = jsondec.NewStruct("unions.PlainText", "text").Required(0).Mandatory(0)
 
 // DecodeJSON decodes the JSON value at d's cursor into m, as encoding/json would
 // but without reflection.
@@ -314,8 +314,8 @@ func (m *PlainText) DecodeJSON(d *jsondec.Decoder) {
 	}
 }
 
-// Field names of Point, in field order, for DecodeJSON.
-var jsonPoint = jsondec.NewStruct("unions.Point", "x").Require(0)
+// Field names of Point, in field order, and its required fields, for DecodeJSON.
+var jsonPoint = jsondec.NewStruct("unions.Point", "x").Required(0).Mandatory(0)
 
 // DecodeJSON decodes the JSON value at d's cursor into m, as encoding/json would
 // but without reflection.
@@ -328,8 +328,8 @@ func (m *Point) DecodeJSON(d *jsondec.Decoder) {
 	}
 }
 
-// Field names of ServerConfig, in field order, for DecodeJSON.
-var jsonServerConfig = jsondec.NewStruct("unions.ServerConfig", "host", "port").Require(0)
+// Field names of ServerConfig, in field order, and its required fields, for DecodeJSON.
+var jsonServerConfig = jsondec.NewStruct("unions.ServerConfig", "host", "port").Required(0).Mandatory(0)
 
 // DecodeJSON decodes the JSON value at d's cursor into m, as encoding/json would
 // but without reflection.
@@ -344,8 +344,8 @@ func (m *ServerConfig) DecodeJSON(d *jsondec.Decoder) {
 	}
 }
 
-// Field names of Single, in field order, for DecodeJSON.
-var jsonSingle = jsondec.NewStruct("unions.Single", "a").Require(0)
+// Field names of Single, in field order, and its required fields, for DecodeJSON.
+var jsonSingle = jsondec.NewStruct("unions.Single", "a").Required(0).Mandatory(0)
 
 // DecodeJSON decodes the JSON value at d's cursor into m, as encoding/json would
 // but without reflection.
@@ -358,8 +358,8 @@ func (m *Single) DecodeJSON(d *jsondec.Decoder) {
 	}
 }
 
-// Field names of StringData, in field order, for DecodeJSON.
-var jsonStringData = jsondec.NewStruct("unions.StringData", "name", "metadata").Require(0)
+// Field names of StringData, in field order, and its required fields, for DecodeJSON.
+var jsonStringData = jsondec.NewStruct("unions.StringData", "name", "metadata").Required(0).Mandatory(0)
 
 // DecodeJSON decodes the JSON value at d's cursor into m, as encoding/json would
 // but without reflection.
@@ -374,8 +374,8 @@ func (m *StringData) DecodeJSON(d *jsondec.Decoder) {
 	}
 }
 
-// Field names of StringItem, in field order, for DecodeJSON.
-var jsonStringItem = jsondec.NewStruct("unions.StringItem", "id", "value").Require(0, 1)
+// Field names of StringItem, in field order, and its required fields, for DecodeJSON.
+var jsonStringItem = jsondec.NewStruct("unions.StringItem", "id", "value").Required(0, 1).Mandatory(0, 1)
 
 // DecodeJSON decodes the JSON value at d's cursor into m, as encoding/json would
 // but without reflection.
@@ -390,8 +390,8 @@ func (m *StringItem) DecodeJSON(d *jsondec.Decoder) {
 	}
 }
 
-// Field names of StructuredData, in field order, for DecodeJSON.
-var jsonStructuredData = jsondec.NewStruct("unions.StructuredData", "data").Require(0)
+// Field names of StructuredData, in field order, and its required fields, for DecodeJSON.
+var jsonStructuredData = jsondec.NewStruct("unions.StructuredData", "data").Required(0).Mandatory(0)
 
 // DecodeJSON decodes the JSON value at d's cursor into m, as encoding/json would
 // but without reflection.
@@ -404,8 +404,8 @@ func (m *StructuredData) DecodeJSON(d *jsondec.Decoder) {
 	}
 }
 
-// Field names of Tagged, in field order, for DecodeJSON.
-var jsonTagged = jsondec.NewStruct("unions.Tagged", "tag").Require(0)
+// Field names of Tagged, in field order, and its required fields, for DecodeJSON.
+var jsonTagged = jsondec.NewStruct("unions.Tagged", "tag").Required(0).Mandatory(0)
 
 // DecodeJSON decodes the JSON value at d's cursor into m, as encoding/json would
 // but without reflection.
@@ -418,8 +418,8 @@ func (m *Tagged) DecodeJSON(d *jsondec.Decoder) {
 	}
 }
 
-// Field names of TextMessage, in field order, for DecodeJSON.
-var jsonTextMessage = jsondec.NewStruct("unions.TextMessage", "sender", "content").Require(0, 1)
+// Field names of TextMessage, in field order, and its required fields, for DecodeJSON.
+var jsonTextMessage = jsondec.NewStruct("unions.TextMessage", "sender", "content").Required(0, 1).Mandatory(0, 1)
 
 // DecodeJSON decodes the JSON value at d's cursor into m, as encoding/json would
 // but without reflection.
