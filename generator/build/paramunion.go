@@ -14,25 +14,7 @@ import (
 // as is the server's to decide, as it is for the spec: "42" fits either.
 
 // unionOf is the union model t names, through aliases; nil if none.
-func (b *builder) unionOf(t ir.TypeRef) *ir.Model {
-	for range 64 { // aliases chain a bounded number of times (load.MaxRefChain)
-		if t.Kind != ir.Named {
-			return nil
-		}
-		m := b.models[t.Name]
-		switch {
-		case m == nil:
-			return nil
-		case m.Kind == ir.Union:
-			return m
-		case m.Kind == ir.Alias:
-			t = m.Type
-		default:
-			return nil
-		}
-	}
-	return nil
-}
+func (b *builder) unionOf(t ir.TypeRef) *ir.Model { return b.modelOf(t, ir.Union) }
 
 // scalarUnion reports whether t is a union whose alternatives are all strings,
 // numbers or booleans.

@@ -98,7 +98,10 @@ func sortedKinds(kinds []ir.JSONKind) []ir.JSONKind {
 func (b *builder) unionSiteOf(m *ir.Model) *unionSite { return b.unionSites[m] }
 
 // structOf returns the struct model a type names (through aliases), nil if none.
-func (b *builder) structOf(t ir.TypeRef) *ir.Model {
+func (b *builder) structOf(t ir.TypeRef) *ir.Model { return b.modelOf(t, ir.Struct) }
+
+// modelOf returns the model of the kind a type names (through aliases), nil if none.
+func (b *builder) modelOf(t ir.TypeRef, kind ir.ModelKind) *ir.Model {
 	for range 64 { // aliases chain a bounded number of times (load.MaxRefChain)
 		if t.Kind != ir.Named {
 			return nil
@@ -107,7 +110,7 @@ func (b *builder) structOf(t ir.TypeRef) *ir.Model {
 		switch {
 		case m == nil:
 			return nil
-		case m.Kind == ir.Struct:
+		case m.Kind == kind:
 			return m
 		case m.Kind == ir.Alias:
 			t = m.Type
