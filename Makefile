@@ -41,6 +41,9 @@ fuzz:
 	$(GO) test -run '^$$' -fuzz '^FuzzDecodeGetPluginAttachment$$' -fuzztime=$(FUZZTIME) -fuzzminimizetime=$(FUZZMINIMIZE) ./generated/apig
 	$(GO) test -run '^$$' -fuzz '^FuzzReadCassette$$' -fuzztime=$(FUZZTIME) -fuzzminimizetime=$(FUZZMINIMIZE) ./contract
 	$(GO) test -run '^$$' -fuzz '^FuzzFastCassette$$' -fuzztime=$(FUZZTIME) -fuzzminimizetime=$(FUZZMINIMIZE) ./contract
+	$(GO) test -run '^$$' -fuzz '^FuzzValidationRequest$$' -fuzztime=$(FUZZTIME) -fuzzminimizetime=$(FUZZMINIMIZE) ./contract
+	$(GO) test -run '^$$' -fuzz '^FuzzReparsedURL$$' -fuzztime=$(FUZZTIME) -fuzzminimizetime=$(FUZZMINIMIZE) ./contract
+	$(GO) test -run '^$$' -fuzz '^FuzzMediaType$$' -fuzztime=$(FUZZTIME) -fuzzminimizetime=$(FUZZMINIMIZE) ./contract
 	$(GO) test -run '^$$' -fuzz '^FuzzEachHARAgreesWithUnmarshal$$' -fuzztime=$(FUZZTIME) -fuzzminimizetime=$(FUZZMINIMIZE) ./contract
 	$(GO) test -run '^$$' -fuzz '^FuzzSignVerify$$' -fuzztime=$(FUZZTIME) -fuzzminimizetime=$(FUZZMINIMIZE) ./acs
 	$(GO) test -run '^$$' -fuzz '^FuzzVerify$$' -fuzztime=$(FUZZTIME) -fuzzminimizetime=$(FUZZMINIMIZE) ./acs
@@ -50,6 +53,7 @@ fuzz:
 	$(GO) test -run '^$$' -fuzz '^FuzzDecodeJSONAgreesWithEncodingJSON$$' -fuzztime=$(FUZZTIME) -fuzzminimizetime=$(FUZZMINIMIZE) ./generated/apig
 	$(GO) test -run '^$$' -fuzz '^FuzzDecodeJSONAgreesWithEncodingJSON$$' -fuzztime=$(FUZZTIME) -fuzzminimizetime=$(FUZZMINIMIZE) ./generated/cloudapi
 	$(GO) test -run '^$$' -fuzz '^FuzzCanonicalQueryFastPath$$' -fuzztime=$(FUZZTIME) -fuzzminimizetime=$(FUZZMINIMIZE) ./acs
+	$(GO) test -run '^$$' -fuzz '^FuzzDecodeTree$$' -fuzztime=$(FUZZTIME) -fuzzminimizetime=$(FUZZMINIMIZE) ./generator/load
 
 lint:
 	$(GO) vet ./...

@@ -8,41 +8,18 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/getkin/kin-openapi/openapi3"
-	"github.com/oapi-codegen/oapi-codegen/v2/pkg/codegen"
 	"github.com/stretchr/testify/require"
 
+	"github.com/acsgen/acsgen/bench/internal/gens"
 	"github.com/acsgen/acsgen/generator"
 )
 
-// generators turn one spec file into Go source, the whole way: read, load, generate,
-// format. Both make models and a client.
-var generators = map[string]func(spec string) (int, error){
-	"acsgen": func(spec string) (int, error) {
-		files, _, err := generator.Generate(generator.Config{Spec: spec})
-		n := 0
-		for _, f := range files {
-			n += len(f.Src)
-		}
-		return n, err
-	},
-	"oapi-codegen": func(spec string) (int, error) {
-		doc, err := openapi3.NewLoader().LoadFromFile(spec)
-		if err != nil {
-			return 0, err
-		}
-		code, err := codegen.Generate(doc, codegen.Configuration{
-			PackageName:   "ref",
-			Generate:      codegen.GenerateOptions{Models: true, Client: true},
-			OutputOptions: codegen.OutputOptions{ResponseTypeSuffix: "HTTPResponse"},
-		})
-		return len(code), err
-	},
-}
+// generators are the two generators compared (bench/internal/gens).
+var generators = gens.ByName
 
 // BenchmarkGenerate generates both specs per iteration.
 func BenchmarkGenerate(b *testing.B) {
-	for _, name := range []string{"acsgen", "oapi-codegen"} {
+	for _, name := range gens.Names {
 		gen := generators[name]
 		b.Run(name, func(b *testing.B) {
 			for _, spec := range []string{apigSpec, cloudapiSpec} {

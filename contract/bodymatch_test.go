@@ -13,6 +13,7 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"github.com/acsgen/acsgen/acs"
 	"github.com/acsgen/acsgen/acs/jsondec"
 	"github.com/acsgen/acsgen/generated/apig"
 	"github.com/acsgen/acsgen/generated/cloudapi"
@@ -46,6 +47,37 @@ type node struct {
 	Next *node   `json:"next"`
 }
 
+// untaggable is what acsgen generates for property names no struct tag can hold:
+// fields tagged "-", written by MarshalJSON through acs.MarshalObject.
+type untaggable struct {
+	Empty string  `json:"-"`
+	AB    int64   `json:"-"`
+	Quote *string `json:"-"`
+}
+
+func (m untaggable) MarshalJSON() ([]byte, error) {
+	return acs.MarshalObject([]acs.Member{
+		{Key: "", Value: m.Empty},
+		{Key: "a,b", Value: m.AB},
+		{Key: "q\"", Value: m.Quote, Omit: m.Quote == nil},
+	})
+}
+
+func (m *untaggable) UnmarshalJSON(data []byte) error {
+	var members map[string]json.RawMessage
+	if err := json.Unmarshal(data, &members); err != nil {
+		return err
+	}
+	for key, into := range map[string]any{"": &m.Empty, "a,b": &m.AB, "q\"": &m.Quote} {
+		if raw, ok := members[key]; ok {
+			if err := json.Unmarshal(raw, into); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
+}
+
 type stringMap struct {
 	M map[string]string `json:"m"`
 	N map[string]*inner `json:"n,omitempty"`
@@ -61,6 +93,7 @@ var decoders = map[string]func([]byte) any{
 	"withEmbedded": byJSON[withEmbedded],
 	"any":          byJSON[any],
 	"node":         byJSON[node],
+	"untaggable":   byJSON[untaggable],
 	"wide": func(data []byte) any {
 		p := reflect.New(wide)
 		if json.Unmarshal(data, p.Interface()) != nil {
@@ -162,6 +195,12 @@ var bodyCases = []struct {
 	{`{"f1":1,"f40":2}`, "wide", false},
 	{`{"name":"a","kids":[{"name":"b","next":null}],"next":{"name":"c","next":null}}`, "node", true},
 	{`{"name":"a","kids":[{"name":"b"}],"next":null}`, "node", false},
+	{`{"":"x","a,b":1}`, "untaggable", true},
+	{`{"a,b":1,"":"x"}`, "untaggable", true},
+	{`{"":"x","a,b":1,"q\"":null}`, "untaggable", false}, // the encoder omits an absent pointer
+	{`{"":"x","a,b":1,"q\"":"y"}`, "untaggable", true},
+	{`{"Empty":"x","a,b":1}`, "untaggable", false}, // the Go field name, as a tag-less field would be written
+	{`{"":"x","AB":1}`, "untaggable", false},
 	{`{"n":"07"}`, "quoted", false},
 	{`{"n":"7"}`, "quoted", true},
 }

@@ -1,11 +1,14 @@
 package contract
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
 	"io"
 	"net/url"
+	"slices"
 	"strings"
+	"sync"
 
 	"go.yaml.in/yaml/v4"
 	"gopkg.in/dnaeon/go-vcr.v4/pkg/cassette"
@@ -33,38 +36,63 @@ func ReadCassette(path string) ([]Interaction, error) {
 // eachCassette reads a go-vcr v4 cassette and calls fn with each interaction.
 // The file is read into memory once (it is at most MaxRecordingSize), and what
 // go-vcr itself writes is read from that text by fastCassette. Anything else
-// goes to yamlCassette, go-vcr's own YAML package.
+// goes to yamlCassette, go-vcr's own YAML package. Neither keeps any of the
+// text, which is read into a buffer the next cassette reuses.
 func eachCassette(path string, fn func(int, Interaction) error) error {
-	src, err := readCassetteFile(path)
+	buf, _ := fileBuffers.Get().(*[]byte)
+	if buf == nil {
+		buf = new([]byte)
+	}
+	defer func() {
+		if cap(*buf) <= maxPooledFile {
+			fileBuffers.Put(buf)
+		}
+	}()
+	src, err := readCassetteFile(path, (*buf)[:0])
+	*buf = src[:0]
 	if err != nil {
 		return err
 	}
 	if ok, err := fastCassette(path, src, fn); ok {
 		return err
 	}
-	return yamlCassette(path, strings.NewReader(src), fn)
+	return yamlCassette(path, bytes.NewReader(src), fn)
 }
 
-// readCassetteFile reads a cassette of at most MaxRecordingSize bytes into a
-// string, so that the strings read from it can share its memory.
-func readCassetteFile(path string) (string, error) {
+// fileBuffers are the buffers cassettes are read into, up to maxPooledFile
+// bytes each; a larger one is left to the collector.
+var fileBuffers sync.Pool // of *[]byte
+
+const maxPooledFile = 8 << 20
+
+// readCassetteFile reads a cassette of at most MaxRecordingSize bytes into buf,
+// which it grows as it needs to, and returns the text.
+func readCassetteFile(path string, buf []byte) ([]byte, error) {
 	f, size, err := boundedfile.Open(path)
 	if err != nil {
-		return "", err
+		return buf, err
 	}
 	defer f.Close()
 	if size > MaxRecordingSize {
-		return "", fmt.Errorf("%s: %d bytes exceeds the %d-byte recording limit", path, size, MaxRecordingSize)
+		return buf, fmt.Errorf("%s: %d bytes exceeds the %d-byte recording limit", path, size, MaxRecordingSize)
 	}
-	var b strings.Builder
-	b.Grow(int(size) + 1) // the read that finds the end needs no more room
-	if _, err := io.Copy(&b, io.LimitReader(f, MaxRecordingSize+1)); err != nil {
-		return "", fmt.Errorf("%s: %w", path, err)
+	buf = slices.Grow(buf[:0], int(size)+1) // the read that finds the end needs no more room
+	for {
+		if len(buf) == cap(buf) {
+			buf = slices.Grow(buf, 32<<10) // it grew after the stat
+		}
+		n, err := f.Read(buf[len(buf):cap(buf)])
+		buf = buf[:len(buf)+n]
+		if len(buf) > MaxRecordingSize {
+			return buf, fmt.Errorf("%s: exceeds the %d-byte recording limit", path, MaxRecordingSize)
+		}
+		if err == io.EOF {
+			return buf, nil
+		}
+		if err != nil {
+			return buf, fmt.Errorf("%s: %w", path, err)
+		}
 	}
-	if b.Len() > MaxRecordingSize {
-		return "", fmt.Errorf("%s: exceeds the %d-byte recording limit", path, MaxRecordingSize) // it grew after the stat
-	}
-	return b.String(), nil
 }
 
 // yamlCassette reads a cassette with go-vcr's YAML package. The YAML is parsed

@@ -6,7 +6,6 @@ import (
 	"context"
 	"fmt"
 	"io"
-	"mime"
 	"net/http"
 	"net/url"
 	"slices"
@@ -96,11 +95,11 @@ func (s *Set) Examine(ix Interaction, opts Options) Result {
 	}
 	r.Path = path
 	params := readParams(u, header, ix.Body)
-	action := header.Get("x-acs-action")
+	action := header.Get("X-Acs-Action") // canonical, so Get allocates no key
 	if action == "" {
 		action = params.get("Action")
 	}
-	version := header.Get("x-acs-version")
+	version := header.Get("X-Acs-Version")
 	if version == "" {
 		version = params.get("Version")
 	}
@@ -134,22 +133,26 @@ func (s *Set) Examine(ix Interaction, opts Options) Result {
 	query, styled := o.styled.check(query, header, body, opts.Strict)
 	pathParams = PathValues(pathParams) // a copy, unescaped as a router hands them on
 	empty := emptyRequired(o.required, query, header, pathParams)
-	vu := *u
-	vu.RawQuery = query.Encode()
-	req, err := http.NewRequest(ix.Method, vu.String(), bytes.NewReader(body))
+	// A JSON body the generated code accepts is not decoded again by kin-openapi,
+	// which still checks the parameters, the security and any other body.
+	r.bodyCompiled = o.compiledBodyAccepts(header, body, opts.Strict)
+	if r.bodyCompiled {
+		body = nil
+	}
+	req, err := newValidationRequest(ix.Method, u, query, header, body)
 	if err != nil {
 		r.Findings = []Finding{{Operation: o.op.ID, Where: "request", Rule: "url", Message: err.Error()}}
 		return r
 	}
-	req.Header = header
 	in := &openapi3filter.RequestValidationInput{
 		Request: req, PathParams: pathParams, Route: o.styled.plain,
-		QueryParams: queryParams(query), // what it would parse back from vu.RawQuery
+		QueryParams: queryParams(query), // what it would parse back from the encoded query
 		Options: &openapi3filter.Options{
 			MultiError: true,
 			// Authentication is the signature's business, checked elsewhere; recorded
 			// credentials are redacted and must not fail a schema check.
 			AuthenticationFunc: openapi3filter.NoopAuthenticationFunc,
+			ExcludeRequestBody: r.bodyCompiled,
 		},
 	}
 	var out []Finding
@@ -157,10 +160,6 @@ func (s *Set) Examine(ix Interaction, opts Options) Result {
 		f.Operation = o.op.ID
 		out = append(out, f)
 	}
-	// A JSON body the generated code accepts is not decoded again by kin-openapi,
-	// which still checks the parameters, the security and any other body.
-	r.bodyCompiled = o.compiledBodyAccepts(header, body, opts.Strict)
-	in.Options.ExcludeRequestBody = r.bodyCompiled
 	ctx := context.Background()
 	if err := openapi3filter.ValidateRequest(ctx, in); err != nil {
 		out = append(out, findings(o.op.ID, "request", err)...)
@@ -209,7 +208,7 @@ func (s *Set) Examine(ix Interaction, opts Options) Result {
 		out = append(out, Finding{Operation: o.op.ID, Where: "response", Rule: "status",
 			Message: fmt.Sprintf("status %d is not declared", ix.Status)})
 	}
-	r.respType, _, _ = mime.ParseMediaType(ix.RespHeader.Get("Content-Type"))
+	r.respType = mediaType(ix.RespHeader.Get("Content-Type"))
 	if opts.Strict {
 		out = append(out, o.undocumentedQuery(query, declared["query"])...)
 		out = append(out, o.undeclaredStatus(r.statusKey, ix.Status)...)
@@ -285,8 +284,16 @@ func (s *Set) CheckFile(path string, opts Options) ([]Finding, int, error) {
 }
 
 // queryParams is query as url.ParseQuery reads it back from query.Encode(): a key
-// without values is not written, so not read.
+// without values is not written, so not read. Such keys are rare, and query
+// itself is used when there is none.
 func queryParams(query url.Values) url.Values {
+	same := query != nil
+	for _, vs := range query {
+		same = same && len(vs) > 0
+	}
+	if same {
+		return query
+	}
 	out := make(url.Values, len(query))
 	for k, vs := range query {
 		if len(vs) > 0 {

@@ -1,7 +1,6 @@
 package contract
 
 import (
-	"mime"
 	"net/http"
 	"net/url"
 
@@ -27,9 +26,11 @@ type requestParams struct {
 	form  url.Values // nil unless the body is application/x-www-form-urlencoded
 }
 
+// readParams parses the query of u and the form of a form body into maps of
+// their own, which the check then changes.
 func readParams(u *url.URL, header http.Header, body []byte) requestParams {
 	p := requestParams{query: u.Query()}
-	if mt, _, err := mime.ParseMediaType(header.Get("Content-Type")); err == nil && mt == "application/x-www-form-urlencoded" {
+	if isForm(header.Get("Content-Type")) {
 		if form, err := url.ParseQuery(string(body)); err == nil {
 			p.form = form
 		}
@@ -67,11 +68,9 @@ func declaredParams(op *openapi3.Operation, item *openapi3.PathItem) map[string]
 // spec describes RPC parameters as "in: query" wherever the client put them), and
 // common parameters the operation does not declare are dropped. It reports whether
 // the form was moved, in which case the body is no longer part of the request.
+// The query is p's, changed in place: readParams parsed it for this check alone.
 func businessQuery(p requestParams, declared map[string]bool, hasBody bool) (url.Values, bool) {
-	q := url.Values{}
-	for k, vs := range p.query {
-		q[k] = append([]string(nil), vs...)
-	}
+	q := p.query
 	moved := p.form != nil && !hasBody
 	if moved {
 		for k, vs := range p.form {

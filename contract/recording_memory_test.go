@@ -189,8 +189,8 @@ func BenchmarkLargeRecordings(b *testing.B) {
 	}
 }
 
-// Reading a cassette holds its text once, and one interaction at a time beside
-// it: the peak heap stays within four times the file.
+// Reading a cassette holds its text once, its notes and one interaction at a
+// time beside it: the peak heap stays within four times the file.
 func TestCassetteMemoryFollowsTheFile(t *testing.T) {
 	path, _ := largeRecording(t, t.TempDir(), "yaml", 2_000)
 	info, err := os.Stat(path)

@@ -3,7 +3,11 @@ package generator
 import (
 	"cmp"
 	"errors"
+	"fmt"
+	"runtime"
 	"slices"
+	"sync"
+	"sync/atomic"
 
 	"github.com/acsgen/acsgen/generator/build"
 	"github.com/acsgen/acsgen/generator/diag"
@@ -37,32 +41,19 @@ type Package struct {
 
 // Packages loads and builds the spec files, placing each in its package and merging
 // the files of one package (build.Merge). Spec problems come back together as a
-// diag.List, alongside the packages that had none; other errors (unreadable files)
-// stop at once.
+// diag.List, alongside the packages that had none; another error (an unreadable
+// file) stops it, the first such in the order of paths.
 func Packages(paths []string, opts Options) ([]*Package, error) {
 	var problems diag.List
-	type built struct {
-		api  *ir.API
-		spec *load.Spec
-	}
-	byPkg := map[string][]built{}
-	for _, path := range paths {
-		spec, err := load.File(path)
-		if err == nil {
-			var api *ir.API
-			pkg := opts.Package
-			if pkg == "" {
-				pkg = opts.SpecPackages[path]
-			}
-			api, err = build.Build(spec, build.Options{Package: pkg})
-			if err == nil {
-				byPkg[api.Package] = append(byPkg[api.Package], built{api, spec})
-				continue
-			}
+	byPkg := map[string][]builtSpec{}
+	for _, r := range buildAll(paths, opts) {
+		if r.err == nil {
+			byPkg[r.api.Package] = append(byPkg[r.api.Package], r)
+			continue
 		}
 		var dl diag.List
-		if !errors.As(err, &dl) {
-			return nil, err
+		if !errors.As(r.err, &dl) {
+			return nil, r.err
 		}
 		problems = append(problems, dl...)
 	}
@@ -114,3 +105,51 @@ func dropExamples(api *ir.API, handWritten []string) {
 
 // Emit renders a package's Go files.
 func (p *Package) Emit() ([]File, error) { return emit.Emit(p.API) }
+
+// builtSpec is one spec file loaded and built, or why not.
+type builtSpec struct {
+	api  *ir.API
+	spec *load.Spec
+	err  error
+}
+
+// buildAll loads and builds each spec file on its own, one worker per core taking
+// them in turn (a file's loading is the part of generating that uses one core
+// only); the results are in the order of paths.
+func buildAll(paths []string, opts Options) []builtSpec {
+	results := make([]builtSpec, len(paths))
+	panics := make([]any, len(paths))
+	var next atomic.Int64
+	var wg sync.WaitGroup
+	for range max(1, min(runtime.GOMAXPROCS(0), len(paths))) {
+		wg.Go(func() {
+			for i := int(next.Add(1)) - 1; i < len(paths); i = int(next.Add(1)) - 1 {
+				func() {
+					// A panic (a bug) is raised again in the caller's goroutine.
+					defer func() { panics[i] = recover() }()
+					results[i] = buildOne(paths[i], opts)
+				}()
+			}
+		})
+	}
+	wg.Wait()
+	for i, p := range panics {
+		if p != nil {
+			panic(fmt.Sprintf("%s: %v", paths[i], p))
+		}
+	}
+	return results
+}
+
+func buildOne(path string, opts Options) builtSpec {
+	spec, err := load.File(path)
+	if err != nil {
+		return builtSpec{err: err}
+	}
+	pkg := opts.Package
+	if pkg == "" {
+		pkg = opts.SpecPackages[path]
+	}
+	api, err := build.Build(spec, build.Options{Package: pkg})
+	return builtSpec{api: api, spec: spec, err: err}
+}

@@ -3,11 +3,14 @@ package generator
 import (
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+
+	"github.com/acsgen/acsgen/generator/diag"
 )
 
 // thingSpec is one operation of the Things product in a file of its own, the way a
@@ -249,4 +252,43 @@ paths:
 		models = append(models, m.GoName+" "+m.Pos.String())
 	}
 	assert.Contains(t, models, "Error common.yaml:3:5", "declared once, where common.yaml declares it")
+}
+
+// Specs load side by side, and what Packages reports does not depend on which
+// finishes first: the packages, the problems of every file, and the first
+// unreadable file in the order given.
+func TestPackagesLoadSideBySide(t *testing.T) {
+	dir := t.TempDir()
+	var paths []string
+	for i, op := range []string{"GetThing", "ListThings", "DeleteThing", "TagThing", "MoveThing", "CopyThing"} {
+		src := thingSpec("2024-01-01", op, "an error")
+		if i%2 == 1 {
+			src = strings.Replace(src, "x-acs-product: Things", "x-acs-product: Things"+op, 1)
+		}
+		paths = append(paths, filepath.Join(dir, op+".yaml"))
+		require.NoError(t, os.WriteFile(paths[i], []byte(src), 0o644))
+	}
+	broken := filepath.Join(dir, "broken.yaml")
+	require.NoError(t, os.WriteFile(broken, []byte("openapi: 3.0.3\ninfo: [\n"), 0o644))
+	missing := filepath.Join(dir, "missing.yaml")
+
+	var names []string
+	pkgs, err := Packages(paths, Options{})
+	require.NoError(t, err)
+	for _, p := range pkgs {
+		names = append(names, p.API.Package)
+	}
+	assert.Equal(t, []string{"things", "thingscopything", "thingslistthings", "thingstagthing"}, names)
+
+	withBroken := append(slices.Clone(paths[:3]), append([]string{broken}, paths[3:]...)...)
+	pkgs, err = Packages(withBroken, Options{})
+	var dl diag.List
+	require.ErrorAs(t, err, &dl)
+	assert.Len(t, pkgs, 4, "the files without problems still make their packages")
+	assert.Contains(t, err.Error(), "broken.yaml")
+
+	_, err = Packages(append([]string{broken, missing}, withBroken...), Options{})
+	require.Error(t, err)
+	require.NotErrorAs(t, err, &dl, "an unreadable file stops it")
+	assert.Contains(t, err.Error(), "missing.yaml")
 }

@@ -42,9 +42,17 @@ type builder struct {
 	declared  map[string]diag.Pos  // package-level Go names and where they come from
 	byPointer map[*openapi3.Schema]*ir.Model
 	looks     lookalikes // the package-level Go names, to find two that read alike
-	methods   lookalikes // the methods of the generated Client
+	// schemaNames maps the Go name of every component schema, known before any
+	// is built, to the schema's name, so that names made up yield to them (made.go).
+	schemaNames map[string]string
+	renamed     map[string]string // component schemas renamed for the generated code, to their Go names
+	methods     lookalikes        // the methods of the generated Client
 
 	paramExamples map[*ir.Param]any // the spec's example of each parameter, for Operation.Example
+
+	// scalarMerges holds each scalar allOf merged (scalarAllOf), nil where it
+	// cannot be, so each is merged, and reported, once.
+	scalarMerges map[*openapi3.Schema]*openapi3.Schema
 }
 
 // Build converts spec into an API. The error, if any, is a diag.List, holding the
@@ -64,7 +72,7 @@ func Build(spec *load.Spec, opts Options) (*ir.API, error) {
 	}
 	b.diags = slices.Clone(spec.Warnings)
 	for _, name := range reserved {
-		b.declared[name] = diag.Pos{File: "generated code"}
+		b.declared[name] = diag.Pos{File: generatedCode}
 		b.looks.check(name, "", diag.Pos{})
 	}
 	for _, name := range reservedMethods {
@@ -271,7 +279,9 @@ func (b *builder) declareName(goName, specName string, path []string, lookalike 
 // goName returns the x-go-name override or the mapped name, reporting names that
 // cannot become a Go identifier.
 //
-// A Go name that is not ASCII is a warning (warnNonASCII).
+// A Go name that is not ASCII is a warning (warnNonASCII), and so is a name
+// without letters or digits ("=", "", "-"), which is named by its code points
+// (names.CodePoints: "U003D"), as enum values are.
 func (b *builder) goName(ext map[string]any, specName string, path []string) string {
 	if override := stringExt(ext, "x-go-name"); override != "" {
 		if !names.IsExported(override) {
@@ -281,10 +291,19 @@ func (b *builder) goName(ext map[string]any, specName string, path []string) str
 		b.warnNonASCII(override, "x-go-name", path)
 		return override
 	}
-	n := names.GoName(specName)
-	if n == "" {
-		b.errorf(path, "name %q has no letters or digits to make a Go name from; set x-go-name", specName)
+	n := mappedName(specName)
+	if names.GoName(specName) == "" {
+		b.warnf(path, "name %q has no letters or digits to make a Go name from; it is %s (set x-go-name)", specName, n)
 	}
 	b.warnNonASCII(n, "x-go-name", path)
 	return n
+}
+
+// mappedName is the Go name of a spec name without x-go-name: names.GoName, or
+// for a name without letters or digits its code points.
+func mappedName(specName string) string {
+	if n := names.GoName(specName); n != "" {
+		return n
+	}
+	return names.CodePoints(specName)
 }

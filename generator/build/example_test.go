@@ -87,3 +87,27 @@ func TestScalarValue(t *testing.T) {
 	assert.Nil(t, exampleValue(&ir.Param{Scalar: "int32", Type: ir.TypeRef{Kind: ir.Array, Elem: &ir.TypeRef{Kind: ir.Primitive, Name: "int32"}}}, []any{1.0, "x"}),
 		"one item that does not fit drops the array's example")
 }
+
+// An example that does not match its schema (load warns and takes it out) gives
+// the generated example nothing: the optional parameter is left out, the required
+// one has no value.
+func TestMismatchedExamplesAreNotUsed(t *testing.T) {
+	api := buildSpec(t, `openapi: 3.0.3
+info: {title: t, version: "1"}
+paths:
+  /things:
+    get:
+      operationId: GetThings
+      parameters:
+        - {name: size, in: query, required: true, schema: {type: integer, maximum: 10}, example: 11}
+        - {name: mode, in: query, schema: {type: string, enum: [a, b], example: c}}
+      responses:
+        "200": {description: ok}
+`)
+	require.Len(t, api.Warnings, 2)
+	ex := api.Operations[0].Example
+	require.NotNil(t, ex)
+	require.Len(t, ex.Fields, 1)
+	assert.Equal(t, "size", ex.Fields[0].Param.Name)
+	assert.Nil(t, ex.Fields[0].Value)
+}

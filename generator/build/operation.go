@@ -63,8 +63,8 @@ func (b *builder) operation(key, method string, item *openapi3.PathItem, op *ope
 		Action:     n.action,
 		Summary:    strings.TrimSpace(op.Summary),
 		Deprecated: op.Deprecated,
-		Request:    goName + "Request",
-		Response:   goName + "Response",
+		Request:    b.madeName(goName+"Request", "the request type of "+n.what, path),
+		Response:   goName + "Response", // named in successType, which knows the body
 		Pos:        b.loc.Pos(path...),
 	}
 	o.Doc = withDeprecated(sentence(goName, firstNonEmpty(op.Description, op.Summary), "calls "+o.Action+"."), op.Deprecated)
@@ -126,8 +126,17 @@ func (b *builder) addParam(o *ir.Operation, param *ir.Param, ppath []string, see
 		return
 	}
 	if other, dup := seen[param.GoName]; dup {
-		b.errorf(ppath, "%s %q maps to field %s, as does %s; rename one with x-go-name", kind, param.Name, param.GoName, other)
-		return
+		if param.GoName != mappedName(param.Name) { // an x-go-name: the spec chose it
+			b.errorf(ppath, "%s %q maps to field %s, as does %s; rename one with x-go-name", kind, param.Name, param.GoName, other)
+			return
+		}
+		// One name in two places (a path and a query parameter "id"), or two
+		// that map alike: the later field is numbered, as for properties.
+		taken := param.GoName
+		for n := 2; seen[param.GoName] != "" || param.GoName == validateMethod; n++ {
+			param.GoName = taken + strconv.Itoa(n)
+		}
+		b.warnf(ppath, "%s %q maps to field %s, as does %s; it is %s (rename it with x-go-name)", kind, param.Name, taken, other, param.GoName)
 	}
 	if names.Confusable(validateMethod, param.GoName) {
 		b.errorf(ppath, "%s %q maps to field %s, which reads like the generated method %s: %s; rename it with x-go-name",
@@ -142,6 +151,13 @@ func (b *builder) addParam(o *ir.Operation, param *ir.Param, ppath []string, see
 		}
 	}
 	seen[param.GoName] = fmt.Sprintf("%s %q", kind, param.Name)
+	if !validJSONKey(param.Name) {
+		param.Untagged = "a struct tag cannot hold its name"
+	} else if i := slices.IndexFunc(o.Params, func(q *ir.Param) bool { return q.Name == param.Name }); i >= 0 {
+		// Two members of one name would make encoding/json drop both (and go vet
+		// refuse the struct): the first parameter keeps it.
+		param.Untagged = fmt.Sprintf("%s %s is %q there", paramKind(o.Params[i]), o.Params[i].GoName, param.Name)
+	}
 	o.Params = append(o.Params, param)
 	b.flattenClash(o, param, ppath)
 	b.memberClash(o, param, ppath)
@@ -160,6 +176,11 @@ func (b *builder) param(o *ir.Operation, p *openapi3.Parameter, path []string) *
 	if goName == "" {
 		return nil
 	}
+	return b.namedParam(o, p, goName, path)
+}
+
+// namedParam builds parameter p, whose field is named goName.
+func (b *builder) namedParam(o *ir.Operation, p *openapi3.Parameter, goName string, path []string) *ir.Param {
 	in := ir.ParamIn(p.In)
 	if in != ir.InPath && in != ir.InQuery && in != ir.InHeader && in != ir.InCookie && in != ir.InForm && in != ir.InMultipart {
 		b.errorf(path, "%s parameters are not supported", p.In)
@@ -177,8 +198,16 @@ func (b *builder) param(o *ir.Operation, p *openapi3.Parameter, path []string) *
 		Explode: explodes(p, in), Doc: strings.TrimSpace(p.Description),
 		Deprecated: p.Deprecated, Pos: b.loc.Pos(path...),
 	}
+	spath := schemaPath(param, path)
 	if p.Schema == nil {
-		return b.contentParam(o, p, param, path)
+		q, at, handled := b.textContent(p, path)
+		switch {
+		case !handled:
+			return b.contentParam(o, p, param, path)
+		case q == nil:
+			return nil
+		}
+		p, spath = q, at
 	}
 	if p.Schema.Value != nil {
 		param.Doc = firstNonEmpty(param.Doc, p.Schema.Value.Description)
@@ -209,21 +238,33 @@ func (b *builder) param(o *ir.Operation, p *openapi3.Parameter, path []string) *
 	if delimited && !b.delimitedParam(p, param, path) {
 		return nil
 	}
-	param.Type = b.typeOf(p.Schema, o.GoName+goName, schemaPath(param, path))
+	param.Type = b.typeOf(p.Schema, o.GoName+goName, spath)
 	param.Scalar = b.scalar(itemType(param.Type))
-	if param.In == ir.InQuery && (deep || p.Style == "" || p.Style == "form") && b.shapeOf(param.Type) == ir.KindObject {
+	shape := b.paramShape(param.Type)
+	if param.In == ir.InQuery && (deep || p.Style == "" || p.Style == "form") && shape == ir.KindObject {
 		return b.objectParam(p, param, path)
 	}
-	if (param.In == ir.InPath || param.In == ir.InHeader) && b.shapeOf(param.Type) == ir.KindObject {
+	if (param.In == ir.InPath || param.In == ir.InHeader) && shape == ir.KindObject {
 		return b.pathObjectParam(p, param, path)
 	}
+	if param.In == ir.InCookie && shape == ir.KindObject {
+		return b.cookieObjectParam(p, param, path)
+	}
 	if deep {
-		b.errorf(path, "parameter %q has style deepObject, which serializes objects, but is %s", p.Name, shapeWord(b.shapeOf(param.Type)))
+		b.errorf(path, "parameter %q has style deepObject, which serializes objects, but is %s", p.Name, shapeWord(shape))
 		return nil
 	}
-	if param.Scalar == "" {
+	param.Text = param.Scalar == "" && b.scalarUnion(itemType(param.Type))
+	if param.Scalar == "" && !param.Text {
+		if m := b.unionOf(itemType(param.Type)); m != nil {
+			b.errorf(path, "parameter %q is %s; a union parameter is sent as the alternative that is set, so its alternatives must all be strings, numbers or booleans, or all objects of them (not as array items)", p.Name, unionWords(m, param))
+			return nil
+		}
 		b.errorf(path, "parameter %q must be a string, number, boolean, or an array of them", p.Name)
 		return nil
+	}
+	if param.In == ir.InCookie && param.Type.Kind == ir.Array {
+		b.explodedCookie(p, param, ir.KindArray, path)
 	}
 	if param.Type.Kind == ir.Array && (!param.Explode || param.In == ir.InPath || param.In == ir.InHeader) {
 		// Path and header arrays (style simple, label, matrix) are one value, explode or not.
@@ -342,18 +383,19 @@ func (b *builder) requestBody(o *ir.Operation, op *openapi3.Operation, path []st
 			return
 		}
 		if mt, ctype = MultipartContent(rb.Content); mt != nil {
-			b.multipartBody(o, mt, append(bpath, "content", ctype, "schema"))
+			b.multipartBody(o, mt, ctype, append(bpath, "content", ctype, "schema"))
 			return
 		}
 		if raw := RawContent(rb.Content); raw != nil {
 			raw.Required, raw.Doc = rb.Required, strings.TrimSpace(rb.Description)
 			o.Raw = raw
+			b.base64Body(rb.Content, raw, bpath)
 			if slices.ContainsFunc(o.Params, func(p *ir.Param) bool { return p.GoName == "Body" }) {
 				b.errorf(bpath, "a parameter already maps to field Body; rename it with x-go-name")
 			}
 			return
 		}
-		b.errorf(bpath, "request body content %q is not supported; acsgen sends JSON, application/x-www-form-urlencoded, multipart/form-data, binary (application/octet-stream, type: string with format: binary) and text/plain bodies", sortedKeys(rb.Content))
+		b.errorf(bpath, "request body content %q is not supported; acsgen sends JSON, application/x-www-form-urlencoded, multipart/form-data and multipart/related, binary (application/octet-stream, type: string with format: binary) and text/plain bodies", sortedKeys(rb.Content))
 		return
 	}
 	o.Body = &ir.Body{
@@ -370,7 +412,7 @@ func (b *builder) requestBody(o *ir.Operation, op *openapi3.Operation, path []st
 // from the JSON an official SDK request model takes: parameters and body members
 // side by side. A body whose type name a parameter's field already has stays in
 // Body, as do bodies with a member named as a parameter, unions, arrays and other
-// non-struct bodies.
+// non-struct bodies, and structs with JSON methods of their own (ir.Model.OwnJSON).
 func (b *builder) embedBodies() {
 	for _, o := range b.api.Operations {
 		if o.Body == nil || o.Body.Type.Kind != ir.Named {
@@ -378,6 +420,9 @@ func (b *builder) embedBodies() {
 		}
 		m := b.models[o.Body.Type.Name]
 		if m == nil || m.Kind != ir.Struct || slices.ContainsFunc(o.Params, func(p *ir.Param) bool { return p.GoName == m.GoName }) {
+			continue
+		}
+		if m.OwnJSON { // its JSON methods, promoted, would make the request's JSON the body's alone
 			continue
 		}
 		// A member named as a parameter (a body's cluster_id beside the path's)

@@ -3,6 +3,7 @@ package build
 import (
 	"cmp"
 	"slices"
+	"strconv"
 	"strings"
 
 	"github.com/getkin/kin-openapi/openapi3"
@@ -70,6 +71,15 @@ func successCode(codes []string) string {
 // when it is already called <Op>Response, an alias of another component, a model
 // built from an inline schema, or an empty struct when there is no JSON body.
 func (b *builder) successType(o *ir.Operation, schema *openapi3.SchemaRef, spath, opPath []string) {
+	var m *ir.Model // the component the body names
+	if schema != nil {
+		if name, ok := strings.CutPrefix(schema.Ref, componentPrefix); ok {
+			if m = b.component(name); m == nil || m.GoName == o.Response {
+				return
+			}
+		}
+	}
+	o.Response = b.madeName(o.Response, "the response type of operation "+strconv.Quote(o.ID), opPath)
 	doc := o.Response + " is the success response of " + o.GoName + "."
 	if schema == nil {
 		if b.declareMadeFrom(o.Response, o.ID+" response", opPath) {
@@ -77,11 +87,7 @@ func (b *builder) successType(o *ir.Operation, schema *openapi3.SchemaRef, spath
 		}
 		return
 	}
-	if name, ok := strings.CutPrefix(schema.Ref, componentPrefix); ok {
-		m := b.component(name)
-		if m == nil || m.GoName == o.Response {
-			return
-		}
+	if m != nil {
 		if b.declareMadeFrom(o.Response, o.ID+" response", opPath) {
 			b.models[o.Response] = &ir.Model{Name: o.Response, GoName: o.Response, Kind: ir.Alias, Type: named(m.GoName), Doc: doc, Pos: o.Pos}
 		}

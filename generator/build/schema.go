@@ -20,12 +20,17 @@ const componentPrefix = "#/components/schemas/"
 // field may take its name.
 const validateMethod = "Validate"
 
+// structMethods are the methods every generated struct model declares: Validate,
+// and DecodeJSON (decode_gen.go), whose name a field "decodeJSON" would take.
+var structMethods = []string{validateMethod, "DecodeJSON"}
+
 // buildComponents makes one model per component schema, in name order so that
 // collisions are reported against the lexically first owner.
 func (b *builder) buildComponents() {
 	if b.doc.Components == nil {
 		return
 	}
+	b.reserveSchemaNames()
 	for _, name := range sortedKeys(b.doc.Components.Schemas) {
 		b.component(name)
 	}
@@ -41,10 +46,18 @@ func (b *builder) component(name string) *ir.Model {
 		return m
 	}
 	path := []string{"components", "schemas", name}
+	ext := ref.Value.Extensions
+	if ref.Ref != "" {
+		ext = ref.Extensions
+	}
+	goName := b.goName(ext, name, path)
+	if rename, ok := b.renamed[name]; ok {
+		b.warnf(path, "schema %q maps to Go name %s, which the generated code declares itself; it is %s (set x-go-name)", name, goName, rename)
+		goName = rename
+	}
 	if ref.Ref != "" {
 		// A component that is only a $ref to another one becomes an alias.
 		target := b.refTarget(ref.Ref, path)
-		goName := b.goName(ref.Extensions, name, path)
 		if target == nil || goName == "" || !b.declare(goName, name, path) {
 			return nil
 		}
@@ -53,7 +66,7 @@ func (b *builder) component(name string) *ir.Model {
 		b.models[goName] = m
 		return m
 	}
-	return b.namedModel(ref.Value, name, b.goName(ref.Value.Extensions, name, path), path, "is the schema "+name+".")
+	return b.namedModel(ref.Value, name, goName, path, "is the schema "+name+".")
 }
 
 func (b *builder) refTarget(ref string, path []string) *ir.Model {
@@ -81,6 +94,13 @@ func (b *builder) namedModel(s *openapi3.Schema, specName, goName string, path [
 			return m
 		}
 		s, path = part.Value, at
+	}
+	if merged, ok := b.scalarAllOf(s, path); ok {
+		if merged == nil {
+			m.Kind, m.Type = ir.Defined, ir.TypeRef{Kind: ir.RawJSON} // reported
+			return m
+		}
+		s = merged
 	}
 	switch {
 	case len(s.Enum) > 0:
@@ -129,10 +149,20 @@ func (b *builder) typeOf(ref *openapi3.SchemaRef, hint string, path []string) ir
 	if part, at, ok := unwrapAllOf(s, path); ok {
 		return b.typeOf(part, hint, at)
 	}
+	if merged, ok := b.scalarAllOf(s, path); ok && (merged == nil || len(merged.Enum) == 0) {
+		if merged == nil {
+			return ir.TypeRef{Kind: ir.RawJSON} // reported
+		}
+		return b.shape(merged, hint, path) // a scalar with constraints needs no declaration
+	}
 	if len(s.Enum) > 0 || len(s.OneOf) > 0 || len(s.AnyOf) > 0 || len(s.AllOf) > 0 || len(s.Properties) > 0 {
-		goName := hint // hints are built from Go names already; only an override changes them
+		// Hints are built from Go names already; an override replaces them, and
+		// a hint that is taken is numbered.
+		var goName string
 		if override := stringExt(s.Extensions, "x-go-name"); override != "" {
 			goName = b.goName(s.Extensions, "", path)
+		} else {
+			goName = b.madeName(hint, "the inline schema", path)
 		}
 		specPath := strings.Join(path, ".")
 		if m := b.namedModel(s, specPath, goName, path, "is declared inline at "+specPath+"."); m != nil {
@@ -198,18 +228,15 @@ func (b *builder) fillStruct(m *ir.Model, s *openapi3.Schema, path []string) {
 // fillFields gives struct m a field for each property merged from its schema.
 func (b *builder) fillFields(m *ir.Model, props []property, required map[string]bool) {
 	seen := map[string]string{} // Go name → JSON name
+	var methodLike []property   // properties whose fields are named like a method of OwnJSON structs
 	looks := lookalikes{}
 	looks.check(validateMethod, "", diag.Pos{})
 	for _, p := range props {
-		if !validJSONKey(p.name) {
-			b.errorf(p.path, "property name %q cannot be a Go struct tag key: encoding/json accepts only letters, digits and !#$%%&()*+-./:;<=>?@[]^_{|}~ and space", p.name)
-			continue
-		}
 		goName := b.goName(p.schema.Extensions(), p.name, p.path)
 		if goName == "" {
 			continue
 		}
-		if goName == validateMethod {
+		if slices.Contains(structMethods, goName) {
 			b.errorf(p.path, "property %q maps to Go field %s, which clashes with the generated method; rename it with x-go-name", p.name, goName)
 			continue
 		}
@@ -222,7 +249,7 @@ func (b *builder) fillFields(m *ir.Model, props []property, required map[string]
 			// Two wire names, one Go name (type and Type, user_id and userId): the
 			// later one is numbered, as the same spec always numbers it.
 			taken := goName
-			for n := 2; seen[goName] != "" || goName == validateMethod; n++ {
+			for n := 2; fieldTaken(seen, goName); n++ {
 				goName = taken + strconv.Itoa(n)
 			}
 			b.warnf(p.path, "property %q maps to Go field %s, as does %q at %s; it is %s (rename it with x-go-name)", p.name, taken, other, otherPos, goName)
@@ -238,9 +265,34 @@ func (b *builder) fillFields(m *ir.Model, props []property, required map[string]
 			// of an x-go-name field.
 			b.warnf(p.path, "property name %q holds %s, which is not ASCII; it is the field's json tag, the name sent and read on the wire, and some letters of other scripts are drawn exactly like Latin ones: check that the service uses this name", p.name, c)
 		}
-		m.Fields = append(m.Fields, b.field(p, goName, m.GoName+goName, required[p.name]))
+		f := b.field(p, goName, m.GoName+goName, required[p.name])
+		if !validJSONKey(p.name) {
+			// encoding/json would put the Go field name on the wire instead.
+			f.Untagged, m.OwnJSON = true, true
+			b.warnf(p.path, "property name %q cannot be a Go struct tag key; %s gets MarshalJSON and UnmarshalJSON of its own, which write and read it exactly", p.name, m.GoName)
+		}
+		if slices.Contains(ownJSONMethods, goName) {
+			methodLike = append(methodLike, p)
+		}
+		m.Fields = append(m.Fields, f)
+	}
+	for _, p := range methodLike {
+		if m.OwnJSON {
+			b.errorf(p.path, "property %q maps to a Go field named like the method %s declares to write and read its property names; rename it with x-go-name", p.name, m.GoName)
+		}
 	}
 }
+
+// fieldTaken reports whether a numbered field name is taken: by a field (seen
+// maps Go names to JSON names, "" among them) or by a method of the struct.
+func fieldTaken(seen map[string]string, goName string) bool {
+	_, field := seen[goName]
+	return field || slices.Contains(structMethods, goName) || slices.Contains(ownJSONMethods, goName)
+}
+
+// ownJSONMethods are the methods an OwnJSON struct declares beside Validate and
+// DecodeJSON, so that none of its fields may take their names.
+var ownJSONMethods = []string{"MarshalJSON", "UnmarshalJSON"}
 
 type property struct {
 	name   string
@@ -374,6 +426,11 @@ func (b *builder) field(p property, goName, hint string, required bool) *ir.Fiel
 	t := b.typeOf(p.schema.SchemaRef, hint, p.path)
 	s := p.schema.Value
 	nullable := s != nil && s.Nullable
+	if s != nil {
+		if merged, ok := b.scalarAllOf(s, p.path); ok && merged != nil {
+			nullable = merged.Nullable // null passes when every part lets it
+		}
+	}
 	nilable := t.Kind == ir.Array || t.Kind == ir.Map || t.Kind == ir.RawJSON
 	f := &ir.Field{Name: p.name, GoName: goName, Type: t, Required: required, Pos: b.loc.Pos(p.path...)}
 	switch {
@@ -412,6 +469,8 @@ func (b *builder) fillEnum(m *ir.Model, s *openapi3.Schema, path []string) {
 	}
 	varNames := b.enumVarNames(s, path)
 	seen := map[string]int{} // constant name → index of the value that owns it
+	inEnum := func(n string) bool { _, dup := seen[n]; return dup }
+	listed := map[any]int{} // value → index of its first listing
 	for i, v := range s.Enum {
 		vpath := append(slices.Clone(path), "enum", strconv.Itoa(i))
 		ev := &ir.EnumValue{}
@@ -441,6 +500,13 @@ func (b *builder) fillEnum(m *ir.Model, s *openapi3.Schema, path []string) {
 			b.errorf(vpath, "enum value %v is not a %s", v, base.Name)
 			continue
 		}
+		if prev, dup := listed[ev.Raw]; dup {
+			// The same value again (JSON Schema asks for unique values): one
+			// constant, or IsKnown's switch would repeat a case.
+			b.warnf(vpath, "enum value %q is listed already at %s; the repeat is left out", fmt.Sprint(ev.Raw), b.loc.Pos(append(slices.Clone(path), "enum", strconv.Itoa(prev))...))
+			continue
+		}
+		listed[ev.Raw] = i
 		if varNames != nil {
 			ev.GoName = m.GoName + varNames[i]
 		}
@@ -448,9 +514,23 @@ func (b *builder) fillEnum(m *ir.Model, s *openapi3.Schema, path []string) {
 			b.warnNonASCII(ev.GoName, "name with x-enum-varnames", vpath)
 		}
 		if prev, dup := seen[ev.GoName]; dup {
-			b.errorf(vpath, "enum values %q and %q (at %s) both map to constant %s; name the constants with x-enum-varnames",
-				fmt.Sprint(s.Enum[prev]), fmt.Sprint(ev.Raw), b.loc.Pos(append(slices.Clone(path), "enum", strconv.Itoa(prev))...), ev.GoName)
-			continue
+			prevPos := b.loc.Pos(append(slices.Clone(path), "enum", strconv.Itoa(prev))...)
+			if varNames != nil { // the spec named both constants so
+				b.errorf(vpath, "enum values %q and %q (at %s) both map to constant %s; name the constants with x-enum-varnames",
+					fmt.Sprint(s.Enum[prev]), fmt.Sprint(ev.Raw), prevPos, ev.GoName)
+				continue
+			}
+			// Two values, one mapped name ("A" and "a", "Foo Bar" and "Foo-Bar"):
+			// the later one is numbered, as the same spec always numbers it.
+			taken := ev.GoName
+			ev.GoName = b.numbered(taken, inEnum)
+			b.warnf(vpath, "enum values %q and %q (at %s) both map to constant %s; this one is %s (name the constants with x-enum-varnames)",
+				fmt.Sprint(s.Enum[prev]), fmt.Sprint(ev.Raw), prevPos, taken, ev.GoName)
+		} else if varNames == nil && !b.free(ev.GoName) {
+			taken := ev.GoName
+			ev.GoName = b.numbered(taken, inEnum)
+			b.warnf(vpath, "enum value %q maps to constant %s, %s; it is %s (name the constants with x-enum-varnames)",
+				fmt.Sprint(ev.Raw), taken, b.holder(taken), ev.GoName)
 		}
 		seen[ev.GoName] = i
 		if !b.declare(ev.GoName, fmt.Sprint(ev.Raw), vpath) {
@@ -521,14 +601,7 @@ func enumWord(v string) string {
 		}
 		return n
 	}
-	if v == "" {
-		return "Empty"
-	}
-	var b strings.Builder
-	for _, r := range v {
-		fmt.Fprintf(&b, "U%04X", r)
-	}
-	return b.String()
+	return names.CodePoints(v)
 }
 
 func typeName(s *openapi3.Schema) string {

@@ -174,6 +174,7 @@ func (b *builder) objectParam(p *openapi3.Parameter, param *ir.Param, path []str
 		b.errorf(path, "parameter %q is an object in the query, whose members must be strings, numbers or booleans", p.Name)
 		return nil
 	}
+	b.objectUnion(param, path)
 	param.Pointer = !b.nilable(param.Type)
 	if p.Schema.Value != nil {
 		b.paramExamples[param] = firstNonNil(p.Example, p.Schema.Value.Example)
@@ -182,7 +183,7 @@ func (b *builder) objectParam(p *openapi3.Parameter, param *ir.Param, path []str
 }
 
 // scalarMembers reports whether t is an object whose members are strings, numbers
-// or booleans: a struct's fields or a map's values.
+// or booleans: a struct's fields or a map's values, or a union's objects all so.
 func (b *builder) scalarMembers(t ir.TypeRef) bool {
 	switch t.Kind {
 	case ir.Map:
@@ -190,6 +191,9 @@ func (b *builder) scalarMembers(t ir.TypeRef) bool {
 	case ir.Named:
 		if m := b.models[t.Name]; m != nil && m.Kind == ir.Struct {
 			return !slices.ContainsFunc(m.Fields, func(f *ir.Field) bool { return b.scalar(f.Type) == "" })
+		}
+		if m := b.unionOf(t); m != nil && b.paramShape(t) == ir.KindObject {
+			return !slices.ContainsFunc(m.Variants, func(v *ir.Variant) bool { return !b.scalarMembers(v.Type) })
 		}
 	}
 	return false
@@ -206,6 +210,7 @@ func (b *builder) pathObjectParam(p *openapi3.Parameter, param *ir.Param, path [
 		b.errorf(path, "parameter %q is an object in the %s, whose members must be strings, numbers or booleans", p.Name, param.In)
 		return nil
 	}
+	b.objectUnion(param, path)
 	param.Pointer = !b.nilable(param.Type)
 	if p.Schema.Value != nil {
 		b.paramExamples[param] = firstNonNil(p.Example, p.Schema.Value.Example)
@@ -215,15 +220,16 @@ func (b *builder) pathObjectParam(p *openapi3.Parameter, param *ir.Param, path [
 
 // contentParam finishes a parameter declared with content instead of a schema:
 // one JSON media type, whose schema is the value's type, sent as the value's JSON
-// text by acs.ContentParam. Its field is nil-able, nil when unset, as a styled
-// parameter's.
+// text by acs.ContentParam (percent-encoded in a cookie, see cookieJSON). Its
+// field is nil-able, nil when unset, as a styled parameter's. Text media types
+// are textContent's.
 func (b *builder) contentParam(o *ir.Operation, p *openapi3.Parameter, param *ir.Param, path []string) *ir.Param {
 	if param.In == ir.InForm || param.In == ir.InMultipart {
 		return nil // never: fields are made with a schema
 	}
 	mt, ct := JSONContent(p.Content)
 	if len(p.Content) != 1 || mt == nil {
-		b.errorf(path, "parameter %q has content %q; acsgen sends a parameter with content of one JSON media type (application/json) as its JSON text", p.Name, sortedKeys(p.Content))
+		b.errorf(path, "parameter %q has content %q; acsgen sends a parameter with content of one JSON media type (application/json) as its JSON text, or of text/plain (or */*) as its text", p.Name, sortedKeys(p.Content))
 		return nil
 	}
 	if p.Style != "" || p.Explode != nil {
@@ -235,10 +241,7 @@ func (b *builder) contentParam(o *ir.Operation, p *openapi3.Parameter, param *ir
 		return nil
 	}
 	if param.In == ir.InCookie {
-		// Quotes and commas are not cookie octets (RFC 6265 §4.1.1): Go's cookie
-		// parser drops such a value, and a percent-encoded one is not JSON.
-		b.errorf(path, "cookie parameter %q has content %s; a JSON text cannot be a cookie value, declare a schema instead", p.Name, ct)
-		return nil
+		b.cookieJSON(p, ct, path)
 	}
 	param.Style = ir.ParamContent
 	param.Explode = false
@@ -257,51 +260,58 @@ func (b *builder) contentParam(o *ir.Operation, p *openapi3.Parameter, param *ir
 	return param
 }
 
-// memberClash reports a query parameter whose name is a member of an object that
-// another query parameter sends in style form with explode (R=100&G=200 beside
-// a parameter R): both would set one key, and the server could not tell them
-// apart. Two such objects sharing a member clash too. A map's members are only
-// known at run time, so only structs are checked; a deepObject, a flattened
-// (x-acs-param-style) or an exploded form object does not send its own name.
+// memberClash reports a query parameter (or cookie) whose name is a member of an
+// object that another one sends exploded (R=100&G=200 beside a parameter R, or the
+// cookies R=100; G=200 beside a cookie R): both would set one key, and the server
+// could not tell them apart. Two such objects sharing a member clash too. A map's
+// members are only known at run time, so only structs are checked; a deepObject,
+// a flattened (x-acs-param-style) or an exploded object does not send its own name.
 func (b *builder) memberClash(o *ir.Operation, param *ir.Param, path []string) {
-	if param.In != ir.InQuery {
+	one, many := "query parameter", "query parameters"
+	switch param.In {
+	case ir.InQuery:
+	case ir.InCookie:
+		one, many = "cookie", "cookies"
+	default:
 		return
 	}
 	members, own := b.formMembers(param), sendsName(param)
 	for _, q := range o.Params[:len(o.Params)-1] {
-		if q.In != ir.InQuery {
+		if q.In != param.In {
 			continue
 		}
 		theirs := b.formMembers(q)
 		if own && slices.Contains(theirs, param.Name) {
-			b.errorf(path, "parameter %q is the name of a member of parameter %q at %s, whose members are sent as their own query parameters (style form, explode: true); rename one", param.Name, q.Name, q.Pos)
+			b.errorf(path, "parameter %q is the name of a member of parameter %q at %s, whose members are sent as their own %s (style form, explode: true); rename one", param.Name, q.Name, q.Pos, many)
 		}
 		if sendsName(q) && slices.Contains(members, q.Name) {
-			b.errorf(path, "parameter %q (style form, explode: true) has a member %q, which sends a query parameter of the name of parameter %q at %s; rename one", param.Name, q.Name, q.Name, q.Pos)
+			b.errorf(path, "parameter %q (style form, explode: true) has a member %q, which sends a %s of the name of parameter %q at %s; rename one", param.Name, q.Name, one, q.Name, q.Pos)
 		}
 		for _, m := range members {
 			if slices.Contains(theirs, m) {
-				b.errorf(path, "parameters %q and %q at %s (style form, explode: true) both have a member %q, sent as a query parameter of that name; rename one", param.Name, q.Name, q.Pos, m)
+				b.errorf(path, "parameters %q and %q at %s (style form, explode: true) both have a member %q, sent as a %s of that name; rename one", param.Name, q.Name, q.Pos, m, one)
 			}
 		}
 	}
 }
 
-// sendsName reports whether query parameter p is sent under its own name.
+// sendsName reports whether query parameter (or cookie) p is sent under its own name.
 func sendsName(p *ir.Param) bool {
 	switch p.Style {
 	case ir.ParamDeepObject, ir.ParamRepeatList, ir.ParamFlat:
 		return false
-	case ir.ParamFormObject:
+	case ir.ParamFormObject, ir.ParamObject:
 		return !p.Explode
 	}
 	return true
 }
 
 // formMembers is the wire names of the members of p, a struct sent in style form
-// with explode, each as its own query parameter; nil for any other parameter.
+// with explode, each as its own query parameter (or cookie); nil for any other
+// parameter.
 func (b *builder) formMembers(p *ir.Param) []string {
-	if p.Style != ir.ParamFormObject || !p.Explode || p.Type.Kind != ir.Named {
+	exploded := p.Style == ir.ParamFormObject || p.Style == ir.ParamObject && p.In == ir.InCookie
+	if !exploded || !p.Explode || p.Type.Kind != ir.Named {
 		return nil
 	}
 	m := b.models[p.Type.Name]
@@ -313,25 +323,4 @@ func (b *builder) formMembers(p *ir.Param) []string {
 		names[i] = f.Name
 	}
 	return names
-}
-
-// cookieParam checks a cookie parameter: of style form (the only style OpenAPI
-// 3.0 defines for cookies), named by an RFC 6265 token, and, for an array, with
-// explode: false, its items joined with commas in one pair (the default, explode:
-// true, would repeat name=value pairs, which a Cookie header cannot tell from two
-// cookies). The value's type is checked as any parameter's.
-func (b *builder) cookieParam(p *openapi3.Parameter, path []string) bool {
-	if p.Style != "" && p.Style != openapi3.SerializationForm {
-		b.errorf(path, "cookie parameter %q has style %s; cookies are sent in style form", p.Name, p.Style)
-		return false
-	}
-	if p.Name == "" || strings.ContainsFunc(p.Name, func(r rune) bool { return r > 0x7e || r <= ' ' || strings.ContainsRune("()<>@,;:\\\"/[]?={}", r) }) {
-		b.errorf(path, "cookie parameter %q is not a cookie name: a name is a token, without spaces, controls or ()<>@,;:\\\"/[]?={}", p.Name)
-		return false
-	}
-	if s := p.Schema; s != nil && s.Value != nil && s.Value.Type.Is("array") && (p.Explode == nil || *p.Explode) {
-		b.errorf(path, "cookie parameter %q is an array with explode: true (the default), which would send one pair per item; set explode: false to join the items with commas", p.Name)
-		return false
-	}
-	return true
 }

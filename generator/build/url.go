@@ -4,6 +4,8 @@ import (
 	"errors"
 	"net/url"
 	"strings"
+
+	"github.com/acsgen/acsgen/generator/diag"
 )
 
 // A path template and the server URL are joined into every request's URL at run
@@ -50,10 +52,13 @@ func (b *builder) checkPathLiteral(lit string, at int, path []string) {
 // relative is false so that none is kept; callers pass acs.WithEndpoint.
 func (b *builder) checkServerURL(raw, filled string, path []string) (relative bool) {
 	spec := strings.Join(path, ".")
-	pos := b.loc.PosOf(raw, 0, path...)
+	// Positions are found only for a problem: finding one in the text counts the
+	// spec's lines, which a good spec never needs.
+	at := func(i int) diag.Pos { return b.loc.PosOf(raw, i, path...) }
 	if bad, _ := badEscape(filled); bad != "" {
+		pos := at(0)
 		if _, i := badEscape(raw); i >= 0 { // else a variable's default brought it in
-			pos = b.loc.PosOf(raw, i, path...)
+			pos = at(i)
 		}
 		b.diags.Add(pos, spec, "server URL %q has a bad percent escape %q, so every call would fail; write a literal %% as %%25", raw, bad)
 		return
@@ -65,15 +70,15 @@ func (b *builder) checkServerURL(raw, filled string, path []string) (relative bo
 	}
 	switch {
 	case err != nil:
-		b.diags.Add(pos, spec, "server URL %q does not parse: %v; every call would fail unless the caller passes acs.WithEndpoint", raw, err)
+		b.diags.Add(at(0), spec, "server URL %q does not parse: %v; every call would fail unless the caller passes acs.WithEndpoint", raw, err)
 	case u.Scheme == "" && u.Host == "" && strings.HasPrefix(filled, "/") && u.RawQuery == "" && u.Fragment == "" && !u.ForceQuery:
 		// Only a path: "api.example.com/v1" is a host that lost its scheme.
-		b.diags.Warn(pos, spec, "server URL %q is relative (to wherever the spec is served), so the client has no endpoint of its own: callers pass acs.WithEndpoint with the server's absolute URL, such as https://host%s", raw, filled)
+		b.diags.Warn(at(0), spec, "server URL %q is relative (to wherever the spec is served), so the client has no endpoint of its own: callers pass acs.WithEndpoint with the server's absolute URL, such as https://host%s", raw, filled)
 		return true
 	case u.Scheme != "https" && u.Scheme != "http" || u.Host == "":
-		b.diags.Add(pos, spec, "server URL %q is not an absolute http or https URL with a host, which the client sends every request to; write it in full (https://host/path), or drop servers and have callers pass acs.WithEndpoint", raw)
+		b.diags.Add(at(0), spec, "server URL %q is not an absolute http or https URL with a host, which the client sends every request to; write it in full (https://host/path), or drop servers and have callers pass acs.WithEndpoint", raw)
 	case u.RawQuery != "" || u.Fragment != "" || u.ForceQuery:
-		b.diags.Add(pos, spec, "server URL %q has a query or fragment, which the client refuses; move it into the operations' parameters", raw)
+		b.diags.Add(at(0), spec, "server URL %q has a query or fragment, which the client refuses; move it into the operations' parameters", raw)
 	}
 	return false
 }

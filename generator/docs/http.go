@@ -2,6 +2,7 @@ package docs
 
 import (
 	"fmt"
+	"net/http"
 	"net/url"
 	"slices"
 	"strings"
@@ -58,10 +59,7 @@ func rawRequest(a *ir.API, op *ir.Operation, sop *openapi3.Operation) string {
 		case ir.InHeader:
 			headers = append(headers, p.Name+": "+strings.Join(vals, ","))
 		case ir.InCookie:
-			for i, v := range vals {
-				vals[i] = acs.PercentEncode(v)
-			}
-			cookies = append(cookies, p.Name+"="+strings.Join(vals, ","))
+			cookies = append(cookies, cookieExample(sop, p, vals))
 		case ir.InForm:
 			for _, v := range vals {
 				form = append(form, url.QueryEscape(p.Name)+"="+url.QueryEscape(v))
@@ -112,6 +110,27 @@ func rawRequest(a *ir.API, op *ir.Operation, sop *openapi3.Operation) string {
 		b.WriteString("\n" + strings.Join(form, "&") + "\n")
 	}
 	return b.String()
+}
+
+// cookieExample is the pairs cookie p puts in the Cookie header for its example
+// vals (one per array item), as the client puts them: an object's members from
+// the example itself.
+func cookieExample(sop *openapi3.Operation, p *ir.Param, vals []string) string {
+	h := http.Header{}
+	switch {
+	case p.Style == ir.ParamObject:
+		if sp := specParam(sop, p); sp != nil && sp.Example != nil {
+			_ = acs.CookieObject(h, p.Name, p.Explode, sp.Example)
+		} else if sp != nil && sp.Schema != nil && sp.Schema.Value != nil && sp.Schema.Value.Example != nil {
+			_ = acs.CookieObject(h, p.Name, p.Explode, sp.Schema.Value.Example)
+		}
+	case p.Type.Kind == ir.Array && p.Sep == "":
+		acs.AddCookiePairs(h, p.Name, vals...)
+	}
+	if h.Get("Cookie") == "" {
+		acs.AddCookie(h, p.Name, vals...)
+	}
+	return h.Get("Cookie")
 }
 
 // paramExample is the spec example of p as wire strings, one per array item.

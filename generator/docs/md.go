@@ -59,10 +59,20 @@ func cell(s string) string {
 // inline makes text fit one list item line.
 func inline(s string) string { return strings.Join(strings.Fields(s), " ") }
 
-// codeSpan quotes s as inline code.
+// codeSpan quotes s as inline code, exactly: the delimiter is a backtick run longer
+// than any in s, with a space inside each end where s starts or ends with a
+// backtick or a space (CommonMark strips one such pair). The empty name, which no
+// code span can show, is written `""`.
 func codeSpan(s string) string {
-	if strings.Contains(s, "`") {
-		return "`` " + s + " ``"
+	if s == "" {
+		return "`\"\"`"
 	}
-	return "`" + s + "`"
+	delim := "`"
+	for strings.Contains(s, delim) {
+		delim += "`"
+	}
+	if strings.HasPrefix(s, "`") || strings.HasSuffix(s, "`") || strings.HasPrefix(s, " ") || strings.HasSuffix(s, " ") {
+		s = " " + s + " "
+	}
+	return delim + s + delim
 }

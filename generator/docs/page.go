@@ -206,7 +206,7 @@ func writeParams(b *md, op *ir.Operation, sop *openapi3.Operation) {
 				constraints = append(constraints, "items joined with "+ir.SepWord(p.Sep))
 			}
 		}
-		b.linef("| `%s` | %s | %s | `%s` | %s | %s | %s | %s | %s |", p.Name, p.In, cell(schemaType(s)), p.GoName, req,
+		b.linef("| %s | %s | %s | `%s` | %s | %s | %s | %s | %s |", cell(codeSpan(p.Name)), p.In, cell(schemaType(s)), p.GoName, req,
 			cell(strings.Join(constraints, "; ")), cell(enumValues(s)), cell(desc), cell(example))
 	}
 	b.line("")

@@ -45,7 +45,7 @@ func (t *tree) model(b *md, name string, depth int) {
 			if f.Required {
 				req = ", required"
 			}
-			b.linef("%s- `%s` *%s%s* (Go `%s`)%s", indent(depth), f.Name, t.typeText(f.Type), req, f.GoName, t.describe(f.Doc, f.Type))
+			b.linef("%s- %s *%s%s* (Go `%s`)%s", indent(depth), codeSpan(f.Name), t.typeText(f.Type), req, f.GoName, t.describe(f.Doc, f.Type))
 			t.children(b, f.Type, depth+1)
 		}
 	case ir.Union:

@@ -22,7 +22,33 @@ import (
 // the comment, and the code after it on the line, read otherwise in review than
 // it compiles (Trojan Source).
 func commentLine(text string) string {
+	line := text
+	if !plainText(text) {
+		line = safeCommentText(text)
+	}
+	line = strings.TrimRight(line, " \t")
+	if line == "" {
+		return "//"
+	}
+	return "// " + line
+}
+
+// plainText says whether text is printable ASCII and tabs only, which
+// safeCommentText leaves as it is: most descriptions are.
+func plainText(text string) bool {
+	for i := 0; i < len(text); i++ {
+		if c := text[i]; (c < ' ' || c > '~') && c != '\t' {
+			return false
+		}
+	}
+	return true
+}
+
+// safeCommentText is commentLine's text before trimming: line breaks as spaces,
+// what the scanner rejects as U+FFFD, hidden characters escaped.
+func safeCommentText(text string) string {
 	var b strings.Builder
+	b.Grow(len(text))
 	for i, w := 0, 0; i < len(text); i += w {
 		r, size := utf8.DecodeRuneInString(text[i:])
 		w = size
@@ -39,11 +65,7 @@ func commentLine(text string) string {
 			b.WriteRune(r)
 		}
 	}
-	line := strings.TrimRight(b.String(), " \t")
-	if line == "" {
-		return "//"
-	}
-	return "// " + line
+	return b.String()
 }
 
 // commentLines splits text at every line break (\n, \r\n or \r) into safe lines.

@@ -5,8 +5,10 @@ package emit
 import (
 	"bytes"
 	"fmt"
+	"runtime"
 	"strings"
 	"sync"
+	"sync/atomic"
 
 	"github.com/dave/jennifer/jen"
 
@@ -37,38 +39,59 @@ type part struct {
 	name string
 	gen  func(*jen.File, *ir.API) bool
 	test bool // the file belongs to the external test package <pkg>_test
+	// early parts are the large ones (as they usually are), started first.
+	early bool
 }
 
 var fileParts = []part{
 	{name: "client_gen.go", gen: genClientFile},
 	{name: "compiled_gen.go", gen: genCompiledFile},
-	{name: "decode_gen.go", gen: genDecodeFile},
+	{name: "decode_gen.go", gen: genDecodeFile, early: true},
 	{name: "enums_gen.go", gen: genEnumsFile},
-	{name: "models_gen.go", gen: genModelsFile},
+	{name: "models_gen.go", gen: genModelsFile, early: true},
 	{name: "operations_gen.go", gen: genOperationsFile},
 	{name: "unions_gen.go", gen: genUnionsFile},
-	{name: "validate_gen.go", gen: genValidateFile},
+	{name: "validate_gen.go", gen: genValidateFile, early: true},
 	{name: ExamplesFile, gen: genExamplesFile, test: true},
 }
 
 // Emit renders api into Go files, in a fixed order. Files with nothing to declare
 // are left out.
-func Emit(api *ir.API) ([]File, error) { return renderAll(api, fileParts) }
+func Emit(api *ir.API) ([]File, error) { return renderAll(api, fileParts, runtime.GOMAXPROCS(0)) }
 
 // renderAll renders the parts concurrently: each is independent (its own jen.File,
 // the IR only read), and go/format, the largest share of emitting, formats one
-// file at a time.
-func renderAll(api *ir.API, parts []part) ([]File, error) {
+// file at a time. workers goroutines (one per core) take the parts in turn, the
+// largest first (part.early), so that no large file starts last.
+func renderAll(api *ir.API, parts []part, workers int) ([]File, error) {
 	rendered := make([]*File, len(parts))
 	errs := make([]error, len(parts))
 	panics := make([]any, len(parts))
+	order := make([]int, 0, len(parts))
+	for early := range 2 {
+		for i, p := range parts {
+			if p.early == (early == 0) {
+				order = append(order, i)
+			}
+		}
+	}
+	var next atomic.Int64
 	var wg sync.WaitGroup
-	for i, p := range parts {
+	for range max(1, min(workers, len(parts))) {
 		wg.Go(func() {
-			// A panic (a generator bug) is raised again in the caller's goroutine,
-			// where callers that recover, such as tests naming the spec, can see it.
-			defer func() { panics[i] = recover() }()
-			rendered[i], errs[i] = render(api, p)
+			for {
+				n := int(next.Add(1)) - 1
+				if n >= len(order) {
+					return
+				}
+				i := order[n]
+				func() {
+					// A panic (a generator bug) is raised again in the caller's goroutine,
+					// where callers that recover, such as tests naming the spec, can see it.
+					defer func() { panics[i] = recover() }()
+					rendered[i], errs[i] = render(api, parts[i])
+				}()
+			}
 		})
 	}
 	wg.Wait()

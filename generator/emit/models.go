@@ -1,6 +1,8 @@
 package emit
 
 import (
+	"strconv"
+
 	"github.com/dave/jennifer/jen"
 
 	"github.com/acsgen/acsgen/generator/ir"
@@ -12,6 +14,9 @@ func genModelsFile(f *jen.File, api *ir.API) bool {
 		switch m.Kind {
 		case ir.Struct:
 			f.Add(genStruct(m)).Line()
+			if m.OwnJSON {
+				f.Add(genOwnJSON(m)).Line()
+			}
 		case ir.Alias:
 			f.Add(doc(m.Doc)).Type().Id(m.GoName).Op("=").Add(typeRef(m.Type)).Line()
 		case ir.Defined:
@@ -44,7 +49,13 @@ func genStruct(m *ir.Model) jen.Code {
 			if fld.OmitZero {
 				tag += ",omitzero"
 			}
-			g.Add(doc(fld.Doc)).Id(fld.GoName).Add(fieldType(fld)).Tag(map[string]string{"json": tag})
+			fdoc := doc(fld.Doc)
+			if fld.Untagged {
+				tag = "-"
+				fdoc = doc(fld.Doc + "\n\nIts name on the wire, " + strconv.Quote(fld.Name) + ", cannot be a struct tag key:\n" +
+					m.GoName + "'s MarshalJSON and UnmarshalJSON carry it.")
+			}
+			g.Add(fdoc).Id(fld.GoName).Add(fieldType(fld)).Tag(map[string]string{"json": tag})
 		}
 	})
 }

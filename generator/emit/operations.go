@@ -34,7 +34,13 @@ func genRequest(op *ir.Operation) jen.Code {
 			if p.Doc != "" {
 				g.Add(doc(p.Doc)).Comment("")
 			}
-			g.Add(paramWhere(p)).Line().Id(p.GoName).Add(paramType(p)).Tag(map[string]string{"json": p.Name + ",omitempty"})
+			field := g.Add(paramWhere(p)).Line()
+			tag := p.Name + ",omitempty"
+			if p.Untagged != "" {
+				tag = "-"
+				field.Comment("Not in the request's JSON: " + p.Untagged + ".").Line()
+			}
+			field.Id(p.GoName).Add(paramType(p)).Tag(map[string]string{"json": tag})
 		}
 		if b := op.Body; b != nil {
 			if len(op.Params) > 0 {
@@ -77,10 +83,22 @@ func paramWhere(p *ir.Param) jen.Code {
 	switch {
 	case p.In == ir.InForm:
 		where = "In the form body as " + p.Name
+	case p.PartHeader != "":
+		where = "In the multipart body as header " + p.PartHeader + " of part " + strings.TrimSuffix(p.Name, "."+p.PartHeader)
+	case p.In == ir.InMultipart && p.Binary && p.Type.Kind == ir.Array:
+		where = "In the multipart body as file parts " + p.Name + ", one per item"
 	case p.In == ir.InMultipart && p.Binary:
 		where = "In the multipart body as file part " + p.Name
+	case p.In == ir.InMultipart && p.Type.Kind == ir.Array:
+		where = "In the multipart body as parts " + p.Name + ", one per item"
 	case p.In == ir.InMultipart:
 		where = "In the multipart body as part " + p.Name
+	}
+	if p.Part != nil && p.Part.JSON {
+		where += ", its JSON text"
+	}
+	if p.Part != nil && p.Part.ContentType != "" {
+		where += ", Content-Type " + p.Part.ContentType
 	}
 	if p.Required {
 		where += ", required"
@@ -104,6 +122,10 @@ func paramWhere(p *ir.Param) jen.Code {
 		where += "; members in one value, as " + p.Name + "=k1,v1,k2,v2 (form, explode: false)"
 	case p.Style == ir.ParamContent:
 		where += "; its JSON text (content application/json)"
+	case p.Style == ir.ParamObject && p.In == ir.InCookie && p.Explode:
+		where += "; a cookie per member, as R=100; G=200 (form, explode: true)"
+	case p.Style == ir.ParamObject && p.In == ir.InCookie:
+		where += "; members in one pair, as " + p.Name + "=R,100,G,200 (form)"
 	case p.Style == ir.ParamObject && p.Explode:
 		where += "; members as " + styledExample(p, "R=100,G=200") + " (" + paramStyleWord(p) + ", explode: true)"
 	case p.Style == ir.ParamObject:
@@ -120,15 +142,24 @@ func paramWhere(p *ir.Param) jen.Code {
 		where += "; as ;" + p.Name + "=a,b (matrix)"
 	case p.PathStyle == ir.PathMatrix:
 		where += "; as ;" + p.Name + "=value (matrix)"
+	case p.In == ir.InMultipart:
+	case p.Type.Kind == ir.Array && p.Sep == "" && p.In == ir.InCookie:
+		where += "; a pair per item, as " + p.Name + "=a; " + p.Name + "=b"
 	case p.Type.Kind == ir.Array && p.Sep == "":
 		where += "; repeated per item"
 	case p.Type.Kind == ir.Array:
 		where += "; items joined with " + ir.SepWord(p.Sep)
 	}
+	if p.Text {
+		where += "; the text of the alternative that is set"
+	}
 	return comment(where + ".")
 }
 
 func paramType(p *ir.Param) *jen.Statement {
+	if p.Binary && p.Type.Kind == ir.Array {
+		return jen.Index().Index().Byte()
+	}
 	if p.Binary {
 		return jen.Index().Byte()
 	}
@@ -183,20 +214,27 @@ func genMethod(api *ir.API, op *ir.Operation) jen.Code {
 			// Sent even when empty, as CallApi sends the SDKs' body map.
 			g.Id("form").Op(":=").Qual(acsPkg, "Form").Values()
 		}
-		if op.Multipart {
+		if op.Multipart && op.Related {
+			g.Id("parts").Op(":=").Qual(acsPkg, "NewMultipartRelated").Call()
+		} else if op.Multipart {
 			g.Id("parts").Op(":=").Qual(acsPkg, "NewMultipart").Call()
 		}
 		for _, p := range op.Params {
 			switch {
 			case p.In == ir.InPath: // in the path, below
+			case p.PartHeader != "": // with its part
+			case p.In == ir.InMultipart:
+				g.Add(setPart(p, prefix))
+			case p.Text:
+				g.Add(setText(p, prefix))
+			case p.In == ir.InCookie:
+				g.Add(setCookie(p, jen.Id("header"), prefix))
 			case p.Style == ir.ParamObject || p.Style == ir.ParamContent:
 				g.Add(setRendered(p, prefix))
 			case p.In == ir.InForm && p.Style != ir.ParamPlain:
 				g.Add(setStyledParam(p, jen.Id("form"), prefix))
 			case p.In == ir.InForm:
 				g.Add(setParam(p, jen.Id("form"), prefix))
-			case p.In == ir.InMultipart:
-				g.Add(setPart(p, jen.Id("parts")))
 			case p.Style == ir.ParamFormObject || p.Style == ir.ParamDeepObject:
 				g.Add(setObjectParam(p, jen.Id("query"), prefix))
 			case p.Style != ir.ParamPlain:
@@ -205,8 +243,6 @@ func genMethod(api *ir.API, op *ir.Operation) jen.Code {
 				g.Add(setParam(p, jen.Id("query"), prefix))
 			case p.In == ir.InHeader:
 				g.Add(setParam(p, jen.Id("header"), prefix))
-			case p.In == ir.InCookie:
-				g.Add(setCookie(p, jen.Id("header")))
 			}
 		}
 		segments := map[*ir.Param]jen.Code{}

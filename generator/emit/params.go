@@ -119,7 +119,8 @@ func objectStyle(p *ir.Param) jen.Code {
 }
 
 // setCookie emits the statements that add a cookie parameter to the Cookie
-// header when it is set, an array (explode: false) as its items:
+// header when it is set, an array as its items, joined with commas in one pair
+// (explode: false, acs.AddCookie) or one pair each (acs.AddCookiePairs):
 //
 //	if len(req.Prefs) > 0 {
 //		items := make([]string, len(req.Prefs))
@@ -128,12 +129,28 @@ func objectStyle(p *ir.Param) jen.Code {
 //		}
 //		acs.AddCookie(header, "prefs", items...)
 //	}
-func setCookie(p *ir.Param, header jen.Code) jen.Code {
+//
+// An object goes through acs.CookieObject, a content parameter through
+// acs.ContentParam, their errors returned wrapped.
+func setCookie(p *ir.Param, header jen.Code, prefix string) jen.Code {
 	field := func() *jen.Statement { return jen.Id("req").Dot(p.GoName) }
 	add := func(v ...jen.Code) jen.Code {
-		return jen.Qual(acsPkg, "AddCookie").Call(append([]jen.Code{header, jen.Lit(p.Name)}, v...)...)
+		fn := "AddCookie"
+		if p.Type.Kind == ir.Array && p.Sep == "" {
+			fn = "AddCookiePairs"
+		}
+		return jen.Qual(acsPkg, fn).Call(append([]jen.Code{header, jen.Lit(p.Name)}, v...)...)
 	}
 	switch {
+	case p.Style == ir.ParamContent: // its JSON text, percent-encoded by AddCookie
+		return jen.If(field().Op("!=").Nil()).Block(
+			jen.List(jen.Id("s"), jen.Err()).Op(":=").Qual(acsPkg, "ContentParam").Call(field()),
+			jen.If(jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Nil(), paramError(p, prefix))),
+			add(jen.Id("s")))
+	case p.Style == ir.ParamObject:
+		return jen.If(field().Op("!=").Nil()).Block(
+			jen.If(jen.Err().Op(":=").Qual(acsPkg, "CookieObject").Call(header, jen.Lit(p.Name), jen.Lit(p.Explode), field()),
+				jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Nil(), paramError(p, prefix))))
 	case p.Type.Kind == ir.Array && p.Type.Elem.Kind == ir.Primitive && p.Scalar == "string":
 		return jen.If(jen.Len(field()).Op(">").Lit(0)).Block(add(field().Op("...")))
 	case p.Type.Kind == ir.Array:
@@ -146,26 +163,6 @@ func setCookie(p *ir.Param, header jen.Code) jen.Code {
 		return jen.If(field().Op("!=").Nil()).Block(add(format(p, jen.Op("*").Add(field()))))
 	}
 	return add(format(p, field()))
-}
-
-// setPart emits the statement that adds a multipart field as a part when it is
-// set, a binary one when it has bytes:
-//
-//	if len(req.Data) > 0 {
-//		parts.File("data", req.Data)
-//	}
-//	if req.Title != nil {
-//		parts.Field("title", *req.Title)
-//	}
-func setPart(p *ir.Param, parts jen.Code) jen.Code {
-	field := func() *jen.Statement { return jen.Id("req").Dot(p.GoName) }
-	switch {
-	case p.Binary:
-		return jen.If(jen.Len(field()).Op(">").Lit(0)).Block(jen.Add(parts).Dot("File").Call(jen.Lit(p.Name), field()))
-	case p.Pointer:
-		return jen.If(field().Op("!=").Nil()).Block(jen.Add(parts).Dot("Field").Call(jen.Lit(p.Name), format(p, jen.Op("*").Add(field()))))
-	}
-	return jen.Add(parts).Dot("Field").Call(jen.Lit(p.Name), format(p, field()))
 }
 
 // setArray joins the items with p.Sep or repeats the name (an exploded query
@@ -248,6 +245,8 @@ func pathSegment(p *ir.Param, n int, prefix string) ([]jen.Code, jen.Code) {
 		return jen.Qual(acsPkg, "PathParam").Call(append([]jen.Code{pathStyle(p), jen.Lit(p.Name), jen.Lit(p.Explode)}, items...)...)
 	}
 	switch {
+	case p.Text:
+		return textSegment(p, seg, errID, fail)
 	case p.Style == ir.ParamContent:
 		return []jen.Code{
 			jen.List(jen.Id(seg), jen.Id(errID)).Op(":=").Qual(acsPkg, "ContentParam").Call(field()), fail(),

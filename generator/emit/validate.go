@@ -162,7 +162,7 @@ func (e *validateEmitter) structChecks(m *ir.Model) []jen.Code {
 // with commas, since "a," is not empty).
 func emptyOnWire(p *ir.Param, field func() *jen.Statement) *jen.Statement {
 	switch {
-	case p.Scalar != "string":
+	case p.Scalar != "string" || p.In == ir.InMultipart: // an empty part is a value
 		return jen.Len(field()).Op("==").Lit(0)
 	case p.Sep == "": // repeated per item
 		return jen.Qual(acsPkg, "Missing").Call(field().Op("..."))
@@ -253,13 +253,29 @@ func (e *validateEmitter) genRequestValidate(op *ir.Operation) jen.Code {
 			case p.Scalar == "string" && p.AllowEmpty:
 				// kin-openapi skips the schema of an allowed empty value.
 				g = append(g, jen.If(jen.Len(field()).Op(">").Lit(0).Op("&&").Op("!").Parens(empty)).Block(checks...))
-			case p.Scalar == "string":
+			case p.Scalar == "string" && p.In != ir.InMultipart:
 				// Items that all render empty still send "Name=", which the spec does not allow.
 				g = append(g, jen.If(jen.Len(field()).Op(">").Lit(0)).Block(
 					jen.If(empty).Block(missing(p.Name, "empty value is not allowed")...).Else().Block(checks...)))
 			case needs:
 				g = append(g, jen.If(jen.Len(field()).Op(">").Lit(0)).Block(checks...))
 			}
+		case p.Required && (p.Pointer || jsonValue(p)):
+			// A required JSON part, nil when unset (the only such plain field).
+			stmt := jen.If(field().Op("==").Nil()).Block(requiredParam(p.Name)...)
+			if needs {
+				stmt = stmt.Else().Block(enter(p.Name, e.checks(field(), p.Type))...)
+			}
+			g = append(g, stmt)
+		case p.Text && p.Required:
+			// What goes on the wire is the text of the alternative that is set: none
+			// (a union left zero) or an empty one is missing.
+			stmt := jen.If(jen.List(jen.Id("s"), jen.Err()).Op(":=").Qual(acsPkg, "ScalarText").Call(field()),
+				jen.Err().Op("!=").Nil().Op("||").Qual(acsPkg, "Missing").Call(jen.Id("s"))).Block(requiredParam(p.Name)...)
+			if needs {
+				stmt = stmt.Else().Block(enter(p.Name, e.checks(field(), p.Type))...)
+			}
+			g = append(g, stmt)
 		case p.Pointer:
 			value := field()
 			if p.Type.Kind == ir.Primitive {

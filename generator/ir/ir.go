@@ -80,8 +80,10 @@ type Operation struct {
 	// empty when none is set, as darabonba's CallApi does with ReqBodyType "formData".
 	Form bool
 	// Multipart is true when the request body is multipart/form-data: its fields
-	// are the Params In InMultipart, sent as an acs.Multipart body.
+	// are the Params In InMultipart, sent as an acs.Multipart body. Related is
+	// set too when it is multipart/related (acs.NewMultipartRelated).
 	Multipart bool
+	Related   bool
 	// Raw is set when the request body is sent as it is (application/octet-stream
 	// and other binary media types, text/plain): the request's Body field holds
 	// its bytes or text. Body is nil then.
@@ -116,8 +118,9 @@ const (
 	InPath   ParamIn = "path"
 	InQuery  ParamIn = "query"
 	InHeader ParamIn = "header"
-	// InCookie is a cookie of OpenAPI style form, sent by acs.AddCookie as one pair
-	// of the request's one Cookie header.
+	// InCookie is a cookie of OpenAPI style form in the request's one Cookie
+	// header: one pair (acs.AddCookie), a pair per item of an exploded array
+	// (acs.AddCookiePairs), or an object's members (ParamObject, acs.CookieObject).
 	InCookie ParamIn = "cookie"
 	// InForm is a field of an application/x-www-form-urlencoded request body (the
 	// metadata's formData parameters): one property of the body's object schema,
@@ -168,12 +171,43 @@ type Param struct {
 	Style   ParamStyle
 	Pointer bool   // the request field is a pointer (optional scalars; styled structs and scalars)
 	Scalar  string // Go primitive underlying the value or array item: string, bool, int32, int64, float32, float64
+	// Text is set, and Scalar "", when the value (or array item) is a union whose
+	// alternatives are all strings, numbers or booleans: it is sent as the text of
+	// the alternative that is set, rendered by acs.ScalarText.
+	Text bool
 	// Binary is a multipart field of type: string, format: binary, held as []byte
-	// and sent as a file part; Type is string then, and Scalar "".
-	Binary     bool
+	// and sent as a file part; Type is string then, and Scalar "". An array of
+	// them ([][]byte, Type an array of string) is a file part per item.
+	Binary bool
+	// Part is set on a multipart field sent otherwise than as a text part of no
+	// Content-Type (a scalar) or a file part of application/octet-stream: with
+	// the encoding object's Content-Type or headers, or as JSON.
+	Part *Part
+	// PartHeader is set on a field that holds a header of another multipart
+	// field's part (the part's encoding headers): the header's name. Name is
+	// then "<part>.<header>"; the part's Part.Headers lists the field.
+	PartHeader string
+	// Untagged says why the request struct's field is left out of the request's
+	// JSON (json:"-"), "" when its tag holds Name: another parameter has the name
+	// there ("parameter ID is \"id\" there").
+	Untagged   string
 	Doc        string
 	Deprecated bool
 	Pos        diag.Pos
+}
+
+// Part is how a multipart field's part (each item's, for an array) is sent.
+type Part struct {
+	// ContentType is the part's Content-Type, from the encoding object; "" for
+	// the default: none for a text part, application/octet-stream for a file,
+	// application/json for JSON.
+	ContentType string
+	// JSON is set when the value (or item) is sent as its JSON text: an object,
+	// or a scalar whose encoding asks for a JSON media type.
+	JSON bool
+	// Headers are the fields that set more headers of the part (Param.PartHeader),
+	// sent when set.
+	Headers []*Param
 }
 
 // SepWord names a Param.Sep in prose: "commas", "spaces", "pipes (|)".
@@ -212,7 +246,9 @@ const (
 	ParamDeepObject ParamStyle = "deepObject"
 	// ParamObject is an object in the path (style simple, label or matrix, see
 	// Param.PathStyle; rendered by acs.PathObject) or in a header (style simple,
-	// acs.HeaderObject): R=100,G=200 with explode, R,100,G,200 without.
+	// acs.HeaderObject): R=100,G=200 with explode, R,100,G,200 without. In a cookie
+	// (style form, acs.CookieObject) it is R=100; G=200 with explode, one pair
+	// color=R,100,G,200 without.
 	ParamObject ParamStyle = "object"
 	// ParamContent is a parameter declared with content application/json instead of
 	// a schema: its JSON text (acs.ContentParam), percent-encoded in the query, the
@@ -301,7 +337,10 @@ type Model struct {
 	Discriminator string
 	AnyOf         bool    // a Union from anyOf: an object with several alternatives' keys picks the first
 	Type          TypeRef // Alias and Defined: the underlying type
-	Pos           diag.Pos
+	// OwnJSON is set on a Struct with an Untagged field: it gets MarshalJSON and
+	// UnmarshalJSON of its own, which write and read every member's exact name.
+	OwnJSON bool
+	Pos     diag.Pos
 }
 
 // Wrap is how a field holds its type.
@@ -316,11 +355,14 @@ const (
 
 // Field is one struct field.
 type Field struct {
-	Name       string // JSON name, e.g. "pluginAttachmentId"
-	GoName     string // e.g. "PluginAttachmentID"
-	Type       TypeRef
-	Wrap       Wrap
-	OmitZero   bool // tag gets ",omitzero": optional fields vanish when absent
+	Name     string // JSON name, e.g. "pluginAttachmentId"
+	GoName   string // e.g. "PluginAttachmentID"
+	Type     TypeRef
+	Wrap     Wrap
+	OmitZero bool // tag gets ",omitzero": optional fields vanish when absent
+	// Untagged is set when Name cannot be a struct tag key ("", "a,b", a quote):
+	// the field is json:"-", and the model's own JSON methods carry it (OwnJSON).
+	Untagged   bool
 	Required   bool
 	Doc        string
 	Deprecated bool

@@ -17,6 +17,12 @@ import (
 // location (a bad default in a component is "Error at "/0"" at 1:1); walking the
 // spec here positions each failure at the offending value inside the example or
 // default itself.
+//
+// An example that does not match is a warning, and is taken out of the spec:
+// nothing generated may show it as a valid value (the generated example
+// functions, the docs). A default is an error, unless only its format is off
+// (`04/03/2001` for a date): generated code never reads a default, so it stays,
+// as written, for the docs.
 func checkExamples(doc *openapi3.T, loc *Locator) diag.List {
 	c := &exampleChecker{loc: loc, seen: map[*openapi3.Schema]bool{}}
 	if doc.Paths != nil {
@@ -97,7 +103,9 @@ func (c *exampleChecker) parameter(p *openapi3.Parameter, path []string) {
 	if p.Schema == nil || p.Schema.Value == nil {
 		return
 	}
-	c.value(p.Schema.Value, p.Example, append(slices.Clone(path), "example"), asRequest, "")
+	if c.value(p.Schema.Value, p.Example, append(slices.Clone(path), "example"), asRequest, "") {
+		p.Example = nil
+	}
 	c.examples(p.Schema.Value, p.Examples, path, asRequest)
 	if p.Schema.Ref == "" {
 		c.schema(p.Schema, append(slices.Clone(path), "schema"))
@@ -107,7 +115,8 @@ func (c *exampleChecker) parameter(p *openapi3.Parameter, path []string) {
 // examples checks named examples; one that is a $ref to components.examples is
 // checked against the schema at hand and reported where its value is written.
 func (c *exampleChecker) examples(s *openapi3.Schema, examples openapi3.Examples, path []string, as visit) {
-	for name, ex := range examples {
+	for _, name := range sortedKeys(examples) {
+		ex := examples[name]
 		if ex.Value == nil {
 			continue
 		}
@@ -119,7 +128,9 @@ func (c *exampleChecker) examples(s *openapi3.Schema, examples openapi3.Examples
 		} else if ex.Ref != "" {
 			continue
 		}
-		c.value(s, ex.Value.Value, at, as, note)
+		if c.value(s, ex.Value.Value, at, as, note) {
+			delete(examples, name) // here only: another place may use the same component
+		}
 	}
 }
 
@@ -133,7 +144,9 @@ func (c *exampleChecker) content(content openapi3.Content, path []string, respon
 		if response {
 			as = asResponse
 		}
-		c.value(mt.Schema.Value, mt.Example, append(slices.Clone(mpath), "example"), as, "")
+		if c.value(mt.Schema.Value, mt.Example, append(slices.Clone(mpath), "example"), as, "") {
+			mt.Example = nil
+		}
 		c.examples(mt.Schema.Value, mt.Examples, mpath, as)
 		if mt.Schema.Ref == "" {
 			c.schema(mt.Schema, append(mpath, "schema"))
@@ -148,16 +161,29 @@ func (c *exampleChecker) schema(ref *openapi3.SchemaRef, path []string) {
 	}
 	s := ref.Value
 	c.seen[s] = true
-	c.value(s, s.Example, append(slices.Clone(path), "example"), asRequest, "")
-	c.value(s, s.Default, append(slices.Clone(path), "default"), asDefault, "")
+	// Paths are made only for what is there: most schemas have no example, no
+	// default and few of the keywords below.
+	if s.Example != nil && c.value(s, s.Example, append(slices.Clone(path), "example"), asRequest, "") {
+		s.Example = nil
+	}
+	if s.Default != nil {
+		c.value(s, s.Default, append(slices.Clone(path), "default"), asDefault, "")
+	}
 	for name, p := range s.Properties {
 		c.schema(p, append(slices.Clone(path), "properties", name))
 	}
-	c.schema(s.Items, append(slices.Clone(path), "items"))
-	c.schema(s.AdditionalProperties.Schema, append(slices.Clone(path), "additionalProperties"))
-	for kw, list := range map[string]openapi3.SchemaRefs{"allOf": s.AllOf, "oneOf": s.OneOf, "anyOf": s.AnyOf} {
-		for i, sub := range list {
-			c.schema(sub, append(slices.Clone(path), kw, itoa(i)))
+	if s.Items != nil {
+		c.schema(s.Items, append(slices.Clone(path), "items"))
+	}
+	if s.AdditionalProperties.Schema != nil {
+		c.schema(s.AdditionalProperties.Schema, append(slices.Clone(path), "additionalProperties"))
+	}
+	for _, kw := range [...]struct {
+		name string
+		list openapi3.SchemaRefs
+	}{{"allOf", s.AllOf}, {"oneOf", s.OneOf}, {"anyOf", s.AnyOf}} {
+		for i, sub := range kw.list {
+			c.schema(sub, append(slices.Clone(path), kw.name, itoa(i)))
 		}
 	}
 }
@@ -172,10 +198,11 @@ const (
 	asDefault
 )
 
-// value checks v against s; note, if any, ends each message.
-func (c *exampleChecker) value(s *openapi3.Schema, v any, path []string, as visit, note string) {
+// value checks v against s; note, if any, ends each message. It reports whether v
+// is an example that does not match, to be taken out.
+func (c *exampleChecker) value(s *openapi3.Schema, v any, path []string, as visit, note string) bool {
 	if v == nil {
-		return
+		return false
 	}
 	opts := []openapi3.SchemaValidationOption{openapi3.MultiErrors()}
 	what := "example"
@@ -189,7 +216,7 @@ func (c *exampleChecker) value(s *openapi3.Schema, v any, path []string, as visi
 	}
 	err := s.VisitJSON(v, opts...)
 	if err == nil {
-		return
+		return false
 	}
 	var leaves []error
 	var me openapi3.MultiError
@@ -199,16 +226,25 @@ func (c *exampleChecker) value(s *openapi3.Schema, v any, path []string, as visi
 		leaves = []error{err}
 	}
 	for _, leaf := range leaves {
+		report, standIn := c.diags.Add, ""
 		var se *openapi3.SchemaError
-		if !errors.As(leaf, &se) {
-			c.diags.Add(c.loc.Pos(path...), strings.Join(path, "."), "%s: %s%s", what, firstLine(leaf.Error()), note)
+		isSchemaErr := errors.As(leaf, &se)
+		switch {
+		case as != asDefault:
+			report, standIn = c.diags.Warn, "; the example is left out of generated examples and docs"
+		case isSchemaErr && se.SchemaField == "format":
+			report, standIn = c.diags.Warn, "; generated code does not read defaults, and the docs show it as written"
+		}
+		if !isSchemaErr {
+			report(c.loc.Pos(path...), strings.Join(path, "."), "%s: %s%s%s", what, firstLine(leaf.Error()), note, standIn)
 			continue
 		}
 		ptr := se.JSONPointer()
 		at := append(slices.Clone(path), ptr...)
-		c.diags.Add(c.loc.Pos(at...), strings.Join(path, "."), "%s value at /%s: %s%s",
-			what, strings.Join(ptr, "/"), se.Reason, note)
+		report(c.loc.Pos(at...), strings.Join(path, "."), "%s value at /%s: %s%s%s",
+			what, strings.Join(ptr, "/"), se.Reason, note, standIn)
 	}
+	return as != asDefault
 }
 
 func itoa(i int) string { return strconv.Itoa(i) }

@@ -1,6 +1,7 @@
 package load
 
 import (
+	"bytes"
 	"crypto/sha256"
 	"encoding/hex"
 	"fmt"
@@ -48,5 +49,8 @@ func digest(data []byte, parts []*Locator) string {
 }
 
 func normalised(data []byte) []byte {
-	return []byte(strings.ReplaceAll(string(data), "\r\n", "\n"))
+	if !bytes.Contains(data, []byte("\r\n")) {
+		return data // as it is, without two copies of the spec
+	}
+	return bytes.ReplaceAll(data, []byte("\r\n"), []byte("\n"))
 }

@@ -26,6 +26,9 @@ import (
 // warning (diag.Diagnostic.Warning). Each value is reported once, at its first
 // hidden character, counting the others.
 func (l *Locator) hiddenText() diag.List {
+	if !anyHidden(l.root) {
+		return nil // the usual case, found without building a path for every node
+	}
 	type hit struct {
 		n     *yaml.Node
 		path  []string
@@ -150,4 +153,17 @@ func spellings(r rune) []string {
 		out = append(out, `\P`)
 	}
 	return out
+}
+
+// anyHidden says whether a key or value under n holds a visible.Hidden character.
+func anyHidden(n *yaml.Node) bool {
+	if n.Kind == yaml.ScalarNode {
+		return strings.IndexFunc(n.Value, visible.Hidden) >= 0
+	}
+	for _, c := range n.Content {
+		if anyHidden(c) {
+			return true
+		}
+	}
+	return false
 }

@@ -3,6 +3,7 @@ package load
 import (
 	"testing"
 
+	"github.com/getkin/kin-openapi/openapi3"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
@@ -101,4 +102,48 @@ func warningLines(spec *Spec) []string {
 		out = append(out, w.String())
 	}
 	return out
+}
+
+// A server variable whose default is the empty string is a warning at the default
+// and keeps it: the URL leaves the variable out. A default not written at all is
+// still an error.
+func TestEmptyServerVariableDefault(t *testing.T) {
+	spec, err := Data("s.json", []byte(`{"openapi": "3.0.3", "info": {"title": "T", "version": "1"},
+ "servers": [{"url": "{base}/v2", "variables": {"base": {"default": ""}}}],
+ "paths": {}}`))
+	require.NoError(t, err)
+	assert.Equal(t, []string{
+		`s.json:2:58: warning: servers.0.variables.base.default: server variable "base" defaults to the empty string; the server URL leaves it out`,
+	}, warningLines(spec))
+	assert.Empty(t, spec.Doc.Servers[0].Variables["base"].Default, "the stand-in is gone")
+
+	assert.Contains(t, loadErr(t, "openapi: 3.0.3\ninfo: {title: T, version: \"1\"}\nservers: [{url: \"{base}/v2\", variables: {base: {description: none}}}]\npaths: {}\n"),
+		"field default is required")
+}
+
+// A security requirement naming a scheme the spec does not declare is a warning
+// at the name and is dropped, globally and on an operation; the others stay.
+func TestUndeclaredSecuritySchemeIsIgnored(t *testing.T) {
+	spec, err := Data("s.yaml", []byte(`openapi: 3.0.3
+info: {title: T, version: "1"}
+security:
+  - api_key: []
+  - basic: []
+paths:
+  /a:
+    get:
+      security: [{token: []}]
+      responses:
+        "200": {description: ok}
+components:
+  securitySchemes:
+    basic: {type: http, scheme: basic}
+`))
+	require.NoError(t, err)
+	assert.Equal(t, []string{
+		`s.yaml:4:5: warning: security.0.api_key: security requirement names scheme "api_key", which components.securitySchemes does not declare; the requirement is ignored`,
+		`s.yaml:9:19: warning: paths./a.get.security.0.token: security requirement names scheme "token", which components.securitySchemes does not declare; the requirement is ignored`,
+	}, warningLines(spec))
+	assert.Equal(t, openapi3.SecurityRequirements{{"basic": {}}}, spec.Doc.Security)
+	assert.Empty(t, *spec.Doc.Paths.Value("/a").Get.Security)
 }

@@ -19,7 +19,15 @@ import (
 //   - a parameter's schema: the parameter is a string;
 //   - an operation's responses: it answers anything (default) without a body.
 //
-// It fills in stand-ins for kin-openapi; restore takes out those of info again.
+// Then it reads what is slightly off but clear, likewise a warning each (or an
+// error where the reading finds no meaning): path keys (pathKeys), operationIds a
+// path item $ref repeats (aliasedOperationIDs), allOf parts that include their
+// own schema (dropSelfInclusions), keys OpenAPI does not define (unknownFields),
+// schemas (schemaFixes), security requirements naming no declared scheme
+// (undeclaredSchemes) and empty server variable defaults (emptyDefaults).
+//
+// It fills in stand-ins for kin-openapi; restore takes out those of info and of
+// server variables again.
 func leniencies(doc *openapi3.T, loc *Locator) (w diag.List, restore func()) {
 	restore = func() {}
 	switch {
@@ -50,6 +58,19 @@ func leniencies(doc *openapi3.T, loc *Locator) (w diag.List, restore func()) {
 		w.Warn(loc.Pos(), "paths", "the spec has no paths, which OpenAPI requires; only the types of its components are generated")
 		doc.Paths = openapi3.NewPaths()
 	}
+	w = append(w, pathKeys(doc, loc)...)
+	w = append(w, aliasedOperationIDs(doc, loc)...)
+	w = append(w, dropSelfInclusions(doc, loc)...)
+	// Schemas are read before the parameters below: an array given any items
+	// here is then a parameter's array like any other.
+	fields, schemas := unknownFields{loc: loc}, schemaFixes{loc: loc}
+	fields.info(doc)
+	walker := specWalker{mediaType: fields.mediaType, schema: func(s *openapi3.Schema, path []string) {
+		fields.schema(s, path)
+		schemas.schema(s, path)
+	}}
+	walker.walk(doc)
+	w = append(append(w, fields.w...), schemas.w...)
 	l := lenient{loc: loc, seen: map[any]bool{}}
 	for _, key := range sortedKeys(doc.Paths.Map()) {
 		item := doc.Paths.Value(key)
@@ -81,7 +102,11 @@ func leniencies(doc *openapi3.T, loc *Locator) (w diag.List, restore func()) {
 			l.param(c.Parameters[name], []string{"components", "parameters", name})
 		}
 	}
-	return append(w, l.w...), restore
+	w = append(w, l.w...)
+	w = append(w, undeclaredSchemes(doc, loc)...)
+	servers, restoreServers := emptyDefaults(doc, loc)
+	restoreInfo := restore
+	return append(w, servers...), func() { restoreInfo(); restoreServers() }
 }
 
 type lenient struct {
@@ -109,6 +134,12 @@ func (l *lenient) param(p *openapi3.ParameterRef, at []string) {
 		// Any value is allowed, and a parameter's value is text on the wire: a
 		// string, which kin-openapi then reads as it read the untyped value.
 		sr.Value.Type = &openapi3.Types{openapi3.TypeString}
+	}
+	if sr := p.Value.Schema; sr != nil && sr.Ref == "" && sr.Value != nil && sr.Value.Type.Is("array") {
+		// So are the items of an array whose items are any value ({}).
+		if it := sr.Value.Items; it != nil && it.Ref == "" && it.Value != nil && untyped(it.Value) {
+			it.Value.Type = &openapi3.Types{openapi3.TypeString}
+		}
 	}
 	if p.Value.In == openapi3.ParameterInPath && !p.Value.Required {
 		l.w.Warn(l.loc.Pos(at...), strings.Join(at, "."), "path parameter %q is not marked required, which OpenAPI requires of path parameters; it is required", p.Value.Name)

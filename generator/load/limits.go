@@ -3,6 +3,7 @@ package load
 import (
 	"fmt"
 	"slices"
+	"strconv"
 	"strings"
 
 	"go.yaml.in/yaml/v3"
@@ -75,6 +76,9 @@ func (l *Locator) tooDeep() diag.List {
 type refEdge struct {
 	to  string
 	pos diag.Pos
+	// part is the path, inside the component, of the allOf part that is the
+	// $ref (allOf, 1); nil for the component's own $ref.
+	part []string
 }
 
 // schemaRefGraph maps each component schema to the components it stands for
@@ -88,34 +92,84 @@ func (l *Locator) schemaRefGraph() map[string][]refEdge {
 	if schemas == nil || schemas.Kind != yaml.MappingNode {
 		return graph
 	}
-	var collect func(name string, n *yaml.Node)
-	collect = func(name string, n *yaml.Node) {
+	var collect func(name string, n *yaml.Node, part []string)
+	collect = func(name string, n *yaml.Node, part []string) {
 		if n == nil || n.Kind != yaml.MappingNode {
 			return
 		}
 		if _, v := l.child(n, "$ref"); v != nil && v.Kind == yaml.ScalarNode {
 			if target, ok := strings.CutPrefix(v.Value, "#/components/schemas/"); ok {
-				graph[name] = append(graph[name], refEdge{to: pointerPath(target)[0], pos: l.at(v)})
+				graph[name] = append(graph[name], refEdge{to: pointerPath(target)[0], pos: l.at(v), part: part})
 			}
 		}
 		if _, parts := l.child(n, "allOf"); parts != nil && parts.Kind == yaml.SequenceNode {
-			for _, p := range parts.Content {
-				collect(name, p)
+			for i, p := range parts.Content {
+				collect(name, p, append(slices.Clone(part), "allOf", strconv.Itoa(i)))
 			}
 		}
 	}
 	for i := 0; i+1 < len(schemas.Content); i += 2 {
 		name := schemas.Content[i].Value
 		graph[name] = nil
-		collect(name, schemas.Content[i+1])
+		collect(name, schemas.Content[i+1], nil)
 	}
 	return graph
+}
+
+// selfInclusions takes out of graph, and returns, the allOf parts that are a
+// $ref to the component holding them, directly or through components that are
+// only a $ref (RecursiveObject: {allOf: [$ref: RecursiveObject, ...]}). A
+// schema is already all it is: including itself adds nothing (kin-openapi's
+// validation skips a schema it is already inside), so the part is dropped
+// (dropSelfInclusions) rather than refused as a cycle.
+func selfInclusions(graph map[string][]refEdge) map[string][]refEdge {
+	alias := func(name string) (string, bool) {
+		for _, e := range graph[name] {
+			if e.part == nil {
+				return e.to, true
+			}
+		}
+		return "", false
+	}
+	out := map[string][]refEdge{}
+	for _, name := range sortedNames(graph) {
+		kept := graph[name][:0:0]
+		for _, e := range graph[name] {
+			target := e.to
+			for range MaxRefChain {
+				next, ok := alias(target)
+				if target == name || !ok {
+					break
+				}
+				target = next
+			}
+			if e.part != nil && allOfOnly(e.part) && target == name {
+				out[name] = append(out[name], e)
+				continue
+			}
+			kept = append(kept, e)
+		}
+		graph[name] = kept
+	}
+	return out
+}
+
+// allOfOnly reports whether part steps through allOf parts alone (allOf, 1,
+// allOf, 0): a schema merged into itself, not one that is its own alternative.
+func allOfOnly(part []string) bool {
+	for i := 0; i < len(part); i += 2 {
+		if part[i] != "allOf" {
+			return false
+		}
+	}
+	return true
 }
 
 // refProblems reports $ref cycles without a property in between, and chains of
 // components that are only $refs longer than MaxRefChain.
 func (l *Locator) refProblems() diag.List {
 	graph := l.schemaRefGraph()
+	selfInclusions(graph)
 	var out diag.List
 	reported := map[string]bool{}
 	for _, start := range sortedNames(graph) {

@@ -191,8 +191,8 @@ func (o Options) check(loc *Locator, path string, data []byte, parts []*Locator)
 		diags = validationErrors(loc, err)
 	}
 	restore()
-	diags = append(diags, checkExamples(doc, loc)...)
-	if len(diags) > 0 {
+	lenient = append(lenient, checkExamples(doc, loc)...)
+	if errs, _ := lenient.Count(); len(diags) > 0 || errs > 0 {
 		return nil, append(diags, lenient...).Sort()
 	}
 	spec := &Spec{Doc: doc, Loc: loc, Digest: digest(data, parts), Warnings: lenient}
@@ -210,6 +210,12 @@ func (o Options) check(loc *Locator, path string, data []byte, parts []*Locator)
 // its positions come from the Locator (origins.go), which knows each node's file.
 func (o Options) decode(loc *Locator, path string, data []byte, parts []*Locator) (*openapi3.T, error) {
 	if parts != nil {
+		if doc, ok := loadTree(loc.root, path); ok {
+			if o.Origins {
+				setOrigins(doc, loc)
+			}
+			return doc, nil
+		}
 		size := len(data)
 		for _, p := range parts {
 			size += len(p.src)
@@ -228,6 +234,9 @@ func (o Options) decode(loc *Locator, path string, data []byte, parts []*Locator
 		return doc, err
 	}
 	if !o.Origins && !looksLikeJSON(data) {
+		if doc, ok := loadTree(loc.root, path); ok {
+			return doc, nil
+		}
 		if converted, ok := toJSON(loc.root, len(data)); ok {
 			if doc, err := newLoader().LoadFromDataWithPath(converted, &url.URL{Path: path}); err == nil {
 				return doc, nil

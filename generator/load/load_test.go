@@ -60,11 +60,11 @@ paths:
     get:
       operationId: B
       parameters:
-        - {name: n, in: query, schema: {type: integer}, example: "x"}
+        - {name: n, in: query, schema: {type: integer, default: "x"}}
       responses: {"200": {description: ok}}
 `)
 	assert.Equal(t, `s.yaml:8:11: warning: paths./a/{id}.get.parameters.0: path parameter "id" is not marked required, which OpenAPI requires of path parameters; it is required
-s.yaml:14:57: paths./b.get.parameters.0.example: example value at /: value must be an integer`, got)
+s.yaml:14:56: paths./b.get.parameters.0.schema.default: default value at /: value must be an integer`, got)
 }
 
 // The YAML reader names no line for a character it refuses; the error points at it.

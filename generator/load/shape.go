@@ -74,6 +74,10 @@ func (l *Locator) schemaShapes() diag.List {
 		}
 		for i := 0; i+1 < len(n.Content); i += 2 {
 			k, v := n.Content[i], n.Content[i+1]
+			rule, ok := schemaKeys[k.Value]
+			if !ok && k.Value != "type" {
+				continue // a keyword with no shape to check, or the user's own key
+			}
 			kpath := append(slices.Clone(path), k.Value)
 			pos := l.at(v)
 			if k.Value == "type" {
@@ -84,9 +88,8 @@ func (l *Locator) schemaShapes() diag.List {
 				}
 				continue
 			}
-			rule, ok := schemaKeys[k.Value]
-			if !ok {
-				continue
+			if k.Value == "properties" && isNull(v) {
+				continue // no properties, as YAML writes an empty mapping (schemaLeniencies warns)
 			}
 			if v.Kind != rule.kind && !(rule.scalarB && v.Kind == yaml.ScalarNode && (v.Value == "true" || v.Value == "false")) {
 				out.Add(pos, strings.Join(kpath, "."), "%s must be %s, not %s", k.Value, kindName[rule.kind], kindName[v.Kind])

@@ -22,18 +22,23 @@ var bom = []byte("\ufeff")
 
 // lineStarts returns the byte offset at which each line of src starts. Lines
 // break where the YAML parser breaks them: at LF, CR, CR LF, NEL (U+0085), and
-// U+2028 and U+2029.
+// U+2028 and U+2029. Only their first bytes need a second look; the rest of the
+// text is skipped a byte at a time.
 func lineStarts(src []byte) []int {
-	starts := []int{0}
+	starts := make([]int, 1, bytes.Count(src, []byte("\n"))+1)
 	for i := 0; i < len(src); {
-		switch {
-		case src[i] == '\r' && i+1 < len(src) && src[i+1] == '\n':
-			i += 2
-		case src[i] == '\n' || src[i] == '\r':
+		switch c := src[i]; {
+		case c == '\n':
 			i++
-		case bytes.HasPrefix(src[i:], []byte("\u0085")), bytes.HasPrefix(src[i:], []byte("\u2028")), bytes.HasPrefix(src[i:], []byte("\u2029")):
-			_, size := utf8.DecodeRune(src[i:])
-			i += size
+		case c == '\r':
+			i++
+			if i < len(src) && src[i] == '\n' {
+				i++
+			}
+		case c == 0xC2 && i+1 < len(src) && src[i+1] == 0x85: // NEL
+			i += 2
+		case c == 0xE2 && i+2 < len(src) && src[i+1] == 0x80 && (src[i+2] == 0xA8 || src[i+2] == 0xA9): // LS, PS
+			i += 3
 		default:
 			i++
 			continue

@@ -121,24 +121,30 @@ func (w *jsonWriter) scalar(n *yaml.Node) bool {
 			return true
 		}
 	case "!!int", "!!float":
-		if n.Tag == "!!int" && canonicalInt(n.Value) {
-			w.buf = append(w.buf, n.Value...)
-			return true
-		}
-		// Anything else goes through YAML's own reading and encoding/json's writing,
-		// as in kin-openapi: 1e3 must reach an integer field as 1000, 0x1F as 31.
-		var v any
-		if err := n.Decode(&v); err != nil {
-			return false
-		}
-		text, err := json.Marshal(v)
-		if err != nil { // ±Inf, NaN
-			return false
-		}
-		w.buf = append(w.buf, text...)
-		return true
+		num, ok := numberText(n)
+		w.buf = append(w.buf, num...)
+		return ok
 	}
 	return false
+}
+
+// numberText is the JSON number an !!int or !!float scalar becomes. A canonical
+// integer is its own text; anything else goes through YAML's own reading and
+// encoding/json's writing, as in kin-openapi: 1e3 must reach an integer field as
+// 1000, 0x1F as 31.
+func numberText(n *yaml.Node) (string, bool) {
+	if n.Tag == "!!int" && canonicalInt(n.Value) {
+		return n.Value, true
+	}
+	var v any
+	if err := n.Decode(&v); err != nil {
+		return "", false
+	}
+	text, err := json.Marshal(v)
+	if err != nil { // ±Inf, NaN
+		return "", false
+	}
+	return string(text), true
 }
 
 // string appends s as a JSON string. encoding/json would also escape <, >, & and

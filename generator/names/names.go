@@ -3,6 +3,7 @@
 package names
 
 import (
+	"fmt"
 	"go/token"
 	"go/types"
 	"strings"
@@ -69,6 +70,20 @@ func GoName(s string) string {
 		out = "X" + out
 	}
 	return out
+}
+
+// CodePoints names s, which holds no letter or digit, by its code points: "=" →
+// "U003D", "*/" → "U002AU002F", "" → "Empty". Distinct names stay distinct, and
+// the result is an exported identifier.
+func CodePoints(s string) string {
+	if s == "" {
+		return "Empty"
+	}
+	var b strings.Builder
+	for _, r := range s {
+		fmt.Fprintf(&b, "U%04X", r)
+	}
+	return b.String()
 }
 
 func word(w string) string {

@@ -101,3 +101,10 @@ func TestOperationName(t *testing.T) {
 		assert.Equal(t, tc.want, OperationName(tc.method, tc.path), "%s %s", tc.method, tc.path)
 	}
 }
+
+func TestCodePoints(t *testing.T) {
+	for in, want := range map[string]string{"=": "U003D", "*/": "U002AU002F", "": "Empty", "+": "U002B", "😀": "U1F600"} {
+		assert.Equal(t, want, CodePoints(in), in)
+		assert.True(t, IsExported(CodePoints(in)), in)
+	}
+}
