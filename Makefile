@@ -54,6 +54,8 @@ fuzz:
 	$(GO) test -run '^$$' -fuzz '^FuzzDecodeJSONAgreesWithEncodingJSON$$' -fuzztime=$(FUZZTIME) -fuzzminimizetime=$(FUZZMINIMIZE) ./generated/cloudapi
 	$(GO) test -run '^$$' -fuzz '^FuzzCanonicalQueryFastPath$$' -fuzztime=$(FUZZTIME) -fuzzminimizetime=$(FUZZMINIMIZE) ./acs
 	$(GO) test -run '^$$' -fuzz '^FuzzDecodeTree$$' -fuzztime=$(FUZZTIME) -fuzzminimizetime=$(FUZZMINIMIZE) ./generator/load
+	$(GO) test -run '^$$' -fuzz '^FuzzFormats$$' -fuzztime=$(FUZZTIME) -fuzzminimizetime=$(FUZZMINIMIZE) ./acs
+	$(GO) test -run '^$$' -fuzz '^FuzzStrictDecodingAgreesWithKin$$' -fuzztime=$(FUZZTIME) -fuzzminimizetime=$(FUZZMINIMIZE) ./generator/internal/cases/unions
 
 lint:
 	$(GO) vet ./...

@@ -3,6 +3,8 @@ package acs
 import (
 	"bytes"
 	"encoding/json"
+
+	"github.com/acsgen/acsgen/acs/jsondec"
 )
 
 // Nullable holds an optional value that may also be JSON null, keeping the three
@@ -57,4 +59,21 @@ func (n *Nullable[T]) UnmarshalJSON(data []byte) error {
 	}
 	n.state = present
 	return nil
+}
+
+// DecodeJSONWith decodes null or a value at d's cursor, the value with decode,
+// the generated decoder of T: what UnmarshalJSON does, in jsondec's one pass
+// (and strictly when d is trying a union's alternative).
+func (n *Nullable[T]) DecodeJSONWith(d *jsondec.Decoder, decode func(*T, *jsondec.Decoder)) {
+	if d.Peek() == 'n' {
+		if d.ReadLiteral() == 'n' {
+			var zero T
+			n.value, n.state = zero, null
+		}
+		return
+	}
+	decode(&n.value, d)
+	if d.Err() == nil {
+		n.state = present
+	}
 }

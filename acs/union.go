@@ -45,3 +45,18 @@ func UnionKeys(data []byte, keys ...string) ([]string, error) {
 	}
 	return present, nil
 }
+
+// UnionKeyKind returns the JSON type ("string", "number", ...) of the member key
+// of the JSON object data: the property every object alternative of a union
+// requires, with a JSON type of its own in each.
+func UnionKeyKind(data []byte, key string) (string, error) {
+	var members map[string]json.RawMessage
+	if err := json.Unmarshal(data, &members); err != nil {
+		return "", err
+	}
+	raw, ok := members[key]
+	if !ok {
+		return "", fmt.Errorf("the object has no %q property, whose JSON type tells its alternative", key)
+	}
+	return JSONKind(raw), nil
+}

@@ -31,3 +31,16 @@ func TestUnionKeys(t *testing.T) {
 	_, err = acs.UnionKeys([]byte(`null`), "radius")
 	assert.Error(t, err)
 }
+
+func TestUnionKeyKind(t *testing.T) {
+	kind, err := acs.UnionKeyKind([]byte(`{"id":7,"x":"y"}`), "id")
+	require.NoError(t, err)
+	assert.Equal(t, "number", kind)
+	kind, err = acs.UnionKeyKind([]byte(`{"id":null}`), "id")
+	require.NoError(t, err)
+	assert.Equal(t, "null", kind)
+	_, err = acs.UnionKeyKind([]byte(`{"x":1}`), "id")
+	assert.EqualError(t, err, `the object has no "id" property, whose JSON type tells its alternative`)
+	_, err = acs.UnionKeyKind([]byte(`{`), "id")
+	assert.Error(t, err)
+}

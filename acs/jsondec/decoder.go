@@ -47,6 +47,9 @@ type Decoder struct {
 	buf       []byte   // scratch for strings that hold escapes
 	skipStack []byte   // open containers of the value skipValue is skipping
 	strings   []string // the rest of the slab newString hands out
+	strict    bool     // decoding as JSON Schema judges (strict.go)
+	nullOK    bool     // strict: the member about to be read may be null
+	memo      map[any]any
 
 	exact *exactState // nil but in exact decoding (UnmarshalExact)
 
@@ -171,6 +174,7 @@ func kindOf(c byte) string {
 
 // enter opens an array or object, refusing one nested past the limit.
 func (d *Decoder) enter() bool {
+	d.nullOK = false // a field's leave to be null is not its items' or members'
 	d.depth++
 	if d.depth > d.limit {
 		d.fail(&SyntaxError{Offset: int64(d.pos), msg: ErrTooDeep.Error(), err: ErrTooDeep})

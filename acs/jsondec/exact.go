@@ -12,7 +12,8 @@ import (
 // into equal values of type any. Decoding exactly answers that in the same walk.
 type Exact struct {
 	// Judge, if set, tells whether a value that decoded itself with its own
-	// UnmarshalJSON (json.RawMessage, acs.Nullable, a generated union) would
+	// UnmarshalJSON (json.RawMessage; generated unions and acs.Nullable fields
+	// decode through DecodeJSON, inside the walk) would
 	// encode as part, the bytes it came from; v is a pointer to the value.
 	// Without a Judge every such value counts as lost.
 	Judge func(v any, part []byte) bool

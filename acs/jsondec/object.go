@@ -3,8 +3,8 @@ package jsondec
 import "strings"
 
 // Struct is what decoding needs of a generated struct type: its name, for errors,
-// the JSON names of its fields, in field order, and for exact decoding which of
-// them are required.
+// the JSON names of its fields, in field order, for exact decoding which of them
+// are required, and for strict decoding what the schema says of them.
 type Struct struct {
 	name     string
 	names    []string
@@ -14,6 +14,11 @@ type Struct struct {
 	// described is set by Required when the names are unique: only then can
 	// exact decoding judge an object of the type.
 	described bool
+
+	// What strict decoding checks (see strict.go); zero for plain decoding.
+	mandatory []int  // indices of the fields the schema requires
+	nullable  []bool // by index: the field may be null; nil for none
+	closed    bool   // members no field names are refused
 }
 
 // NewStruct describes the struct type goType with the given field names.
@@ -38,16 +43,20 @@ func (s *Struct) Required(fields ...int) *Struct {
 	return s
 }
 
-// index is the field a key names: an exact match, else the first field whose name
-// equals the key under Unicode case folding, as encoding/json matches (folded);
-// -1 for none. Bodies mostly list fields in order, so the field after the last
-// member's (next) is tried before the map of names.
-func (s *Struct) index(key []byte, next int) (i int, folded bool) {
+// index is the field a key names: an exact match, else (but in strict decoding)
+// the first field whose name equals the key under Unicode case folding, as
+// encoding/json matches (folded); -1 for none. Bodies mostly list fields in
+// order, so the field after the last member's (next) is tried before the map of
+// names.
+func (s *Struct) index(key []byte, next int, strict bool) (i int, folded bool) {
 	if s.unique && next < len(s.names) && s.names[next] == string(key) {
 		return next, false
 	}
 	if i, ok := s.exact[string(key)]; ok {
 		return i, false
+	}
+	if strict {
+		return -1, false
 	}
 	for i, n := range s.names {
 		if strings.EqualFold(n, string(key)) {
@@ -69,6 +78,10 @@ type Object struct {
 	start int
 	seen  uint64
 	wide  int
+	// In strict decoding: whether the value was null, and for a struct with
+	// mandatory fields which were present.
+	null    bool
+	present []bool
 }
 
 const (
@@ -91,12 +104,14 @@ func (o *Object) Next() bool {
 	case objectBefore:
 		if !o.open() {
 			o.state = objectDone
+			o.checkMandatory()
 			return false
 		}
 		o.state = objectInside
 	case objectInside:
 		if !o.more() {
 			o.state = objectDone
+			o.checkMandatory()
 			return false
 		}
 	default:
@@ -116,13 +131,22 @@ func (o *Object) Next() bool {
 		if !ok || !d.colon() {
 			break
 		}
-		if i, folded := o.s.index(key, o.field+1); i >= 0 {
+		if i, folded := o.s.index(key, o.field+1, d.strict); i >= 0 {
 			if d.exact != nil && (o.met(i) || folded) {
 				d.lose(at) // a repeated key merges values; a folded one is not what encodes
 			}
 			o.field = i
 			d.path[len(d.path)-1] = o.s.names[i]
+			if d.strict {
+				o.isPresent(i)
+				d.nullOK = o.s.allowsNull(i)
+			}
 			return true
+		}
+		if d.strict && o.s.closed {
+			d.path[len(d.path)-1] = string(key)
+			d.schemaError("property %q is not one of the properties of %s, and no other is allowed", key, o.s.name)
+			break
 		}
 		d.lose(at) // a key the encoder will not write
 		d.skipValue()
@@ -131,6 +155,7 @@ func (o *Object) Next() bool {
 		}
 	}
 	o.state = objectDone
+	o.checkMandatory()
 	return false
 }
 
@@ -146,7 +171,7 @@ func (o *Object) open() bool {
 		return false
 	case c == 'n':
 		d.lose(d.pos)
-		d.literal("null")
+		o.null = d.acceptNull(o.s.goType)
 		return false
 	case c != '{':
 		d.typeError(kindOf(c), o.s.name)

@@ -25,7 +25,7 @@ func String[T ~string](v *T, d *Decoder) {
 		}
 	case c == 'n':
 		d.lose(d.pos)
-		d.literal("null")
+		d.acceptNull(goType[T])
 	default:
 		d.typeError(kindOf(c), goType[T]())
 	}
@@ -46,15 +46,15 @@ func Bool[T ~bool](v *T, d *Decoder) {
 		}
 	case c == 'n':
 		d.lose(d.pos)
-		d.literal("null")
+		d.acceptNull(goType[T])
 	default:
 		d.typeError(kindOf(c), goType[T]())
 	}
 }
 
 // Int decodes a JSON number into v. As with encoding/json, a number with a
-// fraction or an exponent, or one v cannot hold, is a TypeError; null leaves v
-// unchanged.
+// fraction or an exponent, or one v cannot hold, is a TypeError (but an integral
+// one in strict decoding); null leaves v unchanged.
 func Int[T ~int8 | ~int16 | ~int32 | ~int64 | ~int](v *T, d *Decoder) {
 	text, start, ok := numberAt[T](d)
 	if !ok {
@@ -62,6 +62,11 @@ func Int[T ~int8 | ~int16 | ~int32 | ~int64 | ~int](v *T, d *Decoder) {
 	}
 	n, err := strconv.ParseInt(string(text), 10, 64)
 	if err != nil || int64(T(n)) != n {
+		if m, ok := strictInt[T](text); ok && d.strict {
+			*v = m
+			noteEnum(d, v)
+			return
+		}
 		d.numberError(text, start, goType[T]())
 		return
 	}
@@ -100,7 +105,7 @@ func numberAt[T any](d *Decoder) (text []byte, start int, ok bool) {
 		return text, start, ok
 	case c == 'n':
 		d.lose(d.pos)
-		d.literal("null")
+		d.acceptNull(goType[T])
 	default:
 		d.typeError(kindOf(c), goType[T]())
 	}
@@ -120,7 +125,7 @@ func Ptr[T any](p **T, d *Decoder, decode func(*T, *Decoder)) {
 	}
 	if c == 'n' {
 		d.lose(d.pos) // nil, which omitzero leaves out and a required field writes as null: Ptr cannot tell which
-		if d.literal("null") {
+		if d.acceptNull(goType[*T]) {
 			*p = nil
 		}
 		return
@@ -145,7 +150,7 @@ func StringPtr[T ~string](p **T, d *Decoder) {
 	}
 	if c == 'n' {
 		d.lose(d.pos)
-		if d.literal("null") {
+		if d.acceptNull(goType[*T]) {
 			*p = nil
 		}
 		return
@@ -182,7 +187,7 @@ func Slice[T any](p *[]T, d *Decoder, decode func(*T, *Decoder)) {
 		return
 	case c == 'n':
 		d.lose(d.pos)
-		if d.literal("null") {
+		if d.acceptNull(goType[[]T]) {
 			*p = nil
 		}
 		return
@@ -235,7 +240,7 @@ func Map[V any](p *map[string]V, d *Decoder, decode func(*V, *Decoder)) {
 		return
 	case c == 'n':
 		d.lose(d.pos)
-		if d.literal("null") {
+		if d.acceptNull(goType[map[string]V]) {
 			*p = nil
 		}
 		return
@@ -290,7 +295,8 @@ func Map[V any](p *map[string]V, d *Decoder, decode func(*V, *Decoder)) {
 
 // Unmarshaler hands the value at the cursor, null included, to v's own
 // UnmarshalJSON, as encoding/json does for a type that has one held by value
-// (json.RawMessage, acs.Nullable, generated unions).
+// (json.RawMessage, and whatever else has one; generated code decodes unions
+// and acs.Nullable with their DecodeJSON methods instead).
 func Unmarshaler[T any, P interface {
 	*T
 	json.Unmarshaler

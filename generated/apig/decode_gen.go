@@ -1032,7 +1032,7 @@ func (m *HTTPAPIAPIInfoEnvironmentsServiceConfigs) DecodeJSON(d *jsondec.Decoder
 		case 2:
 			jsondec.StringPtr(&m.Protocol, d)
 		case 3:
-			jsondec.Ptr(&m.Port, d, jsondec.Unmarshaler[HTTPAPIAPIInfoEnvironmentsServiceConfigsPort])
+			jsondec.Ptr(&m.Port, d, (*HTTPAPIAPIInfoEnvironmentsServiceConfigsPort).DecodeJSON)
 		case 4:
 			jsondec.Ptr(&m.Weight, d, jsondec.Int[int32])
 		case 5:

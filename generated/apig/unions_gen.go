@@ -6,7 +6,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"github.com/acsgen/acsgen/acs"
+	"github.com/acsgen/acsgen/acs/jsondec"
 )
 
 // HTTPAPIAPIInfoEnvironmentsServiceConfigsPort is the service port. The documentation example sends a JSON number (8080), while
@@ -31,13 +31,19 @@ func (u HTTPAPIAPIInfoEnvironmentsServiceConfigsPort) MarshalJSON() ([]byte, err
 
 // UnmarshalJSON decodes data into the alternative of its JSON type.
 func (u *HTTPAPIAPIInfoEnvironmentsServiceConfigsPort) UnmarshalJSON(data []byte) error {
+	return jsondec.Unmarshal(data, u)
+}
+
+// DecodeJSON decodes the JSON value at d's cursor into the alternative it picks, as
+// UnmarshalJSON does, in the one pass of its enclosing value's DecodeJSON.
+func (u *HTTPAPIAPIInfoEnvironmentsServiceConfigsPort) DecodeJSON(d *jsondec.Decoder) {
 	*u = HTTPAPIAPIInfoEnvironmentsServiceConfigsPort{}
-	kind := acs.JSONKind(data)
-	switch kind {
+	switch kind := d.Kind(); kind {
 	case "string":
-		return json.Unmarshal(data, &u.String)
+		jsondec.Ptr(&u.String, d, jsondec.String[string])
 	case "number":
-		return json.Unmarshal(data, &u.Int32)
+		jsondec.Ptr(&u.Int32, d, jsondec.Int[int32])
+	default:
+		d.Fail(fmt.Errorf("HTTPAPIAPIInfoEnvironmentsServiceConfigsPort: a JSON %s is not one of: string, number", kind))
 	}
-	return fmt.Errorf("HTTPAPIAPIInfoEnvironmentsServiceConfigsPort: a JSON %s is not one of: string, number", kind)
 }

@@ -60,15 +60,40 @@ func notObject(s *openapi3.Schema) bool {
 		(len(s.Properties)+len(s.AllOf) == 0 && s.AdditionalProperties.Schema != nil)
 }
 
-// unwrapAllOf follows wrappedPart from s, returning the schema (or $ref) it
-// wraps and that schema's path; ok is false when s is no wrapper.
+// singleAlternative returns the alternative of a oneOf or anyOf that has only
+// one, when the schema holding it only annotates it (as wrappedPart has it): a
+// value is valid for oneOf [X], and for anyOf [X], exactly when it is valid for
+// X, so the value's type is X's. A discriminator beside it constrains.
+func singleAlternative(s *openapi3.Schema) (*openapi3.SchemaRef, string, bool) {
+	keyword, alts := "oneOf", s.OneOf
+	if len(alts) == 0 {
+		keyword, alts = "anyOf", s.AnyOf
+	}
+	if len(alts) != 1 || len(s.OneOf)+len(s.AnyOf) != 1 || len(s.AllOf) > 0 || alts[0] == nil || alts[0].Value == nil {
+		return nil, "", false
+	}
+	c := *s
+	c.OneOf, c.AnyOf = nil, nil
+	if !annotates(&c, true) {
+		return nil, "", false
+	}
+	return alts[0], keyword, true
+}
+
+// unwrapAllOf follows wrappedPart and singleAlternative from s, returning the
+// schema (or $ref) it wraps and that schema's path; ok is false when s is no
+// wrapper.
 func unwrapAllOf(s *openapi3.Schema, path []string) (ref *openapi3.SchemaRef, at []string, ok bool) {
 	for range 64 { // a wrapper of a wrapper..., bounded like load.MaxRefChain
 		part, i, wraps := wrappedPart(s)
+		keyword := "allOf"
+		if !wraps {
+			part, keyword, wraps = singleAlternative(s)
+		}
 		if !wraps {
 			break
 		}
-		ref, at, ok = part, append(slices.Clone(path), "allOf", strconv.Itoa(i)), true
+		ref, at, ok = part, append(slices.Clone(path), keyword, strconv.Itoa(i)), true
 		if part.Ref != "" {
 			break
 		}

@@ -53,6 +53,9 @@ type builder struct {
 	// scalarMerges holds each scalar allOf merged (scalarAllOf), nil where it
 	// cannot be, so each is merged, and reported, once.
 	scalarMerges map[*openapi3.Schema]*openapi3.Schema
+
+	unions     []*unionSite // in the order they were built, for planUnions
+	unionSites map[*ir.Model]*unionSite
 }
 
 // Build converts spec into an API. The error, if any, is a diag.List, holding the
@@ -69,6 +72,7 @@ func Build(spec *load.Spec, opts Options) (*ir.API, error) {
 		methods:   lookalikes{},
 
 		paramExamples: map[*ir.Param]any{},
+		unionSites:    map[*ir.Model]*unionSite{},
 	}
 	b.diags = slices.Clone(spec.Warnings)
 	for _, name := range reserved {
@@ -81,6 +85,7 @@ func Build(spec *load.Spec, opts Options) (*ir.API, error) {
 	b.buildAPI(opts)
 	b.buildComponents()
 	b.buildOperations()
+	b.planUnions()
 	b.breakValueCycles()
 	b.embedBodies()
 	if err := b.diags.Err(); err != nil {

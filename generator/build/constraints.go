@@ -31,6 +31,9 @@ func (b *builder) constraints(s *openapi3.Schema, kind ir.TypeKind, scalar strin
 		c.MinProperties, c.MaxProperties = int64(s.MinProps), uint64Ptr(s.MaxProps)
 	case scalar == "string":
 		c.MinLength, c.MaxLength = int64(s.MinLength), uint64Ptr(s.MaxLength)
+		if slices.Contains(checkedFormats, s.Format) {
+			c.Format = s.Format
+		}
 		if s.Pattern != "" {
 			pattern := goPattern(s.Pattern)
 			var syntaxErr *syntax.Error
@@ -56,6 +59,11 @@ func (b *builder) constraints(s *openapi3.Schema, kind ir.TypeKind, scalar strin
 	}
 	return c
 }
+
+// checkedFormats are the string formats kin-openapi checks by default, and so
+// acsgen contract and mock; Validate checks them too (acs.IsDate...). Other
+// formats only annotate.
+var checkedFormats = []string{"date", "date-time", "byte"}
 
 // ecmaCodepoint is an ECMA-262 \uXXXX escape, which Go's regexp spells \x{XXXX}.
 var ecmaCodepoint = regexp.MustCompile(`\\u([0-9A-Fa-f]{4})`)

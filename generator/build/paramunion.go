@@ -39,7 +39,7 @@ func (b *builder) unionOf(t ir.TypeRef) *ir.Model {
 func (b *builder) scalarUnion(t ir.TypeRef) bool {
 	m := b.unionOf(t)
 	return m != nil && len(m.Variants) > 0 && !slices.ContainsFunc(m.Variants, func(v *ir.Variant) bool {
-		return v.Kind != ir.KindString && v.Kind != ir.KindNumber && v.Kind != ir.KindBool
+		return slices.ContainsFunc(v.Kinds, func(k ir.JSONKind) bool { return k != ir.KindString && k != ir.KindNumber && k != ir.KindBool })
 	})
 }
 
@@ -50,7 +50,9 @@ func (b *builder) paramShape(t ir.TypeRef) ir.JSONKind {
 		return shape
 	}
 	m := b.unionOf(t)
-	if m == nil || len(m.Variants) == 0 || slices.ContainsFunc(m.Variants, func(v *ir.Variant) bool { return v.Kind != ir.KindObject }) {
+	if m == nil || len(m.Variants) == 0 || slices.ContainsFunc(m.Variants, func(v *ir.Variant) bool {
+		return slices.ContainsFunc(v.Kinds, func(k ir.JSONKind) bool { return k != ir.KindObject })
+	}) {
 		return ""
 	}
 	return ir.KindObject
@@ -71,8 +73,10 @@ func (b *builder) objectUnion(p *ir.Param, path []string) {
 func unionWords(m *ir.Model, p *ir.Param) string {
 	var kinds []string
 	for _, v := range m.Variants {
-		if w := string(v.Kind) + "s"; !slices.Contains(kinds, w) {
-			kinds = append(kinds, w)
+		for _, k := range v.Kinds {
+			if w := string(k) + "s"; !slices.Contains(kinds, w) {
+				kinds = append(kinds, w)
+			}
 		}
 	}
 	if p.Type.Kind == ir.Array {

@@ -221,6 +221,9 @@ func (b *builder) bareShape(s *openapi3.Schema, hint string, path []string) ir.T
 
 func (b *builder) fillStruct(m *ir.Model, s *openapi3.Schema, path []string) {
 	m.Kind = ir.Struct
+	// Closed only where the schema declares every property itself: beside allOf,
+	// additionalProperties: false refuses the parts' properties too.
+	m.Closed = len(s.AllOf) == 0 && s.AdditionalProperties.Has != nil && !*s.AdditionalProperties.Has
 	props, required := b.mergeAllOf(s, path)
 	b.fillFields(m, props, required)
 }
@@ -432,7 +435,7 @@ func (b *builder) field(p property, goName, hint string, required bool) *ir.Fiel
 		}
 	}
 	nilable := t.Kind == ir.Array || t.Kind == ir.Map || t.Kind == ir.RawJSON
-	f := &ir.Field{Name: p.name, GoName: goName, Type: t, Required: required, Pos: b.loc.Pos(p.path...)}
+	f := &ir.Field{Name: p.name, GoName: goName, Type: t, Required: required, Nullable: nullable, Pos: b.loc.Pos(p.path...)}
 	switch {
 	case required && (nilable || !nullable):
 		f.Wrap = ir.Value

@@ -10,11 +10,27 @@ import (
 	"github.com/acsgen/acsgen/generator/ir"
 )
 
-// fillUnion makes a oneOf/anyOf a struct with one pointer per alternative. The JSON
-// token kind picks the alternative when decoding, so the alternatives must differ in
-// kind (string, number, boolean, array, object), but for objects (structs), which a
-// discriminator or their required properties tell apart (objectVariants); anything
-// else of one kind is reported rather than guessed at.
+// unionSite is a union whose alternatives are built, and whose picks planUnions
+// decides once every model is complete.
+type unionSite struct {
+	model   *ir.Model
+	schema  *openapi3.Schema
+	keyword string // oneOf or anyOf
+	path    []string
+	alts    []unionAlt
+}
+
+// unionAlt is one alternative of a union.
+type unionAlt struct {
+	index   int
+	ref     string // the alternative's $ref, "" for an inline schema
+	path    []string
+	variant *ir.Variant
+}
+
+// fillUnion makes a oneOf/anyOf a struct with one pointer per alternative. How
+// decoding picks the alternative is decided later, by planUnions, once the
+// models the alternatives name are complete.
 func (b *builder) fillUnion(m *ir.Model, s *openapi3.Schema, path []string) {
 	m.Kind = ir.Union
 	keyword, alts := "oneOf", s.OneOf
@@ -22,8 +38,7 @@ func (b *builder) fillUnion(m *ir.Model, s *openapi3.Schema, path []string) {
 		keyword, alts = "anyOf", s.AnyOf
 		m.AnyOf = true
 	}
-	byKind := map[ir.JSONKind]int{}
-	var objects []objectAlt
+	site := &unionSite{model: m, schema: s, keyword: keyword, path: path}
 	base := b.sharedProperties(s, path)
 	for i, alt := range alts {
 		altPath := append(slices.Clone(path), keyword, strconv.Itoa(i))
@@ -31,111 +46,96 @@ func (b *builder) fillUnion(m *ir.Model, s *openapi3.Schema, path []string) {
 		fieldName := ""
 		if base != nil {
 			t, fieldName = b.mergedVariant(m, base, keyword, alt, i, altPath)
+			if t.Kind == ir.RawJSON {
+				continue // reported by mergedVariant
+			}
 		} else {
 			t = b.typeOf(alt, m.GoName+"Variant"+strconv.Itoa(i), altPath)
 		}
-		kind, ok := b.jsonKind(t)
-		if !ok {
-			if base == nil {
-				b.errorf(altPath, "%s alternative has no fixed JSON type; each alternative needs a type", keyword)
-			}
-			continue
+		ref := ""
+		if alt != nil {
+			ref = alt.Ref
 		}
-		v := &ir.Variant{GoName: cmp.Or(fieldName, variantName(t)), Kind: kind, Type: t}
-		if sm := b.structOf(t); kind == ir.KindObject && sm != nil {
-			// Several objects are told apart by a discriminator or by required
-			// properties (objectVariants); a map among them could be anything.
-			objects = append(objects, objectAlt{index: i, ref: alt.Ref, path: altPath, model: sm, variant: v})
-		} else if prev, dup := byKind[kind]; dup {
-			b.errorf(altPath, "%s alternatives %d and %d are both JSON %ss; alternatives must differ in JSON type", keyword, prev, i, kind)
-			continue
-		}
-		if _, dup := byKind[kind]; !dup {
-			byKind[kind] = i
-		}
-		m.Variants = append(m.Variants, v)
+		v := &ir.Variant{GoName: cmp.Or(fieldName, variantName(t)), Type: t}
+		site.alts = append(site.alts, unionAlt{index: i, ref: ref, path: altPath, variant: v})
 	}
-	if kinds := b.countKind(m.Variants, ir.KindObject); kinds > 1 {
-		if len(objects) < kinds {
-			i := slices.IndexFunc(m.Variants, func(v *ir.Variant) bool {
-				return v.Kind == ir.KindObject && !slices.ContainsFunc(objects, func(o objectAlt) bool { return o.variant == v })
-			})
-			b.errorf(path, "%s alternatives include a map (%s) beside other objects; nothing tells them apart", keyword, m.Variants[i].GoName)
-		} else {
-			b.objectVariants(m, s, keyword, objects, path)
+	b.unions = append(b.unions, site)
+	b.unionSites[m] = site
+	// The alternatives and their JSON types, for what is built before planUnions
+	// (parameters look at them); planUnions decides them for good.
+	for _, a := range site.alts {
+		if kinds, ok := b.kindsOf(a.variant.Type, map[string]bool{m.GoName: true}); ok {
+			a.variant.Kinds, a.variant.Kind = kinds, kinds[0]
+			m.Variants = append(m.Variants, a.variant)
 		}
 	}
 	uniqueVariantNames(m.Variants)
 	slices.SortStableFunc(m.Variants, func(x, y *ir.Variant) int { return compareKind(x.Kind, y.Kind) })
 }
 
-func (b *builder) countKind(vs []*ir.Variant, kind ir.JSONKind) int {
-	n := 0
-	for _, v := range vs {
-		if v.Kind == kind {
-			n++
+// planUnions decides, for every union, the JSON types each alternative takes
+// and how decoding picks among those that take values of one type (planPicks).
+// It runs after every model is built: an alternative may name a model whose
+// fields are still being built when the union is.
+func (b *builder) planUnions() {
+	for _, site := range b.unions {
+		m := site.model
+		m.Variants = nil
+		var alts []unionAlt
+		for _, a := range site.alts {
+			kinds, ok := b.kindsOf(a.variant.Type, map[string]bool{m.GoName: true})
+			if !ok {
+				b.errorf(a.path, "%s alternative %d (%s) leads back to %s, for the same value, through alternatives of alternatives; a union cannot be its own alternative",
+					site.keyword, a.index, a.variant.GoName, m.GoName)
+				continue
+			}
+			a.variant.Kinds, a.variant.Kind = kinds, kinds[0]
+			alts = append(alts, a)
 		}
+		alts = b.dropIdentical(site, b.applySiblings(site, alts))
+		for _, a := range alts {
+			m.Variants = append(m.Variants, a.variant)
+		}
+		b.planPicks(site, alts)
+		uniqueVariantNames(m.Variants)
+		slices.SortStableFunc(m.Variants, func(x, y *ir.Variant) int { return compareKind(x.Kind, y.Kind) })
 	}
-	return n
 }
 
-// structOf returns the struct model a type names (through aliases), nil if none.
-func (b *builder) structOf(t ir.TypeRef) *ir.Model {
-	for range 64 { // aliases chain a bounded number of times (load.MaxRefChain)
-		if t.Kind != ir.Named {
-			return nil
+// planPicks decides, for each JSON type the union takes, how decoding picks the
+// alternative of a value of that type. One alternative takes it: that one.
+// Several objects: by the discriminator, or else by a property only one of them
+// requires, or else by the JSON type of a property all of them require. Anything
+// else is decided at decode time by trying each alternative in turn (PickTrial),
+// which is always sound, only slower, and says less when it fails.
+func (b *builder) planPicks(site *unionSite, alts []unionAlt) {
+	m := site.model
+	for _, kind := range ir.JSONKinds {
+		var cands []unionAlt
+		for _, a := range alts {
+			if slices.Contains(a.variant.Kinds, kind) {
+				cands = append(cands, a)
+			}
 		}
-		m := b.models[t.Name]
+		if len(cands) == 0 {
+			continue
+		}
+		p := &ir.Pick{Kind: kind, Rule: ir.PickTrial}
+		for _, a := range cands {
+			p.Variants = append(p.Variants, a.variant)
+		}
 		switch {
-		case m == nil:
-			return nil
-		case m.Kind == ir.Struct:
-			return m
-		case m.Kind == ir.Alias:
-			t = m.Type
-		default:
-			return nil
+		case len(cands) == 1:
+			p.Rule = ir.PickOnly
+		case kind == ir.KindObject:
+			p.Rule = b.objectRule(site, cands)
 		}
+		m.Picks = append(m.Picks, p)
 	}
-	return nil
 }
-
-var kindOrder = []ir.JSONKind{ir.KindString, ir.KindNumber, ir.KindBool, ir.KindArray, ir.KindObject}
 
 func compareKind(x, y ir.JSONKind) int {
-	return slices.Index(kindOrder, x) - slices.Index(kindOrder, y)
-}
-
-func (b *builder) jsonKind(t ir.TypeRef) (ir.JSONKind, bool) {
-	switch t.Kind {
-	case ir.Primitive:
-		switch t.Name {
-		case "string":
-			return ir.KindString, true
-		case "bool":
-			return ir.KindBool, true
-		default:
-			return ir.KindNumber, true
-		}
-	case ir.Array:
-		return ir.KindArray, true
-	case ir.Map:
-		return ir.KindObject, true
-	case ir.Named:
-		m := b.models[t.Name]
-		if m == nil {
-			return "", false
-		}
-		switch m.Kind {
-		case ir.Struct:
-			return ir.KindObject, true
-		case ir.Enum:
-			return b.jsonKind(m.Enum.Base)
-		case ir.Alias, ir.Defined:
-			return b.jsonKind(m.Type)
-		}
-	}
-	return "", false
+	return slices.Index(ir.JSONKinds, x) - slices.Index(ir.JSONKinds, y)
 }
 
 func variantName(t ir.TypeRef) string {
@@ -147,23 +147,31 @@ func variantName(t ir.TypeRef) string {
 		return "Array"
 	case ir.Map:
 		return "Map"
+	case ir.RawJSON:
+		return "Any"
 	}
 	return t.Name
 }
 
 // unionMethods are the methods a union declares; no field may share their names.
-var unionMethods = []string{"MarshalJSON", "UnmarshalJSON"}
+var unionMethods = []string{"MarshalJSON", "UnmarshalJSON", "DecodeJSON"}
 
-// uniqueVariantNames renames a model variant whose field name a primitive variant
-// or a union method already uses, by appending its JSON kind, which is unique
-// within a union: a component String (an object) beside a plain string becomes
-// StringObject. Should even that be taken, the alternative's index follows.
+// uniqueVariantNames renames a variant whose field name another variant or a
+// union method already uses. Of plain types (two arrays, two strings) the first
+// keeps the name and a later one gets its position appended. A model variant
+// gets its JSON kind appended, which tells a model apart from a plain type of
+// another kind (a component String, an object, beside a plain string becomes
+// StringObject); should even that be taken, its position follows.
 func uniqueVariantNames(vs []*ir.Variant) {
 	taken := map[string]bool{}
-	for _, v := range vs {
-		if v.Type.Kind != ir.Named {
-			taken[v.GoName] = true
+	for i, v := range vs {
+		if v.Type.Kind == ir.Named {
+			continue
 		}
+		for taken[v.GoName] {
+			v.GoName += strconv.Itoa(i)
+		}
+		taken[v.GoName] = true
 	}
 	for i, v := range vs {
 		if v.Type.Kind != ir.Named {
@@ -172,7 +180,7 @@ func uniqueVariantNames(vs []*ir.Variant) {
 		if taken[v.GoName] || slices.Contains(unionMethods, v.GoName) {
 			v.GoName += kindWord[v.Kind]
 		}
-		if taken[v.GoName] {
+		for taken[v.GoName] {
 			v.GoName += strconv.Itoa(i)
 		}
 		taken[v.GoName] = true

@@ -18,9 +18,9 @@ type shared struct {
 }
 
 // sharedProperties merges the properties a union schema declares beside its
-// alternatives, nil when it declares none.
+// alternatives (and those it requires), nil when it declares none.
 func (b *builder) sharedProperties(s *openapi3.Schema, path []string) *shared {
-	if len(s.Properties)+len(s.AllOf) == 0 {
+	if len(s.Properties)+len(s.AllOf)+len(s.Required) == 0 {
 		return nil
 	}
 	props, required := b.mergeAllOf(s, path)

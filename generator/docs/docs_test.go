@@ -226,4 +226,12 @@ func TestPickedBy(t *testing.T) {
 	assert.Equal(t, " whose `petType` is `dog` or `hound`", pickedBy(pet, &ir.Variant{Values: []string{"dog", "hound"}}))
 	assert.Equal(t, " with `radius`", pickedBy(&ir.Model{Kind: ir.Union}, &ir.Variant{Key: "radius"}))
 	assert.Empty(t, pickedBy(pet, &ir.Variant{Kind: ir.KindString}))
+	assert.Equal(t, " whose `id` is a JSON number", pickedBy(&ir.Model{Kind: ir.Union}, &ir.Variant{Key: "id", KeyKind: ir.KindNumber}))
+
+	low, high := &ir.Variant{Kind: ir.KindString}, &ir.Variant{Kind: ir.KindString}
+	level := &ir.Model{Kind: ir.Union, Picks: []*ir.Pick{{Kind: ir.KindString, Rule: ir.PickTrial, Variants: []*ir.Variant{low, high}}}}
+	assert.Equal(t, " valid for it (and for no other alternative)", pickedBy(level, high))
+	level.AnyOf = true
+	assert.Equal(t, " valid for it (the first such alternative)", pickedBy(level, low))
+	assert.Equal(t, "string, number or boolean", kindWords(&ir.Variant{Kind: ir.KindString, Kinds: []ir.JSONKind{ir.KindString, ir.KindNumber, ir.KindBool}}))
 }

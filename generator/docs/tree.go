@@ -50,7 +50,7 @@ func (t *tree) model(b *md, name string, depth int) {
 		}
 	case ir.Union:
 		for _, v := range m.Variants {
-			b.linef("%s- as a JSON %s%s: *%s* (Go `%s`)", indent(depth), v.Kind, pickedBy(m, v), t.typeText(v.Type), v.GoName)
+			b.linef("%s- as a JSON %s%s: *%s* (Go `%s`)", indent(depth), kindWords(v), pickedBy(m, v), t.typeText(v.Type), v.GoName)
 			t.children(b, v.Type, depth+1)
 		}
 	case ir.Alias, ir.Defined:
@@ -143,8 +143,22 @@ func (t *tree) describe(doc string, ref ir.TypeRef) string {
 
 func indent(depth int) string { return strings.Repeat("  ", depth) }
 
-// pickedBy says which objects a union's object alternative takes: those whose
-// discriminator has one of its values, or those with its key.
+// kindWords are the JSON types an alternative takes: "string", "string or number".
+func kindWords(v *ir.Variant) string {
+	if len(v.Kinds) < 2 {
+		return string(v.Kind)
+	}
+	words := make([]string, len(v.Kinds))
+	for i, k := range v.Kinds {
+		words[i] = string(k)
+	}
+	return strings.Join(words[:len(words)-1], ", ") + " or " + words[len(words)-1]
+}
+
+// pickedBy says which values of its JSON type a union's alternative takes: the
+// objects whose discriminator has one of its values, those with its key, those
+// whose key has its JSON type, or, where nothing tells the alternatives apart,
+// those valid for it.
 func pickedBy(m *ir.Model, v *ir.Variant) string {
 	switch {
 	case len(v.Values) > 0:
@@ -153,8 +167,18 @@ func pickedBy(m *ir.Model, v *ir.Variant) string {
 			quoted[i] = codeSpan(val)
 		}
 		return " whose " + codeSpan(m.Discriminator) + " is " + strings.Join(quoted, " or ")
+	case v.KeyKind != "":
+		return " whose " + codeSpan(v.Key) + " is a JSON " + string(v.KeyKind)
 	case v.Key != "":
 		return " with " + codeSpan(v.Key)
+	}
+	for _, p := range m.Picks {
+		if p.Rule == ir.PickTrial && slices.Contains(p.Variants, v) {
+			if m.AnyOf {
+				return " valid for it (the first such alternative)"
+			}
+			return " valid for it (and for no other alternative)"
+		}
 	}
 	return ""
 }

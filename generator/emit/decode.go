@@ -16,9 +16,9 @@ const decodeDoc = "DecodeJSON decodes the JSON value at d's cursor into m, as en
 
 // genDecodeFile emits the JSON decoding of every struct and defined model: a
 // DecodeJSON method that walks the document with package jsondec, which the client
-// runs (jsondec.Unmarshal) on response bodies. Enums, unions and aliases need none:
-// enums decode as their base type, unions have their own UnmarshalJSON, aliases are
-// their target.
+// runs (jsondec.Unmarshal) on response bodies. Enums and aliases need none: enums
+// decode as their base type, aliases are their target. Unions get theirs with
+// their other methods (genUnion).
 //
 // The models get no UnmarshalJSON: encoding/json would then hand them the value
 // whole, and a caller's Decoder.DisallowUnknownFields would no longer reach their
@@ -50,7 +50,7 @@ type decodeEmitter struct {
 
 // genStructDecode emits, for a Pet with an optional name and required tags:
 //
-//	var jsonPet = jsondec.NewStruct("pets.Pet", "name", "tags").Required(1)
+//	var jsonPet = jsondec.NewStruct("pets.Pet", "name", "tags").Required(1).Mandatory(1)
 //
 //	// DecodeJSON decodes ...
 //	func (m *Pet) DecodeJSON(d *jsondec.Decoder) {
@@ -84,9 +84,38 @@ func (e *decodeEmitter) genStructDecode(m *ir.Model) jen.Code {
 		}))
 	}
 	return jen.Comment("Field names of "+m.GoName+", in field order, and its required fields, for DecodeJSON.").Line().
-		Var().Id(table).Op("=").Qual(jsondecPkg, "NewStruct").Call(names...).Dot("Required").Call(required...).Line().Line().
+		Var().Id(table).Op("=").Qual(jsondecPkg, "NewStruct").Call(names...).Dot("Required").Call(required...).Add(strictFacts(m)).Line().Line().
 		Add(doc(decodeDoc)).Func().Params(jen.Id("m").Op("*").Id(m.GoName)).Id("DecodeJSON").
 		Params(jen.Id("d").Op("*").Qual(jsondecPkg, "Decoder")).Block(loop)
+}
+
+// strictFacts are what strict decoding (a union trying its alternatives) checks
+// beyond the field names: the fields the schema requires, those that may be
+// null though Go holds them without acs.Nullable, and whether other members are
+// refused.
+//
+//	.Mandatory(0, 2).AllowNull(2).Closed()
+func strictFacts(m *ir.Model) jen.Code {
+	var required, nullable []jen.Code
+	for i, f := range m.Fields {
+		if f.Required {
+			required = append(required, jen.Lit(i))
+		}
+		if f.Nullable && f.Wrap != ir.Nullable && f.Wrap != ir.NullablePointer {
+			nullable = append(nullable, jen.Lit(i))
+		}
+	}
+	code := jen.Null()
+	if len(required) > 0 {
+		code.Dot("Mandatory").Call(required...)
+	}
+	if len(nullable) > 0 {
+		code.Dot("AllowNull").Call(nullable...)
+	}
+	if m.Closed {
+		code.Dot("Closed").Call()
+	}
+	return code
 }
 
 // genDefinedDecode emits, for type Tags []string:
@@ -109,8 +138,12 @@ func (e *decodeEmitter) fieldDecode(f *ir.Field) jen.Code {
 			return jen.Qual(jsondecPkg, "StringPtr").Call(field, jen.Id("d")) // the variable from a slab
 		}
 		return jen.Qual(jsondecPkg, "Ptr").Call(field, jen.Id("d"), e.decoderOf(f.Type))
-	case ir.Nullable, ir.NullablePointer:
-		return jen.Qual(jsondecPkg, "Unmarshaler").Call(field, jen.Id("d")) // acs.Nullable's own UnmarshalJSON
+	case ir.Nullable:
+		return jen.Id("m").Dot(f.GoName).Dot("DecodeJSONWith").Call(jen.Id("d"), e.decoderOf(f.Type))
+	case ir.NullablePointer:
+		return jen.Id("m").Dot(f.GoName).Dot("DecodeJSONWith").Call(jen.Id("d"),
+			jen.Func().Params(jen.Id("v").Op("**").Add(typeRef(f.Type)), jen.Id("d").Op("*").Qual(jsondecPkg, "Decoder")).
+				Block(jen.Qual(jsondecPkg, "Ptr").Call(jen.Id("v"), jen.Id("d"), e.decoderOf(f.Type))))
 	}
 	if e.hasDecodeJSON(f.Type) {
 		return jen.Id("m").Dot(f.GoName).Dot("DecodeJSON").Call(jen.Id("d"))
@@ -131,12 +164,10 @@ func (e *decodeEmitter) decodeInto(ptr *jen.Statement, t ir.TypeRef) jen.Code {
 		return jen.Qual(jsondecPkg, "Unmarshaler").Call(ptr, jen.Id("d"))
 	}
 	switch m := e.model(t.Name); m.Kind {
-	case ir.Struct, ir.Defined:
+	case ir.Struct, ir.Defined, ir.Union:
 		return ptr.Dot("DecodeJSON").Call(jen.Id("d"))
 	case ir.Enum:
 		return jen.Qual(jsondecPkg, primitiveFunc(m.Enum.Base.Name)).Call(ptr, jen.Id("d"))
-	case ir.Union:
-		return jen.Qual(jsondecPkg, "Unmarshaler").Call(ptr, jen.Id("d"))
 	}
 	return e.decodeInto(ptr, e.model(t.Name).Type) // an alias
 }
@@ -158,13 +189,17 @@ func (e *decodeEmitter) isString(t ir.TypeRef) bool {
 	return false
 }
 
-// hasDecodeJSON reports whether t is a model with a DecodeJSON method.
+// hasDecodeJSON reports whether t is a model with a DecodeJSON method, or an
+// alias of one.
 func (e *decodeEmitter) hasDecodeJSON(t ir.TypeRef) bool {
 	if t.Kind != ir.Named {
 		return false
 	}
 	m := e.model(t.Name)
-	return m.Kind == ir.Struct || m.Kind == ir.Defined
+	if m.Kind == ir.Alias { // an alias has its target's methods
+		return e.hasDecodeJSON(m.Type)
+	}
+	return m.Kind == ir.Struct || m.Kind == ir.Defined || m.Kind == ir.Union
 }
 
 func (e *decodeEmitter) model(name string) *ir.Model {
@@ -187,12 +222,10 @@ func (e *decodeEmitter) decoderOf(t ir.TypeRef) jen.Code {
 			Block(e.decodeInto(jen.Id("v"), t))
 	}
 	switch m := e.model(t.Name); m.Kind {
-	case ir.Struct, ir.Defined:
+	case ir.Struct, ir.Defined, ir.Union:
 		return jen.Parens(jen.Op("*").Id(m.GoName)).Dot("DecodeJSON")
 	case ir.Enum:
 		return jen.Qual(jsondecPkg, primitiveFunc(m.Enum.Base.Name)).Types(jen.Id(m.GoName))
-	case ir.Union:
-		return jen.Qual(jsondecPkg, "Unmarshaler").Types(jen.Id(m.GoName))
 	case ir.Alias:
 		return e.decoderOf(m.Type)
 	default:

@@ -129,7 +129,10 @@ func (e *validateEmitter) structChecks(m *ir.Model) []jen.Code {
 			g = append(g, jen.If(jen.List(jen.Id(x), jen.Id("ok")).Op(":=").Add(field()).Dot("Get").Call(), present).Block(
 				enter(f.Name, e.checks(jen.Id(x), f.Type))...))
 		case f.Wrap == ir.Pointer || nilable:
-			if !e.typeNeeds(f.Type) && !f.Required {
+			// nil is null for a required nullable property, which a decoded value
+			// cannot tell from an absent one: only the JSON can (strict decoding).
+			mustBeSet := f.Required && !f.Nullable
+			if !e.typeNeeds(f.Type) && !mustBeSet {
 				continue
 			}
 			value := field()
@@ -139,7 +142,7 @@ func (e *validateEmitter) structChecks(m *ir.Model) []jen.Code {
 			var stmt *jen.Statement
 			if e.typeNeeds(f.Type) {
 				stmt = jen.If(field().Op("!=").Nil()).Block(enter(f.Name, e.checks(value, f.Type))...)
-				if f.Required {
+				if mustBeSet {
 					stmt = stmt.Else().Block(required(f.Name)...)
 				}
 			} else {
@@ -214,7 +217,7 @@ func (e *validateEmitter) unionChecks(m *ir.Model) []jen.Code {
 		for _, vr := range m.Variants {
 			value := jen.Id("m").Dot(vr.GoName)
 			switch vr.Type.Kind {
-			case ir.Primitive:
+			case ir.Primitive, ir.RawJSON:
 				value = jen.Op("*").Id("m").Dot(vr.GoName)
 			case ir.Array, ir.Map: // indexed below, which binds tighter than *
 				value = jen.Parens(jen.Op("*").Id("m").Dot(vr.GoName))
@@ -401,7 +404,19 @@ func (e *validateEmitter) stringChecks(x *jen.Statement, c *ir.Constraints) []je
 		g = append(g, jen.If(jen.Op("!").Id(name).Dot("MatchString").Call(x)).Block(
 			jen.Id("v").Dot("Failf").Call(jen.Lit("value %q does not match the pattern %s"), x, jen.Id(name))))
 	}
+	if check, ok := formatChecks[c.Format]; ok {
+		g = append(g, jen.If(jen.Op("!").Qual(acsPkg, check.fn).Call(x)).Block(
+			jen.Id("v").Dot("Failf").Call(jen.Lit("value %q is not "+check.what), x)))
+	}
 	return g
+}
+
+// formatChecks are the acs functions that check a string format, and what a
+// value must then be.
+var formatChecks = map[string]struct{ fn, what string }{
+	"date":      {"IsDate", "a date (format date, 2006-01-02)"},
+	"date-time": {"IsDateTime", "a date and time (format date-time, 2006-01-02T15:04:05Z)"},
+	"byte":      {"IsBase64", "base64 (format byte)"},
 }
 
 // countChecks emits a switch on a count (string length, items, properties):
@@ -511,8 +526,9 @@ func (e *validateEmitter) modelNeedsOnce(m *ir.Model) bool {
 			v = e.typeNeeds(m.Type)
 		case ir.Struct:
 			for _, f := range m.Fields {
-				if e.typeNeeds(f.Type) || (f.Required && f.Wrap != ir.Value) ||
-					(f.Required && (f.Type.Kind == ir.Array || f.Type.Kind == ir.Map || f.Type.Kind == ir.RawJSON)) {
+				mustBeSet := f.Required && !f.Nullable
+				if e.typeNeeds(f.Type) || (mustBeSet && f.Wrap != ir.Value) ||
+					(mustBeSet && (f.Type.Kind == ir.Array || f.Type.Kind == ir.Map || f.Type.Kind == ir.RawJSON)) {
 					v = true
 				}
 			}

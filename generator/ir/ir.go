@@ -331,11 +331,15 @@ type Model struct {
 	Fields     []*Field   // Struct: in spec order
 	Enum       *EnumSpec  // Enum
 	Variants   []*Variant // Union: sorted by JSON kind, objects in spec order
+	// Picks say, for a Union, how decoding chooses the alternative of a value of
+	// each JSON type the union takes, in the order of JSONKinds.
+	Picks []*Pick
 	// Discriminator is, for a Union whose alternatives include several objects,
 	// the property whose value picks one ("petType"); "" when each object
 	// alternative is told apart by a required property of its own (Variant.Key).
 	Discriminator string
 	AnyOf         bool    // a Union from anyOf: an object with several alternatives' keys picks the first
+	Closed        bool    // Struct: additionalProperties is false, so no other member is allowed
 	Type          TypeRef // Alias and Defined: the underlying type
 	// OwnJSON is set on a Struct with an Untagged field: it gets MarshalJSON and
 	// UnmarshalJSON of its own, which write and read every member's exact name.
@@ -364,6 +368,7 @@ type Field struct {
 	// the field is json:"-", and the model's own JSON methods carry it (OwnJSON).
 	Untagged   bool
 	Required   bool
+	Nullable   bool // the schema allows null (nullable: true), whatever Wrap holds it
 	Doc        string
 	Deprecated bool
 	Pos        diag.Pos
@@ -396,17 +401,45 @@ const (
 	KindObject JSONKind = "object"
 )
 
+// JSONKinds are the JSON types in the order unions list them.
+var JSONKinds = []JSONKind{KindString, KindNumber, KindBool, KindArray, KindObject}
+
 // Variant is one alternative of a Union.
 type Variant struct {
-	GoName string // field name in the union struct, e.g. "String"
-	Kind   JSONKind
-	Type   TypeRef
+	GoName string   // field name in the union struct, e.g. "String"
+	Kind   JSONKind // the first of Kinds
+	// Kinds are the JSON types the alternative's values may have, in the order
+	// of JSONKinds: one, but for an alternative that is itself a union or takes
+	// any JSON value.
+	Kinds []JSONKind
+	Type  TypeRef
 	// Values are the values of the union's Discriminator that pick this object
 	// alternative, sorted ("dog", "hound"); Key is instead the property only this
-	// alternative requires. Both are empty when it is the union's only object.
-	Values []string
-	Key    string
+	// alternative requires (PickKey), or whose JSON type is KeyKind (PickKeyKind).
+	// All are empty when no such rule picks it.
+	Values  []string
+	Key     string
+	KeyKind JSONKind
 }
+
+// Pick is how decoding chooses among the alternatives of a Union that take
+// values of one JSON type.
+type Pick struct {
+	Kind     JSONKind
+	Rule     PickRule
+	Variants []*Variant // those that take values of Kind, in spec order
+}
+
+// PickRule names a way of choosing an alternative.
+type PickRule int
+
+const (
+	PickOnly          PickRule = iota // one alternative takes values of the kind
+	PickDiscriminator                 // the value of Model.Discriminator names it (Variant.Values)
+	PickKey                           // the object has the property only it requires (Variant.Key)
+	PickKeyKind                       // the JSON type of a property all require (Variant.Key, Variant.KeyKind)
+	PickTrial                         // nothing in the value says: each is decoded and validated in turn
+)
 
 // TypeKind classifies a TypeRef.
 type TypeKind int
@@ -440,6 +473,7 @@ type Constraints struct {
 	MinLength                          int64  // strings
 	MaxLength                          *int64 // strings
 	Pattern                            string // strings; a Go regexp (checked to compile by build)
+	Format                             string // strings: "date", "date-time" or "byte", the formats kin-openapi checks
 	MinItems                           int64  // arrays
 	MaxItems                           *int64 // arrays
 	UniqueItems                        bool   // arrays

@@ -82,7 +82,8 @@ type refEdge struct {
 }
 
 // schemaRefGraph maps each component schema to the components it stands for
-// directly: its own $ref, or a $ref among its allOf parts (inline parts included).
+// directly: its own $ref, or a $ref among its allOf parts (inline parts included)
+// or as the only alternative of a oneOf or anyOf, which is that alternative.
 // A cycle in this graph is a schema that would contain itself with no property in
 // between; kin-openapi reports such a spec as "unresolved ref" and the generator
 // would recurse forever, so load rejects it first with every $ref on the cycle.
@@ -105,6 +106,11 @@ func (l *Locator) schemaRefGraph() map[string][]refEdge {
 		if _, parts := l.child(n, "allOf"); parts != nil && parts.Kind == yaml.SequenceNode {
 			for i, p := range parts.Content {
 				collect(name, p, append(slices.Clone(part), "allOf", strconv.Itoa(i)))
+			}
+		}
+		for _, keyword := range []string{"oneOf", "anyOf"} {
+			if _, alts := l.child(n, keyword); alts != nil && alts.Kind == yaml.SequenceNode && len(alts.Content) == 1 {
+				collect(name, alts.Content[0], append(slices.Clone(part), keyword, "0"))
 			}
 		}
 	}
@@ -184,7 +190,7 @@ func (l *Locator) refProblems() diag.List {
 			}
 			names = append(names, cycle[0].from)
 			for _, e := range cycle {
-				out.Add(e.pos, "components.schemas."+e.from, "$ref cycle %s: a schema cannot be or merge (allOf) itself; put a property between them",
+				out.Add(e.pos, "components.schemas."+e.from, "$ref cycle %s: a schema cannot be itself, merge itself (allOf) or be its own only alternative (oneOf, anyOf); put a property between them",
 					strings.Join(names, " → "))
 			}
 		}

@@ -31,7 +31,7 @@ func (m *CreateRuleConfig) DecodeJSON(d *jsondec.Decoder) {
 		case 1:
 			jsondec.Ptr(&m.Weight, d, jsondec.Float[float64])
 		case 2:
-			jsondec.Unmarshaler(&m.Note, d)
+			m.Note.DecodeJSONWith(d, jsondec.String[string])
 		case 3:
 			jsondec.Slice(&m.Tags, d, jsondec.String[string])
 		case 4:
@@ -113,7 +113,7 @@ func (m *CreateWidgetSpec) DecodeJSON(d *jsondec.Decoder) {
 }
 
 // Field names of CreateWidgetTag, in field order, and its required fields, for DecodeJSON.
-var jsonCreateWidgetTag = jsondec.NewStruct("styles.CreateWidgetTag", "Key", "Value").Required(0)
+var jsonCreateWidgetTag = jsondec.NewStruct("styles.CreateWidgetTag", "Key", "Value").Required(0).Mandatory(0)
 
 // DecodeJSON decodes the JSON value at d's cursor into m, as encoding/json would
 // but without reflection.
@@ -145,7 +145,7 @@ func (m *CreateWidgetZone) DecodeJSON(d *jsondec.Decoder) {
 }
 
 // Field names of Owner, in field order, and its required fields, for DecodeJSON.
-var jsonOwner = jsondec.NewStruct("styles.Owner", "Id", "Kind").Required(0)
+var jsonOwner = jsondec.NewStruct("styles.Owner", "Id", "Kind").Required(0).Mandatory(0)
 
 // DecodeJSON decodes the JSON value at d's cursor into m, as encoding/json would
 // but without reflection.
@@ -161,7 +161,7 @@ func (m *Owner) DecodeJSON(d *jsondec.Decoder) {
 }
 
 // Field names of TagResourcesTag, in field order, and its required fields, for DecodeJSON.
-var jsonTagResourcesTag = jsondec.NewStruct("styles.TagResourcesTag", "Key", "Value").Required(0)
+var jsonTagResourcesTag = jsondec.NewStruct("styles.TagResourcesTag", "Key", "Value").Required(0).Mandatory(0)
 
 // DecodeJSON decodes the JSON value at d's cursor into m, as encoding/json would
 // but without reflection.

@@ -27,7 +27,7 @@ func (m *PutSettingsResponse) DecodeJSON(d *jsondec.Decoder) {
 }
 
 // Field names of Settings, in field order, and its required fields, for DecodeJSON.
-var jsonSettings = jsondec.NewStruct("allofscalars.Settings", "target", "mode", "step", "room", "interval", "offset", "label", "note").Required(0)
+var jsonSettings = jsondec.NewStruct("allofscalars.Settings", "target", "mode", "step", "room", "interval", "offset", "label", "note").Required(0).Mandatory(0)
 
 // DecodeJSON decodes the JSON value at d's cursor into m, as encoding/json would
 // but without reflection.
@@ -47,7 +47,7 @@ func (m *Settings) DecodeJSON(d *jsondec.Decoder) {
 		case 5:
 			jsondec.Ptr(&m.Offset, d, jsondec.Int[int64])
 		case 6:
-			jsondec.Unmarshaler(&m.Label, d)
+			m.Label.DecodeJSONWith(d, jsondec.String[string])
 		case 7:
 			jsondec.StringPtr(&m.Note, d)
 		}

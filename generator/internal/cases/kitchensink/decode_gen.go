@@ -5,7 +5,7 @@ package kitchensink
 import "github.com/acsgen/acsgen/acs/jsondec"
 
 // Field names of Base, in field order, and its required fields, for DecodeJSON.
-var jsonBase = jsondec.NewStruct("kitchensink.Base", "id").Required(0)
+var jsonBase = jsondec.NewStruct("kitchensink.Base", "id").Required(0).Mandatory(0)
 
 // DecodeJSON decodes the JSON value at d's cursor into m, as encoding/json would
 // but without reflection.
@@ -39,7 +39,7 @@ func (m *Forest) DecodeJSON(d *jsondec.Decoder) {
 }
 
 // Field names of Item, in field order, and its required fields, for DecodeJSON.
-var jsonItem = jsondec.NewStruct("kitchensink.Item", "id", "count", "ratio", "enabled", "label", "tags", "labels", "level", "color", "phase", "port", "parent", "children", "nickname", "note", "extra", "owner", "created", "scores", "limits", "legacy").Required(0)
+var jsonItem = jsondec.NewStruct("kitchensink.Item", "id", "count", "ratio", "enabled", "label", "tags", "labels", "level", "color", "phase", "port", "parent", "children", "nickname", "note", "extra", "owner", "created", "scores", "limits", "legacy").Required(0).Mandatory(0)
 
 // DecodeJSON decodes the JSON value at d's cursor into m, as encoding/json would
 // but without reflection.
@@ -67,15 +67,15 @@ func (m *Item) DecodeJSON(d *jsondec.Decoder) {
 		case 9:
 			jsondec.StringPtr(&m.Phase, d)
 		case 10:
-			jsondec.Ptr(&m.Port, d, jsondec.Unmarshaler[Port])
+			jsondec.Ptr(&m.Port, d, (*Port).DecodeJSON)
 		case 11:
 			jsondec.Ptr(&m.Parent, d, (*Item).DecodeJSON)
 		case 12:
 			jsondec.Slice(&m.Children, d, (*Item).DecodeJSON)
 		case 13:
-			jsondec.Unmarshaler(&m.Nickname, d)
+			m.Nickname.DecodeJSONWith(d, jsondec.String[string])
 		case 14:
-			jsondec.Unmarshaler(&m.Note, d)
+			m.Note.DecodeJSONWith(d, jsondec.String[string])
 		case 15:
 			jsondec.Unmarshaler(&m.Extra, d)
 		case 16:
@@ -93,7 +93,7 @@ func (m *Item) DecodeJSON(d *jsondec.Decoder) {
 }
 
 // Field names of ItemOwner, in field order, and its required fields, for DecodeJSON.
-var jsonItemOwner = jsondec.NewStruct("kitchensink.ItemOwner", "name", "address").Required(0)
+var jsonItemOwner = jsondec.NewStruct("kitchensink.ItemOwner", "name", "address").Required(0).Mandatory(0)
 
 // DecodeJSON decodes the JSON value at d's cursor into m, as encoding/json would
 // but without reflection.
@@ -123,7 +123,7 @@ func (m *ItemOwnerAddress) DecodeJSON(d *jsondec.Decoder) {
 }
 
 // Field names of Limits, in field order, and its required fields, for DecodeJSON.
-var jsonLimits = jsondec.NewStruct("kitchensink.Limits", "code", "name", "percent", "ratio", "step", "slots", "words", "grid", "meta", "hint", "spin", "codes", "colors", "bases").Required(0, 5)
+var jsonLimits = jsondec.NewStruct("kitchensink.Limits", "code", "name", "percent", "ratio", "step", "slots", "words", "grid", "meta", "hint", "spin", "codes", "colors", "bases").Required(0, 5).Mandatory(0, 5)
 
 // DecodeJSON decodes the JSON value at d's cursor into m, as encoding/json would
 // but without reflection.
@@ -151,9 +151,9 @@ func (m *Limits) DecodeJSON(d *jsondec.Decoder) {
 		case 8:
 			jsondec.Map(&m.Meta, d, jsondec.String[string])
 		case 9:
-			jsondec.Unmarshaler(&m.Hint, d)
+			m.Hint.DecodeJSONWith(d, jsondec.String[string])
 		case 10:
-			jsondec.Ptr(&m.Spin, d, jsondec.Unmarshaler[Spin])
+			jsondec.Ptr(&m.Spin, d, (*Spin).DecodeJSON)
 		case 11:
 			jsondec.Ptr(&m.Codes, d, (*Codes).DecodeJSON)
 		case 12:
@@ -165,7 +165,7 @@ func (m *Limits) DecodeJSON(d *jsondec.Decoder) {
 }
 
 // Field names of Loop, in field order, and its required fields, for DecodeJSON.
-var jsonLoop = jsondec.NewStruct("kitchensink.Loop", "next").Required(0)
+var jsonLoop = jsondec.NewStruct("kitchensink.Loop", "next").Required(0).Mandatory(0)
 
 // DecodeJSON decodes the JSON value at d's cursor into m, as encoding/json would
 // but without reflection.

@@ -6,7 +6,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"github.com/acsgen/acsgen/acs"
+	"github.com/acsgen/acsgen/acs/jsondec"
 )
 
 // AnyOfThing is the schema AnyOfThing.
@@ -30,15 +30,21 @@ func (u AnyOfThing) MarshalJSON() ([]byte, error) {
 
 // UnmarshalJSON decodes data into the alternative of its JSON type.
 func (u *AnyOfThing) UnmarshalJSON(data []byte) error {
+	return jsondec.Unmarshal(data, u)
+}
+
+// DecodeJSON decodes the JSON value at d's cursor into the alternative it picks, as
+// UnmarshalJSON does, in the one pass of its enclosing value's DecodeJSON.
+func (u *AnyOfThing) DecodeJSON(d *jsondec.Decoder) {
 	*u = AnyOfThing{}
-	kind := acs.JSONKind(data)
-	switch kind {
+	switch kind := d.Kind(); kind {
 	case "boolean":
-		return json.Unmarshal(data, &u.Bool)
+		jsondec.Ptr(&u.Bool, d, jsondec.Bool[bool])
 	case "object":
-		return json.Unmarshal(data, &u.Base)
+		jsondec.Ptr(&u.Base, d, (*Base).DecodeJSON)
+	default:
+		d.Fail(fmt.Errorf("AnyOfThing: a JSON %s is not one of: boolean, object", kind))
 	}
-	return fmt.Errorf("AnyOfThing: a JSON %s is not one of: boolean, object", kind)
 }
 
 // Port is a port, written as a string or a number.
@@ -62,15 +68,21 @@ func (u Port) MarshalJSON() ([]byte, error) {
 
 // UnmarshalJSON decodes data into the alternative of its JSON type.
 func (u *Port) UnmarshalJSON(data []byte) error {
+	return jsondec.Unmarshal(data, u)
+}
+
+// DecodeJSON decodes the JSON value at d's cursor into the alternative it picks, as
+// UnmarshalJSON does, in the one pass of its enclosing value's DecodeJSON.
+func (u *Port) DecodeJSON(d *jsondec.Decoder) {
 	*u = Port{}
-	kind := acs.JSONKind(data)
-	switch kind {
+	switch kind := d.Kind(); kind {
 	case "string":
-		return json.Unmarshal(data, &u.String)
+		jsondec.Ptr(&u.String, d, jsondec.String[string])
 	case "number":
-		return json.Unmarshal(data, &u.Int32)
+		jsondec.Ptr(&u.Int32, d, jsondec.Int[int32])
+	default:
+		d.Fail(fmt.Errorf("Port: a JSON %s is not one of: string, number", kind))
 	}
-	return fmt.Errorf("Port: a JSON %s is not one of: string, number", kind)
 }
 
 // Spin is a spin given as a short string or a small number.
@@ -94,13 +106,19 @@ func (u Spin) MarshalJSON() ([]byte, error) {
 
 // UnmarshalJSON decodes data into the alternative of its JSON type.
 func (u *Spin) UnmarshalJSON(data []byte) error {
+	return jsondec.Unmarshal(data, u)
+}
+
+// DecodeJSON decodes the JSON value at d's cursor into the alternative it picks, as
+// UnmarshalJSON does, in the one pass of its enclosing value's DecodeJSON.
+func (u *Spin) DecodeJSON(d *jsondec.Decoder) {
 	*u = Spin{}
-	kind := acs.JSONKind(data)
-	switch kind {
+	switch kind := d.Kind(); kind {
 	case "string":
-		return json.Unmarshal(data, &u.String)
+		jsondec.Ptr(&u.String, d, jsondec.String[string])
 	case "number":
-		return json.Unmarshal(data, &u.Int32)
+		jsondec.Ptr(&u.Int32, d, jsondec.Int[int32])
+	default:
+		d.Fail(fmt.Errorf("Spin: a JSON %s is not one of: string, number", kind))
 	}
-	return fmt.Errorf("Spin: a JSON %s is not one of: string, number", kind)
 }

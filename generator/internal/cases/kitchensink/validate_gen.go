@@ -147,6 +147,13 @@ func (m *Item) validate(v *acs.Validator) {
 		}
 		v.Leave()
 	}
+	if m.Created != nil {
+		v.Enter("created")
+		if !acs.IsDateTime(*m.Created) {
+			v.Failf("value %q is not a date and time (format date-time, 2006-01-02T15:04:05Z)", *m.Created)
+		}
+		v.Leave()
+	}
 	if m.Limits != nil {
 		v.Enter("limits")
 		m.Limits.validate(v)

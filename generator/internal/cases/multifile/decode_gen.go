@@ -5,7 +5,7 @@ package multifile
 import "github.com/acsgen/acsgen/acs/jsondec"
 
 // Field names of Error, in field order, and its required fields, for DecodeJSON.
-var jsonError = jsondec.NewStruct("multifile.Error", "code", "message").Required(0)
+var jsonError = jsondec.NewStruct("multifile.Error", "code", "message").Required(0).Mandatory(0)
 
 // DecodeJSON decodes the JSON value at d's cursor into m, as encoding/json would
 // but without reflection.
@@ -43,7 +43,7 @@ func (m *Owner) DecodeJSON(d *jsondec.Decoder) {
 }
 
 // Field names of Pet, in field order, and its required fields, for DecodeJSON.
-var jsonPet = jsondec.NewStruct("multifile.Pet", "name", "owner", "tags").Required(0)
+var jsonPet = jsondec.NewStruct("multifile.Pet", "name", "owner", "tags").Required(0).Mandatory(0)
 
 // DecodeJSON decodes the JSON value at d's cursor into m, as encoding/json would
 // but without reflection.

@@ -21,7 +21,7 @@ func (m *FindColorsFilter) DecodeJSON(d *jsondec.Decoder) {
 }
 
 // Field names of FindColorsRange, in field order, and its required fields, for DecodeJSON.
-var jsonFindColorsRange = jsondec.NewStruct("oasstyles.FindColorsRange", "from", "to").Required(0)
+var jsonFindColorsRange = jsondec.NewStruct("oasstyles.FindColorsRange", "from", "to").Required(0).Mandatory(0)
 
 // DecodeJSON decodes the JSON value at d's cursor into m, as encoding/json would
 // but without reflection.
@@ -121,7 +121,7 @@ func (m *ListItemsResponse) DecodeJSON(d *jsondec.Decoder) {
 }
 
 // Field names of Rgb, in field order, and its required fields, for DecodeJSON.
-var jsonRgb = jsondec.NewStruct("oasstyles.Rgb", "R", "G", "B").Required(0)
+var jsonRgb = jsondec.NewStruct("oasstyles.Rgb", "R", "G", "B").Required(0).Mandatory(0)
 
 // DecodeJSON decodes the JSON value at d's cursor into m, as encoding/json would
 // but without reflection.

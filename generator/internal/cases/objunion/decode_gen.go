@@ -5,7 +5,7 @@ package objunion
 import "github.com/acsgen/acsgen/acs/jsondec"
 
 // Field names of Cat, in field order, and its required fields, for DecodeJSON.
-var jsonCat = jsondec.NewStruct("objunion.Cat", "petType", "lives").Required(0)
+var jsonCat = jsondec.NewStruct("objunion.Cat", "petType", "lives").Required(0).Mandatory(0)
 
 // DecodeJSON decodes the JSON value at d's cursor into m, as encoding/json would
 // but without reflection.
@@ -21,7 +21,7 @@ func (m *Cat) DecodeJSON(d *jsondec.Decoder) {
 }
 
 // Field names of Circle, in field order, and its required fields, for DecodeJSON.
-var jsonCircle = jsondec.NewStruct("objunion.Circle", "radius").Required(0)
+var jsonCircle = jsondec.NewStruct("objunion.Circle", "radius").Required(0).Mandatory(0)
 
 // DecodeJSON decodes the JSON value at d's cursor into m, as encoding/json would
 // but without reflection.
@@ -35,7 +35,7 @@ func (m *Circle) DecodeJSON(d *jsondec.Decoder) {
 }
 
 // Field names of Dog, in field order, and its required fields, for DecodeJSON.
-var jsonDog = jsondec.NewStruct("objunion.Dog", "petType", "bark").Required(0, 1)
+var jsonDog = jsondec.NewStruct("objunion.Dog", "petType", "bark").Required(0, 1).Mandatory(0, 1)
 
 // DecodeJSON decodes the JSON value at d's cursor into m, as encoding/json would
 // but without reflection.
@@ -59,15 +59,15 @@ func (m *Drawing) DecodeJSON(d *jsondec.Decoder) {
 	for o := d.Object(jsonDrawing); o.Next(); {
 		switch o.Field() {
 		case 0:
-			jsondec.Slice(&m.Shapes, d, jsondec.Unmarshaler[Shape])
+			jsondec.Slice(&m.Shapes, d, (*Shape).DecodeJSON)
 		case 1:
-			jsondec.Ptr(&m.Pet, d, jsondec.Unmarshaler[Pet])
+			jsondec.Ptr(&m.Pet, d, (*Pet).DecodeJSON)
 		}
 	}
 }
 
 // Field names of Square, in field order, and its required fields, for DecodeJSON.
-var jsonSquare = jsondec.NewStruct("objunion.Square", "side").Required(0)
+var jsonSquare = jsondec.NewStruct("objunion.Square", "side").Required(0).Mandatory(0)
 
 // DecodeJSON decodes the JSON value at d's cursor into m, as encoding/json would
 // but without reflection.

@@ -7,6 +7,7 @@ import (
 	"errors"
 	"fmt"
 	"github.com/acsgen/acsgen/acs"
+	"github.com/acsgen/acsgen/acs/jsondec"
 )
 
 // Animal is a pet by its component name.
@@ -30,23 +31,31 @@ func (u Animal) MarshalJSON() ([]byte, error) {
 
 // UnmarshalJSON decodes data into the alternative of its JSON type.
 func (u *Animal) UnmarshalJSON(data []byte) error {
+	return jsondec.Unmarshal(data, u)
+}
+
+// DecodeJSON decodes the JSON value at d's cursor into the alternative it picks, as
+// UnmarshalJSON does, in the one pass of its enclosing value's DecodeJSON.
+func (u *Animal) DecodeJSON(d *jsondec.Decoder) {
 	*u = Animal{}
-	kind := acs.JSONKind(data)
-	switch kind {
+	switch kind := d.Kind(); kind {
 	case "object":
-		tag, err := acs.UnionTag(data, "petType")
+		tag, err := acs.UnionTag(d.Span(), "petType")
 		if err != nil {
-			return fmt.Errorf("Animal: %w", err)
+			d.Fail(fmt.Errorf("Animal: %w", err))
+			return
 		}
 		switch tag {
 		case "Dog":
-			return json.Unmarshal(data, &u.Dog)
+			jsondec.Ptr(&u.Dog, d, (*Dog).DecodeJSON)
 		case "Cat":
-			return json.Unmarshal(data, &u.Cat)
+			jsondec.Ptr(&u.Cat, d, (*Cat).DecodeJSON)
+		default:
+			d.Fail(fmt.Errorf("Animal: petType %q is not one of: Cat, Dog", tag))
 		}
-		return fmt.Errorf("Animal: petType %q is not one of: Cat, Dog", tag)
+	default:
+		d.Fail(fmt.Errorf("Animal: a JSON %s is not one of: object", kind))
 	}
-	return fmt.Errorf("Animal: a JSON %s is not one of: object", kind)
 }
 
 // AnyShape is the schema AnyShape.
@@ -70,26 +79,48 @@ func (u AnyShape) MarshalJSON() ([]byte, error) {
 
 // UnmarshalJSON decodes data into the alternative of its JSON type.
 func (u *AnyShape) UnmarshalJSON(data []byte) error {
+	return jsondec.Unmarshal(data, u)
+}
+
+// DecodeJSON decodes the JSON value at d's cursor into the alternative it picks, as
+// UnmarshalJSON does, in the one pass of its enclosing value's DecodeJSON.
+func (u *AnyShape) DecodeJSON(d *jsondec.Decoder) {
 	*u = AnyShape{}
-	kind := acs.JSONKind(data)
-	switch kind {
+	switch kind := d.Kind(); kind {
 	case "object":
-		present, err := acs.UnionKeys(data, "radius", "side")
+		present, err := acs.UnionKeys(d.Span(), "radius", "side")
 		if err != nil {
-			return fmt.Errorf("AnyShape: %w", err)
+			d.Fail(fmt.Errorf("AnyShape: %w", err))
+			return
 		}
 		if len(present) == 0 {
-			return fmt.Errorf("AnyShape: the object has %q of the properties that tell its alternative (radius, side); it needs one", present)
+			d.Fail(fmt.Errorf("AnyShape: the object has %q of the properties that tell its alternative (radius, side); it needs one", present))
+			return
+		}
+		if len(present) > 1 {
+			acs.AnyOf(d, u, "AnyShape", "object", []string{"Circle", "Square"}, (*AnyShape).tryObject)
+			return
 		}
 		switch present[0] {
 		case "radius":
-			return json.Unmarshal(data, &u.Circle)
+			jsondec.Ptr(&u.Circle, d, (*Circle).DecodeJSON)
 		case "side":
-			return json.Unmarshal(data, &u.Square)
+			jsondec.Ptr(&u.Square, d, (*Square).DecodeJSON)
 		}
-		return nil
+	default:
+		d.Fail(fmt.Errorf("AnyShape: a JSON %s is not one of: object", kind))
 	}
-	return fmt.Errorf("AnyShape: a JSON %s is not one of: object", kind)
+}
+
+// tryObject decodes the value at d's cursor into alternative i of those AnyShape
+// takes a JSON object for, as OneOf or AnyOf tries them.
+func (u *AnyShape) tryObject(i int, d *jsondec.Decoder) {
+	switch i {
+	case 0:
+		jsondec.Ptr(&u.Circle, d, (*Circle).DecodeJSON)
+	case 1:
+		jsondec.Ptr(&u.Square, d, (*Square).DecodeJSON)
+	}
 }
 
 // Pet is a pet, named by petType; two values name a dog.
@@ -113,23 +144,31 @@ func (u Pet) MarshalJSON() ([]byte, error) {
 
 // UnmarshalJSON decodes data into the alternative of its JSON type.
 func (u *Pet) UnmarshalJSON(data []byte) error {
+	return jsondec.Unmarshal(data, u)
+}
+
+// DecodeJSON decodes the JSON value at d's cursor into the alternative it picks, as
+// UnmarshalJSON does, in the one pass of its enclosing value's DecodeJSON.
+func (u *Pet) DecodeJSON(d *jsondec.Decoder) {
 	*u = Pet{}
-	kind := acs.JSONKind(data)
-	switch kind {
+	switch kind := d.Kind(); kind {
 	case "object":
-		tag, err := acs.UnionTag(data, "petType")
+		tag, err := acs.UnionTag(d.Span(), "petType")
 		if err != nil {
-			return fmt.Errorf("Pet: %w", err)
+			d.Fail(fmt.Errorf("Pet: %w", err))
+			return
 		}
 		switch tag {
 		case "dog", "hound":
-			return json.Unmarshal(data, &u.Dog)
+			jsondec.Ptr(&u.Dog, d, (*Dog).DecodeJSON)
 		case "cat":
-			return json.Unmarshal(data, &u.Cat)
+			jsondec.Ptr(&u.Cat, d, (*Cat).DecodeJSON)
+		default:
+			d.Fail(fmt.Errorf("Pet: petType %q is not one of: cat, dog, hound", tag))
 		}
-		return fmt.Errorf("Pet: petType %q is not one of: cat, dog, hound", tag)
+	default:
+		d.Fail(fmt.Errorf("Pet: a JSON %s is not one of: object", kind))
 	}
-	return fmt.Errorf("Pet: a JSON %s is not one of: object", kind)
 }
 
 // Shape: Told apart by the property each alternative requires.
@@ -156,26 +195,33 @@ func (u Shape) MarshalJSON() ([]byte, error) {
 
 // UnmarshalJSON decodes data into the alternative of its JSON type.
 func (u *Shape) UnmarshalJSON(data []byte) error {
+	return jsondec.Unmarshal(data, u)
+}
+
+// DecodeJSON decodes the JSON value at d's cursor into the alternative it picks, as
+// UnmarshalJSON does, in the one pass of its enclosing value's DecodeJSON.
+func (u *Shape) DecodeJSON(d *jsondec.Decoder) {
 	*u = Shape{}
-	kind := acs.JSONKind(data)
-	switch kind {
+	switch kind := d.Kind(); kind {
 	case "string":
-		return json.Unmarshal(data, &u.String)
+		jsondec.Ptr(&u.String, d, jsondec.String[string])
 	case "object":
-		present, err := acs.UnionKeys(data, "radius", "side")
+		present, err := acs.UnionKeys(d.Span(), "radius", "side")
 		if err != nil {
-			return fmt.Errorf("Shape: %w", err)
+			d.Fail(fmt.Errorf("Shape: %w", err))
+			return
 		}
 		if len(present) != 1 {
-			return fmt.Errorf("Shape: the object has %q of the properties that tell its alternative (radius, side); it needs exactly one", present)
+			d.Fail(fmt.Errorf("Shape: the object has %q of the properties that tell its alternative (radius, side); it needs exactly one", present))
+			return
 		}
 		switch present[0] {
 		case "radius":
-			return json.Unmarshal(data, &u.Circle)
+			jsondec.Ptr(&u.Circle, d, (*Circle).DecodeJSON)
 		case "side":
-			return json.Unmarshal(data, &u.Square)
+			jsondec.Ptr(&u.Square, d, (*Square).DecodeJSON)
 		}
-		return nil
+	default:
+		d.Fail(fmt.Errorf("Shape: a JSON %s is not one of: string, object", kind))
 	}
-	return fmt.Errorf("Shape: a JSON %s is not one of: string, object", kind)
 }

@@ -5,7 +5,7 @@ package oddnames
 import "github.com/acsgen/acsgen/acs/jsondec"
 
 // Field names of ClientSchema, in field order, and its required fields, for DecodeJSON.
-var jsonClientSchema = jsondec.NewStruct("oddnames.ClientSchema", "name").Required(0)
+var jsonClientSchema = jsondec.NewStruct("oddnames.ClientSchema", "name").Required(0).Mandatory(0)
 
 // DecodeJSON decodes the JSON value at d's cursor into m, as encoding/json would
 // but without reflection.
@@ -73,7 +73,7 @@ func (m *GetItemResponse) DecodeJSON(d *jsondec.Decoder) {
 }
 
 // Field names of Label, in field order, and its required fields, for DecodeJSON.
-var jsonLabel = jsondec.NewStruct("oddnames.Label", "", "a,b", "say \"hi\"", "back\\slash", "`tick`", "plain").Required(0, 1)
+var jsonLabel = jsondec.NewStruct("oddnames.Label", "", "a,b", "say \"hi\"", "back\\slash", "`tick`", "plain").Required(0, 1).Mandatory(0, 1)
 
 // DecodeJSON decodes the JSON value at d's cursor into m, as encoding/json would
 // but without reflection.
@@ -85,7 +85,7 @@ func (m *Label) DecodeJSON(d *jsondec.Decoder) {
 		case 1:
 			jsondec.Int(&m.AB, d)
 		case 2:
-			jsondec.Unmarshaler(&m.SayHi, d)
+			m.SayHi.DecodeJSONWith(d, jsondec.String[string])
 		case 3:
 			jsondec.Slice(&m.BackSlash, d, jsondec.String[string])
 		case 4:

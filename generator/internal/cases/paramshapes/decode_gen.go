@@ -5,7 +5,7 @@ package paramshapes
 import "github.com/acsgen/acsgen/acs/jsondec"
 
 // Field names of Color, in field order, and its required fields, for DecodeJSON.
-var jsonColor = jsondec.NewStruct("paramshapes.Color", "R", "G").Required(0)
+var jsonColor = jsondec.NewStruct("paramshapes.Color", "R", "G").Required(0).Mandatory(0)
 
 // DecodeJSON decodes the JSON value at d's cursor into m, as encoding/json would
 // but without reflection.
@@ -91,7 +91,7 @@ func (m *PutImageResponse) DecodeJSON(d *jsondec.Decoder) {
 }
 
 // Field names of RangeVariant0, in field order, and its required fields, for DecodeJSON.
-var jsonRangeVariant0 = jsondec.NewStruct("paramshapes.RangeVariant0", "from", "to").Required(0, 1)
+var jsonRangeVariant0 = jsondec.NewStruct("paramshapes.RangeVariant0", "from", "to").Required(0, 1).Mandatory(0, 1)
 
 // DecodeJSON decodes the JSON value at d's cursor into m, as encoding/json would
 // but without reflection.
@@ -107,7 +107,7 @@ func (m *RangeVariant0) DecodeJSON(d *jsondec.Decoder) {
 }
 
 // Field names of RangeVariant1, in field order, and its required fields, for DecodeJSON.
-var jsonRangeVariant1 = jsondec.NewStruct("paramshapes.RangeVariant1", "after", "limit").Required(0)
+var jsonRangeVariant1 = jsondec.NewStruct("paramshapes.RangeVariant1", "after", "limit").Required(0).Mandatory(0)
 
 // DecodeJSON decodes the JSON value at d's cursor into m, as encoding/json would
 // but without reflection.

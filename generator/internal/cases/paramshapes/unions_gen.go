@@ -7,6 +7,7 @@ import (
 	"errors"
 	"fmt"
 	"github.com/acsgen/acsgen/acs"
+	"github.com/acsgen/acsgen/acs/jsondec"
 )
 
 // GetItemFilter is declared inline at paths./items/{id}.get.parameters.1.schema.
@@ -30,15 +31,21 @@ func (u GetItemFilter) MarshalJSON() ([]byte, error) {
 
 // UnmarshalJSON decodes data into the alternative of its JSON type.
 func (u *GetItemFilter) UnmarshalJSON(data []byte) error {
+	return jsondec.Unmarshal(data, u)
+}
+
+// DecodeJSON decodes the JSON value at d's cursor into the alternative it picks, as
+// UnmarshalJSON does, in the one pass of its enclosing value's DecodeJSON.
+func (u *GetItemFilter) DecodeJSON(d *jsondec.Decoder) {
 	*u = GetItemFilter{}
-	kind := acs.JSONKind(data)
-	switch kind {
+	switch kind := d.Kind(); kind {
 	case "string":
-		return json.Unmarshal(data, &u.String)
+		jsondec.Ptr(&u.String, d, jsondec.String[string])
 	case "number":
-		return json.Unmarshal(data, &u.Int64)
+		jsondec.Ptr(&u.Int64, d, jsondec.Int[int64])
+	default:
+		d.Fail(fmt.Errorf("GetItemFilter: a JSON %s is not one of: string, number", kind))
 	}
-	return fmt.Errorf("GetItemFilter: a JSON %s is not one of: string, number", kind)
 }
 
 // GetItemID is declared inline at paths./items/{id}.get.parameters.0.schema.
@@ -62,15 +69,21 @@ func (u GetItemID) MarshalJSON() ([]byte, error) {
 
 // UnmarshalJSON decodes data into the alternative of its JSON type.
 func (u *GetItemID) UnmarshalJSON(data []byte) error {
+	return jsondec.Unmarshal(data, u)
+}
+
+// DecodeJSON decodes the JSON value at d's cursor into the alternative it picks, as
+// UnmarshalJSON does, in the one pass of its enclosing value's DecodeJSON.
+func (u *GetItemID) DecodeJSON(d *jsondec.Decoder) {
 	*u = GetItemID{}
-	kind := acs.JSONKind(data)
-	switch kind {
+	switch kind := d.Kind(); kind {
 	case "string":
-		return json.Unmarshal(data, &u.String)
+		jsondec.Ptr(&u.String, d, jsondec.String[string])
 	case "number":
-		return json.Unmarshal(data, &u.Int64)
+		jsondec.Ptr(&u.Int64, d, jsondec.Int[int64])
+	default:
+		d.Fail(fmt.Errorf("GetItemID: a JSON %s is not one of: string, number", kind))
 	}
-	return fmt.Errorf("GetItemID: a JSON %s is not one of: string, number", kind)
 }
 
 // GetItemPick is declared inline at paths./items/{id}.get.parameters.8.schema.
@@ -94,15 +107,21 @@ func (u GetItemPick) MarshalJSON() ([]byte, error) {
 
 // UnmarshalJSON decodes data into the alternative of its JSON type.
 func (u *GetItemPick) UnmarshalJSON(data []byte) error {
+	return jsondec.Unmarshal(data, u)
+}
+
+// DecodeJSON decodes the JSON value at d's cursor into the alternative it picks, as
+// UnmarshalJSON does, in the one pass of its enclosing value's DecodeJSON.
+func (u *GetItemPick) DecodeJSON(d *jsondec.Decoder) {
 	*u = GetItemPick{}
-	kind := acs.JSONKind(data)
-	switch kind {
+	switch kind := d.Kind(); kind {
 	case "string":
-		return json.Unmarshal(data, &u.String)
+		jsondec.Ptr(&u.String, d, jsondec.String[string])
 	case "number":
-		return json.Unmarshal(data, &u.Int64)
+		jsondec.Ptr(&u.Int64, d, jsondec.Int[int64])
+	default:
+		d.Fail(fmt.Errorf("GetItemPick: a JSON %s is not one of: string, number", kind))
 	}
-	return fmt.Errorf("GetItemPick: a JSON %s is not one of: string, number", kind)
 }
 
 // GetItemXFlag is declared inline at paths./items/{id}.get.parameters.4.schema.
@@ -126,15 +145,21 @@ func (u GetItemXFlag) MarshalJSON() ([]byte, error) {
 
 // UnmarshalJSON decodes data into the alternative of its JSON type.
 func (u *GetItemXFlag) UnmarshalJSON(data []byte) error {
+	return jsondec.Unmarshal(data, u)
+}
+
+// DecodeJSON decodes the JSON value at d's cursor into the alternative it picks, as
+// UnmarshalJSON does, in the one pass of its enclosing value's DecodeJSON.
+func (u *GetItemXFlag) DecodeJSON(d *jsondec.Decoder) {
 	*u = GetItemXFlag{}
-	kind := acs.JSONKind(data)
-	switch kind {
+	switch kind := d.Kind(); kind {
 	case "number":
-		return json.Unmarshal(data, &u.Float64)
+		jsondec.Ptr(&u.Float64, d, jsondec.Float[float64])
 	case "boolean":
-		return json.Unmarshal(data, &u.Bool)
+		jsondec.Ptr(&u.Bool, d, jsondec.Bool[bool])
+	default:
+		d.Fail(fmt.Errorf("GetItemXFlag: a JSON %s is not one of: number, boolean", kind))
 	}
-	return fmt.Errorf("GetItemXFlag: a JSON %s is not one of: number, boolean", kind)
 }
 
 // Key is the schema Key.
@@ -158,15 +183,21 @@ func (u Key) MarshalJSON() ([]byte, error) {
 
 // UnmarshalJSON decodes data into the alternative of its JSON type.
 func (u *Key) UnmarshalJSON(data []byte) error {
+	return jsondec.Unmarshal(data, u)
+}
+
+// DecodeJSON decodes the JSON value at d's cursor into the alternative it picks, as
+// UnmarshalJSON does, in the one pass of its enclosing value's DecodeJSON.
+func (u *Key) DecodeJSON(d *jsondec.Decoder) {
 	*u = Key{}
-	kind := acs.JSONKind(data)
-	switch kind {
+	switch kind := d.Kind(); kind {
 	case "string":
-		return json.Unmarshal(data, &u.String)
+		jsondec.Ptr(&u.String, d, jsondec.String[string])
 	case "number":
-		return json.Unmarshal(data, &u.Int64)
+		jsondec.Ptr(&u.Int64, d, jsondec.Int[int64])
+	default:
+		d.Fail(fmt.Errorf("Key: a JSON %s is not one of: string, number", kind))
 	}
-	return fmt.Errorf("Key: a JSON %s is not one of: string, number", kind)
 }
 
 // Range is the schema Range.
@@ -190,24 +221,46 @@ func (u Range) MarshalJSON() ([]byte, error) {
 
 // UnmarshalJSON decodes data into the alternative of its JSON type.
 func (u *Range) UnmarshalJSON(data []byte) error {
+	return jsondec.Unmarshal(data, u)
+}
+
+// DecodeJSON decodes the JSON value at d's cursor into the alternative it picks, as
+// UnmarshalJSON does, in the one pass of its enclosing value's DecodeJSON.
+func (u *Range) DecodeJSON(d *jsondec.Decoder) {
 	*u = Range{}
-	kind := acs.JSONKind(data)
-	switch kind {
+	switch kind := d.Kind(); kind {
 	case "object":
-		present, err := acs.UnionKeys(data, "from", "after")
+		present, err := acs.UnionKeys(d.Span(), "from", "after")
 		if err != nil {
-			return fmt.Errorf("Range: %w", err)
+			d.Fail(fmt.Errorf("Range: %w", err))
+			return
 		}
 		if len(present) == 0 {
-			return fmt.Errorf("Range: the object has %q of the properties that tell its alternative (from, after); it needs one", present)
+			d.Fail(fmt.Errorf("Range: the object has %q of the properties that tell its alternative (from, after); it needs one", present))
+			return
+		}
+		if len(present) > 1 {
+			acs.AnyOf(d, u, "Range", "object", []string{"RangeVariant0", "RangeVariant1"}, (*Range).tryObject)
+			return
 		}
 		switch present[0] {
 		case "from":
-			return json.Unmarshal(data, &u.RangeVariant0)
+			jsondec.Ptr(&u.RangeVariant0, d, (*RangeVariant0).DecodeJSON)
 		case "after":
-			return json.Unmarshal(data, &u.RangeVariant1)
+			jsondec.Ptr(&u.RangeVariant1, d, (*RangeVariant1).DecodeJSON)
 		}
-		return nil
+	default:
+		d.Fail(fmt.Errorf("Range: a JSON %s is not one of: object", kind))
 	}
-	return fmt.Errorf("Range: a JSON %s is not one of: object", kind)
+}
+
+// tryObject decodes the value at d's cursor into alternative i of those Range
+// takes a JSON object for, as OneOf or AnyOf tries them.
+func (u *Range) tryObject(i int, d *jsondec.Decoder) {
+	switch i {
+	case 0:
+		jsondec.Ptr(&u.RangeVariant0, d, (*RangeVariant0).DecodeJSON)
+	case 1:
+		jsondec.Ptr(&u.RangeVariant1, d, (*RangeVariant1).DecodeJSON)
+	}
 }

@@ -15,7 +15,7 @@ func (m *DeletePetResponse) DecodeJSON(d *jsondec.Decoder) {
 }
 
 // Field names of GetPetPhotoResponse, in field order, and its required fields, for DecodeJSON.
-var jsonGetPetPhotoResponse = jsondec.NewStruct("plainroa.GetPetPhotoResponse", "url").Required(0)
+var jsonGetPetPhotoResponse = jsondec.NewStruct("plainroa.GetPetPhotoResponse", "url").Required(0).Mandatory(0)
 
 // DecodeJSON decodes the JSON value at d's cursor into m, as encoding/json would
 // but without reflection.
@@ -35,7 +35,7 @@ func (m *ListPetsResponse) DecodeJSON(d *jsondec.Decoder) {
 }
 
 // Field names of NewPet, in field order, and its required fields, for DecodeJSON.
-var jsonNewPet = jsondec.NewStruct("plainroa.NewPet", "name", "tag").Required(0)
+var jsonNewPet = jsondec.NewStruct("plainroa.NewPet", "name", "tag").Required(0).Mandatory(0)
 
 // DecodeJSON decodes the JSON value at d's cursor into m, as encoding/json would
 // but without reflection.
@@ -51,7 +51,7 @@ func (m *NewPet) DecodeJSON(d *jsondec.Decoder) {
 }
 
 // Field names of Pet, in field order, and its required fields, for DecodeJSON.
-var jsonPet = jsondec.NewStruct("plainroa.Pet", "name", "tag", "id").Required(0, 2)
+var jsonPet = jsondec.NewStruct("plainroa.Pet", "name", "tag", "id").Required(0, 2).Mandatory(0, 2)
 
 // DecodeJSON decodes the JSON value at d's cursor into m, as encoding/json would
 // but without reflection.

@@ -19,7 +19,7 @@ func (m *Bike) DecodeJSON(d *jsondec.Decoder) {
 }
 
 // Field names of Car, in field order, and its required fields, for DecodeJSON.
-var jsonCar = jsondec.NewStruct("schemacombos.Car", "doors").Required(0)
+var jsonCar = jsondec.NewStruct("schemacombos.Car", "doors").Required(0).Mandatory(0)
 
 // DecodeJSON decodes the JSON value at d's cursor into m, as encoding/json would
 // but without reflection.
@@ -45,7 +45,7 @@ func (m *Mileages) DecodeJSON(d *jsondec.Decoder) {
 }
 
 // Field names of PaymentVariant0, in field order, and its required fields, for DecodeJSON.
-var jsonPaymentVariant0 = jsondec.NewStruct("schemacombos.PaymentVariant0", "amount", "card").Required(0, 1)
+var jsonPaymentVariant0 = jsondec.NewStruct("schemacombos.PaymentVariant0", "amount", "card").Required(0, 1).Mandatory(0, 1)
 
 // DecodeJSON decodes the JSON value at d's cursor into m, as encoding/json would
 // but without reflection.
@@ -61,7 +61,7 @@ func (m *PaymentVariant0) DecodeJSON(d *jsondec.Decoder) {
 }
 
 // Field names of PaymentVariant1, in field order, and its required fields, for DecodeJSON.
-var jsonPaymentVariant1 = jsondec.NewStruct("schemacombos.PaymentVariant1", "amount", "iban").Required(0, 1)
+var jsonPaymentVariant1 = jsondec.NewStruct("schemacombos.PaymentVariant1", "amount", "iban").Required(0, 1).Mandatory(0, 1)
 
 // DecodeJSON decodes the JSON value at d's cursor into m, as encoding/json would
 // but without reflection.
@@ -83,7 +83,7 @@ func (m *Plate) DecodeJSON(d *jsondec.Decoder) {
 }
 
 // Field names of Record, in field order, and its required fields, for DecodeJSON.
-var jsonRecord = jsondec.NewStruct("schemacombos.Record", "vehicle", "payment", "state", "plate", "mileages", "code", "wrapped", "vin", "VIN").Required(0)
+var jsonRecord = jsondec.NewStruct("schemacombos.Record", "vehicle", "payment", "state", "plate", "mileages", "code", "wrapped", "vin", "VIN").Required(0).Mandatory(0)
 
 // DecodeJSON decodes the JSON value at d's cursor into m, as encoding/json would
 // but without reflection.
@@ -91,11 +91,11 @@ func (m *Record) DecodeJSON(d *jsondec.Decoder) {
 	for o := d.Object(jsonRecord); o.Next(); {
 		switch o.Field() {
 		case 0:
-			jsondec.Unmarshaler(&m.Vehicle, d)
+			m.Vehicle.DecodeJSON(d)
 		case 1:
-			jsondec.Ptr(&m.Payment, d, jsondec.Unmarshaler[Payment])
+			jsondec.Ptr(&m.Payment, d, (*Payment).DecodeJSON)
 		case 2:
-			jsondec.Unmarshaler(&m.State, d)
+			m.State.DecodeJSONWith(d, jsondec.String[Status])
 		case 3:
 			jsondec.Ptr(&m.Plate, d, (*Plate).DecodeJSON)
 		case 4:
@@ -113,7 +113,7 @@ func (m *Record) DecodeJSON(d *jsondec.Decoder) {
 }
 
 // Field names of VehicleBike, in field order, and its required fields, for DecodeJSON.
-var jsonVehicleBike = jsondec.NewStruct("schemacombos.VehicleBike", "kind", "id", "gears").Required(0, 1)
+var jsonVehicleBike = jsondec.NewStruct("schemacombos.VehicleBike", "kind", "id", "gears").Required(0, 1).Mandatory(0, 1)
 
 // DecodeJSON decodes the JSON value at d's cursor into m, as encoding/json would
 // but without reflection.
@@ -131,7 +131,7 @@ func (m *VehicleBike) DecodeJSON(d *jsondec.Decoder) {
 }
 
 // Field names of VehicleCar, in field order, and its required fields, for DecodeJSON.
-var jsonVehicleCar = jsondec.NewStruct("schemacombos.VehicleCar", "kind", "id", "doors").Required(0, 1, 2)
+var jsonVehicleCar = jsondec.NewStruct("schemacombos.VehicleCar", "kind", "id", "doors").Required(0, 1, 2).Mandatory(0, 1, 2)
 
 // DecodeJSON decodes the JSON value at d's cursor into m, as encoding/json would
 // but without reflection.

@@ -87,6 +87,8 @@ func TestValidationAgreesWithKin(t *testing.T) {
 		`{"vehicle":` + car + `,"payment":{"amount":1,"card":"41111111111111111111"}}`,
 		`{"vehicle":` + car + `,"payment":{"amount":1,"iban":"DE"}}`,
 		`{"vehicle":` + car + `,"payment":{"amount":1}}`,
+		`{"vehicle":` + car + `,"payment":{"amount":1,"card":"41111111111111111111","iban":"DE"}}`,
+		`{"vehicle":` + car + `,"payment":{"amount":1,"card":"4111","iban":7}}`,
 		`{"vehicle":` + car + `,"vin":"a","VIN":"12345678901234567"}`,
 		`{"vehicle":` + car + `,"vin":"a","VIN":"123456789012345678"}`,
 	} {

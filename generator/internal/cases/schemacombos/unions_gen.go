@@ -7,6 +7,7 @@ import (
 	"errors"
 	"fmt"
 	"github.com/acsgen/acsgen/acs"
+	"github.com/acsgen/acsgen/acs/jsondec"
 )
 
 // Payment is an amount, paid by card or by bank transfer.
@@ -30,26 +31,48 @@ func (u Payment) MarshalJSON() ([]byte, error) {
 
 // UnmarshalJSON decodes data into the alternative of its JSON type.
 func (u *Payment) UnmarshalJSON(data []byte) error {
+	return jsondec.Unmarshal(data, u)
+}
+
+// DecodeJSON decodes the JSON value at d's cursor into the alternative it picks, as
+// UnmarshalJSON does, in the one pass of its enclosing value's DecodeJSON.
+func (u *Payment) DecodeJSON(d *jsondec.Decoder) {
 	*u = Payment{}
-	kind := acs.JSONKind(data)
-	switch kind {
+	switch kind := d.Kind(); kind {
 	case "object":
-		present, err := acs.UnionKeys(data, "card", "iban")
+		present, err := acs.UnionKeys(d.Span(), "card", "iban")
 		if err != nil {
-			return fmt.Errorf("Payment: %w", err)
+			d.Fail(fmt.Errorf("Payment: %w", err))
+			return
 		}
 		if len(present) == 0 {
-			return fmt.Errorf("Payment: the object has %q of the properties that tell its alternative (card, iban); it needs one", present)
+			d.Fail(fmt.Errorf("Payment: the object has %q of the properties that tell its alternative (card, iban); it needs one", present))
+			return
+		}
+		if len(present) > 1 {
+			acs.AnyOf(d, u, "Payment", "object", []string{"Variant0", "Variant1"}, (*Payment).tryObject)
+			return
 		}
 		switch present[0] {
 		case "card":
-			return json.Unmarshal(data, &u.Variant0)
+			jsondec.Ptr(&u.Variant0, d, (*PaymentVariant0).DecodeJSON)
 		case "iban":
-			return json.Unmarshal(data, &u.Variant1)
+			jsondec.Ptr(&u.Variant1, d, (*PaymentVariant1).DecodeJSON)
 		}
-		return nil
+	default:
+		d.Fail(fmt.Errorf("Payment: a JSON %s is not one of: object", kind))
 	}
-	return fmt.Errorf("Payment: a JSON %s is not one of: object", kind)
+}
+
+// tryObject decodes the value at d's cursor into alternative i of those Payment
+// takes a JSON object for, as OneOf or AnyOf tries them.
+func (u *Payment) tryObject(i int, d *jsondec.Decoder) {
+	switch i {
+	case 0:
+		jsondec.Ptr(&u.Variant0, d, (*PaymentVariant0).DecodeJSON)
+	case 1:
+		jsondec.Ptr(&u.Variant1, d, (*PaymentVariant1).DecodeJSON)
+	}
 }
 
 // Vehicle properties every vehicle has, beside the kind-specific ones.
@@ -73,21 +96,29 @@ func (u Vehicle) MarshalJSON() ([]byte, error) {
 
 // UnmarshalJSON decodes data into the alternative of its JSON type.
 func (u *Vehicle) UnmarshalJSON(data []byte) error {
+	return jsondec.Unmarshal(data, u)
+}
+
+// DecodeJSON decodes the JSON value at d's cursor into the alternative it picks, as
+// UnmarshalJSON does, in the one pass of its enclosing value's DecodeJSON.
+func (u *Vehicle) DecodeJSON(d *jsondec.Decoder) {
 	*u = Vehicle{}
-	kind := acs.JSONKind(data)
-	switch kind {
+	switch kind := d.Kind(); kind {
 	case "object":
-		tag, err := acs.UnionTag(data, "kind")
+		tag, err := acs.UnionTag(d.Span(), "kind")
 		if err != nil {
-			return fmt.Errorf("Vehicle: %w", err)
+			d.Fail(fmt.Errorf("Vehicle: %w", err))
+			return
 		}
 		switch tag {
 		case "car":
-			return json.Unmarshal(data, &u.Car)
+			jsondec.Ptr(&u.Car, d, (*VehicleCar).DecodeJSON)
 		case "bicycle", "bike":
-			return json.Unmarshal(data, &u.Bike)
+			jsondec.Ptr(&u.Bike, d, (*VehicleBike).DecodeJSON)
+		default:
+			d.Fail(fmt.Errorf("Vehicle: kind %q is not one of: bicycle, bike, car", tag))
 		}
-		return fmt.Errorf("Vehicle: kind %q is not one of: bicycle, bike, car", tag)
+	default:
+		d.Fail(fmt.Errorf("Vehicle: a JSON %s is not one of: object", kind))
 	}
-	return fmt.Errorf("Vehicle: a JSON %s is not one of: object", kind)
 }
