@@ -9,8 +9,16 @@ import (
 
 // BenchmarkCheckCompiled checks every committed recording of a documented call
 // once per iteration with compiled checks, as Set.Check does (no coverage).
-func BenchmarkCheckCompiled(b *testing.B) {
-	_, set := productSets(&testing.T{}, apigSpec, cloudapiSpec)
+func BenchmarkCheckCompiled(b *testing.B) { benchmarkCheck(b, true) }
+
+// BenchmarkCheckKin is BenchmarkCheckCompiled with kin-openapi checking every body.
+func BenchmarkCheckKin(b *testing.B) { benchmarkCheck(b, false) }
+
+func benchmarkCheck(b *testing.B, compiled bool) {
+	kin, set := productSets(&testing.T{}, apigSpec, cloudapiSpec)
+	if !compiled {
+		set = kin
+	}
 	var ixs []Interaction
 	for _, dir := range []string{"apig", "cloudapi"} {
 		files, err := filepath.Glob(filepath.Join("../contracttests/testdata", dir, "*.yaml"))

@@ -106,11 +106,10 @@ func TestExactDecodingOfEverything(t *testing.T) {
 
 // The compiled check, which trusts exact decoding where it finds nothing lost,
 // leaves the findings kin-openapi's: the same on the example and its edits,
-// strict or not. The edits set neither null nor a string where created's
-// date-time is: the generated Validate checks no string format, and a null in a
-// nested or required array decodes to a nil slice, which encodes as null again
-// and which Validate does not refuse; the compiled check passes both, in one walk
-// or in two. Keeping the edits to the rest keeps this test to what the one walk
+// strict or not. The edits set no null: one in a nested or required array decodes
+// to a nil slice, which encodes as null again and which Validate does not refuse,
+// so the compiled check passes it, in one walk or in two, where kin-openapi
+// refuses it. Keeping to the other edits keeps this test to what the one walk
 // changed.
 func TestCompiledCheckKeepsTheFindings(t *testing.T) {
 	kin, err := contract.Load([]string{"spec.yaml"})
@@ -122,9 +121,6 @@ func TestCompiledCheckKeepsTheFindings(t *testing.T) {
 	values := []any{"x", "", "Draft", "Gone", "red", 2.0, 7.0, 0.1, 0.30000001192092896, 16777217.0, -0.0,
 		true, []any{}, map[string]any{}}
 	for _, body := range mutatedBodies(t, 1000, values) {
-		if strings.Contains(string(body), `"created":`) && !strings.Contains(string(body), `"created":"2024-01-01T00:00:00.000Z"`) {
-			continue
-		}
 		ix := contract.Interaction{Method: "GET", URL: "https://kitchen.example.com/items/it-1?ids=ab,cd",
 			Header: http.Header{}, Status: http.StatusOK,
 			RespHeader: http.Header{"Content-Type": {"application/json"}}, RespBody: body}
