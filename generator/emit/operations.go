@@ -234,6 +234,10 @@ func genMethod(api *ir.API, op *ir.Operation) jen.Code {
 				g.Add(setCookie(p, jen.Id("header"), prefix))
 			case p.Style == ir.ParamObject || p.Style == ir.ParamContent:
 				g.Add(setRendered(p, prefix))
+			case p.In == ir.InForm && !api.Signed && (p.Style == ir.ParamFormObject || p.Style == ir.ParamDeepObject):
+				g.Add(setObjectParam(p, formValues, prefix))
+			case p.In == ir.InForm && !api.Signed && p.Style == ir.ParamPlain:
+				g.Add(setParam(p, formValues, prefix)) // OpenAPI's styles, as in the query
 			case p.In == ir.InForm && p.Style != ir.ParamPlain:
 				g.Add(setStyledParam(p, jen.Id("form"), prefix))
 			case p.In == ir.InForm:
@@ -308,6 +312,10 @@ func genMethod(api *ir.API, op *ir.Operation) jen.Code {
 		g.Return(jen.Op("&").Id("out"), jen.Nil())
 	})
 }
+
+// formValues is the form body as url.Values, for the fields of a plain OpenAPI
+// spec, which are set as query parameters are.
+var formValues = jen.Qual(urlPkg, "Values").Call(jen.Id("form"))
 
 func wireLine(api *ir.API, op *ir.Operation) string {
 	if api.Style == ir.RPC {
