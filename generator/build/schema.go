@@ -102,12 +102,21 @@ func (b *builder) namedModel(s *openapi3.Schema, specName, goName string, path [
 		}
 		s = merged
 	}
+	if u, ok := b.allOfOverUnion(s, path); ok {
+		b.openEnum(s, path)
+		if u == nil {
+			m.Kind, m.Type = ir.Defined, ir.TypeRef{Kind: ir.RawJSON} // reported
+			return m
+		}
+		b.fillUnion(m, u.schema, path, u.altPath)
+		return m
+	}
 	switch {
 	case len(s.Enum) > 0:
 		b.fillEnum(m, s, path)
 	case len(s.OneOf) > 0 || len(s.AnyOf) > 0:
 		b.openEnum(s, path)
-		b.fillUnion(m, s, path)
+		b.fillUnion(m, s, path, path)
 	case len(s.AllOf) > 0 || isStruct(s):
 		b.openEnum(s, path)
 		b.fillStruct(m, s, path)
