@@ -112,6 +112,8 @@ func (b *builder) namedModel(s *openapi3.Schema, specName, goName string, path [
 		return m
 	}
 	switch {
+	case len(s.Enum) > 0 && len(s.OneOf)+len(s.AnyOf)+len(s.AllOf) == 0 && jsonEnum(s):
+		b.fillJSONEnum(m, s, path)
 	case len(s.Enum) > 0:
 		b.fillEnum(m, s, path)
 	case len(s.OneOf) > 0 || len(s.AnyOf) > 0:
