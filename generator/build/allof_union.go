@@ -48,9 +48,25 @@ func (b *builder) allOfOverUnion(s *openapi3.Schema, path []string) (u *allOfUni
 		return nil, true
 	}
 	part := found[0]
+	keyword, alts := "oneOf", part.s.OneOf
+	if len(alts) == 0 {
+		keyword, alts = "anyOf", part.s.AnyOf
+	}
+	for i, alt := range alts {
+		if alt != nil && alt.Value != nil && holds(alt.Value, part.s, 0) {
+			// Pet: {oneOf: [Cat, ...]}, Cat: {allOf: [Pet, ...]}: each alternative
+			// would have to hold itself.
+			b.errorf(path, "allOf part at %s is a %s whose alternative %d includes that %s again through allOf, so no alternative can hold the other parts; declare the properties the alternatives share in a schema of their own and put that in the allOf",
+				b.loc.Pos(part.path...), keyword, i, keyword)
+			return nil, true
+		}
+	}
 	union := *s
 	union.AllOf = withoutUnion(s, part.s).AllOf
-	union.OneOf, union.AnyOf, union.Discriminator = part.s.OneOf, part.s.AnyOf, part.s.Discriminator
+	union.OneOf, union.AnyOf = part.s.OneOf, part.s.AnyOf
+	if part.s.Discriminator != nil {
+		union.Discriminator = part.s.Discriminator
+	}
 	return &allOfUnion{schema: &union, altPath: part.path}, true
 }
 

@@ -340,7 +340,14 @@ func (b *builder) mergeAllOf(s *openapi3.Schema, path []string) ([]property, map
 				target = fmt.Sprintf(" (%s, declared at %s)", name, b.loc.Pos(partPath...))
 			}
 		}
-		if part.Value == nil || len(part.Value.OneOf)+len(part.Value.AnyOf)+len(part.Value.Enum) > 0 ||
+		if part.Value != nil && len(part.Value.OneOf)+len(part.Value.AnyOf) > 0 {
+			// An allOf over a union is that union (allof_union.go); here the
+			// union would be merged into an object: beside another union, or in
+			// an alternative of one.
+			b.errorf(itemPath, "allOf part%s is a oneOf or anyOf inside another union's alternatives or beside its properties; acsgen builds an allOf over one union, which must not hold itself", target)
+			continue
+		}
+		if part.Value == nil || len(part.Value.Enum) > 0 ||
 			!(part.Value.Type == nil || part.Value.Type.Is("object")) {
 			b.errorf(itemPath, "allOf part%s is not an object schema; only objects can be merged", target)
 			continue
