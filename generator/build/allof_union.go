@@ -27,8 +27,9 @@ type unionPart struct {
 }
 
 // allOfOverUnion returns s as a union when s is an allOf over one, ok false when
-// it is not. The union is nil when s has several union parts, which is reported:
-// their product is not one union of theirs (a oneOf beside an anyOf, say).
+// it is not. The union is nil, and reported, when s has several union parts
+// (their product is not one union of theirs: a oneOf beside an anyOf, say), or
+// when an alternative holds the union again, through allOf.
 func (b *builder) allOfOverUnion(s *openapi3.Schema, path []string) (u *allOfUnion, ok bool) {
 	if len(s.AllOf) == 0 || len(s.OneOf)+len(s.AnyOf) > 0 {
 		return nil, false // no allOf, or a union with parts beside it (union_shared.go)
@@ -85,7 +86,10 @@ func unionParts(s *openapi3.Schema, path []string, depth int, found *[]unionPart
 			partPath = []string{"components", "schemas", name}
 		}
 		if len(part.Value.OneOf)+len(part.Value.AnyOf) > 0 {
-			*found = append(*found, unionPart{s: part.Value, path: partPath})
+			// The same union twice is the union once (withoutUnion strips both).
+			if !slices.ContainsFunc(*found, func(u unionPart) bool { return u.s == part.Value }) {
+				*found = append(*found, unionPart{s: part.Value, path: partPath})
+			}
 			continue
 		}
 		unionParts(part.Value, partPath, depth+1, found)
