@@ -35,7 +35,7 @@ var samples = map[string][]struct {
 	"corners": {{`[]`, true}, {`[{"x":1,"y":0},{"x":0,"y":0}]`, true}, {`[{"x":1,"y":0},{"x":2,"y":0}]`, false},
 		{`[{"x":1,"y":"1"}]`, false}},
 	"choice": {{`{"x":0,"y":0}`, true}, {`{"x":"left"}`, true}, {`{"x":"left","y":0}`, true}, {`{"x":2,"y":0}`, false},
-		{`{"x":true}`, false}},
+		{`{"x":true}`, false}, {`"x"`, false}, {`[0,0]`, false}},
 }
 
 func loadBoard(t testing.TB) *openapi3.Schema {

@@ -14,7 +14,7 @@ import (
 //
 // Exactly one field is set; which one follows the JSON type of the value; where several alternatives take that type, the one the value is valid for, which must be exactly one.
 type Choice struct {
-	Corner         *Corner         // set when the value is a JSON string, number, boolean, array or object it is valid for
+	Corner         *Corner         // set when the value is a JSON object it is valid for
 	ChoiceVariant1 *ChoiceVariant1 // set when the value is a JSON object it is valid for
 }
 
@@ -39,12 +39,10 @@ func (u *Choice) UnmarshalJSON(data []byte) error {
 func (u *Choice) DecodeJSON(d *jsondec.Decoder) {
 	*u = Choice{}
 	switch kind := d.Kind(); kind {
-	case "string", "number", "boolean", "array":
-		jsondec.Ptr(&u.Corner, d, (*Corner).DecodeJSON)
 	case "object":
 		acs.OneOf(d, u, "Choice", "object", []string{"Corner", "ChoiceVariant1"}, (*Choice).tryObject)
 	default:
-		d.Fail(fmt.Errorf("Choice: a JSON %s is not one of: string, number, boolean, array, object", kind))
+		d.Fail(fmt.Errorf("Choice: a JSON %s is not one of: object", kind))
 	}
 }
 
