@@ -129,15 +129,18 @@ func (b *builder) mergeScalars(s *openapi3.Schema, parts []scalarPart, path []st
 			}
 		}
 		if len(p.s.Enum) > 0 {
+			before := m.Enum
 			if enumOf == nil {
 				m.Enum = slices.Clone(p.s.Enum)
 			} else {
-				m.Enum = slices.DeleteFunc(m.Enum, func(v any) bool {
+				m.Enum = slices.DeleteFunc(slices.Clone(m.Enum), func(v any) bool {
 					return !slices.ContainsFunc(p.s.Enum, func(w any) bool { return reflect.DeepEqual(v, w) })
 				})
 			}
 			if len(m.Enum) == 0 {
-				b.errorf(path, "allOf parts list enum values (at %s and %s) that have none in common; no value satisfies every part", b.loc.Pos(cmpOr(enumOf, p).path...), b.loc.Pos(p.path...))
+				// Often meant as anyOf, which takes a value of either list.
+				b.errorf(path, "allOf parts allow the enum values %s (at %s) and %s (at %s), which have none in common, so no value satisfies every part; to allow a value of either list, write anyOf",
+					enumList(before), b.loc.Pos(cmpOr(enumOf, p).path...), enumList(p.s.Enum), b.loc.Pos(p.path...))
 				return nil
 			}
 			enumOf = p
@@ -246,4 +249,17 @@ func describeBound(v float64, exclusive bool, op string) string {
 		op += "="
 	}
 	return fmt.Sprintf("%s %v", op, v)
+}
+
+// enumList writes enum values for a message, as JSON: "a", "b", 3.
+func enumList(values []any) string {
+	out := make([]string, len(values))
+	for i, v := range values {
+		text, err := jsonText(v)
+		if err != nil {
+			text = []byte(fmt.Sprint(v))
+		}
+		out[i] = string(text)
+	}
+	return strings.Join(out, ", ")
 }

@@ -102,12 +102,23 @@ func (b *builder) namedModel(s *openapi3.Schema, specName, goName string, path [
 		}
 		s = merged
 	}
+	if u, ok := b.allOfOverUnion(s, path); ok {
+		b.openEnum(s, path)
+		if u == nil {
+			m.Kind, m.Type = ir.Defined, ir.TypeRef{Kind: ir.RawJSON} // reported
+			return m
+		}
+		b.fillUnion(m, u.schema, path, u.altPath)
+		return m
+	}
 	switch {
+	case len(s.Enum) > 0 && len(s.OneOf)+len(s.AnyOf)+len(s.AllOf) == 0 && jsonEnum(s):
+		b.fillJSONEnum(m, s, path)
 	case len(s.Enum) > 0:
 		b.fillEnum(m, s, path)
 	case len(s.OneOf) > 0 || len(s.AnyOf) > 0:
 		b.openEnum(s, path)
-		b.fillUnion(m, s, path)
+		b.fillUnion(m, s, path, path)
 	case len(s.AllOf) > 0 || isStruct(s):
 		b.openEnum(s, path)
 		b.fillStruct(m, s, path)
@@ -329,7 +340,14 @@ func (b *builder) mergeAllOf(s *openapi3.Schema, path []string) ([]property, map
 				target = fmt.Sprintf(" (%s, declared at %s)", name, b.loc.Pos(partPath...))
 			}
 		}
-		if part.Value == nil || len(part.Value.OneOf)+len(part.Value.AnyOf)+len(part.Value.Enum) > 0 ||
+		if part.Value != nil && len(part.Value.OneOf)+len(part.Value.AnyOf) > 0 {
+			// An allOf over a union is that union (allof_union.go); here the
+			// union would be merged into an object: beside another union, or in
+			// an alternative of one.
+			b.errorf(itemPath, "allOf part%s is a oneOf or anyOf inside another union's alternatives or beside its properties; acsgen builds an allOf over one union, which must not hold itself", target)
+			continue
+		}
+		if part.Value == nil || len(part.Value.Enum) > 0 ||
 			!(part.Value.Type == nil || part.Value.Type.Is("object")) {
 			b.errorf(itemPath, "allOf part%s is not an object schema; only objects can be merged", target)
 			continue

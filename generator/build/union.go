@@ -30,8 +30,9 @@ type unionAlt struct {
 
 // fillUnion makes a oneOf/anyOf a struct with one pointer per alternative. How
 // decoding picks the alternative is decided later, by planUnions, once the
-// models the alternatives name are complete.
-func (b *builder) fillUnion(m *ir.Model, s *openapi3.Schema, path []string) {
+// models the alternatives name are complete. altBase is where the alternatives
+// are declared: path, but for an allOf over a union (allof_union.go).
+func (b *builder) fillUnion(m *ir.Model, s *openapi3.Schema, path, altBase []string) {
 	m.Kind = ir.Union
 	keyword, alts := "oneOf", s.OneOf
 	if len(alts) == 0 {
@@ -41,7 +42,7 @@ func (b *builder) fillUnion(m *ir.Model, s *openapi3.Schema, path []string) {
 	site := &unionSite{model: m, schema: s, keyword: keyword, path: path}
 	base := b.sharedProperties(s, path)
 	for i, alt := range alts {
-		altPath := append(slices.Clone(path), keyword, strconv.Itoa(i))
+		altPath := append(slices.Clone(altBase), keyword, strconv.Itoa(i))
 		var t ir.TypeRef
 		fieldName := ""
 		if base != nil {

@@ -68,6 +68,17 @@ func (b *builder) kindsOf(t ir.TypeRef, visiting map[string]bool) (kinds []ir.JS
 // rawKinds are the JSON types a free-form value takes: those its type says
 // (object, for type: object without properties), else any.
 func rawKinds(c *ir.Constraints) []ir.JSONKind {
+	if c != nil && len(c.Enum) > 0 { // an enum of objects or arrays: the values' types
+		var kinds []ir.JSONKind
+		for _, v := range c.Enum {
+			if k := jsonTextKind(v); k != "" {
+				kinds = append(kinds, k)
+			}
+		}
+		if len(kinds) > 0 { // else only null: as for any value
+			return sortedKinds(kinds)
+		}
+	}
 	if c == nil || len(c.JSONTypes) == 0 {
 		return slices.Clone(ir.JSONKinds)
 	}
@@ -119,4 +130,21 @@ func (b *builder) modelOf(t ir.TypeRef, kind ir.ModelKind) *ir.Model {
 		}
 	}
 	return nil
+}
+
+// jsonTextKind is the JSON type of a JSON text, "" for null.
+func jsonTextKind(text string) ir.JSONKind {
+	switch text[0] {
+	case '"':
+		return ir.KindString
+	case 't', 'f':
+		return ir.KindBool
+	case 'n':
+		return ""
+	case '[':
+		return ir.KindArray
+	case '{':
+		return ir.KindObject
+	}
+	return ir.KindNumber
 }

@@ -2,6 +2,7 @@ package build
 
 import (
 	"maps"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -50,18 +51,41 @@ func (b *builder) mergedVariant(m *ir.Model, base *shared, keyword string, alt *
 		b.errorf(altPath, "%s alternative is not an object schema; the properties beside %s can only be merged into object alternatives", keyword, keyword)
 		return raw, ""
 	}
+	props, required := b.mergeAllOf(alt.Value, own)
+	req := maps.Clone(base.required)
+	maps.Copy(req, required)
+	shared, closed := base.props, closedObject(alt.Value)
+	if closed {
+		// The alternative allows no member it does not declare, so a value
+		// valid for it has none of the shared properties but those it declares.
+		shared = nil
+		for _, p := range base.props {
+			switch declared := slices.ContainsFunc(props, func(q property) bool { return q.name == p.name }); {
+			case declared:
+				shared = append(shared, p)
+			case req[p.name]:
+				b.warnf(altPath, "%s alternative %d is never valid: it allows no property but its own, and %q is required beside it; it is left out",
+					keyword, i, p.name)
+				return raw, ""
+			}
+		}
+	}
 	goName := m.GoName + name
 	specName := m.Name + "." + keyword + "." + strconv.Itoa(i)
 	if !b.declare(goName, specName, altPath) {
 		return raw, ""
 	}
-	v := &ir.Model{Name: specName, GoName: goName, Kind: ir.Struct, Pos: b.loc.Pos(altPath...),
+	v := &ir.Model{Name: specName, GoName: goName, Kind: ir.Struct, Pos: b.loc.Pos(altPath...), Closed: closed,
 		Doc: goName + " is " + m.GoName + " in the form of its " + keyword + " alternative " + strconv.Itoa(i) +
 			": the properties " + m.GoName + " declares beside its alternatives, and the alternative's own."}
 	b.models[goName] = v
-	props, required := b.mergeAllOf(alt.Value, own)
-	req := maps.Clone(base.required)
-	maps.Copy(req, required)
-	b.fillFields(v, b.mergeProps(append([]property(nil), base.props...), props), req)
+	b.fillFields(v, b.mergeProps(append([]property(nil), shared...), props), req)
 	return named(goName), name
+}
+
+// closedObject reports whether s allows no member it does not declare itself:
+// additionalProperties false, with no allOf parts whose properties it would
+// refuse too.
+func closedObject(s *openapi3.Schema) bool {
+	return len(s.AllOf) == 0 && s.AdditionalProperties.Has != nil && !*s.AdditionalProperties.Has
 }

@@ -235,3 +235,12 @@ func TestPickedBy(t *testing.T) {
 	assert.Equal(t, " valid for it (the first such alternative)", pickedBy(level, low))
 	assert.Equal(t, "string, number or boolean", kindWords(&ir.Variant{Kind: ir.KindString, Kinds: []ir.JSONKind{ir.KindString, ir.KindNumber, ir.KindBool}}))
 }
+
+// An enum of objects or arrays shows its values.
+func TestJSONEnumShowsItsValues(t *testing.T) {
+	corner := &ir.Model{GoName: "Corner", Kind: ir.Defined, Type: ir.TypeRef{Kind: ir.RawJSON,
+		Constraints: &ir.Constraints{Enum: []string{`{"x":0}`, `[1]`}}}}
+	tr := newTree(&ir.API{Models: []*ir.Model{corner}})
+	assert.Equal(t, "Corner = the JSON value `{\"x\":0}` or `[1]`", tr.typeText(ir.TypeRef{Kind: ir.Named, Name: "Corner"}))
+	assert.Equal(t, "any JSON value", tr.typeText(ir.TypeRef{Kind: ir.RawJSON}))
+}

@@ -95,6 +95,13 @@ func (t *tree) typeText(ref ir.TypeRef) string {
 	case ir.Map:
 		return "map of string to " + t.typeText(*ref.Elem)
 	case ir.RawJSON:
+		if c := ref.Constraints; c != nil && len(c.Enum) > 0 { // an enum of objects or arrays
+			spans := make([]string, len(c.Enum))
+			for i, v := range c.Enum {
+				spans[i] = codeSpan(v)
+			}
+			return "the JSON value " + strings.Join(spans, " or ")
+		}
 		return "any JSON value"
 	}
 	m := t.models[ref.Name]

@@ -21,6 +21,9 @@ func genModelsFile(f *jen.File, api *ir.API) bool {
 			f.Add(doc(m.Doc)).Type().Id(m.GoName).Op("=").Add(typeRef(m.Type)).Line()
 		case ir.Defined:
 			f.Add(doc(m.Doc)).Type().Id(m.GoName).Add(typeRef(m.Type)).Line()
+			if m.Type.Kind == ir.RawJSON {
+				f.Add(genRawJSONMethods(m)).Line()
+			}
 		default:
 			continue
 		}

@@ -39,6 +39,7 @@ func genValidateFile(f *jen.File, api *ir.API) bool {
 	if len(decls) == 0 {
 		return false
 	}
+	e.declareJSONEnums(f)
 	if len(e.patternOrder) > 0 {
 		f.Comment("Patterns of the spec, compiled once; build checked that each compiles.")
 		f.Var().DefsFunc(func(g *jen.Group) {
@@ -60,7 +61,8 @@ type validateEmitter struct {
 	needs        map[string]bool // memo of modelNeeds
 	patterns     map[string]string
 	patternOrder []string
-	vars         int // counter for unique local names within one function
+	jsonEnums    []jsonEnumVar // the enums of objects or arrays, in the order checks use them
+	vars         int           // counter for unique local names within one function
 }
 
 // validateDoc heads every Validate method.
@@ -374,6 +376,9 @@ func (e *validateEmitter) checks(x *jen.Statement, t ir.TypeRef) []jen.Code {
 			}
 			g = append(g, jen.If(jen.Id("k").Op(":=").Qual(acsPkg, "JSONKind").Call(x), jen.Op("").Add(joinAnd(conds))).Block(
 				jen.Id("v").Dot("Failf").Call(jen.Lit("a JSON %s is not of type "+escapePercent(strings.Join(c.JSONTypes, " or "))), jen.Id("k"))))
+		}
+		if c != nil && len(c.Enum) > 0 {
+			g = append(g, e.jsonEnumCheck(x, c.Enum))
 		}
 	case ir.Map:
 		if c != nil {

@@ -488,4 +488,9 @@ type Constraints struct {
 	// JSONTypes are the JSON types ("object", "null", ...) a RawJSON value may have,
 	// empty for any: Go typing cannot hold a free-form object to being an object.
 	JSONTypes []string
+	// Enum holds, for a RawJSON value, the JSON text of each value it may be (an
+	// enum of objects or arrays), nil for any: a value is one of them when it
+	// equals it as a JSON value, numbers by value and objects whatever the order
+	// of their members, as kin-openapi compares enums.
+	Enum []string
 }
