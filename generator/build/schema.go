@@ -379,13 +379,43 @@ func (b *builder) mergeProps(into, add []property) []property {
 		if i >= 0 {
 			if was, is, ok := conflicting(into[i].schema, p.schema); ok {
 				b.errorf(p.path, "allOf: property %q is %s here but %s at %s; declare it with one type", p.name, is, was, b.loc.Pos(into[i].path...))
+				into[i] = p
+			} else {
+				into[i] = bothDeclarations(into[i], p)
 			}
-			into[i] = p
 		} else {
 			into = append(into, p)
 		}
 	}
 	return into
+}
+
+// bothDeclarations is the property an allOf declares twice, once in each of two
+// parts. A value must meet both, as kin-openapi validates it against each part:
+// two scalar declarations, or two inline objects, become the allOf of the two
+// (merged as any allOf is: enums intersected, the tighter bounds, the members of
+// both), and a declaration without a type (a description) leaves the typed one.
+// Otherwise (arrays, $refs) the later declaration stands, as before.
+func bothDeclarations(was, is property) property {
+	w, i := was.schema.SchemaRef, is.schema.SchemaRef
+	if w == nil || i == nil || w.Value == nil || i.Value == nil || w.Value == i.Value {
+		return is
+	}
+	if jsonType(is.schema) == "" && jsonType(was.schema) != "" && scalarOnly(i.Value) && !constrains(i.Value) {
+		return was
+	}
+	objects := w.Ref == "" && i.Ref == "" && jsonType(was.schema) == "object" && jsonType(is.schema) == "object"
+	if !(scalarOnly(w.Value) && scalarOnly(i.Value)) && !objects {
+		return is
+	}
+	is.schema = schemaRef{&openapi3.SchemaRef{Value: &openapi3.Schema{AllOf: openapi3.SchemaRefs{w, i}}}}
+	return is
+}
+
+// constrains says whether a scalar schema has a keyword that restricts values.
+func constrains(s *openapi3.Schema) bool {
+	return len(s.Enum) > 0 || s.Min != nil || s.Max != nil || s.MultipleOf != nil || s.MinLength > 0 ||
+		s.MaxLength != nil || s.Pattern != "" || s.Format != "" || s.Nullable
 }
 
 // conflicting says whether two declarations of one property that allOf merges

@@ -65,6 +65,16 @@ func TestMergedConstraintsAgreeWithKin(t *testing.T) {
 		`{"target":20,"label":"abcd"}`,
 		`{"target":20,"note":"n"}`,
 		`{"target":20,"note":""}`,
+		`{"target":20,"zone":{"level":2,"kind":"wall","name":"n","vent":{"open":true,"speed":3}}}`,
+		`{"target":20,"zone":{"level":0}}`,
+		`{"target":20,"zone":{"level":4}}`,
+		`{"target":20,"zone":{"kind":"floor"}}`,
+		`{"target":20,"zone":{"kind":"ceiling"}}`,
+		`{"target":20,"zone":{"kind":"duct"}}`,
+		`{"target":20,"zone":{"name":7}}`,
+		`{"target":20,"zone":{"vent":{"open":false,"speed":-1}}}`,
+		`{"target":20,"zone":{"vent":{"speed":6}}}`,
+		`{"target":20,"zone":{"vent":{"speed":5,"open":"no"}}}`,
 	} {
 		var instance any
 		require.NoError(t, json.Unmarshal([]byte(body), &instance))

@@ -11,7 +11,7 @@ import "github.com/acsgen/acsgen/acs"
 // by kin-openapi otherwise.
 var CompiledSpec = acs.CompiledSpec{
 	Specs: []acs.SpecDigest{
-		{Source: "internal/cases/allofscalars/spec.yaml", Digest: "9352f8149a863ed7d863c5fc3b405be8109f2b6d0053684a1cd09c323212e81c"},
+		{Source: "internal/cases/allofscalars/spec.yaml", Digest: "a86679564fbd895633348f84b4e2aa12dffec6bc15778672d1a43d0c488b6147"},
 	},
 	Responses: map[string]acs.ResponseChecks{},
 	RequestBodies: map[string]acs.BodyCheck{

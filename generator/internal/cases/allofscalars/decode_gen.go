@@ -27,7 +27,7 @@ func (m *PutSettingsResponse) DecodeJSON(d *jsondec.Decoder) {
 }
 
 // Field names of Settings, in field order, and its required fields, for DecodeJSON.
-var jsonSettings = jsondec.NewStruct("allofscalars.Settings", "target", "mode", "step", "room", "interval", "offset", "label", "note").Required(0).Mandatory(0)
+var jsonSettings = jsondec.NewStruct("allofscalars.Settings", "target", "mode", "step", "room", "interval", "offset", "label", "note", "zone").Required(0).Mandatory(0)
 
 // DecodeJSON decodes the JSON value at d's cursor into m, as encoding/json would
 // but without reflection.
@@ -50,6 +50,78 @@ func (m *Settings) DecodeJSON(d *jsondec.Decoder) {
 			m.Label.DecodeJSONWith(d, jsondec.String[string])
 		case 7:
 			jsondec.StringPtr(&m.Note, d)
+		case 8:
+			jsondec.Ptr(&m.Zone, d, (*Zone).DecodeJSON)
+		}
+	}
+}
+
+// Field names of Zone, in field order, and its required fields, for DecodeJSON.
+var jsonZone = jsondec.NewStruct("allofscalars.Zone", "level", "kind", "name", "vent").Required()
+
+// DecodeJSON decodes the JSON value at d's cursor into m, as encoding/json would
+// but without reflection.
+func (m *Zone) DecodeJSON(d *jsondec.Decoder) {
+	for o := d.Object(jsonZone); o.Next(); {
+		switch o.Field() {
+		case 0:
+			jsondec.Ptr(&m.Level, d, jsondec.Int[int64])
+		case 1:
+			jsondec.StringPtr(&m.Kind, d)
+		case 2:
+			jsondec.StringPtr(&m.Name, d)
+		case 3:
+			jsondec.Ptr(&m.Vent, d, (*ZoneVent).DecodeJSON)
+		}
+	}
+}
+
+// Field names of ZoneBase, in field order, and its required fields, for DecodeJSON.
+var jsonZoneBase = jsondec.NewStruct("allofscalars.ZoneBase", "level", "kind", "name", "vent").Required()
+
+// DecodeJSON decodes the JSON value at d's cursor into m, as encoding/json would
+// but without reflection.
+func (m *ZoneBase) DecodeJSON(d *jsondec.Decoder) {
+	for o := d.Object(jsonZoneBase); o.Next(); {
+		switch o.Field() {
+		case 0:
+			jsondec.Ptr(&m.Level, d, jsondec.Int[int64])
+		case 1:
+			jsondec.StringPtr(&m.Kind, d)
+		case 2:
+			jsondec.StringPtr(&m.Name, d)
+		case 3:
+			jsondec.Ptr(&m.Vent, d, (*ZoneBaseVent).DecodeJSON)
+		}
+	}
+}
+
+// Field names of ZoneBaseVent, in field order, and its required fields, for DecodeJSON.
+var jsonZoneBaseVent = jsondec.NewStruct("allofscalars.ZoneBaseVent", "open").Required()
+
+// DecodeJSON decodes the JSON value at d's cursor into m, as encoding/json would
+// but without reflection.
+func (m *ZoneBaseVent) DecodeJSON(d *jsondec.Decoder) {
+	for o := d.Object(jsonZoneBaseVent); o.Next(); {
+		switch o.Field() {
+		case 0:
+			jsondec.Ptr(&m.Open, d, jsondec.Bool[bool])
+		}
+	}
+}
+
+// Field names of ZoneVent, in field order, and its required fields, for DecodeJSON.
+var jsonZoneVent = jsondec.NewStruct("allofscalars.ZoneVent", "open", "speed").Required(1).Mandatory(1)
+
+// DecodeJSON decodes the JSON value at d's cursor into m, as encoding/json would
+// but without reflection.
+func (m *ZoneVent) DecodeJSON(d *jsondec.Decoder) {
+	for o := d.Object(jsonZoneVent); o.Next(); {
+		switch o.Field() {
+		case 0:
+			jsondec.Ptr(&m.Open, d, jsondec.Bool[bool])
+		case 1:
+			jsondec.Int(&m.Speed, d)
 		}
 	}
 }

@@ -70,3 +70,47 @@ func (v QuietModes) IsKnown() bool {
 	}
 	return false
 }
+
+// ZoneBaseKind is declared inline at components.schemas.ZoneBase.properties.kind.
+type ZoneBaseKind string
+
+// Known values of ZoneBaseKind.
+const (
+	// ZoneBaseKindFloor is the value "floor".
+	ZoneBaseKindFloor ZoneBaseKind = "floor"
+	// ZoneBaseKindWall is the value "wall".
+	ZoneBaseKindWall ZoneBaseKind = "wall"
+	// ZoneBaseKindDuct is the value "duct".
+	ZoneBaseKindDuct ZoneBaseKind = "duct"
+)
+
+// IsKnown reports whether v is one of the values the spec lists. Values
+// outside the list still decode, and Validate reports them.
+func (v ZoneBaseKind) IsKnown() bool {
+	switch v {
+	case ZoneBaseKindFloor, ZoneBaseKindWall, ZoneBaseKindDuct:
+		return true
+	}
+	return false
+}
+
+// ZoneKind is declared inline at components.schemas.Zone.allOf.1.properties.kind.
+type ZoneKind string
+
+// Known values of ZoneKind.
+const (
+	// ZoneKindWall is the value "wall".
+	ZoneKindWall ZoneKind = "wall"
+	// ZoneKindDuct is the value "duct".
+	ZoneKindDuct ZoneKind = "duct"
+)
+
+// IsKnown reports whether v is one of the values the spec lists. Values
+// outside the list still decode, and Validate reports them.
+func (v ZoneKind) IsKnown() bool {
+	switch v {
+	case ZoneKindWall, ZoneKindDuct:
+		return true
+	}
+	return false
+}

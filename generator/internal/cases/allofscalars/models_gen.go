@@ -38,4 +38,52 @@ type Settings struct {
 
 	// The "note" property.
 	Note *string `json:"note,omitzero"`
+
+	// The "zone" property.
+	Zone *Zone `json:"zone,omitzero"`
+}
+
+// Zone is the schema Zone.
+type Zone struct {
+	// The "level" property.
+	Level *int64 `json:"level,omitzero"`
+
+	// The "kind" property.
+	Kind *ZoneKind `json:"kind,omitzero"`
+
+	// The zone's name.
+	Name *string `json:"name,omitzero"`
+
+	// The "vent" property.
+	Vent *ZoneVent `json:"vent,omitzero"`
+}
+
+// ZoneBase is the schema ZoneBase.
+type ZoneBase struct {
+	// The "level" property.
+	Level *int64 `json:"level,omitzero"`
+
+	// The "kind" property.
+	Kind *ZoneBaseKind `json:"kind,omitzero"`
+
+	// The zone's name.
+	Name *string `json:"name,omitzero"`
+
+	// The "vent" property.
+	Vent *ZoneBaseVent `json:"vent,omitzero"`
+}
+
+// ZoneBaseVent is declared inline at components.schemas.ZoneBase.properties.vent.
+type ZoneBaseVent struct {
+	// The "open" property.
+	Open *bool `json:"open,omitzero"`
+}
+
+// ZoneVent is declared inline at components.schemas.Zone.allOf.1.properties.vent.
+type ZoneVent struct {
+	// The "open" property.
+	Open *bool `json:"open,omitzero"`
+
+	// The "speed" property.
+	Speed int64 `json:"speed"`
 }

@@ -181,6 +181,134 @@ func (m *Settings) validate(v *acs.Validator) {
 		}
 		v.Leave()
 	}
+	if m.Zone != nil {
+		v.Enter("zone")
+		m.Zone.validate(v)
+		v.Leave()
+	}
+}
+
+// Validate reports every way the value breaks its schema as an *acs.ValidationError
+// whose violations carry JSON pointers; nil when there are none.
+func (m *Zone) Validate() error {
+	if m == nil {
+		return nil
+	}
+	var v acs.Validator
+	m.validate(&v)
+	return v.Err()
+}
+
+func (m *Zone) validate(v *acs.Validator) {
+	if m.Level != nil {
+		v.Enter("level")
+		if float64(*m.Level) < 1.0 {
+			v.Failf("value %v is less than the minimum 1", *m.Level)
+		}
+		if float64(*m.Level) > 3.0 {
+			v.Failf("value %v is more than the maximum 3", *m.Level)
+		}
+		v.Leave()
+	}
+	if m.Kind != nil {
+		v.Enter("kind")
+		m.Kind.validate(v)
+		v.Leave()
+	}
+	if m.Vent != nil {
+		v.Enter("vent")
+		m.Vent.validate(v)
+		v.Leave()
+	}
+}
+
+// Validate reports every way the value breaks its schema as an *acs.ValidationError
+// whose violations carry JSON pointers; nil when there are none.
+func (m *ZoneBase) Validate() error {
+	if m == nil {
+		return nil
+	}
+	var v acs.Validator
+	m.validate(&v)
+	return v.Err()
+}
+
+func (m *ZoneBase) validate(v *acs.Validator) {
+	if m.Level != nil {
+		v.Enter("level")
+		if float64(*m.Level) < 1.0 {
+			v.Failf("value %v is less than the minimum 1", *m.Level)
+		}
+		v.Leave()
+	}
+	if m.Kind != nil {
+		v.Enter("kind")
+		m.Kind.validate(v)
+		v.Leave()
+	}
+}
+
+// Validate reports every way the value breaks its schema as an *acs.ValidationError
+// whose violations carry JSON pointers; nil when there are none.
+func (m ZoneBaseKind) Validate() error {
+	var v acs.Validator
+	m.validate(&v)
+	return v.Err()
+}
+
+func (m ZoneBaseKind) validate(v *acs.Validator) {
+	if !m.IsKnown() {
+		v.Failf("value %q is not one of floor, wall, duct", string(m))
+	}
+}
+
+// Validate reports every way the value breaks its schema as an *acs.ValidationError
+// whose violations carry JSON pointers; nil when there are none.
+func (m *ZoneBaseVent) Validate() error {
+	if m == nil {
+		return nil
+	}
+	var v acs.Validator
+	m.validate(&v)
+	return v.Err()
+}
+
+func (m *ZoneBaseVent) validate(v *acs.Validator) {}
+
+// Validate reports every way the value breaks its schema as an *acs.ValidationError
+// whose violations carry JSON pointers; nil when there are none.
+func (m ZoneKind) Validate() error {
+	var v acs.Validator
+	m.validate(&v)
+	return v.Err()
+}
+
+func (m ZoneKind) validate(v *acs.Validator) {
+	if !m.IsKnown() {
+		v.Failf("value %q is not one of wall, duct", string(m))
+	}
+}
+
+// Validate reports every way the value breaks its schema as an *acs.ValidationError
+// whose violations carry JSON pointers; nil when there are none.
+func (m *ZoneVent) Validate() error {
+	if m == nil {
+		return nil
+	}
+	var v acs.Validator
+	m.validate(&v)
+	return v.Err()
+}
+
+func (m *ZoneVent) validate(v *acs.Validator) {
+	v.Enter("speed")
+	if float64(m.Speed) < 0.0 {
+		v.Failf("value %v is less than the minimum 0", m.Speed)
+	}
+	if float64(m.Speed) > 5.0 {
+		v.Failf("value %v is more than the maximum 5", m.Speed)
+	}
+	v.Leave()
 }
 
 // Validate reports every way the value breaks its schema as an *acs.ValidationError
