@@ -60,3 +60,15 @@ func UnionKeyKind(data []byte, key string) (string, error) {
 	}
 	return JSONKind(raw), nil
 }
+
+// CountSet counts the true values: how many alternatives of a union value are
+// set, for its Validate, which refuses more than one.
+func CountSet(set ...bool) int {
+	n := 0
+	for _, s := range set {
+		if s {
+			n++
+		}
+	}
+	return n
+}

@@ -700,6 +700,9 @@ func (m *HTTPAPIAPIInfoEnvironmentsServiceConfigsPort) Validate() error {
 }
 
 func (m *HTTPAPIAPIInfoEnvironmentsServiceConfigsPort) validate(v *acs.Validator) {
+	if n := acs.CountSet(m.String != nil, m.Int32 != nil); n > 1 {
+		v.Failf("%d alternatives are set; set exactly one", n)
+	}
 	switch {
 	case m.String != nil:
 	case m.Int32 != nil:

@@ -215,7 +215,15 @@ func (e *validateEmitter) enumCheck(m *ir.Model) []jen.Code {
 }
 
 func (e *validateEmitter) unionChecks(m *ir.Model) []jen.Code {
-	return []jen.Code{jen.Switch().BlockFunc(func(g *jen.Group) {
+	// A value built by hand may set several alternatives; the switch below would
+	// check one, and MarshalJSON send one, of what the caller meant.
+	set := make([]jen.Code, len(m.Variants))
+	for i, vr := range m.Variants {
+		set[i] = jen.Id("m").Dot(vr.GoName).Op("!=").Nil()
+	}
+	several := jen.If(jen.Id("n").Op(":=").Qual(acsPkg, "CountSet").Call(set...), jen.Id("n").Op(">").Lit(1)).Block(
+		jen.Id("v").Dot("Failf").Call(jen.Lit("%d alternatives are set; set exactly one"), jen.Id("n")))
+	return []jen.Code{several, jen.Switch().BlockFunc(func(g *jen.Group) {
 		for _, vr := range m.Variants {
 			value := jen.Id("m").Dot(vr.GoName)
 			switch vr.Type.Kind {

@@ -84,6 +84,9 @@ func (m *Folder) Validate() error {
 }
 
 func (m *Folder) validate(v *acs.Validator) {
+	if n := acs.CountSet(m.FolderVariant0 != nil, m.FolderVariant1 != nil); n > 1 {
+		v.Failf("%d alternatives are set; set exactly one", n)
+	}
 	switch {
 	case m.FolderVariant0 != nil:
 	case m.FolderVariant1 != nil:
@@ -145,6 +148,9 @@ func (m *FolderVariant1Entries) Validate() error {
 }
 
 func (m *FolderVariant1Entries) validate(v *acs.Validator) {
+	if n := acs.CountSet(m.Variant0 != nil, m.Variant1 != nil); n > 1 {
+		v.Failf("%d alternatives are set; set exactly one", n)
+	}
 	switch {
 	case m.Variant0 != nil:
 		m.Variant0.validate(v)
@@ -215,6 +221,9 @@ func (m *Labeled) Validate() error {
 }
 
 func (m *Labeled) validate(v *acs.Validator) {
+	if n := acs.CountSet(m.Parcel != nil, m.Letter != nil); n > 1 {
+		v.Failf("%d alternatives are set; set exactly one", n)
+	}
 	switch {
 	case m.Parcel != nil:
 		m.Parcel.validate(v)
@@ -294,6 +303,9 @@ func (m *Mail) Validate() error {
 }
 
 func (m *Mail) validate(v *acs.Validator) {
+	if n := acs.CountSet(m.Parcel != nil, m.Letter != nil); n > 1 {
+		v.Failf("%d alternatives are set; set exactly one", n)
+	}
 	switch {
 	case m.Parcel != nil:
 		m.Parcel.validate(v)
@@ -348,6 +360,9 @@ func (m *Route) Validate() error {
 }
 
 func (m *Route) validate(v *acs.Validator) {
+	if n := acs.CountSet(m.Variant0 != nil, m.Variant1 != nil); n > 1 {
+		v.Failf("%d alternatives are set; set exactly one", n)
+	}
 	switch {
 	case m.Variant0 != nil:
 		m.Variant0.validate(v)
@@ -427,6 +442,9 @@ func (m *Shipment) Validate() error {
 }
 
 func (m *Shipment) validate(v *acs.Validator) {
+	if n := acs.CountSet(m.Parcel != nil, m.Letter != nil); n > 1 {
+		v.Failf("%d alternatives are set; set exactly one", n)
+	}
 	switch {
 	case m.Parcel != nil:
 		m.Parcel.validate(v)
@@ -518,6 +536,9 @@ func (m *Tracked) Validate() error {
 }
 
 func (m *Tracked) validate(v *acs.Validator) {
+	if n := acs.CountSet(m.Variant0 != nil, m.Variant1 != nil); n > 1 {
+		v.Failf("%d alternatives are set; set exactly one", n)
+	}
 	switch {
 	case m.Variant0 != nil:
 		m.Variant0.validate(v)

@@ -92,6 +92,9 @@ func (m *Choice) Validate() error {
 }
 
 func (m *Choice) validate(v *acs.Validator) {
+	if n := acs.CountSet(m.Corner != nil, m.ChoiceVariant1 != nil); n > 1 {
+		v.Failf("%d alternatives are set; set exactly one", n)
+	}
 	switch {
 	case m.Corner != nil:
 		m.Corner.validate(v)

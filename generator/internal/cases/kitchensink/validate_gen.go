@@ -29,6 +29,9 @@ func (m *AnyOfThing) Validate() error {
 }
 
 func (m *AnyOfThing) validate(v *acs.Validator) {
+	if n := acs.CountSet(m.Bool != nil, m.Base != nil); n > 1 {
+		v.Failf("%d alternatives are set; set exactly one", n)
+	}
 	switch {
 	case m.Bool != nil:
 	case m.Base != nil:
@@ -429,6 +432,9 @@ func (m *Port) Validate() error {
 }
 
 func (m *Port) validate(v *acs.Validator) {
+	if n := acs.CountSet(m.String != nil, m.Int32 != nil); n > 1 {
+		v.Failf("%d alternatives are set; set exactly one", n)
+	}
 	switch {
 	case m.String != nil:
 	case m.Int32 != nil:
@@ -449,6 +455,9 @@ func (m *Spin) Validate() error {
 }
 
 func (m *Spin) validate(v *acs.Validator) {
+	if n := acs.CountSet(m.String != nil, m.Int32 != nil); n > 1 {
+		v.Failf("%d alternatives are set; set exactly one", n)
+	}
 	switch {
 	case m.String != nil:
 		switch n := utf8.RuneCountInString(*m.String); {

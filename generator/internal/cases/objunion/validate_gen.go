@@ -19,6 +19,9 @@ func (m *Animal) Validate() error {
 }
 
 func (m *Animal) validate(v *acs.Validator) {
+	if n := acs.CountSet(m.Dog != nil, m.Cat != nil); n > 1 {
+		v.Failf("%d alternatives are set; set exactly one", n)
+	}
 	switch {
 	case m.Dog != nil:
 		m.Dog.validate(v)
@@ -41,6 +44,9 @@ func (m *AnyShape) Validate() error {
 }
 
 func (m *AnyShape) validate(v *acs.Validator) {
+	if n := acs.CountSet(m.Circle != nil, m.Square != nil); n > 1 {
+		v.Failf("%d alternatives are set; set exactly one", n)
+	}
 	switch {
 	case m.Circle != nil:
 		m.Circle.validate(v)
@@ -154,6 +160,9 @@ func (m *Pet) Validate() error {
 }
 
 func (m *Pet) validate(v *acs.Validator) {
+	if n := acs.CountSet(m.Dog != nil, m.Cat != nil); n > 1 {
+		v.Failf("%d alternatives are set; set exactly one", n)
+	}
 	switch {
 	case m.Dog != nil:
 		m.Dog.validate(v)
@@ -176,6 +185,9 @@ func (m *Shape) Validate() error {
 }
 
 func (m *Shape) validate(v *acs.Validator) {
+	if n := acs.CountSet(m.String != nil, m.Circle != nil, m.Square != nil); n > 1 {
+		v.Failf("%d alternatives are set; set exactly one", n)
+	}
 	switch {
 	case m.String != nil:
 	case m.Circle != nil:

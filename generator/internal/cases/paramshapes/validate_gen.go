@@ -51,6 +51,9 @@ func (m *GetItemFilter) Validate() error {
 }
 
 func (m *GetItemFilter) validate(v *acs.Validator) {
+	if n := acs.CountSet(m.String != nil, m.Int64 != nil); n > 1 {
+		v.Failf("%d alternatives are set; set exactly one", n)
+	}
 	switch {
 	case m.String != nil:
 		switch n := utf8.RuneCountInString(*m.String); {
@@ -75,6 +78,9 @@ func (m *GetItemID) Validate() error {
 }
 
 func (m *GetItemID) validate(v *acs.Validator) {
+	if n := acs.CountSet(m.String != nil, m.Int64 != nil); n > 1 {
+		v.Failf("%d alternatives are set; set exactly one", n)
+	}
 	switch {
 	case m.String != nil:
 	case m.Int64 != nil:
@@ -98,6 +104,9 @@ func (m *GetItemPick) Validate() error {
 }
 
 func (m *GetItemPick) validate(v *acs.Validator) {
+	if n := acs.CountSet(m.String != nil, m.Int64 != nil); n > 1 {
+		v.Failf("%d alternatives are set; set exactly one", n)
+	}
 	switch {
 	case m.String != nil:
 	case m.Int64 != nil:
@@ -131,6 +140,9 @@ func (m *GetItemXFlag) Validate() error {
 }
 
 func (m *GetItemXFlag) validate(v *acs.Validator) {
+	if n := acs.CountSet(m.Float64 != nil, m.Bool != nil); n > 1 {
+		v.Failf("%d alternatives are set; set exactly one", n)
+	}
 	switch {
 	case m.Float64 != nil:
 	case m.Bool != nil:
@@ -190,6 +202,9 @@ func (m *Key) Validate() error {
 }
 
 func (m *Key) validate(v *acs.Validator) {
+	if n := acs.CountSet(m.String != nil, m.Int64 != nil); n > 1 {
+		v.Failf("%d alternatives are set; set exactly one", n)
+	}
 	switch {
 	case m.String != nil:
 	case m.Int64 != nil:
@@ -236,6 +251,9 @@ func (m *Range) Validate() error {
 }
 
 func (m *Range) validate(v *acs.Validator) {
+	if n := acs.CountSet(m.RangeVariant0 != nil, m.RangeVariant1 != nil); n > 1 {
+		v.Failf("%d alternatives are set; set exactly one", n)
+	}
 	switch {
 	case m.RangeVariant0 != nil:
 	case m.RangeVariant1 != nil:

@@ -100,6 +100,9 @@ func (m *Payment) Validate() error {
 }
 
 func (m *Payment) validate(v *acs.Validator) {
+	if n := acs.CountSet(m.Variant0 != nil, m.Variant1 != nil); n > 1 {
+		v.Failf("%d alternatives are set; set exactly one", n)
+	}
 	switch {
 	case m.Variant0 != nil:
 		m.Variant0.validate(v)
@@ -250,6 +253,9 @@ func (m *Vehicle) Validate() error {
 }
 
 func (m *Vehicle) validate(v *acs.Validator) {
+	if n := acs.CountSet(m.Car != nil, m.Bike != nil); n > 1 {
+		v.Failf("%d alternatives are set; set exactly one", n)
+	}
 	switch {
 	case m.Car != nil:
 		m.Car.validate(v)

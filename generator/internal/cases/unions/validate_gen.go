@@ -27,6 +27,9 @@ func (m *Amount) Validate() error {
 }
 
 func (m *Amount) validate(v *acs.Validator) {
+	if n := acs.CountSet(m.Int64 != nil, m.Float64 != nil); n > 1 {
+		v.Failf("%d alternatives are set; set exactly one", n)
+	}
 	switch {
 	case m.Int64 != nil:
 	case m.Float64 != nil:
@@ -60,6 +63,9 @@ func (m *Anything) Validate() error {
 }
 
 func (m *Anything) validate(v *acs.Validator) {
+	if n := acs.CountSet(m.Any != nil, m.Point != nil); n > 1 {
+		v.Failf("%d alternatives are set; set exactly one", n)
+	}
 	switch {
 	case m.Any != nil:
 	case m.Point != nil:
@@ -80,6 +86,9 @@ func (m *Bag) Validate() error {
 }
 
 func (m *Bag) validate(v *acs.Validator) {
+	if n := acs.CountSet(m.Tagged != nil, m.Map != nil); n > 1 {
+		v.Failf("%d alternatives are set; set exactly one", n)
+	}
 	switch {
 	case m.Tagged != nil:
 	case m.Map != nil:
@@ -218,6 +227,9 @@ func (m *Chain) Validate() error {
 }
 
 func (m *Chain) validate(v *acs.Validator) {
+	if n := acs.CountSet(m.Link != nil, m.Knot != nil); n > 1 {
+		v.Failf("%d alternatives are set; set exactly one", n)
+	}
 	switch {
 	case m.Link != nil:
 		m.Link.validate(v)
@@ -253,6 +265,9 @@ func (m *Code) Validate() error {
 }
 
 func (m *Code) validate(v *acs.Validator) {
+	if n := acs.CountSet(m.String != nil, m.String1 != nil); n > 1 {
+		v.Failf("%d alternatives are set; set exactly one", n)
+	}
 	switch {
 	case m.String != nil:
 		switch n := utf8.RuneCountInString(*m.String); {
@@ -280,6 +295,9 @@ func (m *Config) Validate() error {
 }
 
 func (m *Config) validate(v *acs.Validator) {
+	if n := acs.CountSet(m.ServerConfig != nil, m.ClientConfig != nil); n > 1 {
+		v.Failf("%d alternatives are set; set exactly one", n)
+	}
 	switch {
 	case m.ServerConfig != nil:
 	case m.ClientConfig != nil:
@@ -300,6 +318,9 @@ func (m *Count) Validate() error {
 }
 
 func (m *Count) validate(v *acs.Validator) {
+	if n := acs.CountSet(m.Int32 != nil, m.Float64 != nil); n > 1 {
+		v.Failf("%d alternatives are set; set exactly one", n)
+	}
 	switch {
 	case m.Int32 != nil:
 	case m.Float64 != nil:
@@ -320,6 +341,9 @@ func (m *Data) Validate() error {
 }
 
 func (m *Data) validate(v *acs.Validator) {
+	if n := acs.CountSet(m.StringData != nil, m.NumberData != nil); n > 1 {
+		v.Failf("%d alternatives are set; set exactly one", n)
+	}
 	switch {
 	case m.StringData != nil:
 	case m.NumberData != nil:
@@ -340,6 +364,9 @@ func (m *DataContent) Validate() error {
 }
 
 func (m *DataContent) validate(v *acs.Validator) {
+	if n := acs.CountSet(m.BinaryData != nil, m.StructuredData != nil); n > 1 {
+		v.Failf("%d alternatives are set; set exactly one", n)
+	}
 	switch {
 	case m.BinaryData != nil:
 		m.BinaryData.validate(v)
@@ -392,6 +419,9 @@ func (m *Filter) Validate() error {
 }
 
 func (m *Filter) validate(v *acs.Validator) {
+	if n := acs.CountSet(m.AnyOp != nil, m.LessOp != nil); n > 1 {
+		v.Failf("%d alternatives are set; set exactly one", n)
+	}
 	switch {
 	case m.AnyOp != nil:
 	case m.LessOp != nil:
@@ -439,6 +469,9 @@ func (m *Item) Validate() error {
 }
 
 func (m *Item) validate(v *acs.Validator) {
+	if n := acs.CountSet(m.StringItem != nil, m.NumberItem != nil); n > 1 {
+		v.Failf("%d alternatives are set; set exactly one", n)
+	}
 	switch {
 	case m.StringItem != nil:
 	case m.NumberItem != nil:
@@ -504,6 +537,9 @@ func (m *Labeled) Validate() error {
 }
 
 func (m *Labeled) validate(v *acs.Validator) {
+	if n := acs.CountSet(m.LabelA != nil, m.LabelB != nil); n > 1 {
+		v.Failf("%d alternatives are set; set exactly one", n)
+	}
 	switch {
 	case m.LabelA != nil:
 	case m.LabelB != nil:
@@ -563,6 +599,9 @@ func (m *Level) Validate() error {
 }
 
 func (m *Level) validate(v *acs.Validator) {
+	if n := acs.CountSet(m.Low != nil, m.High != nil); n > 1 {
+		v.Failf("%d alternatives are set; set exactly one", n)
+	}
 	switch {
 	case m.Low != nil:
 		m.Low.validate(v)
@@ -618,6 +657,9 @@ func (m *Message) Validate() error {
 }
 
 func (m *Message) validate(v *acs.Validator) {
+	if n := acs.CountSet(m.TextMessage != nil, m.DataMessage != nil); n > 1 {
+		v.Failf("%d alternatives are set; set exactly one", n)
+	}
 	switch {
 	case m.TextMessage != nil:
 		m.TextMessage.validate(v)
@@ -683,6 +725,9 @@ func (m *Pair) Validate() error {
 }
 
 func (m *Pair) validate(v *acs.Validator) {
+	if n := acs.CountSet(m.Single != nil, m.Double != nil); n > 1 {
+		v.Failf("%d alternatives are set; set exactly one", n)
+	}
 	switch {
 	case m.Single != nil:
 	case m.Double != nil:
@@ -729,6 +774,9 @@ func (m *Predicate) Validate() error {
 }
 
 func (m *Predicate) validate(v *acs.Validator) {
+	if n := acs.CountSet(m.Scalar != nil, m.String != nil, m.Array != nil, m.NotOp != nil); n > 1 {
+		v.Failf("%d alternatives are set; set exactly one", n)
+	}
 	switch {
 	case m.Scalar != nil:
 		m.Scalar.validate(v)
@@ -761,6 +809,9 @@ func (m *Scalar) Validate() error {
 }
 
 func (m *Scalar) validate(v *acs.Validator) {
+	if n := acs.CountSet(m.String != nil, m.Float64 != nil, m.Bool != nil); n > 1 {
+		v.Failf("%d alternatives are set; set exactly one", n)
+	}
 	switch {
 	case m.String != nil:
 		switch n := utf8.RuneCountInString(*m.String); {
@@ -812,6 +863,9 @@ func (m *Size) Validate() error {
 }
 
 func (m *Size) validate(v *acs.Validator) {
+	if n := acs.CountSet(m.String != nil, m.Int64 != nil); n > 1 {
+		v.Failf("%d alternatives are set; set exactly one", n)
+	}
 	switch {
 	case m.String != nil:
 		if !pattern2.MatchString(*m.String) {
@@ -835,6 +889,9 @@ func (m *Stamp) Validate() error {
 }
 
 func (m *Stamp) validate(v *acs.Validator) {
+	if n := acs.CountSet(m.String != nil, m.String1 != nil); n > 1 {
+		v.Failf("%d alternatives are set; set exactly one", n)
+	}
 	switch {
 	case m.String != nil:
 		if !acs.IsDate(*m.String) {
@@ -925,6 +982,9 @@ func (m *TextContent) Validate() error {
 }
 
 func (m *TextContent) validate(v *acs.Validator) {
+	if n := acs.CountSet(m.PlainText != nil, m.FormattedText != nil); n > 1 {
+		v.Failf("%d alternatives are set; set exactly one", n)
+	}
 	switch {
 	case m.PlainText != nil:
 	case m.FormattedText != nil:
@@ -972,6 +1032,9 @@ func (m *Word) Validate() error {
 }
 
 func (m *Word) validate(v *acs.Validator) {
+	if n := acs.CountSet(m.String != nil, m.WordVariant1 != nil); n > 1 {
+		v.Failf("%d alternatives are set; set exactly one", n)
+	}
 	switch {
 	case m.String != nil:
 	case m.WordVariant1 != nil:
