@@ -191,7 +191,11 @@ func (c *Client) attempt(ctx context.Context, req *Request, body []byte) (*http.
 		if err != nil {
 			return nil, nil, fmt.Errorf("acs: %s: %w", req.Action, err)
 		}
-		c.signer.sign(hreq, body, cred, nil)
+		query := "" // derived from the URL: EncodedQuery's own escapes are not canonical
+		if len(req.EncodedQuery) == 0 {
+			query = hreq.URL.RawQuery // EncodeQuery's output is its canonical form
+		}
+		c.signer.sign(hreq, body, cred, query, nil)
 	}
 	resp, err := c.send(hreq)
 	if err != nil {
@@ -258,28 +262,30 @@ var ErrBodyTooLarge = errors.New("response body too large")
 // build makes the HTTP request: base URL + path + sorted query, the x-acs-action and
 // x-acs-version headers, business headers and the JSON body.
 func (c *Client) build(ctx context.Context, req *Request, body []byte) (*http.Request, error) {
-	u, err := c.url(req)
-	if err != nil {
-		return nil, err
-	}
 	var rd io.Reader
 	if body != nil {
 		rd = bytes.NewReader(body)
 	}
-	// The URL is set after construction rather than rendered for net/http to parse
-	// back: the same URL, without the round trip through text.
+	// The URL is filled in after construction rather than rendered for net/http to
+	// parse back: the same URL, without the round trip through text, in the URL and
+	// header map NewRequestWithContext has already allocated.
 	hreq, err := http.NewRequestWithContext(ctx, req.Method, "", rd)
 	if err != nil {
 		return nil, fmt.Errorf("acs: %s: %w", req.Action, err)
 	}
-	hreq.URL, hreq.Host = u, c.host
-	// Sized for what build and the signer add (eight headers, nine with a body), so
-	// that the map is allocated once; up to eight fit its smallest, cheapest form.
+	if err := c.fillURL(hreq.URL, req); err != nil {
+		return nil, err
+	}
+	hreq.Host = c.host
+	// build and the signer add eight headers, nine with a body: up to eight fit the
+	// empty map's first group, more are sized once.
 	n := len(req.Header) + 8
 	if body != nil {
 		n++
 	}
-	hreq.Header = make(http.Header, n)
+	if n > 8 {
+		hreq.Header = make(http.Header, n)
+	}
 	for k, vs := range req.Header {
 		for _, v := range vs {
 			hreq.Header.Add(k, v)
@@ -304,19 +310,19 @@ func (c *Client) build(ctx context.Context, req *Request, body []byte) (*http.Re
 	return hreq, nil
 }
 
-// url is the request's URL: the base URL, req's escaped path appended, and the query.
-func (c *Client) url(req *Request) (*url.URL, error) {
-	u := new(url.URL)
+// fillURL sets u to the request's URL: the base URL, req's escaped path appended,
+// and the query.
+func (c *Client) fillURL(u *url.URL, req *Request) error {
 	*u = *c.base
 	u.Host = c.host
 	u.RawPath = c.basePath + req.Path
 	path, err := url.PathUnescape(u.RawPath)
 	if err != nil {
-		return nil, fmt.Errorf("acs: %s: path %q: %w", req.Action, req.Path, err)
+		return fmt.Errorf("acs: %s: path %q: %w", req.Action, req.Path, err)
 	}
 	u.Path = path
 	u.RawQuery = EncodeQueries(req.Query, req.EncodedQuery)
-	return u, nil
+	return nil
 }
 
 // decode fills out from a 2xx body.
