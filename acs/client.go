@@ -109,6 +109,10 @@ type Request struct {
 	Method string     // e.g. "GET"
 	Path   string     // escaped wire path, e.g. "/v1/plugin-attachments/pa-1"; "/" for RPC
 	Query  url.Values // business query parameters
+	// Pairs holds query parameters of one value each, as Query does, without a map:
+	// the generated clients put plain parameters here. Their names must differ from
+	// each other's and from Query's and EncodedQuery's. Sorted in place when sent.
+	Pairs []Pair
 	// EncodedQuery holds query parameters whose values are already percent-encoded,
 	// OpenAPI's delimiters left literal (ids=3,4,5, ids=3|4|5): see SetJoined.
 	EncodedQuery url.Values
@@ -192,7 +196,7 @@ func (c *Client) attempt(ctx context.Context, req *Request, body []byte) (*http.
 			return nil, nil, fmt.Errorf("acs: %s: %w", req.Action, err)
 		}
 		query := "" // derived from the URL: EncodedQuery's own escapes are not canonical
-		if len(req.EncodedQuery) == 0 {
+		if len(req.EncodedQuery) == 0 { // then EncodeQuery or encodePairs wrote it
 			query = hreq.URL.RawQuery // EncodeQuery's output is its canonical form
 		}
 		c.signer.sign(hreq, body, cred, query, nil)
@@ -321,7 +325,7 @@ func (c *Client) fillURL(u *url.URL, req *Request) error {
 		return fmt.Errorf("acs: %s: path %q: %w", req.Action, req.Path, err)
 	}
 	u.Path = path
-	u.RawQuery = EncodeQueries(req.Query, req.EncodedQuery)
+	u.RawQuery = encodeRequestQuery(req)
 	return nil
 }
 
