@@ -195,7 +195,7 @@ func (c *Client) attempt(ctx context.Context, req *Request, body []byte) (*http.
 		if err != nil {
 			return nil, nil, fmt.Errorf("acs: %s: %w", req.Action, err)
 		}
-		query := "" // derived from the URL: EncodedQuery's own escapes are not canonical
+		query := ""                     // derived from the URL: EncodedQuery's own escapes are not canonical
 		if len(req.EncodedQuery) == 0 { // then EncodeQuery or encodePairs wrote it
 			query = hreq.URL.RawQuery // EncodeQuery's output is its canonical form
 		}
