@@ -195,9 +195,11 @@ func (c *Client) attempt(ctx context.Context, req *Request, body []byte) (*http.
 		if err != nil {
 			return nil, nil, fmt.Errorf("acs: %s: %w", req.Action, err)
 		}
-		query := ""                     // derived from the URL: EncodedQuery's own escapes are not canonical
-		if len(req.EncodedQuery) == 0 { // then EncodeQuery or encodePairs wrote it
-			query = hreq.URL.RawQuery // EncodeQuery's output is its canonical form
+		// The query as signed is the URL's when acs encoded all of it (what EncodeQuery
+		// and encodePairs write is canonical); EncodedQuery's own escapes are not.
+		query := ""
+		if len(req.EncodedQuery) == 0 {
+			query = hreq.URL.RawQuery
 		}
 		c.signer.sign(hreq, body, cred, query, nil)
 	}
