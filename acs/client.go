@@ -186,7 +186,7 @@ func (c *Client) attempt(ctx context.Context, req *Request, body []byte) (*http.
 		actx, cancel = context.WithTimeout(ctx, c.timeout)
 		defer cancel()
 	}
-	hreq, err := c.build(actx, req, body)
+	hreq, hv, err := c.build(actx, req, body)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -201,7 +201,7 @@ func (c *Client) attempt(ctx context.Context, req *Request, body []byte) (*http.
 		if len(req.EncodedQuery) == 0 {
 			query = hreq.URL.RawQuery
 		}
-		c.signer.sign(hreq, body, cred, query, nil)
+		c.signer.sign(hreq, body, cred, query, &hv, nil)
 	}
 	resp, err := c.send(hreq)
 	if err != nil {
@@ -267,7 +267,10 @@ var ErrBodyTooLarge = errors.New("response body too large")
 
 // build makes the HTTP request: base URL + path + sorted query, the x-acs-action and
 // x-acs-version headers, business headers and the JSON body.
-func (c *Client) build(ctx context.Context, req *Request, body []byte) (*http.Request, error) {
+//
+// The header values it sets and those the signer adds share one backing array: hv
+// is what is left of it.
+func (c *Client) build(ctx context.Context, req *Request, body []byte) (_ *http.Request, hv headerValues, _ error) {
 	var rd io.Reader
 	if body != nil {
 		rd = bytes.NewReader(body)
@@ -277,10 +280,10 @@ func (c *Client) build(ctx context.Context, req *Request, body []byte) (*http.Re
 	// header map NewRequestWithContext has already allocated.
 	hreq, err := http.NewRequestWithContext(ctx, req.Method, "", rd)
 	if err != nil {
-		return nil, fmt.Errorf("acs: %s: %w", req.Action, err)
+		return nil, hv, fmt.Errorf("acs: %s: %w", req.Action, err)
 	}
 	if err := c.fillURL(hreq.URL, req); err != nil {
-		return nil, err
+		return nil, hv, err
 	}
 	hreq.Host = c.host
 	// build and the signer add eight headers, nine with a body: up to eight fit the
@@ -297,7 +300,11 @@ func (c *Client) build(ctx context.Context, req *Request, body []byte) (*http.Re
 			hreq.Header.Add(k, v)
 		}
 	}
-	hv := newHeaderValues(hreq.Header, 5)
+	room := 5 // of the values below
+	if !c.svc.Unsigned {
+		room += signedHeaderCount
+	}
+	hv = newHeaderValues(hreq.Header, room)
 	if !c.svc.Unsigned {
 		hv.set(headerAction, req.Action)
 		hv.set(headerVersion, c.svc.Version)
@@ -313,7 +320,7 @@ func (c *Client) build(ctx context.Context, req *Request, body []byte) (*http.Re
 	} else if body != nil {
 		hv.set("Content-Type", "application/json; charset=utf-8")
 	}
-	return hreq, nil
+	return hreq, hv, nil
 }
 
 // fillURL sets u to the request's URL: the base URL, req's escaped path appended,

@@ -45,20 +45,24 @@ type Signature struct {
 // will send. Headers already set are kept: a caller can pin the date or nonce.
 func (s Signer) Sign(req *http.Request, body []byte, cred Credential) Signature {
 	var sig Signature
-	s.sign(req, body, cred, "", &sig)
+	s.sign(req, body, cred, "", nil, &sig)
 	return sig
 }
 
 // sign is Sign; detail, when not nil, receives the intermediate strings. The client
 // passes nil, and then signing copies no string it does not send. canonicalQuery is
 // the query as signed when the caller knows it (the client does: EncodeQuery's output
-// is canonical), "" to derive it from req.URL.RawQuery.
-func (s Signer) sign(req *http.Request, body []byte, cred Credential, canonicalQuery string, detail *Signature) {
+// is canonical), "" to derive it from req.URL.RawQuery. hv, when not nil, holds
+// room for the values of req.Header that signing sets (signedHeaderCount).
+func (s Signer) sign(req *http.Request, body []byte, cred Credential, canonicalQuery string, hv *headerValues, detail *Signature) {
 	if req.Header == nil {
 		req.Header = http.Header{}
 	}
 	h := req.Header
-	hv := newHeaderValues(h, 5)
+	if hv == nil {
+		own := newHeaderValues(h, signedHeaderCount)
+		hv = &own
+	}
 	if first(h, headerDate) == "" {
 		hv.set(headerDate, formatDate(s.now()))
 	}
@@ -145,6 +149,10 @@ func insertSorted(names []string, name string) []string {
 	}
 	return slices.Insert(names, i, name)
 }
+
+// signedHeaderCount is how many headers signing sets at most: x-acs-date,
+// x-acs-signature-nonce, x-acs-content-sha256, x-acs-security-token, Authorization.
+const signedHeaderCount = 5
 
 // emptyPayloadHash is the hex SHA-256 of no bytes.
 const emptyPayloadHash = "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855"
