@@ -1,7 +1,7 @@
 # acsgen: generate Go clients from spec/, check that everything derived is current, test.
 GO ?= go
 
-.PHONY: generate check test race lint golden fuzz bench products corpus
+.PHONY: generate check test race lint golden fuzz bench products corpus memory
 
 # The main job: spec/*.yaml → generated/<product>, plus oapi-codegen reference models
 # and the Markdown reference under docs/ (after generated/, whose example tests it shows).
@@ -72,6 +72,13 @@ BENCHTIME ?= 1s
 bench:
 	cd bench && $(GO) test -run '^$$' -bench . -benchtime=$(BENCHTIME) -timeout 30m . | tee bench.out
 	cd bench && $(GO) run ./cmd/ratios < bench.out
+
+# Peak memory of acsgen contract on a HAR file of HAR_MIB MiB and on go-vcr
+# cassettes of 100,000 interactions, against issue 18's bounds (BENCHMARKS.md).
+# Writes about HAR_MIB + 100 MiB under $$TMPDIR and removes it.
+HAR_MIB ?= 1024
+memory:
+	cd bench && $(GO) run ./cmd/recordmem -har-mib $(HAR_MIB)
 
 # Imports every product of Alibaba's metadata (METADATA, ../shared/metadata in CI),
 # generates each whole package and compiles it: the table BENCHMARKS.md records.

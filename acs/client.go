@@ -2,6 +2,7 @@ package acs
 
 import (
 	"bytes"
+	"cmp"
 	"context"
 	"encoding/json"
 	"errors"
@@ -118,10 +119,14 @@ type Request struct {
 	EncodedQuery url.Values
 	Header       http.Header // business header parameters
 	Body         any         // JSON-encoded when not nil; a Form is form-encoded, a Raw sent as it is
+	// Accept is the media types the answer may have, sent as the Accept header;
+	// "" for application/json.
+	Accept string
 }
 
 // Do sends req, retrying as the policy allows, and decodes a 2xx JSON body into out
-// (a pointer; nil to discard). A non-2xx answer or an undecodable body is an *Error.
+// (a pointer; nil to discard), or hands it on as a *Stream or *Text out. A non-2xx
+// answer or an undecodable body is an *Error.
 func (c *Client) Do(ctx context.Context, req *Request, out any) error {
 	var body []byte
 	if f, ok := req.Body.(Form); ok {
@@ -137,15 +142,20 @@ func (c *Client) Do(ctx context.Context, req *Request, out any) error {
 		}
 	}
 	info := responseInfoFrom(ctx)
+	stream, _ := out.(*Stream)
 	var lastErr error
 	for attempt := 1; ; attempt++ {
-		resp, respBody, err := c.attempt(ctx, req, body)
+		resp, respBody, err := c.attempt(ctx, req, body, stream != nil)
 		if info != nil {
 			info.Attempts = attempt
 			if resp != nil {
 				info.StatusCode, info.Header = resp.StatusCode, resp.Header.Clone()
 				info.RequestID = resp.Header.Get(headerRequestID)
 			}
+		}
+		if err == nil && stream != nil {
+			stream.ContentType, stream.Body = resp.Header.Get("Content-Type"), resp.Body
+			return nil
 		}
 		if err == nil {
 			err = c.decode(req.Action, resp, respBody, out, info)
@@ -178,13 +188,16 @@ func (c *Client) Do(ctx context.Context, req *Request, out any) error {
 
 // attempt builds, signs and sends req once, and reads the whole (size-limited) body,
 // within c.timeout. A non-2xx status is returned as an *Error here, so that retries
-// can see it.
-func (c *Client) attempt(ctx context.Context, req *Request, body []byte) (*http.Response, []byte, error) {
-	actx := ctx
+// can see it. With stream, a 2xx body is left unread in the response (see Stream).
+func (c *Client) attempt(ctx context.Context, req *Request, body []byte, stream bool) (*http.Response, []byte, error) {
+	actx, cancel := ctx, context.CancelFunc(nil)
 	if c.timeout > 0 {
-		var cancel context.CancelFunc
 		actx, cancel = context.WithTimeout(ctx, c.timeout)
-		defer cancel()
+		defer func() {
+			if cancel != nil { // nil once a stream's Close owns it
+				cancel()
+			}
+		}()
 	}
 	hreq, hv, err := c.build(actx, req, body)
 	if err != nil {
@@ -206,6 +219,13 @@ func (c *Client) attempt(ctx context.Context, req *Request, body []byte) (*http.
 	resp, err := c.send(hreq)
 	if err != nil {
 		return nil, nil, &transportError{fmt.Errorf("acs: %s: %s%w", req.Action, c.timedOut(ctx, actx), redactURLError(err))}
+	}
+	if stream && resp.StatusCode >= 200 && resp.StatusCode <= 299 {
+		if cancel != nil {
+			resp.Body = &streamBody{ReadCloser: resp.Body, cancel: cancel}
+			cancel = nil
+		}
+		return resp, nil, nil
 	}
 	defer resp.Body.Close()
 	respBody, err := readBody(resp, c.maxBody)
@@ -309,7 +329,7 @@ func (c *Client) build(ctx context.Context, req *Request, body []byte) (_ *http.
 		hv.set(headerAction, req.Action)
 		hv.set(headerVersion, c.svc.Version)
 	}
-	hv.set("Accept", "application/json")
+	hv.set("Accept", cmp.Or(req.Accept, "application/json"))
 	hv.set("User-Agent", c.userAgent)
 	if _, ok := req.Body.(Form); ok {
 		hv.set("Content-Type", FormContentType)
@@ -340,6 +360,10 @@ func (c *Client) fillURL(u *url.URL, req *Request) error {
 
 // decode fills out from a 2xx body.
 func (c *Client) decode(op string, resp *http.Response, body []byte, out any, info *ResponseInfo) error {
+	if t, ok := out.(*Text); ok {
+		t.ContentType, t.Body = resp.Header.Get("Content-Type"), string(body)
+		return nil
+	}
 	var err error
 	switch {
 	case out != nil && len(bytes.TrimSpace(body)) > 0:

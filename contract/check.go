@@ -247,8 +247,20 @@ func (s *Set) CheckRecording(path string, opts Options) ([]Result, error) {
 // recording holds, those of other shards included. It checks each interaction as
 // it is read (see EachInteraction), keeping only the results.
 func (s *Set) CheckEntries(path string, opts Options) ([]Result, int, error) {
-	pick := opts.Shard.picker(path)
 	var out []Result
+	n, err := s.CheckEach(path, opts, func(r Result) { out = append(out, r) })
+	if err != nil {
+		return nil, 0, err
+	}
+	return out, n, nil
+}
+
+// CheckEach is CheckEntries handing each result to add as it comes, so that the
+// caller keeps what it needs of them (see Tally). It returns how many
+// interactions the recording holds. On an error some results may have been
+// added already.
+func (s *Set) CheckEach(path string, opts Options, add func(Result)) (int, error) {
+	pick := opts.Shard.picker(path)
 	n := 0
 	err := EachInteraction(path, func(i int, ix Interaction) error {
 		n++
@@ -260,13 +272,10 @@ func (s *Set) CheckEntries(path string, opts Options) ([]Result, int, error) {
 		for j := range r.Findings {
 			r.Findings[j].Recording, r.Findings[j].Entry = path, i
 		}
-		out = append(out, r)
+		add(r)
 		return nil
 	})
-	if err != nil {
-		return nil, 0, err
-	}
-	return out, n, nil
+	return n, err
 }
 
 // CheckFile checks every interaction of a recording and returns the findings and

@@ -42,12 +42,59 @@ type StatusCoverage struct {
 
 // Coverage tallies results against every operation of the set.
 func (s *Set) Coverage(results []Result) Coverage {
-	byOp := map[*operation][]Result{}
+	var seen coverageSeen
 	for _, r := range results {
-		if r.op != nil {
-			byOp[r.op] = append(byOp[r.op], r)
+		seen.add(r)
+	}
+	return s.coverage(seen)
+}
+
+// coverageSeen is what coverage needs of the results, folded per operation as
+// they come, so that a run keeps none of the results themselves (see Tally).
+type coverageSeen map[*operation]*opSeen
+
+// opSeen is one operation's folded results.
+type opSeen struct {
+	calls      int
+	byKey      map[string]*StatusCoverage // statusKey → its calls and statuses, unsorted
+	undeclared []int                      // statuses no response key covers
+	fields     map[string]bool            // response pointers seen
+}
+
+func (c *coverageSeen) add(r Result) {
+	if r.op == nil {
+		return
+	}
+	if *c == nil {
+		*c = coverageSeen{}
+	}
+	seen := (*c)[r.op]
+	if seen == nil {
+		seen = &opSeen{byKey: map[string]*StatusCoverage{}, fields: map[string]bool{}}
+		(*c)[r.op] = seen
+	}
+	seen.calls++
+	if r.statusKey == "" {
+		if !slices.Contains(seen.undeclared, r.Status) {
+			seen.undeclared = append(seen.undeclared, r.Status)
+		}
+	} else {
+		sc := seen.byKey[r.statusKey]
+		if sc == nil {
+			sc = &StatusCoverage{Key: r.statusKey}
+			seen.byKey[r.statusKey] = sc
+		}
+		sc.Calls++
+		if !slices.Contains(sc.Seen, r.Status) {
+			sc.Seen = append(sc.Seen, r.Status)
 		}
 	}
+	for _, f := range r.fields {
+		seen.fields[f] = true
+	}
+}
+
+func (s *Set) coverage(seen coverageSeen) Coverage {
 	var cov Coverage
 	for _, o := range s.ops {
 		file := o.spec.Loc.File()
@@ -55,43 +102,33 @@ func (s *Set) Coverage(results []Result) Coverage {
 			cov.Specs = append(cov.Specs, SpecCoverage{Spec: file})
 		}
 		sc := &cov.Specs[len(cov.Specs)-1]
-		sc.Operations = append(sc.Operations, o.coverage(byOp[o]))
+		sc.Operations = append(sc.Operations, o.coverage(seen[o]))
 	}
 	return cov
 }
 
-func (o *operation) coverage(results []Result) OpCoverage {
-	oc := OpCoverage{Operation: o.op.ID, Calls: len(results), SeenFields: []string{}, NeverFields: []string{}}
+func (o *operation) coverage(seen *opSeen) OpCoverage {
+	if seen == nil {
+		seen = &opSeen{}
+	}
+	oc := OpCoverage{Operation: o.op.ID, Calls: seen.calls, SeenFields: []string{}, NeverFields: []string{}}
 	declared := map[string]bool{}
 	if rs := o.route.Operation.Responses; rs != nil {
 		for _, key := range responseKeys(rs) {
 			sc := StatusCoverage{Key: key}
-			for _, r := range results {
-				if r.statusKey == key {
-					sc.Calls++
-					if !slices.Contains(sc.Seen, r.Status) {
-						sc.Seen = append(sc.Seen, r.Status)
-					}
-				}
+			if got := seen.byKey[key]; got != nil {
+				sc.Calls, sc.Seen = got.Calls, slices.Clone(got.Seen)
 			}
 			slices.Sort(sc.Seen)
 			oc.Statuses = append(oc.Statuses, sc)
 			schemaFields(o.responseSchema(key), "", nil, declared)
 		}
 	}
-	seen := map[string]bool{}
-	for _, r := range results {
-		if r.statusKey == "" && !slices.Contains(oc.Undeclared, r.Status) {
-			oc.Undeclared = append(oc.Undeclared, r.Status)
-		}
-		for _, f := range r.fields {
-			seen[f] = true
-		}
-	}
+	oc.Undeclared = slices.Clone(seen.undeclared)
 	slices.Sort(oc.Undeclared)
 	oc.Fields = len(declared)
 	for _, f := range sortedNames(declared) {
-		if seen[f] {
+		if seen.fields[f] {
 			oc.SeenFields = append(oc.SeenFields, f)
 		} else {
 			oc.NeverFields = append(oc.NeverFields, f)

@@ -36,6 +36,7 @@ func (s *Set) Suggest(results []Result) ([]Overlay, error) {
 	byKey := map[string]*suggestion{}
 	var order []string
 	add := func(at docPath, kind, name string, value any, evidence string, merge bool) {
+		at = s.source(at)
 		key := at.file + "\x00" + at.jsonPath() + "\x00" + kind
 		sg, ok := byKey[key]
 		if !ok {
@@ -92,6 +93,19 @@ func (s *Set) Suggest(results []Result) ([]Overlay, error) {
 		out = append(out, Overlay{Spec: spec, YAML: data})
 	}
 	return out, nil
+}
+
+// source is where at is written: in a multi-file spec, the file that holds the
+// object (schemas/pet.yaml) and its path there, which the bundled document
+// flattened into a component of the spec's own file.
+func (s *Set) source(at docPath) docPath {
+	for _, o := range s.ops {
+		if o.spec.Loc.File() == at.file {
+			file, keys := o.spec.Loc.Source(at.keys...)
+			return docPath{file: file, keys: keys}
+		}
+	}
+	return at
 }
 
 func (sg *suggestion) action() overlaydoc.Action {

@@ -9,9 +9,13 @@ import (
 // Report is everything a check run prints.
 type Report struct {
 	Recordings int
-	Results    []Result
-	Coverage   *Coverage // nil unless coverage was asked for
-	Shard      *ShardRun // the shard the run checked; nil when it checked everything
+	// Results are the interactions checked; a report made by a Tally lists only
+	// those with findings (unless it keeps all) and counts the others.
+	Results  []Result
+	Coverage *Coverage // nil unless coverage was asked for
+	Shard    *ShardRun // the shard the run checked; nil when it checked everything
+
+	unlisted, unlistedCompiled int // passing results a Tally counted without keeping them
 }
 
 // Summary counts a run.
@@ -28,7 +32,7 @@ type Summary struct {
 
 // Summary counts the report's recordings, interactions and findings.
 func (r *Report) Summary() Summary {
-	s := Summary{Recordings: r.Recordings, Interactions: len(r.Results), ByRule: map[string]int{}}
+	s := Summary{Recordings: r.Recordings, Interactions: len(r.Results) + r.unlisted, Compiled: r.unlistedCompiled, ByRule: map[string]int{}}
 	for _, res := range r.Results {
 		if len(res.Findings) > 0 {
 			s.Failed++

@@ -2,21 +2,27 @@ package mock
 
 import (
 	"encoding/json"
+	"mime"
 	"net/http"
 	"slices"
 	"strconv"
+	"strings"
 
 	"github.com/getkin/kin-openapi/openapi3"
 
 	"github.com/acsgen/acsgen/contract"
+	"github.com/acsgen/acsgen/generator/build"
 )
 
 // example is the spec's answer to a valid request.
 type example struct {
 	status    int
 	body      map[string]any // nil when the example is not a JSON object
-	raw       []byte         // the example as JSON
+	raw       []byte         // the example as JSON, or the body of another media type
 	requestID string         // the example's own request ID, "" when it has none
+	// contentType is set when the success response is not JSON: raw is then the
+	// media type's string example, or empty.
+	contentType string
 }
 
 // example returns the success example of rt's operation, computed once.
@@ -50,6 +56,11 @@ func buildExample(op *openapi3.Operation) *example {
 			resp = op.Responses.Value("2XX")
 		}
 	}
+	if resp != nil && resp.Value != nil && len(resp.Value.Content) > 0 {
+		if mt, _ := build.JSONContent(resp.Value.Content); mt == nil {
+			return rawExample(e, resp.Value.Content)
+		}
+	}
 	var value any = map[string]any{}
 	if resp != nil && resp.Value != nil {
 		if mt := resp.Value.Content.Get("application/json"); mt != nil {
@@ -78,10 +89,49 @@ func buildExample(op *openapi3.Operation) *example {
 	return e
 }
 
+// rawExample answers a success response that has no JSON media type with the
+// first of them by name (application/octet-stream for a range such as */*) and its
+// string example as the body; an empty body when it has none.
+func rawExample(e *example, c openapi3.Content) *example {
+	names := make([]string, 0, len(c))
+	for ct := range c {
+		if _, _, err := mime.ParseMediaType(ct); err == nil {
+			names = append(names, ct)
+		}
+	}
+	if len(names) == 0 {
+		e.raw = []byte("{}")
+		return e
+	}
+	slices.Sort(names)
+	e.contentType = names[0]
+	if strings.Contains(e.contentType, "*") {
+		e.contentType = "application/octet-stream"
+	}
+	if mt := c[names[0]]; mt != nil {
+		var v any = mt.Example
+		if v == nil && mt.Schema != nil && mt.Schema.Value != nil {
+			v = mt.Schema.Value.Example
+		}
+		if text, ok := v.(string); ok {
+			e.raw = []byte(text)
+		}
+	}
+	return e
+}
+
 // write answers the example. Its request ID is the example's own when it has one
 // (so that documented bodies come back verbatim); otherwise a fresh one is put in
 // the body under the style's key (RequestId for RPC, requestId for ROA).
 func (e *example) write(w http.ResponseWriter, style string) {
+	if e.contentType != "" {
+		h := w.Header()
+		h.Set("Content-Type", e.contentType)
+		h.Set("X-Acs-Request-Id", newRequestID())
+		w.WriteHeader(e.status)
+		_, _ = w.Write(e.raw)
+		return
+	}
 	if id := e.requestID; id != "" || e.body == nil {
 		if id == "" {
 			id = newRequestID()

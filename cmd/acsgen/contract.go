@@ -88,21 +88,24 @@ func (o contractOptions) run(args []string, stdout, stderr io.Writer) error {
 		set.UseCompiled(compiledSpecs...)
 	}
 
-	report := &contract.Report{Recordings: len(recordings)}
 	opts := contract.Options{Strict: *o.strict, Shard: shard, NoCoverage: !*o.coverage}
+	// Passing results are counted, not kept, unless the report lists every
+	// interaction (JUnit) or a shard's report hands each on to merge.
+	tally := set.NewTally(*o.format == "junit" || *o.shard != "", *o.coverage)
 	prog := newProgress(stderr, len(recordings))
 	entries := 0
 	for _, path := range recordings {
 		prog.step(path)
-		results, n, err := set.CheckEntries(path, opts)
+		n, err := set.CheckEach(path, opts, tally.Add)
 		if err != nil {
 			prog.done()
 			return err
 		}
-		report.Results = append(report.Results, results...)
 		entries += n
 	}
 	prog.done()
+	report := tally.Report()
+	report.Recordings = len(recordings)
 	if entries == 0 {
 		return fmt.Errorf("no interactions in the given recordings (%d file(s)): nothing was checked", len(recordings))
 	}
@@ -110,19 +113,13 @@ func (o contractOptions) run(args []string, stdout, stderr io.Writer) error {
 		report.Shard = &contract.ShardRun{Shard: shard, Strict: *o.strict, Specs: set.Specs(),
 			Recordings: recordings, Entries: entries}
 	}
-	return finishReport(report, *o.format, *o.coverage, set, *o.suggest, stdout, stderr)
+	return finishReport(report, *o.format, tally.Coverage(), set, *o.suggest, stdout, stderr)
 }
 
 // finishReport prints a report in format, its coverage (cov; on stderr for the
 // formats that cannot hold it), the suggestions when suggest names a file, and
 // the summary line; it returns errFindings when there are findings.
-func finishReport(report *contract.Report, format string, coverage bool, set *contract.Set, suggest string, stdout, stderr io.Writer) error {
-
-	var cov *contract.Coverage
-	if coverage {
-		c := set.Coverage(report.Results)
-		cov = &c
-	}
+func finishReport(report *contract.Report, format string, cov *contract.Coverage, set *contract.Set, suggest string, stdout, stderr io.Writer) error {
 	if err := writeReport(report, format, cov, stdout, stderr); err != nil {
 		return err
 	}
@@ -170,11 +167,13 @@ func writeSuggestions(set *contract.Set, results []contract.Result, file string,
 		fmt.Fprintln(stderr, "no spec changes to suggest; nothing written to", file)
 		return nil
 	}
-	for _, ov := range overlays {
-		path := file
-		if len(overlays) > 1 {
-			path = suggestionPath(file, ov.Spec)
-		}
+	specs := make([]string, len(overlays))
+	for i, ov := range overlays {
+		specs[i] = ov.Spec
+	}
+	paths := overlayPaths(file, specs)
+	for i, ov := range overlays {
+		path := paths[i]
 		if err := os.WriteFile(path, ov.YAML, 0o644); err != nil {
 			return fmt.Errorf("write suggestions: %w", err)
 		}
@@ -183,10 +182,42 @@ func writeSuggestions(set *contract.Set, results []contract.Result, file string,
 	return nil
 }
 
-// suggestionPath names the overlay of one spec among several: suggest.yaml for
-// spec/apig-2024-03-27.yaml becomes suggest.apig-2024-03-27.yaml.
-func suggestionPath(file, spec string) string {
+// overlayPaths are the files the overlays of specs go to: file itself for one,
+// else one named by suggestionPath each.
+func overlayPaths(file string, specs []string) []string {
+	if len(specs) == 1 {
+		return []string{file}
+	}
+	dir := commonDir(specs)
+	out := make([]string, len(specs))
+	for i, spec := range specs {
+		out[i] = suggestionPath(file, dir, spec)
+	}
+	return out
+}
+
+// suggestionPath names the overlay of one spec file among several: its path
+// below dir, the directory all of them share, without the extension and with
+// dots for slashes. suggest.yaml for spec/apig-2024-03-27.yaml becomes
+// suggest.apig-2024-03-27.yaml, and for schemas/pet.yaml of a multi-file spec
+// suggest.schemas.pet.yaml, so that no two overlays get one name.
+func suggestionPath(file, dir, spec string) string {
 	ext := filepath.Ext(file)
-	stem := strings.TrimSuffix(filepath.Base(spec), filepath.Ext(spec))
+	rel, err := filepath.Rel(dir, spec)
+	if err != nil {
+		rel = filepath.Base(spec)
+	}
+	stem := strings.ReplaceAll(filepath.ToSlash(strings.TrimSuffix(rel, filepath.Ext(rel))), "/", ".")
 	return strings.TrimSuffix(file, ext) + "." + stem + ext
+}
+
+// commonDir is the deepest directory that holds every one of paths.
+func commonDir(paths []string) string {
+	dir := filepath.Dir(paths[0])
+	for _, p := range paths[1:] {
+		for dir != "." && dir != string(filepath.Separator) && !strings.HasPrefix(filepath.Dir(p)+string(filepath.Separator), dir+string(filepath.Separator)) {
+			dir = filepath.Dir(dir)
+		}
+	}
+	return dir
 }

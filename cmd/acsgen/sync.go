@@ -135,11 +135,13 @@ func writeOverlays(overlays [][2]string, file string, stderr io.Writer) error {
 		fmt.Fprintln(stderr, "nothing to add; nothing written to", file)
 		return nil
 	}
-	for _, ov := range overlays {
-		path := file
-		if len(overlays) > 1 {
-			path = suggestionPath(file, ov[0])
-		}
+	specs := make([]string, len(overlays))
+	for i, ov := range overlays {
+		specs[i] = ov[0]
+	}
+	paths := overlayPaths(file, specs)
+	for i, ov := range overlays {
+		path := paths[i]
 		if err := os.WriteFile(path, []byte(ov[1]), 0o644); err != nil {
 			return fmt.Errorf("--suggest: %w", err)
 		}

@@ -241,7 +241,7 @@ func (b *builder) namedParam(o *ir.Operation, p *openapi3.Parameter, goName stri
 	param.Type = b.typeOf(p.Schema, o.GoName+goName, spath)
 	param.Scalar = b.scalar(itemType(param.Type))
 	shape := b.paramShape(param.Type)
-	if param.In == ir.InQuery && (deep || p.Style == "" || p.Style == "form") && shape == ir.KindObject {
+	if (param.In == ir.InQuery || param.In == ir.InForm) && (deep || p.Style == "" || p.Style == "form") && shape == ir.KindObject {
 		return b.objectParam(p, param, path)
 	}
 	if (param.In == ir.InPath || param.In == ir.InHeader) && shape == ir.KindObject {

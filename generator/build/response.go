@@ -31,6 +31,8 @@ func (b *builder) responses(o *ir.Operation, op *openapi3.Operation, path []stri
 			}
 			if schema != nil {
 				o.ResponseStatus = success
+			} else if mt == nil {
+				o.RawResponse = b.rawResponse(r.Value.Content, append(slices.Clone(rpath), "content"))
 			}
 		}
 	}
@@ -81,6 +83,11 @@ func (b *builder) successType(o *ir.Operation, schema *openapi3.SchemaRef, spath
 	}
 	o.Response = b.madeName(o.Response, "the response type of operation "+strconv.Quote(o.ID), opPath)
 	doc := o.Response + " is the success response of " + o.GoName + "."
+	if o.RawResponse != nil {
+		// Not a model: emit declares it beside the method, the body unread or as text.
+		b.declareMadeFrom(o.Response, o.ID+" response", opPath)
+		return
+	}
 	if schema == nil {
 		if b.declareMadeFrom(o.Response, o.ID+" response", opPath) {
 			b.models[o.Response] = &ir.Model{Name: o.Response, GoName: o.Response, Kind: ir.Struct, Doc: doc, Pos: o.Pos}

@@ -148,7 +148,7 @@ func (b *builder) flattenClash(o *ir.Operation, param *ir.Param, path []string) 
 // joined with a space or "|" (explode: false, the default of every style but
 // form). It sets param.Explode and reports whether the parameter can be built.
 func (b *builder) delimitedParam(p *openapi3.Parameter, param *ir.Param, path []string) bool {
-	if param.In != ir.InQuery {
+	if param.In != ir.InQuery && param.In != ir.InForm { // a form body's field follows the query's styles
 		b.errorf(path, "parameter %q is in %s; style %s is defined for query parameters only", p.Name, param.In, p.Style)
 		return false
 	}

@@ -66,9 +66,18 @@ func operationPage(p Product, op *ir.Operation, example Example) ([]byte, error)
 
 	b.line("## Response")
 	b.line("")
-	b.linef("A JSON body decoded into `%s`:", op.Response)
-	b.line("")
-	newTree(a).model(&b, op.Response, 0)
+	if r := op.RawResponse; r != nil {
+		b.para(r.Doc)
+		if r.Text {
+			b.linef("Text (`%s`), read whole into `%s.Body` (Go `string`), its Content-Type in `ContentType`.", r.MediaType, op.Response)
+		} else {
+			b.linef("A body of `%s` handed on unread as `%s.Body` (Go `io.ReadCloser`, which the caller reads and closes), its Content-Type in `ContentType`.", r.MediaType, op.Response)
+		}
+	} else {
+		b.linef("A JSON body decoded into `%s`:", op.Response)
+		b.line("")
+		newTree(a).model(&b, op.Response, 0)
+	}
 	b.line("")
 
 	b.line("## Examples")

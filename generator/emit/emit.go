@@ -22,6 +22,7 @@ const (
 	errorsPkg  = "errors"
 	fmtPkg     = "fmt"
 	httpPkg    = "net/http"
+	ioPkg      = "io"
 	jsonPkg    = "encoding/json"
 	stringsPkg = "strings"
 	strconvPkg = "strconv"

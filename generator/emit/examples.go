@@ -97,8 +97,18 @@ func genExample(api *ir.API, op *ir.Operation) jen.Code {
 		jen.If(jen.Id(err).Op("!=").Nil()).Block(
 			jen.Qual(logPkg, "Fatal").Call(jen.Id(err)).Comment("an *acs.Error carries Code, StatusCode and RequestID"),
 		),
-		jen.Qual(fmtPkg, "Printf").Call(jen.Lit("%+v\n"), jen.Id(resp)),
+		exampleUse(op, resp, err),
 	)
+}
+
+// exampleUse shows the response: printed, or a streamed body copied out and closed.
+func exampleUse(op *ir.Operation, resp, err string) jen.Code {
+	if r := op.RawResponse; r != nil && !r.Text {
+		return jen.Defer().Id(resp).Dot("Body").Dot("Close").Call().Line().
+			If(jen.List(jen.Id("_"), jen.Id(err)).Op(":=").Qual(ioPkg, "Copy").Call(jen.Qual("os", "Stdout"), jen.Id(resp).Dot("Body")), jen.Id(err).Op("!=").Nil()).
+			Block(jen.Qual(logPkg, "Fatal").Call(jen.Id(err)))
+	}
+	return jen.Qual(fmtPkg, "Printf").Call(jen.Lit("%+v\n"), jen.Id(resp))
 }
 
 // clientOptions point the example's client at the API: its default region, or an

@@ -11,6 +11,9 @@ import (
 func genOperationsFile(f *jen.File, api *ir.API) bool {
 	for _, op := range api.Operations {
 		f.Add(genRequest(op)).Line()
+		if op.RawResponse != nil {
+			f.Add(genRawResponse(op)).Line()
+		}
 		f.Add(genMethod(api, op)).Line()
 	}
 	return len(api.Operations) > 0
@@ -235,6 +238,10 @@ func genMethod(api *ir.API, op *ir.Operation) jen.Code {
 				g.Add(setCookie(p, jen.Id("header"), prefix))
 			case p.Style == ir.ParamObject || p.Style == ir.ParamContent:
 				g.Add(setRendered(p, prefix))
+			case p.In == ir.InForm && !api.Signed && (p.Style == ir.ParamFormObject || p.Style == ir.ParamDeepObject):
+				g.Add(setObjectParam(p, formValues, prefix))
+			case p.In == ir.InForm && !api.Signed && p.Style == ir.ParamPlain:
+				g.Add(setParam(p, formValues, prefix)) // OpenAPI's styles, as in the query
 			case p.In == ir.InForm && p.Style != ir.ParamPlain:
 				g.Add(setStyledParam(p, jen.Id("form"), prefix))
 			case p.In == ir.InForm:
@@ -261,11 +268,18 @@ func genMethod(api *ir.API, op *ir.Operation) jen.Code {
 				segments[part.Param] = expr
 			}
 		}
-		g.Var().Id("out").Id(op.Response)
+		if r := op.RawResponse; r != nil {
+			g.Var().Id("out").Add(rawReceiver(r))
+		} else {
+			g.Var().Id("out").Id(op.Response)
+		}
 		g.Id("err").Op(":=").Id("c").Dot("core").Dot("Do").Call(jen.Id("ctx"), jen.Op("&").Qual(acsPkg, "Request").Values(jen.DictFunc(func(d jen.Dict) {
 			d[jen.Id("Action")] = jen.Lit(op.Action)
 			d[jen.Id("Method")] = jen.Lit(op.Method)
 			d[jen.Id("Path")] = pathExpr(op, segments)
+			if r := op.RawResponse; r != nil {
+				d[jen.Id("Accept")] = jen.Lit(r.MediaType)
+			}
 			switch {
 			case pairs:
 				d[jen.Id("Pairs")] = jen.Id("query")
@@ -299,9 +313,18 @@ func genMethod(api *ir.API, op *ir.Operation) jen.Code {
 			}
 		})), jen.Op("&").Id("out"))
 		g.If(jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Nil(), jen.Err()))
+		if op.RawResponse != nil {
+			g.Return(jen.Op("&").Id(op.Response).Values(jen.Dict{
+				jen.Id("ContentType"): jen.Id("out").Dot("ContentType"), jen.Id("Body"): jen.Id("out").Dot("Body")}), jen.Nil())
+			return
+		}
 		g.Return(jen.Op("&").Id("out"), jen.Nil())
 	})
 }
+
+// formValues is the form body as url.Values, for the fields of a plain OpenAPI
+// spec, which are set as query parameters are.
+var formValues = jen.Qual(urlPkg, "Values").Call(jen.Id("form"))
 
 func wireLine(api *ir.API, op *ir.Operation) string {
 	if api.Style == ir.RPC {

@@ -101,7 +101,7 @@ func setStyledParam(p *ir.Param, target jen.Code, prefix string) jen.Code {
 // (range=from,1,to,9), by acs.SetJoinedObject.
 func setObjectParam(p *ir.Param, target jen.Code, prefix string) jen.Code {
 	field := func() *jen.Statement { return jen.Id("req").Dot(p.GoName) }
-	if p.Style == ir.ParamFormObject && !p.Explode {
+	if p.Style == ir.ParamFormObject && !p.Explode && p.In == ir.InQuery {
 		return jen.If(field().Op("!=").Nil()).Block(
 			jen.If(jen.Err().Op(":=").Qual(acsPkg, "SetJoinedObject").Call(jen.Id("encoded"), jen.Lit(p.Name), field()),
 				jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Nil(), paramError(p, prefix))))

@@ -92,7 +92,12 @@ type Operation struct {
 	// ResponseStatus is the responses key whose JSON body Response decodes ("200"),
 	// "" when the success response has no JSON body.
 	ResponseStatus string
-	Errors         []Status // declared error responses, sorted
+	// RawResponse is set when the success response's body is not JSON: Response is
+	// then a struct of the body's Content-Type and the body itself, text read whole
+	// (Text, a string) or anything else streamed (an io.ReadCloser). MediaType is the
+	// media types it may have, as the Accept header lists them.
+	RawResponse *RawBody
+	Errors      []Status // declared error responses, sorted
 	// Example is the generated example call, nil when the package has a hand-written
 	// ExampleClient_<GoName> (or no import path to write one with).
 	Example *Example
@@ -294,7 +299,7 @@ type Body struct {
 	Embedded bool
 }
 
-// RawBody is a request body sent as it is.
+// RawBody is a body sent or received as it is.
 type RawBody struct {
 	MediaType string // the Content-Type sent, e.g. "application/octet-stream"
 	Text      bool   // a string of text (text/plain); else []byte

@@ -11,7 +11,7 @@ import "github.com/acsgen/acsgen/acs"
 // by kin-openapi otherwise.
 var CompiledSpec = acs.CompiledSpec{
 	Specs: []acs.SpecDigest{
-		{Source: "internal/cases/plainroa/spec.yaml", Digest: "b2955f43a98b6d9524475c9380a1b76465846b1f18a83255fde07f3e41cb122d"},
+		{Source: "internal/cases/plainroa/spec.yaml", Digest: "b0fa1635e00516bd334fc0145fd6c363fd3dd19cab3fc0629b8a3694185271d6"},
 	},
 	Responses: map[string]acs.ResponseChecks{
 		"createPet": {

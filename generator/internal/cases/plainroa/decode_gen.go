@@ -83,3 +83,45 @@ func (m *Problem) DecodeJSON(d *jsondec.Decoder) {
 		}
 	}
 }
+
+// Field names of SearchPetsNear, in field order, and its required fields, for DecodeJSON.
+var jsonSearchPetsNear = jsondec.NewStruct("plainroa.SearchPetsNear", "lat", "lon").Required()
+
+// DecodeJSON decodes the JSON value at d's cursor into m, as encoding/json would
+// but without reflection.
+func (m *SearchPetsNear) DecodeJSON(d *jsondec.Decoder) {
+	for o := d.Object(jsonSearchPetsNear); o.Next(); {
+		switch o.Field() {
+		case 0:
+			jsondec.Ptr(&m.Lat, d, jsondec.Float[float64])
+		case 1:
+			jsondec.Ptr(&m.Lon, d, jsondec.Float[float64])
+		}
+	}
+}
+
+// Field names of SearchPetsRange, in field order, and its required fields, for DecodeJSON.
+var jsonSearchPetsRange = jsondec.NewStruct("plainroa.SearchPetsRange", "from", "to").Required()
+
+// DecodeJSON decodes the JSON value at d's cursor into m, as encoding/json would
+// but without reflection.
+func (m *SearchPetsRange) DecodeJSON(d *jsondec.Decoder) {
+	for o := d.Object(jsonSearchPetsRange); o.Next(); {
+		switch o.Field() {
+		case 0:
+			jsondec.Ptr(&m.From, d, jsondec.Int[int64])
+		case 1:
+			jsondec.Ptr(&m.To, d, jsondec.Int[int64])
+		}
+	}
+}
+
+// Field names of SearchPetsResponse, in field order, and its required fields, for DecodeJSON.
+var jsonSearchPetsResponse = jsondec.NewStruct("plainroa.SearchPetsResponse").Required()
+
+// DecodeJSON decodes the JSON value at d's cursor into m, as encoding/json would
+// but without reflection.
+func (m *SearchPetsResponse) DecodeJSON(d *jsondec.Decoder) {
+	for o := d.Object(jsonSearchPetsResponse); o.Next(); {
+	}
+}

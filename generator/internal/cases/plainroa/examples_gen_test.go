@@ -69,3 +69,18 @@ func ExampleClient_ListPets() {
 	}
 	fmt.Printf("%+v\n", resp)
 }
+
+// ExampleClient_SearchPets calls SearchPets with the example values of the spec. It
+// leaves q unset, having no example value for it: set it before calling. It has no
+// Output comment, so go test compiles it but never runs it: it would call the service.
+func ExampleClient_SearchPets() {
+	client, err := plainroa.NewClient()
+	if err != nil {
+		log.Fatal(err)
+	}
+	resp, err := client.SearchPets(context.Background(), &plainroa.SearchPetsRequest{})
+	if err != nil {
+		log.Fatal(err) // an *acs.Error carries Code, StatusCode and RequestID
+	}
+	fmt.Printf("%+v\n", resp)
+}

@@ -46,3 +46,24 @@ type Problem struct {
 	// The "message" property.
 	Message *string `json:"message,omitzero"`
 }
+
+// SearchPetsNear is declared inline at paths./pets/search.post.requestBody.content.application/x-www-form-urlencoded.schema.properties.near.
+type SearchPetsNear struct {
+	// The "lat" property.
+	Lat *float64 `json:"lat,omitzero"`
+
+	// The "lon" property.
+	Lon *float64 `json:"lon,omitzero"`
+}
+
+// SearchPetsRange is declared inline at paths./pets/search.post.requestBody.content.application/x-www-form-urlencoded.schema.properties.range.
+type SearchPetsRange struct {
+	// The "from" property.
+	From *int64 `json:"from,omitzero"`
+
+	// The "to" property.
+	To *int64 `json:"to,omitzero"`
+}
+
+// SearchPetsResponse is the success response of SearchPets.
+type SearchPetsResponse struct{}

@@ -8,7 +8,9 @@ import (
 	"fmt"
 	"github.com/acsgen/acsgen/acs"
 	"net/http"
+	"net/url"
 	"strconv"
+	"strings"
 )
 
 // CreatePetRequest holds the parameters of CreatePet.
@@ -133,6 +135,79 @@ func (c *Client) ListPets(ctx context.Context, req *ListPetsRequest) (*ListPetsR
 		Method: "GET",
 		Pairs:  query,
 		Path:   "/pets",
+	}, &out)
+	if err != nil {
+		return nil, err
+	}
+	return &out, nil
+}
+
+// SearchPetsRequest holds the parameters of SearchPets.
+type SearchPetsRequest struct {
+	// In the form body as q, required.
+	Q string `json:"q,omitempty"`
+
+	// In the form body as tags; repeated per item.
+	Tags []string `json:"tags,omitempty"`
+
+	// In the form body as ids; items joined with commas.
+	IDs []int64 `json:"ids,omitempty"`
+
+	// In the form body as sizes; items joined with pipes (|).
+	Sizes []string `json:"sizes,omitempty"`
+
+	// In the form body as range; members in one value, as range=k1,v1,k2,v2 (form, explode: false).
+	Range *SearchPetsRange `json:"range,omitempty"`
+
+	// In the form body as near; a member per pair, as near[key]=value (deepObject).
+	Near *SearchPetsNear `json:"near,omitempty"`
+}
+
+// SearchPets searches pets with a form body.
+//
+// ROA: POST /pets/search, version 1.0.0.
+func (c *Client) SearchPets(ctx context.Context, req *SearchPetsRequest) (*SearchPetsResponse, error) {
+	if req == nil {
+		return nil, errors.New("plainroa: SearchPets: nil request")
+	}
+	if err := req.Validate(); err != nil {
+		return nil, fmt.Errorf("plainroa: SearchPets: request: %w", err)
+	}
+	form := acs.Form{}
+	if err := acs.Flatten(url.Values(form), "q", req.Q); err != nil {
+		return nil, fmt.Errorf("plainroa: SearchPets: parameter q: %w", err)
+	}
+	if len(req.Tags) > 0 {
+		for _, v := range req.Tags {
+			url.Values(form).Add("tags", v)
+		}
+	}
+	if len(req.IDs) > 0 {
+		items := make([]string, len(req.IDs))
+		for i, v := range req.IDs {
+			items[i] = strconv.FormatInt(v, 10)
+		}
+		url.Values(form).Set("ids", strings.Join(items, ","))
+	}
+	if len(req.Sizes) > 0 {
+		url.Values(form).Set("sizes", strings.Join(req.Sizes, "|"))
+	}
+	if req.Range != nil {
+		if err := acs.ObjectParam(url.Values(form), "range", acs.StyleForm, false, req.Range); err != nil {
+			return nil, fmt.Errorf("plainroa: SearchPets: parameter range: %w", err)
+		}
+	}
+	if req.Near != nil {
+		if err := acs.ObjectParam(url.Values(form), "near", acs.StyleDeepObject, true, req.Near); err != nil {
+			return nil, fmt.Errorf("plainroa: SearchPets: parameter near: %w", err)
+		}
+	}
+	var out SearchPetsResponse
+	err := c.core.Do(ctx, &acs.Request{
+		Action: "searchPets",
+		Body:   form,
+		Method: "POST",
+		Path:   "/pets/search",
 	}, &out)
 	if err != nil {
 		return nil, err

@@ -81,6 +81,45 @@ func (m *Problem) validate(v *acs.Validator) {}
 
 // Validate reports every way the value breaks its schema as an *acs.ValidationError
 // whose violations carry JSON pointers; nil when there are none.
+func (m *SearchPetsNear) Validate() error {
+	if m == nil {
+		return nil
+	}
+	var v acs.Validator
+	m.validate(&v)
+	return v.Err()
+}
+
+func (m *SearchPetsNear) validate(v *acs.Validator) {}
+
+// Validate reports every way the value breaks its schema as an *acs.ValidationError
+// whose violations carry JSON pointers; nil when there are none.
+func (m *SearchPetsRange) Validate() error {
+	if m == nil {
+		return nil
+	}
+	var v acs.Validator
+	m.validate(&v)
+	return v.Err()
+}
+
+func (m *SearchPetsRange) validate(v *acs.Validator) {}
+
+// Validate reports every way the value breaks its schema as an *acs.ValidationError
+// whose violations carry JSON pointers; nil when there are none.
+func (m *SearchPetsResponse) Validate() error {
+	if m == nil {
+		return nil
+	}
+	var v acs.Validator
+	m.validate(&v)
+	return v.Err()
+}
+
+func (m *SearchPetsResponse) validate(v *acs.Validator) {}
+
+// Validate reports every way the value breaks its schema as an *acs.ValidationError
+// whose violations carry JSON pointers; nil when there are none.
 // It checks what the spec says of each parameter before anything is sent.
 func (r *CreatePetRequest) Validate() error {
 	if r == nil {
@@ -152,5 +191,45 @@ func (r *ListPetsRequest) validate(v *acs.Validator) {
 			v.Failf("value %v is more than the maximum 100", *r.Limit)
 		}
 		v.Leave()
+	}
+}
+
+// Validate reports every way the value breaks its schema as an *acs.ValidationError
+// whose violations carry JSON pointers; nil when there are none.
+// It checks what the spec says of each parameter before anything is sent.
+func (r *SearchPetsRequest) Validate() error {
+	if r == nil {
+		return nil
+	}
+	var v acs.Validator
+	r.validate(&v)
+	return v.Err()
+}
+
+func (r *SearchPetsRequest) validate(v *acs.Validator) {
+	if acs.Missing(r.Q) {
+		v.Enter("q")
+		v.Fail("required parameter is missing")
+		v.Leave()
+	}
+	if len(r.Tags) > 0 {
+		if acs.Missing(r.Tags...) {
+			v.Enter("tags")
+			v.Fail("empty value is not allowed")
+			v.Leave()
+		} else {
+			v.Enter("tags")
+			v.Leave()
+		}
+	}
+	if len(r.Sizes) > 0 {
+		if len(r.Sizes) < 2 && acs.Missing(r.Sizes...) {
+			v.Enter("sizes")
+			v.Fail("empty value is not allowed")
+			v.Leave()
+		} else {
+			v.Enter("sizes")
+			v.Leave()
+		}
 	}
 }

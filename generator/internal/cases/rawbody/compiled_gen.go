@@ -11,7 +11,7 @@ import "github.com/acsgen/acsgen/acs"
 // by kin-openapi otherwise.
 var CompiledSpec = acs.CompiledSpec{
 	Specs: []acs.SpecDigest{
-		{Source: "internal/cases/rawbody/spec.yaml", Digest: "c4f43227399f1bf5662a31b2778ffa23ca9b91338c37bea152593b19d0094129"},
+		{Source: "internal/cases/rawbody/spec.yaml", Digest: "70fbaf39f9171bf263dd7322c77d9527ebc4d4c07fab99dbfb6efb1f0230bd51"},
 	},
 	Responses: map[string]acs.ResponseChecks{
 		"PutObject": {

@@ -7,7 +7,9 @@ import (
 	"fmt"
 	"github.com/acsgen/acsgen/acs"
 	"github.com/acsgen/acsgen/generator/internal/cases/rawbody"
+	"io"
 	"log"
+	"os"
 )
 
 // ExampleClient_AddNote calls AddNote with the example values of the spec. It has no
@@ -19,6 +21,40 @@ func ExampleClient_AddNote() {
 		log.Fatal(err)
 	}
 	resp, err := client.AddNote(context.Background(), &rawbody.AddNoteRequest{})
+	if err != nil {
+		log.Fatal(err) // an *acs.Error carries Code, StatusCode and RequestID
+	}
+	fmt.Printf("%+v\n", resp)
+}
+
+// ExampleClient_GetImage calls GetImage with the example values of the spec. It has no
+// Output comment, so go test compiles it but never runs it: it would call the service,
+// with the credentials of Alibaba Cloud's default chain (acs.DefaultCredentials).
+func ExampleClient_GetImage() {
+	client, err := rawbody.NewClient(acs.WithRegion("cn-hangzhou"))
+	if err != nil {
+		log.Fatal(err)
+	}
+	resp, err := client.GetImage(context.Background(), &rawbody.GetImageRequest{Name: "i.png"})
+	if err != nil {
+		log.Fatal(err) // an *acs.Error carries Code, StatusCode and RequestID
+	}
+	defer resp.Body.Close()
+	if _, err := io.Copy(os.Stdout, resp.Body); err != nil {
+		log.Fatal(err)
+	}
+}
+
+// ExampleClient_GetLatestNote calls GetLatestNote with the example values of the spec.
+// It has no Output comment, so go test compiles it but never runs it: it would call
+// the service, with the credentials of Alibaba Cloud's default chain
+// (acs.DefaultCredentials).
+func ExampleClient_GetLatestNote() {
+	client, err := rawbody.NewClient(acs.WithRegion("cn-hangzhou"))
+	if err != nil {
+		log.Fatal(err)
+	}
+	resp, err := client.GetLatestNote(context.Background(), &rawbody.GetLatestNoteRequest{})
 	if err != nil {
 		log.Fatal(err) // an *acs.Error carries Code, StatusCode and RequestID
 	}

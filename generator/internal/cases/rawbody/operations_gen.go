@@ -7,6 +7,7 @@ import (
 	"errors"
 	"fmt"
 	"github.com/acsgen/acsgen/acs"
+	"io"
 )
 
 // AddNoteRequest holds the parameters of AddNote.
@@ -39,6 +40,88 @@ func (c *Client) AddNote(ctx context.Context, req *AddNoteRequest) (*AddNoteResp
 		return nil, err
 	}
 	return &out, nil
+}
+
+// GetImageRequest holds the parameters of GetImage.
+type GetImageRequest struct {
+	// Example: i.png
+	//
+	// In path as name, required.
+	Name string `json:"name,omitempty"`
+}
+
+// GetImageResponse is the success response of GetImage, the body as it came.
+type GetImageResponse struct {
+	// The response's Content-Type (image/jpeg, image/png).
+	ContentType string
+
+	// The image's bytes.
+	// The body, unread: the caller reads and closes it.
+	Body io.ReadCloser
+}
+
+// GetImage calls GetImage.
+//
+// ROA: GET /images/{name}, version 2025-01-01.
+func (c *Client) GetImage(ctx context.Context, req *GetImageRequest) (*GetImageResponse, error) {
+	if req == nil {
+		return nil, errors.New("rawbody: GetImage: nil request")
+	}
+	if err := req.Validate(); err != nil {
+		return nil, fmt.Errorf("rawbody: GetImage: request: %w", err)
+	}
+	var out acs.Stream
+	err := c.core.Do(ctx, &acs.Request{
+		Accept: "image/jpeg, image/png",
+		Action: "GetImage",
+		Method: "GET",
+		Path:   "/images/" + acs.PathSegment(req.Name),
+	}, &out)
+	if err != nil {
+		return nil, err
+	}
+	return &GetImageResponse{
+		Body:        out.Body,
+		ContentType: out.ContentType,
+	}, nil
+}
+
+// GetLatestNoteRequest holds the parameters of GetLatestNote.
+type GetLatestNoteRequest struct{}
+
+// GetLatestNoteResponse is the success response of GetLatestNote, the body as it came.
+type GetLatestNoteResponse struct {
+	// The response's Content-Type (text/plain; charset=utf-8).
+	ContentType string
+
+	// The body's text, read whole.
+	Body string
+}
+
+// GetLatestNote calls GetLatestNote.
+//
+// ROA: GET /notes/latest, version 2025-01-01.
+func (c *Client) GetLatestNote(ctx context.Context, req *GetLatestNoteRequest) (*GetLatestNoteResponse, error) {
+	if req == nil {
+		return nil, errors.New("rawbody: GetLatestNote: nil request")
+	}
+	if err := req.Validate(); err != nil {
+		return nil, fmt.Errorf("rawbody: GetLatestNote: request: %w", err)
+	}
+	var out acs.Text
+	err := c.core.Do(ctx, &acs.Request{
+		Accept: "text/plain; charset=utf-8",
+		Action: "GetLatestNote",
+		Method: "GET",
+		Path:   "/notes/latest",
+	}, &out)
+	if err != nil {
+		return nil, err
+	}
+	return &GetLatestNoteResponse{
+		Body:        out.Body,
+		ContentType: out.ContentType,
+	}, nil
 }
 
 // PostAnythingRequest holds the parameters of PostAnything.

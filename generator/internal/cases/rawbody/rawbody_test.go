@@ -92,4 +92,12 @@ func TestRawBodiesAgainstTheMock(t *testing.T) {
 	require.NoError(t, err)
 	_, err = c.PostAnything(ctx, &rawbody.PostAnythingRequest{Body: []byte("x")})
 	require.NoError(t, err)
+	img, err := c.GetImage(ctx, &rawbody.GetImageRequest{Name: "i.png"})
+	require.NoError(t, err)
+	t.Cleanup(func() { _ = img.Body.Close() })
+	assert.Contains(t, []string{"image/png", "image/jpeg"}, img.ContentType)
+	note, err := c.GetLatestNote(ctx, &rawbody.GetLatestNoteRequest{})
+	require.NoError(t, err)
+	assert.Equal(t, "text/plain; charset=utf-8", note.ContentType)
+	assert.Equal(t, "Buy milk.", note.Body, "the mock answers the example")
 }

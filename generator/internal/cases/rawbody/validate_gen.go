@@ -73,6 +73,40 @@ func (r *AddNoteRequest) validate(v *acs.Validator) {}
 // Validate reports every way the value breaks its schema as an *acs.ValidationError
 // whose violations carry JSON pointers; nil when there are none.
 // It checks what the spec says of each parameter before anything is sent.
+func (r *GetImageRequest) Validate() error {
+	if r == nil {
+		return nil
+	}
+	var v acs.Validator
+	r.validate(&v)
+	return v.Err()
+}
+
+func (r *GetImageRequest) validate(v *acs.Validator) {
+	if acs.Missing(r.Name) {
+		v.Enter("name")
+		v.Fail("required parameter is missing")
+		v.Leave()
+	}
+}
+
+// Validate reports every way the value breaks its schema as an *acs.ValidationError
+// whose violations carry JSON pointers; nil when there are none.
+// It checks what the spec says of each parameter before anything is sent.
+func (r *GetLatestNoteRequest) Validate() error {
+	if r == nil {
+		return nil
+	}
+	var v acs.Validator
+	r.validate(&v)
+	return v.Err()
+}
+
+func (r *GetLatestNoteRequest) validate(v *acs.Validator) {}
+
+// Validate reports every way the value breaks its schema as an *acs.ValidationError
+// whose violations carry JSON pointers; nil when there are none.
+// It checks what the spec says of each parameter before anything is sent.
 func (r *PostAnythingRequest) Validate() error {
 	if r == nil {
 		return nil
