@@ -26,7 +26,7 @@ func TestBuildURLMatchesRenderAndParse(t *testing.T) {
 					WithCredentials(StaticCredentials("id", "secret", "")))
 				require.NoError(t, err)
 				req := &Request{Action: "A", Method: http.MethodGet, Path: p, Query: q}
-				got, err := c.build(context.Background(), req, nil)
+				got, _, err := c.build(context.Background(), req, nil)
 				require.NoError(t, err, "%s + %s", base, p)
 
 				// The former way: render, then http.NewRequest parses.
@@ -47,5 +47,39 @@ func TestBuildURLMatchesRenderAndParse(t *testing.T) {
 				assert.Equal(t, CanonicalURI(want.URL), CanonicalURI(got.URL), where)
 			}
 		}
+	}
+}
+
+// The header values build sets and those signing adds share one backing array, for
+// every body kind and with a security token (the most values): none is written over,
+// and appending to one leaves its neighbours as they are.
+func TestBuiltAndSignedHeaderValuesStayApart(t *testing.T) {
+	c, err := NewClient(Service{Product: "P", Version: "2016-07-14", Style: StyleRPC}, WithEndpoint("http://h"),
+		WithCredentials(StaticCredentials("id", "secret", "token")))
+	require.NoError(t, err)
+	for name, body := range map[string]any{"none": nil, "json": map[string]int{"a": 1}, "form": Form{"f": {"1"}},
+		"raw": Raw{ContentType: "text/plain", Data: []byte("x")}} {
+		req := &Request{Action: "Act", Method: http.MethodPost, Path: "/", Body: body}
+		data, err := encodeBody(body)
+		switch b := body.(type) {
+		case Form:
+			data = b.Encode()
+		case Raw:
+			data = b.Data
+		}
+		require.NoError(t, err)
+		hreq, hv, err := c.build(context.Background(), req, data)
+		require.NoError(t, err)
+		pinnedSigner.sign(hreq, data, Credential{AccessKeyID: "id", AccessKeySecret: "secret", SecurityToken: "token"}, "", &hv, nil)
+		before := hreq.Header.Clone()
+		for k := range before {
+			hreq.Header.Add(k, "appended")
+		}
+		for k, vs := range before {
+			assert.Equal(t, append(vs, "appended"), hreq.Header[k], "%s: %s", name, k)
+		}
+		assert.Equal(t, "Act", before.Get(headerAction), name)
+		assert.Equal(t, "token", before.Get(headerSecurityToken), name)
+		assert.Equal(t, "3156853299f313e23d1673dc12e1703d", before.Get(headerNonce), name)
 	}
 }

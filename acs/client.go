@@ -110,6 +110,10 @@ type Request struct {
 	Method string     // e.g. "GET"
 	Path   string     // escaped wire path, e.g. "/v1/plugin-attachments/pa-1"; "/" for RPC
 	Query  url.Values // business query parameters
+	// Pairs holds query parameters of one value each, as Query does, without a map:
+	// the generated clients put plain parameters here. Their names must differ from
+	// each other's and from Query's and EncodedQuery's. Sorted in place when sent.
+	Pairs []Pair
 	// EncodedQuery holds query parameters whose values are already percent-encoded,
 	// OpenAPI's delimiters left literal (ids=3,4,5, ids=3|4|5): see SetJoined.
 	EncodedQuery url.Values
@@ -195,7 +199,7 @@ func (c *Client) attempt(ctx context.Context, req *Request, body []byte, stream 
 			}
 		}()
 	}
-	hreq, err := c.build(actx, req, body)
+	hreq, hv, err := c.build(actx, req, body)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -204,7 +208,13 @@ func (c *Client) attempt(ctx context.Context, req *Request, body []byte, stream 
 		if err != nil {
 			return nil, nil, fmt.Errorf("acs: %s: %w", req.Action, err)
 		}
-		c.signer.sign(hreq, body, cred, nil)
+		// The query as signed is the URL's when acs encoded all of it (what EncodeQuery
+		// and encodePairs write is canonical); EncodedQuery's own escapes are not.
+		query := ""
+		if len(req.EncodedQuery) == 0 {
+			query = hreq.URL.RawQuery
+		}
+		c.signer.sign(hreq, body, cred, query, &hv, nil)
 	}
 	resp, err := c.send(hreq)
 	if err != nil {
@@ -277,35 +287,44 @@ var ErrBodyTooLarge = errors.New("response body too large")
 
 // build makes the HTTP request: base URL + path + sorted query, the x-acs-action and
 // x-acs-version headers, business headers and the JSON body.
-func (c *Client) build(ctx context.Context, req *Request, body []byte) (*http.Request, error) {
-	u, err := c.url(req)
-	if err != nil {
-		return nil, err
-	}
+//
+// The header values it sets and those the signer adds share one backing array: hv
+// is what is left of it.
+func (c *Client) build(ctx context.Context, req *Request, body []byte) (_ *http.Request, hv headerValues, _ error) {
 	var rd io.Reader
 	if body != nil {
 		rd = bytes.NewReader(body)
 	}
-	// The URL is set after construction rather than rendered for net/http to parse
-	// back: the same URL, without the round trip through text.
+	// The URL is filled in after construction rather than rendered for net/http to
+	// parse back: the same URL, without the round trip through text, in the URL and
+	// header map NewRequestWithContext has already allocated.
 	hreq, err := http.NewRequestWithContext(ctx, req.Method, "", rd)
 	if err != nil {
-		return nil, fmt.Errorf("acs: %s: %w", req.Action, err)
+		return nil, hv, fmt.Errorf("acs: %s: %w", req.Action, err)
 	}
-	hreq.URL, hreq.Host = u, c.host
-	// Sized for what build and the signer add (eight headers, nine with a body), so
-	// that the map is allocated once; up to eight fit its smallest, cheapest form.
+	if err := c.fillURL(hreq.URL, req); err != nil {
+		return nil, hv, err
+	}
+	hreq.Host = c.host
+	// build and the signer add eight headers, nine with a body: up to eight fit the
+	// empty map's first group, more are sized once.
 	n := len(req.Header) + 8
 	if body != nil {
 		n++
 	}
-	hreq.Header = make(http.Header, n)
+	if n > 8 {
+		hreq.Header = make(http.Header, n)
+	}
 	for k, vs := range req.Header {
 		for _, v := range vs {
 			hreq.Header.Add(k, v)
 		}
 	}
-	hv := newHeaderValues(hreq.Header, 5)
+	room := 5 // of the values below
+	if !c.svc.Unsigned {
+		room += signedHeaderCount
+	}
+	hv = newHeaderValues(hreq.Header, room)
 	if !c.svc.Unsigned {
 		hv.set(headerAction, req.Action)
 		hv.set(headerVersion, c.svc.Version)
@@ -321,22 +340,22 @@ func (c *Client) build(ctx context.Context, req *Request, body []byte) (*http.Re
 	} else if body != nil {
 		hv.set("Content-Type", "application/json; charset=utf-8")
 	}
-	return hreq, nil
+	return hreq, hv, nil
 }
 
-// url is the request's URL: the base URL, req's escaped path appended, and the query.
-func (c *Client) url(req *Request) (*url.URL, error) {
-	u := new(url.URL)
+// fillURL sets u to the request's URL: the base URL, req's escaped path appended,
+// and the query.
+func (c *Client) fillURL(u *url.URL, req *Request) error {
 	*u = *c.base
 	u.Host = c.host
 	u.RawPath = c.basePath + req.Path
 	path, err := url.PathUnescape(u.RawPath)
 	if err != nil {
-		return nil, fmt.Errorf("acs: %s: path %q: %w", req.Action, req.Path, err)
+		return fmt.Errorf("acs: %s: path %q: %w", req.Action, req.Path, err)
 	}
 	u.Path = path
-	u.RawQuery = EncodeQueries(req.Query, req.EncodedQuery)
-	return u, nil
+	u.RawQuery = encodeRequestQuery(req)
+	return nil
 }
 
 // decode fills out from a 2xx body.

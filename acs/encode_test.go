@@ -1,6 +1,7 @@
 package acs_test
 
 import (
+	"fmt"
 	"maps"
 	"math/rand/v2"
 	"net/url"
@@ -34,6 +35,20 @@ func TestPercentEncode(t *testing.T) {
 		{"hello world*~", "hello%20world%2A~"},
 	} {
 		assert.Equal(t, tc.want, acs.PercentEncode(tc.in), "PercentEncode(%q)", tc.in)
+	}
+}
+
+// Every byte, alone and between runs that are copied whole, is kept exactly when it
+// is A–Z a–z 0–9 - _ . ~ and is otherwise %XX in upper-case hex.
+func TestPercentEncodeEveryByte(t *testing.T) {
+	for c := range 256 {
+		want := fmt.Sprintf("%%%02X", c)
+		if 'A' <= c && c <= 'Z' || 'a' <= c && c <= 'z' || '0' <= c && c <= '9' || strings.ContainsRune("-_.~", rune(c)) {
+			want = string(rune(c))
+		}
+		in := string([]byte{byte(c)})
+		assert.Equal(t, want, acs.PercentEncode(in), "byte %#x", c)
+		assert.Equal(t, "ab"+want+"cd"+want+want, acs.PercentEncode("ab"+in+"cd"+in+in), "byte %#x between runs", c)
 	}
 }
 

@@ -10,6 +10,7 @@ type headerValues struct {
 	values []string
 }
 
+// newHeaderValues has room for n values; more are allocated as they come.
 func newHeaderValues(h http.Header, n int) headerValues {
 	return headerValues{h: h, values: make([]string, 0, n)}
 }

@@ -45,23 +45,36 @@ type Signature struct {
 // will send. Headers already set are kept: a caller can pin the date or nonce.
 func (s Signer) Sign(req *http.Request, body []byte, cred Credential) Signature {
 	var sig Signature
-	s.sign(req, body, cred, &sig)
+	s.sign(req, body, cred, "", nil, &sig)
 	return sig
 }
 
 // sign is Sign; detail, when not nil, receives the intermediate strings. The client
-// passes nil, and then signing copies no string it does not send.
-func (s Signer) sign(req *http.Request, body []byte, cred Credential, detail *Signature) {
+// passes nil, and then signing copies no string it does not send. canonicalQuery is
+// the query as signed when the caller knows it (the client does: EncodeQuery's output
+// is canonical), "" to derive it from req.URL.RawQuery. hv, when not nil, holds
+// room for the values of req.Header that signing sets (signedHeaderCount).
+func (s Signer) sign(req *http.Request, body []byte, cred Credential, canonicalQuery string, hv *headerValues, detail *Signature) {
 	if req.Header == nil {
 		req.Header = http.Header{}
 	}
 	h := req.Header
-	hv := newHeaderValues(h, 5)
-	if h.Get(headerDate) == "" {
+	if hv == nil {
+		own := newHeaderValues(h, signedHeaderCount)
+		hv = &own
+	}
+	if first(h, headerDate) == "" {
 		hv.set(headerDate, formatDate(s.now()))
 	}
-	if h.Get(headerNonce) == "" {
-		hv.set(headerNonce, s.nonce())
+	// The nonce and the Authorization value share one allocation when the signer
+	// makes the nonce: text holds the nonce, then the Authorization value (a Builder
+	// never changes what it has written, so both strings stay as they are).
+	var text strings.Builder
+	nonce := first(h, headerNonce)
+	ownNonce := nonce == "" && s.Nonce == nil
+	if nonce == "" && s.Nonce != nil {
+		nonce = s.Nonce()
+		hv.set(headerNonce, nonce)
 	}
 	payloadHash := emptyPayloadHash // GET, and RPC calls, which carry everything in the query
 	if len(body) > 0 {
@@ -75,34 +88,71 @@ func (s Signer) sign(req *http.Request, body []byte, cred Credential, detail *Si
 
 	var namesArray [16]string
 	names := appendSignedHeaderNames(namesArray[:0], req)
+	if ownNonce { // its name is signed, and its value is known only below
+		names = insertSorted(names, "x-acs-signature-nonce")
+	}
+	authLen := len(Algorithm) + len(cred.AccessKeyID) + joinedLen(names) + sha256.Size*2 + 38
+	if ownNonce {
+		text.Grow(nonceLen + authLen)
+		writeNonce(&text)
+		nonce = text.String()
+		hv.set(headerNonce, nonce)
+	} else {
+		text.Grow(authLen)
+	}
+
+	if canonicalQuery == "" {
+		canonicalQuery = CanonicalQuery(req.URL.RawQuery)
+	}
 	var canonArray [1024]byte
-	canon := appendCanonicalRequest(canonArray[:0], req, names, payloadHash)
+	canon := appendCanonicalRequest(canonArray[:0], req, names, canonicalQuery, payloadHash)
 	var hashed [sha256.Size * 2]byte
 	sum := sha256.Sum256(canon)
 	hex.Encode(hashed[:], sum[:])
 	var signature [sha256.Size * 2]byte
 	sumHMAC(signature[:], cred.AccessKeySecret, &hashed)
 
-	var auth strings.Builder
-	auth.Grow(len(Algorithm) + len(cred.AccessKeyID) + joinedLen(names) + len(signature) + 38)
-	auth.WriteString(Algorithm)
-	auth.WriteString(" Credential=")
-	auth.WriteString(cred.AccessKeyID)
-	auth.WriteString(",SignedHeaders=")
-	writeJoined(&auth, names)
-	auth.WriteString(",Signature=")
-	auth.Write(signature[:])
-	hv.set("Authorization", auth.String())
+	start := text.Len()
+	text.WriteString(Algorithm)
+	text.WriteString(" Credential=")
+	text.WriteString(cred.AccessKeyID)
+	text.WriteString(",SignedHeaders=")
+	writeJoined(&text, names)
+	text.WriteString(",Signature=")
+	text.Write(signature[:])
+	auth := text.String()[start:]
+	hv.set("Authorization", auth)
 
 	if detail != nil {
 		*detail = Signature{
 			CanonicalRequest: string(canon),
 			StringToSign:     Algorithm + "\n" + string(hashed[:]),
 			SignedHeaders:    strings.Join(names, ";"),
-			Authorization:    auth.String(),
+			Authorization:    auth,
 		}
 	}
 }
+
+// first is h.Get(key) for a key in canonical form: without canonicalising a copy.
+func first(h http.Header, key string) string {
+	if vs := h[key]; len(vs) > 0 {
+		return vs[0]
+	}
+	return ""
+}
+
+// insertSorted adds name to the sorted, duplicate-free names unless it is there.
+func insertSorted(names []string, name string) []string {
+	i, found := slices.BinarySearch(names, name)
+	if found {
+		return names
+	}
+	return slices.Insert(names, i, name)
+}
+
+// signedHeaderCount is how many headers signing sets at most: x-acs-date,
+// x-acs-signature-nonce, x-acs-content-sha256, x-acs-security-token, Authorization.
+const signedHeaderCount = 5
 
 // emptyPayloadHash is the hex SHA-256 of no bytes.
 const emptyPayloadHash = "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855"
@@ -149,13 +199,16 @@ func (s Signer) now() time.Time {
 	return time.Now()
 }
 
-func (s Signer) nonce() string {
-	if s.Nonce != nil {
-		return s.Nonce()
-	}
-	var b [16]byte
-	_, _ = rand.Read(b[:]) // crypto/rand.Read never fails (Go 1.24+)
-	return hex.EncodeToString(b[:])
+// nonceLen is the length of a nonce the signer makes: 16 random bytes in hex.
+const nonceLen = 32
+
+// writeNonce writes 16 random bytes in hex.
+func writeNonce(b *strings.Builder) {
+	var random [nonceLen / 2]byte
+	_, _ = rand.Read(random[:]) // crypto/rand.Read never fails (Go 1.24+)
+	var text [nonceLen]byte
+	hex.Encode(text[:], random[:])
+	b.Write(text[:])
 }
 
 // SignedHeaderNames lists, lower-cased and sorted, the headers ACS3 signs on req:
@@ -183,7 +236,7 @@ func appendSignedHeaderNames(names []string, req *http.Request) []string {
 // Compute builds the canonical request and string to sign over the given headers.
 // The signer and the verifier share appendCanonicalRequest, so they cannot drift apart.
 func Compute(req *http.Request, signed []string, payloadHash string) Signature {
-	canon := appendCanonicalRequest(make([]byte, 0, 512+len(req.URL.RawQuery)), req, signed, payloadHash)
+	canon := appendCanonicalRequest(make([]byte, 0, 512+len(req.URL.RawQuery)), req, signed, CanonicalQuery(req.URL.RawQuery), payloadHash)
 	sum := sha256.Sum256(canon)
 	return Signature{
 		CanonicalRequest: string(canon),
@@ -193,13 +246,14 @@ func Compute(req *http.Request, signed []string, payloadHash string) Signature {
 }
 
 // appendCanonicalRequest appends ACS3's canonical request to dst: method, URI,
-// query, each signed header, the signed header list and the payload hash.
-func appendCanonicalRequest(dst []byte, req *http.Request, signed []string, payloadHash string) []byte {
+// query (already canonical), each signed header, the signed header list and the
+// payload hash.
+func appendCanonicalRequest(dst []byte, req *http.Request, signed []string, query, payloadHash string) []byte {
 	dst = append(dst, strings.ToUpper(req.Method)...)
 	dst = append(dst, '\n')
 	dst = append(dst, CanonicalURI(req.URL)...)
 	dst = append(dst, '\n')
-	dst = append(dst, CanonicalQuery(req.URL.RawQuery)...)
+	dst = append(dst, query...)
 	dst = append(dst, '\n')
 	for _, name := range signed {
 		dst = append(dst, name...)

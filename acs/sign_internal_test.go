@@ -46,7 +46,7 @@ func TestSignWithoutDetailSignsAlike(t *testing.T) {
 	} {
 		for name, mk := range signCases(t) {
 			lean, body := mk()
-			pinnedSigner.sign(lean, body, cred, nil)
+			pinnedSigner.sign(lean, body, cred, "", nil, nil)
 			full, _ := mk()
 			sig := pinnedSigner.Sign(full, body, cred)
 			assert.Equal(t, full.Header, lean.Header, name)
@@ -57,6 +57,35 @@ func TestSignWithoutDetailSignsAlike(t *testing.T) {
 			assert.Equal(t, Algorithm+" Credential="+cred.AccessKeyID+",SignedHeaders="+recomputed.SignedHeaders+
 				",Signature="+SignatureOf(sig.StringToSign, cred.AccessKeySecret), lean.Header.Get("Authorization"), name)
 			assert.Equal(t, sig.Authorization, lean.Header.Get("Authorization"), name)
+		}
+	}
+}
+
+// A nonce the signer makes itself (it shares an allocation with the Authorization
+// value) is 32 hex digits, signed like any other, and new on every request; a
+// canonical query the caller passes signs as the one derived from the URL.
+func TestOwnNonceAndKnownQuerySignAlike(t *testing.T) {
+	signer := Signer{Now: pinnedSigner.Now}
+	cred := Credential{AccessKeyID: "LTAIkey1", AccessKeySecret: "secret-one", SecurityToken: "sts"}
+	seen := map[string]bool{}
+	for name, mk := range signCases(t) {
+		for _, known := range []bool{false, true} {
+			req, body := mk()
+			query := ""
+			if known {
+				query = CanonicalQuery(req.URL.RawQuery)
+			}
+			signer.sign(req, body, cred, query, nil, nil)
+			nonce := req.Header.Get(headerNonce)
+			assert.Regexp(t, "^[0-9a-f]{32}$", nonce, name)
+			assert.False(t, seen[nonce], "nonce %s repeated", nonce)
+			seen[nonce] = true
+
+			want := Compute(req, SignedHeaderNames(req), req.Header.Get(headerContentSHA256))
+			assert.Contains(t, want.SignedHeaders, "x-acs-signature-nonce", name)
+			assert.Equal(t, Algorithm+" Credential="+cred.AccessKeyID+",SignedHeaders="+want.SignedHeaders+
+				",Signature="+SignatureOf(want.StringToSign, cred.AccessKeySecret), req.Header.Get("Authorization"), name)
+			assert.Equal(t, []string{nonce}, req.Header.Values(headerNonce), name)
 		}
 	}
 }
@@ -80,7 +109,7 @@ func TestPooledHMACKeepsSecretsApart(t *testing.T) {
 // Values signing adds share one array but cannot grow into each other.
 func TestSignedHeaderValuesStayApart(t *testing.T) {
 	req, _ := signCases(t)["RPC"]()
-	pinnedSigner.sign(req, nil, Credential{AccessKeyID: "id", AccessKeySecret: "s", SecurityToken: "tok"}, nil)
+	pinnedSigner.sign(req, nil, Credential{AccessKeyID: "id", AccessKeySecret: "s", SecurityToken: "tok"}, "", nil, nil)
 	date := req.Header.Get(headerDate)
 	req.Header.Add(headerDate, "appended")
 	assert.Equal(t, []string{date, "appended"}, req.Header.Values(headerDate))
@@ -91,7 +120,7 @@ func TestSignedHeaderValuesStayApart(t *testing.T) {
 func TestSignRequestWithNilHeader(t *testing.T) {
 	req, _ := signCases(t)["no headers"]()
 	req.Header = nil
-	pinnedSigner.sign(req, nil, Credential{AccessKeyID: "id", AccessKeySecret: "s"}, nil)
+	pinnedSigner.sign(req, nil, Credential{AccessKeyID: "id", AccessKeySecret: "s"}, "", nil, nil)
 	assert.NotEmpty(t, req.Header.Get("Authorization"))
 }
 
@@ -103,7 +132,7 @@ func BenchmarkClientSign(b *testing.B) {
 	b.ReportAllocs()
 	for b.Loop() {
 		req.Header = http.Header{"X-Acs-Action": {"AttachPlugin"}, "X-Acs-Version": {"2016-07-14"}, "Accept": {"application/json"}}
-		Signer{}.sign(req, nil, cred, nil)
+		Signer{}.sign(req, nil, cred, req.URL.RawQuery, nil, nil)
 	}
 }
 

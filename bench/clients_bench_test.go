@@ -3,6 +3,8 @@ package bench
 import (
 	"context"
 	"testing"
+
+	"github.com/acsgen/acsgen/bench/internal/calls"
 )
 
 // Values of the documented bodies the recordings serve.
@@ -14,7 +16,7 @@ const (
 
 var (
 	getPluginAttachmentOrder = []string{"acsgen", "darabonba", "oapi-codegen", "floor"}
-	attachPluginOrder        = []string{"acsgen", "darabonba", "alibaba-cloud-sdk-go", "floor"}
+	attachPluginOrder        = calls.AttachPluginOrder
 )
 
 // callRounds is how many times each client is measured. The rounds interleave the

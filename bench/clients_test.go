@@ -2,8 +2,6 @@ package bench
 
 import (
 	"context"
-	"encoding/json"
-	"io"
 	"net/http"
 	"strings"
 	"testing"
@@ -16,6 +14,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/acsgen/acsgen/acs"
+	"github.com/acsgen/acsgen/bench/internal/calls"
 	oapiapig "github.com/acsgen/acsgen/bench/internal/oapiclient/apig"
 	"github.com/acsgen/acsgen/generated/apig"
 	"github.com/acsgen/acsgen/generated/cloudapi"
@@ -27,30 +26,11 @@ const attachmentID = "pa-cvl541em1hkk7n8vq810"
 // it decoded, for the one check outside the timed loop.
 type caller func(ctx context.Context) (any, error)
 
-func acsgenOptions(url string) []acs.Option {
-	return []acs.Option{
-		acs.WithEndpoint(url),
-		acs.WithCredentials(acs.StaticCredentials(akID, akSecret, "")),
-		acs.WithRetry(acs.RetryPolicy{MaxAttempts: 1}),
-	}
-}
-
-// daraClient is the core the official V2 SDKs wrap, as interop/ drives it.
-func daraClient(tb testing.TB, host string) *openapi.Client {
-	tb.Helper()
-	client, err := openapi.NewClient(&openapiutil.Config{
-		AccessKeyId: dara.String(akID), AccessKeySecret: dara.String(akSecret),
-		Endpoint: dara.String(host), Protocol: dara.String("http"), RegionId: dara.String("cn-hangzhou"),
-	})
-	require.NoError(tb, err)
-	return client
-}
-
 // signEditor signs oapi-codegen's requests with acs's ACS3 signer, so that every
 // client but the floor pays for signing.
 func signEditor(action, version string) oapiapig.RequestEditorFn {
 	var signer acs.Signer
-	cred := acs.Credential{AccessKeyID: akID, AccessKeySecret: akSecret}
+	cred := acs.Credential{AccessKeyID: calls.AccessKeyID, AccessKeySecret: calls.AccessKeySecret}
 	return func(_ context.Context, req *http.Request) error {
 		req.Header.Set("x-acs-action", action)
 		req.Header.Set("x-acs-version", version)
@@ -62,9 +42,10 @@ func signEditor(action, version string) oapiapig.RequestEditorFn {
 func getPluginAttachmentCallers(tb testing.TB, url string) map[string]caller {
 	tb.Helper()
 	host := strings.TrimPrefix(url, "http://")
-	gen, err := apig.NewClient(acsgenOptions(url)...)
+	gen, err := apig.NewClient(calls.Options(url)...)
 	require.NoError(tb, err)
-	core := daraClient(tb, host)
+	core, err := calls.DaraClient(host)
+	require.NoError(tb, err)
 	oapi, err := oapiapig.NewClientWithResponses(url, oapiapig.WithRequestEditorFn(signEditor("GetPluginAttachment", "2024-03-27")))
 	require.NoError(tb, err)
 	plain := &http.Client{}
@@ -84,7 +65,7 @@ func getPluginAttachmentCallers(tb testing.TB, url string) map[string]caller {
 		},
 		"floor": func(ctx context.Context) (any, error) {
 			var out apig.GetPluginAttachmentResponse
-			return &out, floorGet(ctx, plain, url+"/v1/plugin-attachments/"+attachmentID, &out)
+			return &out, calls.FloorGet(ctx, plain, url+"/v1/plugin-attachments/"+attachmentID, &out)
 		},
 	}
 }
@@ -99,61 +80,15 @@ func daraGetPluginAttachment(client *openapi.Client) (map[string]any, error) {
 	return client.CallApi(params, &openapiutil.OpenApiRequest{Headers: map[string]*string{}}, &dara.RuntimeOptions{})
 }
 
-// floorGet is the least any client must do: one GET and encoding/json.
-func floorGet(ctx context.Context, client *http.Client, url string, out any) error {
-	req, err := http.NewRequestWithContext(ctx, http.MethodGet, url, nil)
-	if err != nil {
-		return err
-	}
-	resp, err := client.Do(req)
-	if err != nil {
-		return err
-	}
-	defer resp.Body.Close()
-	data, err := io.ReadAll(resp.Body)
-	if err != nil {
-		return err
-	}
-	return json.Unmarshal(data, out)
-}
-
 func attachPluginCallers(tb testing.TB, url string) map[string]caller {
 	tb.Helper()
-	host := strings.TrimPrefix(url, "http://")
-	gen, err := cloudapi.NewClient(acsgenOptions(url)...)
+	cs, err := calls.AttachPluginCallers(url)
 	require.NoError(tb, err)
-	core := daraClient(tb, host)
-	old, err := oldcloudapi.NewClientWithAccessKey("cn-hangzhou", akID, akSecret)
-	require.NoError(tb, err)
-	plain := &http.Client{}
-	ids := []string{"8afff6c8c4c6447abb035812e4d66b65", "285bb759342649a1b70c2093a772e087"}
-	return map[string]caller{
-		"acsgen": func(ctx context.Context) (any, error) {
-			return gen.AttachPlugin(ctx, &cloudapi.AttachPluginRequest{PluginID: "9a3f1a5279434f2ba74ccd91c295af9f",
-				StageName: cloudapi.AttachPluginStageNameTest, APIIDs: ids})
-		},
-		"darabonba": func(context.Context) (any, error) {
-			query := map[string]any{"ApiIds": dara.String(strings.Join(ids, ",")),
-				"PluginId": dara.String("9a3f1a5279434f2ba74ccd91c295af9f"), "StageName": dara.String("TEST")}
-			params := &openapiutil.Params{
-				Action: dara.String("AttachPlugin"), Version: dara.String("2016-07-14"), Protocol: dara.String("HTTPS"),
-				Pathname: dara.String("/"), Method: dara.String("POST"), AuthType: dara.String("AK"), Style: dara.String("RPC"),
-				ReqBodyType: dara.String("formData"), BodyType: dara.String("json"),
-			}
-			return core.CallApi(params, &openapiutil.OpenApiRequest{Query: openapiutil.Query(query)}, &dara.RuntimeOptions{})
-		},
-		"alibaba-cloud-sdk-go": func(context.Context) (any, error) {
-			req := oldcloudapi.CreateAttachPluginRequest()
-			req.Domain, req.Scheme = host, "http"
-			req.PluginId, req.StageName, req.ApiIds = "9a3f1a5279434f2ba74ccd91c295af9f", "TEST", strings.Join(ids, ",")
-			return old.AttachPlugin(req)
-		},
-		"floor": func(ctx context.Context) (any, error) {
-			var out cloudapi.AttachPluginResponse
-			return &out, floorGet(ctx, plain, url+"/?Action=AttachPlugin&ApiIds="+strings.Join(ids, ",")+
-				"&PluginId=9a3f1a5279434f2ba74ccd91c295af9f&StageName=TEST", &out)
-		},
+	out := make(map[string]caller, len(cs))
+	for name, c := range cs {
+		out[name] = caller(c)
 	}
+	return out
 }
 
 // decodedIDs digs the request ID (and for APIG the attachment ID) out of whatever a

@@ -19,12 +19,6 @@ const (
 	recordings   = root + "/contracttests/testdata"
 )
 
-// Test access key for the loopback servers; not a real key.
-const (
-	akID     = "LTAI5tBenchTestKey0001"
-	akSecret = "bench-test-secret-0123456789"
-)
-
 // recordedBody is the response body of the first interaction of a committed
 // recording: the documentation page's example as the service would send it.
 func recordedBody(tb testing.TB, cassette string) []byte {

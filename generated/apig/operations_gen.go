@@ -7,7 +7,7 @@ import (
 	"errors"
 	"fmt"
 	"github.com/acsgen/acsgen/acs"
-	"net/url"
+	"strconv"
 	"strings"
 )
 
@@ -195,56 +195,40 @@ func (c *Client) ListPluginAttachments(ctx context.Context, req *ListPluginAttac
 	if err := req.Validate(); err != nil {
 		return nil, fmt.Errorf("apig: ListPluginAttachments: request: %w", err)
 	}
-	query := url.Values{}
+	query := make([]acs.Pair, 0, 9)
 	if req.AttachResourceID != nil {
-		if err := acs.Flatten(query, "attachResourceId", *req.AttachResourceID); err != nil {
-			return nil, fmt.Errorf("apig: ListPluginAttachments: parameter attachResourceId: %w", err)
-		}
+		query = append(query, acs.Pair{Name: "attachResourceId", Value: acs.QueryText(*req.AttachResourceID)})
 	}
 	if req.AttachResourceType != nil {
-		if err := acs.Flatten(query, "attachResourceType", *req.AttachResourceType); err != nil {
-			return nil, fmt.Errorf("apig: ListPluginAttachments: parameter attachResourceType: %w", err)
-		}
+		query = append(query, acs.Pair{Name: "attachResourceType", Value: acs.QueryText(*req.AttachResourceType)})
 	}
 	if req.EnvironmentID != nil {
-		if err := acs.Flatten(query, "environmentId", *req.EnvironmentID); err != nil {
-			return nil, fmt.Errorf("apig: ListPluginAttachments: parameter environmentId: %w", err)
-		}
+		query = append(query, acs.Pair{Name: "environmentId", Value: acs.QueryText(*req.EnvironmentID)})
 	}
 	if req.PluginID != nil {
-		if err := acs.Flatten(query, "pluginId", *req.PluginID); err != nil {
-			return nil, fmt.Errorf("apig: ListPluginAttachments: parameter pluginId: %w", err)
-		}
+		query = append(query, acs.Pair{Name: "pluginId", Value: acs.QueryText(*req.PluginID)})
 	}
 	if req.GatewayID != nil {
-		if err := acs.Flatten(query, "gatewayId", *req.GatewayID); err != nil {
-			return nil, fmt.Errorf("apig: ListPluginAttachments: parameter gatewayId: %w", err)
-		}
+		query = append(query, acs.Pair{Name: "gatewayId", Value: acs.QueryText(*req.GatewayID)})
 	}
 	if req.PageNumber != nil {
-		if err := acs.Flatten(query, "pageNumber", *req.PageNumber); err != nil {
-			return nil, fmt.Errorf("apig: ListPluginAttachments: parameter pageNumber: %w", err)
-		}
+		query = append(query, acs.Pair{Name: "pageNumber", Value: strconv.FormatInt(int64(*req.PageNumber), 10)})
 	}
 	if req.PageSize != nil {
-		if err := acs.Flatten(query, "pageSize", *req.PageSize); err != nil {
-			return nil, fmt.Errorf("apig: ListPluginAttachments: parameter pageSize: %w", err)
-		}
+		query = append(query, acs.Pair{Name: "pageSize", Value: strconv.FormatInt(int64(*req.PageSize), 10)})
 	}
 	if len(req.AttachResourceTypes) > 0 {
-		query.Set("attachResourceTypes", strings.Join(req.AttachResourceTypes, ","))
+		query = append(query, acs.Pair{Name: "attachResourceTypes", Value: strings.Join(req.AttachResourceTypes, ",")})
 	}
 	if req.WithParentResource != nil {
-		if err := acs.Flatten(query, "withParentResource", *req.WithParentResource); err != nil {
-			return nil, fmt.Errorf("apig: ListPluginAttachments: parameter withParentResource: %w", err)
-		}
+		query = append(query, acs.Pair{Name: "withParentResource", Value: strconv.FormatBool(*req.WithParentResource)})
 	}
 	var out ListPluginAttachmentsResponse
 	err := c.core.Do(ctx, &acs.Request{
 		Action: "ListPluginAttachments",
 		Method: "GET",
+		Pairs:  query,
 		Path:   "/v1/plugin-attachments",
-		Query:  query,
 	}, &out)
 	if err != nil {
 		return nil, err

@@ -7,7 +7,7 @@ import (
 	"errors"
 	"fmt"
 	"github.com/acsgen/acsgen/acs"
-	"net/url"
+	"strconv"
 	"strings"
 )
 
@@ -72,32 +72,24 @@ func (c *Client) AttachPlugin(ctx context.Context, req *AttachPluginRequest) (*A
 	if err := req.Validate(); err != nil {
 		return nil, fmt.Errorf("cloudapi: AttachPlugin: request: %w", err)
 	}
-	query := url.Values{}
-	if err := acs.Flatten(query, "PluginId", req.PluginID); err != nil {
-		return nil, fmt.Errorf("cloudapi: AttachPlugin: parameter PluginId: %w", err)
-	}
+	query := make([]acs.Pair, 0, 5)
+	query = append(query, acs.Pair{Name: "PluginId", Value: acs.QueryText(req.PluginID)})
 	if req.GroupID != nil {
-		if err := acs.Flatten(query, "GroupId", *req.GroupID); err != nil {
-			return nil, fmt.Errorf("cloudapi: AttachPlugin: parameter GroupId: %w", err)
-		}
+		query = append(query, acs.Pair{Name: "GroupId", Value: acs.QueryText(*req.GroupID)})
 	}
 	if len(req.APIIDs) > 0 {
-		query.Set("ApiIds", strings.Join(req.APIIDs, ","))
+		query = append(query, acs.Pair{Name: "ApiIds", Value: strings.Join(req.APIIDs, ",")})
 	}
-	if err := acs.Flatten(query, "StageName", string(req.StageName)); err != nil {
-		return nil, fmt.Errorf("cloudapi: AttachPlugin: parameter StageName: %w", err)
-	}
+	query = append(query, acs.Pair{Name: "StageName", Value: acs.QueryText(string(req.StageName))})
 	if req.APIID != nil {
-		if err := acs.Flatten(query, "ApiId", *req.APIID); err != nil {
-			return nil, fmt.Errorf("cloudapi: AttachPlugin: parameter ApiId: %w", err)
-		}
+		query = append(query, acs.Pair{Name: "ApiId", Value: acs.QueryText(*req.APIID)})
 	}
 	var out AttachPluginResponse
 	err := c.core.Do(ctx, &acs.Request{
 		Action: "AttachPlugin",
 		Method: "POST",
+		Pairs:  query,
 		Path:   "/",
-		Query:  query,
 	}, &out)
 	if err != nil {
 		return nil, err
@@ -182,56 +174,38 @@ func (c *Client) DescribePluginAPIs(ctx context.Context, req *DescribePluginAPIs
 	if err := req.Validate(); err != nil {
 		return nil, fmt.Errorf("cloudapi: DescribePluginAPIs: request: %w", err)
 	}
-	query := url.Values{}
-	if err := acs.Flatten(query, "PluginId", req.PluginID); err != nil {
-		return nil, fmt.Errorf("cloudapi: DescribePluginAPIs: parameter PluginId: %w", err)
-	}
+	query := make([]acs.Pair, 0, 9)
+	query = append(query, acs.Pair{Name: "PluginId", Value: acs.QueryText(req.PluginID)})
 	if req.GroupID != nil {
-		if err := acs.Flatten(query, "GroupId", *req.GroupID); err != nil {
-			return nil, fmt.Errorf("cloudapi: DescribePluginAPIs: parameter GroupId: %w", err)
-		}
+		query = append(query, acs.Pair{Name: "GroupId", Value: acs.QueryText(*req.GroupID)})
 	}
 	if req.APIID != nil {
-		if err := acs.Flatten(query, "ApiId", *req.APIID); err != nil {
-			return nil, fmt.Errorf("cloudapi: DescribePluginAPIs: parameter ApiId: %w", err)
-		}
+		query = append(query, acs.Pair{Name: "ApiId", Value: acs.QueryText(*req.APIID)})
 	}
 	if req.APIName != nil {
-		if err := acs.Flatten(query, "ApiName", *req.APIName); err != nil {
-			return nil, fmt.Errorf("cloudapi: DescribePluginAPIs: parameter ApiName: %w", err)
-		}
+		query = append(query, acs.Pair{Name: "ApiName", Value: acs.QueryText(*req.APIName)})
 	}
 	if req.Path != nil {
-		if err := acs.Flatten(query, "Path", *req.Path); err != nil {
-			return nil, fmt.Errorf("cloudapi: DescribePluginAPIs: parameter Path: %w", err)
-		}
+		query = append(query, acs.Pair{Name: "Path", Value: acs.QueryText(*req.Path)})
 	}
 	if req.Method != nil {
-		if err := acs.Flatten(query, "Method", *req.Method); err != nil {
-			return nil, fmt.Errorf("cloudapi: DescribePluginAPIs: parameter Method: %w", err)
-		}
+		query = append(query, acs.Pair{Name: "Method", Value: acs.QueryText(*req.Method)})
 	}
 	if req.Description != nil {
-		if err := acs.Flatten(query, "Description", *req.Description); err != nil {
-			return nil, fmt.Errorf("cloudapi: DescribePluginAPIs: parameter Description: %w", err)
-		}
+		query = append(query, acs.Pair{Name: "Description", Value: acs.QueryText(*req.Description)})
 	}
 	if req.PageSize != nil {
-		if err := acs.Flatten(query, "PageSize", *req.PageSize); err != nil {
-			return nil, fmt.Errorf("cloudapi: DescribePluginAPIs: parameter PageSize: %w", err)
-		}
+		query = append(query, acs.Pair{Name: "PageSize", Value: strconv.FormatInt(int64(*req.PageSize), 10)})
 	}
 	if req.PageNumber != nil {
-		if err := acs.Flatten(query, "PageNumber", *req.PageNumber); err != nil {
-			return nil, fmt.Errorf("cloudapi: DescribePluginAPIs: parameter PageNumber: %w", err)
-		}
+		query = append(query, acs.Pair{Name: "PageNumber", Value: strconv.FormatInt(int64(*req.PageNumber), 10)})
 	}
 	var out DescribePluginAPIsResponse
 	err := c.core.Do(ctx, &acs.Request{
 		Action: "DescribePluginApis",
 		Method: "POST",
+		Pairs:  query,
 		Path:   "/",
-		Query:  query,
 	}, &out)
 	if err != nil {
 		return nil, err
@@ -288,32 +262,22 @@ func (c *Client) DescribePluginsByAPI(ctx context.Context, req *DescribePluginsB
 	if err := req.Validate(); err != nil {
 		return nil, fmt.Errorf("cloudapi: DescribePluginsByAPI: request: %w", err)
 	}
-	query := url.Values{}
-	if err := acs.Flatten(query, "GroupId", req.GroupID); err != nil {
-		return nil, fmt.Errorf("cloudapi: DescribePluginsByAPI: parameter GroupId: %w", err)
-	}
-	if err := acs.Flatten(query, "ApiId", req.APIID); err != nil {
-		return nil, fmt.Errorf("cloudapi: DescribePluginsByAPI: parameter ApiId: %w", err)
-	}
-	if err := acs.Flatten(query, "StageName", string(req.StageName)); err != nil {
-		return nil, fmt.Errorf("cloudapi: DescribePluginsByAPI: parameter StageName: %w", err)
-	}
+	query := make([]acs.Pair, 0, 5)
+	query = append(query, acs.Pair{Name: "GroupId", Value: acs.QueryText(req.GroupID)})
+	query = append(query, acs.Pair{Name: "ApiId", Value: acs.QueryText(req.APIID)})
+	query = append(query, acs.Pair{Name: "StageName", Value: acs.QueryText(string(req.StageName))})
 	if req.PageNumber != nil {
-		if err := acs.Flatten(query, "PageNumber", *req.PageNumber); err != nil {
-			return nil, fmt.Errorf("cloudapi: DescribePluginsByAPI: parameter PageNumber: %w", err)
-		}
+		query = append(query, acs.Pair{Name: "PageNumber", Value: strconv.FormatInt(int64(*req.PageNumber), 10)})
 	}
 	if req.PageSize != nil {
-		if err := acs.Flatten(query, "PageSize", *req.PageSize); err != nil {
-			return nil, fmt.Errorf("cloudapi: DescribePluginsByAPI: parameter PageSize: %w", err)
-		}
+		query = append(query, acs.Pair{Name: "PageSize", Value: strconv.FormatInt(int64(*req.PageSize), 10)})
 	}
 	var out DescribePluginsByAPIResponse
 	err := c.core.Do(ctx, &acs.Request{
 		Action: "DescribePluginsByApi",
 		Method: "POST",
+		Pairs:  query,
 		Path:   "/",
-		Query:  query,
 	}, &out)
 	if err != nil {
 		return nil, err
@@ -364,29 +328,21 @@ func (c *Client) DetachPlugin(ctx context.Context, req *DetachPluginRequest) (*D
 	if err := req.Validate(); err != nil {
 		return nil, fmt.Errorf("cloudapi: DetachPlugin: request: %w", err)
 	}
-	query := url.Values{}
-	if err := acs.Flatten(query, "PluginId", req.PluginID); err != nil {
-		return nil, fmt.Errorf("cloudapi: DetachPlugin: parameter PluginId: %w", err)
-	}
+	query := make([]acs.Pair, 0, 4)
+	query = append(query, acs.Pair{Name: "PluginId", Value: acs.QueryText(req.PluginID)})
 	if req.GroupID != nil {
-		if err := acs.Flatten(query, "GroupId", *req.GroupID); err != nil {
-			return nil, fmt.Errorf("cloudapi: DetachPlugin: parameter GroupId: %w", err)
-		}
+		query = append(query, acs.Pair{Name: "GroupId", Value: acs.QueryText(*req.GroupID)})
 	}
-	if err := acs.Flatten(query, "StageName", string(req.StageName)); err != nil {
-		return nil, fmt.Errorf("cloudapi: DetachPlugin: parameter StageName: %w", err)
-	}
+	query = append(query, acs.Pair{Name: "StageName", Value: acs.QueryText(string(req.StageName))})
 	if req.APIID != nil {
-		if err := acs.Flatten(query, "ApiId", *req.APIID); err != nil {
-			return nil, fmt.Errorf("cloudapi: DetachPlugin: parameter ApiId: %w", err)
-		}
+		query = append(query, acs.Pair{Name: "ApiId", Value: acs.QueryText(*req.APIID)})
 	}
 	var out DetachPluginResponse
 	err := c.core.Do(ctx, &acs.Request{
 		Action: "DetachPlugin",
 		Method: "POST",
+		Pairs:  query,
 		Path:   "/",
-		Query:  query,
 	}, &out)
 	if err != nil {
 		return nil, err

@@ -203,7 +203,11 @@ func genMethod(api *ir.API, op *ir.Operation) jen.Code {
 			hasQuery = hasQuery || p.In == ir.InQuery && !encoded
 			hasHeader = hasHeader || p.In == ir.InHeader || p.In == ir.InCookie
 		}
-		if hasQuery {
+		pairs, nPairs := queryPairs(op)
+		switch {
+		case pairs:
+			g.Id("query").Op(":=").Make(jen.Index().Qual(acsPkg, "Pair"), jen.Lit(0), jen.Lit(nPairs))
+		case hasQuery:
 			g.Id("query").Op(":=").Qual(urlPkg, "Values").Values()
 		}
 		if hasEncoded {
@@ -246,6 +250,8 @@ func genMethod(api *ir.API, op *ir.Operation) jen.Code {
 				g.Add(setObjectParam(p, jen.Id("query"), prefix))
 			case p.Style != ir.ParamPlain:
 				g.Add(setStyledParam(p, jen.Id("query"), prefix))
+			case p.In == ir.InQuery && pairs:
+				g.Add(setPair(p))
 			case p.In == ir.InQuery:
 				g.Add(setParam(p, jen.Id("query"), prefix))
 			case p.In == ir.InHeader:
@@ -274,7 +280,10 @@ func genMethod(api *ir.API, op *ir.Operation) jen.Code {
 			if r := op.RawResponse; r != nil {
 				d[jen.Id("Accept")] = jen.Lit(r.MediaType)
 			}
-			if hasQuery {
+			switch {
+			case pairs:
+				d[jen.Id("Pairs")] = jen.Id("query")
+			case hasQuery:
 				d[jen.Id("Query")] = jen.Id("query")
 			}
 			if hasEncoded {

@@ -7,7 +7,7 @@ import (
 	"errors"
 	"fmt"
 	"github.com/acsgen/acsgen/acs"
-	"net/url"
+	"strconv"
 	"strings"
 )
 
@@ -51,31 +51,25 @@ func (c *Client) GetItem(ctx context.Context, req *GetItemRequest) (*GetItemResp
 	if err := req.Validate(); err != nil {
 		return nil, fmt.Errorf("kitchensink: GetItem: request: %w", err)
 	}
-	query := url.Values{}
+	query := make([]acs.Pair, 0, 4)
 	if req.Level != nil {
-		if err := acs.Flatten(query, "level", int32(*req.Level)); err != nil {
-			return nil, fmt.Errorf("kitchensink: GetItem: parameter level: %w", err)
-		}
+		query = append(query, acs.Pair{Name: "level", Value: strconv.FormatInt(int64(*req.Level), 10)})
 	}
 	if req.Limit != nil {
-		if err := acs.Flatten(query, "limit", *req.Limit); err != nil {
-			return nil, fmt.Errorf("kitchensink: GetItem: parameter limit: %w", err)
-		}
+		query = append(query, acs.Pair{Name: "limit", Value: strconv.FormatInt(int64(*req.Limit), 10)})
 	}
 	if req.Q != nil {
-		if err := acs.Flatten(query, "q", *req.Q); err != nil {
-			return nil, fmt.Errorf("kitchensink: GetItem: parameter q: %w", err)
-		}
+		query = append(query, acs.Pair{Name: "q", Value: acs.QueryText(*req.Q)})
 	}
 	if len(req.IDs) > 0 {
-		query.Set("ids", strings.Join(req.IDs, ","))
+		query = append(query, acs.Pair{Name: "ids", Value: strings.Join(req.IDs, ",")})
 	}
 	var out GetItemResponse
 	err := c.core.Do(ctx, &acs.Request{
 		Action: "GetItem",
 		Method: "GET",
+		Pairs:  query,
 		Path:   "/items/" + acs.PathSegment(req.ItemID),
-		Query:  query,
 	}, &out)
 	if err != nil {
 		return nil, err

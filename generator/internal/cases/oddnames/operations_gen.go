@@ -8,7 +8,7 @@ import (
 	"fmt"
 	"github.com/acsgen/acsgen/acs"
 	"net/http"
-	"net/url"
+	"strconv"
 )
 
 // CreateDocumentRequest2 holds the parameters of CreateDocument.
@@ -88,18 +88,16 @@ func (c *Client) GetItem(ctx context.Context, req *GetItemRequest) (*GetItemResp
 	if err := req.Validate(); err != nil {
 		return nil, fmt.Errorf("oddnames: GetItem: request: %w", err)
 	}
-	query := url.Values{}
+	query := make([]acs.Pair, 0, 1)
 	if req.ID2 != nil {
-		if err := acs.Flatten(query, "id", *req.ID2); err != nil {
-			return nil, fmt.Errorf("oddnames: GetItem: parameter id: %w", err)
-		}
+		query = append(query, acs.Pair{Name: "id", Value: strconv.FormatInt(*req.ID2, 10)})
 	}
 	var out GetItemResponse
 	err := c.core.Do(ctx, &acs.Request{
 		Action: "getItem",
 		Method: "GET",
+		Pairs:  query,
 		Path:   "/items/" + acs.PathSegment(req.ID),
-		Query:  query,
 	}, &out)
 	if err != nil {
 		return nil, err
@@ -127,19 +125,17 @@ func (c *Client) PutLabel(ctx context.Context, req *PutLabelRequest) (*PutLabelR
 	if err := req.Validate(); err != nil {
 		return nil, fmt.Errorf("oddnames: PutLabel: request: %w", err)
 	}
-	query := url.Values{}
+	query := make([]acs.Pair, 0, 1)
 	if req.Q != nil {
-		if err := acs.Flatten(query, "`q`", *req.Q); err != nil {
-			return nil, fmt.Errorf("oddnames: PutLabel: parameter `q`: %w", err)
-		}
+		query = append(query, acs.Pair{Name: "`q`", Value: acs.QueryText(*req.Q)})
 	}
 	var out PutLabelResponse
 	err := c.core.Do(ctx, &acs.Request{
 		Action: "putLabel",
 		Body:   req.Body,
 		Method: "POST",
+		Pairs:  query,
 		Path:   "/labels",
-		Query:  query,
 	}, &out)
 	if err != nil {
 		return nil, err
@@ -201,17 +197,13 @@ func (c *Client) Search(ctx context.Context, req *SearchRequest) (*SearchRespons
 	if err := req.Validate(); err != nil {
 		return nil, fmt.Errorf("oddnames: Search: request: %w", err)
 	}
-	query := url.Values{}
+	query := make([]acs.Pair, 0, 2)
 	header := http.Header{}
 	if req.U003D != nil {
-		if err := acs.Flatten(query, "=", *req.U003D); err != nil {
-			return nil, fmt.Errorf("oddnames: Search: parameter =: %w", err)
-		}
+		query = append(query, acs.Pair{Name: "=", Value: acs.QueryText(*req.U003D)})
 	}
 	if req.U002B != nil {
-		if err := acs.Flatten(query, "+", *req.U002B); err != nil {
-			return nil, fmt.Errorf("oddnames: Search: parameter +: %w", err)
-		}
+		query = append(query, acs.Pair{Name: "+", Value: strconv.FormatInt(*req.U002B, 10)})
 	}
 	if req.PlusHeader != nil {
 		header.Set("+", *req.PlusHeader)
@@ -221,8 +213,8 @@ func (c *Client) Search(ctx context.Context, req *SearchRequest) (*SearchRespons
 		Action: "search",
 		Header: header,
 		Method: "GET",
+		Pairs:  query,
 		Path:   "/search",
-		Query:  query,
 	}, &out)
 	if err != nil {
 		return nil, err

@@ -288,17 +288,13 @@ func (c *Client) GetNote(ctx context.Context, req *GetNoteRequest) (*GetNoteResp
 	if err := req.Validate(); err != nil {
 		return nil, fmt.Errorf("paramshapes: GetNote: request: %w", err)
 	}
-	query := url.Values{}
+	query := make([]acs.Pair, 0, 2)
 	header := http.Header{}
 	if req.Q != nil {
-		if err := acs.Flatten(query, "q", *req.Q); err != nil {
-			return nil, fmt.Errorf("paramshapes: GetNote: parameter q: %w", err)
-		}
+		query = append(query, acs.Pair{Name: "q", Value: acs.QueryText(*req.Q)})
 	}
 	if req.Count != nil {
-		if err := acs.Flatten(query, "count", *req.Count); err != nil {
-			return nil, fmt.Errorf("paramshapes: GetNote: parameter count: %w", err)
-		}
+		query = append(query, acs.Pair{Name: "count", Value: strconv.FormatInt(int64(*req.Count), 10)})
 	}
 	if req.XNote != nil {
 		header.Set("X-Note", *req.XNote)
@@ -315,8 +311,8 @@ func (c *Client) GetNote(ctx context.Context, req *GetNoteRequest) (*GetNoteResp
 		Action: "GetNote",
 		Header: header,
 		Method: "GET",
+		Pairs:  query,
 		Path:   "/notes/" + acs.PathSegment(req.Note),
-		Query:  query,
 	}, &out)
 	if err != nil {
 		return nil, err

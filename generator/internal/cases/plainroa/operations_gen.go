@@ -120,12 +120,10 @@ func (c *Client) ListPets(ctx context.Context, req *ListPetsRequest) (*ListPetsR
 	if err := req.Validate(); err != nil {
 		return nil, fmt.Errorf("plainroa: ListPets: request: %w", err)
 	}
-	query := url.Values{}
+	query := make([]acs.Pair, 0, 1)
 	header := http.Header{}
 	if req.Limit != nil {
-		if err := acs.Flatten(query, "limit", *req.Limit); err != nil {
-			return nil, fmt.Errorf("plainroa: ListPets: parameter limit: %w", err)
-		}
+		query = append(query, acs.Pair{Name: "limit", Value: strconv.FormatInt(int64(*req.Limit), 10)})
 	}
 	if req.XTraceID != nil {
 		header.Set("X-Trace-Id", *req.XTraceID)
@@ -135,8 +133,8 @@ func (c *Client) ListPets(ctx context.Context, req *ListPetsRequest) (*ListPetsR
 		Action: "listPets",
 		Header: header,
 		Method: "GET",
+		Pairs:  query,
 		Path:   "/pets",
-		Query:  query,
 	}, &out)
 	if err != nil {
 		return nil, err

@@ -50,32 +50,24 @@ func (c *Client) CreateThing(ctx context.Context, req *CreateThingRequest) (*Cre
 	if err := req.Validate(); err != nil {
 		return nil, fmt.Errorf("rpcmulti: CreateThing: request: %w", err)
 	}
-	query := url.Values{}
-	if err := acs.Flatten(query, "Name", req.Name); err != nil {
-		return nil, fmt.Errorf("rpcmulti: CreateThing: parameter Name: %w", err)
-	}
-	if err := acs.Flatten(query, "Kind", string(req.Kind)); err != nil {
-		return nil, fmt.Errorf("rpcmulti: CreateThing: parameter Kind: %w", err)
-	}
+	query := make([]acs.Pair, 0, 5)
+	query = append(query, acs.Pair{Name: "Name", Value: acs.QueryText(req.Name)})
+	query = append(query, acs.Pair{Name: "Kind", Value: acs.QueryText(string(req.Kind))})
 	if req.Size != nil {
-		if err := acs.Flatten(query, "Size", *req.Size); err != nil {
-			return nil, fmt.Errorf("rpcmulti: CreateThing: parameter Size: %w", err)
-		}
+		query = append(query, acs.Pair{Name: "Size", Value: strconv.FormatInt(int64(*req.Size), 10)})
 	}
 	if req.Public != nil {
-		if err := acs.Flatten(query, "Public", *req.Public); err != nil {
-			return nil, fmt.Errorf("rpcmulti: CreateThing: parameter Public: %w", err)
-		}
+		query = append(query, acs.Pair{Name: "Public", Value: strconv.FormatBool(*req.Public)})
 	}
 	if len(req.TagIDs) > 0 {
-		query.Set("TagIds", strings.Join(req.TagIDs, ","))
+		query = append(query, acs.Pair{Name: "TagIds", Value: strings.Join(req.TagIDs, ",")})
 	}
 	var out CreateThingResponse
 	err := c.core.Do(ctx, &acs.Request{
 		Action: "CreateThing",
 		Method: "POST",
+		Pairs:  query,
 		Path:   "/",
-		Query:  query,
 	}, &out)
 	if err != nil {
 		return nil, err
@@ -99,16 +91,14 @@ func (c *Client) DeleteThing(ctx context.Context, req *DeleteThingRequest) (*Del
 	if err := req.Validate(); err != nil {
 		return nil, fmt.Errorf("rpcmulti: DeleteThing: request: %w", err)
 	}
-	query := url.Values{}
-	if err := acs.Flatten(query, "ThingId", req.ThingID); err != nil {
-		return nil, fmt.Errorf("rpcmulti: DeleteThing: parameter ThingId: %w", err)
-	}
+	query := make([]acs.Pair, 0, 1)
+	query = append(query, acs.Pair{Name: "ThingId", Value: acs.QueryText(req.ThingID)})
 	var out DeleteThingResponse
 	err := c.core.Do(ctx, &acs.Request{
 		Action: "RemoveThing",
 		Method: "POST",
+		Pairs:  query,
 		Path:   "/",
-		Query:  query,
 	}, &out)
 	if err != nil {
 		return nil, err

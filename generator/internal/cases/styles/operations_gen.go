@@ -171,11 +171,9 @@ func (c *Client) CreateWidget(ctx context.Context, req *CreateWidgetRequest) (*C
 	if err := req.Validate(); err != nil {
 		return nil, fmt.Errorf("styles: CreateWidget: request: %w", err)
 	}
-	query := url.Values{}
+	query := make([]acs.Pair, 0, 1)
 	form := acs.Form{}
-	if err := acs.Flatten(query, "RegionId", req.RegionID); err != nil {
-		return nil, fmt.Errorf("styles: CreateWidget: parameter RegionId: %w", err)
-	}
+	query = append(query, acs.Pair{Name: "RegionId", Value: acs.QueryText(req.RegionID)})
 	if err := acs.Flatten(form, "Name", req.Name); err != nil {
 		return nil, fmt.Errorf("styles: CreateWidget: parameter Name: %w", err)
 	}
@@ -223,8 +221,8 @@ func (c *Client) CreateWidget(ctx context.Context, req *CreateWidgetRequest) (*C
 		Action: "CreateWidget",
 		Body:   form,
 		Method: "POST",
+		Pairs:  query,
 		Path:   "/",
-		Query:  query,
 	}, &out)
 	if err != nil {
 		return nil, err
