@@ -18,10 +18,12 @@ func fastText(src []byte) bool {
 	}
 	i := 0
 	for i < len(src) {
-		if i+32 <= len(src) && textWord(load64(src, i))|textWord(load64(src, i+8))|
-			textWord(load64(src, i+16))|textWord(load64(src, i+24)) == 0 {
-			i += 32
-			continue
+		if i+32 <= len(src) {
+			w := src[i : i+32 : i+32] // one bounds check for the four words
+			if textWord(load64(w, 0))|textWord(load64(w, 8))|textWord(load64(w, 16))|textWord(load64(w, 24)) == 0 {
+				i += 32
+				continue
+			}
 		}
 		if i+8 <= len(src) && textWord(load64(src, i)) == 0 {
 			i += 8
