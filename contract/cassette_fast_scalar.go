@@ -179,26 +179,9 @@ func escape(s []byte) (n, size int) {
 	return 1 + digits, utf8.RuneLen(rune(code))
 }
 
-// indented reports whether line starts with n spaces, comparing eight at a
-// time.
-func indented(line []byte, n int) bool {
-	if len(line) < n {
-		return false
-	}
-	const eight = 0x2020202020202020
-	i := 0
-	for ; i+8 <= n; i += 8 {
-		if load64(line, i) != eight {
-			return false
-		}
-	}
-	for ; i < n; i++ {
-		if line[i] != ' ' {
-			return false
-		}
-	}
-	return true
-}
+// spaces is compared with a literal block's lines to find their indentation
+// without counting it byte by byte.
+const spaces = "                                                                " // 64
 
 // literal reads a literal block scalar ("|", with optional chomping and
 // indentation indicators in hdr) of a node at column m, counting the length of
@@ -236,7 +219,7 @@ func (r *fastReader) literal(hdr []byte, m int) (fastValue, bool) {
 		}
 		n := int(v.n)
 		var end int
-		if n > 0 && indented(src[pos:], n) {
+		if n > 0 && n <= len(spaces) && hasPrefix(src[pos:], spaces[:n]) {
 			// Indented enough: the line is content unless it is only spaces.
 			end = pos + n + bytes.IndexByte(src[pos+n:], '\n')
 			if src[end-1] == ' ' && len(bytes.Trim(src[pos:end], " ")) == 0 {

@@ -131,7 +131,7 @@ func (s *Set) Examine(ix Interaction, opts Options) Result {
 		header.Del("Content-Type")
 	}
 	query, styled := o.styled.check(query, header, body, opts.Strict)
-	pathParams = PathValues(pathParams) // a copy, unescaped as a router hands them on
+	unescapePathValues(pathParams) // route's own map, unescaped as a router hands it on
 	empty := emptyRequired(o.required, query, header, pathParams)
 	// A JSON body the generated code accepts is not decoded again by kin-openapi,
 	// which still checks the parameters, the security and any other body.
