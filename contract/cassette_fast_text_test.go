@@ -1,6 +1,7 @@
 package contract
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/require"
@@ -22,6 +23,20 @@ func TestTextWordFlagsEachByteAlone(t *testing.T) {
 				for i := range w {
 					require.Equal(t, bad(w[i]), got>>(8*i+7)&1 == 1, "byte %#x at %d among %#x", c, pos, fill)
 				}
+			}
+		}
+	}
+}
+
+// indentedBy is "the line starts with n spaces", at every indentation up to 64
+// (beyond, literal counts the spaces itself), for lines indented more, less or
+// as much, and at the end of src.
+func TestIndentedBy(t *testing.T) {
+	for n := 1; n <= 70; n++ {
+		for k := 0; k <= 72; k++ {
+			for _, tail := range []string{"x\n", "", "\n"} {
+				src := []byte("ab\n" + strings.Repeat(" ", k) + tail)
+				require.Equal(t, k >= n && n <= 64, indentedBy(src, 3, n), "n=%d k=%d tail=%q", n, k, tail)
 			}
 		}
 	}
