@@ -171,3 +171,26 @@ func BenchmarkContractCheck(b *testing.B) {
 		})
 	}
 }
+
+// BenchmarkReadRecordings reads the cassettes of BenchmarkContractThroughput one
+// after another with contract.ReadCassette, checking nothing: the reading share
+// of the compiled row on its own (allocs/op is per 10,000 interactions; run it
+// under cachegrind for instruction counts, which the shared machine's load
+// does not blur).
+func BenchmarkReadRecordings(b *testing.B) {
+	files := writeRecordings(b, b.TempDir(), throughputInteractions)
+	b.ReportAllocs()
+	for b.Loop() {
+		n := 0
+		for _, p := range files {
+			ixs, err := contract.ReadCassette(p)
+			if err != nil {
+				b.Fatal(err)
+			}
+			n += len(ixs)
+		}
+		if n != throughputInteractions {
+			b.Fatal(n)
+		}
+	}
+}

@@ -23,7 +23,8 @@ const MaxRecordingSize = 64 << 20
 // ReadCassette reads a go-vcr v4 cassette.
 func ReadCassette(path string) ([]Interaction, error) {
 	var out []Interaction
-	err := eachCassette(path, func(_ int, ix Interaction) error {
+	sized := func(n int) { out = make([]Interaction, 0, n) }
+	err := readCassette(path, sized, func(_ int, ix Interaction) error {
 		out = append(out, ix)
 		return nil
 	})
@@ -39,6 +40,12 @@ func ReadCassette(path string) ([]Interaction, error) {
 // goes to yamlCassette, go-vcr's own YAML package. Neither keeps any of the
 // text, which is read into a buffer the next cassette reuses.
 func eachCassette(path string, fn func(int, Interaction) error) error {
+	return readCassette(path, nil, fn)
+}
+
+// readCassette is eachCassette, calling sized (unless nil) with the number of
+// interactions before fn when the fast reader knows it.
+func readCassette(path string, sized func(int), fn func(int, Interaction) error) error {
 	buf, _ := fileBuffers.Get().(*[]byte)
 	if buf == nil {
 		buf = new([]byte)
@@ -53,7 +60,7 @@ func eachCassette(path string, fn func(int, Interaction) error) error {
 	if err != nil {
 		return err
 	}
-	if ok, err := fastCassette(path, src, fn); ok {
+	if ok, err := fastCassette(path, src, sized, fn); ok {
 		return err
 	}
 	return yamlCassette(path, bytes.NewReader(src), fn)
@@ -183,6 +190,9 @@ func cassetteInteraction(path string, i int, in *cassette.Interaction) (Interact
 
 // checkURL refuses the request URL of interaction i if it does not parse.
 func checkURL(path string, i int, raw string) error {
+	if plainURL(raw) {
+		return nil
+	}
 	if _, err := url.Parse(raw); err != nil {
 		// url.Error repeats the whole URL, query credentials included.
 		var ue *url.Error

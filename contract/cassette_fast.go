@@ -23,8 +23,9 @@ import (
 // interactions could not be undone: the reader notes where each value an
 // Interaction holds lies and how it decodes (fastIx, fastValue), a few dozen
 // bytes per header. Then each interaction is built from its notes and given to
-// fn, holding nothing of src (build), which the caller may then reuse.
-func fastCassette(path string, src []byte, fn func(int, Interaction) error) (bool, error) {
+// fn, holding nothing of src (build), which the caller may then reuse. sized,
+// unless nil, is told how many there are first.
+func fastCassette(path string, src []byte, sized func(int), fn func(int, Interaction) error) (bool, error) {
 	if len(src) > math.MaxInt32 || !fastText(src) {
 		return false, nil
 	}
@@ -42,6 +43,9 @@ func fastCassette(path string, src []byte, fn func(int, Interaction) error) (boo
 	}()
 	if !r.cassette() {
 		return false, nil
+	}
+	if sized != nil {
+		sized(len(r.ixs))
 	}
 	for i := range r.ixs {
 		ix := r.build(&r.ixs[i])
@@ -123,11 +127,22 @@ func (r *fastReader) advance() {
 	start := r.next
 	end := start + bytes.IndexByte(r.src[start:], '\n') // src ends with '\n'
 	r.next = end + 1
-	i := start
-	for i < end && r.src[i] == ' ' {
+	ind := indentation(r.src[start:end])
+	r.ind, r.at, r.end = ind, start+ind, end
+}
+
+// indentation is the number of spaces line starts with, counted eight at a
+// time: go-vcr indents a body's lines by a dozen or more.
+func indentation(line []byte) int {
+	const eight = 0x2020202020202020
+	i := 0
+	for i+8 <= len(line) && load64(line, i) == eight {
+		i += 8
+	}
+	for i < len(line) && line[i] == ' ' {
 		i++
 	}
-	r.ind, r.at, r.end = i-start, i, end
+	return i
 }
 
 // text is the current line after its indentation.
@@ -251,6 +266,22 @@ type fastField struct {
 	kind byte
 }
 
+// fieldIndex is the index of the field named key, looked for from from on and
+// then from the start, -1 if there is none.
+func fieldIndex(fields []fastField, from int, key []byte) int {
+	f := from
+	for range fields {
+		if f == len(fields) {
+			f = 0
+		}
+		if fields[f].name == string(key) {
+			return f
+		}
+		f++
+	}
+	return -1
+}
+
 // message reads a cassette.Request (request) or cassette.Response at column m,
 // noting what an Interaction holds and checking that the rest decodes.
 func (r *fastReader) message(m int, request bool, ix *fastIx) bool {
@@ -259,16 +290,17 @@ func (r *fastReader) message(m int, request bool, ix *fastIx) bool {
 		fields = requestFields
 	}
 	var seen uint16
+	next := 0 // where the field after the last one read is: go-vcr writes them in order
 	for r.ind == m && r.structural() {
 		key, _, rest, ok := r.key()
-		f := 0
-		for f < len(fields) && fields[f].name != string(key) {
-			f++
+		if !ok {
+			return false
 		}
-		if !ok || f == len(fields) || seen&(1<<f) != 0 {
+		f := fieldIndex(fields, next, key)
+		if f < 0 || seen&(1<<f) != 0 {
 			return false // unknown or repeated
 		}
-		seen |= 1 << f
+		seen, next = seen|1<<f, f+1
 		switch fields[f].kind {
 		case 's':
 			v, ok := r.scalar(rest, m)
@@ -422,7 +454,10 @@ func (r *fastReader) key() (key []byte, v fastValue, rest []byte, ok bool) {
 			key = r.keys[n:]
 		}
 	default:
-		for i < len(t) && (isLetter(t[i]) || t[i] >= '0' && t[i] <= '9' || t[i] == '-' || t[i] == '_' || t[i] == '.') {
+		for _, c := range t {
+			if !keyBytes[c] {
+				break
+			}
 			i++
 		}
 		key = t[:i]
@@ -455,3 +490,11 @@ func appendNote[T any](notes []T, v T) []T {
 }
 
 func isLetter(c byte) bool { return c|0x20 >= 'a' && c|0x20 <= 'z' }
+
+// keyBytes marks the bytes of a plain key: letters, digits, '-', '_' and '.'.
+var keyBytes = func() (t [256]bool) {
+	for c := range 256 {
+		t[c] = isLetter(byte(c)) || c >= '0' && c <= '9' || c == '-' || c == '_' || c == '.'
+	}
+	return t
+}()

@@ -101,31 +101,25 @@ func (r *fastReader) appendText(dst []byte, v fastValue) []byte {
 }
 
 // appendLiteral appends the value of the literal block raw, indented by n:
-// each line without its indentation, the line breaks between them, and the
-// last ones as chomped.
+// each line without its indentation and with its line break (an empty line is
+// its break alone), then the breaks after the last content cut as chomped.
 func appendLiteral(dst []byte, raw []byte, n int, chomp byte) []byte {
-	breaks := 0
+	last := len(dst) // the end of the last content line, its break included
 	for len(raw) != 0 {
-		end := bytes.IndexByte(raw, '\n')
-		line := raw[:end]
-		raw = raw[end+1:]
-		if len(line) == 0 {
-			breaks++
+		if raw[0] == '\n' {
+			dst = append(dst, '\n')
+			raw = raw[1:]
 			continue
 		}
-		for ; breaks > 0; breaks-- {
-			dst = append(dst, '\n')
-		}
-		dst = append(dst, line[n:]...)
-		breaks = 1
+		end := bytes.IndexByte(raw, '\n') + 1
+		dst = append(dst, raw[n:end]...)
+		last, raw = len(dst), raw[end:]
 	}
 	switch chomp {
 	case 0:
-		dst = append(dst, '\n')
-	case '+':
-		for ; breaks > 0; breaks-- {
-			dst = append(dst, '\n')
-		}
+		return dst[:last]
+	case '-':
+		return dst[:last-1]
 	}
 	return dst
 }

@@ -183,6 +183,17 @@ func escape(s []byte) (n, size int) {
 // without counting it byte by byte.
 const spaces = "                                                                " // 64
 
+// indentedBy reports whether the line at pos of src starts with n spaces, n at
+// most 64 (false beyond). For the indentations go-vcr gives a body's lines, 8
+// to 16, that is two words, overlapping, and no call.
+func indentedBy(src []byte, pos, n int) bool {
+	const eight = 0x2020202020202020
+	if n >= 8 && n <= 16 && pos+n <= len(src) {
+		return load64(src, pos) == eight && load64(src, pos+n-8) == eight
+	}
+	return n <= len(spaces) && hasPrefix(src[pos:], spaces[:n])
+}
+
 // literal reads a literal block scalar ("|", with optional chomping and
 // indentation indicators in hdr) of a node at column m, counting the length of
 // its value as appendLiteral writes it. It declines whitespace-only lines and
@@ -219,7 +230,7 @@ func (r *fastReader) literal(hdr []byte, m int) (fastValue, bool) {
 		}
 		n := int(v.n)
 		var end int
-		if n > 0 && n <= len(spaces) && hasPrefix(src[pos:], spaces[:n]) {
+		if n > 0 && indentedBy(src, pos, n) {
 			// Indented enough: the line is content unless it is only spaces.
 			end = pos + n + bytes.IndexByte(src[pos+n:], '\n')
 			if src[end-1] == ' ' && len(bytes.Trim(src[pos:end], " ")) == 0 {

@@ -49,7 +49,7 @@ func collect(read func(func(int, Interaction) error) error) cassetteRead {
 func readFastAndFull(path, src string) (taken bool, fast, full cassetteRead) {
 	fast = collect(func(fn func(int, Interaction) error) error {
 		var err error
-		taken, err = fastCassette(path, []byte(src), fn)
+		taken, err = fastCassette(path, []byte(src), nil, fn)
 		return err
 	})
 	full = collect(func(fn func(int, Interaction) error) error {
@@ -359,7 +359,7 @@ func TestFastCassetteErrors(t *testing.T) {
 
 	two := strings.Replace(fastBase, "interactions:\n", "interactions:\n"+strings.SplitN(fastBase, "interactions:\n", 2)[1], 1)
 	n := 0
-	taken, err := fastCassette("c.yaml", []byte(two), func(int, Interaction) error {
+	taken, err := fastCassette("c.yaml", []byte(two), nil, func(int, Interaction) error {
 		n++
 		return io.ErrUnexpectedEOF
 	})

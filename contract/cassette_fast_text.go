@@ -18,10 +18,12 @@ func fastText(src []byte) bool {
 	}
 	i := 0
 	for i < len(src) {
-		if i+32 <= len(src) && textWord(load64(src, i))|textWord(load64(src, i+8))|
-			textWord(load64(src, i+16))|textWord(load64(src, i+24)) == 0 {
-			i += 32
-			continue
+		if i+32 <= len(src) {
+			w := src[i : i+32 : i+32] // one bounds check for the four words
+			if textWord(load64(w, 0))|textWord(load64(w, 8))|textWord(load64(w, 16))|textWord(load64(w, 24)) == 0 {
+				i += 32
+				continue
+			}
 		}
 		if i+8 <= len(src) && textWord(load64(src, i)) == 0 {
 			i += 8
@@ -51,14 +53,14 @@ func fastText(src []byte) bool {
 func load64(s []byte, i int) uint64 { return binary.LittleEndian.Uint64(s[i:]) }
 
 // textWord sets the high bit of each byte of x that is not printable ASCII, a
-// line break or a tab. Each byte is tested on its own seven low bits, so no
-// carry crosses from one byte into the next; a byte of 0x80 or above is set
-// from x itself.
+// line break or a tab. Each byte is tested on its own seven low bits, with sums
+// that stay below 0x100, so no carry crosses from one byte into the next; a
+// byte of 0x80 or above is set from x itself.
 func textWord(x uint64) uint64 {
-	const low7, highs = 0x7f7f7f7f7f7f7f7f, 0x8080808080808080
-	const ones = 0x0101010101010101
+	const low7, highs, ones = 0x7f7f7f7f7f7f7f7f, 0x8080808080808080, 0x0101010101010101
 	c := x & low7
-	printable := (c + 0x60*ones) & ((c ^ low7) + low7) // c >= ' ' and c != 0x7f
-	notBreak := ((c ^ '\n'*ones) + low7) & ((c ^ '\t'*ones) + low7)
-	return (x | ^(printable | ^notBreak)) & highs
+	// c + k has its high bit set exactly when c >= 0x80 - k.
+	printable := (c + 0x60*ones) &^ (c + ones)       // ' ' <= c < 0x7f
+	breakOrTab := (c + 0x77*ones) &^ (c + 0x75*ones) // '\t' <= c < '\v'
+	return (x | ^(printable | breakOrTab)) & highs
 }

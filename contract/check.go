@@ -131,7 +131,7 @@ func (s *Set) Examine(ix Interaction, opts Options) Result {
 		header.Del("Content-Type")
 	}
 	query, styled := o.styled.check(query, header, body, opts.Strict)
-	pathParams = PathValues(pathParams) // a copy, unescaped as a router hands them on
+	unescapePathValues(pathParams) // route's own map, unescaped as a router hands it on
 	empty := emptyRequired(o.required, query, header, pathParams)
 	// A JSON body the generated code accepts is not decoded again by kin-openapi,
 	// which still checks the parameters, the security and any other body.
@@ -190,10 +190,13 @@ func (s *Set) Examine(ix Interaction, opts Options) Result {
 		RequestValidationInput: in,
 		Status:                 ix.Status,
 		Header:                 ix.RespHeader,
-		Body:                   io.NopCloser(bytes.NewReader(ix.RespBody)),
-		Options: &openapi3filter.Options{MultiError: true, IncludeResponseStatus: true,
-			// Status and headers are still kin-openapi's to check.
-			ExcludeResponseBody: compiled},
+		// Status and headers are still kin-openapi's to check; it reads no
+		// body it excludes.
+		Body:    http.NoBody,
+		Options: &responseOptions[1],
+	}
+	if !compiled {
+		rin.Body, rin.Options = io.NopCloser(bytes.NewReader(ix.RespBody)), &responseOptions[0]
 	}
 	if rin.Header == nil {
 		rin.Header = http.Header{}
@@ -234,6 +237,13 @@ func (s *Set) Examine(ix Interaction, opts Options) Result {
 		r.body = keep(decoded)
 	}
 	return r
+}
+
+// responseOptions are how ValidateResponse checks a response: its body
+// included, and left to the compiled check. openapi3filter only reads them.
+var responseOptions = [2]openapi3filter.Options{
+	{MultiError: true, IncludeResponseStatus: true},
+	{MultiError: true, IncludeResponseStatus: true, ExcludeResponseBody: true},
 }
 
 // CheckRecording checks every interaction of a recording (cassette or HAR), or

@@ -57,14 +57,34 @@ func (o *operation) statusKey(status int) string {
 	if rs == nil {
 		return ""
 	}
-	code := strconv.Itoa(status)
-	for _, k := range []string{code, code[:1] + "XX", "default"} {
+	code, class := statusText(status)
+	for _, k := range [3]string{code, class, "default"} {
 		if rs.Value(k) != nil {
 			return k
 		}
 	}
 	return ""
 }
+
+// statusText is a status and its range as responses keys ("404", "4XX"), from
+// tables for the statuses HTTP defines: every check looks one up.
+func statusText(status int) (code, class string) {
+	if status >= 100 && status < 600 {
+		return statusCodes[status-100], statusClasses[status/100-1]
+	}
+	code = strconv.Itoa(status)
+	return code, code[:1] + "XX"
+}
+
+var (
+	statusCodes = func() (t [500]string) {
+		for i := range t {
+			t[i] = strconv.Itoa(100 + i)
+		}
+		return t
+	}()
+	statusClasses = [5]string{"1XX", "2XX", "3XX", "4XX", "5XX"}
+)
 
 // undeclaredStatus reports a status that only the "default" response covers. A
 // range such as "4XX" is an explicit declaration (the specs use it for the error

@@ -7,6 +7,7 @@ import (
 	"errors"
 	"fmt"
 	"net/http"
+	"net/textproto"
 	"net/url"
 	"strings"
 )
@@ -170,15 +171,34 @@ func decodeText(text, encoding string) ([]byte, error) {
 // harHeader converts a HAR header list. HTTP/2 pseudo-headers (":authority") are
 // not headers of the request the spec describes.
 func harHeader(pairs []harPair) http.Header {
-	h := http.Header{}
+	n := 0
 	for _, p := range pairs {
-		if p.Name == "" || strings.HasPrefix(p.Name, ":") {
+		if harHeaderKept(p) {
+			n++
+		}
+	}
+	// The map made at its size, and each name's first value a one-slot slice of
+	// one array: Add would grow the map and allocate a slice per name.
+	h := make(http.Header, n)
+	values := make([]string, n)
+	for _, p := range pairs {
+		if !harHeaderKept(p) {
 			continue
 		}
-		h.Add(p.Name, p.Value)
+		key := textproto.CanonicalMIMEHeaderKey(p.Name)
+		if vs, ok := h[key]; ok {
+			h[key] = append(vs, p.Value)
+			continue
+		}
+		values[0] = p.Value
+		h[key], values = values[:1:1], values[1:]
 	}
 	return h
 }
+
+// harHeaderKept reports whether a HAR header is one of the message's: HTTP/2
+// pseudo-headers (":authority") are not.
+func harHeaderKept(p harPair) bool { return p.Name != "" && !strings.HasPrefix(p.Name, ":") }
 
 // jsonError positions a JSON decoding error as line:col.
 func jsonError(data []byte, err error) string {

@@ -78,11 +78,21 @@ func PathValues(params map[string]string) map[string]string {
 	out := make(map[string]string, len(params))
 	for k, v := range params {
 		out[k] = v
+	}
+	unescapePathValues(out)
+	return out
+}
+
+// unescapePathValues is PathValues in place, for a map of the caller's own.
+func unescapePathValues(params map[string]string) {
+	for k, v := range params {
+		if strings.IndexByte(v, '%') < 0 {
+			continue // nothing to unescape, nothing to refuse
+		}
 		if u, err := url.PathUnescape(v); err == nil {
-			out[k] = u
+			params[k] = u
 		}
 	}
-	return out
 }
 
 // noRoute keeps route's message and answers errors.Is(err, ErrNoRoute).

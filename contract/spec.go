@@ -141,27 +141,40 @@ func (s *Set) route(method, path, action, version string) (*operation, map[strin
 }
 
 // matchPath matches an escaped request path against template segments; empty
-// lets a parameter segment be empty.
+// lets a parameter segment be empty. It walks the path's segments in place and
+// makes the map of parameters only for a path that matches: route tries every
+// template of the method.
 func matchPath(tmpl []string, path string, empty bool) (map[string]string, bool) {
-	segs := strings.Split(path, "/")
-	if len(segs) != len(tmpl) {
+	if strings.Count(path, "/")+1 != len(tmpl) {
 		return nil, false
 	}
-	params := map[string]string{}
-	for i, t := range tmpl {
-		if strings.HasPrefix(t, "{") && strings.HasSuffix(t, "}") {
-			if segs[i] == "" && !empty {
+	n := 0
+	for i, rest := 0, path; i < len(tmpl); i++ {
+		var seg string
+		seg, rest, _ = strings.Cut(rest, "/")
+		switch t := tmpl[i]; {
+		case isTemplateParam(t):
+			if seg == "" && !empty {
 				return nil, false
 			}
-			params[t[1:len(t)-1]] = segs[i] // still escaped, as openapi3filter expects
-			continue
-		}
-		if t != segs[i] {
+			n++
+		case t != seg:
 			return nil, false
+		}
+	}
+	params := make(map[string]string, n)
+	for i, rest := 0, path; i < len(tmpl); i++ {
+		var seg string
+		seg, rest, _ = strings.Cut(rest, "/")
+		if t := tmpl[i]; isTemplateParam(t) {
+			params[t[1:len(t)-1]] = seg // still escaped, as openapi3filter expects
 		}
 	}
 	return params, true
 }
+
+// isTemplateParam reports whether a path template's segment is a parameter.
+func isTemplateParam(t string) bool { return strings.HasPrefix(t, "{") && strings.HasSuffix(t, "}") }
 
 // schemaPos is the spec location of a schema, when kin-openapi recorded one.
 func schemaPos(s *openapi3.Schema) string {
