@@ -63,6 +63,9 @@ type Result struct {
 	body      *recorded // decoded JSON response body, nil if none
 	// bodyCompiled says the request body was checked by generated code.
 	bodyCompiled bool
+	// requestCompiled says generated code accepted the request's parameters
+	// and body, so that ValidateRequest was not run.
+	requestCompiled bool
 }
 
 // Check validates one interaction and returns its findings, with Recording and
@@ -148,6 +151,7 @@ func (s *Set) Examine(ix Interaction, opts Options) Result {
 	skipRequest := o.params != nil && isToken(ix.Method) && o.params.skipsRequest(body, r.bodyCompiled) &&
 		o.params.accepts(pathParams, queryValues, header)
 	skipResponse := compiled && o.skipsResponse(ix.Status, statusKey)
+	r.requestCompiled = skipRequest
 	var in *openapi3filter.RequestValidationInput
 	if !skipRequest || !skipResponse {
 		req, err := newValidationRequest(ix.Method, u, query, header, body)

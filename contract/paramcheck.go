@@ -258,3 +258,7 @@ func (s *Set) CompiledParams() []string {
 	}
 	return out
 }
+
+// RequestCompiled reports whether generated code accepted the request's
+// parameters and body, so that kin-openapi's ValidateRequest was not run.
+func (r Result) RequestCompiled() bool { return r.requestCompiled }
