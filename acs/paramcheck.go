@@ -4,6 +4,7 @@ import (
 	"net/http"
 	"net/url"
 	"strings"
+	"sync"
 )
 
 // ParamChecks is the generated check of an operation's path, query, header and
@@ -29,9 +30,16 @@ type ParamChecks struct {
 
 // Accepts reports whether the check says yes to p.
 func (c ParamChecks) Accepts(p Params) bool {
-	var v Validator
-	return c.Check(p, &v) && len(v.found) == 0
+	// A Validator passed to a func value escapes; a pooled one is not allocated
+	// per request.
+	v := validators.Get().(*Validator)
+	ok := c.Check(p, v) && len(v.found) == 0
+	*v = Validator{found: v.found[:0], deep: v.deep[:0]}
+	validators.Put(v)
+	return ok
 }
+
+var validators = sync.Pool{New: func() any { return new(Validator) }}
 
 // Params are the parameters of one request.
 type Params struct {
