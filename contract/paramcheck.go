@@ -174,10 +174,18 @@ func scalarDesc(s *openapi3.Schema) string {
 	if s.Type == nil || len(s.Type.Slice()) != 1 || !plainSchema(s) {
 		return ""
 	}
-	if t := scalarType(s); t != "" && len(s.Enum) > 0 {
-		return t + "+enum"
+	t := scalarType(s)
+	if t == "" || len(s.Enum) == 0 {
+		return t
 	}
-	return scalarType(s)
+	// A generated enum checks membership alone, which says valid only if every
+	// listed value also meets the schema's other keywords (a pattern, a length).
+	for _, v := range s.Enum {
+		if s.VisitJSON(v, openapi3.MultiErrors()) != nil {
+			return ""
+		}
+	}
+	return t + "+enum"
 }
 
 func scalarType(s *openapi3.Schema) string {

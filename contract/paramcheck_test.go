@@ -108,6 +108,16 @@ func TestDescribeParamRefusesBadDefault(t *testing.T) {
 	assert.Empty(t, describeParam(p))
 }
 
+// A generated enum checks membership only, so a listed value the schema's other
+// keywords refuse keeps a check out.
+func TestDescribeParamRefusesContradictoryEnum(t *testing.T) {
+	s := openapi3.NewStringSchema().WithEnum("ab", "abc")
+	p := &openapi3.Parameter{Name: "k", In: "query", Schema: s.NewRef()}
+	assert.Equal(t, "query/k form* string+enum", describeParam(p))
+	s.WithMaxLength(2)
+	assert.Empty(t, describeParam(p), "abc is longer than maxLength")
+}
+
 // With the no-op authenticator, security fails only where every requirement
 // names a scheme the spec does not declare.
 func TestNoopSecurityPasses(t *testing.T) {
