@@ -15,6 +15,8 @@ type CompiledSpec struct {
 	// operations whose body is a generated struct. A check is the same as a
 	// response's and is compared with the body the same way.
 	RequestBodies map[string]BodyCheck
+	// Params maps operationId to the check of its parameters (paramcheck.go).
+	Params map[string]ParamChecks
 }
 
 // SpecDigest identifies one spec file by the SHA-256 of its bytes.

@@ -63,6 +63,9 @@ type Result struct {
 	body      *recorded // decoded JSON response body, nil if none
 	// bodyCompiled says the request body was checked by generated code.
 	bodyCompiled bool
+	// requestCompiled says generated code accepted the request's parameters
+	// and body, so that ValidateRequest was not run.
+	requestCompiled bool
 }
 
 // Check validates one interaction and returns its findings, with Recording and
@@ -139,21 +142,34 @@ func (s *Set) Examine(ix Interaction, opts Options) Result {
 	if r.bodyCompiled {
 		body = nil
 	}
-	req, err := newValidationRequest(ix.Method, u, query, header, body)
-	if err != nil {
-		r.Findings = []Finding{{Operation: o.op.ID, Where: "request", Rule: "url", Message: err.Error()}}
-		return r
-	}
-	in := &openapi3filter.RequestValidationInput{
-		Request: req, PathParams: pathParams, Route: o.styled.plain,
-		QueryParams: queryParams(query), // what it would parse back from the encoded query
-		Options: &openapi3filter.Options{
-			MultiError: true,
-			// Authentication is the signature's business, checked elsewhere; recorded
-			// credentials are redacted and must not fail a schema check.
-			AuthenticationFunc: openapi3filter.NoopAuthenticationFunc,
-			ExcludeRequestBody: r.bodyCompiled,
-		},
+	queryValues := queryParams(query) // what it would parse back from the encoded query
+	statusKey := o.statusKey(ix.Status)
+	compiled := o.compiledAccepts(ix, statusKey, opts.Strict)
+	// Where generated code accepts the parameters and the body, and the response
+	// declares nothing ValidateResponse checks beyond the body compiled code
+	// accepted, kin-openapi would find nothing: it is not asked.
+	skipRequest := o.params != nil && isToken(ix.Method) && o.params.skipsRequest(body, r.bodyCompiled) &&
+		o.params.accepts(pathParams, queryValues, header)
+	skipResponse := compiled && o.skipsResponse(ix.Status, statusKey)
+	r.requestCompiled = skipRequest
+	var in *openapi3filter.RequestValidationInput
+	if !skipRequest || !skipResponse {
+		req, err := newValidationRequest(ix.Method, u, query, header, body)
+		if err != nil {
+			r.Findings = []Finding{{Operation: o.op.ID, Where: "request", Rule: "url", Message: err.Error()}}
+			return r
+		}
+		in = &openapi3filter.RequestValidationInput{
+			Request: req, PathParams: pathParams, Route: o.styled.plain,
+			QueryParams: queryValues,
+			Options: &openapi3filter.Options{
+				MultiError: true,
+				// Authentication is the signature's business, checked elsewhere; recorded
+				// credentials are redacted and must not fail a schema check.
+				AuthenticationFunc: openapi3filter.NoopAuthenticationFunc,
+				ExcludeRequestBody: r.bodyCompiled,
+			},
+		}
 	}
 	var out []Finding
 	for _, f := range styled {
@@ -161,15 +177,17 @@ func (s *Set) Examine(ix Interaction, opts Options) Result {
 		out = append(out, f)
 	}
 	ctx := context.Background()
-	if err := openapi3filter.ValidateRequest(ctx, in); err != nil {
-		out = append(out, findings(o.op.ID, "request", err)...)
+	if !skipRequest {
+		if err := openapi3filter.ValidateRequest(ctx, in); err != nil {
+			out = append(out, findings(o.op.ID, "request", err)...)
+		}
 	}
 	for i := range out {
 		if f := &out[i]; f.Rule == "required" && empty[f.Pointer] {
 			f.Message = "required parameter is sent empty, which counts as missing"
 		}
 	}
-	r.statusKey = o.statusKey(ix.Status)
+	r.statusKey = statusKey
 	// The body is decoded here only for what needs it as a tree: strict mode's
 	// undocumented properties and coverage. Otherwise the compiled check reads
 	// the body's bytes, or kin-openapi's ValidateResponse decodes it.
@@ -181,28 +199,29 @@ func (s *Set) Examine(ix Interaction, opts Options) Result {
 	if !opts.NoCoverage {
 		r.fields = o.fields.intern(o.seenFields(r.statusKey, decoded))
 	}
-	compiled := o.compiledAccepts(ix, r.statusKey, opts.Strict)
 	r.Validator = ValidatorKin
 	if compiled {
 		r.Validator = ValidatorCompiled
 	}
-	rin := &openapi3filter.ResponseValidationInput{
-		RequestValidationInput: in,
-		Status:                 ix.Status,
-		Header:                 ix.RespHeader,
-		// Status and headers are still kin-openapi's to check; it reads no
-		// body it excludes.
-		Body:    http.NoBody,
-		Options: &responseOptions[1],
-	}
-	if !compiled {
-		rin.Body, rin.Options = io.NopCloser(bytes.NewReader(ix.RespBody)), &responseOptions[0]
-	}
-	if rin.Header == nil {
-		rin.Header = http.Header{}
-	}
-	if err := openapi3filter.ValidateResponse(ctx, rin); err != nil {
-		out = append(out, findings(o.op.ID, "response", err)...)
+	if !skipResponse {
+		rin := &openapi3filter.ResponseValidationInput{
+			RequestValidationInput: in,
+			Status:                 ix.Status,
+			Header:                 ix.RespHeader,
+			// Status and headers are still kin-openapi's to check; it reads no
+			// body it excludes.
+			Body:    http.NoBody,
+			Options: &responseOptions[1],
+		}
+		if !compiled {
+			rin.Body, rin.Options = io.NopCloser(bytes.NewReader(ix.RespBody)), &responseOptions[0]
+		}
+		if rin.Header == nil {
+			rin.Header = http.Header{}
+		}
+		if err := openapi3filter.ValidateResponse(ctx, rin); err != nil {
+			out = append(out, findings(o.op.ID, "response", err)...)
+		}
 	}
 	out = openEnums(out, opts.Strict)
 	if r.statusKey == "" && !slices.ContainsFunc(out, func(f Finding) bool { return f.Rule == "status" }) {

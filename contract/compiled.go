@@ -55,6 +55,7 @@ func (s *Set) UseCompiled(specs ...acs.CompiledSpec) int {
 			o.compiled[key] = compiledCheck{check: check, content: r.Value.Content, media: media}
 			n++
 		}
+		o.useCompiledParams(specs[i])
 		o.bodyCheck = nil
 		if check := specs[i].RequestBodies[o.op.ID]; check != nil {
 			if rb := o.route.Operation.RequestBody; rb != nil && rb.Value != nil {

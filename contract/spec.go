@@ -40,6 +40,8 @@ type operation struct {
 
 	compiled  map[string]compiledCheck // generated checks by responses key; nil for none
 	bodyCheck *compiledCheck           // generated check of the JSON request body; nil for none
+	params    *paramCheck              // generated check of the parameters; nil for none
+	bare      map[string]bool          // responses keys whose response declares no header to check
 	props     *schemaProps             // the Set's, shared by its operations
 	fields    fieldSets                // the response fields results saw, interned
 }

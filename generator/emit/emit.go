@@ -51,6 +51,7 @@ var fileParts = []part{
 	{name: "enums_gen.go", gen: genEnumsFile},
 	{name: "models_gen.go", gen: genModelsFile, early: true},
 	{name: "operations_gen.go", gen: genOperationsFile},
+	{name: "paramchecks_gen.go", gen: genParamChecksFile},
 	{name: "unions_gen.go", gen: genUnionsFile},
 	{name: "validate_gen.go", gen: genValidateFile, early: true},
 	{name: ExamplesFile, gen: genExamplesFile, test: true},

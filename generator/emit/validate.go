@@ -1,6 +1,7 @@
 package emit
 
 import (
+	"cmp"
 	"fmt"
 	"strconv"
 	"strings"
@@ -21,11 +22,7 @@ const (
 // their target's) and request type, plus an unexported validate(*acs.Validator)
 // that nested values call so that one Validator collects every violation.
 func genValidateFile(f *jen.File, api *ir.API) bool {
-	e := &validateEmitter{api: api, models: map[string]*ir.Model{}, needs: map[string]bool{}, patterns: map[string]string{}}
-	for _, m := range api.Models {
-		e.models[m.GoName] = m
-	}
-	e.computeNeeds()
+	e := newValidateEmitter(api)
 	var decls []jen.Code
 	for _, m := range api.Models {
 		if m.Kind == ir.Alias {
@@ -62,7 +59,19 @@ type validateEmitter struct {
 	patterns     map[string]string
 	patternOrder []string
 	jsonEnums    []jsonEnumVar // the enums of objects or arrays, in the order checks use them
-	vars         int           // counter for unique local names within one function
+	// patternPrefix names the variables of compiled patterns ("pattern" when
+	// empty); each generated file that compiles patterns has its own.
+	patternPrefix string
+	vars          int // counter for unique local names within one function
+}
+
+func newValidateEmitter(api *ir.API) *validateEmitter {
+	e := &validateEmitter{api: api, models: map[string]*ir.Model{}, needs: map[string]bool{}, patterns: map[string]string{}}
+	for _, m := range api.Models {
+		e.models[m.GoName] = m
+	}
+	e.computeNeeds()
+	return e
 }
 
 // validateDoc heads every Validate method.
@@ -410,7 +419,7 @@ func (e *validateEmitter) stringChecks(x *jen.Statement, c *ir.Constraints) []je
 	if c.Pattern != "" {
 		name, ok := e.patterns[c.Pattern]
 		if !ok {
-			name = "pattern" + strconv.Itoa(len(e.patternOrder))
+			name = cmp.Or(e.patternPrefix, "pattern") + strconv.Itoa(len(e.patternOrder))
 			e.patterns[c.Pattern] = name
 			e.patternOrder = append(e.patternOrder, c.Pattern)
 		}
