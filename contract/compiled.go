@@ -122,8 +122,9 @@ func (o *operation) compiledBodyAccepts(header http.Header, body []byte, strict 
 //
 // Decoding into Go types loses what a schema can forbid (a null where none is
 // allowed, a property spelt in another letter case, an absent required property
-// held by value); those make the value's encoding differ from the body, and the
-// body is then left to kin-openapi. The comparison reads the body's bytes
+// held by value). A null the schema refuses is left to kin-openapi whatever it
+// decodes to (a nil slice may encode as null again); the rest make the value's
+// encoding differ from the body, and the body is then left to kin-openapi. The comparison reads the body's bytes
 // (encodesAsBody); a body that is not JSON, or is null, is never accepted.
 //
 // In strict mode a value outside an open enum is drift that only kin-openapi's
@@ -154,7 +155,7 @@ func (c *compiledCheck) accepts(body []byte, strict bool) bool {
 		exact.Judge = judgePartStrict
 	}
 	v, err := c.check(body, &exact)
-	if err != nil {
+	if err != nil || exact.Null {
 		return false
 	}
 	if !exact.Lost {
