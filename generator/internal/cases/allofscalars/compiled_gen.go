@@ -2,13 +2,16 @@
 
 package allofscalars
 
-import "github.com/acsgen/acsgen/acs"
+import (
+	"github.com/acsgen/acsgen/acs"
+	"github.com/acsgen/acsgen/acs/jsondec"
+)
 
 // CompiledSpec identifies the spec files this package was generated from (by the
 // SHA-256 of their bytes) and checks response and request bodies with the generated
-// types and Validate methods. contract.Set.UseCompiled takes it: recorded traffic
-// is then checked by compiled code while the operation's spec file is unchanged,
-// by kin-openapi otherwise.
+// walkers (check_gen.go), types and Validate methods. contract.Set.UseCompiled takes
+// it: recorded traffic is then checked by compiled code while the operation's spec
+// file is unchanged, by kin-openapi otherwise.
 var CompiledSpec = acs.CompiledSpec{
 	Specs: []acs.SpecDigest{
 		{Source: "internal/cases/allofscalars/spec.yaml", Digest: "9352f8149a863ed7d863c5fc3b405be8109f2b6d0053684a1cd09c323212e81c"},
@@ -16,5 +19,9 @@ var CompiledSpec = acs.CompiledSpec{
 	Responses: map[string]acs.ResponseChecks{},
 	RequestBodies: map[string]acs.BodyCheck{
 		"PutSettings": acs.CheckResponse[Settings],
+	},
+	Walks: map[string]acs.ResponseWalks{},
+	RequestWalks: map[string]acs.BodyWalk{
+		"PutSettings": jsondec.Walker(walkSettings),
 	},
 }

@@ -2,13 +2,16 @@
 
 package plainroa
 
-import "github.com/acsgen/acsgen/acs"
+import (
+	"github.com/acsgen/acsgen/acs"
+	"github.com/acsgen/acsgen/acs/jsondec"
+)
 
 // CompiledSpec identifies the spec files this package was generated from (by the
 // SHA-256 of their bytes) and checks response and request bodies with the generated
-// types and Validate methods. contract.Set.UseCompiled takes it: recorded traffic
-// is then checked by compiled code while the operation's spec file is unchanged,
-// by kin-openapi otherwise.
+// walkers (check_gen.go), types and Validate methods. contract.Set.UseCompiled takes
+// it: recorded traffic is then checked by compiled code while the operation's spec
+// file is unchanged, by kin-openapi otherwise.
 var CompiledSpec = acs.CompiledSpec{
 	Specs: []acs.SpecDigest{
 		{Source: "internal/cases/plainroa/spec.yaml", Digest: "b2955f43a98b6d9524475c9380a1b76465846b1f18a83255fde07f3e41cb122d"},
@@ -27,5 +30,20 @@ var CompiledSpec = acs.CompiledSpec{
 	},
 	RequestBodies: map[string]acs.BodyCheck{
 		"createPet": acs.CheckResponse[NewPet],
+	},
+	Walks: map[string]acs.ResponseWalks{
+		"createPet": {
+			"201": jsondec.Walker(walkCreatePetResponse),
+		},
+		"getPetPhoto": {
+			"200": jsondec.Walker(walkGetPetPhotoResponse),
+		},
+		"listPets": {
+			"200":     jsondec.Walker(walkListPetsResponse),
+			"default": jsondec.Walker(walkProblem),
+		},
+	},
+	RequestWalks: map[string]acs.BodyWalk{
+		"createPet": jsondec.Walker(walkNewPet),
 	},
 }

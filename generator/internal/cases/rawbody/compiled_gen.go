@@ -2,13 +2,16 @@
 
 package rawbody
 
-import "github.com/acsgen/acsgen/acs"
+import (
+	"github.com/acsgen/acsgen/acs"
+	"github.com/acsgen/acsgen/acs/jsondec"
+)
 
 // CompiledSpec identifies the spec files this package was generated from (by the
 // SHA-256 of their bytes) and checks response and request bodies with the generated
-// types and Validate methods. contract.Set.UseCompiled takes it: recorded traffic
-// is then checked by compiled code while the operation's spec file is unchanged,
-// by kin-openapi otherwise.
+// walkers (check_gen.go), types and Validate methods. contract.Set.UseCompiled takes
+// it: recorded traffic is then checked by compiled code while the operation's spec
+// file is unchanged, by kin-openapi otherwise.
 var CompiledSpec = acs.CompiledSpec{
 	Specs: []acs.SpecDigest{
 		{Source: "internal/cases/rawbody/spec.yaml", Digest: "c4f43227399f1bf5662a31b2778ffa23ca9b91338c37bea152593b19d0094129"},
@@ -16,6 +19,11 @@ var CompiledSpec = acs.CompiledSpec{
 	Responses: map[string]acs.ResponseChecks{
 		"PutObject": {
 			"200": acs.CheckResponse[PutObjectResponse],
+		},
+	},
+	Walks: map[string]acs.ResponseWalks{
+		"PutObject": {
+			"200": jsondec.Walker(walkPutObjectResponse),
 		},
 	},
 }

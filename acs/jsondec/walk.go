@@ -1,0 +1,293 @@
+package jsondec
+
+import (
+	"errors"
+	"strconv"
+	"sync"
+	"unicode/utf8"
+	"unsafe"
+)
+
+// Walk is a Decoder that the validate-only walkers acsgen generates (check_gen.go)
+// read a body with: they check a document against a schema token by token and
+// keep nothing, so that acsgen contract can trust a recorded body without
+// decoding it into Go types. A walker only answers yes or no; the grammar and the
+// nesting bound are checked as decoding checks them, and the first error sticks.
+type Walk struct {
+	Decoder
+	strict bool
+	unsure bool
+}
+
+// Verdict is a walker's answer on a whole document.
+type Verdict uint8
+
+const (
+	Refused  Verdict = iota // the document breaks a rule, or is not JSON
+	Accepted                // every rule holds
+	// Unsure is a document the walker cannot judge cheaply: a union value whose
+	// alternative needs trying, equal items where uniqueItems is set. The
+	// decoding check (UnmarshalExact, Validate) judges it instead.
+	Unsure
+)
+
+// Unsure gives the document up to another judge and returns false, which
+// ends the walk.
+func (w *Walk) Unsure() bool {
+	w.unsure = true
+	w.fail(errUnsure)
+	return false
+}
+
+var errUnsure = errors.New("jsondec: left to decoding")
+
+var walks = sync.Pool{New: func() any { return new(Walk) }}
+
+// Walker makes a check of whole documents from the walker of their top-level
+// value: the document must be one value that walk accepts, and nothing else.
+// Walks come from a pool, so a check allocates nothing once warm.
+func Walker(walk func(*Walk) bool) func(data []byte, strict bool) Verdict {
+	return func(data []byte, strict bool) Verdict {
+		w := walks.Get().(*Walk)
+		w.Start(data, strict)
+		v := Refused
+		switch {
+		case walk(w) && w.Finish():
+			v = Accepted
+		case w.unsure:
+			v = Unsure
+		}
+		w.Start(nil, false) // keep no document alive in the pool
+		walks.Put(w)
+		return v
+	}
+}
+
+// Start makes w read data from its start. In strict mode a value outside an
+// open enum is refused: strict contract checks report those as drift, which
+// only the interpreting check words.
+func (w *Walk) Start(data []byte, strict bool) {
+	w.Reset(data)
+	w.strict, w.unsure = strict, false
+}
+
+// Strict reports whether the walk refuses values outside open enums.
+func (w *Walk) Strict() bool { return w.strict }
+
+// Failed reports whether the walk met an error.
+func (w *Walk) Failed() bool { return w.err != nil }
+
+// Is reports whether the value at the cursor starts with c, a byte that can
+// only begin one kind of value ('{', '[', '"', 'n'), without consuming it.
+func (w *Walk) Is(c byte) bool {
+	got, ok := w.peek()
+	return ok && got == c
+}
+
+// IsNumber reports whether the value at the cursor is a number.
+func (w *Walk) IsNumber() bool {
+	c, ok := w.peek()
+	return ok && (c == '-' || '0' <= c && c <= '9')
+}
+
+// IsBool reports whether the value at the cursor is true or false.
+func (w *Walk) IsBool() bool {
+	c, ok := w.peek()
+	return ok && (c == 't' || c == 'f')
+}
+
+// Null consumes null if it is the value at the cursor and reports whether it was.
+func (w *Walk) Null() bool { return w.Is('n') && w.literal("null") }
+
+// Bool consumes the value at the cursor and reports whether it is true or false.
+func (w *Walk) Bool() bool {
+	c, ok := w.peek()
+	switch {
+	case !ok:
+		return false
+	case c == 't':
+		return w.literal("true")
+	case c == 'f':
+		return w.literal("false")
+	}
+	return false
+}
+
+// Str consumes the value at the cursor and reports whether it is a string.
+func (w *Walk) Str() bool {
+	_, ok := w.text()
+	return ok
+}
+
+// Text consumes the value at the cursor and reports whether it is a string
+// whose contents, decoded as encoding/json decodes them, rule accepts; rule
+// must not keep the bytes, which the walk reuses.
+func (w *Walk) Text(rule func(s []byte) bool) bool {
+	s, ok := w.text()
+	return ok && rule(s)
+}
+
+func (w *Walk) text() ([]byte, bool) {
+	if !w.Is('"') {
+		return nil, false
+	}
+	return w.stringBytes()
+}
+
+// Int consumes the value at the cursor and reports whether it is a number
+// written as an integer that fits bits bits, as decoding into a Go integer
+// requires.
+func (w *Walk) Int(bits int) bool {
+	_, ok := w.int(bits)
+	return ok
+}
+
+// IntIn is Int that also holds the value, as a float64 (as JSON Schema's
+// bounds see numbers), to rule.
+func (w *Walk) IntIn(bits int, rule func(x float64) bool) bool {
+	n, ok := w.int(bits)
+	return ok && rule(float64(n))
+}
+
+func (w *Walk) int(bits int) (int64, bool) {
+	if !w.IsNumber() {
+		return 0, false
+	}
+	text, ok := w.number()
+	if !ok {
+		return 0, false
+	}
+	n, err := strconv.ParseInt(view(text), 10, bits)
+	return n, err == nil
+}
+
+// Float consumes the value at the cursor and reports whether it is a number
+// that a float64 holds.
+func (w *Walk) Float() bool {
+	_, ok := w.float()
+	return ok
+}
+
+// FloatIn is Float that also holds the value, read as encoding/json reads it
+// into a float64, to rule.
+func (w *Walk) FloatIn(rule func(x float64) bool) bool {
+	f, ok := w.float()
+	return ok && rule(f)
+}
+
+func (w *Walk) float() (float64, bool) {
+	if !w.IsNumber() {
+		return 0, false
+	}
+	text, ok := w.number()
+	if !ok {
+		return 0, false
+	}
+	f, err := strconv.ParseFloat(view(text), 64)
+	return f, err == nil
+}
+
+// errNotObject fails a walk that met another value where an object belongs.
+var errNotObject = errors.New("jsondec: not an object")
+
+// Open consumes the opening brace of the object at the cursor and reports
+// whether a member follows, as Enter does; any other value fails the walk.
+func (w *Walk) Open() bool {
+	if !w.Is('{') {
+		w.fail(errNotObject)
+		return false
+	}
+	return w.Enter()
+}
+
+// Array consumes the value at the cursor and reports whether it is an array of
+// lo to hi items (hi < 0 for no upper bound), each of which item accepts. Of
+// an array whose items must be unique, two items or more are equal or not as
+// JSON values, not as bytes: such an array is left to decoding (Unsure).
+func (w *Walk) Array(lo, hi int, unique bool, item func(*Walk) bool) bool {
+	if !w.Is('[') {
+		return false
+	}
+	n := 0
+	for more := w.Enter(); more; more = w.Next('[') {
+		n++
+		if !item(w) {
+			return false
+		}
+	}
+	if unique && n > 1 && w.err == nil {
+		return w.Unsure()
+	}
+	return w.err == nil && n >= lo && (hi < 0 || n <= hi)
+}
+
+// Map consumes the value at the cursor and reports whether it is an object of
+// lo to hi members (hi < 0 for no upper bound), each member's value accepted
+// by value. A key given twice counts twice here and once in JSON Schema, so
+// with lo above 1 the object is left to decoding (Unsure).
+func (w *Walk) Map(lo, hi int, value func(*Walk) bool) bool {
+	if !w.Is('{') {
+		return false
+	}
+	if lo > 1 {
+		return w.Unsure()
+	}
+	n := 0
+	for more := w.Enter(); more; more = w.Next('{') {
+		n++
+		if _, ok := w.ReadKey(); !ok || !value(w) {
+			return false
+		}
+	}
+	return w.err == nil && n >= lo && (hi < 0 || n <= hi)
+}
+
+// Key consumes an object member's key and the colon after it and returns the
+// key decoded, as a string that is valid until the walk reads on; "" at an
+// error, after which every read fails.
+func (w *Walk) Key() string {
+	key, _ := w.ReadKey()
+	return view(key)
+}
+
+// Once records in seen that the member with bit was met and reports whether it
+// was the first time: a key given twice is refused, as its values would merge.
+func Once(seen *uint64, bit uint64) bool {
+	first := *seen&bit == 0
+	*seen |= bit
+	return first
+}
+
+// Any consumes the value at the cursor, whatever it is but null (unless
+// nullOK), checking its grammar; kinds, when not empty, are the JSON types it
+// may have ("object", "array", "string", "number", "integer", "boolean").
+func (w *Walk) Any(nullOK bool, kinds ...string) bool {
+	kind := w.Kind()
+	if kind == "" || kind == "null" && !nullOK {
+		return false
+	}
+	if len(kinds) > 0 && kind != "null" {
+		fits := false
+		for _, k := range kinds {
+			fits = fits || k == kind
+		}
+		if !fits {
+			return false
+		}
+	}
+	w.skipValue()
+	return w.err == nil
+}
+
+// Runes reports whether the string s holds from lo to hi code points (hi < 0
+// for no upper bound), counted as JSON Schema counts length.
+func Runes(s []byte, lo, hi int) bool {
+	n := utf8.RuneCount(s)
+	return n >= lo && (hi < 0 || n <= hi)
+}
+
+// View is s as a string, without a copy: valid for as long as s is unchanged,
+// for a check that keeps nothing (a format, an enum's switch).
+func View(s []byte) string { return view(s) }
+
+func view(b []byte) string { return unsafe.String(unsafe.SliceData(b), len(b)) }
