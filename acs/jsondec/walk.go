@@ -1,6 +1,7 @@
 package jsondec
 
 import (
+	"bytes"
 	"errors"
 	"strconv"
 	"sync"
@@ -201,24 +202,61 @@ func (w *Walk) Open() bool {
 }
 
 // Array consumes the value at the cursor and reports whether it is an array of
-// lo to hi items (hi < 0 for no upper bound), each of which item accepts. Of
-// an array whose items must be unique, two items or more are equal or not as
-// JSON values, not as bytes: such an array is left to decoding (Unsure).
+// lo to hi items (hi < 0 for no upper bound), each of which item accepts, and
+// if unique, no two of which are equal.
 func (w *Walk) Array(lo, hi int, unique bool, item func(*Walk) bool) bool {
 	if !w.Is('[') {
 		return false
 	}
+	var spans [uniqueSpans][2]int
 	n := 0
 	for more := w.Enter(); more; more = w.Next('[') {
-		n++
+		w.skipSpace()
+		start := w.pos
 		if !item(w) {
 			return false
 		}
+		if unique && n < uniqueSpans {
+			spans[n] = [2]int{start, w.pos}
+		}
+		n++
 	}
-	if unique && n > 1 && w.err == nil {
+	if w.err != nil || n < lo || hi >= 0 && n > hi {
+		return false
+	}
+	if unique && n > 1 {
+		return w.distinct(spans[:min(n, uniqueSpans)], n)
+	}
+	return true
+}
+
+// uniqueSpans is how many items of a uniqueItems array a walk tells apart.
+const uniqueSpans = 8
+
+// distinct reports whether the n items at spans are pairwise unequal, as
+// kin-openapi compares them: by json.Marshal of each decoded with UseNumber,
+// so numbers by their text and strings by their contents. Items it cannot
+// compare by their bytes (a string with an escape or invalid UTF-8, an array
+// or object, more than uniqueSpans) leave the array to decoding (Unsure).
+func (w *Walk) distinct(spans [][2]int, n int) bool {
+	if n > len(spans) {
 		return w.Unsure()
 	}
-	return w.err == nil && n >= lo && (hi < 0 || n <= hi)
+	for i, a := range spans {
+		x := w.data[a[0]:a[1]]
+		switch c := x[0]; {
+		case c == '[' || c == '{':
+			return w.Unsure()
+		case c == '"' && (bytes.IndexByte(x, '\\') >= 0 || !utf8.Valid(x)):
+			return w.Unsure()
+		}
+		for _, b := range spans[:i] {
+			if bytes.Equal(x, w.data[b[0]:b[1]]) {
+				return false
+			}
+		}
+	}
+	return true
 }
 
 // Map consumes the value at the cursor and reports whether it is an object of
