@@ -308,7 +308,8 @@ func FuzzOneWalk(f *testing.F) {
 }
 
 // BenchmarkCompiledCheck checks the documented GetPluginAttachment body with its
-// compiled check: in one walk, and in the two walks before exact decoding.
+// compiled check: by exact decoding in one walk, by the generated walker, and in
+// the two walks before exact decoding.
 func BenchmarkCompiledCheck(b *testing.B) {
 	body := documented(&testing.T{}).RespBody
 	c := &compiledCheck{check: acs.CheckResponse[apig.GetPluginAttachmentResponse]}
@@ -316,6 +317,15 @@ func BenchmarkCompiledCheck(b *testing.B) {
 		b.ReportAllocs()
 		for b.Loop() {
 			if !c.accepts(body, false) {
+				b.Fatal("refused")
+			}
+		}
+	})
+	b.Run("walker", func(b *testing.B) {
+		walk := &compiledCheck{walk: apig.CompiledSpec.Walks["GetPluginAttachment"]["200"]}
+		b.ReportAllocs()
+		for b.Loop() {
+			if !walk.accepts(body, false) {
 				b.Fatal("refused")
 			}
 		}

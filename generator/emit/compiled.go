@@ -7,8 +7,9 @@ import (
 )
 
 // genCompiledFile emits CompiledSpec: the spec files' digests and, per operation,
-// the checks of its responses with a JSON body of a generated type and of its JSON
-// request body when that is a generated struct, which contract runs instead of
+// the checks (decoding ones, and walkers from check_gen.go) of its responses with a
+// JSON body of a generated type and of its JSON request body when that is a
+// generated struct, which contract runs instead of
 // kin-openapi while the operation's spec file is unchanged.
 //
 //	var CompiledSpec = acs.CompiledSpec{
@@ -23,6 +24,15 @@ import (
 //		},
 //		RequestBodies: map[string]acs.BodyCheck{
 //			"CreatePluginAttachment": acs.CheckResponse[CreatePluginAttachmentBody],
+//		},
+//		Walks: map[string]acs.ResponseWalks{
+//			"GetPluginAttachment": {
+//				"200": jsondec.Walker(walkGetPluginAttachmentResponse),
+//				"4XX": jsondec.Walker(walkErrorResponse),
+//			},
+//		},
+//		RequestWalks: map[string]acs.BodyWalk{
+//			"CreatePluginAttachment": jsondec.Walker(walkCreatePluginAttachmentBody),
 //		},
 //	}
 func genCompiledFile(f *jen.File, api *ir.API) bool {
