@@ -72,11 +72,12 @@ func CheckResponse[T any, P interface {
 // ResponseWalks maps a responses key to the walker of that response's JSON body.
 type ResponseWalks map[string]BodyWalk
 
-// A BodyWalk judges whether a JSON body keeps every rule of its schema that
-// kin-openapi checks of a response (or request) body, reading its bytes once and
-// keeping nothing. Accepted means kin-openapi finds nothing; it errs towards
-// Refused (a member the schema does not name, a key given twice), and answers
-// Unsure of what it cannot judge cheaply (a union value that needs trying,
-// uniqueItems), which the BodyCheck then judges. In strict mode it also refuses
-// a value outside an open enum.
-type BodyWalk func(body []byte, strict bool) jsondec.Verdict
+// A BodyWalk is the generated walker of a body's top-level value, which
+// jsondec.Judge runs over a whole body: it judges whether the body keeps every
+// rule of its schema that kin-openapi checks of a response (or request) body,
+// reading its bytes once and keeping nothing. Accepted means kin-openapi finds
+// nothing; it errs towards Refused (a member the schema does not name, a key
+// given twice), and answers Unsure of what it cannot judge cheaply (a union
+// value that needs trying, uniqueItems), which the BodyCheck then judges. In
+// strict mode it also refuses a value outside an open enum.
+type BodyWalk func(w *jsondec.Walk) bool

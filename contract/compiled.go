@@ -161,7 +161,7 @@ func (o *operation) compiledAccepts(ix Interaction, statusKey string, strict boo
 // body it cannot judge cheaply (jsondec.Unsure) is decoded.
 func (c *compiledCheck) accepts(body []byte, strict bool) bool {
 	if c.walk != nil {
-		switch c.walk(body, strict) {
+		switch jsondec.Judge(body, strict, c.walk) {
 		case jsondec.Accepted:
 			return true
 		case jsondec.Refused:

@@ -44,24 +44,22 @@ var errUnsure = errors.New("jsondec: left to decoding")
 
 var walks = sync.Pool{New: func() any { return new(Walk) }}
 
-// Walker makes a check of whole documents from the walker of their top-level
-// value: the document must be one value that walk accepts, and nothing else.
-// Walks come from a pool, so a check allocates nothing once warm.
-func Walker(walk func(*Walk) bool) func(data []byte, strict bool) Verdict {
-	return func(data []byte, strict bool) Verdict {
-		w := walks.Get().(*Walk)
-		w.Start(data, strict)
-		v := Refused
-		switch {
-		case walk(w) && w.Finish():
-			v = Accepted
-		case w.unsure:
-			v = Unsure
-		}
-		w.Start(nil, false) // keep no document alive in the pool
-		walks.Put(w)
-		return v
+// Judge walks data, which must hold one value that walk accepts and nothing
+// else, and returns the verdict. Walks come from a pool, so judging allocates
+// nothing once warm.
+func Judge(data []byte, strict bool, walk func(*Walk) bool) Verdict {
+	w := walks.Get().(*Walk)
+	w.Start(data, strict)
+	v := Refused
+	switch {
+	case walk(w) && w.Finish():
+		v = Accepted
+	case w.unsure:
+		v = Unsure
 	}
+	w.Start(nil, false) // keep no document alive in the pool
+	walks.Put(w)
+	return v
 }
 
 // Start makes w read data from its start. In strict mode a value outside an
@@ -278,6 +276,20 @@ func (w *Walk) Map(lo, hi int, value func(*Walk) bool) bool {
 		}
 	}
 	return w.err == nil && n >= lo && (hi < 0 || n <= hi)
+}
+
+// Field consumes an object member's key and the colon after it and returns the
+// index of the field of s the key names exactly (as JSON Schema matches
+// properties), -1 for none or at an error. prev is the field of the member
+// before, -1 for none: bodies mostly list members in field order, so the field
+// after it is tried first.
+func (w *Walk) Field(s *Struct, prev int) int {
+	key, ok := w.ReadKey()
+	if !ok {
+		return -1
+	}
+	i, _ := s.index(key, prev+1, true)
+	return i
 }
 
 // Key consumes an object member's key and the colon after it and returns the

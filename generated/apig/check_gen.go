@@ -7,22 +7,24 @@ import "github.com/acsgen/acsgen/acs/jsondec"
 // walkAICacheConfig consumes the value at w's cursor and reports whether it is a valid AICacheConfig.
 func walkAICacheConfig(w *jsondec.Walk) bool {
 	var seen [1]uint64
+	at := -1
 	for more := w.Open(); more; more = w.Next('{') {
 		ok := false
-		switch w.Key() {
-		case "cacheKeyStrategy":
+		at = w.Field(jsonAICacheConfig, at)
+		switch at {
+		case 0:
 			ok = jsondec.Once(&seen[0], 1) && w.Str()
-		case "cacheMode":
+		case 1:
 			ok = jsondec.Once(&seen[0], 2) && w.Str()
-		case "cacheTTL":
+		case 2:
 			ok = jsondec.Once(&seen[0], 4) && w.Int(32)
-		case "embeddingConfig":
+		case 3:
 			ok = jsondec.Once(&seen[0], 8) && walkAICacheConfigEmbeddingConfig(w)
-		case "pluginStatus":
+		case 4:
 			ok = jsondec.Once(&seen[0], 16) && walkAIPluginStatus(w)
-		case "redisConfig":
+		case 5:
 			ok = jsondec.Once(&seen[0], 32) && walkAIPolicyRedisConfig(w)
-		case "vectorConfig":
+		case 6:
 			ok = jsondec.Once(&seen[0], 64) && walkAICacheConfigVectorConfig(w)
 		}
 		if !ok {
@@ -35,16 +37,18 @@ func walkAICacheConfig(w *jsondec.Walk) bool {
 // walkAICacheConfigEmbeddingConfig consumes the value at w's cursor and reports whether it is a valid AICacheConfigEmbeddingConfig.
 func walkAICacheConfigEmbeddingConfig(w *jsondec.Walk) bool {
 	var seen [1]uint64
+	at := -1
 	for more := w.Open(); more; more = w.Next('{') {
 		ok := false
-		switch w.Key() {
-		case "modelName":
+		at = w.Field(jsonAICacheConfigEmbeddingConfig, at)
+		switch at {
+		case 0:
 			ok = jsondec.Once(&seen[0], 1) && w.Str()
-		case "serviceId":
+		case 1:
 			ok = jsondec.Once(&seen[0], 2) && w.Str()
-		case "timeout":
+		case 2:
 			ok = jsondec.Once(&seen[0], 4) && w.Int(32)
-		case "type":
+		case 3:
 			ok = jsondec.Once(&seen[0], 8) && w.Str()
 		}
 		if !ok {
@@ -57,20 +61,22 @@ func walkAICacheConfigEmbeddingConfig(w *jsondec.Walk) bool {
 // walkAICacheConfigVectorConfig consumes the value at w's cursor and reports whether it is a valid AICacheConfigVectorConfig.
 func walkAICacheConfigVectorConfig(w *jsondec.Walk) bool {
 	var seen [1]uint64
+	at := -1
 	for more := w.Open(); more; more = w.Next('{') {
 		ok := false
-		switch w.Key() {
-		case "apiKey":
+		at = w.Field(jsonAICacheConfigVectorConfig, at)
+		switch at {
+		case 0:
 			ok = jsondec.Once(&seen[0], 1) && w.Str()
-		case "collectionId":
+		case 1:
 			ok = jsondec.Once(&seen[0], 2) && w.Str()
-		case "serviceHost":
+		case 2:
 			ok = jsondec.Once(&seen[0], 4) && w.Str()
-		case "threshold":
+		case 3:
 			ok = jsondec.Once(&seen[0], 8) && w.Float()
-		case "timeout":
+		case 4:
 			ok = jsondec.Once(&seen[0], 16) && w.Int(32)
-		case "type":
+		case 5:
 			ok = jsondec.Once(&seen[0], 32) && w.Str()
 		}
 		if !ok {
@@ -83,30 +89,32 @@ func walkAICacheConfigVectorConfig(w *jsondec.Walk) bool {
 // walkAINetworkConfigSearchEngine consumes the value at w's cursor and reports whether it is a valid AINetworkConfigSearchEngine.
 func walkAINetworkConfigSearchEngine(w *jsondec.Walk) bool {
 	var seen [1]uint64
+	at := -1
 	for more := w.Open(); more; more = w.Next('{') {
 		ok := false
-		switch w.Key() {
-		case "apiKey":
+		at = w.Field(jsonAINetworkConfigSearchEngine, at)
+		switch at {
+		case 0:
 			ok = jsondec.Once(&seen[0], 1) && w.Str()
-		case "contentMode":
+		case 1:
 			ok = jsondec.Once(&seen[0], 2) && w.Str()
-		case "count":
+		case 2:
 			ok = jsondec.Once(&seen[0], 4) && w.Int(32)
-		case "endpoint":
+		case 3:
 			ok = jsondec.Once(&seen[0], 8) && w.Str()
-		case "industry":
+		case 4:
 			ok = jsondec.Once(&seen[0], 16) && w.Str()
-		case "optionArgs":
+		case 5:
 			ok = jsondec.Once(&seen[0], 32) && w.Map(0, -1, func(w *jsondec.Walk) bool {
 				return w.Str()
 			})
-		case "start":
+		case 6:
 			ok = jsondec.Once(&seen[0], 64) && w.Int(32)
-		case "timeRange":
+		case 7:
 			ok = jsondec.Once(&seen[0], 128) && w.Str()
-		case "timeoutMillisecond":
+		case 8:
 			ok = jsondec.Once(&seen[0], 256) && w.Int(32)
-		case "type":
+		case 9:
 			ok = jsondec.Once(&seen[0], 512) && w.Str()
 		}
 		if !ok {
@@ -119,26 +127,28 @@ func walkAINetworkConfigSearchEngine(w *jsondec.Walk) bool {
 // walkAINetworkSearchConfig consumes the value at w's cursor and reports whether it is a valid AINetworkSearchConfig.
 func walkAINetworkSearchConfig(w *jsondec.Walk) bool {
 	var seen [1]uint64
+	at := -1
 	for more := w.Open(); more; more = w.Next('{') {
 		ok := false
-		switch w.Key() {
-		case "defaultEnable":
+		at = w.Field(jsonAINetworkSearchConfig, at)
+		switch at {
+		case 0:
 			ok = jsondec.Once(&seen[0], 1) && w.Bool()
-		case "defaultLang":
+		case 1:
 			ok = jsondec.Once(&seen[0], 2) && w.Str()
-		case "needReference":
+		case 2:
 			ok = jsondec.Once(&seen[0], 4) && w.Bool()
-		case "pluginStatus":
+		case 3:
 			ok = jsondec.Once(&seen[0], 8) && walkAIPluginStatus(w)
-		case "referenceFormat":
+		case 4:
 			ok = jsondec.Once(&seen[0], 16) && w.Str()
-		case "referenceLocation":
+		case 5:
 			ok = jsondec.Once(&seen[0], 32) && w.Str()
-		case "searchEngineConfig":
+		case 6:
 			ok = jsondec.Once(&seen[0], 64) && walkAINetworkConfigSearchEngine(w)
-		case "searchFrom":
+		case 7:
 			ok = jsondec.Once(&seen[0], 128) && w.Array(0, -1, false, walkAINetworkConfigSearchEngine)
-		case "searchRewrite":
+		case 8:
 			ok = jsondec.Once(&seen[0], 256) && walkAINetworkSearchConfigSearchRewrite(w)
 		}
 		if !ok {
@@ -151,18 +161,20 @@ func walkAINetworkSearchConfig(w *jsondec.Walk) bool {
 // walkAINetworkSearchConfigSearchRewrite consumes the value at w's cursor and reports whether it is a valid AINetworkSearchConfigSearchRewrite.
 func walkAINetworkSearchConfigSearchRewrite(w *jsondec.Walk) bool {
 	var seen [1]uint64
+	at := -1
 	for more := w.Open(); more; more = w.Next('{') {
 		ok := false
-		switch w.Key() {
-		case "enable":
+		at = w.Field(jsonAINetworkSearchConfigSearchRewrite, at)
+		switch at {
+		case 0:
 			ok = jsondec.Once(&seen[0], 1) && w.Bool()
-		case "maxCount":
+		case 1:
 			ok = jsondec.Once(&seen[0], 2) && w.Int(32)
-		case "modelName":
+		case 2:
 			ok = jsondec.Once(&seen[0], 4) && w.Str()
-		case "serviceId":
+		case 3:
 			ok = jsondec.Once(&seen[0], 8) && w.Str()
-		case "timeoutMillisecond":
+		case 4:
 			ok = jsondec.Once(&seen[0], 16) && w.Int(32)
 		}
 		if !ok {
@@ -175,18 +187,20 @@ func walkAINetworkSearchConfigSearchRewrite(w *jsondec.Walk) bool {
 // walkAIPluginStatus consumes the value at w's cursor and reports whether it is a valid AIPluginStatus.
 func walkAIPluginStatus(w *jsondec.Walk) bool {
 	var seen [1]uint64
+	at := -1
 	for more := w.Open(); more; more = w.Next('{') {
 		ok := false
-		switch w.Key() {
-		case "errorLogs":
+		at = w.Field(jsonAIPluginStatus, at)
+		switch at {
+		case 0:
 			ok = jsondec.Once(&seen[0], 1) && w.Array(0, -1, false, func(w *jsondec.Walk) bool {
 				return w.Map(0, -1, func(w *jsondec.Walk) bool {
 					return w.Any(false)
 				})
 			})
-		case "pluginId":
+		case 1:
 			ok = jsondec.Once(&seen[0], 2) && w.Str()
-		case "serviceHealthy":
+		case 2:
 			ok = jsondec.Once(&seen[0], 4) && w.Bool()
 		}
 		if !ok {
@@ -199,20 +213,22 @@ func walkAIPluginStatus(w *jsondec.Walk) bool {
 // walkAIPolicyRedisConfig consumes the value at w's cursor and reports whether it is a valid AIPolicyRedisConfig.
 func walkAIPolicyRedisConfig(w *jsondec.Walk) bool {
 	var seen [1]uint64
+	at := -1
 	for more := w.Open(); more; more = w.Next('{') {
 		ok := false
-		switch w.Key() {
-		case "databaseNumber":
+		at = w.Field(jsonAIPolicyRedisConfig, at)
+		switch at {
+		case 0:
 			ok = jsondec.Once(&seen[0], 1) && w.Int(32)
-		case "host":
+		case 1:
 			ok = jsondec.Once(&seen[0], 2) && w.Str()
-		case "password":
+		case 2:
 			ok = jsondec.Once(&seen[0], 4) && w.Str()
-		case "port":
+		case 3:
 			ok = jsondec.Once(&seen[0], 8) && w.Int(32)
-		case "timeout":
+		case 4:
 			ok = jsondec.Once(&seen[0], 16) && w.Int(32)
-		case "username":
+		case 5:
 			ok = jsondec.Once(&seen[0], 32) && w.Str()
 		}
 		if !ok {
@@ -225,40 +241,42 @@ func walkAIPolicyRedisConfig(w *jsondec.Walk) bool {
 // walkAISecurityGuardConfig consumes the value at w's cursor and reports whether it is a valid AISecurityGuardConfig.
 func walkAISecurityGuardConfig(w *jsondec.Walk) bool {
 	var seen [1]uint64
+	at := -1
 	for more := w.Open(); more; more = w.Next('{') {
 		ok := false
-		switch w.Key() {
-		case "bufferLimit":
+		at = w.Field(jsonAISecurityGuardConfig, at)
+		switch at {
+		case 0:
 			ok = jsondec.Once(&seen[0], 1) && w.Int(32)
-		case "checkRequest":
+		case 1:
 			ok = jsondec.Once(&seen[0], 2) && w.Bool()
-		case "checkRequestImage":
+		case 2:
 			ok = jsondec.Once(&seen[0], 4) && w.Bool()
-		case "checkResponse":
+		case 3:
 			ok = jsondec.Once(&seen[0], 8) && w.Bool()
-		case "checkResponseImage":
+		case 4:
 			ok = jsondec.Once(&seen[0], 16) && w.Bool()
-		case "consumerRequestCheckService":
+		case 5:
 			ok = jsondec.Once(&seen[0], 32) && w.Array(0, -1, false, walkAISecurityGuardConfigConsumerRequestCheckService)
-		case "consumerResponseCheckService":
+		case 6:
 			ok = jsondec.Once(&seen[0], 64) && w.Array(0, -1, false, walkAISecurityGuardConfigConsumerResponseCheckService)
-		case "consumerRiskLevel":
+		case 7:
 			ok = jsondec.Once(&seen[0], 128) && w.Array(0, -1, false, walkAISecurityGuardConfigConsumerRiskLevel)
-		case "pluginStatus":
+		case 8:
 			ok = jsondec.Once(&seen[0], 256) && walkAIPluginStatus(w)
-		case "requestCheckService":
+		case 9:
 			ok = jsondec.Once(&seen[0], 512) && w.Str()
-		case "requestImageCheckService":
+		case 10:
 			ok = jsondec.Once(&seen[0], 1024) && w.Str()
-		case "responseCheckService":
+		case 11:
 			ok = jsondec.Once(&seen[0], 2048) && w.Str()
-		case "responseImageCheckService":
+		case 12:
 			ok = jsondec.Once(&seen[0], 4096) && w.Str()
-		case "riskAlertLevel":
+		case 13:
 			ok = jsondec.Once(&seen[0], 8192) && w.Str()
-		case "riskConfig":
+		case 14:
 			ok = jsondec.Once(&seen[0], 16384) && w.Array(0, -1, false, walkAISecurityGuardConfigRiskConfig)
-		case "serviceAddress":
+		case 15:
 			ok = jsondec.Once(&seen[0], 32768) && w.Str()
 		}
 		if !ok {
@@ -271,18 +289,20 @@ func walkAISecurityGuardConfig(w *jsondec.Walk) bool {
 // walkAISecurityGuardConfigConsumerRequestCheckService consumes the value at w's cursor and reports whether it is a valid AISecurityGuardConfigConsumerRequestCheckService.
 func walkAISecurityGuardConfigConsumerRequestCheckService(w *jsondec.Walk) bool {
 	var seen [1]uint64
+	at := -1
 	for more := w.Open(); more; more = w.Next('{') {
 		ok := false
-		switch w.Key() {
-		case "matchType":
+		at = w.Field(jsonAISecurityGuardConfigConsumerRequestCheckService, at)
+		switch at {
+		case 0:
 			ok = jsondec.Once(&seen[0], 1) && w.Str()
-		case "modalityType":
+		case 1:
 			ok = jsondec.Once(&seen[0], 2) && w.Str()
-		case "name":
+		case 2:
 			ok = jsondec.Once(&seen[0], 4) && w.Str()
-		case "requestCheckService":
+		case 3:
 			ok = jsondec.Once(&seen[0], 8) && w.Str()
-		case "requestImageCheckService":
+		case 4:
 			ok = jsondec.Once(&seen[0], 16) && w.Str()
 		}
 		if !ok {
@@ -295,18 +315,20 @@ func walkAISecurityGuardConfigConsumerRequestCheckService(w *jsondec.Walk) bool 
 // walkAISecurityGuardConfigConsumerResponseCheckService consumes the value at w's cursor and reports whether it is a valid AISecurityGuardConfigConsumerResponseCheckService.
 func walkAISecurityGuardConfigConsumerResponseCheckService(w *jsondec.Walk) bool {
 	var seen [1]uint64
+	at := -1
 	for more := w.Open(); more; more = w.Next('{') {
 		ok := false
-		switch w.Key() {
-		case "matchType":
+		at = w.Field(jsonAISecurityGuardConfigConsumerResponseCheckService, at)
+		switch at {
+		case 0:
 			ok = jsondec.Once(&seen[0], 1) && w.Str()
-		case "modalityType":
+		case 1:
 			ok = jsondec.Once(&seen[0], 2) && w.Str()
-		case "name":
+		case 2:
 			ok = jsondec.Once(&seen[0], 4) && w.Str()
-		case "responseCheckService":
+		case 3:
 			ok = jsondec.Once(&seen[0], 8) && w.Str()
-		case "responseImageCheckService":
+		case 4:
 			ok = jsondec.Once(&seen[0], 16) && w.Str()
 		}
 		if !ok {
@@ -319,16 +341,18 @@ func walkAISecurityGuardConfigConsumerResponseCheckService(w *jsondec.Walk) bool
 // walkAISecurityGuardConfigConsumerRiskLevel consumes the value at w's cursor and reports whether it is a valid AISecurityGuardConfigConsumerRiskLevel.
 func walkAISecurityGuardConfigConsumerRiskLevel(w *jsondec.Walk) bool {
 	var seen [1]uint64
+	at := -1
 	for more := w.Open(); more; more = w.Next('{') {
 		ok := false
-		switch w.Key() {
-		case "level":
+		at = w.Field(jsonAISecurityGuardConfigConsumerRiskLevel, at)
+		switch at {
+		case 0:
 			ok = jsondec.Once(&seen[0], 1) && w.Str()
-		case "matchType":
+		case 1:
 			ok = jsondec.Once(&seen[0], 2) && w.Str()
-		case "name":
+		case 2:
 			ok = jsondec.Once(&seen[0], 4) && w.Str()
-		case "type":
+		case 3:
 			ok = jsondec.Once(&seen[0], 8) && w.Str()
 		}
 		if !ok {
@@ -341,14 +365,16 @@ func walkAISecurityGuardConfigConsumerRiskLevel(w *jsondec.Walk) bool {
 // walkAISecurityGuardConfigRiskConfig consumes the value at w's cursor and reports whether it is a valid AISecurityGuardConfigRiskConfig.
 func walkAISecurityGuardConfigRiskConfig(w *jsondec.Walk) bool {
 	var seen [1]uint64
+	at := -1
 	for more := w.Open(); more; more = w.Next('{') {
 		ok := false
-		switch w.Key() {
-		case "consumerRules":
+		at = w.Field(jsonAISecurityGuardConfigRiskConfig, at)
+		switch at {
+		case 0:
 			ok = jsondec.Once(&seen[0], 1) && walkAISecurityGuardConfigRiskConfigConsumerRules(w)
-		case "level":
+		case 1:
 			ok = jsondec.Once(&seen[0], 2) && w.Str()
-		case "type":
+		case 2:
 			ok = jsondec.Once(&seen[0], 4) && w.Str()
 		}
 		if !ok {
@@ -361,12 +387,14 @@ func walkAISecurityGuardConfigRiskConfig(w *jsondec.Walk) bool {
 // walkAISecurityGuardConfigRiskConfigConsumerRules consumes the value at w's cursor and reports whether it is a valid AISecurityGuardConfigRiskConfigConsumerRules.
 func walkAISecurityGuardConfigRiskConfigConsumerRules(w *jsondec.Walk) bool {
 	var seen [1]uint64
+	at := -1
 	for more := w.Open(); more; more = w.Next('{') {
 		ok := false
-		switch w.Key() {
-		case "matchType":
+		at = w.Field(jsonAISecurityGuardConfigRiskConfigConsumerRules, at)
+		switch at {
+		case 0:
 			ok = jsondec.Once(&seen[0], 1) && w.Str()
-		case "pattern":
+		case 1:
 			ok = jsondec.Once(&seen[0], 2) && w.Str()
 		}
 		if !ok {
@@ -379,14 +407,16 @@ func walkAISecurityGuardConfigRiskConfigConsumerRules(w *jsondec.Walk) bool {
 // walkAIStatisticsConfig consumes the value at w's cursor and reports whether it is a valid AIStatisticsConfig.
 func walkAIStatisticsConfig(w *jsondec.Walk) bool {
 	var seen [1]uint64
+	at := -1
 	for more := w.Open(); more; more = w.Next('{') {
 		ok := false
-		switch w.Key() {
-		case "logRequestContent":
+		at = w.Field(jsonAIStatisticsConfig, at)
+		switch at {
+		case 0:
 			ok = jsondec.Once(&seen[0], 1) && w.Bool()
-		case "logResponseContent":
+		case 1:
 			ok = jsondec.Once(&seen[0], 2) && w.Bool()
-		case "pathFieldConfigs":
+		case 2:
 			ok = jsondec.Once(&seen[0], 4) && w.Array(0, -1, false, walkAIStatisticsConfigPathFieldConfigs)
 		}
 		if !ok {
@@ -399,12 +429,14 @@ func walkAIStatisticsConfig(w *jsondec.Walk) bool {
 // walkAIStatisticsConfigPathFieldConfigs consumes the value at w's cursor and reports whether it is a valid AIStatisticsConfigPathFieldConfigs.
 func walkAIStatisticsConfigPathFieldConfigs(w *jsondec.Walk) bool {
 	var seen [1]uint64
+	at := -1
 	for more := w.Open(); more; more = w.Next('{') {
 		ok := false
-		switch w.Key() {
-		case "fieldPaths":
+		at = w.Field(jsonAIStatisticsConfigPathFieldConfigs, at)
+		switch at {
+		case 0:
 			ok = jsondec.Once(&seen[0], 1) && w.Map(0, -1, walkAIStatisticsPathField)
-		case "path":
+		case 1:
 			ok = jsondec.Once(&seen[0], 2) && w.Str()
 		}
 		if !ok {
@@ -417,28 +449,30 @@ func walkAIStatisticsConfigPathFieldConfigs(w *jsondec.Walk) bool {
 // walkAIStatisticsPathField consumes the value at w's cursor and reports whether it is a valid AIStatisticsPathField.
 func walkAIStatisticsPathField(w *jsondec.Walk) bool {
 	var seen [1]uint64
+	at := -1
 	for more := w.Open(); more; more = w.Next('{') {
 		ok := false
-		switch w.Key() {
-		case "category":
+		at = w.Field(jsonAIStatisticsPathField, at)
+		switch at {
+		case 0:
 			ok = jsondec.Once(&seen[0], 1) && w.Str()
-		case "description":
+		case 1:
 			ok = jsondec.Once(&seen[0], 2) && w.Str()
-		case "fieldKey":
+		case 2:
 			ok = jsondec.Once(&seen[0], 4) && w.Str()
-		case "io":
+		case 3:
 			ok = jsondec.Once(&seen[0], 8) && w.Str()
-		case "jsonPath":
+		case 4:
 			ok = jsondec.Once(&seen[0], 16) && w.Str()
-		case "name":
+		case 5:
 			ok = jsondec.Once(&seen[0], 32) && w.Str()
-		case "recordEnabled":
+		case 6:
 			ok = jsondec.Once(&seen[0], 64) && w.Bool()
-		case "rule":
+		case 7:
 			ok = jsondec.Once(&seen[0], 128) && w.Str()
-		case "sensitive":
+		case 8:
 			ok = jsondec.Once(&seen[0], 256) && w.Bool()
-		case "source":
+		case 9:
 			ok = jsondec.Once(&seen[0], 512) && w.Str()
 		}
 		if !ok {
@@ -451,18 +485,20 @@ func walkAIStatisticsPathField(w *jsondec.Walk) bool {
 // walkAITokenRateLimitConfig consumes the value at w's cursor and reports whether it is a valid AITokenRateLimitConfig.
 func walkAITokenRateLimitConfig(w *jsondec.Walk) bool {
 	var seen [1]uint64
+	at := -1
 	for more := w.Open(); more; more = w.Next('{') {
 		ok := false
-		switch w.Key() {
-		case "enableGlobalRules":
+		at = w.Field(jsonAITokenRateLimitConfig, at)
+		switch at {
+		case 0:
 			ok = jsondec.Once(&seen[0], 1) && w.Bool()
-		case "globalRules":
+		case 1:
 			ok = jsondec.Once(&seen[0], 2) && w.Array(0, -1, false, walkAITokenRateLimitConfigRule)
-		case "pluginStatus":
+		case 2:
 			ok = jsondec.Once(&seen[0], 4) && walkAIPluginStatus(w)
-		case "redisConfig":
+		case 3:
 			ok = jsondec.Once(&seen[0], 8) && walkAIPolicyRedisConfig(w)
-		case "rules":
+		case 4:
 			ok = jsondec.Once(&seen[0], 16) && w.Array(0, -1, false, walkAITokenRateLimitConfigRule)
 		}
 		if !ok {
@@ -475,20 +511,22 @@ func walkAITokenRateLimitConfig(w *jsondec.Walk) bool {
 // walkAITokenRateLimitConfigRule consumes the value at w's cursor and reports whether it is a valid AITokenRateLimitConfigRule.
 func walkAITokenRateLimitConfigRule(w *jsondec.Walk) bool {
 	var seen [1]uint64
+	at := -1
 	for more := w.Open(); more; more = w.Next('{') {
 		ok := false
-		switch w.Key() {
-		case "limitMode":
+		at = w.Field(jsonAITokenRateLimitConfigRule, at)
+		switch at {
+		case 0:
 			ok = jsondec.Once(&seen[0], 1) && w.Str()
-		case "limitType":
+		case 1:
 			ok = jsondec.Once(&seen[0], 2) && w.Str()
-		case "limitValue":
+		case 2:
 			ok = jsondec.Once(&seen[0], 4) && w.Int(32)
-		case "matchKey":
+		case 3:
 			ok = jsondec.Once(&seen[0], 8) && w.Str()
-		case "matchType":
+		case 4:
 			ok = jsondec.Once(&seen[0], 16) && w.Str()
-		case "matchValue":
+		case 5:
 			ok = jsondec.Once(&seen[0], 32) && w.Str()
 		}
 		if !ok {
@@ -501,16 +539,18 @@ func walkAITokenRateLimitConfigRule(w *jsondec.Walk) bool {
 // walkAIToolSelectionConfig consumes the value at w's cursor and reports whether it is a valid AIToolSelectionConfig.
 func walkAIToolSelectionConfig(w *jsondec.Walk) bool {
 	var seen [1]uint64
+	at := -1
 	for more := w.Open(); more; more = w.Next('{') {
 		ok := false
-		switch w.Key() {
-		case "enableConditions":
+		at = w.Field(jsonAIToolSelectionConfig, at)
+		switch at {
+		case 0:
 			ok = jsondec.Once(&seen[0], 1) && walkAIToolSelectionConfigEnableConditions(w)
-		case "pluginStatus":
+		case 1:
 			ok = jsondec.Once(&seen[0], 2) && walkAIPluginStatus(w)
-		case "queryRewriting":
+		case 2:
 			ok = jsondec.Once(&seen[0], 4) && walkAIToolSelectionConfigQueryRewriting(w)
-		case "toolReranking":
+		case 3:
 			ok = jsondec.Once(&seen[0], 8) && walkAIToolSelectionConfigToolReranking(w)
 		}
 		if !ok {
@@ -523,10 +563,12 @@ func walkAIToolSelectionConfig(w *jsondec.Walk) bool {
 // walkAIToolSelectionConfigEnableConditions consumes the value at w's cursor and reports whether it is a valid AIToolSelectionConfigEnableConditions.
 func walkAIToolSelectionConfigEnableConditions(w *jsondec.Walk) bool {
 	var seen [1]uint64
+	at := -1
 	for more := w.Open(); more; more = w.Next('{') {
 		ok := false
-		switch w.Key() {
-		case "toolCountThreshold":
+		at = w.Field(jsonAIToolSelectionConfigEnableConditions, at)
+		switch at {
+		case 0:
 			ok = jsondec.Once(&seen[0], 1) && w.Int(32)
 		}
 		if !ok {
@@ -539,22 +581,24 @@ func walkAIToolSelectionConfigEnableConditions(w *jsondec.Walk) bool {
 // walkAIToolSelectionConfigQueryRewriting consumes the value at w's cursor and reports whether it is a valid AIToolSelectionConfigQueryRewriting.
 func walkAIToolSelectionConfigQueryRewriting(w *jsondec.Walk) bool {
 	var seen [1]uint64
+	at := -1
 	for more := w.Open(); more; more = w.Next('{') {
 		ok := false
-		switch w.Key() {
-		case "contextSelection":
+		at = w.Field(jsonAIToolSelectionConfigQueryRewriting, at)
+		switch at {
+		case 0:
 			ok = jsondec.Once(&seen[0], 1) && walkAIToolSelectionConfigQueryRewritingContextSelection(w)
-		case "enabled":
+		case 1:
 			ok = jsondec.Once(&seen[0], 2) && w.Bool()
-		case "fallbackStrategy":
+		case 2:
 			ok = jsondec.Once(&seen[0], 4) && w.Str()
-		case "maxOutputTokens":
+		case 3:
 			ok = jsondec.Once(&seen[0], 8) && w.Int(32)
-		case "modelService":
+		case 4:
 			ok = jsondec.Once(&seen[0], 16) && walkAIToolSelectionConfigQueryRewritingModelService(w)
-		case "promptConfig":
+		case 5:
 			ok = jsondec.Once(&seen[0], 32) && walkAIToolSelectionConfigQueryRewritingPromptConfig(w)
-		case "triggerConditions":
+		case 6:
 			ok = jsondec.Once(&seen[0], 64) && walkAIToolSelectionConfigQueryRewritingTriggerConditions(w)
 		}
 		if !ok {
@@ -567,12 +611,14 @@ func walkAIToolSelectionConfigQueryRewriting(w *jsondec.Walk) bool {
 // walkAIToolSelectionConfigQueryRewritingContextSelection consumes the value at w's cursor and reports whether it is a valid AIToolSelectionConfigQueryRewritingContextSelection.
 func walkAIToolSelectionConfigQueryRewritingContextSelection(w *jsondec.Walk) bool {
 	var seen [1]uint64
+	at := -1
 	for more := w.Open(); more; more = w.Next('{') {
 		ok := false
-		switch w.Key() {
-		case "type":
+		at = w.Field(jsonAIToolSelectionConfigQueryRewritingContextSelection, at)
+		switch at {
+		case 0:
 			ok = jsondec.Once(&seen[0], 1) && w.Str()
-		case "value":
+		case 1:
 			ok = jsondec.Once(&seen[0], 2) && w.Int(32)
 		}
 		if !ok {
@@ -585,14 +631,16 @@ func walkAIToolSelectionConfigQueryRewritingContextSelection(w *jsondec.Walk) bo
 // walkAIToolSelectionConfigQueryRewritingModelService consumes the value at w's cursor and reports whether it is a valid AIToolSelectionConfigQueryRewritingModelService.
 func walkAIToolSelectionConfigQueryRewritingModelService(w *jsondec.Walk) bool {
 	var seen [1]uint64
+	at := -1
 	for more := w.Open(); more; more = w.Next('{') {
 		ok := false
-		switch w.Key() {
-		case "modelName":
+		at = w.Field(jsonAIToolSelectionConfigQueryRewritingModelService, at)
+		switch at {
+		case 0:
 			ok = jsondec.Once(&seen[0], 1) && w.Str()
-		case "serviceId":
+		case 1:
 			ok = jsondec.Once(&seen[0], 2) && w.Str()
-		case "timeoutMillisecond":
+		case 2:
 			ok = jsondec.Once(&seen[0], 4) && w.Int(32)
 		}
 		if !ok {
@@ -605,12 +653,14 @@ func walkAIToolSelectionConfigQueryRewritingModelService(w *jsondec.Walk) bool {
 // walkAIToolSelectionConfigQueryRewritingPromptConfig consumes the value at w's cursor and reports whether it is a valid AIToolSelectionConfigQueryRewritingPromptConfig.
 func walkAIToolSelectionConfigQueryRewritingPromptConfig(w *jsondec.Walk) bool {
 	var seen [1]uint64
+	at := -1
 	for more := w.Open(); more; more = w.Next('{') {
 		ok := false
-		switch w.Key() {
-		case "customPrompt":
+		at = w.Field(jsonAIToolSelectionConfigQueryRewritingPromptConfig, at)
+		switch at {
+		case 0:
 			ok = jsondec.Once(&seen[0], 1) && w.Str()
-		case "type":
+		case 1:
 			ok = jsondec.Once(&seen[0], 2) && w.Str()
 		}
 		if !ok {
@@ -623,10 +673,12 @@ func walkAIToolSelectionConfigQueryRewritingPromptConfig(w *jsondec.Walk) bool {
 // walkAIToolSelectionConfigQueryRewritingTriggerConditions consumes the value at w's cursor and reports whether it is a valid AIToolSelectionConfigQueryRewritingTriggerConditions.
 func walkAIToolSelectionConfigQueryRewritingTriggerConditions(w *jsondec.Walk) bool {
 	var seen [1]uint64
+	at := -1
 	for more := w.Open(); more; more = w.Next('{') {
 		ok := false
-		switch w.Key() {
-		case "messageCountThreshold":
+		at = w.Field(jsonAIToolSelectionConfigQueryRewritingTriggerConditions, at)
+		switch at {
+		case 0:
 			ok = jsondec.Once(&seen[0], 1) && w.Int(32)
 		}
 		if !ok {
@@ -639,20 +691,22 @@ func walkAIToolSelectionConfigQueryRewritingTriggerConditions(w *jsondec.Walk) b
 // walkAIToolSelectionConfigToolReranking consumes the value at w's cursor and reports whether it is a valid AIToolSelectionConfigToolReranking.
 func walkAIToolSelectionConfigToolReranking(w *jsondec.Walk) bool {
 	var seen [1]uint64
+	at := -1
 	for more := w.Open(); more; more = w.Next('{') {
 		ok := false
-		switch w.Key() {
-		case "fallbackStrategy":
+		at = w.Field(jsonAIToolSelectionConfigToolReranking, at)
+		switch at {
+		case 0:
 			ok = jsondec.Once(&seen[0], 1) && w.Str()
-		case "filteringMethod":
+		case 1:
 			ok = jsondec.Once(&seen[0], 2) && w.Str()
-		case "modelService":
+		case 2:
 			ok = jsondec.Once(&seen[0], 4) && walkAIToolSelectionConfigToolRerankingModelService(w)
-		case "scoreThreshold":
+		case 3:
 			ok = jsondec.Once(&seen[0], 8) && w.Float()
-		case "topKPercent":
+		case 4:
 			ok = jsondec.Once(&seen[0], 16) && w.Int(32)
-		case "topNCount":
+		case 5:
 			ok = jsondec.Once(&seen[0], 32) && w.Int(32)
 		}
 		if !ok {
@@ -665,14 +719,16 @@ func walkAIToolSelectionConfigToolReranking(w *jsondec.Walk) bool {
 // walkAIToolSelectionConfigToolRerankingModelService consumes the value at w's cursor and reports whether it is a valid AIToolSelectionConfigToolRerankingModelService.
 func walkAIToolSelectionConfigToolRerankingModelService(w *jsondec.Walk) bool {
 	var seen [1]uint64
+	at := -1
 	for more := w.Open(); more; more = w.Next('{') {
 		ok := false
-		switch w.Key() {
-		case "modelName":
+		at = w.Field(jsonAIToolSelectionConfigToolRerankingModelService, at)
+		switch at {
+		case 0:
 			ok = jsondec.Once(&seen[0], 1) && w.Str()
-		case "serviceId":
+		case 1:
 			ok = jsondec.Once(&seen[0], 2) && w.Str()
-		case "timeoutMillisecond":
+		case 2:
 			ok = jsondec.Once(&seen[0], 4) && w.Int(32)
 		}
 		if !ok {
@@ -685,12 +741,14 @@ func walkAIToolSelectionConfigToolRerankingModelService(w *jsondec.Walk) bool {
 // walkAuthConfig consumes the value at w's cursor and reports whether it is a valid AuthConfig.
 func walkAuthConfig(w *jsondec.Walk) bool {
 	var seen [1]uint64
+	at := -1
 	for more := w.Open(); more; more = w.Next('{') {
 		ok := false
-		switch w.Key() {
-		case "authType":
+		at = w.Field(jsonAuthConfig, at)
+		switch at {
+		case 0:
 			ok = jsondec.Once(&seen[0], 1) && w.Str()
-		case "authMode":
+		case 1:
 			ok = jsondec.Once(&seen[0], 2) && w.Str()
 		}
 		if !ok {
@@ -703,12 +761,14 @@ func walkAuthConfig(w *jsondec.Walk) bool {
 // walkBackend consumes the value at w's cursor and reports whether it is a valid Backend.
 func walkBackend(w *jsondec.Walk) bool {
 	var seen [1]uint64
+	at := -1
 	for more := w.Open(); more; more = w.Next('{') {
 		ok := false
-		switch w.Key() {
-		case "scene":
+		at = w.Field(jsonBackend, at)
+		switch at {
+		case 0:
 			ok = jsondec.Once(&seen[0], 1) && walkBackendScene(w)
-		case "services":
+		case 1:
 			ok = jsondec.Once(&seen[0], 2) && w.Array(0, -1, false, walkBackendServices)
 		}
 		if !ok {
@@ -731,20 +791,22 @@ func walkBackendScene(w *jsondec.Walk) bool {
 // walkBackendServices consumes the value at w's cursor and reports whether it is a valid BackendServices.
 func walkBackendServices(w *jsondec.Walk) bool {
 	var seen [1]uint64
+	at := -1
 	for more := w.Open(); more; more = w.Next('{') {
 		ok := false
-		switch w.Key() {
-		case "serviceId":
+		at = w.Field(jsonBackendServices, at)
+		switch at {
+		case 0:
 			ok = jsondec.Once(&seen[0], 1) && w.Str()
-		case "name":
+		case 1:
 			ok = jsondec.Once(&seen[0], 2) && w.Str()
-		case "protocol":
+		case 2:
 			ok = jsondec.Once(&seen[0], 4) && walkBackendServicesProtocol(w)
-		case "port":
+		case 3:
 			ok = jsondec.Once(&seen[0], 8) && w.Int(32)
-		case "weight":
+		case 4:
 			ok = jsondec.Once(&seen[0], 16) && w.Int(32)
-		case "version":
+		case 5:
 			ok = jsondec.Once(&seen[0], 32) && w.Str()
 		}
 		if !ok {
@@ -767,24 +829,26 @@ func walkBackendServicesProtocol(w *jsondec.Walk) bool {
 // walkCreatePluginAttachmentBody consumes the value at w's cursor and reports whether it is a valid CreatePluginAttachmentBody.
 func walkCreatePluginAttachmentBody(w *jsondec.Walk) bool {
 	var seen [1]uint64
+	at := -1
 	for more := w.Open(); more; more = w.Next('{') {
 		ok := false
-		switch w.Key() {
-		case "pluginId":
+		at = w.Field(jsonCreatePluginAttachmentBody, at)
+		switch at {
+		case 0:
 			ok = jsondec.Once(&seen[0], 1) && w.Str()
-		case "pluginConfig":
+		case 1:
 			ok = jsondec.Once(&seen[0], 2) && w.Str()
-		case "attachResourceIds":
+		case 2:
 			ok = jsondec.Once(&seen[0], 4) && w.Array(0, -1, false, func(w *jsondec.Walk) bool {
 				return w.Str()
 			})
-		case "attachResourceType":
+		case 3:
 			ok = jsondec.Once(&seen[0], 8) && w.Str()
-		case "environmentId":
+		case 4:
 			ok = jsondec.Once(&seen[0], 16) && w.Str()
-		case "gatewayId":
+		case 5:
 			ok = jsondec.Once(&seen[0], 32) && w.Str()
-		case "enable":
+		case 6:
 			ok = jsondec.Once(&seen[0], 64) && w.Bool()
 		}
 		if !ok {
@@ -797,16 +861,18 @@ func walkCreatePluginAttachmentBody(w *jsondec.Walk) bool {
 // walkCreatePluginAttachmentResponse consumes the value at w's cursor and reports whether it is a valid CreatePluginAttachmentResponse.
 func walkCreatePluginAttachmentResponse(w *jsondec.Walk) bool {
 	var seen [1]uint64
+	at := -1
 	for more := w.Open(); more; more = w.Next('{') {
 		ok := false
-		switch w.Key() {
-		case "requestId":
+		at = w.Field(jsonCreatePluginAttachmentResponse, at)
+		switch at {
+		case 0:
 			ok = jsondec.Once(&seen[0], 1) && w.Str()
-		case "code":
+		case 1:
 			ok = jsondec.Once(&seen[0], 2) && w.Str()
-		case "message":
+		case 2:
 			ok = jsondec.Once(&seen[0], 4) && w.Str()
-		case "data":
+		case 3:
 			ok = jsondec.Once(&seen[0], 8) && walkCreatePluginAttachmentResponseData(w)
 		}
 		if !ok {
@@ -819,10 +885,12 @@ func walkCreatePluginAttachmentResponse(w *jsondec.Walk) bool {
 // walkCreatePluginAttachmentResponseData consumes the value at w's cursor and reports whether it is a valid CreatePluginAttachmentResponseData.
 func walkCreatePluginAttachmentResponseData(w *jsondec.Walk) bool {
 	var seen [1]uint64
+	at := -1
 	for more := w.Open(); more; more = w.Next('{') {
 		ok := false
-		switch w.Key() {
-		case "pluginAttachmentId":
+		at = w.Field(jsonCreatePluginAttachmentResponseData, at)
+		switch at {
+		case 0:
 			ok = jsondec.Once(&seen[0], 1) && w.Str()
 		}
 		if !ok {
@@ -835,14 +903,16 @@ func walkCreatePluginAttachmentResponseData(w *jsondec.Walk) bool {
 // walkDeletePluginAttachmentResponse consumes the value at w's cursor and reports whether it is a valid DeletePluginAttachmentResponse.
 func walkDeletePluginAttachmentResponse(w *jsondec.Walk) bool {
 	var seen [1]uint64
+	at := -1
 	for more := w.Open(); more; more = w.Next('{') {
 		ok := false
-		switch w.Key() {
-		case "requestId":
+		at = w.Field(jsonDeletePluginAttachmentResponse, at)
+		switch at {
+		case 0:
 			ok = jsondec.Once(&seen[0], 1) && w.Str()
-		case "code":
+		case 1:
 			ok = jsondec.Once(&seen[0], 2) && w.Str()
-		case "message":
+		case 2:
 			ok = jsondec.Once(&seen[0], 4) && w.Str()
 		}
 		if !ok {
@@ -855,28 +925,30 @@ func walkDeletePluginAttachmentResponse(w *jsondec.Walk) bool {
 // walkEnvironmentInfo consumes the value at w's cursor and reports whether it is a valid EnvironmentInfo.
 func walkEnvironmentInfo(w *jsondec.Walk) bool {
 	var seen [1]uint64
+	at := -1
 	for more := w.Open(); more; more = w.Next('{') {
 		ok := false
-		switch w.Key() {
-		case "environmentId":
+		at = w.Field(jsonEnvironmentInfo, at)
+		switch at {
+		case 0:
 			ok = jsondec.Once(&seen[0], 1) && w.Str()
-		case "name":
+		case 1:
 			ok = jsondec.Once(&seen[0], 2) && w.Str()
-		case "alias":
+		case 2:
 			ok = jsondec.Once(&seen[0], 4) && w.Str()
-		case "description":
+		case 3:
 			ok = jsondec.Once(&seen[0], 8) && w.Str()
-		case "gatewayInfo":
+		case 4:
 			ok = jsondec.Once(&seen[0], 16) && walkGatewayInfo(w)
-		case "subDomainInfos":
+		case 5:
 			ok = jsondec.Once(&seen[0], 32) && w.Array(0, -1, false, walkSubDomainInfo)
-		case "default":
+		case 6:
 			ok = jsondec.Once(&seen[0], 64) && w.Bool()
-		case "createTimestamp":
+		case 7:
 			ok = jsondec.Once(&seen[0], 128) && w.Int(64)
-		case "updateTimestamp":
+		case 8:
 			ok = jsondec.Once(&seen[0], 256) && w.Int(64)
-		case "resourceGroupId":
+		case 9:
 			ok = jsondec.Once(&seen[0], 512) && w.Str()
 		}
 		if !ok {
@@ -889,16 +961,18 @@ func walkEnvironmentInfo(w *jsondec.Walk) bool {
 // walkErrorResponse consumes the value at w's cursor and reports whether it is a valid ErrorResponse.
 func walkErrorResponse(w *jsondec.Walk) bool {
 	var seen [1]uint64
+	at := -1
 	for more := w.Open(); more; more = w.Next('{') {
 		ok := false
-		switch w.Key() {
-		case "requestId":
+		at = w.Field(jsonErrorResponse, at)
+		switch at {
+		case 0:
 			ok = jsondec.Once(&seen[0], 1) && w.Str()
-		case "code":
+		case 1:
 			ok = jsondec.Once(&seen[0], 2) && w.Str()
-		case "message":
+		case 2:
 			ok = jsondec.Once(&seen[0], 4) && w.Str()
-		case "accessDeniedDetail":
+		case 3:
 			ok = jsondec.Once(&seen[0], 8) && w.Any(false, "object")
 		}
 		if !ok {
@@ -911,18 +985,20 @@ func walkErrorResponse(w *jsondec.Walk) bool {
 // walkGatewayInfo consumes the value at w's cursor and reports whether it is a valid GatewayInfo.
 func walkGatewayInfo(w *jsondec.Walk) bool {
 	var seen [1]uint64
+	at := -1
 	for more := w.Open(); more; more = w.Next('{') {
 		ok := false
-		switch w.Key() {
-		case "gatewayId":
+		at = w.Field(jsonGatewayInfo, at)
+		switch at {
+		case 0:
 			ok = jsondec.Once(&seen[0], 1) && w.Str()
-		case "name":
+		case 1:
 			ok = jsondec.Once(&seen[0], 2) && w.Str()
-		case "vpcInfo":
+		case 2:
 			ok = jsondec.Once(&seen[0], 4) && walkGatewayInfoVPCInfo(w)
-		case "engineVersion":
+		case 3:
 			ok = jsondec.Once(&seen[0], 8) && w.Str()
-		case "gatewayEdition":
+		case 4:
 			ok = jsondec.Once(&seen[0], 16) && w.Str()
 		}
 		if !ok {
@@ -935,12 +1011,14 @@ func walkGatewayInfo(w *jsondec.Walk) bool {
 // walkGatewayInfoVPCInfo consumes the value at w's cursor and reports whether it is a valid GatewayInfoVPCInfo.
 func walkGatewayInfoVPCInfo(w *jsondec.Walk) bool {
 	var seen [1]uint64
+	at := -1
 	for more := w.Open(); more; more = w.Next('{') {
 		ok := false
-		switch w.Key() {
-		case "vpcId":
+		at = w.Field(jsonGatewayInfoVPCInfo, at)
+		switch at {
+		case 0:
 			ok = jsondec.Once(&seen[0], 1) && w.Str()
-		case "name":
+		case 1:
 			ok = jsondec.Once(&seen[0], 2) && w.Str()
 		}
 		if !ok {
@@ -953,16 +1031,18 @@ func walkGatewayInfoVPCInfo(w *jsondec.Walk) bool {
 // walkGetPluginAttachmentResponse consumes the value at w's cursor and reports whether it is a valid GetPluginAttachmentResponse.
 func walkGetPluginAttachmentResponse(w *jsondec.Walk) bool {
 	var seen [1]uint64
+	at := -1
 	for more := w.Open(); more; more = w.Next('{') {
 		ok := false
-		switch w.Key() {
-		case "requestId":
+		at = w.Field(jsonGetPluginAttachmentResponse, at)
+		switch at {
+		case 0:
 			ok = jsondec.Once(&seen[0], 1) && w.Str()
-		case "code":
+		case 1:
 			ok = jsondec.Once(&seen[0], 2) && w.Str()
-		case "message":
+		case 2:
 			ok = jsondec.Once(&seen[0], 4) && w.Str()
-		case "data":
+		case 3:
 			ok = jsondec.Once(&seen[0], 8) && walkGetPluginAttachmentResponseData(w)
 		}
 		if !ok {
@@ -975,26 +1055,28 @@ func walkGetPluginAttachmentResponse(w *jsondec.Walk) bool {
 // walkGetPluginAttachmentResponseData consumes the value at w's cursor and reports whether it is a valid GetPluginAttachmentResponseData.
 func walkGetPluginAttachmentResponseData(w *jsondec.Walk) bool {
 	var seen [1]uint64
+	at := -1
 	for more := w.Open(); more; more = w.Next('{') {
 		ok := false
-		switch w.Key() {
-		case "pluginAttachmentId":
+		at = w.Field(jsonGetPluginAttachmentResponseData, at)
+		switch at {
+		case 0:
 			ok = jsondec.Once(&seen[0], 1) && w.Str()
-		case "parentResourceInfo":
+		case 1:
 			ok = jsondec.Once(&seen[0], 2) && walkParentResourceInfo(w)
-		case "resourceInfos":
+		case 2:
 			ok = jsondec.Once(&seen[0], 4) && w.Array(0, -1, false, walkResourceInfo)
-		case "environmentInfo":
+		case 3:
 			ok = jsondec.Once(&seen[0], 8) && walkEnvironmentInfo(w)
-		case "pluginConfig":
+		case 4:
 			ok = jsondec.Once(&seen[0], 16) && w.Str()
-		case "enable":
+		case 5:
 			ok = jsondec.Once(&seen[0], 32) && w.Bool()
-		case "pluginId":
+		case 6:
 			ok = jsondec.Once(&seen[0], 64) && w.Str()
-		case "pluginClassInfo":
+		case 7:
 			ok = jsondec.Once(&seen[0], 128) && walkPluginClassInfo(w)
-		case "gatewayInfo":
+		case 8:
 			ok = jsondec.Once(&seen[0], 256) && walkGatewayInfo(w)
 		}
 		if !ok {
@@ -1007,50 +1089,52 @@ func walkGetPluginAttachmentResponseData(w *jsondec.Walk) bool {
 // walkHTTPAPIAPIInfo consumes the value at w's cursor and reports whether it is a valid HTTPAPIAPIInfo.
 func walkHTTPAPIAPIInfo(w *jsondec.Walk) bool {
 	var seen [1]uint64
+	at := -1
 	for more := w.Open(); more; more = w.Next('{') {
 		ok := false
-		switch w.Key() {
-		case "httpApiId":
+		at = w.Field(jsonHTTPAPIAPIInfo, at)
+		switch at {
+		case 0:
 			ok = jsondec.Once(&seen[0], 1) && w.Str()
-		case "name":
+		case 1:
 			ok = jsondec.Once(&seen[0], 2) && w.Str()
-		case "protocols":
+		case 2:
 			ok = jsondec.Once(&seen[0], 4) && w.Array(0, -1, false, func(w *jsondec.Walk) bool {
 				return w.Str()
 			})
-		case "basePath":
+		case 3:
 			ok = jsondec.Once(&seen[0], 8) && w.Str()
-		case "description":
+		case 4:
 			ok = jsondec.Once(&seen[0], 16) && w.Str()
-		case "versionInfo":
+		case 5:
 			ok = jsondec.Once(&seen[0], 32) && walkHTTPAPIVersionInfo(w)
-		case "environments":
+		case 6:
 			ok = jsondec.Once(&seen[0], 64) && w.Array(0, -1, false, walkHTTPAPIAPIInfoEnvironments)
-		case "ingressInfo":
+		case 7:
 			ok = jsondec.Once(&seen[0], 128) && walkHTTPAPIAPIInfoIngressInfo(w)
-		case "type":
+		case 8:
 			ok = jsondec.Once(&seen[0], 256) && walkHTTPAPIAPIInfoType(w)
-		case "resourceGroupId":
+		case 9:
 			ok = jsondec.Once(&seen[0], 512) && w.Str()
-		case "aiProtocols":
+		case 10:
 			ok = jsondec.Once(&seen[0], 1024) && w.Array(0, -1, false, func(w *jsondec.Walk) bool {
 				return w.Str()
 			})
-		case "deployConfigs":
+		case 11:
 			ok = jsondec.Once(&seen[0], 2048) && w.Array(0, -1, false, walkHTTPAPIDeployConfig)
-		case "enabelAuth":
+		case 12:
 			ok = jsondec.Once(&seen[0], 4096) && w.Bool()
-		case "enableAuth":
+		case 13:
 			ok = jsondec.Once(&seen[0], 8192) && w.Bool()
-		case "authConfig":
+		case 14:
 			ok = jsondec.Once(&seen[0], 16384) && walkAuthConfig(w)
-		case "gatewayId":
+		case 15:
 			ok = jsondec.Once(&seen[0], 32768) && w.Str()
-		case "deployCntMap":
+		case 16:
 			ok = jsondec.Once(&seen[0], 65536) && w.Map(0, -1, walkHTTPAPIAPIInfoDeployCntMapValue)
-		case "modelCategory":
+		case 17:
 			ok = jsondec.Once(&seen[0], 131072) && w.Str()
-		case "agentProtocols":
+		case 18:
 			ok = jsondec.Once(&seen[0], 262144) && w.Array(0, -1, false, func(w *jsondec.Walk) bool {
 				return w.Str()
 			})
@@ -1065,14 +1149,16 @@ func walkHTTPAPIAPIInfo(w *jsondec.Walk) bool {
 // walkHTTPAPIAPIInfoDeployCntMapValue consumes the value at w's cursor and reports whether it is a valid HTTPAPIAPIInfoDeployCntMapValue.
 func walkHTTPAPIAPIInfoDeployCntMapValue(w *jsondec.Walk) bool {
 	var seen [1]uint64
+	at := -1
 	for more := w.Open(); more; more = w.Next('{') {
 		ok := false
-		switch w.Key() {
-		case "deployedCnt":
+		at = w.Field(jsonHTTPAPIAPIInfoDeployCntMapValue, at)
+		switch at {
+		case 0:
 			ok = jsondec.Once(&seen[0], 1) && w.Int(64)
-		case "Cnt":
+		case 1:
 			ok = jsondec.Once(&seen[0], 2) && w.Int(64)
-		case "cnt":
+		case 2:
 			ok = jsondec.Once(&seen[0], 4) && w.Int(64)
 		}
 		if !ok {
@@ -1085,28 +1171,30 @@ func walkHTTPAPIAPIInfoDeployCntMapValue(w *jsondec.Walk) bool {
 // walkHTTPAPIAPIInfoEnvironments consumes the value at w's cursor and reports whether it is a valid HTTPAPIAPIInfoEnvironments.
 func walkHTTPAPIAPIInfoEnvironments(w *jsondec.Walk) bool {
 	var seen [1]uint64
+	at := -1
 	for more := w.Open(); more; more = w.Next('{') {
 		ok := false
-		switch w.Key() {
-		case "environmentId":
+		at = w.Field(jsonHTTPAPIAPIInfoEnvironments, at)
+		switch at {
+		case 0:
 			ok = jsondec.Once(&seen[0], 1) && w.Str()
-		case "name":
+		case 1:
 			ok = jsondec.Once(&seen[0], 2) && w.Str()
-		case "alias":
+		case 2:
 			ok = jsondec.Once(&seen[0], 4) && w.Str()
-		case "backendScene":
+		case 3:
 			ok = jsondec.Once(&seen[0], 8) && walkHTTPAPIAPIInfoEnvironmentsBackendScene(w)
-		case "backendType":
+		case 4:
 			ok = jsondec.Once(&seen[0], 16) && walkHTTPAPIAPIInfoEnvironmentsBackendType(w)
-		case "serviceConfigs":
+		case 5:
 			ok = jsondec.Once(&seen[0], 32) && w.Array(0, -1, false, walkHTTPAPIAPIInfoEnvironmentsServiceConfigs)
-		case "customDomains":
+		case 6:
 			ok = jsondec.Once(&seen[0], 64) && w.Array(0, -1, false, walkHTTPAPIDomainInfo)
-		case "gatewayInfo":
+		case 7:
 			ok = jsondec.Once(&seen[0], 128) && walkHTTPAPIAPIInfoEnvironmentsGatewayInfo(w)
-		case "deployStatus":
+		case 8:
 			ok = jsondec.Once(&seen[0], 256) && w.Str()
-		case "subDomains":
+		case 9:
 			ok = jsondec.Once(&seen[0], 512) && w.Array(0, -1, false, walkHTTPAPIAPIInfoEnvironmentsSubDomains)
 		}
 		if !ok {
@@ -1139,14 +1227,16 @@ func walkHTTPAPIAPIInfoEnvironmentsBackendType(w *jsondec.Walk) bool {
 // walkHTTPAPIAPIInfoEnvironmentsGatewayInfo consumes the value at w's cursor and reports whether it is a valid HTTPAPIAPIInfoEnvironmentsGatewayInfo.
 func walkHTTPAPIAPIInfoEnvironmentsGatewayInfo(w *jsondec.Walk) bool {
 	var seen [1]uint64
+	at := -1
 	for more := w.Open(); more; more = w.Next('{') {
 		ok := false
-		switch w.Key() {
-		case "gatewayId":
+		at = w.Field(jsonHTTPAPIAPIInfoEnvironmentsGatewayInfo, at)
+		switch at {
+		case 0:
 			ok = jsondec.Once(&seen[0], 1) && w.Str()
-		case "name":
+		case 1:
 			ok = jsondec.Once(&seen[0], 2) && w.Str()
-		case "gatewayEdition":
+		case 2:
 			ok = jsondec.Once(&seen[0], 4) && w.Str()
 		}
 		if !ok {
@@ -1159,24 +1249,26 @@ func walkHTTPAPIAPIInfoEnvironmentsGatewayInfo(w *jsondec.Walk) bool {
 // walkHTTPAPIAPIInfoEnvironmentsServiceConfigs consumes the value at w's cursor and reports whether it is a valid HTTPAPIAPIInfoEnvironmentsServiceConfigs.
 func walkHTTPAPIAPIInfoEnvironmentsServiceConfigs(w *jsondec.Walk) bool {
 	var seen [1]uint64
+	at := -1
 	for more := w.Open(); more; more = w.Next('{') {
 		ok := false
-		switch w.Key() {
-		case "gatewayServiceId":
+		at = w.Field(jsonHTTPAPIAPIInfoEnvironmentsServiceConfigs, at)
+		switch at {
+		case 0:
 			ok = jsondec.Once(&seen[0], 1) && w.Str()
-		case "name":
+		case 1:
 			ok = jsondec.Once(&seen[0], 2) && w.Str()
-		case "protocol":
+		case 2:
 			ok = jsondec.Once(&seen[0], 4) && w.Str()
-		case "port":
+		case 3:
 			ok = jsondec.Once(&seen[0], 8) && walkHTTPAPIAPIInfoEnvironmentsServiceConfigsPort(w)
-		case "weight":
+		case 4:
 			ok = jsondec.Once(&seen[0], 16) && w.Int(32)
-		case "version":
+		case 5:
 			ok = jsondec.Once(&seen[0], 32) && w.Str()
-		case "match":
+		case 6:
 			ok = jsondec.Once(&seen[0], 64) && walkHTTPAPIBackendMatchConditions(w)
-		case "serviceId":
+		case 7:
 			ok = jsondec.Once(&seen[0], 128) && w.Str()
 		}
 		if !ok {
@@ -1200,16 +1292,18 @@ func walkHTTPAPIAPIInfoEnvironmentsServiceConfigsPort(w *jsondec.Walk) bool {
 // walkHTTPAPIAPIInfoEnvironmentsSubDomains consumes the value at w's cursor and reports whether it is a valid HTTPAPIAPIInfoEnvironmentsSubDomains.
 func walkHTTPAPIAPIInfoEnvironmentsSubDomains(w *jsondec.Walk) bool {
 	var seen [1]uint64
+	at := -1
 	for more := w.Open(); more; more = w.Next('{') {
 		ok := false
-		switch w.Key() {
-		case "domainId":
+		at = w.Field(jsonHTTPAPIAPIInfoEnvironmentsSubDomains, at)
+		switch at {
+		case 0:
 			ok = jsondec.Once(&seen[0], 1) && w.Str()
-		case "name":
+		case 1:
 			ok = jsondec.Once(&seen[0], 2) && w.Str()
-		case "protocol":
+		case 2:
 			ok = jsondec.Once(&seen[0], 4) && w.Str()
-		case "networkType":
+		case 3:
 			ok = jsondec.Once(&seen[0], 8) && w.Str()
 		}
 		if !ok {
@@ -1222,20 +1316,22 @@ func walkHTTPAPIAPIInfoEnvironmentsSubDomains(w *jsondec.Walk) bool {
 // walkHTTPAPIAPIInfoIngressInfo consumes the value at w's cursor and reports whether it is a valid HTTPAPIAPIInfoIngressInfo.
 func walkHTTPAPIAPIInfoIngressInfo(w *jsondec.Walk) bool {
 	var seen [1]uint64
+	at := -1
 	for more := w.Open(); more; more = w.Next('{') {
 		ok := false
-		switch w.Key() {
-		case "sourceId":
+		at = w.Field(jsonHTTPAPIAPIInfoIngressInfo, at)
+		switch at {
+		case 0:
 			ok = jsondec.Once(&seen[0], 1) && w.Str()
-		case "ingressClass":
+		case 1:
 			ok = jsondec.Once(&seen[0], 2) && w.Str()
-		case "watchNamespace":
+		case 2:
 			ok = jsondec.Once(&seen[0], 4) && w.Str()
-		case "environmentInfo":
+		case 3:
 			ok = jsondec.Once(&seen[0], 8) && walkHTTPAPIAPIInfoIngressInfoEnvironmentInfo(w)
-		case "k8sClusterInfo":
+		case 4:
 			ok = jsondec.Once(&seen[0], 16) && walkHTTPAPIAPIInfoIngressInfoK8sClusterInfo(w)
-		case "overrideIngressIp":
+		case 5:
 			ok = jsondec.Once(&seen[0], 32) && w.Bool()
 		}
 		if !ok {
@@ -1248,10 +1344,12 @@ func walkHTTPAPIAPIInfoIngressInfo(w *jsondec.Walk) bool {
 // walkHTTPAPIAPIInfoIngressInfoEnvironmentInfo consumes the value at w's cursor and reports whether it is a valid HTTPAPIAPIInfoIngressInfoEnvironmentInfo.
 func walkHTTPAPIAPIInfoIngressInfoEnvironmentInfo(w *jsondec.Walk) bool {
 	var seen [1]uint64
+	at := -1
 	for more := w.Open(); more; more = w.Next('{') {
 		ok := false
-		switch w.Key() {
-		case "environmentId":
+		at = w.Field(jsonHTTPAPIAPIInfoIngressInfoEnvironmentInfo, at)
+		switch at {
+		case 0:
 			ok = jsondec.Once(&seen[0], 1) && w.Str()
 		}
 		if !ok {
@@ -1264,10 +1362,12 @@ func walkHTTPAPIAPIInfoIngressInfoEnvironmentInfo(w *jsondec.Walk) bool {
 // walkHTTPAPIAPIInfoIngressInfoK8sClusterInfo consumes the value at w's cursor and reports whether it is a valid HTTPAPIAPIInfoIngressInfoK8sClusterInfo.
 func walkHTTPAPIAPIInfoIngressInfoK8sClusterInfo(w *jsondec.Walk) bool {
 	var seen [1]uint64
+	at := -1
 	for more := w.Open(); more; more = w.Next('{') {
 		ok := false
-		switch w.Key() {
-		case "clusterId":
+		at = w.Field(jsonHTTPAPIAPIInfoIngressInfoK8sClusterInfo, at)
+		switch at {
+		case 0:
 			ok = jsondec.Once(&seen[0], 1) && w.Str()
 		}
 		if !ok {
@@ -1290,16 +1390,18 @@ func walkHTTPAPIAPIInfoType(w *jsondec.Walk) bool {
 // walkHTTPAPIBackendMatchCondition consumes the value at w's cursor and reports whether it is a valid HTTPAPIBackendMatchCondition.
 func walkHTTPAPIBackendMatchCondition(w *jsondec.Walk) bool {
 	var seen [1]uint64
+	at := -1
 	for more := w.Open(); more; more = w.Next('{') {
 		ok := false
-		switch w.Key() {
-		case "type":
+		at = w.Field(jsonHTTPAPIBackendMatchCondition, at)
+		switch at {
+		case 0:
 			ok = jsondec.Once(&seen[0], 1) && w.Str()
-		case "key":
+		case 1:
 			ok = jsondec.Once(&seen[0], 2) && w.Str()
-		case "value":
+		case 2:
 			ok = jsondec.Once(&seen[0], 4) && w.Str()
-		case "operator":
+		case 3:
 			ok = jsondec.Once(&seen[0], 8) && walkHTTPAPIBackendMatchConditionOperator(w)
 		}
 		if !ok {
@@ -1322,12 +1424,14 @@ func walkHTTPAPIBackendMatchConditionOperator(w *jsondec.Walk) bool {
 // walkHTTPAPIBackendMatchConditions consumes the value at w's cursor and reports whether it is a valid HTTPAPIBackendMatchConditions.
 func walkHTTPAPIBackendMatchConditions(w *jsondec.Walk) bool {
 	var seen [1]uint64
+	at := -1
 	for more := w.Open(); more; more = w.Next('{') {
 		ok := false
-		switch w.Key() {
-		case "default":
+		at = w.Field(jsonHTTPAPIBackendMatchConditions, at)
+		switch at {
+		case 0:
 			ok = jsondec.Once(&seen[0], 1) && w.Bool()
-		case "conditions":
+		case 1:
 			ok = jsondec.Once(&seen[0], 2) && w.Array(0, -1, false, walkHTTPAPIBackendMatchCondition)
 		}
 		if !ok {
@@ -1340,46 +1444,48 @@ func walkHTTPAPIBackendMatchConditions(w *jsondec.Walk) bool {
 // walkHTTPAPIDeployConfig consumes the value at w's cursor and reports whether it is a valid HTTPAPIDeployConfig.
 func walkHTTPAPIDeployConfig(w *jsondec.Walk) bool {
 	var seen [1]uint64
+	at := -1
 	for more := w.Open(); more; more = w.Next('{') {
 		ok := false
-		switch w.Key() {
-		case "customDomainIds":
+		at = w.Field(jsonHTTPAPIDeployConfig, at)
+		switch at {
+		case 0:
 			ok = jsondec.Once(&seen[0], 1) && w.Array(0, -1, false, func(w *jsondec.Walk) bool {
 				return w.Str()
 			})
-		case "environmentId":
+		case 1:
 			ok = jsondec.Once(&seen[0], 2) && w.Str()
-		case "backendScene":
+		case 2:
 			ok = jsondec.Once(&seen[0], 4) && w.Str()
-		case "serviceConfigs":
+		case 3:
 			ok = jsondec.Once(&seen[0], 8) && w.Array(0, -1, false, walkHTTPAPIDeployConfigServiceConfigs)
-		case "policyConfigs":
+		case 4:
 			ok = jsondec.Once(&seen[0], 16) && w.Array(0, -1, false, walkHTTPAPIDeployConfigPolicyConfigs)
-		case "autoDeploy":
+		case 5:
 			ok = jsondec.Once(&seen[0], 32) && w.Bool()
-		case "gatewayId":
+		case 6:
 			ok = jsondec.Once(&seen[0], 64) && w.Str()
-		case "routeBackend":
+		case 7:
 			ok = jsondec.Once(&seen[0], 128) && walkBackend(w)
-		case "customDomainInfos":
+		case 8:
 			ok = jsondec.Once(&seen[0], 256) && w.Array(0, -1, false, walkHTTPAPIDomainInfo)
-		case "subDomains":
+		case 9:
 			ok = jsondec.Once(&seen[0], 512) && w.Array(0, -1, false, walkHTTPAPIDeployConfigSubDomains)
-		case "gatewayInfo":
+		case 10:
 			ok = jsondec.Once(&seen[0], 1024) && walkGatewayInfo(w)
-		case "mock":
+		case 11:
 			ok = jsondec.Once(&seen[0], 2048) && walkHTTPAPIMockContract(w)
-		case "gatewayType":
+		case 12:
 			ok = jsondec.Once(&seen[0], 4096) && w.Str()
-		case "builtinRouteNames":
+		case 13:
 			ok = jsondec.Once(&seen[0], 8192) && w.Array(0, -1, false, func(w *jsondec.Walk) bool {
 				return w.Str()
 			})
-		case "envDomainIds":
+		case 14:
 			ok = jsondec.Once(&seen[0], 16384) && w.Array(0, -1, false, func(w *jsondec.Walk) bool {
 				return w.Str()
 			})
-		case "envDomainInfos":
+		case 15:
 			ok = jsondec.Once(&seen[0], 32768) && w.Array(0, -1, false, walkHTTPAPIDeployConfigEnvDomainInfos)
 		}
 		if !ok {
@@ -1392,14 +1498,16 @@ func walkHTTPAPIDeployConfig(w *jsondec.Walk) bool {
 // walkHTTPAPIDeployConfigEnvDomainInfos consumes the value at w's cursor and reports whether it is a valid HTTPAPIDeployConfigEnvDomainInfos.
 func walkHTTPAPIDeployConfigEnvDomainInfos(w *jsondec.Walk) bool {
 	var seen [1]uint64
+	at := -1
 	for more := w.Open(); more; more = w.Next('{') {
 		ok := false
-		switch w.Key() {
-		case "domainId":
+		at = w.Field(jsonHTTPAPIDeployConfigEnvDomainInfos, at)
+		switch at {
+		case 0:
 			ok = jsondec.Once(&seen[0], 1) && w.Str()
-		case "name":
+		case 1:
 			ok = jsondec.Once(&seen[0], 2) && w.Str()
-		case "protocol":
+		case 2:
 			ok = jsondec.Once(&seen[0], 4) && w.Str()
 		}
 		if !ok {
@@ -1412,28 +1520,30 @@ func walkHTTPAPIDeployConfigEnvDomainInfos(w *jsondec.Walk) bool {
 // walkHTTPAPIDeployConfigPolicyConfigs consumes the value at w's cursor and reports whether it is a valid HTTPAPIDeployConfigPolicyConfigs.
 func walkHTTPAPIDeployConfigPolicyConfigs(w *jsondec.Walk) bool {
 	var seen [1]uint64
+	at := -1
 	for more := w.Open(); more; more = w.Next('{') {
 		ok := false
-		switch w.Key() {
-		case "type":
+		at = w.Field(jsonHTTPAPIDeployConfigPolicyConfigs, at)
+		switch at {
+		case 0:
 			ok = jsondec.Once(&seen[0], 1) && w.Str()
-		case "enable":
+		case 1:
 			ok = jsondec.Once(&seen[0], 2) && w.Bool()
-		case "aiFallbackConfig":
+		case 2:
 			ok = jsondec.Once(&seen[0], 4) && walkHTTPAPIDeployConfigPolicyConfigsAIFallbackConfig(w)
-		case "aiCacheConfig":
+		case 3:
 			ok = jsondec.Once(&seen[0], 8) && walkAICacheConfig(w)
-		case "aiNetworkSearchConfig":
+		case 4:
 			ok = jsondec.Once(&seen[0], 16) && walkAINetworkSearchConfig(w)
-		case "aiSecurityGuardConfig":
+		case 5:
 			ok = jsondec.Once(&seen[0], 32) && walkAISecurityGuardConfig(w)
-		case "aiStatisticsConfig":
+		case 6:
 			ok = jsondec.Once(&seen[0], 64) && walkAIStatisticsConfig(w)
-		case "aiTokenRateLimitConfig":
+		case 7:
 			ok = jsondec.Once(&seen[0], 128) && walkAITokenRateLimitConfig(w)
-		case "aiToolSelectionConfig":
+		case 8:
 			ok = jsondec.Once(&seen[0], 256) && walkAIToolSelectionConfig(w)
-		case "semanticRouterConfig":
+		case 9:
 			ok = jsondec.Once(&seen[0], 512) && walkHTTPAPIPolicyConfigsSemanticRouterConfig(w)
 		}
 		if !ok {
@@ -1446,16 +1556,18 @@ func walkHTTPAPIDeployConfigPolicyConfigs(w *jsondec.Walk) bool {
 // walkHTTPAPIDeployConfigPolicyConfigsAIFallbackConfig consumes the value at w's cursor and reports whether it is a valid HTTPAPIDeployConfigPolicyConfigsAIFallbackConfig.
 func walkHTTPAPIDeployConfigPolicyConfigsAIFallbackConfig(w *jsondec.Walk) bool {
 	var seen [1]uint64
+	at := -1
 	for more := w.Open(); more; more = w.Next('{') {
 		ok := false
-		switch w.Key() {
-		case "onlyRedirectUpstreamCode":
+		at = w.Field(jsonHTTPAPIDeployConfigPolicyConfigsAIFallbackConfig, at)
+		switch at {
+		case 0:
 			ok = jsondec.Once(&seen[0], 1) && w.Bool()
-		case "serviceIds":
+		case 1:
 			ok = jsondec.Once(&seen[0], 2) && w.Array(0, -1, false, func(w *jsondec.Walk) bool {
 				return w.Str()
 			})
-		case "serviceConfigs":
+		case 2:
 			ok = jsondec.Once(&seen[0], 4) && w.Array(0, -1, false, walkHTTPAPIDeployConfigPolicyConfigsAIFallbackConfigServiceConfigs)
 		}
 		if !ok {
@@ -1468,16 +1580,18 @@ func walkHTTPAPIDeployConfigPolicyConfigsAIFallbackConfig(w *jsondec.Walk) bool 
 // walkHTTPAPIDeployConfigPolicyConfigsAIFallbackConfigServiceConfigs consumes the value at w's cursor and reports whether it is a valid HTTPAPIDeployConfigPolicyConfigsAIFallbackConfigServiceConfigs.
 func walkHTTPAPIDeployConfigPolicyConfigsAIFallbackConfigServiceConfigs(w *jsondec.Walk) bool {
 	var seen [1]uint64
+	at := -1
 	for more := w.Open(); more; more = w.Next('{') {
 		ok := false
-		switch w.Key() {
-		case "serviceId":
+		at = w.Field(jsonHTTPAPIDeployConfigPolicyConfigsAIFallbackConfigServiceConfigs, at)
+		switch at {
+		case 0:
 			ok = jsondec.Once(&seen[0], 1) && w.Str()
-		case "name":
+		case 1:
 			ok = jsondec.Once(&seen[0], 2) && w.Str()
-		case "targetModelName":
+		case 2:
 			ok = jsondec.Once(&seen[0], 4) && w.Str()
-		case "passThroughModelName":
+		case 3:
 			ok = jsondec.Once(&seen[0], 8) && w.Bool()
 		}
 		if !ok {
@@ -1490,34 +1604,36 @@ func walkHTTPAPIDeployConfigPolicyConfigsAIFallbackConfigServiceConfigs(w *jsond
 // walkHTTPAPIDeployConfigServiceConfigs consumes the value at w's cursor and reports whether it is a valid HTTPAPIDeployConfigServiceConfigs.
 func walkHTTPAPIDeployConfigServiceConfigs(w *jsondec.Walk) bool {
 	var seen [1]uint64
+	at := -1
 	for more := w.Open(); more; more = w.Next('{') {
 		ok := false
-		switch w.Key() {
-		case "serviceId":
+		at = w.Field(jsonHTTPAPIDeployConfigServiceConfigs, at)
+		switch at {
+		case 0:
 			ok = jsondec.Once(&seen[0], 1) && w.Str()
-		case "weight":
+		case 1:
 			ok = jsondec.Once(&seen[0], 2) && w.Int(64)
-		case "modelNamePattern":
+		case 2:
 			ok = jsondec.Once(&seen[0], 4) && w.Str()
-		case "modelName":
+		case 3:
 			ok = jsondec.Once(&seen[0], 8) && w.Str()
-		case "intentCode":
+		case 4:
 			ok = jsondec.Once(&seen[0], 16) && w.Str()
-		case "gatewayServiceId":
+		case 5:
 			ok = jsondec.Once(&seen[0], 32) && w.Str()
-		case "name":
+		case 6:
 			ok = jsondec.Once(&seen[0], 64) && w.Str()
-		case "protocol":
+		case 7:
 			ok = jsondec.Once(&seen[0], 128) && w.Str()
-		case "port":
+		case 8:
 			ok = jsondec.Once(&seen[0], 256) && w.Int(32)
-		case "version":
+		case 9:
 			ok = jsondec.Once(&seen[0], 512) && w.Str()
-		case "match":
+		case 10:
 			ok = jsondec.Once(&seen[0], 1024) && walkHTTPAPIBackendMatchConditions(w)
-		case "multiServiceRouteStrategy":
+		case 11:
 			ok = jsondec.Once(&seen[0], 2048) && w.Str()
-		case "observabilityRouteConfig":
+		case 12:
 			ok = jsondec.Once(&seen[0], 4096) && walkHTTPAPIDeployConfigServiceConfigsObservabilityRouteConfig(w)
 		}
 		if !ok {
@@ -1530,14 +1646,16 @@ func walkHTTPAPIDeployConfigServiceConfigs(w *jsondec.Walk) bool {
 // walkHTTPAPIDeployConfigServiceConfigsObservabilityRouteConfig consumes the value at w's cursor and reports whether it is a valid HTTPAPIDeployConfigServiceConfigsObservabilityRouteConfig.
 func walkHTTPAPIDeployConfigServiceConfigsObservabilityRouteConfig(w *jsondec.Walk) bool {
 	var seen [1]uint64
+	at := -1
 	for more := w.Open(); more; more = w.Next('{') {
 		ok := false
-		switch w.Key() {
-		case "mode":
+		at = w.Field(jsonHTTPAPIDeployConfigServiceConfigsObservabilityRouteConfig, at)
+		switch at {
+		case 0:
 			ok = jsondec.Once(&seen[0], 1) && w.Str()
-		case "queueSize":
+		case 1:
 			ok = jsondec.Once(&seen[0], 2) && w.Int(32)
-		case "rateLimit":
+		case 2:
 			ok = jsondec.Once(&seen[0], 4) && w.Float()
 		}
 		if !ok {
@@ -1550,16 +1668,18 @@ func walkHTTPAPIDeployConfigServiceConfigsObservabilityRouteConfig(w *jsondec.Wa
 // walkHTTPAPIDeployConfigSubDomains consumes the value at w's cursor and reports whether it is a valid HTTPAPIDeployConfigSubDomains.
 func walkHTTPAPIDeployConfigSubDomains(w *jsondec.Walk) bool {
 	var seen [1]uint64
+	at := -1
 	for more := w.Open(); more; more = w.Next('{') {
 		ok := false
-		switch w.Key() {
-		case "domainId":
+		at = w.Field(jsonHTTPAPIDeployConfigSubDomains, at)
+		switch at {
+		case 0:
 			ok = jsondec.Once(&seen[0], 1) && w.Str()
-		case "name":
+		case 1:
 			ok = jsondec.Once(&seen[0], 2) && w.Str()
-		case "protocol":
+		case 2:
 			ok = jsondec.Once(&seen[0], 4) && w.Str()
-		case "networkType":
+		case 3:
 			ok = jsondec.Once(&seen[0], 8) && w.Str()
 		}
 		if !ok {
@@ -1572,14 +1692,16 @@ func walkHTTPAPIDeployConfigSubDomains(w *jsondec.Walk) bool {
 // walkHTTPAPIDomainInfo consumes the value at w's cursor and reports whether it is a valid HTTPAPIDomainInfo.
 func walkHTTPAPIDomainInfo(w *jsondec.Walk) bool {
 	var seen [1]uint64
+	at := -1
 	for more := w.Open(); more; more = w.Next('{') {
 		ok := false
-		switch w.Key() {
-		case "domainId":
+		at = w.Field(jsonHTTPAPIDomainInfo, at)
+		switch at {
+		case 0:
 			ok = jsondec.Once(&seen[0], 1) && w.Str()
-		case "name":
+		case 1:
 			ok = jsondec.Once(&seen[0], 2) && w.Str()
-		case "protocol":
+		case 2:
 			ok = jsondec.Once(&seen[0], 4) && walkHTTPAPIDomainInfoProtocol(w)
 		}
 		if !ok {
@@ -1602,14 +1724,16 @@ func walkHTTPAPIDomainInfoProtocol(w *jsondec.Walk) bool {
 // walkHTTPAPIMockContract consumes the value at w's cursor and reports whether it is a valid HTTPAPIMockContract.
 func walkHTTPAPIMockContract(w *jsondec.Walk) bool {
 	var seen [1]uint64
+	at := -1
 	for more := w.Open(); more; more = w.Next('{') {
 		ok := false
-		switch w.Key() {
-		case "enable":
+		at = w.Field(jsonHTTPAPIMockContract, at)
+		switch at {
+		case 0:
 			ok = jsondec.Once(&seen[0], 1) && w.Bool()
-		case "responseCode":
+		case 1:
 			ok = jsondec.Once(&seen[0], 2) && w.Int(32)
-		case "responseContent":
+		case 2:
 			ok = jsondec.Once(&seen[0], 4) && w.Str()
 		}
 		if !ok {
@@ -1622,10 +1746,12 @@ func walkHTTPAPIMockContract(w *jsondec.Walk) bool {
 // walkHTTPAPIPolicyConfigsSemanticRouterConfig consumes the value at w's cursor and reports whether it is a valid HTTPAPIPolicyConfigsSemanticRouterConfig.
 func walkHTTPAPIPolicyConfigsSemanticRouterConfig(w *jsondec.Walk) bool {
 	var seen [1]uint64
+	at := -1
 	for more := w.Open(); more; more = w.Next('{') {
 		ok := false
-		switch w.Key() {
-		case "timeoutMillisecond":
+		at = w.Field(jsonHTTPAPIPolicyConfigsSemanticRouterConfig, at)
+		switch at {
+		case 0:
 			ok = jsondec.Once(&seen[0], 1) && w.Int(32)
 		}
 		if !ok {
@@ -1638,18 +1764,20 @@ func walkHTTPAPIPolicyConfigsSemanticRouterConfig(w *jsondec.Walk) bool {
 // walkHTTPAPIVersionInfo consumes the value at w's cursor and reports whether it is a valid HTTPAPIVersionInfo.
 func walkHTTPAPIVersionInfo(w *jsondec.Walk) bool {
 	var seen [1]uint64
+	at := -1
 	for more := w.Open(); more; more = w.Next('{') {
 		ok := false
-		switch w.Key() {
-		case "enable":
+		at = w.Field(jsonHTTPAPIVersionInfo, at)
+		switch at {
+		case 0:
 			ok = jsondec.Once(&seen[0], 1) && w.Bool()
-		case "scheme":
+		case 1:
 			ok = jsondec.Once(&seen[0], 2) && w.Str()
-		case "headerName":
+		case 2:
 			ok = jsondec.Once(&seen[0], 4) && w.Str()
-		case "queryName":
+		case 3:
 			ok = jsondec.Once(&seen[0], 8) && w.Str()
-		case "version":
+		case 4:
 			ok = jsondec.Once(&seen[0], 16) && w.Str()
 		}
 		if !ok {
@@ -1662,28 +1790,30 @@ func walkHTTPAPIVersionInfo(w *jsondec.Walk) bool {
 // walkListPluginAttachmentsItem consumes the value at w's cursor and reports whether it is a valid ListPluginAttachmentsItem.
 func walkListPluginAttachmentsItem(w *jsondec.Walk) bool {
 	var seen [1]uint64
+	at := -1
 	for more := w.Open(); more; more = w.Next('{') {
 		ok := false
-		switch w.Key() {
-		case "pluginAttachmentId":
+		at = w.Field(jsonListPluginAttachmentsItem, at)
+		switch at {
+		case 0:
 			ok = jsondec.Once(&seen[0], 1) && w.Str()
-		case "pluginId":
+		case 1:
 			ok = jsondec.Once(&seen[0], 2) && w.Str()
-		case "attachResourceType":
+		case 2:
 			ok = jsondec.Once(&seen[0], 4) && walkListPluginAttachmentsItemAttachResourceType(w)
-		case "enable":
+		case 3:
 			ok = jsondec.Once(&seen[0], 8) && w.Bool()
-		case "pluginConfig":
+		case 4:
 			ok = jsondec.Once(&seen[0], 16) && w.Str()
-		case "parentResourceInfo":
+		case 5:
 			ok = jsondec.Once(&seen[0], 32) && walkParentResourceInfo(w)
-		case "resourceInfos":
+		case 6:
 			ok = jsondec.Once(&seen[0], 64) && w.Array(0, -1, false, walkResourceInfo)
-		case "environmentInfo":
+		case 7:
 			ok = jsondec.Once(&seen[0], 128) && walkEnvironmentInfo(w)
-		case "pluginClassInfo":
+		case 8:
 			ok = jsondec.Once(&seen[0], 256) && walkPluginClassInfo(w)
-		case "gatewayInfo":
+		case 9:
 			ok = jsondec.Once(&seen[0], 512) && walkGatewayInfo(w)
 		}
 		if !ok {
@@ -1706,16 +1836,18 @@ func walkListPluginAttachmentsItemAttachResourceType(w *jsondec.Walk) bool {
 // walkListPluginAttachmentsResponse consumes the value at w's cursor and reports whether it is a valid ListPluginAttachmentsResponse.
 func walkListPluginAttachmentsResponse(w *jsondec.Walk) bool {
 	var seen [1]uint64
+	at := -1
 	for more := w.Open(); more; more = w.Next('{') {
 		ok := false
-		switch w.Key() {
-		case "requestId":
+		at = w.Field(jsonListPluginAttachmentsResponse, at)
+		switch at {
+		case 0:
 			ok = jsondec.Once(&seen[0], 1) && w.Str()
-		case "code":
+		case 1:
 			ok = jsondec.Once(&seen[0], 2) && w.Str()
-		case "message":
+		case 2:
 			ok = jsondec.Once(&seen[0], 4) && w.Str()
-		case "data":
+		case 3:
 			ok = jsondec.Once(&seen[0], 8) && walkListPluginAttachmentsResponseData(w)
 		}
 		if !ok {
@@ -1728,16 +1860,18 @@ func walkListPluginAttachmentsResponse(w *jsondec.Walk) bool {
 // walkListPluginAttachmentsResponseData consumes the value at w's cursor and reports whether it is a valid ListPluginAttachmentsResponseData.
 func walkListPluginAttachmentsResponseData(w *jsondec.Walk) bool {
 	var seen [1]uint64
+	at := -1
 	for more := w.Open(); more; more = w.Next('{') {
 		ok := false
-		switch w.Key() {
-		case "pageNumber":
+		at = w.Field(jsonListPluginAttachmentsResponseData, at)
+		switch at {
+		case 0:
 			ok = jsondec.Once(&seen[0], 1) && w.Int(32)
-		case "pageSize":
+		case 1:
 			ok = jsondec.Once(&seen[0], 2) && w.Int(32)
-		case "totalSize":
+		case 2:
 			ok = jsondec.Once(&seen[0], 4) && w.Int(32)
-		case "items":
+		case 3:
 			ok = jsondec.Once(&seen[0], 8) && w.Array(0, -1, false, walkListPluginAttachmentsItem)
 		}
 		if !ok {
@@ -1750,12 +1884,14 @@ func walkListPluginAttachmentsResponseData(w *jsondec.Walk) bool {
 // walkParentResourceInfo consumes the value at w's cursor and reports whether it is a valid ParentResourceInfo.
 func walkParentResourceInfo(w *jsondec.Walk) bool {
 	var seen [1]uint64
+	at := -1
 	for more := w.Open(); more; more = w.Next('{') {
 		ok := false
-		switch w.Key() {
-		case "resourceType":
+		at = w.Field(jsonParentResourceInfo, at)
+		switch at {
+		case 0:
 			ok = jsondec.Once(&seen[0], 1) && walkParentResourceInfoResourceType(w)
-		case "apiInfo":
+		case 1:
 			ok = jsondec.Once(&seen[0], 2) && walkHTTPAPIAPIInfo(w)
 		}
 		if !ok {
@@ -1778,42 +1914,44 @@ func walkParentResourceInfoResourceType(w *jsondec.Walk) bool {
 // walkPluginClassInfo consumes the value at w's cursor and reports whether it is a valid PluginClassInfo.
 func walkPluginClassInfo(w *jsondec.Walk) bool {
 	var seen [1]uint64
+	at := -1
 	for more := w.Open(); more; more = w.Next('{') {
 		ok := false
-		switch w.Key() {
-		case "pluginClassId":
+		at = w.Field(jsonPluginClassInfo, at)
+		switch at {
+		case 0:
 			ok = jsondec.Once(&seen[0], 1) && w.Str()
-		case "type":
+		case 1:
 			ok = jsondec.Once(&seen[0], 2) && w.Str()
-		case "mode":
+		case 2:
 			ok = jsondec.Once(&seen[0], 4) && w.Str()
-		case "name":
+		case 3:
 			ok = jsondec.Once(&seen[0], 8) && w.Str()
-		case "alias":
+		case 4:
 			ok = jsondec.Once(&seen[0], 16) && w.Str()
-		case "description":
+		case 5:
 			ok = jsondec.Once(&seen[0], 32) && w.Str()
-		case "source":
+		case 6:
 			ok = jsondec.Once(&seen[0], 64) && w.Str()
-		case "version":
+		case 7:
 			ok = jsondec.Once(&seen[0], 128) && w.Str()
-		case "versionDescription":
+		case 8:
 			ok = jsondec.Once(&seen[0], 256) && w.Str()
-		case "executeStage":
+		case 9:
 			ok = jsondec.Once(&seen[0], 512) && w.Str()
-		case "executePriority":
+		case 10:
 			ok = jsondec.Once(&seen[0], 1024) && w.Int(32)
-		case "configExample":
+		case 11:
 			ok = jsondec.Once(&seen[0], 2048) && w.Str()
-		case "imageName":
+		case 12:
 			ok = jsondec.Once(&seen[0], 4096) && w.Str()
-		case "wasmLanguage":
+		case 13:
 			ok = jsondec.Once(&seen[0], 8192) && w.Str()
-		case "supportedMinGatewayVersion":
+		case 14:
 			ok = jsondec.Once(&seen[0], 16384) && w.Str()
-		case "wasmUrl":
+		case 15:
 			ok = jsondec.Once(&seen[0], 32768) && w.Str()
-		case "innerPlugin":
+		case 16:
 			ok = jsondec.Once(&seen[0], 65536) && w.Bool()
 		}
 		if !ok {
@@ -1826,16 +1964,18 @@ func walkPluginClassInfo(w *jsondec.Walk) bool {
 // walkResourceInfo consumes the value at w's cursor and reports whether it is a valid ResourceInfo.
 func walkResourceInfo(w *jsondec.Walk) bool {
 	var seen [1]uint64
+	at := -1
 	for more := w.Open(); more; more = w.Next('{') {
 		ok := false
-		switch w.Key() {
-		case "resourceType":
+		at = w.Field(jsonResourceInfo, at)
+		switch at {
+		case 0:
 			ok = jsondec.Once(&seen[0], 1) && walkResourceInfoResourceType(w)
-		case "resourceId":
+		case 1:
 			ok = jsondec.Once(&seen[0], 2) && w.Str()
-		case "resourceName":
+		case 2:
 			ok = jsondec.Once(&seen[0], 4) && w.Str()
-		case "resourceVersion":
+		case 3:
 			ok = jsondec.Once(&seen[0], 8) && w.Str()
 		}
 		if !ok {
@@ -1858,16 +1998,18 @@ func walkResourceInfoResourceType(w *jsondec.Walk) bool {
 // walkSubDomainInfo consumes the value at w's cursor and reports whether it is a valid SubDomainInfo.
 func walkSubDomainInfo(w *jsondec.Walk) bool {
 	var seen [1]uint64
+	at := -1
 	for more := w.Open(); more; more = w.Next('{') {
 		ok := false
-		switch w.Key() {
-		case "domainId":
+		at = w.Field(jsonSubDomainInfo, at)
+		switch at {
+		case 0:
 			ok = jsondec.Once(&seen[0], 1) && w.Str()
-		case "name":
+		case 1:
 			ok = jsondec.Once(&seen[0], 2) && w.Str()
-		case "protocol":
+		case 2:
 			ok = jsondec.Once(&seen[0], 4) && walkSubDomainInfoProtocol(w)
-		case "networkType":
+		case 3:
 			ok = jsondec.Once(&seen[0], 8) && walkSubDomainInfoNetworkType(w)
 		}
 		if !ok {
@@ -1900,16 +2042,18 @@ func walkSubDomainInfoProtocol(w *jsondec.Walk) bool {
 // walkUpdatePluginAttachmentBody consumes the value at w's cursor and reports whether it is a valid UpdatePluginAttachmentBody.
 func walkUpdatePluginAttachmentBody(w *jsondec.Walk) bool {
 	var seen [1]uint64
+	at := -1
 	for more := w.Open(); more; more = w.Next('{') {
 		ok := false
-		switch w.Key() {
-		case "attachResourceIds":
+		at = w.Field(jsonUpdatePluginAttachmentBody, at)
+		switch at {
+		case 0:
 			ok = jsondec.Once(&seen[0], 1) && w.Array(0, -1, false, func(w *jsondec.Walk) bool {
 				return w.Str()
 			})
-		case "pluginConfig":
+		case 1:
 			ok = jsondec.Once(&seen[0], 2) && w.Str()
-		case "enable":
+		case 2:
 			ok = jsondec.Once(&seen[0], 4) && w.Bool()
 		}
 		if !ok {
@@ -1922,14 +2066,16 @@ func walkUpdatePluginAttachmentBody(w *jsondec.Walk) bool {
 // walkUpdatePluginAttachmentResponse consumes the value at w's cursor and reports whether it is a valid UpdatePluginAttachmentResponse.
 func walkUpdatePluginAttachmentResponse(w *jsondec.Walk) bool {
 	var seen [1]uint64
+	at := -1
 	for more := w.Open(); more; more = w.Next('{') {
 		ok := false
-		switch w.Key() {
-		case "requestId":
+		at = w.Field(jsonUpdatePluginAttachmentResponse, at)
+		switch at {
+		case 0:
 			ok = jsondec.Once(&seen[0], 1) && w.Str()
-		case "code":
+		case 1:
 			ok = jsondec.Once(&seen[0], 2) && w.Str()
-		case "message":
+		case 2:
 			ok = jsondec.Once(&seen[0], 4) && w.Str()
 		}
 		if !ok {

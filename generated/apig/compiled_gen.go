@@ -2,10 +2,7 @@
 
 package apig
 
-import (
-	"github.com/acsgen/acsgen/acs"
-	"github.com/acsgen/acsgen/acs/jsondec"
-)
+import "github.com/acsgen/acsgen/acs"
 
 // CompiledSpec identifies the spec files this package was generated from (by the
 // SHA-256 of their bytes) and checks response and request bodies with the generated
@@ -49,33 +46,33 @@ var CompiledSpec = acs.CompiledSpec{
 	},
 	Walks: map[string]acs.ResponseWalks{
 		"CreatePluginAttachment": {
-			"200": jsondec.Walker(walkCreatePluginAttachmentResponse),
-			"4XX": jsondec.Walker(walkErrorResponse),
-			"5XX": jsondec.Walker(walkErrorResponse),
+			"200": walkCreatePluginAttachmentResponse,
+			"4XX": walkErrorResponse,
+			"5XX": walkErrorResponse,
 		},
 		"DeletePluginAttachment": {
-			"200": jsondec.Walker(walkDeletePluginAttachmentResponse),
-			"4XX": jsondec.Walker(walkErrorResponse),
-			"5XX": jsondec.Walker(walkErrorResponse),
+			"200": walkDeletePluginAttachmentResponse,
+			"4XX": walkErrorResponse,
+			"5XX": walkErrorResponse,
 		},
 		"GetPluginAttachment": {
-			"200": jsondec.Walker(walkGetPluginAttachmentResponse),
-			"4XX": jsondec.Walker(walkErrorResponse),
-			"5XX": jsondec.Walker(walkErrorResponse),
+			"200": walkGetPluginAttachmentResponse,
+			"4XX": walkErrorResponse,
+			"5XX": walkErrorResponse,
 		},
 		"ListPluginAttachments": {
-			"200": jsondec.Walker(walkListPluginAttachmentsResponse),
-			"4XX": jsondec.Walker(walkErrorResponse),
-			"5XX": jsondec.Walker(walkErrorResponse),
+			"200": walkListPluginAttachmentsResponse,
+			"4XX": walkErrorResponse,
+			"5XX": walkErrorResponse,
 		},
 		"UpdatePluginAttachment": {
-			"200": jsondec.Walker(walkUpdatePluginAttachmentResponse),
-			"4XX": jsondec.Walker(walkErrorResponse),
-			"5XX": jsondec.Walker(walkErrorResponse),
+			"200": walkUpdatePluginAttachmentResponse,
+			"4XX": walkErrorResponse,
+			"5XX": walkErrorResponse,
 		},
 	},
 	RequestWalks: map[string]acs.BodyWalk{
-		"CreatePluginAttachment": jsondec.Walker(walkCreatePluginAttachmentBody),
-		"UpdatePluginAttachment": jsondec.Walker(walkUpdatePluginAttachmentBody),
+		"CreatePluginAttachment": walkCreatePluginAttachmentBody,
+		"UpdatePluginAttachment": walkUpdatePluginAttachmentBody,
 	},
 }

@@ -7,28 +7,30 @@ import "github.com/acsgen/acsgen/acs/jsondec"
 // walkAPIPluginSummary consumes the value at w's cursor and reports whether it is a valid APIPluginSummary.
 func walkAPIPluginSummary(w *jsondec.Walk) bool {
 	var seen [1]uint64
+	at := -1
 	for more := w.Open(); more; more = w.Next('{') {
 		ok := false
-		switch w.Key() {
-		case "ApiId":
+		at = w.Field(jsonAPIPluginSummary, at)
+		switch at {
+		case 0:
 			ok = jsondec.Once(&seen[0], 1) && w.Str()
-		case "ApiName":
+		case 1:
 			ok = jsondec.Once(&seen[0], 2) && w.Str()
-		case "GroupId":
+		case 2:
 			ok = jsondec.Once(&seen[0], 4) && w.Str()
-		case "GroupName":
+		case 3:
 			ok = jsondec.Once(&seen[0], 8) && w.Str()
-		case "Path":
+		case 4:
 			ok = jsondec.Once(&seen[0], 16) && w.Str()
-		case "Method":
+		case 5:
 			ok = jsondec.Once(&seen[0], 32) && w.Str()
-		case "Description":
+		case 6:
 			ok = jsondec.Once(&seen[0], 64) && w.Str()
-		case "StageName":
+		case 7:
 			ok = jsondec.Once(&seen[0], 128) && walkAPIPluginSummaryStageName(w)
-		case "StageAlias":
+		case 8:
 			ok = jsondec.Once(&seen[0], 256) && w.Str()
-		case "RegionId":
+		case 9:
 			ok = jsondec.Once(&seen[0], 512) && w.Str()
 		}
 		if !ok {
@@ -51,10 +53,12 @@ func walkAPIPluginSummaryStageName(w *jsondec.Walk) bool {
 // walkAttachPluginResponse consumes the value at w's cursor and reports whether it is a valid AttachPluginResponse.
 func walkAttachPluginResponse(w *jsondec.Walk) bool {
 	var seen [1]uint64
+	at := -1
 	for more := w.Open(); more; more = w.Next('{') {
 		ok := false
-		switch w.Key() {
-		case "RequestId":
+		at = w.Field(jsonAttachPluginResponse, at)
+		switch at {
+		case 0:
 			ok = jsondec.Once(&seen[0], 1) && w.Str()
 		}
 		if !ok {
@@ -67,18 +71,20 @@ func walkAttachPluginResponse(w *jsondec.Walk) bool {
 // walkDescribePluginAPIsResponse consumes the value at w's cursor and reports whether it is a valid DescribePluginAPIsResponse.
 func walkDescribePluginAPIsResponse(w *jsondec.Walk) bool {
 	var seen [1]uint64
+	at := -1
 	for more := w.Open(); more; more = w.Next('{') {
 		ok := false
-		switch w.Key() {
-		case "RequestId":
+		at = w.Field(jsonDescribePluginAPIsResponse, at)
+		switch at {
+		case 0:
 			ok = jsondec.Once(&seen[0], 1) && w.Str()
-		case "PageNumber":
+		case 1:
 			ok = jsondec.Once(&seen[0], 2) && w.Int(32)
-		case "PageSize":
+		case 2:
 			ok = jsondec.Once(&seen[0], 4) && w.Int(32)
-		case "TotalCount":
+		case 3:
 			ok = jsondec.Once(&seen[0], 8) && w.Int(32)
-		case "ApiSummarys":
+		case 4:
 			ok = jsondec.Once(&seen[0], 16) && walkDescribePluginAPIsResponseAPISummarys(w)
 		}
 		if !ok {
@@ -91,10 +97,12 @@ func walkDescribePluginAPIsResponse(w *jsondec.Walk) bool {
 // walkDescribePluginAPIsResponseAPISummarys consumes the value at w's cursor and reports whether it is a valid DescribePluginAPIsResponseAPISummarys.
 func walkDescribePluginAPIsResponseAPISummarys(w *jsondec.Walk) bool {
 	var seen [1]uint64
+	at := -1
 	for more := w.Open(); more; more = w.Next('{') {
 		ok := false
-		switch w.Key() {
-		case "ApiPluginSummary":
+		at = w.Field(jsonDescribePluginAPIsResponseAPISummarys, at)
+		switch at {
+		case 0:
 			ok = jsondec.Once(&seen[0], 1) && w.Array(0, -1, false, walkAPIPluginSummary)
 		}
 		if !ok {
@@ -107,18 +115,20 @@ func walkDescribePluginAPIsResponseAPISummarys(w *jsondec.Walk) bool {
 // walkDescribePluginsByAPIResponse consumes the value at w's cursor and reports whether it is a valid DescribePluginsByAPIResponse.
 func walkDescribePluginsByAPIResponse(w *jsondec.Walk) bool {
 	var seen [1]uint64
+	at := -1
 	for more := w.Open(); more; more = w.Next('{') {
 		ok := false
-		switch w.Key() {
-		case "RequestId":
+		at = w.Field(jsonDescribePluginsByAPIResponse, at)
+		switch at {
+		case 0:
 			ok = jsondec.Once(&seen[0], 1) && w.Str()
-		case "PageNumber":
+		case 1:
 			ok = jsondec.Once(&seen[0], 2) && w.Int(32)
-		case "PageSize":
+		case 2:
 			ok = jsondec.Once(&seen[0], 4) && w.Int(32)
-		case "TotalCount":
+		case 3:
 			ok = jsondec.Once(&seen[0], 8) && w.Int(32)
-		case "Plugins":
+		case 4:
 			ok = jsondec.Once(&seen[0], 16) && walkDescribePluginsByAPIResponsePlugins(w)
 		}
 		if !ok {
@@ -131,10 +141,12 @@ func walkDescribePluginsByAPIResponse(w *jsondec.Walk) bool {
 // walkDescribePluginsByAPIResponsePlugins consumes the value at w's cursor and reports whether it is a valid DescribePluginsByAPIResponsePlugins.
 func walkDescribePluginsByAPIResponsePlugins(w *jsondec.Walk) bool {
 	var seen [1]uint64
+	at := -1
 	for more := w.Open(); more; more = w.Next('{') {
 		ok := false
-		switch w.Key() {
-		case "PluginAttribute":
+		at = w.Field(jsonDescribePluginsByAPIResponsePlugins, at)
+		switch at {
+		case 0:
 			ok = jsondec.Once(&seen[0], 1) && w.Array(0, -1, false, walkPluginAttribute)
 		}
 		if !ok {
@@ -147,10 +159,12 @@ func walkDescribePluginsByAPIResponsePlugins(w *jsondec.Walk) bool {
 // walkDetachPluginResponse consumes the value at w's cursor and reports whether it is a valid DetachPluginResponse.
 func walkDetachPluginResponse(w *jsondec.Walk) bool {
 	var seen [1]uint64
+	at := -1
 	for more := w.Open(); more; more = w.Next('{') {
 		ok := false
-		switch w.Key() {
-		case "RequestId":
+		at = w.Field(jsonDetachPluginResponse, at)
+		switch at {
+		case 0:
 			ok = jsondec.Once(&seen[0], 1) && w.Str()
 		}
 		if !ok {
@@ -163,20 +177,22 @@ func walkDetachPluginResponse(w *jsondec.Walk) bool {
 // walkErrorResponse consumes the value at w's cursor and reports whether it is a valid ErrorResponse.
 func walkErrorResponse(w *jsondec.Walk) bool {
 	var seen [1]uint64
+	at := -1
 	for more := w.Open(); more; more = w.Next('{') {
 		ok := false
-		switch w.Key() {
-		case "RequestId":
+		at = w.Field(jsonErrorResponse, at)
+		switch at {
+		case 0:
 			ok = jsondec.Once(&seen[0], 1) && w.Str()
-		case "HostId":
+		case 1:
 			ok = jsondec.Once(&seen[0], 2) && w.Str()
-		case "Code":
+		case 2:
 			ok = jsondec.Once(&seen[0], 4) && w.Str()
-		case "Message":
+		case 3:
 			ok = jsondec.Once(&seen[0], 8) && w.Str()
-		case "Recommend":
+		case 4:
 			ok = jsondec.Once(&seen[0], 16) && w.Str()
-		case "AccessDeniedDetail":
+		case 5:
 			ok = jsondec.Once(&seen[0], 32) && w.Any(false, "object")
 		}
 		if !ok {
@@ -189,24 +205,26 @@ func walkErrorResponse(w *jsondec.Walk) bool {
 // walkPluginAttribute consumes the value at w's cursor and reports whether it is a valid PluginAttribute.
 func walkPluginAttribute(w *jsondec.Walk) bool {
 	var seen [1]uint64
+	at := -1
 	for more := w.Open(); more; more = w.Next('{') {
 		ok := false
-		switch w.Key() {
-		case "PluginId":
+		at = w.Field(jsonPluginAttribute, at)
+		switch at {
+		case 0:
 			ok = jsondec.Once(&seen[0], 1) && w.Str()
-		case "PluginName":
+		case 1:
 			ok = jsondec.Once(&seen[0], 2) && w.Str()
-		case "PluginType":
+		case 2:
 			ok = jsondec.Once(&seen[0], 4) && w.Str()
-		case "PluginData":
+		case 3:
 			ok = jsondec.Once(&seen[0], 8) && w.Str()
-		case "Description":
+		case 4:
 			ok = jsondec.Once(&seen[0], 16) && w.Str()
-		case "RegionId":
+		case 5:
 			ok = jsondec.Once(&seen[0], 32) && w.Str()
-		case "CreatedTime":
+		case 6:
 			ok = jsondec.Once(&seen[0], 64) && w.Str()
-		case "ModifiedTime":
+		case 7:
 			ok = jsondec.Once(&seen[0], 128) && w.Str()
 		}
 		if !ok {

@@ -2,10 +2,7 @@
 
 package cloudapi
 
-import (
-	"github.com/acsgen/acsgen/acs"
-	"github.com/acsgen/acsgen/acs/jsondec"
-)
+import "github.com/acsgen/acsgen/acs"
 
 // CompiledSpec identifies the spec files this package was generated from (by the
 // SHA-256 of their bytes) and checks response and request bodies with the generated
@@ -40,24 +37,24 @@ var CompiledSpec = acs.CompiledSpec{
 	},
 	Walks: map[string]acs.ResponseWalks{
 		"AttachPlugin": {
-			"200": jsondec.Walker(walkAttachPluginResponse),
-			"4XX": jsondec.Walker(walkErrorResponse),
-			"5XX": jsondec.Walker(walkErrorResponse),
+			"200": walkAttachPluginResponse,
+			"4XX": walkErrorResponse,
+			"5XX": walkErrorResponse,
 		},
 		"DescribePluginApis": {
-			"200": jsondec.Walker(walkDescribePluginAPIsResponse),
-			"4XX": jsondec.Walker(walkErrorResponse),
-			"5XX": jsondec.Walker(walkErrorResponse),
+			"200": walkDescribePluginAPIsResponse,
+			"4XX": walkErrorResponse,
+			"5XX": walkErrorResponse,
 		},
 		"DescribePluginsByApi": {
-			"200": jsondec.Walker(walkDescribePluginsByAPIResponse),
-			"4XX": jsondec.Walker(walkErrorResponse),
-			"5XX": jsondec.Walker(walkErrorResponse),
+			"200": walkDescribePluginsByAPIResponse,
+			"4XX": walkErrorResponse,
+			"5XX": walkErrorResponse,
 		},
 		"DetachPlugin": {
-			"200": jsondec.Walker(walkDetachPluginResponse),
-			"4XX": jsondec.Walker(walkErrorResponse),
-			"5XX": jsondec.Walker(walkErrorResponse),
+			"200": walkDetachPluginResponse,
+			"4XX": walkErrorResponse,
+			"5XX": walkErrorResponse,
 		},
 	},
 }

@@ -11,7 +11,7 @@ import (
 // genCheckFile emits the validate-only walkers of the bodies CompiledSpec checks:
 // per model such a body holds, a walkX(w *jsondec.Walk) bool that reads the JSON
 // value at the cursor and reports whether it keeps the schema's rules, which
-// CompiledSpec makes a check of whole bodies with jsondec.Walker. A
+// contract runs over whole bodies with jsondec.Judge. A
 // walker keeps nothing and decodes nothing, so acsgen contract judges a recorded
 // body for a fraction of what decoding it into Go types costs.
 //
@@ -140,16 +140,19 @@ func (e *checkEmitter) genWalk(m *ir.Model) jen.Code {
 		Func().Id(walkName(m.GoName)).Params(jen.Id("w").Op("*").Qual(jsondecPkg, "Walk")).Bool().Block(body...)
 }
 
-// structWalk walks an object member by member, each key switched to its
+// structWalk walks an object member by member, each key looked up in the
+// decoder's table of field names (jsonX, decode_gen.go) and switched to its
 // field's check, the fields met recorded in a bit set that the required ones
 // are then looked up in:
 //
 //	var seen [1]uint64
+//	at := -1
 //	for more := w.Open(); more; more = w.Next('{') {
 //		ok := false
-//		switch w.Key() {
-//		case "name":
-//			ok = jsondec.Once(&seen[0], 0x1) && w.Str()
+//		at = w.Field(jsonPet, at)
+//		switch at {
+//		case 0:
+//			ok = jsondec.Once(&seen[0], 1) && w.Str()
 //		}
 //		if !ok {
 //			return false
@@ -166,7 +169,7 @@ func (e *checkEmitter) structWalk(m *ir.Model) []jen.Code {
 		}
 		named[f.Name] = true
 		once := jen.Qual(jsondecPkg, "Once").Call(jen.Op("&").Id("seen").Index(jen.Lit(i/64)), jen.Lit(int(uint64(1)<<(i%64))))
-		cases = append(cases, jen.Case(jen.Lit(f.Name)).Id("ok").Op("=").Add(once).Op("&&").Add(e.value(f.Type, f.Nullable)))
+		cases = append(cases, jen.Case(jen.Lit(i)).Id("ok").Op("=").Add(once).Op("&&").Add(e.value(f.Type, f.Nullable)))
 	}
 	done := jen.Op("!").Id("w").Dot("Failed").Call()
 	masks := make([]uint64, words)
@@ -181,14 +184,15 @@ func (e *checkEmitter) structWalk(m *ir.Model) []jen.Code {
 		}
 	}
 	loop := []jen.Code{jen.Id("ok").Op(":=").False(),
-		jen.Switch(jen.Id("w").Dot("Key").Call()).Block(cases...),
+		jen.Id("at").Op("=").Id("w").Dot("Field").Call(jen.Id("json"+m.GoName), jen.Id("at")),
+		jen.Switch(jen.Id("at")).Block(cases...),
 		jen.If(jen.Op("!").Id("ok")).Block(refuse())}
 	if len(cases) == 0 {
 		loop = []jen.Code{refuse()} // no member is one of its properties
 	}
 	var g []jen.Code
 	if len(cases) > 0 {
-		g = append(g, jen.Var().Id("seen").Index(jen.Lit(words)).Uint64())
+		g = append(g, jen.Var().Id("seen").Index(jen.Lit(words)).Uint64(), jen.Id("at").Op(":=").Lit(-1))
 	}
 	return append(g,
 		jen.For(jen.Id("more").Op(":=").Id("w").Dot("Open").Call(), jen.Id("more"),

@@ -30,34 +30,36 @@ func walkQuietMode(w *jsondec.Walk) bool {
 // walkSettings consumes the value at w's cursor and reports whether it is a valid Settings.
 func walkSettings(w *jsondec.Walk) bool {
 	var seen [1]uint64
+	at := -1
 	for more := w.Open(); more; more = w.Next('{') {
 		ok := false
-		switch w.Key() {
-		case "target":
+		at = w.Field(jsonSettings, at)
+		switch at {
+		case 0:
 			ok = jsondec.Once(&seen[0], 1) && walkIndoor(w)
-		case "mode":
+		case 1:
 			ok = jsondec.Once(&seen[0], 2) && walkQuietMode(w)
-		case "step":
+		case 2:
 			ok = jsondec.Once(&seen[0], 4) && w.FloatIn(func(x float64) bool {
 				return x > 0.0 && x <= 2.0 && acs.MultipleOf(x, 1.5)
 			})
-		case "room":
+		case 3:
 			ok = jsondec.Once(&seen[0], 8) && w.Text(func(s []byte) bool {
 				return jsondec.Runes(s, 2, 6) && walkPattern0.Match(s)
 			})
-		case "interval":
+		case 4:
 			ok = jsondec.Once(&seen[0], 16) && w.IntIn(64, func(x float64) bool {
 				return acs.MultipleOf(x, 12.0)
 			})
-		case "offset":
+		case 5:
 			ok = jsondec.Once(&seen[0], 32) && w.IntIn(64, func(x float64) bool {
 				return x >= -3.0 && x <= 3.0
 			})
-		case "label":
+		case 6:
 			ok = jsondec.Once(&seen[0], 64) && (w.Null() || w.Text(func(s []byte) bool {
 				return jsondec.Runes(s, 0, 3)
 			}))
-		case "note":
+		case 7:
 			ok = jsondec.Once(&seen[0], 128) && w.Text(func(s []byte) bool {
 				return jsondec.Runes(s, 1, -1)
 			})

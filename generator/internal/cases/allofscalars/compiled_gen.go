@@ -2,10 +2,7 @@
 
 package allofscalars
 
-import (
-	"github.com/acsgen/acsgen/acs"
-	"github.com/acsgen/acsgen/acs/jsondec"
-)
+import "github.com/acsgen/acsgen/acs"
 
 // CompiledSpec identifies the spec files this package was generated from (by the
 // SHA-256 of their bytes) and checks response and request bodies with the generated
@@ -22,6 +19,6 @@ var CompiledSpec = acs.CompiledSpec{
 	},
 	Walks: map[string]acs.ResponseWalks{},
 	RequestWalks: map[string]acs.BodyWalk{
-		"PutSettings": jsondec.Walker(walkSettings),
+		"PutSettings": walkSettings,
 	},
 }

@@ -17,10 +17,12 @@ var (
 // walkBase consumes the value at w's cursor and reports whether it is a valid Base.
 func walkBase(w *jsondec.Walk) bool {
 	var seen [1]uint64
+	at := -1
 	for more := w.Open(); more; more = w.Next('{') {
 		ok := false
-		switch w.Key() {
-		case "id":
+		at = w.Field(jsonBase, at)
+		switch at {
+		case 0:
 			ok = jsondec.Once(&seen[0], 1) && w.Str()
 		}
 		if !ok {
@@ -54,58 +56,60 @@ func walkGetItemResponse(w *jsondec.Walk) bool {
 // walkItem consumes the value at w's cursor and reports whether it is a valid Item.
 func walkItem(w *jsondec.Walk) bool {
 	var seen [1]uint64
+	at := -1
 	for more := w.Open(); more; more = w.Next('{') {
 		ok := false
-		switch w.Key() {
-		case "id":
+		at = w.Field(jsonItem, at)
+		switch at {
+		case 0:
 			ok = jsondec.Once(&seen[0], 1) && w.Str()
-		case "count":
+		case 1:
 			ok = jsondec.Once(&seen[0], 2) && w.Int(64)
-		case "ratio":
+		case 2:
 			ok = jsondec.Once(&seen[0], 4) && w.Float()
-		case "enabled":
+		case 3:
 			ok = jsondec.Once(&seen[0], 8) && w.Bool()
-		case "label":
+		case 4:
 			ok = jsondec.Once(&seen[0], 16) && w.Str()
-		case "tags":
+		case 5:
 			ok = jsondec.Once(&seen[0], 32) && w.Array(0, -1, false, func(w *jsondec.Walk) bool {
 				return w.Str()
 			})
-		case "labels":
+		case 6:
 			ok = jsondec.Once(&seen[0], 64) && w.Map(0, -1, func(w *jsondec.Walk) bool {
 				return w.Str()
 			})
-		case "level":
+		case 7:
 			ok = jsondec.Once(&seen[0], 128) && walkLevel(w)
-		case "color":
+		case 8:
 			ok = jsondec.Once(&seen[0], 256) && walkColor(w)
-		case "phase":
+		case 9:
 			ok = jsondec.Once(&seen[0], 512) && walkPhase(w)
-		case "port":
+		case 10:
 			ok = jsondec.Once(&seen[0], 1024) && walkPort(w)
-		case "parent":
+		case 11:
 			ok = jsondec.Once(&seen[0], 2048) && walkItem(w)
-		case "children":
+		case 12:
 			ok = jsondec.Once(&seen[0], 4096) && w.Array(0, -1, false, walkItem)
-		case "nickname":
+		case 13:
 			ok = jsondec.Once(&seen[0], 8192) && (w.Null() || w.Str())
-		case "note":
+		case 14:
 			ok = jsondec.Once(&seen[0], 16384) && (w.Null() || w.Str())
-		case "extra":
+		case 15:
 			ok = jsondec.Once(&seen[0], 32768) && w.Any(false, "object")
-		case "owner":
+		case 16:
 			ok = jsondec.Once(&seen[0], 65536) && walkItemOwner(w)
-		case "created":
+		case 17:
 			ok = jsondec.Once(&seen[0], 131072) && w.Text(func(s []byte) bool {
 				return acs.IsDateTime(jsondec.View(s))
 			})
-		case "scores":
+		case 18:
 			ok = jsondec.Once(&seen[0], 262144) && w.Map(0, -1, func(w *jsondec.Walk) bool {
 				return w.Int(32)
 			})
-		case "limits":
+		case 19:
 			ok = jsondec.Once(&seen[0], 524288) && walkLimits(w)
-		case "legacy":
+		case 20:
 			ok = jsondec.Once(&seen[0], 1048576) && w.Str()
 		}
 		if !ok {
@@ -118,12 +122,14 @@ func walkItem(w *jsondec.Walk) bool {
 // walkItemOwner consumes the value at w's cursor and reports whether it is a valid ItemOwner.
 func walkItemOwner(w *jsondec.Walk) bool {
 	var seen [1]uint64
+	at := -1
 	for more := w.Open(); more; more = w.Next('{') {
 		ok := false
-		switch w.Key() {
-		case "name":
+		at = w.Field(jsonItemOwner, at)
+		switch at {
+		case 0:
 			ok = jsondec.Once(&seen[0], 1) && w.Str()
-		case "address":
+		case 1:
 			ok = jsondec.Once(&seen[0], 2) && walkItemOwnerAddress(w)
 		}
 		if !ok {
@@ -136,10 +142,12 @@ func walkItemOwner(w *jsondec.Walk) bool {
 // walkItemOwnerAddress consumes the value at w's cursor and reports whether it is a valid ItemOwnerAddress.
 func walkItemOwnerAddress(w *jsondec.Walk) bool {
 	var seen [1]uint64
+	at := -1
 	for more := w.Open(); more; more = w.Next('{') {
 		ok := false
-		switch w.Key() {
-		case "city":
+		at = w.Field(jsonItemOwnerAddress, at)
+		switch at {
+		case 0:
 			ok = jsondec.Once(&seen[0], 1) && w.Str()
 		}
 		if !ok {
@@ -159,42 +167,44 @@ func walkLevel(w *jsondec.Walk) bool {
 // walkLimits consumes the value at w's cursor and reports whether it is a valid Limits.
 func walkLimits(w *jsondec.Walk) bool {
 	var seen [1]uint64
+	at := -1
 	for more := w.Open(); more; more = w.Next('{') {
 		ok := false
-		switch w.Key() {
-		case "code":
+		at = w.Field(jsonLimits, at)
+		switch at {
+		case 0:
 			ok = jsondec.Once(&seen[0], 1) && w.Text(func(s []byte) bool {
 				return jsondec.Runes(s, 3, 12) && walkPattern1.Match(s)
 			})
-		case "name":
+		case 1:
 			ok = jsondec.Once(&seen[0], 2) && w.Text(func(s []byte) bool {
 				return jsondec.Runes(s, 1, 5)
 			})
-		case "percent":
+		case 2:
 			ok = jsondec.Once(&seen[0], 4) && w.IntIn(32, func(x float64) bool {
 				return x >= 0.0 && x <= 100.0
 			})
-		case "ratio":
+		case 3:
 			ok = jsondec.Once(&seen[0], 8) && w.FloatIn(func(x float64) bool {
 				return x > 0.0 && x < 1.0
 			})
-		case "step":
+		case 4:
 			ok = jsondec.Once(&seen[0], 16) && w.IntIn(64, func(x float64) bool {
 				return acs.MultipleOf(x, 5.0)
 			})
-		case "slots":
+		case 5:
 			ok = jsondec.Once(&seen[0], 32) && w.Array(1, 4, true, func(w *jsondec.Walk) bool {
 				return w.IntIn(32, func(x float64) bool {
 					return x >= 1.0
 				})
 			})
-		case "words":
+		case 6:
 			ok = jsondec.Once(&seen[0], 64) && w.Array(0, -1, false, func(w *jsondec.Walk) bool {
 				return w.Text(func(s []byte) bool {
 					return jsondec.Runes(s, 0, 3)
 				})
 			})
-		case "grid":
+		case 7:
 			ok = jsondec.Once(&seen[0], 128) && w.Array(0, -1, false, func(w *jsondec.Walk) bool {
 				return w.Array(0, 2, false, func(w *jsondec.Walk) bool {
 					return w.IntIn(64, func(x float64) bool {
@@ -202,23 +212,23 @@ func walkLimits(w *jsondec.Walk) bool {
 					})
 				})
 			})
-		case "meta":
+		case 8:
 			ok = jsondec.Once(&seen[0], 256) && w.Map(1, 3, func(w *jsondec.Walk) bool {
 				return w.Text(func(s []byte) bool {
 					return jsondec.Runes(s, 0, 2)
 				})
 			})
-		case "hint":
+		case 9:
 			ok = jsondec.Once(&seen[0], 512) && (w.Null() || w.Text(func(s []byte) bool {
 				return jsondec.Runes(s, 0, 4)
 			}))
-		case "spin":
+		case 10:
 			ok = jsondec.Once(&seen[0], 1024) && walkSpin(w)
-		case "codes":
+		case 11:
 			ok = jsondec.Once(&seen[0], 2048) && walkCodes(w)
-		case "colors":
+		case 12:
 			ok = jsondec.Once(&seen[0], 4096) && w.Array(0, -1, true, walkColor)
-		case "bases":
+		case 13:
 			ok = jsondec.Once(&seen[0], 8192) && w.Array(0, -1, true, walkBase)
 		}
 		if !ok {

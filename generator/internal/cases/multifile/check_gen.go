@@ -14,12 +14,14 @@ func walkCode(w *jsondec.Walk) bool {
 // walkError consumes the value at w's cursor and reports whether it is a valid Error.
 func walkError(w *jsondec.Walk) bool {
 	var seen [1]uint64
+	at := -1
 	for more := w.Open(); more; more = w.Next('{') {
 		ok := false
-		switch w.Key() {
-		case "code":
+		at = w.Field(jsonError, at)
+		switch at {
+		case 0:
 			ok = jsondec.Once(&seen[0], 1) && walkCode(w)
-		case "message":
+		case 1:
 			ok = jsondec.Once(&seen[0], 2) && w.Str()
 		}
 		if !ok {
@@ -42,12 +44,14 @@ func walkListPetsResponse(w *jsondec.Walk) bool {
 // walkOwner consumes the value at w's cursor and reports whether it is a valid Owner.
 func walkOwner(w *jsondec.Walk) bool {
 	var seen [1]uint64
+	at := -1
 	for more := w.Open(); more; more = w.Next('{') {
 		ok := false
-		switch w.Key() {
-		case "name":
+		at = w.Field(jsonOwner, at)
+		switch at {
+		case 0:
 			ok = jsondec.Once(&seen[0], 1) && w.Str()
-		case "pets":
+		case 1:
 			ok = jsondec.Once(&seen[0], 2) && w.Array(0, -1, false, walkPet)
 		}
 		if !ok {
@@ -60,14 +64,16 @@ func walkOwner(w *jsondec.Walk) bool {
 // walkPet consumes the value at w's cursor and reports whether it is a valid Pet.
 func walkPet(w *jsondec.Walk) bool {
 	var seen [1]uint64
+	at := -1
 	for more := w.Open(); more; more = w.Next('{') {
 		ok := false
-		switch w.Key() {
-		case "name":
+		at = w.Field(jsonPet, at)
+		switch at {
+		case 0:
 			ok = jsondec.Once(&seen[0], 1) && w.Str()
-		case "owner":
+		case 1:
 			ok = jsondec.Once(&seen[0], 2) && walkOwner(w)
-		case "tags":
+		case 2:
 			ok = jsondec.Once(&seen[0], 4) && w.Array(0, -1, false, walkCode)
 		}
 		if !ok {

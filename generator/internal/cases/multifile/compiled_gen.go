@@ -2,10 +2,7 @@
 
 package multifile
 
-import (
-	"github.com/acsgen/acsgen/acs"
-	"github.com/acsgen/acsgen/acs/jsondec"
-)
+import "github.com/acsgen/acsgen/acs"
 
 // CompiledSpec identifies the spec files this package was generated from (by the
 // SHA-256 of their bytes) and checks response and request bodies with the generated
@@ -33,17 +30,17 @@ var CompiledSpec = acs.CompiledSpec{
 	},
 	Walks: map[string]acs.ResponseWalks{
 		"GetPet": {
-			"200":     jsondec.Walker(walkGetPetResponse),
-			"default": jsondec.Walker(walkError),
+			"200":     walkGetPetResponse,
+			"default": walkError,
 		},
 		"ListPets": {
-			"200": jsondec.Walker(walkListPetsResponse),
+			"200": walkListPetsResponse,
 		},
 		"PostPets": {
-			"201": jsondec.Walker(walkPostPetsResponse),
+			"201": walkPostPetsResponse,
 		},
 	},
 	RequestWalks: map[string]acs.BodyWalk{
-		"PostPets": jsondec.Walker(walkPet),
+		"PostPets": walkPet,
 	},
 }

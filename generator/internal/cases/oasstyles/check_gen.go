@@ -7,10 +7,12 @@ import "github.com/acsgen/acsgen/acs/jsondec"
 // walkListItemsResponse consumes the value at w's cursor and reports whether it is a valid ListItemsResponse.
 func walkListItemsResponse(w *jsondec.Walk) bool {
 	var seen [1]uint64
+	at := -1
 	for more := w.Open(); more; more = w.Next('{') {
 		ok := false
-		switch w.Key() {
-		case "count":
+		at = w.Field(jsonListItemsResponse, at)
+		switch at {
+		case 0:
 			ok = jsondec.Once(&seen[0], 1) && w.Int(32)
 		}
 		if !ok {

@@ -2,10 +2,7 @@
 
 package oasstyles
 
-import (
-	"github.com/acsgen/acsgen/acs"
-	"github.com/acsgen/acsgen/acs/jsondec"
-)
+import "github.com/acsgen/acsgen/acs"
 
 // CompiledSpec identifies the spec files this package was generated from (by the
 // SHA-256 of their bytes) and checks response and request bodies with the generated
@@ -23,7 +20,7 @@ var CompiledSpec = acs.CompiledSpec{
 	},
 	Walks: map[string]acs.ResponseWalks{
 		"ListItems": {
-			"200": jsondec.Walker(walkListItemsResponse),
+			"200": walkListItemsResponse,
 		},
 	},
 }

@@ -7,12 +7,14 @@ import "github.com/acsgen/acsgen/acs/jsondec"
 // walkCat consumes the value at w's cursor and reports whether it is a valid Cat.
 func walkCat(w *jsondec.Walk) bool {
 	var seen [1]uint64
+	at := -1
 	for more := w.Open(); more; more = w.Next('{') {
 		ok := false
-		switch w.Key() {
-		case "petType":
+		at = w.Field(jsonCat, at)
+		switch at {
+		case 0:
 			ok = jsondec.Once(&seen[0], 1) && w.Str()
-		case "lives":
+		case 1:
 			ok = jsondec.Once(&seen[0], 2) && w.IntIn(64, func(x float64) bool {
 				return x >= 1.0 && x <= 9.0
 			})
@@ -27,12 +29,14 @@ func walkCat(w *jsondec.Walk) bool {
 // walkDog consumes the value at w's cursor and reports whether it is a valid Dog.
 func walkDog(w *jsondec.Walk) bool {
 	var seen [1]uint64
+	at := -1
 	for more := w.Open(); more; more = w.Next('{') {
 		ok := false
-		switch w.Key() {
-		case "petType":
+		at = w.Field(jsonDog, at)
+		switch at {
+		case 0:
 			ok = jsondec.Once(&seen[0], 1) && w.Str()
-		case "bark":
+		case 1:
 			ok = jsondec.Once(&seen[0], 2) && w.Text(func(s []byte) bool {
 				return jsondec.Runes(s, 0, 10)
 			})

@@ -7,10 +7,12 @@ import "github.com/acsgen/acsgen/acs/jsondec"
 // walkClientSchema consumes the value at w's cursor and reports whether it is a valid ClientSchema.
 func walkClientSchema(w *jsondec.Walk) bool {
 	var seen [1]uint64
+	at := -1
 	for more := w.Open(); more; more = w.Next('{') {
 		ok := false
-		switch w.Key() {
-		case "name":
+		at = w.Field(jsonClientSchema, at)
+		switch at {
+		case 0:
 			ok = jsondec.Once(&seen[0], 1) && w.Str()
 		}
 		if !ok {
@@ -23,10 +25,12 @@ func walkClientSchema(w *jsondec.Walk) bool {
 // walkCreateDocumentRequest consumes the value at w's cursor and reports whether it is a valid CreateDocumentRequest.
 func walkCreateDocumentRequest(w *jsondec.Walk) bool {
 	var seen [1]uint64
+	at := -1
 	for more := w.Open(); more; more = w.Next('{') {
 		ok := false
-		switch w.Key() {
-		case "title":
+		at = w.Field(jsonCreateDocumentRequest, at)
+		switch at {
+		case 0:
 			ok = jsondec.Once(&seen[0], 1) && w.Str()
 		}
 		if !ok {
@@ -44,12 +48,14 @@ func walkCreateDocumentResponse(w *jsondec.Walk) bool {
 // walkDocument consumes the value at w's cursor and reports whether it is a valid Document.
 func walkDocument(w *jsondec.Walk) bool {
 	var seen [1]uint64
+	at := -1
 	for more := w.Open(); more; more = w.Next('{') {
 		ok := false
-		switch w.Key() {
-		case "title":
+		at = w.Field(jsonDocument, at)
+		switch at {
+		case 0:
 			ok = jsondec.Once(&seen[0], 1) && w.Str()
-		case "status":
+		case 1:
 			ok = jsondec.Once(&seen[0], 2) && walkDocumentStatus2(w)
 		}
 		if !ok {
@@ -74,24 +80,26 @@ func walkGetClientResponse(w *jsondec.Walk) bool {
 // walkLabel consumes the value at w's cursor and reports whether it is a valid Label.
 func walkLabel(w *jsondec.Walk) bool {
 	var seen [1]uint64
+	at := -1
 	for more := w.Open(); more; more = w.Next('{') {
 		ok := false
-		switch w.Key() {
-		case "":
+		at = w.Field(jsonLabel, at)
+		switch at {
+		case 0:
 			ok = jsondec.Once(&seen[0], 1) && w.Str()
-		case "a,b":
+		case 1:
 			ok = jsondec.Once(&seen[0], 2) && w.IntIn(64, func(x float64) bool {
 				return x >= 0.0
 			})
-		case "say \"hi\"":
+		case 2:
 			ok = jsondec.Once(&seen[0], 4) && (w.Null() || w.Str())
-		case "back\\slash":
+		case 3:
 			ok = jsondec.Once(&seen[0], 8) && w.Array(0, -1, false, func(w *jsondec.Walk) bool {
 				return w.Str()
 			})
-		case "`tick`":
+		case 4:
 			ok = jsondec.Once(&seen[0], 16) && walkThing(w)
-		case "plain":
+		case 5:
 			ok = jsondec.Once(&seen[0], 32) && w.Str()
 		}
 		if !ok {
@@ -121,16 +129,18 @@ func walkShade(w *jsondec.Walk) bool {
 // walkThing consumes the value at w's cursor and reports whether it is a valid Thing.
 func walkThing(w *jsondec.Walk) bool {
 	var seen [1]uint64
+	at := -1
 	for more := w.Open(); more; more = w.Next('{') {
 		ok := false
-		switch w.Key() {
-		case "shade":
+		at = w.Field(jsonThing, at)
+		switch at {
+		case 0:
 			ok = jsondec.Once(&seen[0], 1) && walkShade(w)
-		case "-":
+		case 1:
 			ok = jsondec.Once(&seen[0], 2) && w.Text(func(s []byte) bool {
 				return jsondec.Runes(s, 0, 3)
 			})
-		case "~":
+		case 2:
 			ok = jsondec.Once(&seen[0], 4) && w.Int(64)
 		}
 		if !ok {

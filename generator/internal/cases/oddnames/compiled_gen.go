@@ -2,10 +2,7 @@
 
 package oddnames
 
-import (
-	"github.com/acsgen/acsgen/acs"
-	"github.com/acsgen/acsgen/acs/jsondec"
-)
+import "github.com/acsgen/acsgen/acs"
 
 // CompiledSpec identifies the spec files this package was generated from (by the
 // SHA-256 of their bytes) and checks response and request bodies with the generated
@@ -37,21 +34,21 @@ var CompiledSpec = acs.CompiledSpec{
 	},
 	Walks: map[string]acs.ResponseWalks{
 		"createDocument": {
-			"200": jsondec.Walker(walkCreateDocumentResponse),
+			"200": walkCreateDocumentResponse,
 		},
 		"getClient": {
-			"200": jsondec.Walker(walkGetClientResponse),
+			"200": walkGetClientResponse,
 		},
 		"putLabel": {
-			"200": jsondec.Walker(walkPutLabelResponse),
+			"200": walkPutLabelResponse,
 		},
 		"putThing": {
-			"200": jsondec.Walker(walkPutThingResponse),
+			"200": walkPutThingResponse,
 		},
 	},
 	RequestWalks: map[string]acs.BodyWalk{
-		"createDocument": jsondec.Walker(walkCreateDocumentRequest),
-		"putLabel":       jsondec.Walker(walkLabel),
-		"putThing":       jsondec.Walker(walkThing),
+		"createDocument": walkCreateDocumentRequest,
+		"putLabel":       walkLabel,
+		"putThing":       walkThing,
 	},
 }

@@ -12,10 +12,12 @@ func walkCreatePetResponse(w *jsondec.Walk) bool {
 // walkGetPetPhotoResponse consumes the value at w's cursor and reports whether it is a valid GetPetPhotoResponse.
 func walkGetPetPhotoResponse(w *jsondec.Walk) bool {
 	var seen [1]uint64
+	at := -1
 	for more := w.Open(); more; more = w.Next('{') {
 		ok := false
-		switch w.Key() {
-		case "url":
+		at = w.Field(jsonGetPetPhotoResponse, at)
+		switch at {
+		case 0:
 			ok = jsondec.Once(&seen[0], 1) && w.Str()
 		}
 		if !ok {
@@ -33,12 +35,14 @@ func walkListPetsResponse(w *jsondec.Walk) bool {
 // walkNewPet consumes the value at w's cursor and reports whether it is a valid NewPet.
 func walkNewPet(w *jsondec.Walk) bool {
 	var seen [1]uint64
+	at := -1
 	for more := w.Open(); more; more = w.Next('{') {
 		ok := false
-		switch w.Key() {
-		case "name":
+		at = w.Field(jsonNewPet, at)
+		switch at {
+		case 0:
 			ok = jsondec.Once(&seen[0], 1) && w.Str()
-		case "tag":
+		case 1:
 			ok = jsondec.Once(&seen[0], 2) && w.Str()
 		}
 		if !ok {
@@ -51,14 +55,16 @@ func walkNewPet(w *jsondec.Walk) bool {
 // walkPet consumes the value at w's cursor and reports whether it is a valid Pet.
 func walkPet(w *jsondec.Walk) bool {
 	var seen [1]uint64
+	at := -1
 	for more := w.Open(); more; more = w.Next('{') {
 		ok := false
-		switch w.Key() {
-		case "name":
+		at = w.Field(jsonPet, at)
+		switch at {
+		case 0:
 			ok = jsondec.Once(&seen[0], 1) && w.Str()
-		case "tag":
+		case 1:
 			ok = jsondec.Once(&seen[0], 2) && w.Str()
-		case "id":
+		case 2:
 			ok = jsondec.Once(&seen[0], 4) && w.Int(64)
 		}
 		if !ok {
@@ -71,12 +77,14 @@ func walkPet(w *jsondec.Walk) bool {
 // walkProblem consumes the value at w's cursor and reports whether it is a valid Problem.
 func walkProblem(w *jsondec.Walk) bool {
 	var seen [1]uint64
+	at := -1
 	for more := w.Open(); more; more = w.Next('{') {
 		ok := false
-		switch w.Key() {
-		case "code":
+		at = w.Field(jsonProblem, at)
+		switch at {
+		case 0:
 			ok = jsondec.Once(&seen[0], 1) && w.Str()
-		case "message":
+		case 1:
 			ok = jsondec.Once(&seen[0], 2) && w.Str()
 		}
 		if !ok {

@@ -2,10 +2,7 @@
 
 package plainroa
 
-import (
-	"github.com/acsgen/acsgen/acs"
-	"github.com/acsgen/acsgen/acs/jsondec"
-)
+import "github.com/acsgen/acsgen/acs"
 
 // CompiledSpec identifies the spec files this package was generated from (by the
 // SHA-256 of their bytes) and checks response and request bodies with the generated
@@ -33,17 +30,17 @@ var CompiledSpec = acs.CompiledSpec{
 	},
 	Walks: map[string]acs.ResponseWalks{
 		"createPet": {
-			"201": jsondec.Walker(walkCreatePetResponse),
+			"201": walkCreatePetResponse,
 		},
 		"getPetPhoto": {
-			"200": jsondec.Walker(walkGetPetPhotoResponse),
+			"200": walkGetPetPhotoResponse,
 		},
 		"listPets": {
-			"200":     jsondec.Walker(walkListPetsResponse),
-			"default": jsondec.Walker(walkProblem),
+			"200":     walkListPetsResponse,
+			"default": walkProblem,
 		},
 	},
 	RequestWalks: map[string]acs.BodyWalk{
-		"createPet": jsondec.Walker(walkNewPet),
+		"createPet": walkNewPet,
 	},
 }

@@ -7,10 +7,12 @@ import "github.com/acsgen/acsgen/acs/jsondec"
 // walkPutObjectResponse consumes the value at w's cursor and reports whether it is a valid PutObjectResponse.
 func walkPutObjectResponse(w *jsondec.Walk) bool {
 	var seen [1]uint64
+	at := -1
 	for more := w.Open(); more; more = w.Next('{') {
 		ok := false
-		switch w.Key() {
-		case "etag":
+		at = w.Field(jsonPutObjectResponse, at)
+		switch at {
+		case 0:
 			ok = jsondec.Once(&seen[0], 1) && w.Str()
 		}
 		if !ok {

@@ -7,10 +7,12 @@ import "github.com/acsgen/acsgen/acs/jsondec"
 // walkAck consumes the value at w's cursor and reports whether it is a valid Ack.
 func walkAck(w *jsondec.Walk) bool {
 	var seen [1]uint64
+	at := -1
 	for more := w.Open(); more; more = w.Next('{') {
 		ok := false
-		switch w.Key() {
-		case "RequestId":
+		at = w.Field(jsonAck, at)
+		switch at {
+		case 0:
 			ok = jsondec.Once(&seen[0], 1) && w.Str()
 		}
 		if !ok {
@@ -23,12 +25,14 @@ func walkAck(w *jsondec.Walk) bool {
 // walkCreateThingResponse consumes the value at w's cursor and reports whether it is a valid CreateThingResponse.
 func walkCreateThingResponse(w *jsondec.Walk) bool {
 	var seen [1]uint64
+	at := -1
 	for more := w.Open(); more; more = w.Next('{') {
 		ok := false
-		switch w.Key() {
-		case "RequestId":
+		at = w.Field(jsonCreateThingResponse, at)
+		switch at {
+		case 0:
 			ok = jsondec.Once(&seen[0], 1) && w.Str()
-		case "ThingId":
+		case 1:
 			ok = jsondec.Once(&seen[0], 2) && w.Str()
 		}
 		if !ok {
@@ -46,12 +50,14 @@ func walkDeleteThingResponse(w *jsondec.Walk) bool {
 // walkDescribeThingsResponse consumes the value at w's cursor and reports whether it is a valid DescribeThingsResponse.
 func walkDescribeThingsResponse(w *jsondec.Walk) bool {
 	var seen [1]uint64
+	at := -1
 	for more := w.Open(); more; more = w.Next('{') {
 		ok := false
-		switch w.Key() {
-		case "RequestId":
+		at = w.Field(jsonDescribeThingsResponse, at)
+		switch at {
+		case 0:
 			ok = jsondec.Once(&seen[0], 1) && w.Str()
-		case "Things":
+		case 1:
 			ok = jsondec.Once(&seen[0], 2) && w.Array(0, -1, false, walkThing)
 		}
 		if !ok {
@@ -71,14 +77,16 @@ func walkKind(w *jsondec.Walk) bool {
 // walkThing consumes the value at w's cursor and reports whether it is a valid Thing.
 func walkThing(w *jsondec.Walk) bool {
 	var seen [1]uint64
+	at := -1
 	for more := w.Open(); more; more = w.Next('{') {
 		ok := false
-		switch w.Key() {
-		case "ThingId":
+		at = w.Field(jsonThing, at)
+		switch at {
+		case 0:
 			ok = jsondec.Once(&seen[0], 1) && w.Str()
-		case "Name":
+		case 1:
 			ok = jsondec.Once(&seen[0], 2) && w.Str()
-		case "Kind":
+		case 2:
 			ok = jsondec.Once(&seen[0], 4) && walkKind(w)
 		}
 		if !ok {

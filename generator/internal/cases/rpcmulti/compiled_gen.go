@@ -2,10 +2,7 @@
 
 package rpcmulti
 
-import (
-	"github.com/acsgen/acsgen/acs"
-	"github.com/acsgen/acsgen/acs/jsondec"
-)
+import "github.com/acsgen/acsgen/acs"
 
 // CompiledSpec identifies the spec files this package was generated from (by the
 // SHA-256 of their bytes) and checks response and request bodies with the generated
@@ -29,13 +26,13 @@ var CompiledSpec = acs.CompiledSpec{
 	},
 	Walks: map[string]acs.ResponseWalks{
 		"CreateThing": {
-			"200": jsondec.Walker(walkCreateThingResponse),
+			"200": walkCreateThingResponse,
 		},
 		"DeleteThing": {
-			"200": jsondec.Walker(walkDeleteThingResponse),
+			"200": walkDeleteThingResponse,
 		},
 		"DescribeThings": {
-			"200": jsondec.Walker(walkDescribeThingsResponse),
+			"200": walkDescribeThingsResponse,
 		},
 	},
 }

@@ -45,14 +45,16 @@ func walkPayment(w *jsondec.Walk) bool {
 // walkPaymentVariant0 consumes the value at w's cursor and reports whether it is a valid PaymentVariant0.
 func walkPaymentVariant0(w *jsondec.Walk) bool {
 	var seen [1]uint64
+	at := -1
 	for more := w.Open(); more; more = w.Next('{') {
 		ok := false
-		switch w.Key() {
-		case "amount":
+		at = w.Field(jsonPaymentVariant0, at)
+		switch at {
+		case 0:
 			ok = jsondec.Once(&seen[0], 1) && w.FloatIn(func(x float64) bool {
 				return x >= 0.0
 			})
-		case "card":
+		case 1:
 			ok = jsondec.Once(&seen[0], 2) && w.Text(func(s []byte) bool {
 				return jsondec.Runes(s, 0, 19)
 			})
@@ -67,14 +69,16 @@ func walkPaymentVariant0(w *jsondec.Walk) bool {
 // walkPaymentVariant1 consumes the value at w's cursor and reports whether it is a valid PaymentVariant1.
 func walkPaymentVariant1(w *jsondec.Walk) bool {
 	var seen [1]uint64
+	at := -1
 	for more := w.Open(); more; more = w.Next('{') {
 		ok := false
-		switch w.Key() {
-		case "amount":
+		at = w.Field(jsonPaymentVariant1, at)
+		switch at {
+		case 0:
 			ok = jsondec.Once(&seen[0], 1) && w.FloatIn(func(x float64) bool {
 				return x >= 0.0
 			})
-		case "iban":
+		case 1:
 			ok = jsondec.Once(&seen[0], 2) && w.Str()
 		}
 		if !ok {
@@ -94,26 +98,28 @@ func walkPlate(w *jsondec.Walk) bool {
 // walkRecord consumes the value at w's cursor and reports whether it is a valid Record.
 func walkRecord(w *jsondec.Walk) bool {
 	var seen [1]uint64
+	at := -1
 	for more := w.Open(); more; more = w.Next('{') {
 		ok := false
-		switch w.Key() {
-		case "vehicle":
+		at = w.Field(jsonRecord, at)
+		switch at {
+		case 0:
 			ok = jsondec.Once(&seen[0], 1) && walkVehicle(w)
-		case "payment":
+		case 1:
 			ok = jsondec.Once(&seen[0], 2) && walkPayment(w)
-		case "state":
+		case 2:
 			ok = jsondec.Once(&seen[0], 4) && (w.Null() || walkStatus(w))
-		case "plate":
+		case 3:
 			ok = jsondec.Once(&seen[0], 8) && walkPlate(w)
-		case "mileages":
+		case 4:
 			ok = jsondec.Once(&seen[0], 16) && walkMileages(w)
-		case "code":
+		case 5:
 			ok = jsondec.Once(&seen[0], 32) && walkCode(w)
-		case "wrapped":
+		case 6:
 			ok = jsondec.Once(&seen[0], 64) && walkState(w)
-		case "vin":
+		case 7:
 			ok = jsondec.Once(&seen[0], 128) && w.Str()
-		case "VIN":
+		case 8:
 			ok = jsondec.Once(&seen[0], 256) && w.Text(func(s []byte) bool {
 				return jsondec.Runes(s, 0, 17)
 			})
@@ -149,16 +155,18 @@ func walkVehicle(w *jsondec.Walk) bool {
 // walkVehicleBike consumes the value at w's cursor and reports whether it is a valid VehicleBike.
 func walkVehicleBike(w *jsondec.Walk) bool {
 	var seen [1]uint64
+	at := -1
 	for more := w.Open(); more; more = w.Next('{') {
 		ok := false
-		switch w.Key() {
-		case "kind":
+		at = w.Field(jsonVehicleBike, at)
+		switch at {
+		case 0:
 			ok = jsondec.Once(&seen[0], 1) && w.Str()
-		case "id":
+		case 1:
 			ok = jsondec.Once(&seen[0], 2) && w.Text(func(s []byte) bool {
 				return jsondec.Runes(s, 1, -1)
 			})
-		case "gears":
+		case 2:
 			ok = jsondec.Once(&seen[0], 4) && w.IntIn(64, func(x float64) bool {
 				return x >= 1.0
 			})
@@ -173,16 +181,18 @@ func walkVehicleBike(w *jsondec.Walk) bool {
 // walkVehicleCar consumes the value at w's cursor and reports whether it is a valid VehicleCar.
 func walkVehicleCar(w *jsondec.Walk) bool {
 	var seen [1]uint64
+	at := -1
 	for more := w.Open(); more; more = w.Next('{') {
 		ok := false
-		switch w.Key() {
-		case "kind":
+		at = w.Field(jsonVehicleCar, at)
+		switch at {
+		case 0:
 			ok = jsondec.Once(&seen[0], 1) && w.Str()
-		case "id":
+		case 1:
 			ok = jsondec.Once(&seen[0], 2) && w.Text(func(s []byte) bool {
 				return jsondec.Runes(s, 1, -1)
 			})
-		case "doors":
+		case 2:
 			ok = jsondec.Once(&seen[0], 4) && w.IntIn(64, func(x float64) bool {
 				return x >= 1.0 && x <= 5.0
 			})

@@ -2,10 +2,7 @@
 
 package styles
 
-import (
-	"github.com/acsgen/acsgen/acs"
-	"github.com/acsgen/acsgen/acs/jsondec"
-)
+import "github.com/acsgen/acsgen/acs"
 
 // CompiledSpec identifies the spec files this package was generated from (by the
 // SHA-256 of their bytes) and checks response and request bodies with the generated
@@ -29,13 +26,13 @@ var CompiledSpec = acs.CompiledSpec{
 	},
 	Walks: map[string]acs.ResponseWalks{
 		"CreateRule": {
-			"200": jsondec.Walker(walkCreateRuleResponse),
+			"200": walkCreateRuleResponse,
 		},
 		"CreateWidget": {
-			"200": jsondec.Walker(walkCreateWidgetResponse),
+			"200": walkCreateWidgetResponse,
 		},
 		"TagResources": {
-			"200": jsondec.Walker(walkTagResourcesResponse),
+			"200": walkTagResourcesResponse,
 		},
 	},
 }

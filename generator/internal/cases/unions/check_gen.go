@@ -25,10 +25,12 @@ func walkAmount(w *jsondec.Walk) bool {
 // walkAnyOp consumes the value at w's cursor and reports whether it is a valid AnyOp.
 func walkAnyOp(w *jsondec.Walk) bool {
 	var seen [1]uint64
+	at := -1
 	for more := w.Open(); more; more = w.Next('{') {
 		ok := false
-		switch w.Key() {
-		case "any":
+		at = w.Field(jsonAnyOp, at)
+		switch at {
+		case 0:
 			ok = jsondec.Once(&seen[0], 1) && w.Array(0, -1, false, func(w *jsondec.Walk) bool {
 				return w.Str()
 			})
@@ -69,10 +71,12 @@ func walkBag(w *jsondec.Walk) bool {
 // walkBinaryData consumes the value at w's cursor and reports whether it is a valid BinaryData.
 func walkBinaryData(w *jsondec.Walk) bool {
 	var seen [1]uint64
+	at := -1
 	for more := w.Open(); more; more = w.Next('{') {
 		ok := false
-		switch w.Key() {
-		case "data":
+		at = w.Field(jsonBinaryData, at)
+		switch at {
+		case 0:
 			ok = jsondec.Once(&seen[0], 1) && w.Text(func(s []byte) bool {
 				return acs.IsBase64(jsondec.View(s))
 			})
@@ -87,44 +91,46 @@ func walkBinaryData(w *jsondec.Walk) bool {
 // walkCatalog consumes the value at w's cursor and reports whether it is a valid Catalog.
 func walkCatalog(w *jsondec.Walk) bool {
 	var seen [1]uint64
+	at := -1
 	for more := w.Open(); more; more = w.Next('{') {
 		ok := false
-		switch w.Key() {
-		case "code":
+		at = w.Field(jsonCatalog, at)
+		switch at {
+		case 0:
 			ok = jsondec.Once(&seen[0], 1) && walkCode(w)
-		case "stamp":
+		case 1:
 			ok = jsondec.Once(&seen[0], 2) && walkStamp(w)
-		case "amount":
+		case 2:
 			ok = jsondec.Once(&seen[0], 4) && walkAmount(w)
-		case "count":
+		case 3:
 			ok = jsondec.Once(&seen[0], 8) && walkCount(w)
-		case "level":
+		case 4:
 			ok = jsondec.Once(&seen[0], 16) && walkLevel(w)
-		case "word":
+		case 5:
 			ok = jsondec.Once(&seen[0], 32) && walkWord(w)
-		case "config":
+		case 6:
 			ok = jsondec.Once(&seen[0], 64) && walkConfig(w)
-		case "data":
+		case 7:
 			ok = jsondec.Once(&seen[0], 128) && walkData(w)
-		case "filter":
+		case 8:
 			ok = jsondec.Once(&seen[0], 256) && walkFilter(w)
-		case "pair":
+		case 9:
 			ok = jsondec.Once(&seen[0], 512) && walkPair(w)
-		case "item":
+		case 10:
 			ok = jsondec.Once(&seen[0], 1024) && walkItem(w)
-		case "bag":
+		case 11:
 			ok = jsondec.Once(&seen[0], 2048) && walkBag(w)
-		case "predicate":
+		case 12:
 			ok = jsondec.Once(&seen[0], 4096) && walkPredicate(w)
-		case "id":
+		case 13:
 			ok = jsondec.Once(&seen[0], 8192) && walkID(w)
-		case "anything":
+		case 14:
 			ok = jsondec.Once(&seen[0], 16384) && walkAnything(w)
-		case "message":
+		case 15:
 			ok = jsondec.Once(&seen[0], 32768) && walkMessage(w)
-		case "size":
+		case 16:
 			ok = jsondec.Once(&seen[0], 65536) && walkSize(w)
-		case "labeled":
+		case 17:
 			ok = jsondec.Once(&seen[0], 131072) && walkLabeled(w)
 		}
 		if !ok {
@@ -137,12 +143,14 @@ func walkCatalog(w *jsondec.Walk) bool {
 // walkClientConfig consumes the value at w's cursor and reports whether it is a valid ClientConfig.
 func walkClientConfig(w *jsondec.Walk) bool {
 	var seen [1]uint64
+	at := -1
 	for more := w.Open(); more; more = w.Next('{') {
 		ok := false
-		switch w.Key() {
-		case "host":
+		at = w.Field(jsonClientConfig, at)
+		switch at {
+		case 0:
 			ok = jsondec.Once(&seen[0], 1) && w.Str()
-		case "port":
+		case 1:
 			ok = jsondec.Once(&seen[0], 2) && w.Str()
 		}
 		if !ok {
@@ -200,12 +208,14 @@ func walkDataContent(w *jsondec.Walk) bool {
 // walkDataMessage consumes the value at w's cursor and reports whether it is a valid DataMessage.
 func walkDataMessage(w *jsondec.Walk) bool {
 	var seen [1]uint64
+	at := -1
 	for more := w.Open(); more; more = w.Next('{') {
 		ok := false
-		switch w.Key() {
-		case "sender":
+		at = w.Field(jsonDataMessage, at)
+		switch at {
+		case 0:
 			ok = jsondec.Once(&seen[0], 1) && w.Str()
-		case "content":
+		case 1:
 			ok = jsondec.Once(&seen[0], 2) && walkDataContent(w)
 		}
 		if !ok {
@@ -218,12 +228,14 @@ func walkDataMessage(w *jsondec.Walk) bool {
 // walkDouble consumes the value at w's cursor and reports whether it is a valid Double.
 func walkDouble(w *jsondec.Walk) bool {
 	var seen [1]uint64
+	at := -1
 	for more := w.Open(); more; more = w.Next('{') {
 		ok := false
-		switch w.Key() {
-		case "a":
+		at = w.Field(jsonDouble, at)
+		switch at {
+		case 0:
 			ok = jsondec.Once(&seen[0], 1) && w.Int(64)
-		case "b":
+		case 1:
 			ok = jsondec.Once(&seen[0], 2) && (w.Null() || w.Int(64))
 		}
 		if !ok {
@@ -245,12 +257,14 @@ func walkFilter(w *jsondec.Walk) bool {
 // walkFormattedText consumes the value at w's cursor and reports whether it is a valid FormattedText.
 func walkFormattedText(w *jsondec.Walk) bool {
 	var seen [1]uint64
+	at := -1
 	for more := w.Open(); more; more = w.Next('{') {
 		ok := false
-		switch w.Key() {
-		case "text":
+		at = w.Field(jsonFormattedText, at)
+		switch at {
+		case 0:
 			ok = jsondec.Once(&seen[0], 1) && w.Str()
-		case "format":
+		case 1:
 			ok = jsondec.Once(&seen[0], 2) && w.Str()
 		}
 		if !ok {
@@ -298,12 +312,14 @@ func walkLabeled(w *jsondec.Walk) bool {
 // walkLabeledLabelA consumes the value at w's cursor and reports whether it is a valid LabeledLabelA.
 func walkLabeledLabelA(w *jsondec.Walk) bool {
 	var seen [1]uint64
+	at := -1
 	for more := w.Open(); more; more = w.Next('{') {
 		ok := false
-		switch w.Key() {
-		case "label":
+		at = w.Field(jsonLabeledLabelA, at)
+		switch at {
+		case 0:
 			ok = jsondec.Once(&seen[0], 1) && w.Str()
-		case "a":
+		case 1:
 			ok = jsondec.Once(&seen[0], 2) && w.Int(64)
 		}
 		if !ok {
@@ -316,12 +332,14 @@ func walkLabeledLabelA(w *jsondec.Walk) bool {
 // walkLabeledLabelB consumes the value at w's cursor and reports whether it is a valid LabeledLabelB.
 func walkLabeledLabelB(w *jsondec.Walk) bool {
 	var seen [1]uint64
+	at := -1
 	for more := w.Open(); more; more = w.Next('{') {
 		ok := false
-		switch w.Key() {
-		case "label":
+		at = w.Field(jsonLabeledLabelB, at)
+		switch at {
+		case 0:
 			ok = jsondec.Once(&seen[0], 1) && w.Str()
-		case "b":
+		case 1:
 			ok = jsondec.Once(&seen[0], 2) && w.Int(64)
 		}
 		if !ok {
@@ -334,10 +352,12 @@ func walkLabeledLabelB(w *jsondec.Walk) bool {
 // walkLessOp consumes the value at w's cursor and reports whether it is a valid LessOp.
 func walkLessOp(w *jsondec.Walk) bool {
 	var seen [1]uint64
+	at := -1
 	for more := w.Open(); more; more = w.Next('{') {
 		ok := false
-		switch w.Key() {
-		case "lt":
+		at = w.Field(jsonLessOp, at)
+		switch at {
+		case 0:
 			ok = jsondec.Once(&seen[0], 1) && w.Float()
 		}
 		if !ok {
@@ -375,10 +395,12 @@ func walkMessage(w *jsondec.Walk) bool {
 // walkNotOp consumes the value at w's cursor and reports whether it is a valid NotOp.
 func walkNotOp(w *jsondec.Walk) bool {
 	var seen [1]uint64
+	at := -1
 	for more := w.Open(); more; more = w.Next('{') {
 		ok := false
-		switch w.Key() {
-		case "not":
+		at = w.Field(jsonNotOp, at)
+		switch at {
+		case 0:
 			ok = jsondec.Once(&seen[0], 1) && walkPredicate(w)
 		}
 		if !ok {
@@ -391,12 +413,14 @@ func walkNotOp(w *jsondec.Walk) bool {
 // walkNumberData consumes the value at w's cursor and reports whether it is a valid NumberData.
 func walkNumberData(w *jsondec.Walk) bool {
 	var seen [1]uint64
+	at := -1
 	for more := w.Open(); more; more = w.Next('{') {
 		ok := false
-		switch w.Key() {
-		case "name":
+		at = w.Field(jsonNumberData, at)
+		switch at {
+		case 0:
 			ok = jsondec.Once(&seen[0], 1) && w.Str()
-		case "metadata":
+		case 1:
 			ok = jsondec.Once(&seen[0], 2) && (w.Null() || w.Int(64))
 		}
 		if !ok {
@@ -409,12 +433,14 @@ func walkNumberData(w *jsondec.Walk) bool {
 // walkNumberItem consumes the value at w's cursor and reports whether it is a valid NumberItem.
 func walkNumberItem(w *jsondec.Walk) bool {
 	var seen [1]uint64
+	at := -1
 	for more := w.Open(); more; more = w.Next('{') {
 		ok := false
-		switch w.Key() {
-		case "id":
+		at = w.Field(jsonNumberItem, at)
+		switch at {
+		case 0:
 			ok = jsondec.Once(&seen[0], 1) && w.Int(64)
-		case "value":
+		case 1:
 			ok = jsondec.Once(&seen[0], 2) && w.Float()
 		}
 		if !ok {
@@ -436,10 +462,12 @@ func walkPair(w *jsondec.Walk) bool {
 // walkPlainText consumes the value at w's cursor and reports whether it is a valid PlainText.
 func walkPlainText(w *jsondec.Walk) bool {
 	var seen [1]uint64
+	at := -1
 	for more := w.Open(); more; more = w.Next('{') {
 		ok := false
-		switch w.Key() {
-		case "text":
+		at = w.Field(jsonPlainText, at)
+		switch at {
+		case 0:
 			ok = jsondec.Once(&seen[0], 1) && w.Str()
 		}
 		if !ok {
@@ -452,10 +480,12 @@ func walkPlainText(w *jsondec.Walk) bool {
 // walkPoint consumes the value at w's cursor and reports whether it is a valid Point.
 func walkPoint(w *jsondec.Walk) bool {
 	var seen [1]uint64
+	at := -1
 	for more := w.Open(); more; more = w.Next('{') {
 		ok := false
-		switch w.Key() {
-		case "x":
+		at = w.Field(jsonPoint, at)
+		switch at {
+		case 0:
 			ok = jsondec.Once(&seen[0], 1) && w.Float()
 		}
 		if !ok {
@@ -505,12 +535,14 @@ func walkScalar(w *jsondec.Walk) bool {
 // walkServerConfig consumes the value at w's cursor and reports whether it is a valid ServerConfig.
 func walkServerConfig(w *jsondec.Walk) bool {
 	var seen [1]uint64
+	at := -1
 	for more := w.Open(); more; more = w.Next('{') {
 		ok := false
-		switch w.Key() {
-		case "host":
+		at = w.Field(jsonServerConfig, at)
+		switch at {
+		case 0:
 			ok = jsondec.Once(&seen[0], 1) && w.Str()
-		case "port":
+		case 1:
 			ok = jsondec.Once(&seen[0], 2) && w.Int(64)
 		}
 		if !ok {
@@ -523,10 +555,12 @@ func walkServerConfig(w *jsondec.Walk) bool {
 // walkSingle consumes the value at w's cursor and reports whether it is a valid Single.
 func walkSingle(w *jsondec.Walk) bool {
 	var seen [1]uint64
+	at := -1
 	for more := w.Open(); more; more = w.Next('{') {
 		ok := false
-		switch w.Key() {
-		case "a":
+		at = w.Field(jsonSingle, at)
+		switch at {
+		case 0:
 			ok = jsondec.Once(&seen[0], 1) && w.Int(64)
 		}
 		if !ok {
@@ -561,12 +595,14 @@ func walkStamp(w *jsondec.Walk) bool {
 // walkStringData consumes the value at w's cursor and reports whether it is a valid StringData.
 func walkStringData(w *jsondec.Walk) bool {
 	var seen [1]uint64
+	at := -1
 	for more := w.Open(); more; more = w.Next('{') {
 		ok := false
-		switch w.Key() {
-		case "name":
+		at = w.Field(jsonStringData, at)
+		switch at {
+		case 0:
 			ok = jsondec.Once(&seen[0], 1) && w.Str()
-		case "metadata":
+		case 1:
 			ok = jsondec.Once(&seen[0], 2) && (w.Null() || w.Str())
 		}
 		if !ok {
@@ -579,12 +615,14 @@ func walkStringData(w *jsondec.Walk) bool {
 // walkStringItem consumes the value at w's cursor and reports whether it is a valid StringItem.
 func walkStringItem(w *jsondec.Walk) bool {
 	var seen [1]uint64
+	at := -1
 	for more := w.Open(); more; more = w.Next('{') {
 		ok := false
-		switch w.Key() {
-		case "id":
+		at = w.Field(jsonStringItem, at)
+		switch at {
+		case 0:
 			ok = jsondec.Once(&seen[0], 1) && w.Str()
-		case "value":
+		case 1:
 			ok = jsondec.Once(&seen[0], 2) && w.Str()
 		}
 		if !ok {
@@ -597,10 +635,12 @@ func walkStringItem(w *jsondec.Walk) bool {
 // walkStructuredData consumes the value at w's cursor and reports whether it is a valid StructuredData.
 func walkStructuredData(w *jsondec.Walk) bool {
 	var seen [1]uint64
+	at := -1
 	for more := w.Open(); more; more = w.Next('{') {
 		ok := false
-		switch w.Key() {
-		case "data":
+		at = w.Field(jsonStructuredData, at)
+		switch at {
+		case 0:
 			ok = jsondec.Once(&seen[0], 1) && w.Any(false, "object")
 		}
 		if !ok {
@@ -613,10 +653,12 @@ func walkStructuredData(w *jsondec.Walk) bool {
 // walkTagged consumes the value at w's cursor and reports whether it is a valid Tagged.
 func walkTagged(w *jsondec.Walk) bool {
 	var seen [1]uint64
+	at := -1
 	for more := w.Open(); more; more = w.Next('{') {
 		ok := false
-		switch w.Key() {
-		case "tag":
+		at = w.Field(jsonTagged, at)
+		switch at {
+		case 0:
 			ok = jsondec.Once(&seen[0], 1) && w.Str()
 		}
 		if !ok {
@@ -638,12 +680,14 @@ func walkTextContent(w *jsondec.Walk) bool {
 // walkTextMessage consumes the value at w's cursor and reports whether it is a valid TextMessage.
 func walkTextMessage(w *jsondec.Walk) bool {
 	var seen [1]uint64
+	at := -1
 	for more := w.Open(); more; more = w.Next('{') {
 		ok := false
-		switch w.Key() {
-		case "sender":
+		at = w.Field(jsonTextMessage, at)
+		switch at {
+		case 0:
 			ok = jsondec.Once(&seen[0], 1) && w.Str()
-		case "content":
+		case 1:
 			ok = jsondec.Once(&seen[0], 2) && walkTextContent(w)
 		}
 		if !ok {

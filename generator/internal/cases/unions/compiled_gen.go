@@ -2,10 +2,7 @@
 
 package unions
 
-import (
-	"github.com/acsgen/acsgen/acs"
-	"github.com/acsgen/acsgen/acs/jsondec"
-)
+import "github.com/acsgen/acsgen/acs"
 
 // CompiledSpec identifies the spec files this package was generated from (by the
 // SHA-256 of their bytes) and checks response and request bodies with the generated
@@ -26,10 +23,10 @@ var CompiledSpec = acs.CompiledSpec{
 	},
 	Walks: map[string]acs.ResponseWalks{
 		"GetCatalog": {
-			"200": jsondec.Walker(walkGetCatalogResponse),
+			"200": walkGetCatalogResponse,
 		},
 		"PutConfig": {
-			"200": jsondec.Walker(walkPutConfigResponse),
+			"200": walkPutConfigResponse,
 		},
 	},
 }
