@@ -13,19 +13,19 @@ func walkAICacheConfig(w *jsondec.Walk) bool {
 		at = w.Field(jsonAICacheConfig, at)
 		switch at {
 		case 0:
-			ok = jsondec.Once(&seen[0], 1) && w.Str()
+			ok = jsondec.Once(&seen[0], 1<<0) && w.Str()
 		case 1:
-			ok = jsondec.Once(&seen[0], 2) && w.Str()
+			ok = jsondec.Once(&seen[0], 1<<1) && w.Str()
 		case 2:
-			ok = jsondec.Once(&seen[0], 4) && w.Int(32)
+			ok = jsondec.Once(&seen[0], 1<<2) && w.Int(32)
 		case 3:
-			ok = jsondec.Once(&seen[0], 8) && walkAICacheConfigEmbeddingConfig(w)
+			ok = jsondec.Once(&seen[0], 1<<3) && walkAICacheConfigEmbeddingConfig(w)
 		case 4:
-			ok = jsondec.Once(&seen[0], 16) && walkAIPluginStatus(w)
+			ok = jsondec.Once(&seen[0], 1<<4) && walkAIPluginStatus(w)
 		case 5:
-			ok = jsondec.Once(&seen[0], 32) && walkAIPolicyRedisConfig(w)
+			ok = jsondec.Once(&seen[0], 1<<5) && walkAIPolicyRedisConfig(w)
 		case 6:
-			ok = jsondec.Once(&seen[0], 64) && walkAICacheConfigVectorConfig(w)
+			ok = jsondec.Once(&seen[0], 1<<6) && walkAICacheConfigVectorConfig(w)
 		}
 		if !ok {
 			return false
@@ -43,13 +43,13 @@ func walkAICacheConfigEmbeddingConfig(w *jsondec.Walk) bool {
 		at = w.Field(jsonAICacheConfigEmbeddingConfig, at)
 		switch at {
 		case 0:
-			ok = jsondec.Once(&seen[0], 1) && w.Str()
+			ok = jsondec.Once(&seen[0], 1<<0) && w.Str()
 		case 1:
-			ok = jsondec.Once(&seen[0], 2) && w.Str()
+			ok = jsondec.Once(&seen[0], 1<<1) && w.Str()
 		case 2:
-			ok = jsondec.Once(&seen[0], 4) && w.Int(32)
+			ok = jsondec.Once(&seen[0], 1<<2) && w.Int(32)
 		case 3:
-			ok = jsondec.Once(&seen[0], 8) && w.Str()
+			ok = jsondec.Once(&seen[0], 1<<3) && w.Str()
 		}
 		if !ok {
 			return false
@@ -67,17 +67,17 @@ func walkAICacheConfigVectorConfig(w *jsondec.Walk) bool {
 		at = w.Field(jsonAICacheConfigVectorConfig, at)
 		switch at {
 		case 0:
-			ok = jsondec.Once(&seen[0], 1) && w.Str()
+			ok = jsondec.Once(&seen[0], 1<<0) && w.Str()
 		case 1:
-			ok = jsondec.Once(&seen[0], 2) && w.Str()
+			ok = jsondec.Once(&seen[0], 1<<1) && w.Str()
 		case 2:
-			ok = jsondec.Once(&seen[0], 4) && w.Str()
+			ok = jsondec.Once(&seen[0], 1<<2) && w.Str()
 		case 3:
-			ok = jsondec.Once(&seen[0], 8) && w.Float()
+			ok = jsondec.Once(&seen[0], 1<<3) && w.Float()
 		case 4:
-			ok = jsondec.Once(&seen[0], 16) && w.Int(32)
+			ok = jsondec.Once(&seen[0], 1<<4) && w.Int(32)
 		case 5:
-			ok = jsondec.Once(&seen[0], 32) && w.Str()
+			ok = jsondec.Once(&seen[0], 1<<5) && w.Str()
 		}
 		if !ok {
 			return false
@@ -95,27 +95,27 @@ func walkAINetworkConfigSearchEngine(w *jsondec.Walk) bool {
 		at = w.Field(jsonAINetworkConfigSearchEngine, at)
 		switch at {
 		case 0:
-			ok = jsondec.Once(&seen[0], 1) && w.Str()
+			ok = jsondec.Once(&seen[0], 1<<0) && w.Str()
 		case 1:
-			ok = jsondec.Once(&seen[0], 2) && w.Str()
+			ok = jsondec.Once(&seen[0], 1<<1) && w.Str()
 		case 2:
-			ok = jsondec.Once(&seen[0], 4) && w.Int(32)
+			ok = jsondec.Once(&seen[0], 1<<2) && w.Int(32)
 		case 3:
-			ok = jsondec.Once(&seen[0], 8) && w.Str()
+			ok = jsondec.Once(&seen[0], 1<<3) && w.Str()
 		case 4:
-			ok = jsondec.Once(&seen[0], 16) && w.Str()
+			ok = jsondec.Once(&seen[0], 1<<4) && w.Str()
 		case 5:
-			ok = jsondec.Once(&seen[0], 32) && w.Map(0, -1, func(w *jsondec.Walk) bool {
+			ok = jsondec.Once(&seen[0], 1<<5) && w.Map(0, -1, func(w *jsondec.Walk) bool {
 				return w.Str()
 			})
 		case 6:
-			ok = jsondec.Once(&seen[0], 64) && w.Int(32)
+			ok = jsondec.Once(&seen[0], 1<<6) && w.Int(32)
 		case 7:
-			ok = jsondec.Once(&seen[0], 128) && w.Str()
+			ok = jsondec.Once(&seen[0], 1<<7) && w.Str()
 		case 8:
-			ok = jsondec.Once(&seen[0], 256) && w.Int(32)
+			ok = jsondec.Once(&seen[0], 1<<8) && w.Int(32)
 		case 9:
-			ok = jsondec.Once(&seen[0], 512) && w.Str()
+			ok = jsondec.Once(&seen[0], 1<<9) && w.Str()
 		}
 		if !ok {
 			return false
@@ -133,23 +133,23 @@ func walkAINetworkSearchConfig(w *jsondec.Walk) bool {
 		at = w.Field(jsonAINetworkSearchConfig, at)
 		switch at {
 		case 0:
-			ok = jsondec.Once(&seen[0], 1) && w.Bool()
+			ok = jsondec.Once(&seen[0], 1<<0) && w.Bool()
 		case 1:
-			ok = jsondec.Once(&seen[0], 2) && w.Str()
+			ok = jsondec.Once(&seen[0], 1<<1) && w.Str()
 		case 2:
-			ok = jsondec.Once(&seen[0], 4) && w.Bool()
+			ok = jsondec.Once(&seen[0], 1<<2) && w.Bool()
 		case 3:
-			ok = jsondec.Once(&seen[0], 8) && walkAIPluginStatus(w)
+			ok = jsondec.Once(&seen[0], 1<<3) && walkAIPluginStatus(w)
 		case 4:
-			ok = jsondec.Once(&seen[0], 16) && w.Str()
+			ok = jsondec.Once(&seen[0], 1<<4) && w.Str()
 		case 5:
-			ok = jsondec.Once(&seen[0], 32) && w.Str()
+			ok = jsondec.Once(&seen[0], 1<<5) && w.Str()
 		case 6:
-			ok = jsondec.Once(&seen[0], 64) && walkAINetworkConfigSearchEngine(w)
+			ok = jsondec.Once(&seen[0], 1<<6) && walkAINetworkConfigSearchEngine(w)
 		case 7:
-			ok = jsondec.Once(&seen[0], 128) && w.Array(0, -1, false, walkAINetworkConfigSearchEngine)
+			ok = jsondec.Once(&seen[0], 1<<7) && w.Array(0, -1, false, walkAINetworkConfigSearchEngine)
 		case 8:
-			ok = jsondec.Once(&seen[0], 256) && walkAINetworkSearchConfigSearchRewrite(w)
+			ok = jsondec.Once(&seen[0], 1<<8) && walkAINetworkSearchConfigSearchRewrite(w)
 		}
 		if !ok {
 			return false
@@ -167,15 +167,15 @@ func walkAINetworkSearchConfigSearchRewrite(w *jsondec.Walk) bool {
 		at = w.Field(jsonAINetworkSearchConfigSearchRewrite, at)
 		switch at {
 		case 0:
-			ok = jsondec.Once(&seen[0], 1) && w.Bool()
+			ok = jsondec.Once(&seen[0], 1<<0) && w.Bool()
 		case 1:
-			ok = jsondec.Once(&seen[0], 2) && w.Int(32)
+			ok = jsondec.Once(&seen[0], 1<<1) && w.Int(32)
 		case 2:
-			ok = jsondec.Once(&seen[0], 4) && w.Str()
+			ok = jsondec.Once(&seen[0], 1<<2) && w.Str()
 		case 3:
-			ok = jsondec.Once(&seen[0], 8) && w.Str()
+			ok = jsondec.Once(&seen[0], 1<<3) && w.Str()
 		case 4:
-			ok = jsondec.Once(&seen[0], 16) && w.Int(32)
+			ok = jsondec.Once(&seen[0], 1<<4) && w.Int(32)
 		}
 		if !ok {
 			return false
@@ -193,15 +193,15 @@ func walkAIPluginStatus(w *jsondec.Walk) bool {
 		at = w.Field(jsonAIPluginStatus, at)
 		switch at {
 		case 0:
-			ok = jsondec.Once(&seen[0], 1) && w.Array(0, -1, false, func(w *jsondec.Walk) bool {
+			ok = jsondec.Once(&seen[0], 1<<0) && w.Array(0, -1, false, func(w *jsondec.Walk) bool {
 				return w.Map(0, -1, func(w *jsondec.Walk) bool {
 					return w.Any(false)
 				})
 			})
 		case 1:
-			ok = jsondec.Once(&seen[0], 2) && w.Str()
+			ok = jsondec.Once(&seen[0], 1<<1) && w.Str()
 		case 2:
-			ok = jsondec.Once(&seen[0], 4) && w.Bool()
+			ok = jsondec.Once(&seen[0], 1<<2) && w.Bool()
 		}
 		if !ok {
 			return false
@@ -219,17 +219,17 @@ func walkAIPolicyRedisConfig(w *jsondec.Walk) bool {
 		at = w.Field(jsonAIPolicyRedisConfig, at)
 		switch at {
 		case 0:
-			ok = jsondec.Once(&seen[0], 1) && w.Int(32)
+			ok = jsondec.Once(&seen[0], 1<<0) && w.Int(32)
 		case 1:
-			ok = jsondec.Once(&seen[0], 2) && w.Str()
+			ok = jsondec.Once(&seen[0], 1<<1) && w.Str()
 		case 2:
-			ok = jsondec.Once(&seen[0], 4) && w.Str()
+			ok = jsondec.Once(&seen[0], 1<<2) && w.Str()
 		case 3:
-			ok = jsondec.Once(&seen[0], 8) && w.Int(32)
+			ok = jsondec.Once(&seen[0], 1<<3) && w.Int(32)
 		case 4:
-			ok = jsondec.Once(&seen[0], 16) && w.Int(32)
+			ok = jsondec.Once(&seen[0], 1<<4) && w.Int(32)
 		case 5:
-			ok = jsondec.Once(&seen[0], 32) && w.Str()
+			ok = jsondec.Once(&seen[0], 1<<5) && w.Str()
 		}
 		if !ok {
 			return false
@@ -247,37 +247,37 @@ func walkAISecurityGuardConfig(w *jsondec.Walk) bool {
 		at = w.Field(jsonAISecurityGuardConfig, at)
 		switch at {
 		case 0:
-			ok = jsondec.Once(&seen[0], 1) && w.Int(32)
+			ok = jsondec.Once(&seen[0], 1<<0) && w.Int(32)
 		case 1:
-			ok = jsondec.Once(&seen[0], 2) && w.Bool()
+			ok = jsondec.Once(&seen[0], 1<<1) && w.Bool()
 		case 2:
-			ok = jsondec.Once(&seen[0], 4) && w.Bool()
+			ok = jsondec.Once(&seen[0], 1<<2) && w.Bool()
 		case 3:
-			ok = jsondec.Once(&seen[0], 8) && w.Bool()
+			ok = jsondec.Once(&seen[0], 1<<3) && w.Bool()
 		case 4:
-			ok = jsondec.Once(&seen[0], 16) && w.Bool()
+			ok = jsondec.Once(&seen[0], 1<<4) && w.Bool()
 		case 5:
-			ok = jsondec.Once(&seen[0], 32) && w.Array(0, -1, false, walkAISecurityGuardConfigConsumerRequestCheckService)
+			ok = jsondec.Once(&seen[0], 1<<5) && w.Array(0, -1, false, walkAISecurityGuardConfigConsumerRequestCheckService)
 		case 6:
-			ok = jsondec.Once(&seen[0], 64) && w.Array(0, -1, false, walkAISecurityGuardConfigConsumerResponseCheckService)
+			ok = jsondec.Once(&seen[0], 1<<6) && w.Array(0, -1, false, walkAISecurityGuardConfigConsumerResponseCheckService)
 		case 7:
-			ok = jsondec.Once(&seen[0], 128) && w.Array(0, -1, false, walkAISecurityGuardConfigConsumerRiskLevel)
+			ok = jsondec.Once(&seen[0], 1<<7) && w.Array(0, -1, false, walkAISecurityGuardConfigConsumerRiskLevel)
 		case 8:
-			ok = jsondec.Once(&seen[0], 256) && walkAIPluginStatus(w)
+			ok = jsondec.Once(&seen[0], 1<<8) && walkAIPluginStatus(w)
 		case 9:
-			ok = jsondec.Once(&seen[0], 512) && w.Str()
+			ok = jsondec.Once(&seen[0], 1<<9) && w.Str()
 		case 10:
-			ok = jsondec.Once(&seen[0], 1024) && w.Str()
+			ok = jsondec.Once(&seen[0], 1<<10) && w.Str()
 		case 11:
-			ok = jsondec.Once(&seen[0], 2048) && w.Str()
+			ok = jsondec.Once(&seen[0], 1<<11) && w.Str()
 		case 12:
-			ok = jsondec.Once(&seen[0], 4096) && w.Str()
+			ok = jsondec.Once(&seen[0], 1<<12) && w.Str()
 		case 13:
-			ok = jsondec.Once(&seen[0], 8192) && w.Str()
+			ok = jsondec.Once(&seen[0], 1<<13) && w.Str()
 		case 14:
-			ok = jsondec.Once(&seen[0], 16384) && w.Array(0, -1, false, walkAISecurityGuardConfigRiskConfig)
+			ok = jsondec.Once(&seen[0], 1<<14) && w.Array(0, -1, false, walkAISecurityGuardConfigRiskConfig)
 		case 15:
-			ok = jsondec.Once(&seen[0], 32768) && w.Str()
+			ok = jsondec.Once(&seen[0], 1<<15) && w.Str()
 		}
 		if !ok {
 			return false
@@ -295,15 +295,15 @@ func walkAISecurityGuardConfigConsumerRequestCheckService(w *jsondec.Walk) bool 
 		at = w.Field(jsonAISecurityGuardConfigConsumerRequestCheckService, at)
 		switch at {
 		case 0:
-			ok = jsondec.Once(&seen[0], 1) && w.Str()
+			ok = jsondec.Once(&seen[0], 1<<0) && w.Str()
 		case 1:
-			ok = jsondec.Once(&seen[0], 2) && w.Str()
+			ok = jsondec.Once(&seen[0], 1<<1) && w.Str()
 		case 2:
-			ok = jsondec.Once(&seen[0], 4) && w.Str()
+			ok = jsondec.Once(&seen[0], 1<<2) && w.Str()
 		case 3:
-			ok = jsondec.Once(&seen[0], 8) && w.Str()
+			ok = jsondec.Once(&seen[0], 1<<3) && w.Str()
 		case 4:
-			ok = jsondec.Once(&seen[0], 16) && w.Str()
+			ok = jsondec.Once(&seen[0], 1<<4) && w.Str()
 		}
 		if !ok {
 			return false
@@ -321,15 +321,15 @@ func walkAISecurityGuardConfigConsumerResponseCheckService(w *jsondec.Walk) bool
 		at = w.Field(jsonAISecurityGuardConfigConsumerResponseCheckService, at)
 		switch at {
 		case 0:
-			ok = jsondec.Once(&seen[0], 1) && w.Str()
+			ok = jsondec.Once(&seen[0], 1<<0) && w.Str()
 		case 1:
-			ok = jsondec.Once(&seen[0], 2) && w.Str()
+			ok = jsondec.Once(&seen[0], 1<<1) && w.Str()
 		case 2:
-			ok = jsondec.Once(&seen[0], 4) && w.Str()
+			ok = jsondec.Once(&seen[0], 1<<2) && w.Str()
 		case 3:
-			ok = jsondec.Once(&seen[0], 8) && w.Str()
+			ok = jsondec.Once(&seen[0], 1<<3) && w.Str()
 		case 4:
-			ok = jsondec.Once(&seen[0], 16) && w.Str()
+			ok = jsondec.Once(&seen[0], 1<<4) && w.Str()
 		}
 		if !ok {
 			return false
@@ -347,13 +347,13 @@ func walkAISecurityGuardConfigConsumerRiskLevel(w *jsondec.Walk) bool {
 		at = w.Field(jsonAISecurityGuardConfigConsumerRiskLevel, at)
 		switch at {
 		case 0:
-			ok = jsondec.Once(&seen[0], 1) && w.Str()
+			ok = jsondec.Once(&seen[0], 1<<0) && w.Str()
 		case 1:
-			ok = jsondec.Once(&seen[0], 2) && w.Str()
+			ok = jsondec.Once(&seen[0], 1<<1) && w.Str()
 		case 2:
-			ok = jsondec.Once(&seen[0], 4) && w.Str()
+			ok = jsondec.Once(&seen[0], 1<<2) && w.Str()
 		case 3:
-			ok = jsondec.Once(&seen[0], 8) && w.Str()
+			ok = jsondec.Once(&seen[0], 1<<3) && w.Str()
 		}
 		if !ok {
 			return false
@@ -371,11 +371,11 @@ func walkAISecurityGuardConfigRiskConfig(w *jsondec.Walk) bool {
 		at = w.Field(jsonAISecurityGuardConfigRiskConfig, at)
 		switch at {
 		case 0:
-			ok = jsondec.Once(&seen[0], 1) && walkAISecurityGuardConfigRiskConfigConsumerRules(w)
+			ok = jsondec.Once(&seen[0], 1<<0) && walkAISecurityGuardConfigRiskConfigConsumerRules(w)
 		case 1:
-			ok = jsondec.Once(&seen[0], 2) && w.Str()
+			ok = jsondec.Once(&seen[0], 1<<1) && w.Str()
 		case 2:
-			ok = jsondec.Once(&seen[0], 4) && w.Str()
+			ok = jsondec.Once(&seen[0], 1<<2) && w.Str()
 		}
 		if !ok {
 			return false
@@ -393,9 +393,9 @@ func walkAISecurityGuardConfigRiskConfigConsumerRules(w *jsondec.Walk) bool {
 		at = w.Field(jsonAISecurityGuardConfigRiskConfigConsumerRules, at)
 		switch at {
 		case 0:
-			ok = jsondec.Once(&seen[0], 1) && w.Str()
+			ok = jsondec.Once(&seen[0], 1<<0) && w.Str()
 		case 1:
-			ok = jsondec.Once(&seen[0], 2) && w.Str()
+			ok = jsondec.Once(&seen[0], 1<<1) && w.Str()
 		}
 		if !ok {
 			return false
@@ -413,11 +413,11 @@ func walkAIStatisticsConfig(w *jsondec.Walk) bool {
 		at = w.Field(jsonAIStatisticsConfig, at)
 		switch at {
 		case 0:
-			ok = jsondec.Once(&seen[0], 1) && w.Bool()
+			ok = jsondec.Once(&seen[0], 1<<0) && w.Bool()
 		case 1:
-			ok = jsondec.Once(&seen[0], 2) && w.Bool()
+			ok = jsondec.Once(&seen[0], 1<<1) && w.Bool()
 		case 2:
-			ok = jsondec.Once(&seen[0], 4) && w.Array(0, -1, false, walkAIStatisticsConfigPathFieldConfigs)
+			ok = jsondec.Once(&seen[0], 1<<2) && w.Array(0, -1, false, walkAIStatisticsConfigPathFieldConfigs)
 		}
 		if !ok {
 			return false
@@ -435,9 +435,9 @@ func walkAIStatisticsConfigPathFieldConfigs(w *jsondec.Walk) bool {
 		at = w.Field(jsonAIStatisticsConfigPathFieldConfigs, at)
 		switch at {
 		case 0:
-			ok = jsondec.Once(&seen[0], 1) && w.Map(0, -1, walkAIStatisticsPathField)
+			ok = jsondec.Once(&seen[0], 1<<0) && w.Map(0, -1, walkAIStatisticsPathField)
 		case 1:
-			ok = jsondec.Once(&seen[0], 2) && w.Str()
+			ok = jsondec.Once(&seen[0], 1<<1) && w.Str()
 		}
 		if !ok {
 			return false
@@ -455,25 +455,25 @@ func walkAIStatisticsPathField(w *jsondec.Walk) bool {
 		at = w.Field(jsonAIStatisticsPathField, at)
 		switch at {
 		case 0:
-			ok = jsondec.Once(&seen[0], 1) && w.Str()
+			ok = jsondec.Once(&seen[0], 1<<0) && w.Str()
 		case 1:
-			ok = jsondec.Once(&seen[0], 2) && w.Str()
+			ok = jsondec.Once(&seen[0], 1<<1) && w.Str()
 		case 2:
-			ok = jsondec.Once(&seen[0], 4) && w.Str()
+			ok = jsondec.Once(&seen[0], 1<<2) && w.Str()
 		case 3:
-			ok = jsondec.Once(&seen[0], 8) && w.Str()
+			ok = jsondec.Once(&seen[0], 1<<3) && w.Str()
 		case 4:
-			ok = jsondec.Once(&seen[0], 16) && w.Str()
+			ok = jsondec.Once(&seen[0], 1<<4) && w.Str()
 		case 5:
-			ok = jsondec.Once(&seen[0], 32) && w.Str()
+			ok = jsondec.Once(&seen[0], 1<<5) && w.Str()
 		case 6:
-			ok = jsondec.Once(&seen[0], 64) && w.Bool()
+			ok = jsondec.Once(&seen[0], 1<<6) && w.Bool()
 		case 7:
-			ok = jsondec.Once(&seen[0], 128) && w.Str()
+			ok = jsondec.Once(&seen[0], 1<<7) && w.Str()
 		case 8:
-			ok = jsondec.Once(&seen[0], 256) && w.Bool()
+			ok = jsondec.Once(&seen[0], 1<<8) && w.Bool()
 		case 9:
-			ok = jsondec.Once(&seen[0], 512) && w.Str()
+			ok = jsondec.Once(&seen[0], 1<<9) && w.Str()
 		}
 		if !ok {
 			return false
@@ -491,15 +491,15 @@ func walkAITokenRateLimitConfig(w *jsondec.Walk) bool {
 		at = w.Field(jsonAITokenRateLimitConfig, at)
 		switch at {
 		case 0:
-			ok = jsondec.Once(&seen[0], 1) && w.Bool()
+			ok = jsondec.Once(&seen[0], 1<<0) && w.Bool()
 		case 1:
-			ok = jsondec.Once(&seen[0], 2) && w.Array(0, -1, false, walkAITokenRateLimitConfigRule)
+			ok = jsondec.Once(&seen[0], 1<<1) && w.Array(0, -1, false, walkAITokenRateLimitConfigRule)
 		case 2:
-			ok = jsondec.Once(&seen[0], 4) && walkAIPluginStatus(w)
+			ok = jsondec.Once(&seen[0], 1<<2) && walkAIPluginStatus(w)
 		case 3:
-			ok = jsondec.Once(&seen[0], 8) && walkAIPolicyRedisConfig(w)
+			ok = jsondec.Once(&seen[0], 1<<3) && walkAIPolicyRedisConfig(w)
 		case 4:
-			ok = jsondec.Once(&seen[0], 16) && w.Array(0, -1, false, walkAITokenRateLimitConfigRule)
+			ok = jsondec.Once(&seen[0], 1<<4) && w.Array(0, -1, false, walkAITokenRateLimitConfigRule)
 		}
 		if !ok {
 			return false
@@ -517,17 +517,17 @@ func walkAITokenRateLimitConfigRule(w *jsondec.Walk) bool {
 		at = w.Field(jsonAITokenRateLimitConfigRule, at)
 		switch at {
 		case 0:
-			ok = jsondec.Once(&seen[0], 1) && w.Str()
+			ok = jsondec.Once(&seen[0], 1<<0) && w.Str()
 		case 1:
-			ok = jsondec.Once(&seen[0], 2) && w.Str()
+			ok = jsondec.Once(&seen[0], 1<<1) && w.Str()
 		case 2:
-			ok = jsondec.Once(&seen[0], 4) && w.Int(32)
+			ok = jsondec.Once(&seen[0], 1<<2) && w.Int(32)
 		case 3:
-			ok = jsondec.Once(&seen[0], 8) && w.Str()
+			ok = jsondec.Once(&seen[0], 1<<3) && w.Str()
 		case 4:
-			ok = jsondec.Once(&seen[0], 16) && w.Str()
+			ok = jsondec.Once(&seen[0], 1<<4) && w.Str()
 		case 5:
-			ok = jsondec.Once(&seen[0], 32) && w.Str()
+			ok = jsondec.Once(&seen[0], 1<<5) && w.Str()
 		}
 		if !ok {
 			return false
@@ -545,13 +545,13 @@ func walkAIToolSelectionConfig(w *jsondec.Walk) bool {
 		at = w.Field(jsonAIToolSelectionConfig, at)
 		switch at {
 		case 0:
-			ok = jsondec.Once(&seen[0], 1) && walkAIToolSelectionConfigEnableConditions(w)
+			ok = jsondec.Once(&seen[0], 1<<0) && walkAIToolSelectionConfigEnableConditions(w)
 		case 1:
-			ok = jsondec.Once(&seen[0], 2) && walkAIPluginStatus(w)
+			ok = jsondec.Once(&seen[0], 1<<1) && walkAIPluginStatus(w)
 		case 2:
-			ok = jsondec.Once(&seen[0], 4) && walkAIToolSelectionConfigQueryRewriting(w)
+			ok = jsondec.Once(&seen[0], 1<<2) && walkAIToolSelectionConfigQueryRewriting(w)
 		case 3:
-			ok = jsondec.Once(&seen[0], 8) && walkAIToolSelectionConfigToolReranking(w)
+			ok = jsondec.Once(&seen[0], 1<<3) && walkAIToolSelectionConfigToolReranking(w)
 		}
 		if !ok {
 			return false
@@ -569,7 +569,7 @@ func walkAIToolSelectionConfigEnableConditions(w *jsondec.Walk) bool {
 		at = w.Field(jsonAIToolSelectionConfigEnableConditions, at)
 		switch at {
 		case 0:
-			ok = jsondec.Once(&seen[0], 1) && w.Int(32)
+			ok = jsondec.Once(&seen[0], 1<<0) && w.Int(32)
 		}
 		if !ok {
 			return false
@@ -587,19 +587,19 @@ func walkAIToolSelectionConfigQueryRewriting(w *jsondec.Walk) bool {
 		at = w.Field(jsonAIToolSelectionConfigQueryRewriting, at)
 		switch at {
 		case 0:
-			ok = jsondec.Once(&seen[0], 1) && walkAIToolSelectionConfigQueryRewritingContextSelection(w)
+			ok = jsondec.Once(&seen[0], 1<<0) && walkAIToolSelectionConfigQueryRewritingContextSelection(w)
 		case 1:
-			ok = jsondec.Once(&seen[0], 2) && w.Bool()
+			ok = jsondec.Once(&seen[0], 1<<1) && w.Bool()
 		case 2:
-			ok = jsondec.Once(&seen[0], 4) && w.Str()
+			ok = jsondec.Once(&seen[0], 1<<2) && w.Str()
 		case 3:
-			ok = jsondec.Once(&seen[0], 8) && w.Int(32)
+			ok = jsondec.Once(&seen[0], 1<<3) && w.Int(32)
 		case 4:
-			ok = jsondec.Once(&seen[0], 16) && walkAIToolSelectionConfigQueryRewritingModelService(w)
+			ok = jsondec.Once(&seen[0], 1<<4) && walkAIToolSelectionConfigQueryRewritingModelService(w)
 		case 5:
-			ok = jsondec.Once(&seen[0], 32) && walkAIToolSelectionConfigQueryRewritingPromptConfig(w)
+			ok = jsondec.Once(&seen[0], 1<<5) && walkAIToolSelectionConfigQueryRewritingPromptConfig(w)
 		case 6:
-			ok = jsondec.Once(&seen[0], 64) && walkAIToolSelectionConfigQueryRewritingTriggerConditions(w)
+			ok = jsondec.Once(&seen[0], 1<<6) && walkAIToolSelectionConfigQueryRewritingTriggerConditions(w)
 		}
 		if !ok {
 			return false
@@ -617,9 +617,9 @@ func walkAIToolSelectionConfigQueryRewritingContextSelection(w *jsondec.Walk) bo
 		at = w.Field(jsonAIToolSelectionConfigQueryRewritingContextSelection, at)
 		switch at {
 		case 0:
-			ok = jsondec.Once(&seen[0], 1) && w.Str()
+			ok = jsondec.Once(&seen[0], 1<<0) && w.Str()
 		case 1:
-			ok = jsondec.Once(&seen[0], 2) && w.Int(32)
+			ok = jsondec.Once(&seen[0], 1<<1) && w.Int(32)
 		}
 		if !ok {
 			return false
@@ -637,11 +637,11 @@ func walkAIToolSelectionConfigQueryRewritingModelService(w *jsondec.Walk) bool {
 		at = w.Field(jsonAIToolSelectionConfigQueryRewritingModelService, at)
 		switch at {
 		case 0:
-			ok = jsondec.Once(&seen[0], 1) && w.Str()
+			ok = jsondec.Once(&seen[0], 1<<0) && w.Str()
 		case 1:
-			ok = jsondec.Once(&seen[0], 2) && w.Str()
+			ok = jsondec.Once(&seen[0], 1<<1) && w.Str()
 		case 2:
-			ok = jsondec.Once(&seen[0], 4) && w.Int(32)
+			ok = jsondec.Once(&seen[0], 1<<2) && w.Int(32)
 		}
 		if !ok {
 			return false
@@ -659,9 +659,9 @@ func walkAIToolSelectionConfigQueryRewritingPromptConfig(w *jsondec.Walk) bool {
 		at = w.Field(jsonAIToolSelectionConfigQueryRewritingPromptConfig, at)
 		switch at {
 		case 0:
-			ok = jsondec.Once(&seen[0], 1) && w.Str()
+			ok = jsondec.Once(&seen[0], 1<<0) && w.Str()
 		case 1:
-			ok = jsondec.Once(&seen[0], 2) && w.Str()
+			ok = jsondec.Once(&seen[0], 1<<1) && w.Str()
 		}
 		if !ok {
 			return false
@@ -679,7 +679,7 @@ func walkAIToolSelectionConfigQueryRewritingTriggerConditions(w *jsondec.Walk) b
 		at = w.Field(jsonAIToolSelectionConfigQueryRewritingTriggerConditions, at)
 		switch at {
 		case 0:
-			ok = jsondec.Once(&seen[0], 1) && w.Int(32)
+			ok = jsondec.Once(&seen[0], 1<<0) && w.Int(32)
 		}
 		if !ok {
 			return false
@@ -697,17 +697,17 @@ func walkAIToolSelectionConfigToolReranking(w *jsondec.Walk) bool {
 		at = w.Field(jsonAIToolSelectionConfigToolReranking, at)
 		switch at {
 		case 0:
-			ok = jsondec.Once(&seen[0], 1) && w.Str()
+			ok = jsondec.Once(&seen[0], 1<<0) && w.Str()
 		case 1:
-			ok = jsondec.Once(&seen[0], 2) && w.Str()
+			ok = jsondec.Once(&seen[0], 1<<1) && w.Str()
 		case 2:
-			ok = jsondec.Once(&seen[0], 4) && walkAIToolSelectionConfigToolRerankingModelService(w)
+			ok = jsondec.Once(&seen[0], 1<<2) && walkAIToolSelectionConfigToolRerankingModelService(w)
 		case 3:
-			ok = jsondec.Once(&seen[0], 8) && w.Float()
+			ok = jsondec.Once(&seen[0], 1<<3) && w.Float()
 		case 4:
-			ok = jsondec.Once(&seen[0], 16) && w.Int(32)
+			ok = jsondec.Once(&seen[0], 1<<4) && w.Int(32)
 		case 5:
-			ok = jsondec.Once(&seen[0], 32) && w.Int(32)
+			ok = jsondec.Once(&seen[0], 1<<5) && w.Int(32)
 		}
 		if !ok {
 			return false
@@ -725,11 +725,11 @@ func walkAIToolSelectionConfigToolRerankingModelService(w *jsondec.Walk) bool {
 		at = w.Field(jsonAIToolSelectionConfigToolRerankingModelService, at)
 		switch at {
 		case 0:
-			ok = jsondec.Once(&seen[0], 1) && w.Str()
+			ok = jsondec.Once(&seen[0], 1<<0) && w.Str()
 		case 1:
-			ok = jsondec.Once(&seen[0], 2) && w.Str()
+			ok = jsondec.Once(&seen[0], 1<<1) && w.Str()
 		case 2:
-			ok = jsondec.Once(&seen[0], 4) && w.Int(32)
+			ok = jsondec.Once(&seen[0], 1<<2) && w.Int(32)
 		}
 		if !ok {
 			return false
@@ -747,9 +747,9 @@ func walkAuthConfig(w *jsondec.Walk) bool {
 		at = w.Field(jsonAuthConfig, at)
 		switch at {
 		case 0:
-			ok = jsondec.Once(&seen[0], 1) && w.Str()
+			ok = jsondec.Once(&seen[0], 1<<0) && w.Str()
 		case 1:
-			ok = jsondec.Once(&seen[0], 2) && w.Str()
+			ok = jsondec.Once(&seen[0], 1<<1) && w.Str()
 		}
 		if !ok {
 			return false
@@ -767,9 +767,9 @@ func walkBackend(w *jsondec.Walk) bool {
 		at = w.Field(jsonBackend, at)
 		switch at {
 		case 0:
-			ok = jsondec.Once(&seen[0], 1) && walkBackendScene(w)
+			ok = jsondec.Once(&seen[0], 1<<0) && walkBackendScene(w)
 		case 1:
-			ok = jsondec.Once(&seen[0], 2) && w.Array(0, -1, false, walkBackendServices)
+			ok = jsondec.Once(&seen[0], 1<<1) && w.Array(0, -1, false, walkBackendServices)
 		}
 		if !ok {
 			return false
@@ -797,17 +797,17 @@ func walkBackendServices(w *jsondec.Walk) bool {
 		at = w.Field(jsonBackendServices, at)
 		switch at {
 		case 0:
-			ok = jsondec.Once(&seen[0], 1) && w.Str()
+			ok = jsondec.Once(&seen[0], 1<<0) && w.Str()
 		case 1:
-			ok = jsondec.Once(&seen[0], 2) && w.Str()
+			ok = jsondec.Once(&seen[0], 1<<1) && w.Str()
 		case 2:
-			ok = jsondec.Once(&seen[0], 4) && walkBackendServicesProtocol(w)
+			ok = jsondec.Once(&seen[0], 1<<2) && walkBackendServicesProtocol(w)
 		case 3:
-			ok = jsondec.Once(&seen[0], 8) && w.Int(32)
+			ok = jsondec.Once(&seen[0], 1<<3) && w.Int(32)
 		case 4:
-			ok = jsondec.Once(&seen[0], 16) && w.Int(32)
+			ok = jsondec.Once(&seen[0], 1<<4) && w.Int(32)
 		case 5:
-			ok = jsondec.Once(&seen[0], 32) && w.Str()
+			ok = jsondec.Once(&seen[0], 1<<5) && w.Str()
 		}
 		if !ok {
 			return false
@@ -835,21 +835,21 @@ func walkCreatePluginAttachmentBody(w *jsondec.Walk) bool {
 		at = w.Field(jsonCreatePluginAttachmentBody, at)
 		switch at {
 		case 0:
-			ok = jsondec.Once(&seen[0], 1) && w.Str()
+			ok = jsondec.Once(&seen[0], 1<<0) && w.Str()
 		case 1:
-			ok = jsondec.Once(&seen[0], 2) && w.Str()
+			ok = jsondec.Once(&seen[0], 1<<1) && w.Str()
 		case 2:
-			ok = jsondec.Once(&seen[0], 4) && w.Array(0, -1, false, func(w *jsondec.Walk) bool {
+			ok = jsondec.Once(&seen[0], 1<<2) && w.Array(0, -1, false, func(w *jsondec.Walk) bool {
 				return w.Str()
 			})
 		case 3:
-			ok = jsondec.Once(&seen[0], 8) && w.Str()
+			ok = jsondec.Once(&seen[0], 1<<3) && w.Str()
 		case 4:
-			ok = jsondec.Once(&seen[0], 16) && w.Str()
+			ok = jsondec.Once(&seen[0], 1<<4) && w.Str()
 		case 5:
-			ok = jsondec.Once(&seen[0], 32) && w.Str()
+			ok = jsondec.Once(&seen[0], 1<<5) && w.Str()
 		case 6:
-			ok = jsondec.Once(&seen[0], 64) && w.Bool()
+			ok = jsondec.Once(&seen[0], 1<<6) && w.Bool()
 		}
 		if !ok {
 			return false
@@ -867,13 +867,13 @@ func walkCreatePluginAttachmentResponse(w *jsondec.Walk) bool {
 		at = w.Field(jsonCreatePluginAttachmentResponse, at)
 		switch at {
 		case 0:
-			ok = jsondec.Once(&seen[0], 1) && w.Str()
+			ok = jsondec.Once(&seen[0], 1<<0) && w.Str()
 		case 1:
-			ok = jsondec.Once(&seen[0], 2) && w.Str()
+			ok = jsondec.Once(&seen[0], 1<<1) && w.Str()
 		case 2:
-			ok = jsondec.Once(&seen[0], 4) && w.Str()
+			ok = jsondec.Once(&seen[0], 1<<2) && w.Str()
 		case 3:
-			ok = jsondec.Once(&seen[0], 8) && walkCreatePluginAttachmentResponseData(w)
+			ok = jsondec.Once(&seen[0], 1<<3) && walkCreatePluginAttachmentResponseData(w)
 		}
 		if !ok {
 			return false
@@ -891,7 +891,7 @@ func walkCreatePluginAttachmentResponseData(w *jsondec.Walk) bool {
 		at = w.Field(jsonCreatePluginAttachmentResponseData, at)
 		switch at {
 		case 0:
-			ok = jsondec.Once(&seen[0], 1) && w.Str()
+			ok = jsondec.Once(&seen[0], 1<<0) && w.Str()
 		}
 		if !ok {
 			return false
@@ -909,11 +909,11 @@ func walkDeletePluginAttachmentResponse(w *jsondec.Walk) bool {
 		at = w.Field(jsonDeletePluginAttachmentResponse, at)
 		switch at {
 		case 0:
-			ok = jsondec.Once(&seen[0], 1) && w.Str()
+			ok = jsondec.Once(&seen[0], 1<<0) && w.Str()
 		case 1:
-			ok = jsondec.Once(&seen[0], 2) && w.Str()
+			ok = jsondec.Once(&seen[0], 1<<1) && w.Str()
 		case 2:
-			ok = jsondec.Once(&seen[0], 4) && w.Str()
+			ok = jsondec.Once(&seen[0], 1<<2) && w.Str()
 		}
 		if !ok {
 			return false
@@ -931,25 +931,25 @@ func walkEnvironmentInfo(w *jsondec.Walk) bool {
 		at = w.Field(jsonEnvironmentInfo, at)
 		switch at {
 		case 0:
-			ok = jsondec.Once(&seen[0], 1) && w.Str()
+			ok = jsondec.Once(&seen[0], 1<<0) && w.Str()
 		case 1:
-			ok = jsondec.Once(&seen[0], 2) && w.Str()
+			ok = jsondec.Once(&seen[0], 1<<1) && w.Str()
 		case 2:
-			ok = jsondec.Once(&seen[0], 4) && w.Str()
+			ok = jsondec.Once(&seen[0], 1<<2) && w.Str()
 		case 3:
-			ok = jsondec.Once(&seen[0], 8) && w.Str()
+			ok = jsondec.Once(&seen[0], 1<<3) && w.Str()
 		case 4:
-			ok = jsondec.Once(&seen[0], 16) && walkGatewayInfo(w)
+			ok = jsondec.Once(&seen[0], 1<<4) && walkGatewayInfo(w)
 		case 5:
-			ok = jsondec.Once(&seen[0], 32) && w.Array(0, -1, false, walkSubDomainInfo)
+			ok = jsondec.Once(&seen[0], 1<<5) && w.Array(0, -1, false, walkSubDomainInfo)
 		case 6:
-			ok = jsondec.Once(&seen[0], 64) && w.Bool()
+			ok = jsondec.Once(&seen[0], 1<<6) && w.Bool()
 		case 7:
-			ok = jsondec.Once(&seen[0], 128) && w.Int(64)
+			ok = jsondec.Once(&seen[0], 1<<7) && w.Int(64)
 		case 8:
-			ok = jsondec.Once(&seen[0], 256) && w.Int(64)
+			ok = jsondec.Once(&seen[0], 1<<8) && w.Int(64)
 		case 9:
-			ok = jsondec.Once(&seen[0], 512) && w.Str()
+			ok = jsondec.Once(&seen[0], 1<<9) && w.Str()
 		}
 		if !ok {
 			return false
@@ -967,13 +967,13 @@ func walkErrorResponse(w *jsondec.Walk) bool {
 		at = w.Field(jsonErrorResponse, at)
 		switch at {
 		case 0:
-			ok = jsondec.Once(&seen[0], 1) && w.Str()
+			ok = jsondec.Once(&seen[0], 1<<0) && w.Str()
 		case 1:
-			ok = jsondec.Once(&seen[0], 2) && w.Str()
+			ok = jsondec.Once(&seen[0], 1<<1) && w.Str()
 		case 2:
-			ok = jsondec.Once(&seen[0], 4) && w.Str()
+			ok = jsondec.Once(&seen[0], 1<<2) && w.Str()
 		case 3:
-			ok = jsondec.Once(&seen[0], 8) && w.Any(false, "object")
+			ok = jsondec.Once(&seen[0], 1<<3) && w.Any(false, "object")
 		}
 		if !ok {
 			return false
@@ -991,15 +991,15 @@ func walkGatewayInfo(w *jsondec.Walk) bool {
 		at = w.Field(jsonGatewayInfo, at)
 		switch at {
 		case 0:
-			ok = jsondec.Once(&seen[0], 1) && w.Str()
+			ok = jsondec.Once(&seen[0], 1<<0) && w.Str()
 		case 1:
-			ok = jsondec.Once(&seen[0], 2) && w.Str()
+			ok = jsondec.Once(&seen[0], 1<<1) && w.Str()
 		case 2:
-			ok = jsondec.Once(&seen[0], 4) && walkGatewayInfoVPCInfo(w)
+			ok = jsondec.Once(&seen[0], 1<<2) && walkGatewayInfoVPCInfo(w)
 		case 3:
-			ok = jsondec.Once(&seen[0], 8) && w.Str()
+			ok = jsondec.Once(&seen[0], 1<<3) && w.Str()
 		case 4:
-			ok = jsondec.Once(&seen[0], 16) && w.Str()
+			ok = jsondec.Once(&seen[0], 1<<4) && w.Str()
 		}
 		if !ok {
 			return false
@@ -1017,9 +1017,9 @@ func walkGatewayInfoVPCInfo(w *jsondec.Walk) bool {
 		at = w.Field(jsonGatewayInfoVPCInfo, at)
 		switch at {
 		case 0:
-			ok = jsondec.Once(&seen[0], 1) && w.Str()
+			ok = jsondec.Once(&seen[0], 1<<0) && w.Str()
 		case 1:
-			ok = jsondec.Once(&seen[0], 2) && w.Str()
+			ok = jsondec.Once(&seen[0], 1<<1) && w.Str()
 		}
 		if !ok {
 			return false
@@ -1037,13 +1037,13 @@ func walkGetPluginAttachmentResponse(w *jsondec.Walk) bool {
 		at = w.Field(jsonGetPluginAttachmentResponse, at)
 		switch at {
 		case 0:
-			ok = jsondec.Once(&seen[0], 1) && w.Str()
+			ok = jsondec.Once(&seen[0], 1<<0) && w.Str()
 		case 1:
-			ok = jsondec.Once(&seen[0], 2) && w.Str()
+			ok = jsondec.Once(&seen[0], 1<<1) && w.Str()
 		case 2:
-			ok = jsondec.Once(&seen[0], 4) && w.Str()
+			ok = jsondec.Once(&seen[0], 1<<2) && w.Str()
 		case 3:
-			ok = jsondec.Once(&seen[0], 8) && walkGetPluginAttachmentResponseData(w)
+			ok = jsondec.Once(&seen[0], 1<<3) && walkGetPluginAttachmentResponseData(w)
 		}
 		if !ok {
 			return false
@@ -1061,23 +1061,23 @@ func walkGetPluginAttachmentResponseData(w *jsondec.Walk) bool {
 		at = w.Field(jsonGetPluginAttachmentResponseData, at)
 		switch at {
 		case 0:
-			ok = jsondec.Once(&seen[0], 1) && w.Str()
+			ok = jsondec.Once(&seen[0], 1<<0) && w.Str()
 		case 1:
-			ok = jsondec.Once(&seen[0], 2) && walkParentResourceInfo(w)
+			ok = jsondec.Once(&seen[0], 1<<1) && walkParentResourceInfo(w)
 		case 2:
-			ok = jsondec.Once(&seen[0], 4) && w.Array(0, -1, false, walkResourceInfo)
+			ok = jsondec.Once(&seen[0], 1<<2) && w.Array(0, -1, false, walkResourceInfo)
 		case 3:
-			ok = jsondec.Once(&seen[0], 8) && walkEnvironmentInfo(w)
+			ok = jsondec.Once(&seen[0], 1<<3) && walkEnvironmentInfo(w)
 		case 4:
-			ok = jsondec.Once(&seen[0], 16) && w.Str()
+			ok = jsondec.Once(&seen[0], 1<<4) && w.Str()
 		case 5:
-			ok = jsondec.Once(&seen[0], 32) && w.Bool()
+			ok = jsondec.Once(&seen[0], 1<<5) && w.Bool()
 		case 6:
-			ok = jsondec.Once(&seen[0], 64) && w.Str()
+			ok = jsondec.Once(&seen[0], 1<<6) && w.Str()
 		case 7:
-			ok = jsondec.Once(&seen[0], 128) && walkPluginClassInfo(w)
+			ok = jsondec.Once(&seen[0], 1<<7) && walkPluginClassInfo(w)
 		case 8:
-			ok = jsondec.Once(&seen[0], 256) && walkGatewayInfo(w)
+			ok = jsondec.Once(&seen[0], 1<<8) && walkGatewayInfo(w)
 		}
 		if !ok {
 			return false
@@ -1095,47 +1095,47 @@ func walkHTTPAPIAPIInfo(w *jsondec.Walk) bool {
 		at = w.Field(jsonHTTPAPIAPIInfo, at)
 		switch at {
 		case 0:
-			ok = jsondec.Once(&seen[0], 1) && w.Str()
+			ok = jsondec.Once(&seen[0], 1<<0) && w.Str()
 		case 1:
-			ok = jsondec.Once(&seen[0], 2) && w.Str()
+			ok = jsondec.Once(&seen[0], 1<<1) && w.Str()
 		case 2:
-			ok = jsondec.Once(&seen[0], 4) && w.Array(0, -1, false, func(w *jsondec.Walk) bool {
+			ok = jsondec.Once(&seen[0], 1<<2) && w.Array(0, -1, false, func(w *jsondec.Walk) bool {
 				return w.Str()
 			})
 		case 3:
-			ok = jsondec.Once(&seen[0], 8) && w.Str()
+			ok = jsondec.Once(&seen[0], 1<<3) && w.Str()
 		case 4:
-			ok = jsondec.Once(&seen[0], 16) && w.Str()
+			ok = jsondec.Once(&seen[0], 1<<4) && w.Str()
 		case 5:
-			ok = jsondec.Once(&seen[0], 32) && walkHTTPAPIVersionInfo(w)
+			ok = jsondec.Once(&seen[0], 1<<5) && walkHTTPAPIVersionInfo(w)
 		case 6:
-			ok = jsondec.Once(&seen[0], 64) && w.Array(0, -1, false, walkHTTPAPIAPIInfoEnvironments)
+			ok = jsondec.Once(&seen[0], 1<<6) && w.Array(0, -1, false, walkHTTPAPIAPIInfoEnvironments)
 		case 7:
-			ok = jsondec.Once(&seen[0], 128) && walkHTTPAPIAPIInfoIngressInfo(w)
+			ok = jsondec.Once(&seen[0], 1<<7) && walkHTTPAPIAPIInfoIngressInfo(w)
 		case 8:
-			ok = jsondec.Once(&seen[0], 256) && walkHTTPAPIAPIInfoType(w)
+			ok = jsondec.Once(&seen[0], 1<<8) && walkHTTPAPIAPIInfoType(w)
 		case 9:
-			ok = jsondec.Once(&seen[0], 512) && w.Str()
+			ok = jsondec.Once(&seen[0], 1<<9) && w.Str()
 		case 10:
-			ok = jsondec.Once(&seen[0], 1024) && w.Array(0, -1, false, func(w *jsondec.Walk) bool {
+			ok = jsondec.Once(&seen[0], 1<<10) && w.Array(0, -1, false, func(w *jsondec.Walk) bool {
 				return w.Str()
 			})
 		case 11:
-			ok = jsondec.Once(&seen[0], 2048) && w.Array(0, -1, false, walkHTTPAPIDeployConfig)
+			ok = jsondec.Once(&seen[0], 1<<11) && w.Array(0, -1, false, walkHTTPAPIDeployConfig)
 		case 12:
-			ok = jsondec.Once(&seen[0], 4096) && w.Bool()
+			ok = jsondec.Once(&seen[0], 1<<12) && w.Bool()
 		case 13:
-			ok = jsondec.Once(&seen[0], 8192) && w.Bool()
+			ok = jsondec.Once(&seen[0], 1<<13) && w.Bool()
 		case 14:
-			ok = jsondec.Once(&seen[0], 16384) && walkAuthConfig(w)
+			ok = jsondec.Once(&seen[0], 1<<14) && walkAuthConfig(w)
 		case 15:
-			ok = jsondec.Once(&seen[0], 32768) && w.Str()
+			ok = jsondec.Once(&seen[0], 1<<15) && w.Str()
 		case 16:
-			ok = jsondec.Once(&seen[0], 65536) && w.Map(0, -1, walkHTTPAPIAPIInfoDeployCntMapValue)
+			ok = jsondec.Once(&seen[0], 1<<16) && w.Map(0, -1, walkHTTPAPIAPIInfoDeployCntMapValue)
 		case 17:
-			ok = jsondec.Once(&seen[0], 131072) && w.Str()
+			ok = jsondec.Once(&seen[0], 1<<17) && w.Str()
 		case 18:
-			ok = jsondec.Once(&seen[0], 262144) && w.Array(0, -1, false, func(w *jsondec.Walk) bool {
+			ok = jsondec.Once(&seen[0], 1<<18) && w.Array(0, -1, false, func(w *jsondec.Walk) bool {
 				return w.Str()
 			})
 		}
@@ -1155,11 +1155,11 @@ func walkHTTPAPIAPIInfoDeployCntMapValue(w *jsondec.Walk) bool {
 		at = w.Field(jsonHTTPAPIAPIInfoDeployCntMapValue, at)
 		switch at {
 		case 0:
-			ok = jsondec.Once(&seen[0], 1) && w.Int(64)
+			ok = jsondec.Once(&seen[0], 1<<0) && w.Int(64)
 		case 1:
-			ok = jsondec.Once(&seen[0], 2) && w.Int(64)
+			ok = jsondec.Once(&seen[0], 1<<1) && w.Int(64)
 		case 2:
-			ok = jsondec.Once(&seen[0], 4) && w.Int(64)
+			ok = jsondec.Once(&seen[0], 1<<2) && w.Int(64)
 		}
 		if !ok {
 			return false
@@ -1177,25 +1177,25 @@ func walkHTTPAPIAPIInfoEnvironments(w *jsondec.Walk) bool {
 		at = w.Field(jsonHTTPAPIAPIInfoEnvironments, at)
 		switch at {
 		case 0:
-			ok = jsondec.Once(&seen[0], 1) && w.Str()
+			ok = jsondec.Once(&seen[0], 1<<0) && w.Str()
 		case 1:
-			ok = jsondec.Once(&seen[0], 2) && w.Str()
+			ok = jsondec.Once(&seen[0], 1<<1) && w.Str()
 		case 2:
-			ok = jsondec.Once(&seen[0], 4) && w.Str()
+			ok = jsondec.Once(&seen[0], 1<<2) && w.Str()
 		case 3:
-			ok = jsondec.Once(&seen[0], 8) && walkHTTPAPIAPIInfoEnvironmentsBackendScene(w)
+			ok = jsondec.Once(&seen[0], 1<<3) && walkHTTPAPIAPIInfoEnvironmentsBackendScene(w)
 		case 4:
-			ok = jsondec.Once(&seen[0], 16) && walkHTTPAPIAPIInfoEnvironmentsBackendType(w)
+			ok = jsondec.Once(&seen[0], 1<<4) && walkHTTPAPIAPIInfoEnvironmentsBackendType(w)
 		case 5:
-			ok = jsondec.Once(&seen[0], 32) && w.Array(0, -1, false, walkHTTPAPIAPIInfoEnvironmentsServiceConfigs)
+			ok = jsondec.Once(&seen[0], 1<<5) && w.Array(0, -1, false, walkHTTPAPIAPIInfoEnvironmentsServiceConfigs)
 		case 6:
-			ok = jsondec.Once(&seen[0], 64) && w.Array(0, -1, false, walkHTTPAPIDomainInfo)
+			ok = jsondec.Once(&seen[0], 1<<6) && w.Array(0, -1, false, walkHTTPAPIDomainInfo)
 		case 7:
-			ok = jsondec.Once(&seen[0], 128) && walkHTTPAPIAPIInfoEnvironmentsGatewayInfo(w)
+			ok = jsondec.Once(&seen[0], 1<<7) && walkHTTPAPIAPIInfoEnvironmentsGatewayInfo(w)
 		case 8:
-			ok = jsondec.Once(&seen[0], 256) && w.Str()
+			ok = jsondec.Once(&seen[0], 1<<8) && w.Str()
 		case 9:
-			ok = jsondec.Once(&seen[0], 512) && w.Array(0, -1, false, walkHTTPAPIAPIInfoEnvironmentsSubDomains)
+			ok = jsondec.Once(&seen[0], 1<<9) && w.Array(0, -1, false, walkHTTPAPIAPIInfoEnvironmentsSubDomains)
 		}
 		if !ok {
 			return false
@@ -1233,11 +1233,11 @@ func walkHTTPAPIAPIInfoEnvironmentsGatewayInfo(w *jsondec.Walk) bool {
 		at = w.Field(jsonHTTPAPIAPIInfoEnvironmentsGatewayInfo, at)
 		switch at {
 		case 0:
-			ok = jsondec.Once(&seen[0], 1) && w.Str()
+			ok = jsondec.Once(&seen[0], 1<<0) && w.Str()
 		case 1:
-			ok = jsondec.Once(&seen[0], 2) && w.Str()
+			ok = jsondec.Once(&seen[0], 1<<1) && w.Str()
 		case 2:
-			ok = jsondec.Once(&seen[0], 4) && w.Str()
+			ok = jsondec.Once(&seen[0], 1<<2) && w.Str()
 		}
 		if !ok {
 			return false
@@ -1255,21 +1255,21 @@ func walkHTTPAPIAPIInfoEnvironmentsServiceConfigs(w *jsondec.Walk) bool {
 		at = w.Field(jsonHTTPAPIAPIInfoEnvironmentsServiceConfigs, at)
 		switch at {
 		case 0:
-			ok = jsondec.Once(&seen[0], 1) && w.Str()
+			ok = jsondec.Once(&seen[0], 1<<0) && w.Str()
 		case 1:
-			ok = jsondec.Once(&seen[0], 2) && w.Str()
+			ok = jsondec.Once(&seen[0], 1<<1) && w.Str()
 		case 2:
-			ok = jsondec.Once(&seen[0], 4) && w.Str()
+			ok = jsondec.Once(&seen[0], 1<<2) && w.Str()
 		case 3:
-			ok = jsondec.Once(&seen[0], 8) && walkHTTPAPIAPIInfoEnvironmentsServiceConfigsPort(w)
+			ok = jsondec.Once(&seen[0], 1<<3) && walkHTTPAPIAPIInfoEnvironmentsServiceConfigsPort(w)
 		case 4:
-			ok = jsondec.Once(&seen[0], 16) && w.Int(32)
+			ok = jsondec.Once(&seen[0], 1<<4) && w.Int(32)
 		case 5:
-			ok = jsondec.Once(&seen[0], 32) && w.Str()
+			ok = jsondec.Once(&seen[0], 1<<5) && w.Str()
 		case 6:
-			ok = jsondec.Once(&seen[0], 64) && walkHTTPAPIBackendMatchConditions(w)
+			ok = jsondec.Once(&seen[0], 1<<6) && walkHTTPAPIBackendMatchConditions(w)
 		case 7:
-			ok = jsondec.Once(&seen[0], 128) && w.Str()
+			ok = jsondec.Once(&seen[0], 1<<7) && w.Str()
 		}
 		if !ok {
 			return false
@@ -1298,13 +1298,13 @@ func walkHTTPAPIAPIInfoEnvironmentsSubDomains(w *jsondec.Walk) bool {
 		at = w.Field(jsonHTTPAPIAPIInfoEnvironmentsSubDomains, at)
 		switch at {
 		case 0:
-			ok = jsondec.Once(&seen[0], 1) && w.Str()
+			ok = jsondec.Once(&seen[0], 1<<0) && w.Str()
 		case 1:
-			ok = jsondec.Once(&seen[0], 2) && w.Str()
+			ok = jsondec.Once(&seen[0], 1<<1) && w.Str()
 		case 2:
-			ok = jsondec.Once(&seen[0], 4) && w.Str()
+			ok = jsondec.Once(&seen[0], 1<<2) && w.Str()
 		case 3:
-			ok = jsondec.Once(&seen[0], 8) && w.Str()
+			ok = jsondec.Once(&seen[0], 1<<3) && w.Str()
 		}
 		if !ok {
 			return false
@@ -1322,17 +1322,17 @@ func walkHTTPAPIAPIInfoIngressInfo(w *jsondec.Walk) bool {
 		at = w.Field(jsonHTTPAPIAPIInfoIngressInfo, at)
 		switch at {
 		case 0:
-			ok = jsondec.Once(&seen[0], 1) && w.Str()
+			ok = jsondec.Once(&seen[0], 1<<0) && w.Str()
 		case 1:
-			ok = jsondec.Once(&seen[0], 2) && w.Str()
+			ok = jsondec.Once(&seen[0], 1<<1) && w.Str()
 		case 2:
-			ok = jsondec.Once(&seen[0], 4) && w.Str()
+			ok = jsondec.Once(&seen[0], 1<<2) && w.Str()
 		case 3:
-			ok = jsondec.Once(&seen[0], 8) && walkHTTPAPIAPIInfoIngressInfoEnvironmentInfo(w)
+			ok = jsondec.Once(&seen[0], 1<<3) && walkHTTPAPIAPIInfoIngressInfoEnvironmentInfo(w)
 		case 4:
-			ok = jsondec.Once(&seen[0], 16) && walkHTTPAPIAPIInfoIngressInfoK8sClusterInfo(w)
+			ok = jsondec.Once(&seen[0], 1<<4) && walkHTTPAPIAPIInfoIngressInfoK8sClusterInfo(w)
 		case 5:
-			ok = jsondec.Once(&seen[0], 32) && w.Bool()
+			ok = jsondec.Once(&seen[0], 1<<5) && w.Bool()
 		}
 		if !ok {
 			return false
@@ -1350,7 +1350,7 @@ func walkHTTPAPIAPIInfoIngressInfoEnvironmentInfo(w *jsondec.Walk) bool {
 		at = w.Field(jsonHTTPAPIAPIInfoIngressInfoEnvironmentInfo, at)
 		switch at {
 		case 0:
-			ok = jsondec.Once(&seen[0], 1) && w.Str()
+			ok = jsondec.Once(&seen[0], 1<<0) && w.Str()
 		}
 		if !ok {
 			return false
@@ -1368,7 +1368,7 @@ func walkHTTPAPIAPIInfoIngressInfoK8sClusterInfo(w *jsondec.Walk) bool {
 		at = w.Field(jsonHTTPAPIAPIInfoIngressInfoK8sClusterInfo, at)
 		switch at {
 		case 0:
-			ok = jsondec.Once(&seen[0], 1) && w.Str()
+			ok = jsondec.Once(&seen[0], 1<<0) && w.Str()
 		}
 		if !ok {
 			return false
@@ -1396,13 +1396,13 @@ func walkHTTPAPIBackendMatchCondition(w *jsondec.Walk) bool {
 		at = w.Field(jsonHTTPAPIBackendMatchCondition, at)
 		switch at {
 		case 0:
-			ok = jsondec.Once(&seen[0], 1) && w.Str()
+			ok = jsondec.Once(&seen[0], 1<<0) && w.Str()
 		case 1:
-			ok = jsondec.Once(&seen[0], 2) && w.Str()
+			ok = jsondec.Once(&seen[0], 1<<1) && w.Str()
 		case 2:
-			ok = jsondec.Once(&seen[0], 4) && w.Str()
+			ok = jsondec.Once(&seen[0], 1<<2) && w.Str()
 		case 3:
-			ok = jsondec.Once(&seen[0], 8) && walkHTTPAPIBackendMatchConditionOperator(w)
+			ok = jsondec.Once(&seen[0], 1<<3) && walkHTTPAPIBackendMatchConditionOperator(w)
 		}
 		if !ok {
 			return false
@@ -1430,9 +1430,9 @@ func walkHTTPAPIBackendMatchConditions(w *jsondec.Walk) bool {
 		at = w.Field(jsonHTTPAPIBackendMatchConditions, at)
 		switch at {
 		case 0:
-			ok = jsondec.Once(&seen[0], 1) && w.Bool()
+			ok = jsondec.Once(&seen[0], 1<<0) && w.Bool()
 		case 1:
-			ok = jsondec.Once(&seen[0], 2) && w.Array(0, -1, false, walkHTTPAPIBackendMatchCondition)
+			ok = jsondec.Once(&seen[0], 1<<1) && w.Array(0, -1, false, walkHTTPAPIBackendMatchCondition)
 		}
 		if !ok {
 			return false
@@ -1450,43 +1450,43 @@ func walkHTTPAPIDeployConfig(w *jsondec.Walk) bool {
 		at = w.Field(jsonHTTPAPIDeployConfig, at)
 		switch at {
 		case 0:
-			ok = jsondec.Once(&seen[0], 1) && w.Array(0, -1, false, func(w *jsondec.Walk) bool {
+			ok = jsondec.Once(&seen[0], 1<<0) && w.Array(0, -1, false, func(w *jsondec.Walk) bool {
 				return w.Str()
 			})
 		case 1:
-			ok = jsondec.Once(&seen[0], 2) && w.Str()
+			ok = jsondec.Once(&seen[0], 1<<1) && w.Str()
 		case 2:
-			ok = jsondec.Once(&seen[0], 4) && w.Str()
+			ok = jsondec.Once(&seen[0], 1<<2) && w.Str()
 		case 3:
-			ok = jsondec.Once(&seen[0], 8) && w.Array(0, -1, false, walkHTTPAPIDeployConfigServiceConfigs)
+			ok = jsondec.Once(&seen[0], 1<<3) && w.Array(0, -1, false, walkHTTPAPIDeployConfigServiceConfigs)
 		case 4:
-			ok = jsondec.Once(&seen[0], 16) && w.Array(0, -1, false, walkHTTPAPIDeployConfigPolicyConfigs)
+			ok = jsondec.Once(&seen[0], 1<<4) && w.Array(0, -1, false, walkHTTPAPIDeployConfigPolicyConfigs)
 		case 5:
-			ok = jsondec.Once(&seen[0], 32) && w.Bool()
+			ok = jsondec.Once(&seen[0], 1<<5) && w.Bool()
 		case 6:
-			ok = jsondec.Once(&seen[0], 64) && w.Str()
+			ok = jsondec.Once(&seen[0], 1<<6) && w.Str()
 		case 7:
-			ok = jsondec.Once(&seen[0], 128) && walkBackend(w)
+			ok = jsondec.Once(&seen[0], 1<<7) && walkBackend(w)
 		case 8:
-			ok = jsondec.Once(&seen[0], 256) && w.Array(0, -1, false, walkHTTPAPIDomainInfo)
+			ok = jsondec.Once(&seen[0], 1<<8) && w.Array(0, -1, false, walkHTTPAPIDomainInfo)
 		case 9:
-			ok = jsondec.Once(&seen[0], 512) && w.Array(0, -1, false, walkHTTPAPIDeployConfigSubDomains)
+			ok = jsondec.Once(&seen[0], 1<<9) && w.Array(0, -1, false, walkHTTPAPIDeployConfigSubDomains)
 		case 10:
-			ok = jsondec.Once(&seen[0], 1024) && walkGatewayInfo(w)
+			ok = jsondec.Once(&seen[0], 1<<10) && walkGatewayInfo(w)
 		case 11:
-			ok = jsondec.Once(&seen[0], 2048) && walkHTTPAPIMockContract(w)
+			ok = jsondec.Once(&seen[0], 1<<11) && walkHTTPAPIMockContract(w)
 		case 12:
-			ok = jsondec.Once(&seen[0], 4096) && w.Str()
+			ok = jsondec.Once(&seen[0], 1<<12) && w.Str()
 		case 13:
-			ok = jsondec.Once(&seen[0], 8192) && w.Array(0, -1, false, func(w *jsondec.Walk) bool {
+			ok = jsondec.Once(&seen[0], 1<<13) && w.Array(0, -1, false, func(w *jsondec.Walk) bool {
 				return w.Str()
 			})
 		case 14:
-			ok = jsondec.Once(&seen[0], 16384) && w.Array(0, -1, false, func(w *jsondec.Walk) bool {
+			ok = jsondec.Once(&seen[0], 1<<14) && w.Array(0, -1, false, func(w *jsondec.Walk) bool {
 				return w.Str()
 			})
 		case 15:
-			ok = jsondec.Once(&seen[0], 32768) && w.Array(0, -1, false, walkHTTPAPIDeployConfigEnvDomainInfos)
+			ok = jsondec.Once(&seen[0], 1<<15) && w.Array(0, -1, false, walkHTTPAPIDeployConfigEnvDomainInfos)
 		}
 		if !ok {
 			return false
@@ -1504,11 +1504,11 @@ func walkHTTPAPIDeployConfigEnvDomainInfos(w *jsondec.Walk) bool {
 		at = w.Field(jsonHTTPAPIDeployConfigEnvDomainInfos, at)
 		switch at {
 		case 0:
-			ok = jsondec.Once(&seen[0], 1) && w.Str()
+			ok = jsondec.Once(&seen[0], 1<<0) && w.Str()
 		case 1:
-			ok = jsondec.Once(&seen[0], 2) && w.Str()
+			ok = jsondec.Once(&seen[0], 1<<1) && w.Str()
 		case 2:
-			ok = jsondec.Once(&seen[0], 4) && w.Str()
+			ok = jsondec.Once(&seen[0], 1<<2) && w.Str()
 		}
 		if !ok {
 			return false
@@ -1526,25 +1526,25 @@ func walkHTTPAPIDeployConfigPolicyConfigs(w *jsondec.Walk) bool {
 		at = w.Field(jsonHTTPAPIDeployConfigPolicyConfigs, at)
 		switch at {
 		case 0:
-			ok = jsondec.Once(&seen[0], 1) && w.Str()
+			ok = jsondec.Once(&seen[0], 1<<0) && w.Str()
 		case 1:
-			ok = jsondec.Once(&seen[0], 2) && w.Bool()
+			ok = jsondec.Once(&seen[0], 1<<1) && w.Bool()
 		case 2:
-			ok = jsondec.Once(&seen[0], 4) && walkHTTPAPIDeployConfigPolicyConfigsAIFallbackConfig(w)
+			ok = jsondec.Once(&seen[0], 1<<2) && walkHTTPAPIDeployConfigPolicyConfigsAIFallbackConfig(w)
 		case 3:
-			ok = jsondec.Once(&seen[0], 8) && walkAICacheConfig(w)
+			ok = jsondec.Once(&seen[0], 1<<3) && walkAICacheConfig(w)
 		case 4:
-			ok = jsondec.Once(&seen[0], 16) && walkAINetworkSearchConfig(w)
+			ok = jsondec.Once(&seen[0], 1<<4) && walkAINetworkSearchConfig(w)
 		case 5:
-			ok = jsondec.Once(&seen[0], 32) && walkAISecurityGuardConfig(w)
+			ok = jsondec.Once(&seen[0], 1<<5) && walkAISecurityGuardConfig(w)
 		case 6:
-			ok = jsondec.Once(&seen[0], 64) && walkAIStatisticsConfig(w)
+			ok = jsondec.Once(&seen[0], 1<<6) && walkAIStatisticsConfig(w)
 		case 7:
-			ok = jsondec.Once(&seen[0], 128) && walkAITokenRateLimitConfig(w)
+			ok = jsondec.Once(&seen[0], 1<<7) && walkAITokenRateLimitConfig(w)
 		case 8:
-			ok = jsondec.Once(&seen[0], 256) && walkAIToolSelectionConfig(w)
+			ok = jsondec.Once(&seen[0], 1<<8) && walkAIToolSelectionConfig(w)
 		case 9:
-			ok = jsondec.Once(&seen[0], 512) && walkHTTPAPIPolicyConfigsSemanticRouterConfig(w)
+			ok = jsondec.Once(&seen[0], 1<<9) && walkHTTPAPIPolicyConfigsSemanticRouterConfig(w)
 		}
 		if !ok {
 			return false
@@ -1562,13 +1562,13 @@ func walkHTTPAPIDeployConfigPolicyConfigsAIFallbackConfig(w *jsondec.Walk) bool 
 		at = w.Field(jsonHTTPAPIDeployConfigPolicyConfigsAIFallbackConfig, at)
 		switch at {
 		case 0:
-			ok = jsondec.Once(&seen[0], 1) && w.Bool()
+			ok = jsondec.Once(&seen[0], 1<<0) && w.Bool()
 		case 1:
-			ok = jsondec.Once(&seen[0], 2) && w.Array(0, -1, false, func(w *jsondec.Walk) bool {
+			ok = jsondec.Once(&seen[0], 1<<1) && w.Array(0, -1, false, func(w *jsondec.Walk) bool {
 				return w.Str()
 			})
 		case 2:
-			ok = jsondec.Once(&seen[0], 4) && w.Array(0, -1, false, walkHTTPAPIDeployConfigPolicyConfigsAIFallbackConfigServiceConfigs)
+			ok = jsondec.Once(&seen[0], 1<<2) && w.Array(0, -1, false, walkHTTPAPIDeployConfigPolicyConfigsAIFallbackConfigServiceConfigs)
 		}
 		if !ok {
 			return false
@@ -1586,13 +1586,13 @@ func walkHTTPAPIDeployConfigPolicyConfigsAIFallbackConfigServiceConfigs(w *jsond
 		at = w.Field(jsonHTTPAPIDeployConfigPolicyConfigsAIFallbackConfigServiceConfigs, at)
 		switch at {
 		case 0:
-			ok = jsondec.Once(&seen[0], 1) && w.Str()
+			ok = jsondec.Once(&seen[0], 1<<0) && w.Str()
 		case 1:
-			ok = jsondec.Once(&seen[0], 2) && w.Str()
+			ok = jsondec.Once(&seen[0], 1<<1) && w.Str()
 		case 2:
-			ok = jsondec.Once(&seen[0], 4) && w.Str()
+			ok = jsondec.Once(&seen[0], 1<<2) && w.Str()
 		case 3:
-			ok = jsondec.Once(&seen[0], 8) && w.Bool()
+			ok = jsondec.Once(&seen[0], 1<<3) && w.Bool()
 		}
 		if !ok {
 			return false
@@ -1610,31 +1610,31 @@ func walkHTTPAPIDeployConfigServiceConfigs(w *jsondec.Walk) bool {
 		at = w.Field(jsonHTTPAPIDeployConfigServiceConfigs, at)
 		switch at {
 		case 0:
-			ok = jsondec.Once(&seen[0], 1) && w.Str()
+			ok = jsondec.Once(&seen[0], 1<<0) && w.Str()
 		case 1:
-			ok = jsondec.Once(&seen[0], 2) && w.Int(64)
+			ok = jsondec.Once(&seen[0], 1<<1) && w.Int(64)
 		case 2:
-			ok = jsondec.Once(&seen[0], 4) && w.Str()
+			ok = jsondec.Once(&seen[0], 1<<2) && w.Str()
 		case 3:
-			ok = jsondec.Once(&seen[0], 8) && w.Str()
+			ok = jsondec.Once(&seen[0], 1<<3) && w.Str()
 		case 4:
-			ok = jsondec.Once(&seen[0], 16) && w.Str()
+			ok = jsondec.Once(&seen[0], 1<<4) && w.Str()
 		case 5:
-			ok = jsondec.Once(&seen[0], 32) && w.Str()
+			ok = jsondec.Once(&seen[0], 1<<5) && w.Str()
 		case 6:
-			ok = jsondec.Once(&seen[0], 64) && w.Str()
+			ok = jsondec.Once(&seen[0], 1<<6) && w.Str()
 		case 7:
-			ok = jsondec.Once(&seen[0], 128) && w.Str()
+			ok = jsondec.Once(&seen[0], 1<<7) && w.Str()
 		case 8:
-			ok = jsondec.Once(&seen[0], 256) && w.Int(32)
+			ok = jsondec.Once(&seen[0], 1<<8) && w.Int(32)
 		case 9:
-			ok = jsondec.Once(&seen[0], 512) && w.Str()
+			ok = jsondec.Once(&seen[0], 1<<9) && w.Str()
 		case 10:
-			ok = jsondec.Once(&seen[0], 1024) && walkHTTPAPIBackendMatchConditions(w)
+			ok = jsondec.Once(&seen[0], 1<<10) && walkHTTPAPIBackendMatchConditions(w)
 		case 11:
-			ok = jsondec.Once(&seen[0], 2048) && w.Str()
+			ok = jsondec.Once(&seen[0], 1<<11) && w.Str()
 		case 12:
-			ok = jsondec.Once(&seen[0], 4096) && walkHTTPAPIDeployConfigServiceConfigsObservabilityRouteConfig(w)
+			ok = jsondec.Once(&seen[0], 1<<12) && walkHTTPAPIDeployConfigServiceConfigsObservabilityRouteConfig(w)
 		}
 		if !ok {
 			return false
@@ -1652,11 +1652,11 @@ func walkHTTPAPIDeployConfigServiceConfigsObservabilityRouteConfig(w *jsondec.Wa
 		at = w.Field(jsonHTTPAPIDeployConfigServiceConfigsObservabilityRouteConfig, at)
 		switch at {
 		case 0:
-			ok = jsondec.Once(&seen[0], 1) && w.Str()
+			ok = jsondec.Once(&seen[0], 1<<0) && w.Str()
 		case 1:
-			ok = jsondec.Once(&seen[0], 2) && w.Int(32)
+			ok = jsondec.Once(&seen[0], 1<<1) && w.Int(32)
 		case 2:
-			ok = jsondec.Once(&seen[0], 4) && w.Float()
+			ok = jsondec.Once(&seen[0], 1<<2) && w.Float()
 		}
 		if !ok {
 			return false
@@ -1674,13 +1674,13 @@ func walkHTTPAPIDeployConfigSubDomains(w *jsondec.Walk) bool {
 		at = w.Field(jsonHTTPAPIDeployConfigSubDomains, at)
 		switch at {
 		case 0:
-			ok = jsondec.Once(&seen[0], 1) && w.Str()
+			ok = jsondec.Once(&seen[0], 1<<0) && w.Str()
 		case 1:
-			ok = jsondec.Once(&seen[0], 2) && w.Str()
+			ok = jsondec.Once(&seen[0], 1<<1) && w.Str()
 		case 2:
-			ok = jsondec.Once(&seen[0], 4) && w.Str()
+			ok = jsondec.Once(&seen[0], 1<<2) && w.Str()
 		case 3:
-			ok = jsondec.Once(&seen[0], 8) && w.Str()
+			ok = jsondec.Once(&seen[0], 1<<3) && w.Str()
 		}
 		if !ok {
 			return false
@@ -1698,11 +1698,11 @@ func walkHTTPAPIDomainInfo(w *jsondec.Walk) bool {
 		at = w.Field(jsonHTTPAPIDomainInfo, at)
 		switch at {
 		case 0:
-			ok = jsondec.Once(&seen[0], 1) && w.Str()
+			ok = jsondec.Once(&seen[0], 1<<0) && w.Str()
 		case 1:
-			ok = jsondec.Once(&seen[0], 2) && w.Str()
+			ok = jsondec.Once(&seen[0], 1<<1) && w.Str()
 		case 2:
-			ok = jsondec.Once(&seen[0], 4) && walkHTTPAPIDomainInfoProtocol(w)
+			ok = jsondec.Once(&seen[0], 1<<2) && walkHTTPAPIDomainInfoProtocol(w)
 		}
 		if !ok {
 			return false
@@ -1730,11 +1730,11 @@ func walkHTTPAPIMockContract(w *jsondec.Walk) bool {
 		at = w.Field(jsonHTTPAPIMockContract, at)
 		switch at {
 		case 0:
-			ok = jsondec.Once(&seen[0], 1) && w.Bool()
+			ok = jsondec.Once(&seen[0], 1<<0) && w.Bool()
 		case 1:
-			ok = jsondec.Once(&seen[0], 2) && w.Int(32)
+			ok = jsondec.Once(&seen[0], 1<<1) && w.Int(32)
 		case 2:
-			ok = jsondec.Once(&seen[0], 4) && w.Str()
+			ok = jsondec.Once(&seen[0], 1<<2) && w.Str()
 		}
 		if !ok {
 			return false
@@ -1752,7 +1752,7 @@ func walkHTTPAPIPolicyConfigsSemanticRouterConfig(w *jsondec.Walk) bool {
 		at = w.Field(jsonHTTPAPIPolicyConfigsSemanticRouterConfig, at)
 		switch at {
 		case 0:
-			ok = jsondec.Once(&seen[0], 1) && w.Int(32)
+			ok = jsondec.Once(&seen[0], 1<<0) && w.Int(32)
 		}
 		if !ok {
 			return false
@@ -1770,15 +1770,15 @@ func walkHTTPAPIVersionInfo(w *jsondec.Walk) bool {
 		at = w.Field(jsonHTTPAPIVersionInfo, at)
 		switch at {
 		case 0:
-			ok = jsondec.Once(&seen[0], 1) && w.Bool()
+			ok = jsondec.Once(&seen[0], 1<<0) && w.Bool()
 		case 1:
-			ok = jsondec.Once(&seen[0], 2) && w.Str()
+			ok = jsondec.Once(&seen[0], 1<<1) && w.Str()
 		case 2:
-			ok = jsondec.Once(&seen[0], 4) && w.Str()
+			ok = jsondec.Once(&seen[0], 1<<2) && w.Str()
 		case 3:
-			ok = jsondec.Once(&seen[0], 8) && w.Str()
+			ok = jsondec.Once(&seen[0], 1<<3) && w.Str()
 		case 4:
-			ok = jsondec.Once(&seen[0], 16) && w.Str()
+			ok = jsondec.Once(&seen[0], 1<<4) && w.Str()
 		}
 		if !ok {
 			return false
@@ -1796,25 +1796,25 @@ func walkListPluginAttachmentsItem(w *jsondec.Walk) bool {
 		at = w.Field(jsonListPluginAttachmentsItem, at)
 		switch at {
 		case 0:
-			ok = jsondec.Once(&seen[0], 1) && w.Str()
+			ok = jsondec.Once(&seen[0], 1<<0) && w.Str()
 		case 1:
-			ok = jsondec.Once(&seen[0], 2) && w.Str()
+			ok = jsondec.Once(&seen[0], 1<<1) && w.Str()
 		case 2:
-			ok = jsondec.Once(&seen[0], 4) && walkListPluginAttachmentsItemAttachResourceType(w)
+			ok = jsondec.Once(&seen[0], 1<<2) && walkListPluginAttachmentsItemAttachResourceType(w)
 		case 3:
-			ok = jsondec.Once(&seen[0], 8) && w.Bool()
+			ok = jsondec.Once(&seen[0], 1<<3) && w.Bool()
 		case 4:
-			ok = jsondec.Once(&seen[0], 16) && w.Str()
+			ok = jsondec.Once(&seen[0], 1<<4) && w.Str()
 		case 5:
-			ok = jsondec.Once(&seen[0], 32) && walkParentResourceInfo(w)
+			ok = jsondec.Once(&seen[0], 1<<5) && walkParentResourceInfo(w)
 		case 6:
-			ok = jsondec.Once(&seen[0], 64) && w.Array(0, -1, false, walkResourceInfo)
+			ok = jsondec.Once(&seen[0], 1<<6) && w.Array(0, -1, false, walkResourceInfo)
 		case 7:
-			ok = jsondec.Once(&seen[0], 128) && walkEnvironmentInfo(w)
+			ok = jsondec.Once(&seen[0], 1<<7) && walkEnvironmentInfo(w)
 		case 8:
-			ok = jsondec.Once(&seen[0], 256) && walkPluginClassInfo(w)
+			ok = jsondec.Once(&seen[0], 1<<8) && walkPluginClassInfo(w)
 		case 9:
-			ok = jsondec.Once(&seen[0], 512) && walkGatewayInfo(w)
+			ok = jsondec.Once(&seen[0], 1<<9) && walkGatewayInfo(w)
 		}
 		if !ok {
 			return false
@@ -1842,13 +1842,13 @@ func walkListPluginAttachmentsResponse(w *jsondec.Walk) bool {
 		at = w.Field(jsonListPluginAttachmentsResponse, at)
 		switch at {
 		case 0:
-			ok = jsondec.Once(&seen[0], 1) && w.Str()
+			ok = jsondec.Once(&seen[0], 1<<0) && w.Str()
 		case 1:
-			ok = jsondec.Once(&seen[0], 2) && w.Str()
+			ok = jsondec.Once(&seen[0], 1<<1) && w.Str()
 		case 2:
-			ok = jsondec.Once(&seen[0], 4) && w.Str()
+			ok = jsondec.Once(&seen[0], 1<<2) && w.Str()
 		case 3:
-			ok = jsondec.Once(&seen[0], 8) && walkListPluginAttachmentsResponseData(w)
+			ok = jsondec.Once(&seen[0], 1<<3) && walkListPluginAttachmentsResponseData(w)
 		}
 		if !ok {
 			return false
@@ -1866,13 +1866,13 @@ func walkListPluginAttachmentsResponseData(w *jsondec.Walk) bool {
 		at = w.Field(jsonListPluginAttachmentsResponseData, at)
 		switch at {
 		case 0:
-			ok = jsondec.Once(&seen[0], 1) && w.Int(32)
+			ok = jsondec.Once(&seen[0], 1<<0) && w.Int(32)
 		case 1:
-			ok = jsondec.Once(&seen[0], 2) && w.Int(32)
+			ok = jsondec.Once(&seen[0], 1<<1) && w.Int(32)
 		case 2:
-			ok = jsondec.Once(&seen[0], 4) && w.Int(32)
+			ok = jsondec.Once(&seen[0], 1<<2) && w.Int(32)
 		case 3:
-			ok = jsondec.Once(&seen[0], 8) && w.Array(0, -1, false, walkListPluginAttachmentsItem)
+			ok = jsondec.Once(&seen[0], 1<<3) && w.Array(0, -1, false, walkListPluginAttachmentsItem)
 		}
 		if !ok {
 			return false
@@ -1890,9 +1890,9 @@ func walkParentResourceInfo(w *jsondec.Walk) bool {
 		at = w.Field(jsonParentResourceInfo, at)
 		switch at {
 		case 0:
-			ok = jsondec.Once(&seen[0], 1) && walkParentResourceInfoResourceType(w)
+			ok = jsondec.Once(&seen[0], 1<<0) && walkParentResourceInfoResourceType(w)
 		case 1:
-			ok = jsondec.Once(&seen[0], 2) && walkHTTPAPIAPIInfo(w)
+			ok = jsondec.Once(&seen[0], 1<<1) && walkHTTPAPIAPIInfo(w)
 		}
 		if !ok {
 			return false
@@ -1920,39 +1920,39 @@ func walkPluginClassInfo(w *jsondec.Walk) bool {
 		at = w.Field(jsonPluginClassInfo, at)
 		switch at {
 		case 0:
-			ok = jsondec.Once(&seen[0], 1) && w.Str()
+			ok = jsondec.Once(&seen[0], 1<<0) && w.Str()
 		case 1:
-			ok = jsondec.Once(&seen[0], 2) && w.Str()
+			ok = jsondec.Once(&seen[0], 1<<1) && w.Str()
 		case 2:
-			ok = jsondec.Once(&seen[0], 4) && w.Str()
+			ok = jsondec.Once(&seen[0], 1<<2) && w.Str()
 		case 3:
-			ok = jsondec.Once(&seen[0], 8) && w.Str()
+			ok = jsondec.Once(&seen[0], 1<<3) && w.Str()
 		case 4:
-			ok = jsondec.Once(&seen[0], 16) && w.Str()
+			ok = jsondec.Once(&seen[0], 1<<4) && w.Str()
 		case 5:
-			ok = jsondec.Once(&seen[0], 32) && w.Str()
+			ok = jsondec.Once(&seen[0], 1<<5) && w.Str()
 		case 6:
-			ok = jsondec.Once(&seen[0], 64) && w.Str()
+			ok = jsondec.Once(&seen[0], 1<<6) && w.Str()
 		case 7:
-			ok = jsondec.Once(&seen[0], 128) && w.Str()
+			ok = jsondec.Once(&seen[0], 1<<7) && w.Str()
 		case 8:
-			ok = jsondec.Once(&seen[0], 256) && w.Str()
+			ok = jsondec.Once(&seen[0], 1<<8) && w.Str()
 		case 9:
-			ok = jsondec.Once(&seen[0], 512) && w.Str()
+			ok = jsondec.Once(&seen[0], 1<<9) && w.Str()
 		case 10:
-			ok = jsondec.Once(&seen[0], 1024) && w.Int(32)
+			ok = jsondec.Once(&seen[0], 1<<10) && w.Int(32)
 		case 11:
-			ok = jsondec.Once(&seen[0], 2048) && w.Str()
+			ok = jsondec.Once(&seen[0], 1<<11) && w.Str()
 		case 12:
-			ok = jsondec.Once(&seen[0], 4096) && w.Str()
+			ok = jsondec.Once(&seen[0], 1<<12) && w.Str()
 		case 13:
-			ok = jsondec.Once(&seen[0], 8192) && w.Str()
+			ok = jsondec.Once(&seen[0], 1<<13) && w.Str()
 		case 14:
-			ok = jsondec.Once(&seen[0], 16384) && w.Str()
+			ok = jsondec.Once(&seen[0], 1<<14) && w.Str()
 		case 15:
-			ok = jsondec.Once(&seen[0], 32768) && w.Str()
+			ok = jsondec.Once(&seen[0], 1<<15) && w.Str()
 		case 16:
-			ok = jsondec.Once(&seen[0], 65536) && w.Bool()
+			ok = jsondec.Once(&seen[0], 1<<16) && w.Bool()
 		}
 		if !ok {
 			return false
@@ -1970,13 +1970,13 @@ func walkResourceInfo(w *jsondec.Walk) bool {
 		at = w.Field(jsonResourceInfo, at)
 		switch at {
 		case 0:
-			ok = jsondec.Once(&seen[0], 1) && walkResourceInfoResourceType(w)
+			ok = jsondec.Once(&seen[0], 1<<0) && walkResourceInfoResourceType(w)
 		case 1:
-			ok = jsondec.Once(&seen[0], 2) && w.Str()
+			ok = jsondec.Once(&seen[0], 1<<1) && w.Str()
 		case 2:
-			ok = jsondec.Once(&seen[0], 4) && w.Str()
+			ok = jsondec.Once(&seen[0], 1<<2) && w.Str()
 		case 3:
-			ok = jsondec.Once(&seen[0], 8) && w.Str()
+			ok = jsondec.Once(&seen[0], 1<<3) && w.Str()
 		}
 		if !ok {
 			return false
@@ -2004,13 +2004,13 @@ func walkSubDomainInfo(w *jsondec.Walk) bool {
 		at = w.Field(jsonSubDomainInfo, at)
 		switch at {
 		case 0:
-			ok = jsondec.Once(&seen[0], 1) && w.Str()
+			ok = jsondec.Once(&seen[0], 1<<0) && w.Str()
 		case 1:
-			ok = jsondec.Once(&seen[0], 2) && w.Str()
+			ok = jsondec.Once(&seen[0], 1<<1) && w.Str()
 		case 2:
-			ok = jsondec.Once(&seen[0], 4) && walkSubDomainInfoProtocol(w)
+			ok = jsondec.Once(&seen[0], 1<<2) && walkSubDomainInfoProtocol(w)
 		case 3:
-			ok = jsondec.Once(&seen[0], 8) && walkSubDomainInfoNetworkType(w)
+			ok = jsondec.Once(&seen[0], 1<<3) && walkSubDomainInfoNetworkType(w)
 		}
 		if !ok {
 			return false
@@ -2048,13 +2048,13 @@ func walkUpdatePluginAttachmentBody(w *jsondec.Walk) bool {
 		at = w.Field(jsonUpdatePluginAttachmentBody, at)
 		switch at {
 		case 0:
-			ok = jsondec.Once(&seen[0], 1) && w.Array(0, -1, false, func(w *jsondec.Walk) bool {
+			ok = jsondec.Once(&seen[0], 1<<0) && w.Array(0, -1, false, func(w *jsondec.Walk) bool {
 				return w.Str()
 			})
 		case 1:
-			ok = jsondec.Once(&seen[0], 2) && w.Str()
+			ok = jsondec.Once(&seen[0], 1<<1) && w.Str()
 		case 2:
-			ok = jsondec.Once(&seen[0], 4) && w.Bool()
+			ok = jsondec.Once(&seen[0], 1<<2) && w.Bool()
 		}
 		if !ok {
 			return false
@@ -2072,11 +2072,11 @@ func walkUpdatePluginAttachmentResponse(w *jsondec.Walk) bool {
 		at = w.Field(jsonUpdatePluginAttachmentResponse, at)
 		switch at {
 		case 0:
-			ok = jsondec.Once(&seen[0], 1) && w.Str()
+			ok = jsondec.Once(&seen[0], 1<<0) && w.Str()
 		case 1:
-			ok = jsondec.Once(&seen[0], 2) && w.Str()
+			ok = jsondec.Once(&seen[0], 1<<1) && w.Str()
 		case 2:
-			ok = jsondec.Once(&seen[0], 4) && w.Str()
+			ok = jsondec.Once(&seen[0], 1<<2) && w.Str()
 		}
 		if !ok {
 			return false

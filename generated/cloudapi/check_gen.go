@@ -13,25 +13,25 @@ func walkAPIPluginSummary(w *jsondec.Walk) bool {
 		at = w.Field(jsonAPIPluginSummary, at)
 		switch at {
 		case 0:
-			ok = jsondec.Once(&seen[0], 1) && w.Str()
+			ok = jsondec.Once(&seen[0], 1<<0) && w.Str()
 		case 1:
-			ok = jsondec.Once(&seen[0], 2) && w.Str()
+			ok = jsondec.Once(&seen[0], 1<<1) && w.Str()
 		case 2:
-			ok = jsondec.Once(&seen[0], 4) && w.Str()
+			ok = jsondec.Once(&seen[0], 1<<2) && w.Str()
 		case 3:
-			ok = jsondec.Once(&seen[0], 8) && w.Str()
+			ok = jsondec.Once(&seen[0], 1<<3) && w.Str()
 		case 4:
-			ok = jsondec.Once(&seen[0], 16) && w.Str()
+			ok = jsondec.Once(&seen[0], 1<<4) && w.Str()
 		case 5:
-			ok = jsondec.Once(&seen[0], 32) && w.Str()
+			ok = jsondec.Once(&seen[0], 1<<5) && w.Str()
 		case 6:
-			ok = jsondec.Once(&seen[0], 64) && w.Str()
+			ok = jsondec.Once(&seen[0], 1<<6) && w.Str()
 		case 7:
-			ok = jsondec.Once(&seen[0], 128) && walkAPIPluginSummaryStageName(w)
+			ok = jsondec.Once(&seen[0], 1<<7) && walkAPIPluginSummaryStageName(w)
 		case 8:
-			ok = jsondec.Once(&seen[0], 256) && w.Str()
+			ok = jsondec.Once(&seen[0], 1<<8) && w.Str()
 		case 9:
-			ok = jsondec.Once(&seen[0], 512) && w.Str()
+			ok = jsondec.Once(&seen[0], 1<<9) && w.Str()
 		}
 		if !ok {
 			return false
@@ -59,7 +59,7 @@ func walkAttachPluginResponse(w *jsondec.Walk) bool {
 		at = w.Field(jsonAttachPluginResponse, at)
 		switch at {
 		case 0:
-			ok = jsondec.Once(&seen[0], 1) && w.Str()
+			ok = jsondec.Once(&seen[0], 1<<0) && w.Str()
 		}
 		if !ok {
 			return false
@@ -77,15 +77,15 @@ func walkDescribePluginAPIsResponse(w *jsondec.Walk) bool {
 		at = w.Field(jsonDescribePluginAPIsResponse, at)
 		switch at {
 		case 0:
-			ok = jsondec.Once(&seen[0], 1) && w.Str()
+			ok = jsondec.Once(&seen[0], 1<<0) && w.Str()
 		case 1:
-			ok = jsondec.Once(&seen[0], 2) && w.Int(32)
+			ok = jsondec.Once(&seen[0], 1<<1) && w.Int(32)
 		case 2:
-			ok = jsondec.Once(&seen[0], 4) && w.Int(32)
+			ok = jsondec.Once(&seen[0], 1<<2) && w.Int(32)
 		case 3:
-			ok = jsondec.Once(&seen[0], 8) && w.Int(32)
+			ok = jsondec.Once(&seen[0], 1<<3) && w.Int(32)
 		case 4:
-			ok = jsondec.Once(&seen[0], 16) && walkDescribePluginAPIsResponseAPISummarys(w)
+			ok = jsondec.Once(&seen[0], 1<<4) && walkDescribePluginAPIsResponseAPISummarys(w)
 		}
 		if !ok {
 			return false
@@ -103,7 +103,7 @@ func walkDescribePluginAPIsResponseAPISummarys(w *jsondec.Walk) bool {
 		at = w.Field(jsonDescribePluginAPIsResponseAPISummarys, at)
 		switch at {
 		case 0:
-			ok = jsondec.Once(&seen[0], 1) && w.Array(0, -1, false, walkAPIPluginSummary)
+			ok = jsondec.Once(&seen[0], 1<<0) && w.Array(0, -1, false, walkAPIPluginSummary)
 		}
 		if !ok {
 			return false
@@ -121,15 +121,15 @@ func walkDescribePluginsByAPIResponse(w *jsondec.Walk) bool {
 		at = w.Field(jsonDescribePluginsByAPIResponse, at)
 		switch at {
 		case 0:
-			ok = jsondec.Once(&seen[0], 1) && w.Str()
+			ok = jsondec.Once(&seen[0], 1<<0) && w.Str()
 		case 1:
-			ok = jsondec.Once(&seen[0], 2) && w.Int(32)
+			ok = jsondec.Once(&seen[0], 1<<1) && w.Int(32)
 		case 2:
-			ok = jsondec.Once(&seen[0], 4) && w.Int(32)
+			ok = jsondec.Once(&seen[0], 1<<2) && w.Int(32)
 		case 3:
-			ok = jsondec.Once(&seen[0], 8) && w.Int(32)
+			ok = jsondec.Once(&seen[0], 1<<3) && w.Int(32)
 		case 4:
-			ok = jsondec.Once(&seen[0], 16) && walkDescribePluginsByAPIResponsePlugins(w)
+			ok = jsondec.Once(&seen[0], 1<<4) && walkDescribePluginsByAPIResponsePlugins(w)
 		}
 		if !ok {
 			return false
@@ -147,7 +147,7 @@ func walkDescribePluginsByAPIResponsePlugins(w *jsondec.Walk) bool {
 		at = w.Field(jsonDescribePluginsByAPIResponsePlugins, at)
 		switch at {
 		case 0:
-			ok = jsondec.Once(&seen[0], 1) && w.Array(0, -1, false, walkPluginAttribute)
+			ok = jsondec.Once(&seen[0], 1<<0) && w.Array(0, -1, false, walkPluginAttribute)
 		}
 		if !ok {
 			return false
@@ -165,7 +165,7 @@ func walkDetachPluginResponse(w *jsondec.Walk) bool {
 		at = w.Field(jsonDetachPluginResponse, at)
 		switch at {
 		case 0:
-			ok = jsondec.Once(&seen[0], 1) && w.Str()
+			ok = jsondec.Once(&seen[0], 1<<0) && w.Str()
 		}
 		if !ok {
 			return false
@@ -183,17 +183,17 @@ func walkErrorResponse(w *jsondec.Walk) bool {
 		at = w.Field(jsonErrorResponse, at)
 		switch at {
 		case 0:
-			ok = jsondec.Once(&seen[0], 1) && w.Str()
+			ok = jsondec.Once(&seen[0], 1<<0) && w.Str()
 		case 1:
-			ok = jsondec.Once(&seen[0], 2) && w.Str()
+			ok = jsondec.Once(&seen[0], 1<<1) && w.Str()
 		case 2:
-			ok = jsondec.Once(&seen[0], 4) && w.Str()
+			ok = jsondec.Once(&seen[0], 1<<2) && w.Str()
 		case 3:
-			ok = jsondec.Once(&seen[0], 8) && w.Str()
+			ok = jsondec.Once(&seen[0], 1<<3) && w.Str()
 		case 4:
-			ok = jsondec.Once(&seen[0], 16) && w.Str()
+			ok = jsondec.Once(&seen[0], 1<<4) && w.Str()
 		case 5:
-			ok = jsondec.Once(&seen[0], 32) && w.Any(false, "object")
+			ok = jsondec.Once(&seen[0], 1<<5) && w.Any(false, "object")
 		}
 		if !ok {
 			return false
@@ -211,21 +211,21 @@ func walkPluginAttribute(w *jsondec.Walk) bool {
 		at = w.Field(jsonPluginAttribute, at)
 		switch at {
 		case 0:
-			ok = jsondec.Once(&seen[0], 1) && w.Str()
+			ok = jsondec.Once(&seen[0], 1<<0) && w.Str()
 		case 1:
-			ok = jsondec.Once(&seen[0], 2) && w.Str()
+			ok = jsondec.Once(&seen[0], 1<<1) && w.Str()
 		case 2:
-			ok = jsondec.Once(&seen[0], 4) && w.Str()
+			ok = jsondec.Once(&seen[0], 1<<2) && w.Str()
 		case 3:
-			ok = jsondec.Once(&seen[0], 8) && w.Str()
+			ok = jsondec.Once(&seen[0], 1<<3) && w.Str()
 		case 4:
-			ok = jsondec.Once(&seen[0], 16) && w.Str()
+			ok = jsondec.Once(&seen[0], 1<<4) && w.Str()
 		case 5:
-			ok = jsondec.Once(&seen[0], 32) && w.Str()
+			ok = jsondec.Once(&seen[0], 1<<5) && w.Str()
 		case 6:
-			ok = jsondec.Once(&seen[0], 64) && w.Str()
+			ok = jsondec.Once(&seen[0], 1<<6) && w.Str()
 		case 7:
-			ok = jsondec.Once(&seen[0], 128) && w.Str()
+			ok = jsondec.Once(&seen[0], 1<<7) && w.Str()
 		}
 		if !ok {
 			return false

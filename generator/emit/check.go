@@ -152,7 +152,7 @@ func (e *checkEmitter) genWalk(m *ir.Model) jen.Code {
 //		at = w.Field(jsonPet, at)
 //		switch at {
 //		case 0:
-//			ok = jsondec.Once(&seen[0], 1) && w.Str()
+//			ok = jsondec.Once(&seen[0], 1<<0) && w.Str()
 //		}
 //		if !ok {
 //			return false
@@ -168,7 +168,7 @@ func (e *checkEmitter) structWalk(m *ir.Model) []jen.Code {
 			continue // decoding, too, takes the first field of a name
 		}
 		named[f.Name] = true
-		once := jen.Qual(jsondecPkg, "Once").Call(jen.Op("&").Id("seen").Index(jen.Lit(i/64)), jen.Lit(int(uint64(1)<<(i%64))))
+		once := jen.Qual(jsondecPkg, "Once").Call(jen.Op("&").Id("seen").Index(jen.Lit(i/64)), jen.Lit(1).Op("<<").Lit(i%64))
 		cases = append(cases, jen.Case(jen.Lit(i)).Id("ok").Op("=").Add(once).Op("&&").Add(e.value(f.Type, f.Nullable)))
 	}
 	done := jen.Op("!").Id("w").Dot("Failed").Call()

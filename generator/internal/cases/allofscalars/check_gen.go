@@ -36,31 +36,31 @@ func walkSettings(w *jsondec.Walk) bool {
 		at = w.Field(jsonSettings, at)
 		switch at {
 		case 0:
-			ok = jsondec.Once(&seen[0], 1) && walkIndoor(w)
+			ok = jsondec.Once(&seen[0], 1<<0) && walkIndoor(w)
 		case 1:
-			ok = jsondec.Once(&seen[0], 2) && walkQuietMode(w)
+			ok = jsondec.Once(&seen[0], 1<<1) && walkQuietMode(w)
 		case 2:
-			ok = jsondec.Once(&seen[0], 4) && w.FloatIn(func(x float64) bool {
+			ok = jsondec.Once(&seen[0], 1<<2) && w.FloatIn(func(x float64) bool {
 				return x > 0.0 && x <= 2.0 && acs.MultipleOf(x, 1.5)
 			})
 		case 3:
-			ok = jsondec.Once(&seen[0], 8) && w.Text(func(s []byte) bool {
+			ok = jsondec.Once(&seen[0], 1<<3) && w.Text(func(s []byte) bool {
 				return jsondec.Runes(s, 2, 6) && walkPattern0.Match(s)
 			})
 		case 4:
-			ok = jsondec.Once(&seen[0], 16) && w.IntIn(64, func(x float64) bool {
+			ok = jsondec.Once(&seen[0], 1<<4) && w.IntIn(64, func(x float64) bool {
 				return acs.MultipleOf(x, 12.0)
 			})
 		case 5:
-			ok = jsondec.Once(&seen[0], 32) && w.IntIn(64, func(x float64) bool {
+			ok = jsondec.Once(&seen[0], 1<<5) && w.IntIn(64, func(x float64) bool {
 				return x >= -3.0 && x <= 3.0
 			})
 		case 6:
-			ok = jsondec.Once(&seen[0], 64) && (w.Null() || w.Text(func(s []byte) bool {
+			ok = jsondec.Once(&seen[0], 1<<6) && (w.Null() || w.Text(func(s []byte) bool {
 				return jsondec.Runes(s, 0, 3)
 			}))
 		case 7:
-			ok = jsondec.Once(&seen[0], 128) && w.Text(func(s []byte) bool {
+			ok = jsondec.Once(&seen[0], 1<<7) && w.Text(func(s []byte) bool {
 				return jsondec.Runes(s, 1, -1)
 			})
 		}

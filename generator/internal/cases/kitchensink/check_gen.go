@@ -23,7 +23,7 @@ func walkBase(w *jsondec.Walk) bool {
 		at = w.Field(jsonBase, at)
 		switch at {
 		case 0:
-			ok = jsondec.Once(&seen[0], 1) && w.Str()
+			ok = jsondec.Once(&seen[0], 1<<0) && w.Str()
 		}
 		if !ok {
 			return false
@@ -62,55 +62,55 @@ func walkItem(w *jsondec.Walk) bool {
 		at = w.Field(jsonItem, at)
 		switch at {
 		case 0:
-			ok = jsondec.Once(&seen[0], 1) && w.Str()
+			ok = jsondec.Once(&seen[0], 1<<0) && w.Str()
 		case 1:
-			ok = jsondec.Once(&seen[0], 2) && w.Int(64)
+			ok = jsondec.Once(&seen[0], 1<<1) && w.Int(64)
 		case 2:
-			ok = jsondec.Once(&seen[0], 4) && w.Float()
+			ok = jsondec.Once(&seen[0], 1<<2) && w.Float()
 		case 3:
-			ok = jsondec.Once(&seen[0], 8) && w.Bool()
+			ok = jsondec.Once(&seen[0], 1<<3) && w.Bool()
 		case 4:
-			ok = jsondec.Once(&seen[0], 16) && w.Str()
+			ok = jsondec.Once(&seen[0], 1<<4) && w.Str()
 		case 5:
-			ok = jsondec.Once(&seen[0], 32) && w.Array(0, -1, false, func(w *jsondec.Walk) bool {
+			ok = jsondec.Once(&seen[0], 1<<5) && w.Array(0, -1, false, func(w *jsondec.Walk) bool {
 				return w.Str()
 			})
 		case 6:
-			ok = jsondec.Once(&seen[0], 64) && w.Map(0, -1, func(w *jsondec.Walk) bool {
+			ok = jsondec.Once(&seen[0], 1<<6) && w.Map(0, -1, func(w *jsondec.Walk) bool {
 				return w.Str()
 			})
 		case 7:
-			ok = jsondec.Once(&seen[0], 128) && walkLevel(w)
+			ok = jsondec.Once(&seen[0], 1<<7) && walkLevel(w)
 		case 8:
-			ok = jsondec.Once(&seen[0], 256) && walkColor(w)
+			ok = jsondec.Once(&seen[0], 1<<8) && walkColor(w)
 		case 9:
-			ok = jsondec.Once(&seen[0], 512) && walkPhase(w)
+			ok = jsondec.Once(&seen[0], 1<<9) && walkPhase(w)
 		case 10:
-			ok = jsondec.Once(&seen[0], 1024) && walkPort(w)
+			ok = jsondec.Once(&seen[0], 1<<10) && walkPort(w)
 		case 11:
-			ok = jsondec.Once(&seen[0], 2048) && walkItem(w)
+			ok = jsondec.Once(&seen[0], 1<<11) && walkItem(w)
 		case 12:
-			ok = jsondec.Once(&seen[0], 4096) && w.Array(0, -1, false, walkItem)
+			ok = jsondec.Once(&seen[0], 1<<12) && w.Array(0, -1, false, walkItem)
 		case 13:
-			ok = jsondec.Once(&seen[0], 8192) && (w.Null() || w.Str())
+			ok = jsondec.Once(&seen[0], 1<<13) && (w.Null() || w.Str())
 		case 14:
-			ok = jsondec.Once(&seen[0], 16384) && (w.Null() || w.Str())
+			ok = jsondec.Once(&seen[0], 1<<14) && (w.Null() || w.Str())
 		case 15:
-			ok = jsondec.Once(&seen[0], 32768) && w.Any(false, "object")
+			ok = jsondec.Once(&seen[0], 1<<15) && w.Any(false, "object")
 		case 16:
-			ok = jsondec.Once(&seen[0], 65536) && walkItemOwner(w)
+			ok = jsondec.Once(&seen[0], 1<<16) && walkItemOwner(w)
 		case 17:
-			ok = jsondec.Once(&seen[0], 131072) && w.Text(func(s []byte) bool {
+			ok = jsondec.Once(&seen[0], 1<<17) && w.Text(func(s []byte) bool {
 				return acs.IsDateTime(jsondec.View(s))
 			})
 		case 18:
-			ok = jsondec.Once(&seen[0], 262144) && w.Map(0, -1, func(w *jsondec.Walk) bool {
+			ok = jsondec.Once(&seen[0], 1<<18) && w.Map(0, -1, func(w *jsondec.Walk) bool {
 				return w.Int(32)
 			})
 		case 19:
-			ok = jsondec.Once(&seen[0], 524288) && walkLimits(w)
+			ok = jsondec.Once(&seen[0], 1<<19) && walkLimits(w)
 		case 20:
-			ok = jsondec.Once(&seen[0], 1048576) && w.Str()
+			ok = jsondec.Once(&seen[0], 1<<20) && w.Str()
 		}
 		if !ok {
 			return false
@@ -128,9 +128,9 @@ func walkItemOwner(w *jsondec.Walk) bool {
 		at = w.Field(jsonItemOwner, at)
 		switch at {
 		case 0:
-			ok = jsondec.Once(&seen[0], 1) && w.Str()
+			ok = jsondec.Once(&seen[0], 1<<0) && w.Str()
 		case 1:
-			ok = jsondec.Once(&seen[0], 2) && walkItemOwnerAddress(w)
+			ok = jsondec.Once(&seen[0], 1<<1) && walkItemOwnerAddress(w)
 		}
 		if !ok {
 			return false
@@ -148,7 +148,7 @@ func walkItemOwnerAddress(w *jsondec.Walk) bool {
 		at = w.Field(jsonItemOwnerAddress, at)
 		switch at {
 		case 0:
-			ok = jsondec.Once(&seen[0], 1) && w.Str()
+			ok = jsondec.Once(&seen[0], 1<<0) && w.Str()
 		}
 		if !ok {
 			return false
@@ -173,39 +173,39 @@ func walkLimits(w *jsondec.Walk) bool {
 		at = w.Field(jsonLimits, at)
 		switch at {
 		case 0:
-			ok = jsondec.Once(&seen[0], 1) && w.Text(func(s []byte) bool {
+			ok = jsondec.Once(&seen[0], 1<<0) && w.Text(func(s []byte) bool {
 				return jsondec.Runes(s, 3, 12) && walkPattern1.Match(s)
 			})
 		case 1:
-			ok = jsondec.Once(&seen[0], 2) && w.Text(func(s []byte) bool {
+			ok = jsondec.Once(&seen[0], 1<<1) && w.Text(func(s []byte) bool {
 				return jsondec.Runes(s, 1, 5)
 			})
 		case 2:
-			ok = jsondec.Once(&seen[0], 4) && w.IntIn(32, func(x float64) bool {
+			ok = jsondec.Once(&seen[0], 1<<2) && w.IntIn(32, func(x float64) bool {
 				return x >= 0.0 && x <= 100.0
 			})
 		case 3:
-			ok = jsondec.Once(&seen[0], 8) && w.FloatIn(func(x float64) bool {
+			ok = jsondec.Once(&seen[0], 1<<3) && w.FloatIn(func(x float64) bool {
 				return x > 0.0 && x < 1.0
 			})
 		case 4:
-			ok = jsondec.Once(&seen[0], 16) && w.IntIn(64, func(x float64) bool {
+			ok = jsondec.Once(&seen[0], 1<<4) && w.IntIn(64, func(x float64) bool {
 				return acs.MultipleOf(x, 5.0)
 			})
 		case 5:
-			ok = jsondec.Once(&seen[0], 32) && w.Array(1, 4, true, func(w *jsondec.Walk) bool {
+			ok = jsondec.Once(&seen[0], 1<<5) && w.Array(1, 4, true, func(w *jsondec.Walk) bool {
 				return w.IntIn(32, func(x float64) bool {
 					return x >= 1.0
 				})
 			})
 		case 6:
-			ok = jsondec.Once(&seen[0], 64) && w.Array(0, -1, false, func(w *jsondec.Walk) bool {
+			ok = jsondec.Once(&seen[0], 1<<6) && w.Array(0, -1, false, func(w *jsondec.Walk) bool {
 				return w.Text(func(s []byte) bool {
 					return jsondec.Runes(s, 0, 3)
 				})
 			})
 		case 7:
-			ok = jsondec.Once(&seen[0], 128) && w.Array(0, -1, false, func(w *jsondec.Walk) bool {
+			ok = jsondec.Once(&seen[0], 1<<7) && w.Array(0, -1, false, func(w *jsondec.Walk) bool {
 				return w.Array(0, 2, false, func(w *jsondec.Walk) bool {
 					return w.IntIn(64, func(x float64) bool {
 						return x <= 9.0
@@ -213,23 +213,23 @@ func walkLimits(w *jsondec.Walk) bool {
 				})
 			})
 		case 8:
-			ok = jsondec.Once(&seen[0], 256) && w.Map(1, 3, func(w *jsondec.Walk) bool {
+			ok = jsondec.Once(&seen[0], 1<<8) && w.Map(1, 3, func(w *jsondec.Walk) bool {
 				return w.Text(func(s []byte) bool {
 					return jsondec.Runes(s, 0, 2)
 				})
 			})
 		case 9:
-			ok = jsondec.Once(&seen[0], 512) && (w.Null() || w.Text(func(s []byte) bool {
+			ok = jsondec.Once(&seen[0], 1<<9) && (w.Null() || w.Text(func(s []byte) bool {
 				return jsondec.Runes(s, 0, 4)
 			}))
 		case 10:
-			ok = jsondec.Once(&seen[0], 1024) && walkSpin(w)
+			ok = jsondec.Once(&seen[0], 1<<10) && walkSpin(w)
 		case 11:
-			ok = jsondec.Once(&seen[0], 2048) && walkCodes(w)
+			ok = jsondec.Once(&seen[0], 1<<11) && walkCodes(w)
 		case 12:
-			ok = jsondec.Once(&seen[0], 4096) && w.Array(0, -1, true, walkColor)
+			ok = jsondec.Once(&seen[0], 1<<12) && w.Array(0, -1, true, walkColor)
 		case 13:
-			ok = jsondec.Once(&seen[0], 8192) && w.Array(0, -1, true, walkBase)
+			ok = jsondec.Once(&seen[0], 1<<13) && w.Array(0, -1, true, walkBase)
 		}
 		if !ok {
 			return false

@@ -20,9 +20,9 @@ func walkError(w *jsondec.Walk) bool {
 		at = w.Field(jsonError, at)
 		switch at {
 		case 0:
-			ok = jsondec.Once(&seen[0], 1) && walkCode(w)
+			ok = jsondec.Once(&seen[0], 1<<0) && walkCode(w)
 		case 1:
-			ok = jsondec.Once(&seen[0], 2) && w.Str()
+			ok = jsondec.Once(&seen[0], 1<<1) && w.Str()
 		}
 		if !ok {
 			return false
@@ -50,9 +50,9 @@ func walkOwner(w *jsondec.Walk) bool {
 		at = w.Field(jsonOwner, at)
 		switch at {
 		case 0:
-			ok = jsondec.Once(&seen[0], 1) && w.Str()
+			ok = jsondec.Once(&seen[0], 1<<0) && w.Str()
 		case 1:
-			ok = jsondec.Once(&seen[0], 2) && w.Array(0, -1, false, walkPet)
+			ok = jsondec.Once(&seen[0], 1<<1) && w.Array(0, -1, false, walkPet)
 		}
 		if !ok {
 			return false
@@ -70,11 +70,11 @@ func walkPet(w *jsondec.Walk) bool {
 		at = w.Field(jsonPet, at)
 		switch at {
 		case 0:
-			ok = jsondec.Once(&seen[0], 1) && w.Str()
+			ok = jsondec.Once(&seen[0], 1<<0) && w.Str()
 		case 1:
-			ok = jsondec.Once(&seen[0], 2) && walkOwner(w)
+			ok = jsondec.Once(&seen[0], 1<<1) && walkOwner(w)
 		case 2:
-			ok = jsondec.Once(&seen[0], 4) && w.Array(0, -1, false, walkCode)
+			ok = jsondec.Once(&seen[0], 1<<2) && w.Array(0, -1, false, walkCode)
 		}
 		if !ok {
 			return false

@@ -13,7 +13,7 @@ func walkListItemsResponse(w *jsondec.Walk) bool {
 		at = w.Field(jsonListItemsResponse, at)
 		switch at {
 		case 0:
-			ok = jsondec.Once(&seen[0], 1) && w.Int(32)
+			ok = jsondec.Once(&seen[0], 1<<0) && w.Int(32)
 		}
 		if !ok {
 			return false

@@ -13,9 +13,9 @@ func walkCat(w *jsondec.Walk) bool {
 		at = w.Field(jsonCat, at)
 		switch at {
 		case 0:
-			ok = jsondec.Once(&seen[0], 1) && w.Str()
+			ok = jsondec.Once(&seen[0], 1<<0) && w.Str()
 		case 1:
-			ok = jsondec.Once(&seen[0], 2) && w.IntIn(64, func(x float64) bool {
+			ok = jsondec.Once(&seen[0], 1<<1) && w.IntIn(64, func(x float64) bool {
 				return x >= 1.0 && x <= 9.0
 			})
 		}
@@ -35,9 +35,9 @@ func walkDog(w *jsondec.Walk) bool {
 		at = w.Field(jsonDog, at)
 		switch at {
 		case 0:
-			ok = jsondec.Once(&seen[0], 1) && w.Str()
+			ok = jsondec.Once(&seen[0], 1<<0) && w.Str()
 		case 1:
-			ok = jsondec.Once(&seen[0], 2) && w.Text(func(s []byte) bool {
+			ok = jsondec.Once(&seen[0], 1<<1) && w.Text(func(s []byte) bool {
 				return jsondec.Runes(s, 0, 10)
 			})
 		}

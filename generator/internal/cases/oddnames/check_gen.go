@@ -13,7 +13,7 @@ func walkClientSchema(w *jsondec.Walk) bool {
 		at = w.Field(jsonClientSchema, at)
 		switch at {
 		case 0:
-			ok = jsondec.Once(&seen[0], 1) && w.Str()
+			ok = jsondec.Once(&seen[0], 1<<0) && w.Str()
 		}
 		if !ok {
 			return false
@@ -31,7 +31,7 @@ func walkCreateDocumentRequest(w *jsondec.Walk) bool {
 		at = w.Field(jsonCreateDocumentRequest, at)
 		switch at {
 		case 0:
-			ok = jsondec.Once(&seen[0], 1) && w.Str()
+			ok = jsondec.Once(&seen[0], 1<<0) && w.Str()
 		}
 		if !ok {
 			return false
@@ -54,9 +54,9 @@ func walkDocument(w *jsondec.Walk) bool {
 		at = w.Field(jsonDocument, at)
 		switch at {
 		case 0:
-			ok = jsondec.Once(&seen[0], 1) && w.Str()
+			ok = jsondec.Once(&seen[0], 1<<0) && w.Str()
 		case 1:
-			ok = jsondec.Once(&seen[0], 2) && walkDocumentStatus2(w)
+			ok = jsondec.Once(&seen[0], 1<<1) && walkDocumentStatus2(w)
 		}
 		if !ok {
 			return false
@@ -86,21 +86,21 @@ func walkLabel(w *jsondec.Walk) bool {
 		at = w.Field(jsonLabel, at)
 		switch at {
 		case 0:
-			ok = jsondec.Once(&seen[0], 1) && w.Str()
+			ok = jsondec.Once(&seen[0], 1<<0) && w.Str()
 		case 1:
-			ok = jsondec.Once(&seen[0], 2) && w.IntIn(64, func(x float64) bool {
+			ok = jsondec.Once(&seen[0], 1<<1) && w.IntIn(64, func(x float64) bool {
 				return x >= 0.0
 			})
 		case 2:
-			ok = jsondec.Once(&seen[0], 4) && (w.Null() || w.Str())
+			ok = jsondec.Once(&seen[0], 1<<2) && (w.Null() || w.Str())
 		case 3:
-			ok = jsondec.Once(&seen[0], 8) && w.Array(0, -1, false, func(w *jsondec.Walk) bool {
+			ok = jsondec.Once(&seen[0], 1<<3) && w.Array(0, -1, false, func(w *jsondec.Walk) bool {
 				return w.Str()
 			})
 		case 4:
-			ok = jsondec.Once(&seen[0], 16) && walkThing(w)
+			ok = jsondec.Once(&seen[0], 1<<4) && walkThing(w)
 		case 5:
-			ok = jsondec.Once(&seen[0], 32) && w.Str()
+			ok = jsondec.Once(&seen[0], 1<<5) && w.Str()
 		}
 		if !ok {
 			return false
@@ -135,13 +135,13 @@ func walkThing(w *jsondec.Walk) bool {
 		at = w.Field(jsonThing, at)
 		switch at {
 		case 0:
-			ok = jsondec.Once(&seen[0], 1) && walkShade(w)
+			ok = jsondec.Once(&seen[0], 1<<0) && walkShade(w)
 		case 1:
-			ok = jsondec.Once(&seen[0], 2) && w.Text(func(s []byte) bool {
+			ok = jsondec.Once(&seen[0], 1<<1) && w.Text(func(s []byte) bool {
 				return jsondec.Runes(s, 0, 3)
 			})
 		case 2:
-			ok = jsondec.Once(&seen[0], 4) && w.Int(64)
+			ok = jsondec.Once(&seen[0], 1<<2) && w.Int(64)
 		}
 		if !ok {
 			return false

@@ -18,7 +18,7 @@ func walkGetPetPhotoResponse(w *jsondec.Walk) bool {
 		at = w.Field(jsonGetPetPhotoResponse, at)
 		switch at {
 		case 0:
-			ok = jsondec.Once(&seen[0], 1) && w.Str()
+			ok = jsondec.Once(&seen[0], 1<<0) && w.Str()
 		}
 		if !ok {
 			return false
@@ -41,9 +41,9 @@ func walkNewPet(w *jsondec.Walk) bool {
 		at = w.Field(jsonNewPet, at)
 		switch at {
 		case 0:
-			ok = jsondec.Once(&seen[0], 1) && w.Str()
+			ok = jsondec.Once(&seen[0], 1<<0) && w.Str()
 		case 1:
-			ok = jsondec.Once(&seen[0], 2) && w.Str()
+			ok = jsondec.Once(&seen[0], 1<<1) && w.Str()
 		}
 		if !ok {
 			return false
@@ -61,11 +61,11 @@ func walkPet(w *jsondec.Walk) bool {
 		at = w.Field(jsonPet, at)
 		switch at {
 		case 0:
-			ok = jsondec.Once(&seen[0], 1) && w.Str()
+			ok = jsondec.Once(&seen[0], 1<<0) && w.Str()
 		case 1:
-			ok = jsondec.Once(&seen[0], 2) && w.Str()
+			ok = jsondec.Once(&seen[0], 1<<1) && w.Str()
 		case 2:
-			ok = jsondec.Once(&seen[0], 4) && w.Int(64)
+			ok = jsondec.Once(&seen[0], 1<<2) && w.Int(64)
 		}
 		if !ok {
 			return false
@@ -83,9 +83,9 @@ func walkProblem(w *jsondec.Walk) bool {
 		at = w.Field(jsonProblem, at)
 		switch at {
 		case 0:
-			ok = jsondec.Once(&seen[0], 1) && w.Str()
+			ok = jsondec.Once(&seen[0], 1<<0) && w.Str()
 		case 1:
-			ok = jsondec.Once(&seen[0], 2) && w.Str()
+			ok = jsondec.Once(&seen[0], 1<<1) && w.Str()
 		}
 		if !ok {
 			return false

@@ -13,7 +13,7 @@ func walkPutObjectResponse(w *jsondec.Walk) bool {
 		at = w.Field(jsonPutObjectResponse, at)
 		switch at {
 		case 0:
-			ok = jsondec.Once(&seen[0], 1) && w.Str()
+			ok = jsondec.Once(&seen[0], 1<<0) && w.Str()
 		}
 		if !ok {
 			return false

@@ -13,7 +13,7 @@ func walkAck(w *jsondec.Walk) bool {
 		at = w.Field(jsonAck, at)
 		switch at {
 		case 0:
-			ok = jsondec.Once(&seen[0], 1) && w.Str()
+			ok = jsondec.Once(&seen[0], 1<<0) && w.Str()
 		}
 		if !ok {
 			return false
@@ -31,9 +31,9 @@ func walkCreateThingResponse(w *jsondec.Walk) bool {
 		at = w.Field(jsonCreateThingResponse, at)
 		switch at {
 		case 0:
-			ok = jsondec.Once(&seen[0], 1) && w.Str()
+			ok = jsondec.Once(&seen[0], 1<<0) && w.Str()
 		case 1:
-			ok = jsondec.Once(&seen[0], 2) && w.Str()
+			ok = jsondec.Once(&seen[0], 1<<1) && w.Str()
 		}
 		if !ok {
 			return false
@@ -56,9 +56,9 @@ func walkDescribeThingsResponse(w *jsondec.Walk) bool {
 		at = w.Field(jsonDescribeThingsResponse, at)
 		switch at {
 		case 0:
-			ok = jsondec.Once(&seen[0], 1) && w.Str()
+			ok = jsondec.Once(&seen[0], 1<<0) && w.Str()
 		case 1:
-			ok = jsondec.Once(&seen[0], 2) && w.Array(0, -1, false, walkThing)
+			ok = jsondec.Once(&seen[0], 1<<1) && w.Array(0, -1, false, walkThing)
 		}
 		if !ok {
 			return false
@@ -83,11 +83,11 @@ func walkThing(w *jsondec.Walk) bool {
 		at = w.Field(jsonThing, at)
 		switch at {
 		case 0:
-			ok = jsondec.Once(&seen[0], 1) && w.Str()
+			ok = jsondec.Once(&seen[0], 1<<0) && w.Str()
 		case 1:
-			ok = jsondec.Once(&seen[0], 2) && w.Str()
+			ok = jsondec.Once(&seen[0], 1<<1) && w.Str()
 		case 2:
-			ok = jsondec.Once(&seen[0], 4) && walkKind(w)
+			ok = jsondec.Once(&seen[0], 1<<2) && walkKind(w)
 		}
 		if !ok {
 			return false

@@ -51,11 +51,11 @@ func walkPaymentVariant0(w *jsondec.Walk) bool {
 		at = w.Field(jsonPaymentVariant0, at)
 		switch at {
 		case 0:
-			ok = jsondec.Once(&seen[0], 1) && w.FloatIn(func(x float64) bool {
+			ok = jsondec.Once(&seen[0], 1<<0) && w.FloatIn(func(x float64) bool {
 				return x >= 0.0
 			})
 		case 1:
-			ok = jsondec.Once(&seen[0], 2) && w.Text(func(s []byte) bool {
+			ok = jsondec.Once(&seen[0], 1<<1) && w.Text(func(s []byte) bool {
 				return jsondec.Runes(s, 0, 19)
 			})
 		}
@@ -75,11 +75,11 @@ func walkPaymentVariant1(w *jsondec.Walk) bool {
 		at = w.Field(jsonPaymentVariant1, at)
 		switch at {
 		case 0:
-			ok = jsondec.Once(&seen[0], 1) && w.FloatIn(func(x float64) bool {
+			ok = jsondec.Once(&seen[0], 1<<0) && w.FloatIn(func(x float64) bool {
 				return x >= 0.0
 			})
 		case 1:
-			ok = jsondec.Once(&seen[0], 2) && w.Str()
+			ok = jsondec.Once(&seen[0], 1<<1) && w.Str()
 		}
 		if !ok {
 			return false
@@ -104,23 +104,23 @@ func walkRecord(w *jsondec.Walk) bool {
 		at = w.Field(jsonRecord, at)
 		switch at {
 		case 0:
-			ok = jsondec.Once(&seen[0], 1) && walkVehicle(w)
+			ok = jsondec.Once(&seen[0], 1<<0) && walkVehicle(w)
 		case 1:
-			ok = jsondec.Once(&seen[0], 2) && walkPayment(w)
+			ok = jsondec.Once(&seen[0], 1<<1) && walkPayment(w)
 		case 2:
-			ok = jsondec.Once(&seen[0], 4) && (w.Null() || walkStatus(w))
+			ok = jsondec.Once(&seen[0], 1<<2) && (w.Null() || walkStatus(w))
 		case 3:
-			ok = jsondec.Once(&seen[0], 8) && walkPlate(w)
+			ok = jsondec.Once(&seen[0], 1<<3) && walkPlate(w)
 		case 4:
-			ok = jsondec.Once(&seen[0], 16) && walkMileages(w)
+			ok = jsondec.Once(&seen[0], 1<<4) && walkMileages(w)
 		case 5:
-			ok = jsondec.Once(&seen[0], 32) && walkCode(w)
+			ok = jsondec.Once(&seen[0], 1<<5) && walkCode(w)
 		case 6:
-			ok = jsondec.Once(&seen[0], 64) && walkState(w)
+			ok = jsondec.Once(&seen[0], 1<<6) && walkState(w)
 		case 7:
-			ok = jsondec.Once(&seen[0], 128) && w.Str()
+			ok = jsondec.Once(&seen[0], 1<<7) && w.Str()
 		case 8:
-			ok = jsondec.Once(&seen[0], 256) && w.Text(func(s []byte) bool {
+			ok = jsondec.Once(&seen[0], 1<<8) && w.Text(func(s []byte) bool {
 				return jsondec.Runes(s, 0, 17)
 			})
 		}
@@ -161,13 +161,13 @@ func walkVehicleBike(w *jsondec.Walk) bool {
 		at = w.Field(jsonVehicleBike, at)
 		switch at {
 		case 0:
-			ok = jsondec.Once(&seen[0], 1) && w.Str()
+			ok = jsondec.Once(&seen[0], 1<<0) && w.Str()
 		case 1:
-			ok = jsondec.Once(&seen[0], 2) && w.Text(func(s []byte) bool {
+			ok = jsondec.Once(&seen[0], 1<<1) && w.Text(func(s []byte) bool {
 				return jsondec.Runes(s, 1, -1)
 			})
 		case 2:
-			ok = jsondec.Once(&seen[0], 4) && w.IntIn(64, func(x float64) bool {
+			ok = jsondec.Once(&seen[0], 1<<2) && w.IntIn(64, func(x float64) bool {
 				return x >= 1.0
 			})
 		}
@@ -187,13 +187,13 @@ func walkVehicleCar(w *jsondec.Walk) bool {
 		at = w.Field(jsonVehicleCar, at)
 		switch at {
 		case 0:
-			ok = jsondec.Once(&seen[0], 1) && w.Str()
+			ok = jsondec.Once(&seen[0], 1<<0) && w.Str()
 		case 1:
-			ok = jsondec.Once(&seen[0], 2) && w.Text(func(s []byte) bool {
+			ok = jsondec.Once(&seen[0], 1<<1) && w.Text(func(s []byte) bool {
 				return jsondec.Runes(s, 1, -1)
 			})
 		case 2:
-			ok = jsondec.Once(&seen[0], 4) && w.IntIn(64, func(x float64) bool {
+			ok = jsondec.Once(&seen[0], 1<<2) && w.IntIn(64, func(x float64) bool {
 				return x >= 1.0 && x <= 5.0
 			})
 		}

@@ -31,7 +31,7 @@ func walkAnyOp(w *jsondec.Walk) bool {
 		at = w.Field(jsonAnyOp, at)
 		switch at {
 		case 0:
-			ok = jsondec.Once(&seen[0], 1) && w.Array(0, -1, false, func(w *jsondec.Walk) bool {
+			ok = jsondec.Once(&seen[0], 1<<0) && w.Array(0, -1, false, func(w *jsondec.Walk) bool {
 				return w.Str()
 			})
 		}
@@ -77,7 +77,7 @@ func walkBinaryData(w *jsondec.Walk) bool {
 		at = w.Field(jsonBinaryData, at)
 		switch at {
 		case 0:
-			ok = jsondec.Once(&seen[0], 1) && w.Text(func(s []byte) bool {
+			ok = jsondec.Once(&seen[0], 1<<0) && w.Text(func(s []byte) bool {
 				return acs.IsBase64(jsondec.View(s))
 			})
 		}
@@ -97,41 +97,41 @@ func walkCatalog(w *jsondec.Walk) bool {
 		at = w.Field(jsonCatalog, at)
 		switch at {
 		case 0:
-			ok = jsondec.Once(&seen[0], 1) && walkCode(w)
+			ok = jsondec.Once(&seen[0], 1<<0) && walkCode(w)
 		case 1:
-			ok = jsondec.Once(&seen[0], 2) && walkStamp(w)
+			ok = jsondec.Once(&seen[0], 1<<1) && walkStamp(w)
 		case 2:
-			ok = jsondec.Once(&seen[0], 4) && walkAmount(w)
+			ok = jsondec.Once(&seen[0], 1<<2) && walkAmount(w)
 		case 3:
-			ok = jsondec.Once(&seen[0], 8) && walkCount(w)
+			ok = jsondec.Once(&seen[0], 1<<3) && walkCount(w)
 		case 4:
-			ok = jsondec.Once(&seen[0], 16) && walkLevel(w)
+			ok = jsondec.Once(&seen[0], 1<<4) && walkLevel(w)
 		case 5:
-			ok = jsondec.Once(&seen[0], 32) && walkWord(w)
+			ok = jsondec.Once(&seen[0], 1<<5) && walkWord(w)
 		case 6:
-			ok = jsondec.Once(&seen[0], 64) && walkConfig(w)
+			ok = jsondec.Once(&seen[0], 1<<6) && walkConfig(w)
 		case 7:
-			ok = jsondec.Once(&seen[0], 128) && walkData(w)
+			ok = jsondec.Once(&seen[0], 1<<7) && walkData(w)
 		case 8:
-			ok = jsondec.Once(&seen[0], 256) && walkFilter(w)
+			ok = jsondec.Once(&seen[0], 1<<8) && walkFilter(w)
 		case 9:
-			ok = jsondec.Once(&seen[0], 512) && walkPair(w)
+			ok = jsondec.Once(&seen[0], 1<<9) && walkPair(w)
 		case 10:
-			ok = jsondec.Once(&seen[0], 1024) && walkItem(w)
+			ok = jsondec.Once(&seen[0], 1<<10) && walkItem(w)
 		case 11:
-			ok = jsondec.Once(&seen[0], 2048) && walkBag(w)
+			ok = jsondec.Once(&seen[0], 1<<11) && walkBag(w)
 		case 12:
-			ok = jsondec.Once(&seen[0], 4096) && walkPredicate(w)
+			ok = jsondec.Once(&seen[0], 1<<12) && walkPredicate(w)
 		case 13:
-			ok = jsondec.Once(&seen[0], 8192) && walkID(w)
+			ok = jsondec.Once(&seen[0], 1<<13) && walkID(w)
 		case 14:
-			ok = jsondec.Once(&seen[0], 16384) && walkAnything(w)
+			ok = jsondec.Once(&seen[0], 1<<14) && walkAnything(w)
 		case 15:
-			ok = jsondec.Once(&seen[0], 32768) && walkMessage(w)
+			ok = jsondec.Once(&seen[0], 1<<15) && walkMessage(w)
 		case 16:
-			ok = jsondec.Once(&seen[0], 65536) && walkSize(w)
+			ok = jsondec.Once(&seen[0], 1<<16) && walkSize(w)
 		case 17:
-			ok = jsondec.Once(&seen[0], 131072) && walkLabeled(w)
+			ok = jsondec.Once(&seen[0], 1<<17) && walkLabeled(w)
 		}
 		if !ok {
 			return false
@@ -149,9 +149,9 @@ func walkClientConfig(w *jsondec.Walk) bool {
 		at = w.Field(jsonClientConfig, at)
 		switch at {
 		case 0:
-			ok = jsondec.Once(&seen[0], 1) && w.Str()
+			ok = jsondec.Once(&seen[0], 1<<0) && w.Str()
 		case 1:
-			ok = jsondec.Once(&seen[0], 2) && w.Str()
+			ok = jsondec.Once(&seen[0], 1<<1) && w.Str()
 		}
 		if !ok {
 			return false
@@ -214,9 +214,9 @@ func walkDataMessage(w *jsondec.Walk) bool {
 		at = w.Field(jsonDataMessage, at)
 		switch at {
 		case 0:
-			ok = jsondec.Once(&seen[0], 1) && w.Str()
+			ok = jsondec.Once(&seen[0], 1<<0) && w.Str()
 		case 1:
-			ok = jsondec.Once(&seen[0], 2) && walkDataContent(w)
+			ok = jsondec.Once(&seen[0], 1<<1) && walkDataContent(w)
 		}
 		if !ok {
 			return false
@@ -234,9 +234,9 @@ func walkDouble(w *jsondec.Walk) bool {
 		at = w.Field(jsonDouble, at)
 		switch at {
 		case 0:
-			ok = jsondec.Once(&seen[0], 1) && w.Int(64)
+			ok = jsondec.Once(&seen[0], 1<<0) && w.Int(64)
 		case 1:
-			ok = jsondec.Once(&seen[0], 2) && (w.Null() || w.Int(64))
+			ok = jsondec.Once(&seen[0], 1<<1) && (w.Null() || w.Int(64))
 		}
 		if !ok {
 			return false
@@ -263,9 +263,9 @@ func walkFormattedText(w *jsondec.Walk) bool {
 		at = w.Field(jsonFormattedText, at)
 		switch at {
 		case 0:
-			ok = jsondec.Once(&seen[0], 1) && w.Str()
+			ok = jsondec.Once(&seen[0], 1<<0) && w.Str()
 		case 1:
-			ok = jsondec.Once(&seen[0], 2) && w.Str()
+			ok = jsondec.Once(&seen[0], 1<<1) && w.Str()
 		}
 		if !ok {
 			return false
@@ -318,9 +318,9 @@ func walkLabeledLabelA(w *jsondec.Walk) bool {
 		at = w.Field(jsonLabeledLabelA, at)
 		switch at {
 		case 0:
-			ok = jsondec.Once(&seen[0], 1) && w.Str()
+			ok = jsondec.Once(&seen[0], 1<<0) && w.Str()
 		case 1:
-			ok = jsondec.Once(&seen[0], 2) && w.Int(64)
+			ok = jsondec.Once(&seen[0], 1<<1) && w.Int(64)
 		}
 		if !ok {
 			return false
@@ -338,9 +338,9 @@ func walkLabeledLabelB(w *jsondec.Walk) bool {
 		at = w.Field(jsonLabeledLabelB, at)
 		switch at {
 		case 0:
-			ok = jsondec.Once(&seen[0], 1) && w.Str()
+			ok = jsondec.Once(&seen[0], 1<<0) && w.Str()
 		case 1:
-			ok = jsondec.Once(&seen[0], 2) && w.Int(64)
+			ok = jsondec.Once(&seen[0], 1<<1) && w.Int(64)
 		}
 		if !ok {
 			return false
@@ -358,7 +358,7 @@ func walkLessOp(w *jsondec.Walk) bool {
 		at = w.Field(jsonLessOp, at)
 		switch at {
 		case 0:
-			ok = jsondec.Once(&seen[0], 1) && w.Float()
+			ok = jsondec.Once(&seen[0], 1<<0) && w.Float()
 		}
 		if !ok {
 			return false
@@ -401,7 +401,7 @@ func walkNotOp(w *jsondec.Walk) bool {
 		at = w.Field(jsonNotOp, at)
 		switch at {
 		case 0:
-			ok = jsondec.Once(&seen[0], 1) && walkPredicate(w)
+			ok = jsondec.Once(&seen[0], 1<<0) && walkPredicate(w)
 		}
 		if !ok {
 			return false
@@ -419,9 +419,9 @@ func walkNumberData(w *jsondec.Walk) bool {
 		at = w.Field(jsonNumberData, at)
 		switch at {
 		case 0:
-			ok = jsondec.Once(&seen[0], 1) && w.Str()
+			ok = jsondec.Once(&seen[0], 1<<0) && w.Str()
 		case 1:
-			ok = jsondec.Once(&seen[0], 2) && (w.Null() || w.Int(64))
+			ok = jsondec.Once(&seen[0], 1<<1) && (w.Null() || w.Int(64))
 		}
 		if !ok {
 			return false
@@ -439,9 +439,9 @@ func walkNumberItem(w *jsondec.Walk) bool {
 		at = w.Field(jsonNumberItem, at)
 		switch at {
 		case 0:
-			ok = jsondec.Once(&seen[0], 1) && w.Int(64)
+			ok = jsondec.Once(&seen[0], 1<<0) && w.Int(64)
 		case 1:
-			ok = jsondec.Once(&seen[0], 2) && w.Float()
+			ok = jsondec.Once(&seen[0], 1<<1) && w.Float()
 		}
 		if !ok {
 			return false
@@ -468,7 +468,7 @@ func walkPlainText(w *jsondec.Walk) bool {
 		at = w.Field(jsonPlainText, at)
 		switch at {
 		case 0:
-			ok = jsondec.Once(&seen[0], 1) && w.Str()
+			ok = jsondec.Once(&seen[0], 1<<0) && w.Str()
 		}
 		if !ok {
 			return false
@@ -486,7 +486,7 @@ func walkPoint(w *jsondec.Walk) bool {
 		at = w.Field(jsonPoint, at)
 		switch at {
 		case 0:
-			ok = jsondec.Once(&seen[0], 1) && w.Float()
+			ok = jsondec.Once(&seen[0], 1<<0) && w.Float()
 		}
 		if !ok {
 			return false
@@ -541,9 +541,9 @@ func walkServerConfig(w *jsondec.Walk) bool {
 		at = w.Field(jsonServerConfig, at)
 		switch at {
 		case 0:
-			ok = jsondec.Once(&seen[0], 1) && w.Str()
+			ok = jsondec.Once(&seen[0], 1<<0) && w.Str()
 		case 1:
-			ok = jsondec.Once(&seen[0], 2) && w.Int(64)
+			ok = jsondec.Once(&seen[0], 1<<1) && w.Int(64)
 		}
 		if !ok {
 			return false
@@ -561,7 +561,7 @@ func walkSingle(w *jsondec.Walk) bool {
 		at = w.Field(jsonSingle, at)
 		switch at {
 		case 0:
-			ok = jsondec.Once(&seen[0], 1) && w.Int(64)
+			ok = jsondec.Once(&seen[0], 1<<0) && w.Int(64)
 		}
 		if !ok {
 			return false
@@ -601,9 +601,9 @@ func walkStringData(w *jsondec.Walk) bool {
 		at = w.Field(jsonStringData, at)
 		switch at {
 		case 0:
-			ok = jsondec.Once(&seen[0], 1) && w.Str()
+			ok = jsondec.Once(&seen[0], 1<<0) && w.Str()
 		case 1:
-			ok = jsondec.Once(&seen[0], 2) && (w.Null() || w.Str())
+			ok = jsondec.Once(&seen[0], 1<<1) && (w.Null() || w.Str())
 		}
 		if !ok {
 			return false
@@ -621,9 +621,9 @@ func walkStringItem(w *jsondec.Walk) bool {
 		at = w.Field(jsonStringItem, at)
 		switch at {
 		case 0:
-			ok = jsondec.Once(&seen[0], 1) && w.Str()
+			ok = jsondec.Once(&seen[0], 1<<0) && w.Str()
 		case 1:
-			ok = jsondec.Once(&seen[0], 2) && w.Str()
+			ok = jsondec.Once(&seen[0], 1<<1) && w.Str()
 		}
 		if !ok {
 			return false
@@ -641,7 +641,7 @@ func walkStructuredData(w *jsondec.Walk) bool {
 		at = w.Field(jsonStructuredData, at)
 		switch at {
 		case 0:
-			ok = jsondec.Once(&seen[0], 1) && w.Any(false, "object")
+			ok = jsondec.Once(&seen[0], 1<<0) && w.Any(false, "object")
 		}
 		if !ok {
 			return false
@@ -659,7 +659,7 @@ func walkTagged(w *jsondec.Walk) bool {
 		at = w.Field(jsonTagged, at)
 		switch at {
 		case 0:
-			ok = jsondec.Once(&seen[0], 1) && w.Str()
+			ok = jsondec.Once(&seen[0], 1<<0) && w.Str()
 		}
 		if !ok {
 			return false
@@ -686,9 +686,9 @@ func walkTextMessage(w *jsondec.Walk) bool {
 		at = w.Field(jsonTextMessage, at)
 		switch at {
 		case 0:
-			ok = jsondec.Once(&seen[0], 1) && w.Str()
+			ok = jsondec.Once(&seen[0], 1<<0) && w.Str()
 		case 1:
-			ok = jsondec.Once(&seen[0], 2) && walkTextContent(w)
+			ok = jsondec.Once(&seen[0], 1<<1) && walkTextContent(w)
 		}
 		if !ok {
 			return false
