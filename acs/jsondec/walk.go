@@ -292,14 +292,6 @@ func (w *Walk) Field(s *Struct, prev int) int {
 	return i
 }
 
-// Key consumes an object member's key and the colon after it and returns the
-// key decoded, as a string that is valid until the walk reads on; "" at an
-// error, after which every read fails.
-func (w *Walk) Key() string {
-	key, _ := w.ReadKey()
-	return view(key)
-}
-
 // Once records in seen that the member with bit was met and reports whether it
 // was the first time: a key given twice is refused, as its values would merge.
 func Once(seen *uint64, bit uint64) bool {
