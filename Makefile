@@ -57,6 +57,9 @@ fuzz:
 	$(GO) test -run '^$$' -fuzz '^FuzzFormats$$' -fuzztime=$(FUZZTIME) -fuzzminimizetime=$(FUZZMINIMIZE) ./acs
 	$(GO) test -run '^$$' -fuzz '^FuzzStrictDecodingAgreesWithKin$$' -fuzztime=$(FUZZTIME) -fuzzminimizetime=$(FUZZMINIMIZE) ./generator/internal/cases/unions
 	$(GO) test -run '^$$' -fuzz '^FuzzParamChecksAgreeWithKin$$' -fuzztime=$(FUZZTIME) -fuzzminimizetime=$(FUZZMINIMIZE) ./generator
+	$(GO) test -run '^$$' -fuzz '^FuzzWalkersAgreeWithKin$$' -fuzztime=$(FUZZTIME) -fuzzminimizetime=$(FUZZMINIMIZE) ./contract
+	$(GO) test -run '^$$' -fuzz '^FuzzWalkersAgreeWithKin$$' -fuzztime=$(FUZZTIME) -fuzzminimizetime=$(FUZZMINIMIZE) ./generator/internal/cases/kitchensink
+	$(GO) test -run '^$$' -fuzz '^FuzzWalkersAgreeWithKin$$' -fuzztime=$(FUZZTIME) -fuzzminimizetime=$(FUZZMINIMIZE) ./generator/internal/cases/unions
 
 lint:
 	$(GO) vet ./...

@@ -17,6 +17,13 @@ type CompiledSpec struct {
 	RequestBodies map[string]BodyCheck
 	// Params maps operationId to the check of its parameters (paramcheck.go).
 	Params map[string]ParamChecks
+	// Walks maps operationId to walkers of its responses' JSON bodies, and
+	// RequestWalks to the walker of its JSON request body: validate-only checks
+	// over a body's bytes that decode nothing. Package contract asks a walker
+	// first; its yes means the schema's rules all hold, and on a no the body is
+	// left to kin-openapi.
+	Walks        map[string]ResponseWalks
+	RequestWalks map[string]BodyWalk
 }
 
 // SpecDigest identifies one spec file by the SHA-256 of its bytes.
@@ -63,3 +70,16 @@ func CheckResponse[T any, P interface {
 	}
 	return P(&v), nil
 }
+
+// ResponseWalks maps a responses key to the walker of that response's JSON body.
+type ResponseWalks map[string]BodyWalk
+
+// A BodyWalk is the generated walker of a body's top-level value, which
+// jsondec.Judge runs over a whole body: it judges whether the body keeps every
+// rule of its schema that kin-openapi checks of a response (or request) body,
+// reading its bytes once and keeping nothing. Accepted means kin-openapi finds
+// nothing; it errs towards Refused (a member the schema does not name, a key
+// given twice), and answers Unsure of what it cannot judge cheaply (a union
+// value that needs trying, uniqueItems), which the BodyCheck then judges. In
+// strict mode it also refuses a value outside an open enum.
+type BodyWalk func(w *jsondec.Walk) bool

@@ -22,6 +22,7 @@ const (
 
 // compiledCheck is a generated check of one response of an operation.
 type compiledCheck struct {
+	walk    acs.BodyWalk // nil for code generated before walkers: check decodes then
 	check   acs.BodyCheck
 	content openapi3.Content    // the response's media types
 	media   *openapi3.MediaType // the JSON one, which the generated type decodes
@@ -46,13 +47,15 @@ func (s *Set) UseCompiled(specs ...acs.CompiledSpec) int {
 				continue
 			}
 			media, _ := build.JSONContent(r.Value.Content)
-			if media == nil || media.Schema == nil {
+			// kin-openapi refuses a writeOnly property in a response, which the
+			// generated code does not know of.
+			if media == nil || media.Schema == nil || hasFlag(media.Schema, writeOnly, map[*openapi3.Schema]bool{}) {
 				continue
 			}
 			if o.compiled == nil {
 				o.compiled = map[string]compiledCheck{}
 			}
-			o.compiled[key] = compiledCheck{check: check, content: r.Value.Content, media: media}
+			o.compiled[key] = compiledCheck{walk: specs[i].Walks[o.op.ID][key], check: check, content: r.Value.Content, media: media}
 			n++
 		}
 		o.useCompiledParams(specs[i])
@@ -62,8 +65,8 @@ func (s *Set) UseCompiled(specs ...acs.CompiledSpec) int {
 				media, _ := build.JSONContent(rb.Value.Content)
 				// kin-openapi refuses a readOnly property in a request, which the
 				// generated Validate does not know of.
-				if media != nil && media.Schema != nil && !hasReadOnly(media.Schema, map[*openapi3.Schema]bool{}) {
-					o.bodyCheck = &compiledCheck{check: check, content: rb.Value.Content, media: media}
+				if media != nil && media.Schema != nil && !hasFlag(media.Schema, readOnly, map[*openapi3.Schema]bool{}) {
+					o.bodyCheck = &compiledCheck{walk: specs[i].RequestWalks[o.op.ID], check: check, content: rb.Value.Content, media: media}
 				}
 			}
 		}
@@ -71,29 +74,32 @@ func (s *Set) UseCompiled(specs ...acs.CompiledSpec) int {
 	return n
 }
 
-// hasReadOnly reports whether s or a schema within it is readOnly.
-func hasReadOnly(ref *openapi3.SchemaRef, seen map[*openapi3.Schema]bool) bool {
+func readOnly(s *openapi3.Schema) bool  { return s.ReadOnly }
+func writeOnly(s *openapi3.Schema) bool { return s.WriteOnly }
+
+// hasFlag reports whether flag holds for s or a schema within it.
+func hasFlag(ref *openapi3.SchemaRef, flag func(*openapi3.Schema) bool, seen map[*openapi3.Schema]bool) bool {
 	if ref == nil || ref.Value == nil || seen[ref.Value] {
 		return false
 	}
 	s := ref.Value
 	seen[s] = true
-	if s.ReadOnly {
+	if flag(s) {
 		return true
 	}
 	for _, p := range s.Properties {
-		if hasReadOnly(p, seen) {
+		if hasFlag(p, flag, seen) {
 			return true
 		}
 	}
 	for _, list := range []openapi3.SchemaRefs{s.AllOf, s.OneOf, s.AnyOf} {
 		for _, sub := range list {
-			if hasReadOnly(sub, seen) {
+			if hasFlag(sub, flag, seen) {
 				return true
 			}
 		}
 	}
-	return hasReadOnly(s.Items, seen) || hasReadOnly(s.AdditionalProperties.Schema, seen) || hasReadOnly(s.Not, seen)
+	return hasFlag(s.Items, flag, seen) || hasFlag(s.AdditionalProperties.Schema, flag, seen) || hasFlag(s.Not, flag, seen)
 }
 
 // compiledBodyAccepts reports whether the generated code accepts the JSON request
@@ -123,8 +129,9 @@ func (o *operation) compiledBodyAccepts(header http.Header, body []byte, strict 
 //
 // Decoding into Go types loses what a schema can forbid (a null where none is
 // allowed, a property spelt in another letter case, an absent required property
-// held by value); those make the value's encoding differ from the body, and the
-// body is then left to kin-openapi. The comparison reads the body's bytes
+// held by value). A null the schema refuses is left to kin-openapi whatever it
+// decodes to (a nil slice may encode as null again); the rest make the value's
+// encoding differ from the body, and the body is then left to kin-openapi. The comparison reads the body's bytes
 // (encodesAsBody); a body that is not JSON, or is null, is never accepted.
 //
 // In strict mode a value outside an open enum is drift that only kin-openapi's
@@ -149,13 +156,25 @@ func (o *operation) compiledAccepts(ix Interaction, statusKey string, strict boo
 // accepts reports whether the check accepts body and decoding it lost nothing:
 // the decoded value encodes as the body (and, if strict, holds no value outside
 // an open enum).
+//
+// A generated walker, when there is one, answers first: it reads the body's
+// bytes once and decodes nothing. What it refuses kin-openapi checks; only a
+// body it cannot judge cheaply (jsondec.Unsure) is decoded.
 func (c *compiledCheck) accepts(body []byte, strict bool) bool {
+	if c.walk != nil {
+		switch jsondec.Judge(body, strict, c.walk) {
+		case jsondec.Accepted:
+			return true
+		case jsondec.Refused:
+			return false
+		}
+	}
 	exact := jsondec.Exact{Judge: judgePart}
 	if strict {
 		exact.Judge = judgePartStrict
 	}
 	v, err := c.check(body, &exact)
-	if err != nil {
+	if err != nil || exact.Null {
 		return false
 	}
 	if !exact.Lost {

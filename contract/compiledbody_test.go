@@ -109,6 +109,6 @@ func TestHasReadOnlyLooksEverywhere(t *testing.T) {
 		"a cycle":    {plain(loop), false},
 	}
 	for name, c := range cases {
-		assert.Equal(t, c.want, hasReadOnly(c.s, map[*openapi3.Schema]bool{}), name)
+		assert.Equal(t, c.want, hasFlag(c.s, readOnly, map[*openapi3.Schema]bool{}), name)
 	}
 }

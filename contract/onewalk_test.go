@@ -65,7 +65,7 @@ func (*tricky) Validate() error { return nil }
 
 var (
 	jsonTricky = jsondec.NewStruct("contract.tricky", "id", "count", "kids", "note", "name", "level", "ratio",
-		"big", "tags", "nick", "port", "extra", "child").Required(0, 1, 2, 3)
+		"big", "tags", "nick", "port", "extra", "child").Required(0, 1, 2, 3).AllowNull(3)
 	jsonTrickyKid = jsondec.NewStruct("contract.trickyKid", "key", "on", "levels").Required(0)
 )
 
@@ -132,13 +132,17 @@ func bodyChecks() map[string]acs.BodyCheck {
 }
 
 // requireOneWalkAgrees requires compiledCheck.accepts to answer as twoWalkAccepts
-// for every check, strict or not, and counts the answers that needed no second walk.
+// for every check, strict or not, but for a body holding a null its schema
+// refuses, which two walks missed when Go wrote it back as null (Exact.Null); it
+// counts the answers that needed no second walk.
 func requireOneWalkAgrees(t testing.TB, checks map[string]acs.BodyCheck, body []byte, fast *int) {
 	t.Helper()
 	for _, name := range slices.Sorted(maps.Keys(checks)) {
 		c := &compiledCheck{check: checks[name]}
 		for _, strict := range []bool{false, true} {
-			want := twoWalkAccepts(c.check, body, strict)
+			x := jsondec.Exact{}
+			_, _ = c.check(body, &x)
+			want := twoWalkAccepts(c.check, body, strict) && !x.Null
 			require.Equal(t, want, c.accepts(body, strict), "%s, strict=%v: %q", name, strict, body)
 			if fast != nil && want {
 				x := jsondec.Exact{Judge: judgePart}
@@ -304,7 +308,8 @@ func FuzzOneWalk(f *testing.F) {
 }
 
 // BenchmarkCompiledCheck checks the documented GetPluginAttachment body with its
-// compiled check: in one walk, and in the two walks before exact decoding.
+// compiled check: by exact decoding in one walk, by the generated walker, and in
+// the two walks before exact decoding.
 func BenchmarkCompiledCheck(b *testing.B) {
 	body := documented(&testing.T{}).RespBody
 	c := &compiledCheck{check: acs.CheckResponse[apig.GetPluginAttachmentResponse]}
@@ -312,6 +317,15 @@ func BenchmarkCompiledCheck(b *testing.B) {
 		b.ReportAllocs()
 		for b.Loop() {
 			if !c.accepts(body, false) {
+				b.Fatal("refused")
+			}
+		}
+	})
+	b.Run("walker", func(b *testing.B) {
+		walk := &compiledCheck{walk: apig.CompiledSpec.Walks["GetPluginAttachment"]["200"]}
+		b.ReportAllocs()
+		for b.Loop() {
+			if !walk.accepts(body, false) {
 				b.Fatal("refused")
 			}
 		}

@@ -48,7 +48,7 @@ type Decoder struct {
 	skipStack []byte   // open containers of the value skipValue is skipping
 	strings   []string // the rest of the slab newString hands out
 	strict    bool     // decoding as JSON Schema judges (strict.go)
-	nullOK    bool     // strict: the member about to be read may be null
+	nullOK    bool     // strict and exact: the member about to be read may be null
 	memo      map[any]any
 
 	exact *exactState // nil but in exact decoding (UnmarshalExact)

@@ -31,6 +31,12 @@ type Exact struct {
 	// not one of the values it lists (its IsKnown method says false). A value the
 	// Judge judged is its own business.
 	UnknownEnum bool
+
+	// Null reports a null where the schema allows none: every null but those of
+	// acs.Nullable, of raw JSON and of the fields a Struct marks AllowNull. Go
+	// holds such a null as a nil slice, map or pointer, which may well encode as
+	// null again, so Lost alone cannot tell a schema that refuses it.
+	Null bool
 }
 
 // UnmarshalExact is UnmarshalDepth recording in x what the decoding may have lost.

@@ -270,3 +270,34 @@ func FuzzExactAgrees(f *testing.F) {
 		requireExactAgrees(t, data)
 	})
 }
+
+// Exact decoding notes a null the schema refuses, wherever it is and whatever Go
+// makes of it, and no other: a field marked AllowNull and raw JSON may be null.
+func TestExactNotesRefusedNulls(t *testing.T) {
+	for _, c := range []struct {
+		doc  string
+		null bool
+	}{
+		{`{"id":1,"note":null,"tags":[]}`, false},
+		{`{"id":1,"note":"n","inner":{"id":2,"note":null}}`, false},
+		{`{"id":1,"note":null,"tags":null}`, true},
+		{`{"id":1,"note":null,"tags":["a",null]}`, true},
+		{`{"id":null,"note":null}`, true},
+		{`{"id":1,"note":null,"inner":null}`, true},
+		{`{"id":1,"note":"n","inner":{"id":2,"note":null,"tags":null}}`, true},
+		{`null`, true},
+	} {
+		var v strictSample
+		x := Exact{}
+		require.NoError(t, UnmarshalExact([]byte(c.doc), &v, MaxDepth, &x), c.doc)
+		assert.Equal(t, c.null, x.Null, c.doc)
+	}
+	for doc, null := range map[string]bool{
+		full(`"raw":null`):               false,
+		full(`"grid":[[1],null]`):        true,
+		full(`"deep":{"a":[true,null]}`): true,
+		full(`"cnt":{"a":null}`):         true,
+	} {
+		assert.Equal(t, null, requireExactAgrees(t, []byte(doc)).Null, doc)
+	}
+}

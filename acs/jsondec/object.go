@@ -139,6 +139,8 @@ func (o *Object) Next() bool {
 			d.path[len(d.path)-1] = o.s.names[i]
 			if d.strict {
 				o.isPresent(i)
+			}
+			if d.strict || d.exact != nil {
 				d.nullOK = o.s.allowsNull(i)
 			}
 			return true

@@ -78,15 +78,20 @@ func (s *Struct) allowsNull(i int) bool { return s.nullable != nil && s.nullable
 
 // acceptNull consumes the null at the cursor and reports whether decoding takes
 // it: always in plain decoding, in strict decoding only for a field that allows
-// it (the flag Object.Next sets for that member's value).
+// it (the flag Object.Next sets for that member's value). Exact decoding takes
+// it and notes one the schema refuses (Exact.Null).
 func (d *Decoder) acceptNull(goType func() string) bool {
 	if !d.literal("null") {
 		return false
 	}
-	if d.strict && !d.nullOK {
+	switch {
+	case d.nullOK:
+	case d.strict:
 		d.pos -= len("null")
 		d.schemaError("null is not allowed for Go type %s", goType())
 		return false
+	case d.exact != nil:
+		d.exact.x.Null = true
 	}
 	return true
 }

@@ -6,9 +6,9 @@ import "github.com/acsgen/acsgen/acs"
 
 // CompiledSpec identifies the spec files this package was generated from (by the
 // SHA-256 of their bytes) and checks response and request bodies with the generated
-// types and Validate methods. contract.Set.UseCompiled takes it: recorded traffic
-// is then checked by compiled code while the operation's spec file is unchanged,
-// by kin-openapi otherwise.
+// walkers (check_gen.go), types and Validate methods. contract.Set.UseCompiled takes
+// it: recorded traffic is then checked by compiled code while the operation's spec
+// file is unchanged, by kin-openapi otherwise.
 var CompiledSpec = acs.CompiledSpec{
 	Specs: []acs.SpecDigest{
 		{Source: "spec/apig-2024-03-27.yaml", Digest: "2e85492461d1445eb133caea9e53a2a0fcc64a7513705b3605959d9a3e1e4e4c"},
@@ -43,5 +43,36 @@ var CompiledSpec = acs.CompiledSpec{
 	RequestBodies: map[string]acs.BodyCheck{
 		"CreatePluginAttachment": acs.CheckResponse[CreatePluginAttachmentBody],
 		"UpdatePluginAttachment": acs.CheckResponse[UpdatePluginAttachmentBody],
+	},
+	Walks: map[string]acs.ResponseWalks{
+		"CreatePluginAttachment": {
+			"200": walkCreatePluginAttachmentResponse,
+			"4XX": walkErrorResponse,
+			"5XX": walkErrorResponse,
+		},
+		"DeletePluginAttachment": {
+			"200": walkDeletePluginAttachmentResponse,
+			"4XX": walkErrorResponse,
+			"5XX": walkErrorResponse,
+		},
+		"GetPluginAttachment": {
+			"200": walkGetPluginAttachmentResponse,
+			"4XX": walkErrorResponse,
+			"5XX": walkErrorResponse,
+		},
+		"ListPluginAttachments": {
+			"200": walkListPluginAttachmentsResponse,
+			"4XX": walkErrorResponse,
+			"5XX": walkErrorResponse,
+		},
+		"UpdatePluginAttachment": {
+			"200": walkUpdatePluginAttachmentResponse,
+			"4XX": walkErrorResponse,
+			"5XX": walkErrorResponse,
+		},
+	},
+	RequestWalks: map[string]acs.BodyWalk{
+		"CreatePluginAttachment": walkCreatePluginAttachmentBody,
+		"UpdatePluginAttachment": walkUpdatePluginAttachmentBody,
 	},
 }

@@ -6,9 +6,9 @@ import "github.com/acsgen/acsgen/acs"
 
 // CompiledSpec identifies the spec files this package was generated from (by the
 // SHA-256 of their bytes) and checks response and request bodies with the generated
-// types and Validate methods. contract.Set.UseCompiled takes it: recorded traffic
-// is then checked by compiled code while the operation's spec file is unchanged,
-// by kin-openapi otherwise.
+// walkers (check_gen.go), types and Validate methods. contract.Set.UseCompiled takes
+// it: recorded traffic is then checked by compiled code while the operation's spec
+// file is unchanged, by kin-openapi otherwise.
 var CompiledSpec = acs.CompiledSpec{
 	Specs: []acs.SpecDigest{
 		{Source: "spec/cloudapi-2016-07-14.yaml", Digest: "d7d7161a34d8c91ca8bf355ef98895ba472549aa07c581391311166acfe5bc97"},
@@ -33,6 +33,28 @@ var CompiledSpec = acs.CompiledSpec{
 			"200": acs.CheckResponse[DetachPluginResponse],
 			"4XX": acs.CheckResponse[ErrorResponse],
 			"5XX": acs.CheckResponse[ErrorResponse],
+		},
+	},
+	Walks: map[string]acs.ResponseWalks{
+		"AttachPlugin": {
+			"200": walkAttachPluginResponse,
+			"4XX": walkErrorResponse,
+			"5XX": walkErrorResponse,
+		},
+		"DescribePluginApis": {
+			"200": walkDescribePluginAPIsResponse,
+			"4XX": walkErrorResponse,
+			"5XX": walkErrorResponse,
+		},
+		"DescribePluginsByApi": {
+			"200": walkDescribePluginsByAPIResponse,
+			"4XX": walkErrorResponse,
+			"5XX": walkErrorResponse,
+		},
+		"DetachPlugin": {
+			"200": walkDetachPluginResponse,
+			"4XX": walkErrorResponse,
+			"5XX": walkErrorResponse,
 		},
 	},
 }

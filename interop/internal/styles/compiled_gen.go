@@ -6,9 +6,9 @@ import "github.com/acsgen/acsgen/acs"
 
 // CompiledSpec identifies the spec files this package was generated from (by the
 // SHA-256 of their bytes) and checks response and request bodies with the generated
-// types and Validate methods. contract.Set.UseCompiled takes it: recorded traffic
-// is then checked by compiled code while the operation's spec file is unchanged,
-// by kin-openapi otherwise.
+// walkers (check_gen.go), types and Validate methods. contract.Set.UseCompiled takes
+// it: recorded traffic is then checked by compiled code while the operation's spec
+// file is unchanged, by kin-openapi otherwise.
 var CompiledSpec = acs.CompiledSpec{
 	Specs: []acs.SpecDigest{
 		{Source: "internal/cases/styles/spec.yaml", Digest: "b0aaa887d67a76e5f793361625e2e7069f4d6e6210708b107f553158f06d94be"},
@@ -22,6 +22,17 @@ var CompiledSpec = acs.CompiledSpec{
 		},
 		"TagResources": {
 			"200": acs.CheckResponse[TagResourcesResponse],
+		},
+	},
+	Walks: map[string]acs.ResponseWalks{
+		"CreateRule": {
+			"200": walkCreateRuleResponse,
+		},
+		"CreateWidget": {
+			"200": walkCreateWidgetResponse,
+		},
+		"TagResources": {
+			"200": walkTagResourcesResponse,
 		},
 	},
 }

@@ -6,9 +6,9 @@ import "github.com/acsgen/acsgen/acs"
 
 // CompiledSpec identifies the spec files this package was generated from (by the
 // SHA-256 of their bytes) and checks response and request bodies with the generated
-// types and Validate methods. contract.Set.UseCompiled takes it: recorded traffic
-// is then checked by compiled code while the operation's spec file is unchanged,
-// by kin-openapi otherwise.
+// walkers (check_gen.go), types and Validate methods. contract.Set.UseCompiled takes
+// it: recorded traffic is then checked by compiled code while the operation's spec
+// file is unchanged, by kin-openapi otherwise.
 var CompiledSpec = acs.CompiledSpec{
 	Specs: []acs.SpecDigest{
 		{Source: "internal/cases/allofscalars/spec.yaml", Digest: "a86679564fbd895633348f84b4e2aa12dffec6bc15778672d1a43d0c488b6147"},
@@ -16,5 +16,9 @@ var CompiledSpec = acs.CompiledSpec{
 	Responses: map[string]acs.ResponseChecks{},
 	RequestBodies: map[string]acs.BodyCheck{
 		"PutSettings": acs.CheckResponse[Settings],
+	},
+	Walks: map[string]acs.ResponseWalks{},
+	RequestWalks: map[string]acs.BodyWalk{
+		"PutSettings": walkSettings,
 	},
 }

@@ -6,9 +6,9 @@ import "github.com/acsgen/acsgen/acs"
 
 // CompiledSpec identifies the spec files this package was generated from (by the
 // SHA-256 of their bytes) and checks response and request bodies with the generated
-// types and Validate methods. contract.Set.UseCompiled takes it: recorded traffic
-// is then checked by compiled code while the operation's spec file is unchanged,
-// by kin-openapi otherwise.
+// walkers (check_gen.go), types and Validate methods. contract.Set.UseCompiled takes
+// it: recorded traffic is then checked by compiled code while the operation's spec
+// file is unchanged, by kin-openapi otherwise.
 var CompiledSpec = acs.CompiledSpec{
 	Specs: []acs.SpecDigest{
 		{Source: "internal/cases/allofunions/spec.yaml", Digest: "0239f8c1eaaab3a27f7f1f0e27968f8c5770001ffb2d2338c4ba765850dc390c"},
@@ -16,6 +16,11 @@ var CompiledSpec = acs.CompiledSpec{
 	Responses: map[string]acs.ResponseChecks{
 		"GetShipments": {
 			"200": acs.CheckResponse[GetShipmentsResponse],
+		},
+	},
+	Walks: map[string]acs.ResponseWalks{
+		"GetShipments": {
+			"200": walkGetShipmentsResponse,
 		},
 	},
 }

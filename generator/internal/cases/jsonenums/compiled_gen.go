@@ -6,9 +6,9 @@ import "github.com/acsgen/acsgen/acs"
 
 // CompiledSpec identifies the spec files this package was generated from (by the
 // SHA-256 of their bytes) and checks response and request bodies with the generated
-// types and Validate methods. contract.Set.UseCompiled takes it: recorded traffic
-// is then checked by compiled code while the operation's spec file is unchanged,
-// by kin-openapi otherwise.
+// walkers (check_gen.go), types and Validate methods. contract.Set.UseCompiled takes
+// it: recorded traffic is then checked by compiled code while the operation's spec
+// file is unchanged, by kin-openapi otherwise.
 var CompiledSpec = acs.CompiledSpec{
 	Specs: []acs.SpecDigest{
 		{Source: "internal/cases/jsonenums/spec.yaml", Digest: "1d08471eb396de138d0ecd2e22a37a8a5934c35df28418abca6d919b5d4a73c6"},
@@ -20,5 +20,13 @@ var CompiledSpec = acs.CompiledSpec{
 	},
 	RequestBodies: map[string]acs.BodyCheck{
 		"PutBoard": acs.CheckResponse[Board],
+	},
+	Walks: map[string]acs.ResponseWalks{
+		"GetBoard": {
+			"200": walkGetBoardResponse,
+		},
+	},
+	RequestWalks: map[string]acs.BodyWalk{
+		"PutBoard": walkBoard,
 	},
 }

@@ -6,9 +6,9 @@ import "github.com/acsgen/acsgen/acs"
 
 // CompiledSpec identifies the spec files this package was generated from (by the
 // SHA-256 of their bytes) and checks response and request bodies with the generated
-// types and Validate methods. contract.Set.UseCompiled takes it: recorded traffic
-// is then checked by compiled code while the operation's spec file is unchanged,
-// by kin-openapi otherwise.
+// walkers (check_gen.go), types and Validate methods. contract.Set.UseCompiled takes
+// it: recorded traffic is then checked by compiled code while the operation's spec
+// file is unchanged, by kin-openapi otherwise.
 var CompiledSpec = acs.CompiledSpec{
 	Specs: []acs.SpecDigest{
 		{Source: "internal/cases/kitchensink/spec.yaml", Digest: "688cc9b4326b1174bca0e5a9874cf4175abe2ec231530876507a7bd471323fd0"},
@@ -16,6 +16,11 @@ var CompiledSpec = acs.CompiledSpec{
 	Responses: map[string]acs.ResponseChecks{
 		"GetItem": {
 			"200": acs.CheckResponse[GetItemResponse],
+		},
+	},
+	Walks: map[string]acs.ResponseWalks{
+		"GetItem": {
+			"200": walkGetItemResponse,
 		},
 	},
 }

@@ -106,11 +106,7 @@ func TestExactDecodingOfEverything(t *testing.T) {
 
 // The compiled check, which trusts exact decoding where it finds nothing lost,
 // leaves the findings kin-openapi's: the same on the example and its edits,
-// strict or not. The edits set no null: one in a nested or required array decodes
-// to a nil slice, which encodes as null again and which Validate does not refuse,
-// so the compiled check passes it, in one walk or in two, where kin-openapi
-// refuses it. Keeping to the other edits keeps this test to what the one walk
-// changed.
+// strict or not, nulls included.
 func TestCompiledCheckKeepsTheFindings(t *testing.T) {
 	kin, err := contract.Load([]string{"spec.yaml"})
 	require.NoError(t, err)
@@ -118,7 +114,7 @@ func TestCompiledCheckKeepsTheFindings(t *testing.T) {
 	require.NoError(t, err)
 	require.Equal(t, 1, compiled.UseCompiled(kitchensink.CompiledSpec))
 	checks, byCompiled := 0, 0
-	values := []any{"x", "", "Draft", "Gone", "red", 2.0, 7.0, 0.1, 0.30000001192092896, 16777217.0, -0.0,
+	values := []any{nil, "x", "", "Draft", "Gone", "red", 2.0, 7.0, 0.1, 0.30000001192092896, 16777217.0, -0.0,
 		true, []any{}, map[string]any{}}
 	for _, body := range mutatedBodies(t, 1000, values) {
 		ix := contract.Interaction{Method: "GET", URL: "https://kitchen.example.com/items/it-1?ids=ab,cd",
@@ -135,4 +131,32 @@ func TestCompiledCheckKeepsTheFindings(t *testing.T) {
 	}
 	t.Logf("%d of %d checks by compiled code", byCompiled, checks)
 	assert.Greater(t, byCompiled, 100)
+}
+
+// A null in a nested array or for a required array decodes to a nil slice, which
+// encodes as null again and which Validate does not refuse; the compiled check
+// must still leave it to kin-openapi, which refuses it.
+func TestCompiledCheckRefusesNullArrays(t *testing.T) {
+	kin, err := contract.Load([]string{"spec.yaml"})
+	require.NoError(t, err)
+	compiled, err := contract.Load([]string{"spec.yaml"})
+	require.NoError(t, err)
+	require.Equal(t, 1, compiled.UseCompiled(kitchensink.CompiledSpec))
+	example := string(exampleBody(t))
+	for _, edit := range [][2]string{
+		{`"grid":[[1]]`, `"grid":[[1],null]`},
+		{`"slots":[1,2]`, `"slots":null`},
+		{`"tags":[]`, `"tags":[null]`},
+	} {
+		require.Contains(t, example, edit[0])
+		body := strings.Replace(example, edit[0], edit[1], 1)
+		ix := contract.Interaction{Method: "GET", URL: "https://kitchen.example.com/items/it-1?ids=ab,cd",
+			Header: http.Header{}, Status: http.StatusOK,
+			RespHeader: http.Header{"Content-Type": {"application/json"}}, RespBody: []byte(body)}
+		want := kin.Examine(ix, contract.Options{})
+		require.NotEmpty(t, want.Findings, "kin-openapi refuses %s", edit[1])
+		got := compiled.Examine(ix, contract.Options{})
+		assert.Equal(t, want.Findings, got.Findings, edit[1])
+		assert.Equal(t, contract.ValidatorKin, got.Validator, edit[1])
+	}
 }

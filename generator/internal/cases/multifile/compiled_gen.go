@@ -6,9 +6,9 @@ import "github.com/acsgen/acsgen/acs"
 
 // CompiledSpec identifies the spec files this package was generated from (by the
 // SHA-256 of their bytes) and checks response and request bodies with the generated
-// types and Validate methods. contract.Set.UseCompiled takes it: recorded traffic
-// is then checked by compiled code while the operation's spec file is unchanged,
-// by kin-openapi otherwise.
+// walkers (check_gen.go), types and Validate methods. contract.Set.UseCompiled takes
+// it: recorded traffic is then checked by compiled code while the operation's spec
+// file is unchanged, by kin-openapi otherwise.
 var CompiledSpec = acs.CompiledSpec{
 	Specs: []acs.SpecDigest{
 		{Source: "internal/cases/multifile/spec.yaml", Digest: "0452bf4a8741f42285dd616a9a66506e2ab82890d9a56d174a364e7f6456738e"},
@@ -27,5 +27,20 @@ var CompiledSpec = acs.CompiledSpec{
 	},
 	RequestBodies: map[string]acs.BodyCheck{
 		"PostPets": acs.CheckResponse[Pet],
+	},
+	Walks: map[string]acs.ResponseWalks{
+		"GetPet": {
+			"200":     walkGetPetResponse,
+			"default": walkError,
+		},
+		"ListPets": {
+			"200": walkListPetsResponse,
+		},
+		"PostPets": {
+			"201": walkPostPetsResponse,
+		},
+	},
+	RequestWalks: map[string]acs.BodyWalk{
+		"PostPets": walkPet,
 	},
 }

@@ -6,9 +6,9 @@ import "github.com/acsgen/acsgen/acs"
 
 // CompiledSpec identifies the spec files this package was generated from (by the
 // SHA-256 of their bytes) and checks response and request bodies with the generated
-// types and Validate methods. contract.Set.UseCompiled takes it: recorded traffic
-// is then checked by compiled code while the operation's spec file is unchanged,
-// by kin-openapi otherwise.
+// walkers (check_gen.go), types and Validate methods. contract.Set.UseCompiled takes
+// it: recorded traffic is then checked by compiled code while the operation's spec
+// file is unchanged, by kin-openapi otherwise.
 var CompiledSpec = acs.CompiledSpec{
 	Specs: []acs.SpecDigest{
 		{Source: "internal/cases/objunion/spec.yaml", Digest: "35496ca53a6319908b5a6d4f456d68fc7748f4be30640674e4d86697e991e10e"},
@@ -16,6 +16,11 @@ var CompiledSpec = acs.CompiledSpec{
 	Responses: map[string]acs.ResponseChecks{
 		"GetPet": {
 			"200": acs.CheckResponse[GetPetResponse],
+		},
+	},
+	Walks: map[string]acs.ResponseWalks{
+		"GetPet": {
+			"200": walkGetPetResponse,
 		},
 	},
 }

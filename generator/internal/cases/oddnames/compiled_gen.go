@@ -6,9 +6,9 @@ import "github.com/acsgen/acsgen/acs"
 
 // CompiledSpec identifies the spec files this package was generated from (by the
 // SHA-256 of their bytes) and checks response and request bodies with the generated
-// types and Validate methods. contract.Set.UseCompiled takes it: recorded traffic
-// is then checked by compiled code while the operation's spec file is unchanged,
-// by kin-openapi otherwise.
+// walkers (check_gen.go), types and Validate methods. contract.Set.UseCompiled takes
+// it: recorded traffic is then checked by compiled code while the operation's spec
+// file is unchanged, by kin-openapi otherwise.
 var CompiledSpec = acs.CompiledSpec{
 	Specs: []acs.SpecDigest{
 		{Source: "internal/cases/oddnames/spec.yaml", Digest: "59c2d735af4751a2b45ea721bb73b1331af746d24ffa5979132c39587d9ed3ad"},
@@ -31,5 +31,24 @@ var CompiledSpec = acs.CompiledSpec{
 		"createDocument": acs.CheckResponse[CreateDocumentRequest],
 		"putLabel":       acs.CheckResponse[Label],
 		"putThing":       acs.CheckResponse[Thing],
+	},
+	Walks: map[string]acs.ResponseWalks{
+		"createDocument": {
+			"200": walkCreateDocumentResponse,
+		},
+		"getClient": {
+			"200": walkGetClientResponse,
+		},
+		"putLabel": {
+			"200": walkPutLabelResponse,
+		},
+		"putThing": {
+			"200": walkPutThingResponse,
+		},
+	},
+	RequestWalks: map[string]acs.BodyWalk{
+		"createDocument": walkCreateDocumentRequest,
+		"putLabel":       walkLabel,
+		"putThing":       walkThing,
 	},
 }

@@ -6,12 +6,13 @@ import "github.com/acsgen/acsgen/acs"
 
 // CompiledSpec identifies the spec files this package was generated from (by the
 // SHA-256 of their bytes) and checks response and request bodies with the generated
-// types and Validate methods. contract.Set.UseCompiled takes it: recorded traffic
-// is then checked by compiled code while the operation's spec file is unchanged,
-// by kin-openapi otherwise.
+// walkers (check_gen.go), types and Validate methods. contract.Set.UseCompiled takes
+// it: recorded traffic is then checked by compiled code while the operation's spec
+// file is unchanged, by kin-openapi otherwise.
 var CompiledSpec = acs.CompiledSpec{
 	Specs: []acs.SpecDigest{
 		{Source: "internal/cases/paramshapes/spec.yaml", Digest: "4652a345f97a5fa8c4f0e58faf740e74ae1354e9f7d28d145bd9accd3f00c2b3"},
 	},
 	Responses: map[string]acs.ResponseChecks{},
+	Walks:     map[string]acs.ResponseWalks{},
 }

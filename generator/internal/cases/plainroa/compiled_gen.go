@@ -6,9 +6,9 @@ import "github.com/acsgen/acsgen/acs"
 
 // CompiledSpec identifies the spec files this package was generated from (by the
 // SHA-256 of their bytes) and checks response and request bodies with the generated
-// types and Validate methods. contract.Set.UseCompiled takes it: recorded traffic
-// is then checked by compiled code while the operation's spec file is unchanged,
-// by kin-openapi otherwise.
+// walkers (check_gen.go), types and Validate methods. contract.Set.UseCompiled takes
+// it: recorded traffic is then checked by compiled code while the operation's spec
+// file is unchanged, by kin-openapi otherwise.
 var CompiledSpec = acs.CompiledSpec{
 	Specs: []acs.SpecDigest{
 		{Source: "internal/cases/plainroa/spec.yaml", Digest: "b0fa1635e00516bd334fc0145fd6c363fd3dd19cab3fc0629b8a3694185271d6"},
@@ -27,5 +27,20 @@ var CompiledSpec = acs.CompiledSpec{
 	},
 	RequestBodies: map[string]acs.BodyCheck{
 		"createPet": acs.CheckResponse[NewPet],
+	},
+	Walks: map[string]acs.ResponseWalks{
+		"createPet": {
+			"201": walkCreatePetResponse,
+		},
+		"getPetPhoto": {
+			"200": walkGetPetPhotoResponse,
+		},
+		"listPets": {
+			"200":     walkListPetsResponse,
+			"default": walkProblem,
+		},
+	},
+	RequestWalks: map[string]acs.BodyWalk{
+		"createPet": walkNewPet,
 	},
 }

@@ -6,9 +6,9 @@ import "github.com/acsgen/acsgen/acs"
 
 // CompiledSpec identifies the spec files this package was generated from (by the
 // SHA-256 of their bytes) and checks response and request bodies with the generated
-// types and Validate methods. contract.Set.UseCompiled takes it: recorded traffic
-// is then checked by compiled code while the operation's spec file is unchanged,
-// by kin-openapi otherwise.
+// walkers (check_gen.go), types and Validate methods. contract.Set.UseCompiled takes
+// it: recorded traffic is then checked by compiled code while the operation's spec
+// file is unchanged, by kin-openapi otherwise.
 var CompiledSpec = acs.CompiledSpec{
 	Specs: []acs.SpecDigest{
 		{Source: "internal/cases/rawbody/spec.yaml", Digest: "70fbaf39f9171bf263dd7322c77d9527ebc4d4c07fab99dbfb6efb1f0230bd51"},
@@ -16,6 +16,11 @@ var CompiledSpec = acs.CompiledSpec{
 	Responses: map[string]acs.ResponseChecks{
 		"PutObject": {
 			"200": acs.CheckResponse[PutObjectResponse],
+		},
+	},
+	Walks: map[string]acs.ResponseWalks{
+		"PutObject": {
+			"200": walkPutObjectResponse,
 		},
 	},
 }

@@ -6,9 +6,9 @@ import "github.com/acsgen/acsgen/acs"
 
 // CompiledSpec identifies the spec files this package was generated from (by the
 // SHA-256 of their bytes) and checks response and request bodies with the generated
-// types and Validate methods. contract.Set.UseCompiled takes it: recorded traffic
-// is then checked by compiled code while the operation's spec file is unchanged,
-// by kin-openapi otherwise.
+// walkers (check_gen.go), types and Validate methods. contract.Set.UseCompiled takes
+// it: recorded traffic is then checked by compiled code while the operation's spec
+// file is unchanged, by kin-openapi otherwise.
 var CompiledSpec = acs.CompiledSpec{
 	Specs: []acs.SpecDigest{
 		{Source: "internal/cases/rpcmulti/spec.yaml", Digest: "41fc17d53ab87e1aa83ce8edb2405539bbb10adabf3653105a8644f5cb0d94af"},
@@ -22,6 +22,17 @@ var CompiledSpec = acs.CompiledSpec{
 		},
 		"DescribeThings": {
 			"200": acs.CheckResponse[DescribeThingsResponse],
+		},
+	},
+	Walks: map[string]acs.ResponseWalks{
+		"CreateThing": {
+			"200": walkCreateThingResponse,
+		},
+		"DeleteThing": {
+			"200": walkDeleteThingResponse,
+		},
+		"DescribeThings": {
+			"200": walkDescribeThingsResponse,
 		},
 	},
 }

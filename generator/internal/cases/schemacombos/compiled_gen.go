@@ -6,9 +6,9 @@ import "github.com/acsgen/acsgen/acs"
 
 // CompiledSpec identifies the spec files this package was generated from (by the
 // SHA-256 of their bytes) and checks response and request bodies with the generated
-// types and Validate methods. contract.Set.UseCompiled takes it: recorded traffic
-// is then checked by compiled code while the operation's spec file is unchanged,
-// by kin-openapi otherwise.
+// walkers (check_gen.go), types and Validate methods. contract.Set.UseCompiled takes
+// it: recorded traffic is then checked by compiled code while the operation's spec
+// file is unchanged, by kin-openapi otherwise.
 var CompiledSpec = acs.CompiledSpec{
 	Specs: []acs.SpecDigest{
 		{Source: "internal/cases/schemacombos/spec.yaml", Digest: "70f5d4e9f2ce0002b3ba60f34949f42f5449aa08a23e7f5ee86e5a7c31ceb6d7"},
@@ -16,6 +16,11 @@ var CompiledSpec = acs.CompiledSpec{
 	Responses: map[string]acs.ResponseChecks{
 		"GetVehicle": {
 			"200": acs.CheckResponse[GetVehicleResponse],
+		},
+	},
+	Walks: map[string]acs.ResponseWalks{
+		"GetVehicle": {
+			"200": walkGetVehicleResponse,
 		},
 	},
 }

@@ -6,9 +6,9 @@ import "github.com/acsgen/acsgen/acs"
 
 // CompiledSpec identifies the spec files this package was generated from (by the
 // SHA-256 of their bytes) and checks response and request bodies with the generated
-// types and Validate methods. contract.Set.UseCompiled takes it: recorded traffic
-// is then checked by compiled code while the operation's spec file is unchanged,
-// by kin-openapi otherwise.
+// walkers (check_gen.go), types and Validate methods. contract.Set.UseCompiled takes
+// it: recorded traffic is then checked by compiled code while the operation's spec
+// file is unchanged, by kin-openapi otherwise.
 var CompiledSpec = acs.CompiledSpec{
 	Specs: []acs.SpecDigest{
 		{Source: "internal/cases/unions/spec.yaml", Digest: "e06dc14a67cda233b29068a6221ec8669f2f8e186dfb704f6a712e33ea66f0f7"},
@@ -19,6 +19,14 @@ var CompiledSpec = acs.CompiledSpec{
 		},
 		"PutConfig": {
 			"200": acs.CheckResponse[PutConfigResponse],
+		},
+	},
+	Walks: map[string]acs.ResponseWalks{
+		"GetCatalog": {
+			"200": walkGetCatalogResponse,
+		},
+		"PutConfig": {
+			"200": walkPutConfigResponse,
 		},
 	},
 }
