@@ -24,7 +24,7 @@ func TestConfigSuppliesWhatFlagsDoNot(t *testing.T) {
 	userProject(t)
 	code, stdout, stderr := acsgen(t, "generate")
 	require.Equal(t, exitOK, code, stderr)
-	assert.Equal(t, "spec/things-get.yaml, spec/things-list.yaml → internal/acsapi/things (8 files)\n", stdout)
+	assert.Equal(t, "spec/things-get.yaml, spec/things-list.yaml → internal/acsapi/things (9 files)\n", stdout)
 	assert.FileExists(t, "internal/acsapi/things/examples_gen_test.go")
 	src, err := os.ReadFile("internal/acsapi/things/examples_gen_test.go")
 	require.NoError(t, err)
@@ -55,7 +55,7 @@ func TestConfigPackagesRenameAPackage(t *testing.T) {
 	require.NoError(t, os.WriteFile("acsgen.yaml", []byte("specs: [spec]\nout: gen\npackages:\n  spec/things-get.yaml: stuff\n  spec/things-list.yaml: stuff\n"), 0o644))
 	code, stdout, stderr := acsgen(t, "generate")
 	require.Equal(t, exitOK, code, stderr)
-	assert.Contains(t, stdout, "→ gen/stuff (8 files)")
+	assert.Contains(t, stdout, "→ gen/stuff (9 files)")
 }
 
 func TestBadConfigStopsTheCommand(t *testing.T) {

@@ -53,7 +53,7 @@ func TestMultiFileSpecInEveryCommand(t *testing.T) {
 
 	code, stdout, stderr := acsgen(t, "generate", "--out", "gen")
 	require.Equal(t, exitOK, code, stderr)
-	assert.Equal(t, "spec/pets.yaml → gen/pets (8 files)\n", stdout)
+	assert.Equal(t, "spec/pets.yaml → gen/pets (9 files)\n", stdout)
 	code, _, stderr = acsgen(t, "generate", "--out", "gen", "--check")
 	require.Equal(t, exitOK, code, stderr)
 

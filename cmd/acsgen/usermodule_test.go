@@ -66,12 +66,12 @@ func TestUserModuleEndToEnd(t *testing.T) {
 	require.NoError(t, errors.Join(err, gomod.Close()))
 	out, err := gomodtest.Go(dir, "generate", "./...")
 	require.NoError(t, err)
-	assert.Contains(t, string(out), "spec/things-get.yaml, spec/things-list.yaml → internal/acsapi/things (8 files)\n")
+	assert.Contains(t, string(out), "spec/things-get.yaml, spec/things-list.yaml → internal/acsapi/things (9 files)\n")
 	assert.FileExists(t, filepath.Join(dir, "docs/api/things/GetThing.md"))
 
 	code, stdout, stderr := acsgen("generate")
 	require.Equal(t, exitOK, code, stderr)
-	assert.Equal(t, "spec/things-get.yaml, spec/things-list.yaml → internal/acsapi/things (8 files)\n", stdout)
+	assert.Equal(t, "spec/things-get.yaml, spec/things-list.yaml → internal/acsapi/things (9 files)\n", stdout)
 	_, err = gomodtest.Go(dir, "vet", "./...")
 	require.NoError(t, err)
 	_, err = gomodtest.Go(dir, "test", "./...") // compiles ExampleClient_GetThing and _ListThings
