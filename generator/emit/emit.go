@@ -45,7 +45,7 @@ type part struct {
 }
 
 var fileParts = []part{
-	{name: "check_gen.go", gen: genCheckFile},
+	{name: "check_gen.go", gen: genCheckFile, early: true},
 	{name: "client_gen.go", gen: genClientFile},
 	{name: "compiled_gen.go", gen: genCompiledFile},
 	{name: "decode_gen.go", gen: genDecodeFile, early: true},
