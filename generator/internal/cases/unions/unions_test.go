@@ -14,6 +14,7 @@ import (
 
 	"github.com/acsgen/acsgen/acs/jsondec"
 	"github.com/acsgen/acsgen/generator/internal/cases/unions"
+	"github.com/acsgen/acsgen/internal/jsonrepeat"
 )
 
 // sample is one JSON value of a union, with the field of the union decoding
@@ -262,7 +263,7 @@ func FuzzStrictDecodingAgreesWithKin(f *testing.F) {
 	f.Fuzz(func(t *testing.T, which uint8, value string) {
 		body := `{"` + names[int(which)%len(names)] + `":` + value + `}`
 		var instance any
-		if json.Unmarshal([]byte(body), &instance) != nil || repeatsKeys(body) {
+		if json.Unmarshal([]byte(body), &instance) != nil || jsonrepeat.Keys(body) {
 			return
 		}
 		kinErr := schema.VisitJSON(instance)
@@ -277,39 +278,6 @@ func FuzzStrictDecodingAgreesWithKin(f *testing.F) {
 			t.Fatalf("%s: kin-openapi says %v, the generated type %v", body, kinErr, ours)
 		}
 	})
-}
-
-// repeatsKeys reports whether an object in the JSON document repeats a key.
-func repeatsKeys(doc string) bool {
-	dec := json.NewDecoder(strings.NewReader(doc))
-	var objects []map[string]bool // the keys of each open object; nil for an array
-	expectKey := false
-	for {
-		tok, err := dec.Token()
-		if err != nil {
-			return false
-		}
-		switch tok {
-		case json.Delim('{'):
-			objects, expectKey = append(objects, map[string]bool{}), true
-			continue
-		case json.Delim('['):
-			objects, expectKey = append(objects, nil), false
-			continue
-		case json.Delim('}'), json.Delim(']'):
-			objects = objects[:len(objects)-1]
-		default:
-			if key, ok := tok.(string); ok && expectKey {
-				if objects[len(objects)-1][key] {
-					return true
-				}
-				objects[len(objects)-1][key] = true
-				expectKey = false
-				continue
-			}
-		}
-		expectKey = len(objects) > 0 && objects[len(objects)-1] != nil
-	}
 }
 
 // chain is a Chain nested depth deep, ending in an object only Knot takes.
