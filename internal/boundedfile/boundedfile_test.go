@@ -21,20 +21,27 @@ import (
 // never ends) and a directory. The refusal allocates its error and little else
 // (BenchmarkReadSpecialFiles: 416 bytes), where reading /dev/zero up to the
 // limit would allocate the limit and more.
+//
+// The allocation is the process's, so what the runtime and other goroutines
+// allocate meanwhile counts too; the least of five refusals is the refusal's.
 func TestSpecialFilesRefused(t *testing.T) {
 	for kind, path := range specialfiles.Make(t, "") {
-		done := make(chan error, 1)
-		allocated := memprobe.Allocated(func() {
-			go func() { _, err := Read(path, 1<<20, "test"); done <- err }()
-			select {
-			case err := <-done:
-				require.Error(t, err, path)
-				assert.Equal(t, path+": not a regular file ("+kind+")", err.Error())
-			case <-time.After(5 * time.Second):
-				t.Fatalf("%s: still reading after 5s", path)
-			}
-		})
-		assert.Less(t, allocated, uint64(4<<10), "bytes allocated refusing %s", kind)
+		least := uint64(1) << 63
+		for range 5 {
+			done := make(chan error, 1)
+			allocated := memprobe.Allocated(func() {
+				go func() { _, err := Read(path, 1<<20, "test"); done <- err }()
+				select {
+				case err := <-done:
+					require.Error(t, err, path)
+					assert.Equal(t, path+": not a regular file ("+kind+")", err.Error())
+				case <-time.After(5 * time.Second):
+					t.Fatalf("%s: still reading after 5s", path)
+				}
+			})
+			least = min(least, allocated)
+		}
+		assert.Less(t, least, uint64(4<<10), "bytes allocated refusing %s", kind)
 	}
 }
 
