@@ -1,8 +1,6 @@
 package emit
 
 import (
-	"strconv"
-
 	"github.com/dave/jennifer/jen"
 
 	"github.com/acsgen/acsgen/generator/ir"
@@ -27,7 +25,7 @@ func genCheckFile(f *jen.File, api *ir.API) bool {
 	if len(roots) == 0 || len(api.Specs) == 0 || api.Specs[0].Digest == "" {
 		return false
 	}
-	e := &checkEmitter{models: map[string]*ir.Model{}, patterns: map[string]string{}, reach: map[string]bool{}}
+	e := &checkEmitter{models: map[string]*ir.Model{}, patterns: patternVars{prefix: "walkPattern"}, reach: map[string]bool{}}
 	for _, m := range api.Models {
 		e.models[m.GoName] = m
 	}
@@ -40,15 +38,7 @@ func genCheckFile(f *jen.File, api *ir.API) bool {
 			decls = append(decls, e.genWalk(m))
 		}
 	}
-	if len(e.patternOrder) > 0 {
-		f.Comment("Patterns of the checked bodies, for their walkers.")
-		f.Var().DefsFunc(func(g *jen.Group) {
-			for _, p := range e.patternOrder {
-				g.Id(e.patterns[p]).Op("=").Qual(regexpPkg, "MustCompile").Call(jen.Lit(p))
-			}
-		})
-		f.Line()
-	}
+	e.patterns.declare(f, "Patterns of the checked bodies, for their walkers.")
 	for _, d := range decls {
 		f.Add(d).Line()
 	}
@@ -92,10 +82,9 @@ func checkedRequestBody(api *ir.API, op *ir.Operation) string {
 func walkName(model string) string { return "walk" + model }
 
 type checkEmitter struct {
-	models       map[string]*ir.Model
-	reach        map[string]bool // the models a checked body holds
-	patterns     map[string]string
-	patternOrder []string
+	models   map[string]*ir.Model
+	reach    map[string]bool // the models a checked body holds
+	patterns patternVars
 }
 
 func (e *checkEmitter) reachModel(name string) {
@@ -371,12 +360,7 @@ func (e *checkEmitter) stringConds(c *ir.Constraints) []jen.Code {
 		out = append(out, jen.Qual(jsondecPkg, "Runes").Call(jen.Id("s"), jen.Lit(int(c.MinLength)), jen.Lit(int(hi))))
 	}
 	if c.Pattern != "" {
-		name, ok := e.patterns[c.Pattern]
-		if !ok {
-			name = "walkPattern" + strconv.Itoa(len(e.patternOrder))
-			e.patterns[c.Pattern] = name
-			e.patternOrder = append(e.patternOrder, c.Pattern)
-		}
+		name := e.patterns.name(c.Pattern)
 		out = append(out, jen.Id(name).Dot("Match").Call(jen.Id("s")))
 	}
 	if check, ok := formatChecks[c.Format]; ok {

@@ -31,7 +31,7 @@ func genParamChecksFile(f *jen.File, api *ir.API) bool {
 		return false
 	}
 	e := newValidateEmitter(api)
-	e.patternPrefix = "paramPattern"
+	e.patterns.prefix = "paramPattern"
 	var entries, funcs []jen.Code
 	for _, op := range api.Operations {
 		pe := &paramEmitter{e: e}
@@ -76,15 +76,7 @@ func genParamChecksFile(f *jen.File, api *ir.API) bool {
 	f.Func().Id("init").Params().Block(
 		jen.Id("CompiledSpec").Dot("Params").Op("=").Map(jen.String()).Qual(acsPkg, "ParamChecks").Values(append(entries, jen.Line())...))
 	f.Line()
-	if len(e.patternOrder) > 0 {
-		f.Comment("Patterns of the parameters, compiled once; build checked that each compiles.")
-		f.Var().DefsFunc(func(g *jen.Group) {
-			for _, p := range e.patternOrder {
-				g.Id(e.patterns[p]).Op("=").Qual(regexpPkg, "MustCompile").Call(jen.Lit(p))
-			}
-		})
-		f.Line()
-	}
+	e.patterns.declare(f, "Patterns of the parameters, compiled once; build checked that each compiles.")
 	for _, fn := range funcs {
 		f.Add(fn).Line()
 	}

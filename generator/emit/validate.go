@@ -1,7 +1,6 @@
 package emit
 
 import (
-	"cmp"
 	"fmt"
 	"strconv"
 	"strings"
@@ -37,15 +36,7 @@ func genValidateFile(f *jen.File, api *ir.API) bool {
 		return false
 	}
 	e.declareJSONEnums(f)
-	if len(e.patternOrder) > 0 {
-		f.Comment("Patterns of the spec, compiled once; build checked that each compiles.")
-		f.Var().DefsFunc(func(g *jen.Group) {
-			for _, p := range e.patternOrder {
-				g.Id(e.patterns[p]).Op("=").Qual(regexpPkg, "MustCompile").Call(jen.Lit(p))
-			}
-		})
-		f.Line()
-	}
+	e.patterns.declare(f, "Patterns of the spec, compiled once; build checked that each compiles.")
 	for _, d := range decls {
 		f.Add(d).Line()
 	}
@@ -53,20 +44,18 @@ func genValidateFile(f *jen.File, api *ir.API) bool {
 }
 
 type validateEmitter struct {
-	api          *ir.API
-	models       map[string]*ir.Model
-	needs        map[string]bool // memo of modelNeeds
-	patterns     map[string]string
-	patternOrder []string
-	jsonEnums    []jsonEnumVar // the enums of objects or arrays, in the order checks use them
-	// patternPrefix names the variables of compiled patterns ("pattern" when
-	// empty); each generated file that compiles patterns has its own.
-	patternPrefix string
-	vars          int // counter for unique local names within one function
+	api    *ir.API
+	models map[string]*ir.Model
+	needs  map[string]bool // memo of modelNeeds
+	// patterns are the file's compiled patterns; each generated file that
+	// compiles patterns names them with a prefix of its own.
+	patterns  patternVars
+	jsonEnums []jsonEnumVar // the enums of objects or arrays, in the order checks use them
+	vars      int           // counter for unique local names within one function
 }
 
 func newValidateEmitter(api *ir.API) *validateEmitter {
-	e := &validateEmitter{api: api, models: map[string]*ir.Model{}, needs: map[string]bool{}, patterns: map[string]string{}}
+	e := &validateEmitter{api: api, models: map[string]*ir.Model{}, needs: map[string]bool{}, patterns: patternVars{prefix: "pattern"}}
 	for _, m := range api.Models {
 		e.models[m.GoName] = m
 	}
@@ -417,12 +406,7 @@ func (e *validateEmitter) stringChecks(x *jen.Statement, c *ir.Constraints) []je
 		g = append(g, countChecks(jen.Qual(utf8Pkg, "RuneCountInString").Call(x), c.MinLength, c.MaxLength, "characters", "minLength", "maxLength")...)
 	}
 	if c.Pattern != "" {
-		name, ok := e.patterns[c.Pattern]
-		if !ok {
-			name = cmp.Or(e.patternPrefix, "pattern") + strconv.Itoa(len(e.patternOrder))
-			e.patterns[c.Pattern] = name
-			e.patternOrder = append(e.patternOrder, c.Pattern)
-		}
+		name := e.patterns.name(c.Pattern)
 		g = append(g, jen.If(jen.Op("!").Id(name).Dot("MatchString").Call(x)).Block(
 			jen.Id("v").Dot("Failf").Call(jen.Lit("value %q does not match the pattern %s"), x, jen.Id(name))))
 	}
