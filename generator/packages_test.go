@@ -98,8 +98,8 @@ func TestSpecsOfOneProductMergeIntoOnePackage(t *testing.T) {
 	assert.Contains(t, byName["operations_gen.go"], "func (c *Client) DeleteThing(")
 	assert.Contains(t, byName["examples_gen_test.go"], "func ExampleClient_DeleteThing()")
 	assert.Contains(t, byName["examples_gen_test.go"], "func ExampleClient_GetThing()")
-	assert.Equal(t, 1, strings.Count(byName["compiled_gen.go"], `Source: "things-delete.yaml"`))
-	assert.Equal(t, 1, strings.Count(byName["compiled_gen.go"], `Source: "things-get.yaml"`))
+	assert.Equal(t, 1, strings.Count(byName["thingscheck/compiled_gen.go"], `Source: "things-delete.yaml"`))
+	assert.Equal(t, 1, strings.Count(byName["thingscheck/compiled_gen.go"], `Source: "things-get.yaml"`))
 }
 
 func TestMergeRefusesWhatFilesDisagreeOn(t *testing.T) {

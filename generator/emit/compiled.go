@@ -6,7 +6,7 @@ import (
 	"github.com/acsgen/acsgen/generator/ir"
 )
 
-// genCompiledFile emits CompiledSpec: the spec files' digests and, per operation,
+// genCompiledFile emits CompiledSpec, in the check package: the spec files' digests and, per operation,
 // the checks (decoding ones, and walkers from check_gen.go) of its responses with a
 // JSON body of a generated type and of its JSON request body when that is a
 // generated struct, which contract runs instead of
@@ -18,12 +18,12 @@ import (
 //		},
 //		Responses: map[string]acs.ResponseChecks{
 //			"GetPluginAttachment": {
-//				"200": acs.CheckResponse[GetPluginAttachmentResponse],
-//				"4XX": acs.CheckResponse[ErrorResponse],
+//				"200": acs.CheckResponse[apig.GetPluginAttachmentResponse],
+//				"4XX": acs.CheckResponse[apig.ErrorResponse],
 //			},
 //		},
 //		RequestBodies: map[string]acs.BodyCheck{
-//			"CreatePluginAttachment": acs.CheckResponse[CreatePluginAttachmentBody],
+//			"CreatePluginAttachment": acs.CheckResponse[apig.CreatePluginAttachmentBody],
 //		},
 //		Walks: map[string]acs.ResponseWalks{
 //			"GetPluginAttachment": {
@@ -45,7 +45,7 @@ func genCompiledFile(f *jen.File, api *ir.API) bool {
 		}
 		g.Line()
 	})
-	check := func(model string) jen.Code { return jen.Qual(acsPkg, "CheckResponse").Index(jen.Id(model)) }
+	check := func(name string) jen.Code { return jen.Qual(acsPkg, "CheckResponse").Index(model(api, name)) }
 	// Operations are sorted by Go name and errors by key, so the literals are stable.
 	responses := responseLiteral(api, check)
 	walks := responseLiteral(api, walker)
