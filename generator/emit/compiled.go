@@ -1,6 +1,8 @@
 package emit
 
 import (
+	"fmt"
+
 	"github.com/dave/jennifer/jen"
 
 	"github.com/acsgen/acsgen/generator/ir"
@@ -39,6 +41,9 @@ func genCompiledFile(f *jen.File, api *ir.API) bool {
 	if len(api.Specs) == 0 || api.Specs[0].Digest == "" {
 		return false
 	}
+	f.PackageComment(fmt.Sprintf("Package %s holds the contract checks of package %s: CompiledSpec, for", CheckPackage(api.Package), api.Package))
+	f.PackageComment("contract.Set.UseCompiled. Only conformance checking needs it; users of the client")
+	f.PackageComment("do not compile it.")
 	specs := jen.ValuesFunc(func(g *jen.Group) {
 		for _, s := range api.Specs {
 			g.Line().Values(jen.Id("Source").Op(":").Lit(s.Path), jen.Id("Digest").Op(":").Lit(s.Digest))
