@@ -73,9 +73,13 @@ func TestGenerateWritesCheckPackage(t *testing.T) {
 }
 
 // Without a module the check package's import path is unknown: generate says
-// so where it says the examples are skipped, and writes no check package.
+// so where it says the examples are skipped, writes no check package and
+// removes one left from a run in a module, directory and all.
 func TestGenerateWithoutModuleSkipsCheckPackage(t *testing.T) {
 	out := t.TempDir()
+	stale := filepath.Join(out, "rpcmulti", "rpcmulticheck", "compiled_gen.go") // from a run in a module
+	require.NoError(t, os.MkdirAll(filepath.Dir(stale), 0o755))
+	require.NoError(t, os.WriteFile(stale, []byte(oldHeader), 0o644))
 	code, stdout, stderr := acsgen(t, "generate", "--spec", caseSpec, "--out", out)
 	require.Equal(t, exitOK, code, stderr)
 	assert.Contains(t, stderr, "packages are generated without examples (acsgen docs needs them) and without their contract check packages (<package>check)\n")

@@ -6,6 +6,7 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"os"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -100,6 +101,9 @@ func generate(o genOptions, stdout, stderr io.Writer) error {
 		if err := writeOutputs(genOutputs(dir, gen), extra); err != nil {
 			return err
 		}
+		// A check package no longer generated (no module any more) leaves no empty
+		// directory behind; one holding other files stays.
+		_ = os.Remove(filepath.Join(dir, generator.CheckPackage(p.API.Package)))
 		fmt.Fprintf(stdout, "%s → %s (%d files)\n", strings.Join(p.API.SpecPaths(), ", "), dir, len(gen))
 	}
 	warnings := slices.Clone(problems)
