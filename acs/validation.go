@@ -2,6 +2,7 @@ package acs
 
 import (
 	"encoding/json"
+	"errors"
 	"fmt"
 	"math"
 	"strconv"
@@ -89,6 +90,25 @@ func (v *Validator) Fail(message string) {
 // Failf records a violation at the current path with a formatted message.
 func (v *Validator) Failf(format string, args ...any) {
 	v.Fail(fmt.Sprintf(format, args...))
+}
+
+// Include records, under the current path, the violations of err, which a
+// generated Validate method returned: the generated checks outside a model's
+// package (its contract checks) reach the model's rules this way. An error
+// that is no *ValidationError is recorded as one violation; nil records nothing.
+func (v *Validator) Include(err error) {
+	if err == nil {
+		return
+	}
+	var ve *ValidationError
+	if !errors.As(err, &ve) {
+		v.Fail(err.Error())
+		return
+	}
+	at := v.Pointer()
+	for _, x := range ve.Violations {
+		v.found = append(v.found, Violation{Pointer: at + x.Pointer, Message: x.Message})
+	}
 }
 
 // Pointer renders the current path as a JSON pointer, escaping "~" and "/".

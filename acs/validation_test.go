@@ -36,6 +36,32 @@ func TestValidatorRendersJSONPointers(t *testing.T) {
 	assert.Equal(t, "root problem\n/data/a~1b~0c/3: value \"Cluster\" is not one of HttpApi, Operation\n/data/resourceInfos/0: bad", err.Error())
 }
 
+// Include puts another Validate's violations under the current path, and a
+// plain error as one violation there.
+func TestValidatorIncludesViolations(t *testing.T) {
+	var inner acs.Validator
+	inner.Fail("inner root")
+	inner.Enter("name")
+	inner.Fail("too long")
+
+	var v acs.Validator
+	v.Include(nil)
+	require.NoError(t, v.Err(), "nil adds nothing")
+	v.Enter("items")
+	v.EnterIndex(2)
+	v.Include(inner.Err())
+	v.Leave()
+	v.Include(errors.New("not a validation error"))
+
+	var ve *acs.ValidationError
+	require.ErrorAs(t, v.Err(), &ve)
+	assert.Equal(t, []acs.Violation{
+		{Pointer: "/items/2", Message: "inner root"},
+		{Pointer: "/items/2/name", Message: "too long"},
+		{Pointer: "/items", Message: "not a validation error"},
+	}, ve.Violations)
+}
+
 // Paths deeper than the inline stack spill into a slice and come back intact.
 func TestValidatorDeepPaths(t *testing.T) {
 	var v acs.Validator

@@ -15,8 +15,8 @@ import (
 	"gopkg.in/yaml.v3"
 
 	"github.com/acsgen/acsgen/contract"
-	"github.com/acsgen/acsgen/generated/apig"
-	"github.com/acsgen/acsgen/generated/cloudapi"
+	"github.com/acsgen/acsgen/generated/apig/apigcheck"
+	"github.com/acsgen/acsgen/generated/cloudapi/cloudapicheck"
 )
 
 const (
@@ -138,7 +138,7 @@ func throughputSet(tb testing.TB, compiled bool) *contract.Set {
 	require.NoError(tb, err)
 	if compiled {
 		// The 200, 4XX and 5XX bodies of APIG's 5 operations and CloudAPI's 4.
-		require.Equal(tb, 27, set.UseCompiled(apig.CompiledSpec, cloudapi.CompiledSpec))
+		require.Equal(tb, 27, set.UseCompiled(apigcheck.CompiledSpec, cloudapicheck.CompiledSpec))
 	}
 	return set
 }

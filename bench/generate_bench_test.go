@@ -49,13 +49,13 @@ func BenchmarkGenerateScaling(b *testing.B) {
 	for _, n := range sizes {
 		b.Run(fmt.Sprint(n), func(b *testing.B) {
 			spec := writeSpec(b, n)
-			files, api, err := generator.Generate(generator.Config{Spec: spec})
+			files, api, err := generator.Generate(gens.AcsgenConfig(spec))
 			require.NoError(b, err)
 			require.Len(b, api.Operations, n)
 			require.NotEmpty(b, files)
 			b.ReportAllocs()
 			for b.Loop() {
-				if _, _, err := generator.Generate(generator.Config{Spec: spec}); err != nil {
+				if _, _, err := generator.Generate(gens.AcsgenConfig(spec)); err != nil {
 					b.Fatal(err)
 				}
 			}
@@ -100,7 +100,7 @@ func writeSpec(tb testing.TB, n int) string {
 }
 
 func TestSynthesisedSpecGenerates(t *testing.T) {
-	files, api, err := generator.Generate(generator.Config{Spec: writeSpec(t, 20)})
+	files, api, err := generator.Generate(gens.AcsgenConfig(writeSpec(t, 20)))
 	require.NoError(t, err)
 	require.Len(t, api.Operations, 20)
 	require.Len(t, api.Models, 3*20+1) // per operation a schema, its enum and the response alias; plus the base
@@ -109,6 +109,7 @@ func TestSynthesisedSpecGenerates(t *testing.T) {
 		names = append(names, f.Name)
 	}
 	require.Contains(t, names, "validate_gen.go")
+	require.Contains(t, names, generator.CheckPackage(api.Package)+"/check_gen.go", "the benchmarks time the check package too")
 	for _, name := range []string{"acsgen", "oapi-codegen"} {
 		n, err := generators[name](writeSpec(t, 20))
 		require.NoError(t, err, name)

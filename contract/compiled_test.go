@@ -13,8 +13,8 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/acsgen/acsgen/acs"
-	"github.com/acsgen/acsgen/generated/apig"
-	"github.com/acsgen/acsgen/generated/cloudapi"
+	"github.com/acsgen/acsgen/generated/apig/apigcheck"
+	"github.com/acsgen/acsgen/generated/cloudapi/cloudapicheck"
 )
 
 const (
@@ -22,7 +22,7 @@ const (
 	cloudapiSpec = "../spec/cloudapi-2016-07-14.yaml"
 )
 
-var compiledSpecs = []acs.CompiledSpec{apig.CompiledSpec, cloudapi.CompiledSpec}
+var compiledSpecs = []acs.CompiledSpec{apigcheck.CompiledSpec, cloudapicheck.CompiledSpec}
 
 // productSets loads the product specs twice: checked by kin-openapi alone, and
 // with the generated packages' compiled checks.

@@ -15,7 +15,8 @@ import (
 	"github.com/acsgen/acsgen/acs"
 	"github.com/acsgen/acsgen/acs/jsondec"
 	"github.com/acsgen/acsgen/generated/apig"
-	"github.com/acsgen/acsgen/generated/cloudapi"
+	"github.com/acsgen/acsgen/generated/apig/apigcheck"
+	"github.com/acsgen/acsgen/generated/cloudapi/cloudapicheck"
 )
 
 // twoWalkAccepts is what compiledCheck.accepts answered before exact decoding:
@@ -118,7 +119,7 @@ func (m *trickyKid) DecodeJSON(d *jsondec.Decoder) {
 // bodyChecks are the compiled checks of the generated packages, and of tricky, by name.
 func bodyChecks() map[string]acs.BodyCheck {
 	out := map[string]acs.BodyCheck{"tricky": acs.CheckResponse[tricky]}
-	for pkg, cs := range map[string]acs.CompiledSpec{"apig": apig.CompiledSpec, "cloudapi": cloudapi.CompiledSpec} {
+	for pkg, cs := range map[string]acs.CompiledSpec{"apig": apigcheck.CompiledSpec, "cloudapi": cloudapicheck.CompiledSpec} {
 		for op, checks := range cs.Responses {
 			for status, check := range checks {
 				out[pkg+"."+op+"."+status] = check
@@ -322,7 +323,7 @@ func BenchmarkCompiledCheck(b *testing.B) {
 		}
 	})
 	b.Run("walker", func(b *testing.B) {
-		walk := &compiledCheck{walk: apig.CompiledSpec.Walks["GetPluginAttachment"]["200"]}
+		walk := &compiledCheck{walk: apigcheck.CompiledSpec.Walks["GetPluginAttachment"]["200"]}
 		b.ReportAllocs()
 		for b.Loop() {
 			if !walk.accepts(body, false) {

@@ -10,14 +10,14 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/acsgen/acsgen/acs/jsondec"
-	"github.com/acsgen/acsgen/generated/apig"
-	"github.com/acsgen/acsgen/generated/cloudapi"
+	"github.com/acsgen/acsgen/generated/apig/apigcheck"
+	"github.com/acsgen/acsgen/generated/cloudapi/cloudapicheck"
 	"github.com/acsgen/acsgen/internal/walkoracle"
 )
 
 // productWalkers are the walkers of both generated packages, with their schemas.
 func productWalkers(t testing.TB) []walkoracle.Walker {
-	return append(walkoracle.Walkers(t, apig.CompiledSpec, apigSpec), walkoracle.Walkers(t, cloudapi.CompiledSpec, cloudapiSpec)...)
+	return append(walkoracle.Walkers(t, apigcheck.CompiledSpec, apigSpec), walkoracle.Walkers(t, cloudapicheck.CompiledSpec, cloudapiSpec)...)
 }
 
 // Every committed recording whose body kin-openapi finds nothing in is accepted
@@ -117,7 +117,7 @@ func FuzzWalkersAgreeWithKin(f *testing.F) {
 // The walker of the documented GetPluginAttachment body allocates nothing.
 func TestWalkerAllocatesNothing(t *testing.T) {
 	body := documented(t).RespBody
-	walk := apig.CompiledSpec.Walks["GetPluginAttachment"]["200"]
+	walk := apigcheck.CompiledSpec.Walks["GetPluginAttachment"]["200"]
 	require.Equal(t, jsondec.Accepted, jsondec.Judge(body, false, walk))
 	assert.Zero(t, testing.AllocsPerRun(100, func() { jsondec.Judge(body, false, walk) }))
 }

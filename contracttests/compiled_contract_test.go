@@ -13,8 +13,8 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/acsgen/acsgen/contract"
-	"github.com/acsgen/acsgen/generated/apig"
-	"github.com/acsgen/acsgen/generated/cloudapi"
+	"github.com/acsgen/acsgen/generated/apig/apigcheck"
+	"github.com/acsgen/acsgen/generated/cloudapi/cloudapicheck"
 )
 
 // This file holds `acsgen contract`'s compiled checks to the promise they make:
@@ -24,7 +24,7 @@ import (
 func compiledSet(t *testing.T) *contract.Set {
 	t.Helper()
 	set := loadSet(t)
-	require.Equal(t, 3*len(operations), set.UseCompiled(apig.CompiledSpec, cloudapi.CompiledSpec),
+	require.Equal(t, 3*len(operations), set.UseCompiled(apigcheck.CompiledSpec, cloudapicheck.CompiledSpec),
 		"every operation's 200, 4XX and 5XX; else the generated packages are stale against spec/: run make generate")
 	return set
 }

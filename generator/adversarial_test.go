@@ -23,7 +23,7 @@ type advCase struct {
 // TestAdversarial generates every testdata/adversarial/*.yaml plus the specs
 // synthesized below (too big to commit) and compiles all of them in ONE temporary
 // module that replaces github.com/acsgen/acsgen with this repository: one `go build`
-// of the committed cases and one `go vet ./...`, which type-checks every package,
+// of the committed cases (client and check package) and one `go vet ./...`, which type-checks every package,
 // the synthesized ones included (compiling those to machine code takes the
 // compiler half a minute on a busy machine and proves nothing more about the
 // generator). Specs that have no sound mapping to Go live in testdata/errors
@@ -48,13 +48,13 @@ func TestAdversarial(t *testing.T) {
 	build := []string{"build"}
 	for i, c := range cases {
 		if i < len(specs) {
-			build = append(build, "./"+c.name)
+			build = append(build, "./"+c.name+"/...") // the client and its check package
 		}
 		files := mustGenerate(t, c)
-		dir := filepath.Join(mod, c.name)
-		require.NoError(t, os.MkdirAll(dir, 0o755))
 		for _, f := range files {
-			require.NoError(t, os.WriteFile(filepath.Join(dir, f.Name), f.Src, 0o644))
+			path := filepath.Join(mod, c.name, filepath.FromSlash(f.Name))
+			require.NoError(t, os.MkdirAll(filepath.Dir(path), 0o755))
+			require.NoError(t, os.WriteFile(path, f.Src, 0o644))
 		}
 	}
 	if keep := os.Getenv("ACSGEN_KEEP_ADVERSARIAL"); keep != "" {

@@ -45,3 +45,7 @@ func FromSpec(spec *load.Spec, cfg Config) ([]File, *ir.API, error) {
 	}
 	return files, api, nil
 }
+
+// CheckPackage names the package of a client package's contract checks, which
+// Emit places in the client's directory under that name ("apig" → "apigcheck").
+func CheckPackage(pkg string) string { return emit.CheckPackage(pkg) }

@@ -19,7 +19,7 @@ import (
 // unexported types and fields of unexported structs are not part of the API.
 func TestGeneratedGoDocComplete(t *testing.T) {
 	var files []string
-	for _, glob := range []string{"../generated/*/*_gen.go", "internal/cases/*/*_gen.go"} {
+	for _, glob := range []string{"../generated/*/*_gen.go", "../generated/*/*check/*_gen.go", "internal/cases/*/*_gen.go", "internal/cases/*/*check/*_gen.go"} {
 		m, err := filepath.Glob(glob)
 		require.NoError(t, err)
 		files = append(files, m...)

@@ -17,21 +17,21 @@ import (
 
 	"github.com/acsgen/acsgen/acs"
 	"github.com/acsgen/acsgen/contract"
-	"github.com/acsgen/acsgen/generated/apig"
-	"github.com/acsgen/acsgen/generated/cloudapi"
-	"github.com/acsgen/acsgen/generator/internal/cases/allofscalars"
-	"github.com/acsgen/acsgen/generator/internal/cases/kitchensink"
-	"github.com/acsgen/acsgen/generator/internal/cases/multifile"
-	"github.com/acsgen/acsgen/generator/internal/cases/oasstyles"
-	"github.com/acsgen/acsgen/generator/internal/cases/objunion"
-	"github.com/acsgen/acsgen/generator/internal/cases/oddnames"
-	"github.com/acsgen/acsgen/generator/internal/cases/paramshapes"
-	"github.com/acsgen/acsgen/generator/internal/cases/plainroa"
-	"github.com/acsgen/acsgen/generator/internal/cases/rawbody"
-	"github.com/acsgen/acsgen/generator/internal/cases/rpcmulti"
-	"github.com/acsgen/acsgen/generator/internal/cases/schemacombos"
-	"github.com/acsgen/acsgen/generator/internal/cases/styles"
-	"github.com/acsgen/acsgen/generator/internal/cases/unions"
+	"github.com/acsgen/acsgen/generated/apig/apigcheck"
+	"github.com/acsgen/acsgen/generated/cloudapi/cloudapicheck"
+	"github.com/acsgen/acsgen/generator/internal/cases/allofscalars/allofscalarscheck"
+	"github.com/acsgen/acsgen/generator/internal/cases/kitchensink/kitchensinkcheck"
+	"github.com/acsgen/acsgen/generator/internal/cases/multifile/multifilecheck"
+	"github.com/acsgen/acsgen/generator/internal/cases/oasstyles/oasstylescheck"
+	"github.com/acsgen/acsgen/generator/internal/cases/objunion/objunioncheck"
+	"github.com/acsgen/acsgen/generator/internal/cases/oddnames/oddnamescheck"
+	"github.com/acsgen/acsgen/generator/internal/cases/paramshapes/paramshapescheck"
+	"github.com/acsgen/acsgen/generator/internal/cases/plainroa/plainroacheck"
+	"github.com/acsgen/acsgen/generator/internal/cases/rawbody/rawbodycheck"
+	"github.com/acsgen/acsgen/generator/internal/cases/rpcmulti/rpcmulticheck"
+	"github.com/acsgen/acsgen/generator/internal/cases/schemacombos/schemacomboscheck"
+	"github.com/acsgen/acsgen/generator/internal/cases/styles/stylescheck"
+	"github.com/acsgen/acsgen/generator/internal/cases/unions/unionscheck"
 	"github.com/acsgen/acsgen/generator/load"
 )
 
@@ -48,10 +48,10 @@ type oracleOp struct {
 // checks with their routes, checking on the way that contract uses each check.
 func oracleOps(tb testing.TB) []oracleOp {
 	tb.Helper()
-	packages := []acs.CompiledSpec{apig.CompiledSpec, cloudapi.CompiledSpec, allofscalars.CompiledSpec,
-		kitchensink.CompiledSpec, multifile.CompiledSpec, oasstyles.CompiledSpec, objunion.CompiledSpec,
-		oddnames.CompiledSpec, paramshapes.CompiledSpec, plainroa.CompiledSpec, rawbody.CompiledSpec,
-		rpcmulti.CompiledSpec, schemacombos.CompiledSpec, styles.CompiledSpec, unions.CompiledSpec}
+	packages := []acs.CompiledSpec{apigcheck.CompiledSpec, cloudapicheck.CompiledSpec, allofscalarscheck.CompiledSpec,
+		kitchensinkcheck.CompiledSpec, multifilecheck.CompiledSpec, oasstylescheck.CompiledSpec, objunioncheck.CompiledSpec,
+		oddnamescheck.CompiledSpec, paramshapescheck.CompiledSpec, plainroacheck.CompiledSpec, rawbodycheck.CompiledSpec,
+		rpcmulticheck.CompiledSpec, schemacomboscheck.CompiledSpec, stylescheck.CompiledSpec, unionscheck.CompiledSpec}
 	var ops []oracleOp
 	for _, cs := range packages {
 		for _, sd := range cs.Specs {

@@ -6,6 +6,7 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"os"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -76,7 +77,7 @@ func generate(o genOptions, stdout, stderr io.Writer) error {
 		return err
 	}
 	if noModule != nil {
-		fmt.Fprintf(stderr, "acsgen generate: %v; packages are generated without examples (acsgen docs needs them)\n", noModule)
+		fmt.Fprintf(stderr, "acsgen generate: %v; packages are generated without examples (acsgen docs needs them) and without their contract check packages (<package>check)\n", noModule)
 	}
 	var stale []string
 	for _, p := range pkgs {
@@ -100,6 +101,9 @@ func generate(o genOptions, stdout, stderr io.Writer) error {
 		if err := writeOutputs(genOutputs(dir, gen), extra); err != nil {
 			return err
 		}
+		// A check package no longer generated (no module any more) leaves no empty
+		// directory behind; one holding other files stays.
+		_ = os.Remove(filepath.Join(dir, generator.CheckPackage(p.API.Package)))
 		fmt.Fprintf(stdout, "%s → %s (%d files)\n", strings.Join(p.API.SpecPaths(), ", "), dir, len(gen))
 	}
 	warnings := slices.Clone(problems)
@@ -125,25 +129,14 @@ func generate(o genOptions, stdout, stderr io.Writer) error {
 func genOutputs(dir string, files []generator.File) []output {
 	outs := make([]output, len(files))
 	for i, f := range files {
-		outs[i] = output{filepath.Join(dir, f.Name), f.Src}
+		outs[i] = output{filepath.Join(dir, filepath.FromSlash(f.Name)), f.Src}
 	}
 	return outs
 }
 
-// extraGenerated lists the generated files in dir (*_gen.go, *_gen_test.go) the
-// specs no longer produce. Only those are ever removed, so hand-written files
-// beside them are safe.
+// extraGenerated lists the generated files in dir and its check package
+// (*_gen.go, *_gen_test.go) the specs no longer produce. Only those are ever
+// removed, so hand-written files beside them are safe.
 func extraGenerated(dir string, files []generator.File) ([]string, error) {
-	onDisk, err := generator.GeneratedFiles(dir)
-	if err != nil {
-		return nil, err
-	}
-	var out []string
-	for _, path := range onDisk {
-		name := filepath.Base(path)
-		if !slices.ContainsFunc(files, func(f generator.File) bool { return f.Name == name }) {
-			out = append(out, path)
-		}
-	}
-	return out, nil
+	return generator.NoLongerGenerated(dir, files)
 }

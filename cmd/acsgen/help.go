@@ -165,7 +165,8 @@ var generateHelp = helpText{
 	usage:   "generate [--spec FILE|DIR]... [--out DIR] [--package NAME] [--config FILE] [--check]",
 	about: `Generate reads each spec and writes its Go client, models, enums and one
 compiled example per operation to <out>/<package> as *_gen.go and
-examples_gen_test.go. Spec files of one product and version go to one package;
+examples_gen_test.go, and the checks acsgen contract compiles in to
+<out>/<package>/<package>check. Spec files of one product and version go to one package;
 what they disagree on is reported with both places. Files of that kind the specs
 no longer produce are removed; other files in the directory are never touched, so
 hand-written code (an ExampleClient_<Operation> of your own, say) can live beside
@@ -174,7 +175,8 @@ nothing is written for it, and the exit status is 1.
 
 Settings not given as flags come from acsgen.yaml in the current directory, or
 the file --config names: specs, out and packages (a package name per spec file).
-The examples import the package by its path in the Go module holding <out>.
+The examples and the check package import the package by its path in the Go
+module holding <out>; outside a module neither is written.
 
 With --check nothing is written: the files that are stale, missing or no longer
 generated are listed, and the exit status is 1 if there are any.`,

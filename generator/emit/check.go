@@ -25,7 +25,7 @@ func genCheckFile(f *jen.File, api *ir.API) bool {
 	if len(roots) == 0 || len(api.Specs) == 0 || api.Specs[0].Digest == "" {
 		return false
 	}
-	e := &checkEmitter{models: map[string]*ir.Model{}, patterns: patternVars{prefix: "walkPattern"}, reach: map[string]bool{}}
+	e := &checkEmitter{api: api, models: map[string]*ir.Model{}, patterns: patternVars{prefix: "walkPattern"}, reach: map[string]bool{}}
 	for _, m := range api.Models {
 		e.models[m.GoName] = m
 	}
@@ -39,6 +39,7 @@ func genCheckFile(f *jen.File, api *ir.API) bool {
 		}
 	}
 	e.patterns.declare(f, "Patterns of the checked bodies, for their walkers.")
+	declareKeyTables(f, api, e.reach)
 	for _, d := range decls {
 		f.Add(d).Line()
 	}
@@ -82,6 +83,7 @@ func checkedRequestBody(api *ir.API, op *ir.Operation) string {
 func walkName(model string) string { return "walk" + model }
 
 type checkEmitter struct {
+	api      *ir.API
 	models   map[string]*ir.Model
 	reach    map[string]bool // the models a checked body holds
 	patterns patternVars
@@ -130,7 +132,8 @@ func (e *checkEmitter) genWalk(m *ir.Model) jen.Code {
 }
 
 // structWalk walks an object member by member, each key looked up in the
-// decoder's table of field names (jsonX, decode_gen.go) and switched to its
+// table of field names (jsonX, the decoder's, declared again in the check
+// package by declareKeyTables) and switched to its
 // field's check, the fields met recorded in a bit set that the required ones
 // are then looked up in:
 //
@@ -197,10 +200,10 @@ func (e *checkEmitter) enumWalk(m *ir.Model) []jen.Code {
 	var known jen.Code
 	if m.Enum.Base.Name == "string" {
 		known = jen.Id("w").Dot("Text").Call(jen.Func().Params(jen.Id("s").Index().Byte()).Bool().Block(
-			jen.Return(jen.Id(m.GoName).Call(jen.Qual(jsondecPkg, "View").Call(jen.Id("s"))).Dot("IsKnown").Call())))
+			jen.Return(model(e.api, m.GoName).Call(jen.Qual(jsondecPkg, "View").Call(jen.Id("s"))).Dot("IsKnown").Call())))
 	} else {
 		known = jen.Id("w").Dot("IntIn").Call(jen.Lit(intBits(m.Enum.Base.Name)), jen.Func().Params(jen.Id("x").Float64()).Bool().Block(
-			jen.Return(jen.Id(m.GoName).Call(jen.Id("x")).Dot("IsKnown").Call())))
+			jen.Return(model(e.api, m.GoName).Call(jen.Id("x")).Dot("IsKnown").Call())))
 	}
 	if !m.Enum.Open {
 		return []jen.Code{jen.Return(known)}

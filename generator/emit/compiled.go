@@ -1,12 +1,14 @@
 package emit
 
 import (
+	"fmt"
+
 	"github.com/dave/jennifer/jen"
 
 	"github.com/acsgen/acsgen/generator/ir"
 )
 
-// genCompiledFile emits CompiledSpec: the spec files' digests and, per operation,
+// genCompiledFile emits CompiledSpec, in the check package: the spec files' digests and, per operation,
 // the checks (decoding ones, and walkers from check_gen.go) of its responses with a
 // JSON body of a generated type and of its JSON request body when that is a
 // generated struct, which contract runs instead of
@@ -18,12 +20,12 @@ import (
 //		},
 //		Responses: map[string]acs.ResponseChecks{
 //			"GetPluginAttachment": {
-//				"200": acs.CheckResponse[GetPluginAttachmentResponse],
-//				"4XX": acs.CheckResponse[ErrorResponse],
+//				"200": acs.CheckResponse[apig.GetPluginAttachmentResponse],
+//				"4XX": acs.CheckResponse[apig.ErrorResponse],
 //			},
 //		},
 //		RequestBodies: map[string]acs.BodyCheck{
-//			"CreatePluginAttachment": acs.CheckResponse[CreatePluginAttachmentBody],
+//			"CreatePluginAttachment": acs.CheckResponse[apig.CreatePluginAttachmentBody],
 //		},
 //		Walks: map[string]acs.ResponseWalks{
 //			"GetPluginAttachment": {
@@ -39,13 +41,16 @@ func genCompiledFile(f *jen.File, api *ir.API) bool {
 	if len(api.Specs) == 0 || api.Specs[0].Digest == "" {
 		return false
 	}
+	f.PackageComment(fmt.Sprintf("Package %s holds the contract checks of package %s: CompiledSpec, for", CheckPackage(api.Package), api.Package))
+	f.PackageComment("contract.Set.UseCompiled. Only conformance checking needs it; users of the client")
+	f.PackageComment("do not compile it.")
 	specs := jen.ValuesFunc(func(g *jen.Group) {
 		for _, s := range api.Specs {
 			g.Line().Values(jen.Id("Source").Op(":").Lit(s.Path), jen.Id("Digest").Op(":").Lit(s.Digest))
 		}
 		g.Line()
 	})
-	check := func(model string) jen.Code { return jen.Qual(acsPkg, "CheckResponse").Index(jen.Id(model)) }
+	check := func(name string) jen.Code { return jen.Qual(acsPkg, "CheckResponse").Index(model(api, name)) }
 	// Operations are sorted by Go name and errors by key, so the literals are stable.
 	responses := responseLiteral(api, check)
 	walks := responseLiteral(api, walker)

@@ -64,15 +64,7 @@ type decodeEmitter struct {
 //		}
 //	}
 func (e *decodeEmitter) genStructDecode(m *ir.Model) jen.Code {
-	table := "json" + m.GoName
-	names := []jen.Code{jen.Lit(e.api.Package + "." + m.GoName)}
-	var required []jen.Code // the fields encoding/json writes even when zero
-	for i, fld := range m.Fields {
-		names = append(names, jen.Lit(fld.Name))
-		if !fld.OmitZero {
-			required = append(required, jen.Lit(i))
-		}
-	}
+	table := keyTableName(m)
 	loop := jen.For(jen.Id("o").Op(":=").Id("d").Dot("Object").Call(jen.Id(table)), jen.Id("o").Dot("Next").Call(), jen.Empty())
 	if len(m.Fields) == 0 {
 		loop = loop.Block()
@@ -83,8 +75,8 @@ func (e *decodeEmitter) genStructDecode(m *ir.Model) jen.Code {
 			}
 		}))
 	}
-	return jen.Comment("Field names of "+m.GoName+", in field order, and its required fields, for DecodeJSON.").Line().
-		Var().Id(table).Op("=").Qual(jsondecPkg, "NewStruct").Call(names...).Dot("Required").Call(required...).Add(strictFacts(m)).Line().Line().
+	return jen.Comment("Field names of " + m.GoName + ", in field order, and its required fields, for DecodeJSON.").Line().
+		Add(keyTable(e.api, m)).Line().Line().
 		Add(doc(decodeDoc)).Func().Params(jen.Id("m").Op("*").Id(m.GoName)).Id("DecodeJSON").
 		Params(jen.Id("d").Op("*").Qual(jsondecPkg, "Decoder")).Block(loop)
 }

@@ -32,6 +32,7 @@ func genParamChecksFile(f *jen.File, api *ir.API) bool {
 	}
 	e := newValidateEmitter(api)
 	e.patterns.prefix = "paramPattern"
+	e.outside = true
 	var entries, funcs []jen.Code
 	for _, op := range api.Operations {
 		pe := &paramEmitter{e: e}
@@ -206,6 +207,9 @@ func (pe *paramEmitter) block(p *ir.Param, array bool, item ir.TypeRef, read jen
 	}
 	var use []jen.Code
 	goType := typeRef(item)
+	if item.Kind == ir.Named {
+		goType = model(pe.e.api, item.Name)
+	}
 	if item.Kind == ir.Primitive && item.Name == "float32" {
 		goType = jen.Float64() // the bounds are float64, as kin-openapi's
 	}

@@ -52,6 +52,9 @@ type validateEmitter struct {
 	patterns  patternVars
 	jsonEnums []jsonEnumVar // the enums of objects or arrays, in the order checks use them
 	vars      int           // counter for unique local names within one function
+	// outside says the checks are emitted outside the models' package (the
+	// check package), which reaches a model's checks through its Validate.
+	outside bool
 }
 
 func newValidateEmitter(api *ir.API) *validateEmitter {
@@ -341,7 +344,10 @@ func (e *validateEmitter) checks(x *jen.Statement, t ir.TypeRef) []jen.Code {
 	c := t.Constraints
 	switch t.Kind {
 	case ir.Named:
-		if e.modelNeeds(t.Name) {
+		switch {
+		case e.modelNeeds(t.Name) && e.outside:
+			g = append(g, jen.Id("v").Dot("Include").Call(jen.Add(x).Dot("Validate").Call()))
+		case e.modelNeeds(t.Name):
 			g = append(g, jen.Add(x).Dot("validate").Call(jen.Id("v")))
 		}
 	case ir.Primitive:

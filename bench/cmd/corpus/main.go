@@ -17,6 +17,7 @@ import (
 	"flag"
 	"fmt"
 	"io/fs"
+	"maps"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -133,7 +134,7 @@ func run(dir string, verbose bool) error {
 	for _, s := range specs {
 		for _, o := range []*outcome{&s.acsgen, &s.oapiCode} {
 			if o.kind == "builds" {
-				if msg, bad := broken[o.pkg]; bad {
+				if msg, bad := brokenUnder(broken, o.pkg); bad {
 					o.kind, o.detail = "broken", msg
 				}
 			}
@@ -206,7 +207,12 @@ func runChild(gen, path, dir string) (code int) {
 		return childOutcome
 	}
 	for _, f := range files {
-		if err := os.WriteFile(filepath.Join(dir, f.name), f.src, 0o644); err != nil {
+		path := filepath.Join(dir, filepath.FromSlash(f.name)) // acsgen's check package is a subdirectory
+		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+			fmt.Printf("broken\t%v", err)
+			return childOutcome
+		}
+		if err := os.WriteFile(path, f.src, 0o644); err != nil {
 			fmt.Printf("broken\t%v", err)
 			return childOutcome
 		}
@@ -244,6 +250,20 @@ func runOapi(path, pkg string) ([]file, error) {
 		return nil, err
 	}
 	return []file{{"gen.go", []byte(code)}}, nil
+}
+
+// brokenUnder reports whether vet found pkg, or a package under it (acsgen's
+// check package), broken, and its message.
+func brokenUnder(broken map[string]string, pkg string) (string, bool) {
+	if msg, bad := broken[pkg]; bad {
+		return msg, true
+	}
+	for _, k := range slices.Sorted(maps.Keys(broken)) {
+		if strings.HasPrefix(k, pkg+"/") {
+			return broken[k], true
+		}
+	}
+	return "", false
 }
 
 var pkgHeader = regexp.MustCompile(`^# (example\.com/corpus/\S+)`)

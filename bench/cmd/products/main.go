@@ -2,7 +2,9 @@
 // (Alibaba's api-docs.json files, ../shared/metadata in CI), generates its whole
 // package and compiles it, and prints one table row per product: operations,
 // generated lines, generation time, and the compile time and peak memory of
-// `go build` of that package alone (its dependencies built beforehand). Where
+// `go build` of the client package alone (its dependencies built beforehand);
+// then the same of its contract check package (<product>check, which only
+// conformance checking compiles), built after the client it imports. Where
 // alibaba-cloud-sdk-go (Alibaba's older official Go SDK, a requirement of this
 // module) has a package for the product, a second row measures it the same way.
 //
@@ -64,8 +66,8 @@ func run(dir string) error {
 	if out, err := gomodtest.Go(mod, "build", "."); err != nil {
 		return fmt.Errorf("%v\n%s", err, out)
 	}
-	fmt.Println("| product | style | operations | generated lines | generate | compile | compile peak RSS | generator gaps |")
-	fmt.Println("|---|---|---:|---:|---:|---:|---:|---:|")
+	fmt.Println("| product | style | operations | generated lines | generate | compile | compile peak RSS | check package lines | check compile | check peak RSS | generator gaps |")
+	fmt.Println("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
 	for _, path := range files {
 		if err := product(mod, path); err != nil {
 			return fmt.Errorf("%s: %w", path, err)
@@ -98,7 +100,7 @@ func product(mod, path string) error {
 		return err
 	}
 	if len(pkgs) != 1 {
-		fmt.Printf("| %s %s | %s | %d | — | — | — | — | %d |\n", doc.Info.Product, doc.Info.Version, doc.Info.Style, doc.APIs.Len(), gaps)
+		fmt.Printf("| %s %s | %s | %d | — | — | — | — | — | — | — | %d |\n", doc.Info.Product, doc.Info.Version, doc.Info.Style, doc.APIs.Len(), gaps)
 		return nil
 	}
 	files, err := pkgs[0].Emit()
@@ -106,14 +108,20 @@ func product(mod, path string) error {
 		return err
 	}
 	gen := time.Since(start)
-	pkgDir := filepath.Join(mod, name)
-	if err := os.MkdirAll(pkgDir, 0o755); err != nil {
-		return err
-	}
-	lines := 0
+	lines, checkLines := 0, 0
+	checkPkg := generator.CheckPackage(name)
 	for _, f := range files {
-		lines += bytes.Count(f.Src, []byte("\n"))
-		if err := os.WriteFile(filepath.Join(pkgDir, f.Name), f.Src, 0o644); err != nil {
+		n := bytes.Count(f.Src, []byte("\n"))
+		if strings.HasPrefix(f.Name, checkPkg+"/") {
+			checkLines += n
+		} else {
+			lines += n
+		}
+		path := filepath.Join(mod, name, filepath.FromSlash(f.Name))
+		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+			return err
+		}
+		if err := os.WriteFile(path, f.Src, 0o644); err != nil {
 			return err
 		}
 	}
@@ -121,8 +129,16 @@ func product(mod, path string) error {
 	if err != nil {
 		return err
 	}
-	fmt.Printf("| %s %s | %s | %d | %d | %.1f s | %.1f s | %d MB | %d |\n", doc.Info.Product, doc.Info.Version, doc.Info.Style,
-		len(pkgs[0].API.Operations), lines, gen.Seconds(), elapsed.Seconds(), rss>>20, gaps)
+	check := "— | — | —"
+	if checkLines > 0 { // built after the client, so this is the check package alone
+		checkElapsed, checkRSS, err := build(mod, "./"+name+"/"+checkPkg)
+		if err != nil {
+			return err
+		}
+		check = fmt.Sprintf("%d | %.1f s | %d MB", checkLines, checkElapsed.Seconds(), checkRSS>>20)
+	}
+	fmt.Printf("| %s %s | %s | %d | %d | %.1f s | %.1f s | %d MB | %s | %d |\n", doc.Info.Product, doc.Info.Version, doc.Info.Style,
+		len(pkgs[0].API.Operations), lines, gen.Seconds(), elapsed.Seconds(), rss>>20, check, gaps)
 	return sdkRow(name, doc.Info.Style)
 }
 
@@ -180,7 +196,7 @@ func sdkRow(name, style string) error {
 	if err != nil {
 		return err
 	}
-	fmt.Printf("| ↳ alibaba-cloud-sdk-go %s | %s | %d | %d | — | %.1f s | %d MB | — |\n", name, style, ops, lines, elapsed.Seconds(), rss>>20)
+	fmt.Printf("| ↳ alibaba-cloud-sdk-go %s | %s | %d | %d | — | %.1f s | %d MB | — | — | — | — |\n", name, style, ops, lines, elapsed.Seconds(), rss>>20)
 	return nil
 }
 

@@ -16,6 +16,7 @@ import (
 	"github.com/acsgen/acsgen/acs/jsondec/jsondectest"
 	"github.com/acsgen/acsgen/contract"
 	"github.com/acsgen/acsgen/generator/internal/cases/kitchensink"
+	"github.com/acsgen/acsgen/generator/internal/cases/kitchensink/kitchensinkcheck"
 )
 
 // editDocument changes one node of a decoded JSON document: its value replaced, or
@@ -112,7 +113,7 @@ func TestCompiledCheckKeepsTheFindings(t *testing.T) {
 	require.NoError(t, err)
 	compiled, err := contract.Load([]string{"spec.yaml"})
 	require.NoError(t, err)
-	require.Equal(t, 1, compiled.UseCompiled(kitchensink.CompiledSpec))
+	require.Equal(t, 1, compiled.UseCompiled(kitchensinkcheck.CompiledSpec))
 	checks, byCompiled := 0, 0
 	values := []any{nil, "x", "", "Draft", "Gone", "red", 2.0, 7.0, 0.1, 0.30000001192092896, 16777217.0, -0.0,
 		true, []any{}, map[string]any{}}
@@ -141,7 +142,7 @@ func TestCompiledCheckRefusesNullArrays(t *testing.T) {
 	require.NoError(t, err)
 	compiled, err := contract.Load([]string{"spec.yaml"})
 	require.NoError(t, err)
-	require.Equal(t, 1, compiled.UseCompiled(kitchensink.CompiledSpec))
+	require.Equal(t, 1, compiled.UseCompiled(kitchensinkcheck.CompiledSpec))
 	example := string(exampleBody(t))
 	for _, edit := range [][2]string{
 		{`"grid":[[1]]`, `"grid":[[1],null]`},

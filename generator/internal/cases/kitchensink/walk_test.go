@@ -8,7 +8,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/acsgen/acsgen/acs/jsondec"
-	"github.com/acsgen/acsgen/generator/internal/cases/kitchensink"
+	"github.com/acsgen/acsgen/generator/internal/cases/kitchensink/kitchensinkcheck"
 	"github.com/acsgen/acsgen/internal/walkoracle"
 )
 
@@ -18,7 +18,7 @@ var walkValues = []any{nil, "x", "", "Draft", "Gone", "red", 2.0, 7.0, 0.1, 0.30
 // Whatever body a walker accepts, kin-openapi finds nothing in: the GetItem
 // example and its edits, nulls included. The documented examples are accepted.
 func TestWalkersAgreeWithKin(t *testing.T) {
-	walkers := walkoracle.Walkers(t, kitchensink.CompiledSpec, "spec.yaml")
+	walkers := walkoracle.Walkers(t, kitchensinkcheck.CompiledSpec, "spec.yaml")
 	for _, w := range walkers {
 		for _, ex := range w.Examples {
 			body, err := json.Marshal(ex)
@@ -39,7 +39,7 @@ func FuzzWalkersAgreeWithKin(f *testing.F) {
 	for _, body := range mutatedBodies(&testing.T{}, 30, walkValues) {
 		f.Add(body)
 	}
-	walkers := walkoracle.Walkers(f, kitchensink.CompiledSpec, "spec.yaml")
+	walkers := walkoracle.Walkers(f, kitchensinkcheck.CompiledSpec, "spec.yaml")
 	f.Fuzz(func(t *testing.T, body []byte) {
 		walkoracle.RequireSound(t, walkers, body)
 	})

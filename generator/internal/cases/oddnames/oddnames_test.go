@@ -16,6 +16,7 @@ import (
 	"github.com/acsgen/acsgen/acs/jsondec"
 	"github.com/acsgen/acsgen/contract"
 	"github.com/acsgen/acsgen/generator/internal/cases/oddnames"
+	"github.com/acsgen/acsgen/generator/internal/cases/oddnames/oddnamescheck"
 	"github.com/acsgen/acsgen/internal/loopback"
 	"github.com/acsgen/acsgen/mock"
 )
@@ -244,7 +245,7 @@ func TestContractWithUntaggablePropertyNames(t *testing.T) {
 	require.NoError(t, err)
 	compiled, err := contract.Load([]string{"spec.yaml"})
 	require.NoError(t, err)
-	require.Positive(t, compiled.UseCompiled(oddnames.CompiledSpec))
+	require.Positive(t, compiled.UseCompiled(oddnamescheck.CompiledSpec))
 	_, wire := label()
 	for _, tc := range []struct {
 		body string

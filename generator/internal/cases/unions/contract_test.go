@@ -12,6 +12,7 @@ import (
 	"github.com/acsgen/acsgen/acs"
 	"github.com/acsgen/acsgen/contract"
 	"github.com/acsgen/acsgen/generator/internal/cases/unions"
+	"github.com/acsgen/acsgen/generator/internal/cases/unions/unionscheck"
 	"github.com/acsgen/acsgen/mock"
 )
 
@@ -36,7 +37,7 @@ func TestContractFindsWhatKinFinds(t *testing.T) {
 	require.NoError(t, err)
 	compiled, err := contract.Load([]string{"spec.yaml"})
 	require.NoError(t, err)
-	require.Equal(t, 2, compiled.UseCompiled(unions.CompiledSpec), "the 200 bodies of GetCatalog and PutConfig")
+	require.Equal(t, 2, compiled.UseCompiled(unionscheck.CompiledSpec), "the 200 bodies of GetCatalog and PutConfig")
 
 	var ixs []contract.Interaction
 	valid := 0

@@ -7,14 +7,14 @@ import (
 
 	"github.com/stretchr/testify/assert"
 
-	"github.com/acsgen/acsgen/generator/internal/cases/unions"
+	"github.com/acsgen/acsgen/generator/internal/cases/unions/unionscheck"
 	"github.com/acsgen/acsgen/internal/walkoracle"
 )
 
 // Whatever catalog or config body a walker accepts, kin-openapi finds nothing
 // in: each sample in its catalog, and as a config body.
 func TestWalkersAgreeWithKin(t *testing.T) {
-	walkers := walkoracle.Walkers(t, unions.CompiledSpec, "spec.yaml")
+	walkers := walkoracle.Walkers(t, unionscheck.CompiledSpec, "spec.yaml")
 	accepted := 0
 	for _, name := range slices.Sorted(maps.Keys(samples)) {
 		for _, s := range samples[name] {
@@ -33,7 +33,7 @@ func FuzzWalkersAgreeWithKin(f *testing.F) {
 			f.Add([]byte(`{"` + name + `":` + s.json + `}`))
 		}
 	}
-	walkers := walkoracle.Walkers(f, unions.CompiledSpec, "spec.yaml")
+	walkers := walkoracle.Walkers(f, unionscheck.CompiledSpec, "spec.yaml")
 	f.Fuzz(func(t *testing.T, body []byte) {
 		walkoracle.RequireSound(t, walkers, body)
 	})
