@@ -18,6 +18,7 @@ type Walk struct {
 	Decoder
 	strict bool
 	unsure bool
+	seen   []uint64 // the fields met of the objects of over 64 fields being walked (Members)
 }
 
 // Verdict is a walker's answer on a whole document.
@@ -68,6 +69,7 @@ func Judge(data []byte, strict bool, walk func(*Walk) bool) Verdict {
 func (w *Walk) Start(data []byte, strict bool) {
 	w.Reset(data)
 	w.strict, w.unsure = strict, false
+	w.seen = w.seen[:0]
 }
 
 // Strict reports whether the walk refuses values outside open enums.
@@ -290,14 +292,6 @@ func (w *Walk) Field(s *Struct, prev int) int {
 	}
 	i, _ := s.index(key, prev+1, true)
 	return i
-}
-
-// Once records in seen that the member with bit was met and reports whether it
-// was the first time: a key given twice is refused, as its values would merge.
-func Once(seen *uint64, bit uint64) bool {
-	first := *seen&bit == 0
-	*seen |= bit
-	return first
 }
 
 // Any consumes the value at the cursor, whatever it is but null (unless
