@@ -5,9 +5,10 @@ import (
 	"fmt"
 )
 
-// Check is how a walk checks the value of a struct's field (Checks): a type
-// without further rules, which the walk checks without a call, an object of
-// another struct type (CheckObject), or a function (CheckBy).
+// Check is how a walk checks a value (a struct's field, Checks; an array's
+// item; a map's value): a type without further rules, which the walk checks
+// without a call, an object of a struct type (CheckObject), or a function
+// (CheckBy).
 type Check struct {
 	op   uint8
 	bits uint8   // of checkInt
@@ -162,27 +163,3 @@ func (w *Walk) wideLoop(s *Struct, seen []uint64) bool {
 	}
 	return true
 }
-
-// The walks of values without rules beyond their type, as functions, for the
-// items of arrays and the values of maps.
-
-// WalkStr is (*Walk).Str.
-func WalkStr(w *Walk) bool { return w.Str() }
-
-// WalkBool is (*Walk).Bool.
-func WalkBool(w *Walk) bool { return w.Bool() }
-
-// WalkFloat is (*Walk).Float.
-func WalkFloat(w *Walk) bool { return w.Float() }
-
-// WalkInt8 is Int(8).
-func WalkInt8(w *Walk) bool { return w.Int(8) }
-
-// WalkInt16 is Int(16).
-func WalkInt16(w *Walk) bool { return w.Int(16) }
-
-// WalkInt32 is Int(32).
-func WalkInt32(w *Walk) bool { return w.Int(32) }
-
-// WalkInt64 is Int(64).
-func WalkInt64(w *Walk) bool { return w.Int(64) }

@@ -204,7 +204,7 @@ func (w *Walk) Open() bool {
 // Array consumes the value at the cursor and reports whether it is an array of
 // lo to hi items (hi < 0 for no upper bound), each of which item accepts, and
 // if unique, no two of which are equal.
-func (w *Walk) Array(lo, hi int, unique bool, item func(*Walk) bool) bool {
+func (w *Walk) Array(lo, hi int, unique bool, item Check) bool {
 	if !w.Is('[') {
 		return false
 	}
@@ -213,7 +213,7 @@ func (w *Walk) Array(lo, hi int, unique bool, item func(*Walk) bool) bool {
 	for more := w.Enter(); more; more = w.Next('[') {
 		w.skipSpace()
 		start := w.pos
-		if !item(w) {
+		if !w.check(&item) {
 			return false
 		}
 		if unique && n < uniqueSpans {
@@ -263,7 +263,7 @@ func (w *Walk) distinct(spans [][2]int, n int) bool {
 // lo to hi members (hi < 0 for no upper bound), each member's value accepted
 // by value. A key given twice counts twice here and once in JSON Schema, so
 // with lo above 1 the object is left to decoding (Unsure).
-func (w *Walk) Map(lo, hi int, value func(*Walk) bool) bool {
+func (w *Walk) Map(lo, hi int, value Check) bool {
 	if !w.Is('{') {
 		return false
 	}
@@ -273,7 +273,7 @@ func (w *Walk) Map(lo, hi int, value func(*Walk) bool) bool {
 	n := 0
 	for more := w.Enter(); more; more = w.Next('{') {
 		n++
-		if _, ok := w.ReadKey(); !ok || !value(w) {
+		if _, ok := w.ReadKey(); !ok || !w.check(&value) {
 			return false
 		}
 	}

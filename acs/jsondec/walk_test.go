@@ -8,12 +8,12 @@ import (
 
 // walkItems walks an array of strings or numbers whose items must be unique.
 func walkItems(w *Walk) bool {
-	return w.Array(0, -1, true, func(w *Walk) bool {
+	return w.Array(0, -1, true, CheckBy(func(w *Walk) bool {
 		if w.IsNumber() {
 			return w.Float()
 		}
 		return w.Str()
-	})
+	}))
 }
 
 // uniqueItems tells items apart as kin-openapi does, by json.Marshal of each
@@ -73,7 +73,7 @@ func TestWalkJudgesObjects(t *testing.T) {
 // twice counts once there.
 func TestWalkLeavesCountedMapsToDecoding(t *testing.T) {
 	walk := func(lo int) func(*Walk) bool {
-		return func(w *Walk) bool { return w.Map(lo, 3, (*Walk).Str) }
+		return func(w *Walk) bool { return w.Map(lo, 3, CheckStr) }
 	}
 	assert.Equal(t, Accepted, Judge([]byte(`{"a":"x","b":"y"}`), false, walk(1)))
 	assert.Equal(t, Refused, Judge([]byte(`{}`), false, walk(1)))

@@ -36,7 +36,7 @@ func init() {
 		jsondec.CheckStr,
 		jsondec.CheckStr,
 		jsondec.CheckBy(func(w *jsondec.Walk) bool {
-			return w.Map(0, -1, jsondec.WalkStr)
+			return w.Map(0, -1, jsondec.CheckStr)
 		}),
 		jsondec.CheckInt32,
 		jsondec.CheckStr,
@@ -52,7 +52,7 @@ func init() {
 		jsondec.CheckStr,
 		jsondec.CheckObject(jsonAINetworkConfigSearchEngine),
 		jsondec.CheckBy(func(w *jsondec.Walk) bool {
-			return w.Array(0, -1, false, walkAINetworkConfigSearchEngine)
+			return w.Array(0, -1, false, jsondec.CheckObject(jsonAINetworkConfigSearchEngine))
 		}),
 		jsondec.CheckObject(jsonAINetworkSearchConfigSearchRewrite),
 	)
@@ -65,11 +65,11 @@ func init() {
 	)
 	jsonAIPluginStatus.Checks(
 		jsondec.CheckBy(func(w *jsondec.Walk) bool {
-			return w.Array(0, -1, false, func(w *jsondec.Walk) bool {
-				return w.Map(0, -1, func(w *jsondec.Walk) bool {
+			return w.Array(0, -1, false, jsondec.CheckBy(func(w *jsondec.Walk) bool {
+				return w.Map(0, -1, jsondec.CheckBy(func(w *jsondec.Walk) bool {
 					return w.Any(false)
-				})
-			})
+				}))
+			}))
 		}),
 		jsondec.CheckStr,
 		jsondec.CheckBool,
@@ -89,13 +89,13 @@ func init() {
 		jsondec.CheckBool,
 		jsondec.CheckBool,
 		jsondec.CheckBy(func(w *jsondec.Walk) bool {
-			return w.Array(0, -1, false, walkAISecurityGuardConfigConsumerRequestCheckService)
+			return w.Array(0, -1, false, jsondec.CheckObject(jsonAISecurityGuardConfigConsumerRequestCheckService))
 		}),
 		jsondec.CheckBy(func(w *jsondec.Walk) bool {
-			return w.Array(0, -1, false, walkAISecurityGuardConfigConsumerResponseCheckService)
+			return w.Array(0, -1, false, jsondec.CheckObject(jsonAISecurityGuardConfigConsumerResponseCheckService))
 		}),
 		jsondec.CheckBy(func(w *jsondec.Walk) bool {
-			return w.Array(0, -1, false, walkAISecurityGuardConfigConsumerRiskLevel)
+			return w.Array(0, -1, false, jsondec.CheckObject(jsonAISecurityGuardConfigConsumerRiskLevel))
 		}),
 		jsondec.CheckObject(jsonAIPluginStatus),
 		jsondec.CheckStr,
@@ -104,7 +104,7 @@ func init() {
 		jsondec.CheckStr,
 		jsondec.CheckStr,
 		jsondec.CheckBy(func(w *jsondec.Walk) bool {
-			return w.Array(0, -1, false, walkAISecurityGuardConfigRiskConfig)
+			return w.Array(0, -1, false, jsondec.CheckObject(jsonAISecurityGuardConfigRiskConfig))
 		}),
 		jsondec.CheckStr,
 	)
@@ -141,12 +141,12 @@ func init() {
 		jsondec.CheckBool,
 		jsondec.CheckBool,
 		jsondec.CheckBy(func(w *jsondec.Walk) bool {
-			return w.Array(0, -1, false, walkAIStatisticsConfigPathFieldConfigs)
+			return w.Array(0, -1, false, jsondec.CheckObject(jsonAIStatisticsConfigPathFieldConfigs))
 		}),
 	)
 	jsonAIStatisticsConfigPathFieldConfigs.Checks(
 		jsondec.CheckBy(func(w *jsondec.Walk) bool {
-			return w.Map(0, -1, walkAIStatisticsPathField)
+			return w.Map(0, -1, jsondec.CheckObject(jsonAIStatisticsPathField))
 		}),
 		jsondec.CheckStr,
 	)
@@ -165,12 +165,12 @@ func init() {
 	jsonAITokenRateLimitConfig.Checks(
 		jsondec.CheckBool,
 		jsondec.CheckBy(func(w *jsondec.Walk) bool {
-			return w.Array(0, -1, false, walkAITokenRateLimitConfigRule)
+			return w.Array(0, -1, false, jsondec.CheckObject(jsonAITokenRateLimitConfigRule))
 		}),
 		jsondec.CheckObject(jsonAIPluginStatus),
 		jsondec.CheckObject(jsonAIPolicyRedisConfig),
 		jsondec.CheckBy(func(w *jsondec.Walk) bool {
-			return w.Array(0, -1, false, walkAITokenRateLimitConfigRule)
+			return w.Array(0, -1, false, jsondec.CheckObject(jsonAITokenRateLimitConfigRule))
 		}),
 	)
 	jsonAITokenRateLimitConfigRule.Checks(
@@ -235,7 +235,7 @@ func init() {
 	jsonBackend.Checks(
 		jsondec.CheckBy(walkBackendScene),
 		jsondec.CheckBy(func(w *jsondec.Walk) bool {
-			return w.Array(0, -1, false, walkBackendServices)
+			return w.Array(0, -1, false, jsondec.CheckObject(jsonBackendServices))
 		}),
 	)
 	jsonBackendServices.Checks(
@@ -250,7 +250,7 @@ func init() {
 		jsondec.CheckStr,
 		jsondec.CheckStr,
 		jsondec.CheckBy(func(w *jsondec.Walk) bool {
-			return w.Array(0, -1, false, jsondec.WalkStr)
+			return w.Array(0, -1, false, jsondec.CheckStr)
 		}),
 		jsondec.CheckStr,
 		jsondec.CheckStr,
@@ -278,7 +278,7 @@ func init() {
 		jsondec.CheckStr,
 		jsondec.CheckObject(jsonGatewayInfo),
 		jsondec.CheckBy(func(w *jsondec.Walk) bool {
-			return w.Array(0, -1, false, walkSubDomainInfo)
+			return w.Array(0, -1, false, jsondec.CheckObject(jsonSubDomainInfo))
 		}),
 		jsondec.CheckBool,
 		jsondec.CheckInt64,
@@ -314,7 +314,7 @@ func init() {
 		jsondec.CheckStr,
 		jsondec.CheckObject(jsonParentResourceInfo),
 		jsondec.CheckBy(func(w *jsondec.Walk) bool {
-			return w.Array(0, -1, false, walkResourceInfo)
+			return w.Array(0, -1, false, jsondec.CheckObject(jsonResourceInfo))
 		}),
 		jsondec.CheckObject(jsonEnvironmentInfo),
 		jsondec.CheckStr,
@@ -327,33 +327,33 @@ func init() {
 		jsondec.CheckStr,
 		jsondec.CheckStr,
 		jsondec.CheckBy(func(w *jsondec.Walk) bool {
-			return w.Array(0, -1, false, jsondec.WalkStr)
+			return w.Array(0, -1, false, jsondec.CheckStr)
 		}),
 		jsondec.CheckStr,
 		jsondec.CheckStr,
 		jsondec.CheckObject(jsonHTTPAPIVersionInfo),
 		jsondec.CheckBy(func(w *jsondec.Walk) bool {
-			return w.Array(0, -1, false, walkHTTPAPIAPIInfoEnvironments)
+			return w.Array(0, -1, false, jsondec.CheckObject(jsonHTTPAPIAPIInfoEnvironments))
 		}),
 		jsondec.CheckObject(jsonHTTPAPIAPIInfoIngressInfo),
 		jsondec.CheckBy(walkHTTPAPIAPIInfoType),
 		jsondec.CheckStr,
 		jsondec.CheckBy(func(w *jsondec.Walk) bool {
-			return w.Array(0, -1, false, jsondec.WalkStr)
+			return w.Array(0, -1, false, jsondec.CheckStr)
 		}),
 		jsondec.CheckBy(func(w *jsondec.Walk) bool {
-			return w.Array(0, -1, false, walkHTTPAPIDeployConfig)
+			return w.Array(0, -1, false, jsondec.CheckObject(jsonHTTPAPIDeployConfig))
 		}),
 		jsondec.CheckBool,
 		jsondec.CheckBool,
 		jsondec.CheckObject(jsonAuthConfig),
 		jsondec.CheckStr,
 		jsondec.CheckBy(func(w *jsondec.Walk) bool {
-			return w.Map(0, -1, walkHTTPAPIAPIInfoDeployCntMapValue)
+			return w.Map(0, -1, jsondec.CheckObject(jsonHTTPAPIAPIInfoDeployCntMapValue))
 		}),
 		jsondec.CheckStr,
 		jsondec.CheckBy(func(w *jsondec.Walk) bool {
-			return w.Array(0, -1, false, jsondec.WalkStr)
+			return w.Array(0, -1, false, jsondec.CheckStr)
 		}),
 	)
 	jsonHTTPAPIAPIInfoDeployCntMapValue.Checks(
@@ -368,15 +368,15 @@ func init() {
 		jsondec.CheckBy(walkHTTPAPIAPIInfoEnvironmentsBackendScene),
 		jsondec.CheckBy(walkHTTPAPIAPIInfoEnvironmentsBackendType),
 		jsondec.CheckBy(func(w *jsondec.Walk) bool {
-			return w.Array(0, -1, false, walkHTTPAPIAPIInfoEnvironmentsServiceConfigs)
+			return w.Array(0, -1, false, jsondec.CheckObject(jsonHTTPAPIAPIInfoEnvironmentsServiceConfigs))
 		}),
 		jsondec.CheckBy(func(w *jsondec.Walk) bool {
-			return w.Array(0, -1, false, walkHTTPAPIDomainInfo)
+			return w.Array(0, -1, false, jsondec.CheckObject(jsonHTTPAPIDomainInfo))
 		}),
 		jsondec.CheckObject(jsonHTTPAPIAPIInfoEnvironmentsGatewayInfo),
 		jsondec.CheckStr,
 		jsondec.CheckBy(func(w *jsondec.Walk) bool {
-			return w.Array(0, -1, false, walkHTTPAPIAPIInfoEnvironmentsSubDomains)
+			return w.Array(0, -1, false, jsondec.CheckObject(jsonHTTPAPIAPIInfoEnvironmentsSubDomains))
 		}),
 	)
 	jsonHTTPAPIAPIInfoEnvironmentsGatewayInfo.Checks(
@@ -423,41 +423,41 @@ func init() {
 	jsonHTTPAPIBackendMatchConditions.Checks(
 		jsondec.CheckBool,
 		jsondec.CheckBy(func(w *jsondec.Walk) bool {
-			return w.Array(0, -1, false, walkHTTPAPIBackendMatchCondition)
+			return w.Array(0, -1, false, jsondec.CheckObject(jsonHTTPAPIBackendMatchCondition))
 		}),
 	)
 	jsonHTTPAPIDeployConfig.Checks(
 		jsondec.CheckBy(func(w *jsondec.Walk) bool {
-			return w.Array(0, -1, false, jsondec.WalkStr)
+			return w.Array(0, -1, false, jsondec.CheckStr)
 		}),
 		jsondec.CheckStr,
 		jsondec.CheckStr,
 		jsondec.CheckBy(func(w *jsondec.Walk) bool {
-			return w.Array(0, -1, false, walkHTTPAPIDeployConfigServiceConfigs)
+			return w.Array(0, -1, false, jsondec.CheckObject(jsonHTTPAPIDeployConfigServiceConfigs))
 		}),
 		jsondec.CheckBy(func(w *jsondec.Walk) bool {
-			return w.Array(0, -1, false, walkHTTPAPIDeployConfigPolicyConfigs)
+			return w.Array(0, -1, false, jsondec.CheckObject(jsonHTTPAPIDeployConfigPolicyConfigs))
 		}),
 		jsondec.CheckBool,
 		jsondec.CheckStr,
 		jsondec.CheckObject(jsonBackend),
 		jsondec.CheckBy(func(w *jsondec.Walk) bool {
-			return w.Array(0, -1, false, walkHTTPAPIDomainInfo)
+			return w.Array(0, -1, false, jsondec.CheckObject(jsonHTTPAPIDomainInfo))
 		}),
 		jsondec.CheckBy(func(w *jsondec.Walk) bool {
-			return w.Array(0, -1, false, walkHTTPAPIDeployConfigSubDomains)
+			return w.Array(0, -1, false, jsondec.CheckObject(jsonHTTPAPIDeployConfigSubDomains))
 		}),
 		jsondec.CheckObject(jsonGatewayInfo),
 		jsondec.CheckObject(jsonHTTPAPIMockContract),
 		jsondec.CheckStr,
 		jsondec.CheckBy(func(w *jsondec.Walk) bool {
-			return w.Array(0, -1, false, jsondec.WalkStr)
+			return w.Array(0, -1, false, jsondec.CheckStr)
 		}),
 		jsondec.CheckBy(func(w *jsondec.Walk) bool {
-			return w.Array(0, -1, false, jsondec.WalkStr)
+			return w.Array(0, -1, false, jsondec.CheckStr)
 		}),
 		jsondec.CheckBy(func(w *jsondec.Walk) bool {
-			return w.Array(0, -1, false, walkHTTPAPIDeployConfigEnvDomainInfos)
+			return w.Array(0, -1, false, jsondec.CheckObject(jsonHTTPAPIDeployConfigEnvDomainInfos))
 		}),
 	)
 	jsonHTTPAPIDeployConfigEnvDomainInfos.Checks(
@@ -480,10 +480,10 @@ func init() {
 	jsonHTTPAPIDeployConfigPolicyConfigsAIFallbackConfig.Checks(
 		jsondec.CheckBool,
 		jsondec.CheckBy(func(w *jsondec.Walk) bool {
-			return w.Array(0, -1, false, jsondec.WalkStr)
+			return w.Array(0, -1, false, jsondec.CheckStr)
 		}),
 		jsondec.CheckBy(func(w *jsondec.Walk) bool {
-			return w.Array(0, -1, false, walkHTTPAPIDeployConfigPolicyConfigsAIFallbackConfigServiceConfigs)
+			return w.Array(0, -1, false, jsondec.CheckObject(jsonHTTPAPIDeployConfigPolicyConfigsAIFallbackConfigServiceConfigs))
 		}),
 	)
 	jsonHTTPAPIDeployConfigPolicyConfigsAIFallbackConfigServiceConfigs.Checks(
@@ -546,7 +546,7 @@ func init() {
 		jsondec.CheckStr,
 		jsondec.CheckObject(jsonParentResourceInfo),
 		jsondec.CheckBy(func(w *jsondec.Walk) bool {
-			return w.Array(0, -1, false, walkResourceInfo)
+			return w.Array(0, -1, false, jsondec.CheckObject(jsonResourceInfo))
 		}),
 		jsondec.CheckObject(jsonEnvironmentInfo),
 		jsondec.CheckObject(jsonPluginClassInfo),
@@ -563,7 +563,7 @@ func init() {
 		jsondec.CheckInt32,
 		jsondec.CheckInt32,
 		jsondec.CheckBy(func(w *jsondec.Walk) bool {
-			return w.Array(0, -1, false, walkListPluginAttachmentsItem)
+			return w.Array(0, -1, false, jsondec.CheckObject(jsonListPluginAttachmentsItem))
 		}),
 	)
 	jsonParentResourceInfo.Checks(
@@ -603,7 +603,7 @@ func init() {
 	)
 	jsonUpdatePluginAttachmentBody.Checks(
 		jsondec.CheckBy(func(w *jsondec.Walk) bool {
-			return w.Array(0, -1, false, jsondec.WalkStr)
+			return w.Array(0, -1, false, jsondec.CheckStr)
 		}),
 		jsondec.CheckStr,
 		jsondec.CheckBool,
@@ -615,46 +615,6 @@ func init() {
 	)
 }
 
-// walkAINetworkConfigSearchEngine consumes a valid AINetworkConfigSearchEngine at w's cursor, else reports false.
-func walkAINetworkConfigSearchEngine(w *jsondec.Walk) bool {
-	return w.Members(jsonAINetworkConfigSearchEngine)
-}
-
-// walkAISecurityGuardConfigConsumerRequestCheckService consumes a valid AISecurityGuardConfigConsumerRequestCheckService at w's cursor, else reports false.
-func walkAISecurityGuardConfigConsumerRequestCheckService(w *jsondec.Walk) bool {
-	return w.Members(jsonAISecurityGuardConfigConsumerRequestCheckService)
-}
-
-// walkAISecurityGuardConfigConsumerResponseCheckService consumes a valid AISecurityGuardConfigConsumerResponseCheckService at w's cursor, else reports false.
-func walkAISecurityGuardConfigConsumerResponseCheckService(w *jsondec.Walk) bool {
-	return w.Members(jsonAISecurityGuardConfigConsumerResponseCheckService)
-}
-
-// walkAISecurityGuardConfigConsumerRiskLevel consumes a valid AISecurityGuardConfigConsumerRiskLevel at w's cursor, else reports false.
-func walkAISecurityGuardConfigConsumerRiskLevel(w *jsondec.Walk) bool {
-	return w.Members(jsonAISecurityGuardConfigConsumerRiskLevel)
-}
-
-// walkAISecurityGuardConfigRiskConfig consumes a valid AISecurityGuardConfigRiskConfig at w's cursor, else reports false.
-func walkAISecurityGuardConfigRiskConfig(w *jsondec.Walk) bool {
-	return w.Members(jsonAISecurityGuardConfigRiskConfig)
-}
-
-// walkAIStatisticsConfigPathFieldConfigs consumes a valid AIStatisticsConfigPathFieldConfigs at w's cursor, else reports false.
-func walkAIStatisticsConfigPathFieldConfigs(w *jsondec.Walk) bool {
-	return w.Members(jsonAIStatisticsConfigPathFieldConfigs)
-}
-
-// walkAIStatisticsPathField consumes a valid AIStatisticsPathField at w's cursor, else reports false.
-func walkAIStatisticsPathField(w *jsondec.Walk) bool {
-	return w.Members(jsonAIStatisticsPathField)
-}
-
-// walkAITokenRateLimitConfigRule consumes a valid AITokenRateLimitConfigRule at w's cursor, else reports false.
-func walkAITokenRateLimitConfigRule(w *jsondec.Walk) bool {
-	return w.Members(jsonAITokenRateLimitConfigRule)
-}
-
 // walkBackendScene consumes a valid BackendScene at w's cursor, else reports false.
 func walkBackendScene(w *jsondec.Walk) bool {
 	if !w.Strict() {
@@ -663,11 +623,6 @@ func walkBackendScene(w *jsondec.Walk) bool {
 	return w.Text(func(s []byte) bool {
 		return BackendScene(jsondec.View(s)).IsKnown()
 	})
-}
-
-// walkBackendServices consumes a valid BackendServices at w's cursor, else reports false.
-func walkBackendServices(w *jsondec.Walk) bool {
-	return w.Members(jsonBackendServices)
 }
 
 // walkBackendServicesProtocol consumes a valid BackendServicesProtocol at w's cursor, else reports false.
@@ -705,16 +660,6 @@ func walkGetPluginAttachmentResponse(w *jsondec.Walk) bool {
 	return w.Members(jsonGetPluginAttachmentResponse)
 }
 
-// walkHTTPAPIAPIInfoDeployCntMapValue consumes a valid HTTPAPIAPIInfoDeployCntMapValue at w's cursor, else reports false.
-func walkHTTPAPIAPIInfoDeployCntMapValue(w *jsondec.Walk) bool {
-	return w.Members(jsonHTTPAPIAPIInfoDeployCntMapValue)
-}
-
-// walkHTTPAPIAPIInfoEnvironments consumes a valid HTTPAPIAPIInfoEnvironments at w's cursor, else reports false.
-func walkHTTPAPIAPIInfoEnvironments(w *jsondec.Walk) bool {
-	return w.Members(jsonHTTPAPIAPIInfoEnvironments)
-}
-
 // walkHTTPAPIAPIInfoEnvironmentsBackendScene consumes a valid HTTPAPIAPIInfoEnvironmentsBackendScene at w's cursor, else reports false.
 func walkHTTPAPIAPIInfoEnvironmentsBackendScene(w *jsondec.Walk) bool {
 	if !w.Strict() {
@@ -735,11 +680,6 @@ func walkHTTPAPIAPIInfoEnvironmentsBackendType(w *jsondec.Walk) bool {
 	})
 }
 
-// walkHTTPAPIAPIInfoEnvironmentsServiceConfigs consumes a valid HTTPAPIAPIInfoEnvironmentsServiceConfigs at w's cursor, else reports false.
-func walkHTTPAPIAPIInfoEnvironmentsServiceConfigs(w *jsondec.Walk) bool {
-	return w.Members(jsonHTTPAPIAPIInfoEnvironmentsServiceConfigs)
-}
-
 // walkHTTPAPIAPIInfoEnvironmentsServiceConfigsPort consumes a valid HTTPAPIAPIInfoEnvironmentsServiceConfigsPort at w's cursor, else reports false.
 func walkHTTPAPIAPIInfoEnvironmentsServiceConfigsPort(w *jsondec.Walk) bool {
 	switch {
@@ -749,11 +689,6 @@ func walkHTTPAPIAPIInfoEnvironmentsServiceConfigsPort(w *jsondec.Walk) bool {
 		return w.Int(32)
 	}
 	return false
-}
-
-// walkHTTPAPIAPIInfoEnvironmentsSubDomains consumes a valid HTTPAPIAPIInfoEnvironmentsSubDomains at w's cursor, else reports false.
-func walkHTTPAPIAPIInfoEnvironmentsSubDomains(w *jsondec.Walk) bool {
-	return w.Members(jsonHTTPAPIAPIInfoEnvironmentsSubDomains)
 }
 
 // walkHTTPAPIAPIInfoType consumes a valid HTTPAPIAPIInfoType at w's cursor, else reports false.
@@ -766,11 +701,6 @@ func walkHTTPAPIAPIInfoType(w *jsondec.Walk) bool {
 	})
 }
 
-// walkHTTPAPIBackendMatchCondition consumes a valid HTTPAPIBackendMatchCondition at w's cursor, else reports false.
-func walkHTTPAPIBackendMatchCondition(w *jsondec.Walk) bool {
-	return w.Members(jsonHTTPAPIBackendMatchCondition)
-}
-
 // walkHTTPAPIBackendMatchConditionOperator consumes a valid HTTPAPIBackendMatchConditionOperator at w's cursor, else reports false.
 func walkHTTPAPIBackendMatchConditionOperator(w *jsondec.Walk) bool {
 	if !w.Strict() {
@@ -781,41 +711,6 @@ func walkHTTPAPIBackendMatchConditionOperator(w *jsondec.Walk) bool {
 	})
 }
 
-// walkHTTPAPIDeployConfig consumes a valid HTTPAPIDeployConfig at w's cursor, else reports false.
-func walkHTTPAPIDeployConfig(w *jsondec.Walk) bool {
-	return w.Members(jsonHTTPAPIDeployConfig)
-}
-
-// walkHTTPAPIDeployConfigEnvDomainInfos consumes a valid HTTPAPIDeployConfigEnvDomainInfos at w's cursor, else reports false.
-func walkHTTPAPIDeployConfigEnvDomainInfos(w *jsondec.Walk) bool {
-	return w.Members(jsonHTTPAPIDeployConfigEnvDomainInfos)
-}
-
-// walkHTTPAPIDeployConfigPolicyConfigs consumes a valid HTTPAPIDeployConfigPolicyConfigs at w's cursor, else reports false.
-func walkHTTPAPIDeployConfigPolicyConfigs(w *jsondec.Walk) bool {
-	return w.Members(jsonHTTPAPIDeployConfigPolicyConfigs)
-}
-
-// walkHTTPAPIDeployConfigPolicyConfigsAIFallbackConfigServiceConfigs consumes a valid HTTPAPIDeployConfigPolicyConfigsAIFallbackConfigServiceConfigs at w's cursor, else reports false.
-func walkHTTPAPIDeployConfigPolicyConfigsAIFallbackConfigServiceConfigs(w *jsondec.Walk) bool {
-	return w.Members(jsonHTTPAPIDeployConfigPolicyConfigsAIFallbackConfigServiceConfigs)
-}
-
-// walkHTTPAPIDeployConfigServiceConfigs consumes a valid HTTPAPIDeployConfigServiceConfigs at w's cursor, else reports false.
-func walkHTTPAPIDeployConfigServiceConfigs(w *jsondec.Walk) bool {
-	return w.Members(jsonHTTPAPIDeployConfigServiceConfigs)
-}
-
-// walkHTTPAPIDeployConfigSubDomains consumes a valid HTTPAPIDeployConfigSubDomains at w's cursor, else reports false.
-func walkHTTPAPIDeployConfigSubDomains(w *jsondec.Walk) bool {
-	return w.Members(jsonHTTPAPIDeployConfigSubDomains)
-}
-
-// walkHTTPAPIDomainInfo consumes a valid HTTPAPIDomainInfo at w's cursor, else reports false.
-func walkHTTPAPIDomainInfo(w *jsondec.Walk) bool {
-	return w.Members(jsonHTTPAPIDomainInfo)
-}
-
 // walkHTTPAPIDomainInfoProtocol consumes a valid HTTPAPIDomainInfoProtocol at w's cursor, else reports false.
 func walkHTTPAPIDomainInfoProtocol(w *jsondec.Walk) bool {
 	if !w.Strict() {
@@ -824,11 +719,6 @@ func walkHTTPAPIDomainInfoProtocol(w *jsondec.Walk) bool {
 	return w.Text(func(s []byte) bool {
 		return HTTPAPIDomainInfoProtocol(jsondec.View(s)).IsKnown()
 	})
-}
-
-// walkListPluginAttachmentsItem consumes a valid ListPluginAttachmentsItem at w's cursor, else reports false.
-func walkListPluginAttachmentsItem(w *jsondec.Walk) bool {
-	return w.Members(jsonListPluginAttachmentsItem)
 }
 
 // walkListPluginAttachmentsItemAttachResourceType consumes a valid ListPluginAttachmentsItemAttachResourceType at w's cursor, else reports false.
@@ -856,11 +746,6 @@ func walkParentResourceInfoResourceType(w *jsondec.Walk) bool {
 	})
 }
 
-// walkResourceInfo consumes a valid ResourceInfo at w's cursor, else reports false.
-func walkResourceInfo(w *jsondec.Walk) bool {
-	return w.Members(jsonResourceInfo)
-}
-
 // walkResourceInfoResourceType consumes a valid ResourceInfoResourceType at w's cursor, else reports false.
 func walkResourceInfoResourceType(w *jsondec.Walk) bool {
 	if !w.Strict() {
@@ -869,11 +754,6 @@ func walkResourceInfoResourceType(w *jsondec.Walk) bool {
 	return w.Text(func(s []byte) bool {
 		return ResourceInfoResourceType(jsondec.View(s)).IsKnown()
 	})
-}
-
-// walkSubDomainInfo consumes a valid SubDomainInfo at w's cursor, else reports false.
-func walkSubDomainInfo(w *jsondec.Walk) bool {
-	return w.Members(jsonSubDomainInfo)
 }
 
 // walkSubDomainInfoNetworkType consumes a valid SubDomainInfoNetworkType at w's cursor, else reports false.

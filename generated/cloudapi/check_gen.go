@@ -30,7 +30,7 @@ func init() {
 	)
 	jsonDescribePluginAPIsResponseAPISummarys.Checks(
 		jsondec.CheckBy(func(w *jsondec.Walk) bool {
-			return w.Array(0, -1, false, walkAPIPluginSummary)
+			return w.Array(0, -1, false, jsondec.CheckObject(jsonAPIPluginSummary))
 		}),
 	)
 	jsonDescribePluginsByAPIResponse.Checks(
@@ -42,7 +42,7 @@ func init() {
 	)
 	jsonDescribePluginsByAPIResponsePlugins.Checks(
 		jsondec.CheckBy(func(w *jsondec.Walk) bool {
-			return w.Array(0, -1, false, walkPluginAttribute)
+			return w.Array(0, -1, false, jsondec.CheckObject(jsonPluginAttribute))
 		}),
 	)
 	jsonDetachPluginResponse.Checks(
@@ -68,11 +68,6 @@ func init() {
 		jsondec.CheckStr,
 		jsondec.CheckStr,
 	)
-}
-
-// walkAPIPluginSummary consumes a valid APIPluginSummary at w's cursor, else reports false.
-func walkAPIPluginSummary(w *jsondec.Walk) bool {
-	return w.Members(jsonAPIPluginSummary)
 }
 
 // walkAPIPluginSummaryStageName consumes a valid APIPluginSummaryStageName at w's cursor, else reports false.
@@ -108,9 +103,4 @@ func walkDetachPluginResponse(w *jsondec.Walk) bool {
 // walkErrorResponse consumes a valid ErrorResponse at w's cursor, else reports false.
 func walkErrorResponse(w *jsondec.Walk) bool {
 	return w.Members(jsonErrorResponse)
-}
-
-// walkPluginAttribute consumes a valid PluginAttribute at w's cursor, else reports false.
-func walkPluginAttribute(w *jsondec.Walk) bool {
-	return w.Members(jsonPluginAttribute)
 }

@@ -2,7 +2,6 @@ package emit
 
 import (
 	"fmt"
-	"strings"
 
 	"github.com/dave/jennifer/jen"
 
@@ -28,7 +27,7 @@ func genCheckFile(f *jen.File, api *ir.API) bool {
 	if len(roots) == 0 || len(api.Specs) == 0 || api.Specs[0].Digest == "" {
 		return false
 	}
-	e := &checkEmitter{models: map[string]*ir.Model{}, patterns: patternVars{prefix: "walkPattern"}, reach: map[string]bool{}, named: map[string]bool{}}
+	e := &checkEmitter{models: map[string]*ir.Model{}, patterns: patternVars{prefix: "walkPattern"}, reach: map[string]bool{}}
 	for _, m := range api.Models {
 		e.models[m.GoName] = m
 	}
@@ -43,8 +42,9 @@ func genCheckFile(f *jen.File, api *ir.API) bool {
 			walked = append(walked, m)
 		}
 	}
+	isRoot := map[string]bool{}
 	for _, r := range roots {
-		e.named[r] = true // CompiledSpec names their walkers
+		isRoot[r] = true
 	}
 	e.patterns.declare(f, "Patterns of the checked bodies, for their walkers.")
 	if len(e.inits) > 0 {
@@ -52,8 +52,8 @@ func genCheckFile(f *jen.File, api *ir.API) bool {
 		f.Func().Id("init").Params().Block(e.inits...).Line()
 	}
 	for i, d := range decls {
-		if walked[i].Kind == ir.Struct && !e.named[walked[i].GoName] {
-			continue // walked by Members(jsonX) alone
+		if walked[i].Kind == ir.Struct && !isRoot[walked[i].GoName] {
+			continue // walked by Members(jsonX) alone: only CompiledSpec names a struct's walker
 		}
 		f.Add(d).Line()
 	}
@@ -100,8 +100,7 @@ type checkEmitter struct {
 	models   map[string]*ir.Model
 	reach    map[string]bool // the models a checked body holds
 	patterns patternVars
-	inits    []jen.Code      // the structs' Checks, for init
-	named    map[string]bool // the structs whose walker is named: others need none
+	inits    []jen.Code // the structs' Checks, for init
 }
 
 func (e *checkEmitter) reachModel(name string) {
@@ -146,7 +145,7 @@ func (e *checkEmitter) genWalk(m *ir.Model) jen.Code {
 		Func().Id(walkName(m.GoName)).Params(jen.Id("w").Op("*").Qual(jsondecPkg, "Walk")).Bool().Block(body...)
 }
 
-// structWalk walks an object by its field's checks, which the decoder's table
+// structWalk walks an object by its fields' checks, which the decoder's table
 // of field names (jsonX, decode_gen.go) is given in init: the key looked up
 // there, a key given twice refused, the field's check run, and the fields the
 // schema requires (jsonX's Mandatory ones) looked for at the end. Init, since
@@ -167,27 +166,31 @@ func (e *checkEmitter) structWalk(m *ir.Model) []jen.Code {
 	table := jen.Id("json" + m.GoName)
 	var checks []jen.Code
 	for _, f := range m.Fields {
-		checks = append(checks, e.fieldCheck(f))
+		checks = append(checks, e.check(f.Type, f.Nullable))
 	}
 	e.inits = append(e.inits, jen.Add(table).Dot("Checks").
 		Custom(jen.Options{Open: "(", Close: ")", Separator: ",", Multi: len(checks) > 0}, checks...))
 	return []jen.Code{jen.Return(jen.Id("w").Dot("Members").Call(table))}
 }
 
-// fieldCheck is the jsondec.Check of a field's value: one of jsondec's for a
-// primitive without rules beyond its type, which Members checks without a
-// call, else CheckBy a walker.
-func (e *checkEmitter) fieldCheck(f *ir.Field) jen.Code {
-	if !f.Nullable {
-		if fn := e.plainWalk(f.Type); fn != "" {
-			return jen.Qual(jsondecPkg, "Check"+strings.TrimPrefix(fn, "Walk"))
+// check is the jsondec.Check of a value of type t (or null, when nullable):
+// one of jsondec's for a primitive without rules beyond its type and for a
+// struct, which the walk runs without a call through a func value, else
+// CheckBy a model's walker or a literal that captures nothing.
+func (e *checkEmitter) check(t ir.TypeRef, nullable bool) jen.Code {
+	if !nullable {
+		if c := plainCheck(t, e.stringConds); c != "" {
+			return jen.Qual(jsondecPkg, c)
 		}
-		if e.isStruct(f.Type) {
-			return jen.Qual(jsondecPkg, "CheckObject").Call(jen.Id("json" + f.Type.Name))
+		if e.isStruct(t) {
+			return jen.Qual(jsondecPkg, "CheckObject").Call(jen.Id("json" + t.Name))
 		}
-		return jen.Qual(jsondecPkg, "CheckBy").Call(e.walkFunc(f.Type))
+		if t.Kind == ir.Named {
+			return jen.Qual(jsondecPkg, "CheckBy").Call(jen.Id(walkName(t.Name)))
+		}
 	}
-	return jen.Qual(jsondecPkg, "CheckBy").Call(jen.Func().Params(jen.Id("w").Op("*").Qual(jsondecPkg, "Walk")).Bool().Block(jen.Return(e.value(f.Type, true))))
+	return jen.Qual(jsondecPkg, "CheckBy").Call(jen.Func().Params(jen.Id("w").Op("*").Qual(jsondecPkg, "Walk")).Bool().
+		Block(jen.Return(e.value(t, nullable))))
 }
 
 func refuse() jen.Code { return jen.Return(jen.False()) }
@@ -281,7 +284,7 @@ func (e *checkEmitter) value(t ir.TypeRef, nullable bool) *jen.Statement {
 			}
 		}
 		unique := c != nil && c.UniqueItems
-		return jen.Id("w").Dot("Array").Call(jen.Lit(lo), jen.Lit(hi), jen.Lit(unique), e.walkFunc(*t.Elem))
+		return jen.Id("w").Dot("Array").Call(jen.Lit(lo), jen.Lit(hi), jen.Lit(unique), e.check(*t.Elem, false))
 	case ir.Map:
 		lo, hi := 0, -1
 		if c != nil {
@@ -290,7 +293,7 @@ func (e *checkEmitter) value(t ir.TypeRef, nullable bool) *jen.Statement {
 				hi = int(*c.MaxProperties)
 			}
 		}
-		return jen.Id("w").Dot("Map").Call(jen.Lit(lo), jen.Lit(hi), e.walkFunc(*t.Elem))
+		return jen.Id("w").Dot("Map").Call(jen.Lit(lo), jen.Lit(hi), e.check(*t.Elem, false))
 	case ir.RawJSON:
 		args := []jen.Code{jen.False()}
 		if c != nil {
@@ -313,44 +316,29 @@ func (e *checkEmitter) isStruct(t ir.TypeRef) bool {
 	return t.Kind == ir.Named && m != nil && m.Kind == ir.Struct
 }
 
-// walkFunc is a func(*jsondec.Walk) bool for a value of type t: a model's
-// walker, jsondec's for a primitive without constraints, or a literal that
-// captures nothing.
-func (e *checkEmitter) walkFunc(t ir.TypeRef) jen.Code {
-	if t.Kind == ir.Named {
-		e.named[t.Name] = true
-		return jen.Id(walkName(t.Name))
-	}
-	if fn := e.plainWalk(t); fn != "" {
-		return jen.Qual(jsondecPkg, fn)
-	}
-	return jen.Func().Params(jen.Id("w").Op("*").Qual(jsondecPkg, "Walk")).Bool().Block(jen.Return(e.value(t, false)))
-}
-
-// plainWalk names jsondec's walk of t when t is a primitive whose value has
-// no rule beyond its type (as primitive would walk it with no function), ""
-// otherwise.
-func (e *checkEmitter) plainWalk(t ir.TypeRef) string {
+// plainCheck names jsondec's Check of t when t is a primitive whose value has
+// no rule beyond its type (conds gives a string's rules), "" otherwise.
+func plainCheck(t ir.TypeRef, conds func(*ir.Constraints) []jen.Code) string {
 	if t.Kind != ir.Primitive {
 		return ""
 	}
 	c := t.Constraints
 	switch t.Name {
 	case "bool":
-		return "WalkBool"
+		return "CheckBool"
 	case "string":
-		if len(e.stringConds(c)) > 0 {
+		if len(conds(c)) > 0 {
 			return ""
 		}
-		return "WalkStr"
+		return "CheckStr"
 	}
 	if len(numberConds(c)) > 0 {
 		return ""
 	}
 	if t.Name == "float32" || t.Name == "float64" {
-		return "WalkFloat"
+		return "CheckFloat"
 	}
-	return fmt.Sprintf("WalkInt%d", intBits(t.Name))
+	return fmt.Sprintf("CheckInt%d", intBits(t.Name))
 }
 
 func (e *checkEmitter) primitive(name string, c *ir.Constraints) *jen.Statement {

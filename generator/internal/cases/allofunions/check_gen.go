@@ -26,7 +26,7 @@ func init() {
 	)
 	jsonFolderVariant1.Checks(
 		jsondec.CheckBy(func(w *jsondec.Walk) bool {
-			return w.Array(0, -1, false, walkFolderVariant1Entries)
+			return w.Array(0, -1, false, jsondec.CheckBy(walkFolderVariant1Entries))
 		}),
 	)
 	jsonFolderVariant1EntriesVariant0.Checks(
@@ -39,7 +39,7 @@ func init() {
 	)
 	jsonFolderVariant1EntriesVariant1.Checks(
 		jsondec.CheckBy(func(w *jsondec.Walk) bool {
-			return w.Array(0, -1, false, walkFolderVariant1Entries)
+			return w.Array(0, -1, false, jsondec.CheckBy(walkFolderVariant1Entries))
 		}),
 	)
 	jsonLabeledLetter.Checks(

@@ -15,7 +15,7 @@ func init() {
 		}),
 		jsondec.CheckBy(walkBoardLight),
 		jsondec.CheckBy(func(w *jsondec.Walk) bool {
-			return w.Array(0, -1, false, walkCorner)
+			return w.Array(0, -1, false, jsondec.CheckBy(walkCorner))
 		}),
 		jsondec.CheckBy(walkChoice),
 		jsondec.CheckBy(walkFree),

@@ -26,10 +26,10 @@ func init() {
 		jsondec.CheckBool,
 		jsondec.CheckStr,
 		jsondec.CheckBy(func(w *jsondec.Walk) bool {
-			return w.Array(0, -1, false, jsondec.WalkStr)
+			return w.Array(0, -1, false, jsondec.CheckStr)
 		}),
 		jsondec.CheckBy(func(w *jsondec.Walk) bool {
-			return w.Map(0, -1, jsondec.WalkStr)
+			return w.Map(0, -1, jsondec.CheckStr)
 		}),
 		jsondec.CheckBy(walkLevel),
 		jsondec.CheckBy(walkColor),
@@ -37,7 +37,7 @@ func init() {
 		jsondec.CheckBy(walkPort),
 		jsondec.CheckObject(jsonItem),
 		jsondec.CheckBy(func(w *jsondec.Walk) bool {
-			return w.Array(0, -1, false, walkItem)
+			return w.Array(0, -1, false, jsondec.CheckObject(jsonItem))
 		}),
 		jsondec.CheckBy(func(w *jsondec.Walk) bool {
 			return (w.Null() || w.Str())
@@ -55,7 +55,7 @@ func init() {
 			})
 		}),
 		jsondec.CheckBy(func(w *jsondec.Walk) bool {
-			return w.Map(0, -1, jsondec.WalkInt32)
+			return w.Map(0, -1, jsondec.CheckInt32)
 		}),
 		jsondec.CheckObject(jsonLimits),
 		jsondec.CheckStr,
@@ -94,34 +94,34 @@ func init() {
 			})
 		}),
 		jsondec.CheckBy(func(w *jsondec.Walk) bool {
-			return w.Array(1, 4, true, func(w *jsondec.Walk) bool {
+			return w.Array(1, 4, true, jsondec.CheckBy(func(w *jsondec.Walk) bool {
 				return w.IntIn(32, func(x float64) bool {
 					return x >= 1.0
 				})
-			})
+			}))
 		}),
 		jsondec.CheckBy(func(w *jsondec.Walk) bool {
-			return w.Array(0, -1, false, func(w *jsondec.Walk) bool {
+			return w.Array(0, -1, false, jsondec.CheckBy(func(w *jsondec.Walk) bool {
 				return w.Text(func(s []byte) bool {
 					return jsondec.Runes(s, 0, 3)
 				})
-			})
+			}))
 		}),
 		jsondec.CheckBy(func(w *jsondec.Walk) bool {
-			return w.Array(0, -1, false, func(w *jsondec.Walk) bool {
-				return w.Array(0, 2, false, func(w *jsondec.Walk) bool {
+			return w.Array(0, -1, false, jsondec.CheckBy(func(w *jsondec.Walk) bool {
+				return w.Array(0, 2, false, jsondec.CheckBy(func(w *jsondec.Walk) bool {
 					return w.IntIn(64, func(x float64) bool {
 						return x <= 9.0
 					})
-				})
-			})
+				}))
+			}))
 		}),
 		jsondec.CheckBy(func(w *jsondec.Walk) bool {
-			return w.Map(1, 3, func(w *jsondec.Walk) bool {
+			return w.Map(1, 3, jsondec.CheckBy(func(w *jsondec.Walk) bool {
 				return w.Text(func(s []byte) bool {
 					return jsondec.Runes(s, 0, 2)
 				})
-			})
+			}))
 		}),
 		jsondec.CheckBy(func(w *jsondec.Walk) bool {
 			return (w.Null() || w.Text(func(s []byte) bool {
@@ -131,26 +131,21 @@ func init() {
 		jsondec.CheckBy(walkSpin),
 		jsondec.CheckBy(walkCodes),
 		jsondec.CheckBy(func(w *jsondec.Walk) bool {
-			return w.Array(0, -1, true, walkColor)
+			return w.Array(0, -1, true, jsondec.CheckBy(walkColor))
 		}),
 		jsondec.CheckBy(func(w *jsondec.Walk) bool {
-			return w.Array(0, -1, true, walkBase)
+			return w.Array(0, -1, true, jsondec.CheckObject(jsonBase))
 		}),
 	)
 }
 
-// walkBase consumes a valid Base at w's cursor, else reports false.
-func walkBase(w *jsondec.Walk) bool {
-	return w.Members(jsonBase)
-}
-
 // walkCodes consumes a valid Codes at w's cursor, else reports false.
 func walkCodes(w *jsondec.Walk) bool {
-	return w.Array(0, 2, false, func(w *jsondec.Walk) bool {
+	return w.Array(0, 2, false, jsondec.CheckBy(func(w *jsondec.Walk) bool {
 		return w.Text(func(s []byte) bool {
 			return walkPattern0.Match(s)
 		})
-	})
+	}))
 }
 
 // walkColor consumes a valid Color at w's cursor, else reports false.
@@ -162,11 +157,6 @@ func walkColor(w *jsondec.Walk) bool {
 
 // walkGetItemResponse consumes a valid GetItemResponse at w's cursor, else reports false.
 func walkGetItemResponse(w *jsondec.Walk) bool {
-	return w.Members(jsonItem)
-}
-
-// walkItem consumes a valid Item at w's cursor, else reports false.
-func walkItem(w *jsondec.Walk) bool {
 	return w.Members(jsonItem)
 }
 

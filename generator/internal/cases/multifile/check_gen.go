@@ -13,14 +13,14 @@ func init() {
 	jsonOwner.Checks(
 		jsondec.CheckStr,
 		jsondec.CheckBy(func(w *jsondec.Walk) bool {
-			return w.Array(0, -1, false, walkPet)
+			return w.Array(0, -1, false, jsondec.CheckObject(jsonPet))
 		}),
 	)
 	jsonPet.Checks(
 		jsondec.CheckStr,
 		jsondec.CheckObject(jsonOwner),
 		jsondec.CheckBy(func(w *jsondec.Walk) bool {
-			return w.Array(0, -1, false, walkCode)
+			return w.Array(0, -1, false, jsondec.CheckBy(walkCode))
 		}),
 	)
 }
@@ -44,7 +44,7 @@ func walkGetPetResponse(w *jsondec.Walk) bool {
 
 // walkListPetsResponse consumes a valid ListPetsResponse at w's cursor, else reports false.
 func walkListPetsResponse(w *jsondec.Walk) bool {
-	return w.Array(0, -1, false, walkPet)
+	return w.Array(0, -1, false, jsondec.CheckObject(jsonPet))
 }
 
 // walkPet consumes a valid Pet at w's cursor, else reports false.

@@ -27,7 +27,7 @@ func init() {
 			return (w.Null() || w.Str())
 		}),
 		jsondec.CheckBy(func(w *jsondec.Walk) bool {
-			return w.Array(0, -1, false, jsondec.WalkStr)
+			return w.Array(0, -1, false, jsondec.CheckStr)
 		}),
 		jsondec.CheckObject(jsonThing),
 		jsondec.CheckStr,

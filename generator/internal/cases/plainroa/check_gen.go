@@ -36,17 +36,12 @@ func walkGetPetPhotoResponse(w *jsondec.Walk) bool {
 
 // walkListPetsResponse consumes a valid ListPetsResponse at w's cursor, else reports false.
 func walkListPetsResponse(w *jsondec.Walk) bool {
-	return w.Array(0, -1, false, walkPet)
+	return w.Array(0, -1, false, jsondec.CheckObject(jsonPet))
 }
 
 // walkNewPet consumes a valid NewPet at w's cursor, else reports false.
 func walkNewPet(w *jsondec.Walk) bool {
 	return w.Members(jsonNewPet)
-}
-
-// walkPet consumes a valid Pet at w's cursor, else reports false.
-func walkPet(w *jsondec.Walk) bool {
-	return w.Members(jsonPet)
 }
 
 // walkProblem consumes a valid Problem at w's cursor, else reports false.

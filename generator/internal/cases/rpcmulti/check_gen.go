@@ -16,7 +16,7 @@ func init() {
 	jsonDescribeThingsResponse.Checks(
 		jsondec.CheckStr,
 		jsondec.CheckBy(func(w *jsondec.Walk) bool {
-			return w.Array(0, -1, false, walkThing)
+			return w.Array(0, -1, false, jsondec.CheckObject(jsonThing))
 		}),
 	)
 	jsonThing.Checks(
@@ -46,9 +46,4 @@ func walkKind(w *jsondec.Walk) bool {
 	return w.Text(func(s []byte) bool {
 		return Kind(jsondec.View(s)).IsKnown()
 	})
-}
-
-// walkThing consumes a valid Thing at w's cursor, else reports false.
-func walkThing(w *jsondec.Walk) bool {
-	return w.Members(jsonThing)
 }

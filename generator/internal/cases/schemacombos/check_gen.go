@@ -93,11 +93,11 @@ func walkGetVehicleResponse(w *jsondec.Walk) bool {
 
 // walkMileages consumes a valid Mileages at w's cursor, else reports false.
 func walkMileages(w *jsondec.Walk) bool {
-	return w.Array(0, -1, false, func(w *jsondec.Walk) bool {
+	return w.Array(0, -1, false, jsondec.CheckBy(func(w *jsondec.Walk) bool {
 		return w.IntIn(64, func(x float64) bool {
 			return x >= 0.0
 		})
-	})
+	}))
 }
 
 // walkPayment consumes a valid Payment at w's cursor, else reports false.

@@ -17,7 +17,7 @@ var (
 func init() {
 	jsonAnyOp.Checks(
 		jsondec.CheckBy(func(w *jsondec.Walk) bool {
-			return w.Array(0, -1, false, jsondec.WalkStr)
+			return w.Array(0, -1, false, jsondec.CheckStr)
 		}),
 	)
 	jsonBinaryData.Checks(
@@ -294,7 +294,7 @@ func walkPredicate(w *jsondec.Walk) bool {
 	case w.IsBool():
 		return walkScalar(w)
 	case w.Is('['):
-		return w.Array(0, -1, false, walkPredicate)
+		return w.Array(0, -1, false, jsondec.CheckBy(walkPredicate))
 	case w.Is('{'):
 		return w.Members(jsonNotOp)
 	}
