@@ -19,6 +19,10 @@ type Struct struct {
 	mandatory []int  // indices of the fields the schema requires
 	nullable  []bool // by index: the field may be null; nil for none
 	closed    bool   // members no field names are refused
+
+	// What a walk checks (see members.go); nil until Checks.
+	checks   []Check
+	mustHave []uint64 // per 64 fields, the bits of the mandatory ones
 }
 
 // NewStruct describes the struct type goType with the given field names.

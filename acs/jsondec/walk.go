@@ -18,6 +18,7 @@ type Walk struct {
 	Decoder
 	strict bool
 	unsure bool
+	seen   []uint64 // the fields met of the objects of over 64 fields being walked (Members)
 }
 
 // Verdict is a walker's answer on a whole document.
@@ -68,6 +69,7 @@ func Judge(data []byte, strict bool, walk func(*Walk) bool) Verdict {
 func (w *Walk) Start(data []byte, strict bool) {
 	w.Reset(data)
 	w.strict, w.unsure = strict, false
+	w.seen = w.seen[:0]
 }
 
 // Strict reports whether the walk refuses values outside open enums.
@@ -202,7 +204,7 @@ func (w *Walk) Open() bool {
 // Array consumes the value at the cursor and reports whether it is an array of
 // lo to hi items (hi < 0 for no upper bound), each of which item accepts, and
 // if unique, no two of which are equal.
-func (w *Walk) Array(lo, hi int, unique bool, item func(*Walk) bool) bool {
+func (w *Walk) Array(lo, hi int, unique bool, item Check) bool {
 	if !w.Is('[') {
 		return false
 	}
@@ -211,7 +213,7 @@ func (w *Walk) Array(lo, hi int, unique bool, item func(*Walk) bool) bool {
 	for more := w.Enter(); more; more = w.Next('[') {
 		w.skipSpace()
 		start := w.pos
-		if !item(w) {
+		if !w.check(&item) {
 			return false
 		}
 		if unique && n < uniqueSpans {
@@ -261,7 +263,7 @@ func (w *Walk) distinct(spans [][2]int, n int) bool {
 // lo to hi members (hi < 0 for no upper bound), each member's value accepted
 // by value. A key given twice counts twice here and once in JSON Schema, so
 // with lo above 1 the object is left to decoding (Unsure).
-func (w *Walk) Map(lo, hi int, value func(*Walk) bool) bool {
+func (w *Walk) Map(lo, hi int, value Check) bool {
 	if !w.Is('{') {
 		return false
 	}
@@ -271,7 +273,7 @@ func (w *Walk) Map(lo, hi int, value func(*Walk) bool) bool {
 	n := 0
 	for more := w.Enter(); more; more = w.Next('{') {
 		n++
-		if _, ok := w.ReadKey(); !ok || !value(w) {
+		if _, ok := w.ReadKey(); !ok || !w.check(&value) {
 			return false
 		}
 	}
@@ -290,14 +292,6 @@ func (w *Walk) Field(s *Struct, prev int) int {
 	}
 	i, _ := s.index(key, prev+1, true)
 	return i
-}
-
-// Once records in seen that the member with bit was met and reports whether it
-// was the first time: a key given twice is refused, as its values would merge.
-func Once(seen *uint64, bit uint64) bool {
-	first := *seen&bit == 0
-	*seen |= bit
-	return first
 }
 
 // Any consumes the value at the cursor, whatever it is but null (unless

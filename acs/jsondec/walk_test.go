@@ -8,12 +8,12 @@ import (
 
 // walkItems walks an array of strings or numbers whose items must be unique.
 func walkItems(w *Walk) bool {
-	return w.Array(0, -1, true, func(w *Walk) bool {
+	return w.Array(0, -1, true, CheckBy(func(w *Walk) bool {
 		if w.IsNumber() {
 			return w.Float()
 		}
 		return w.Str()
-	})
+	}))
 }
 
 // uniqueItems tells items apart as kin-openapi does, by json.Marshal of each
@@ -38,26 +38,16 @@ func TestWalkTellsUniqueItemsApart(t *testing.T) {
 
 // walkPoint is a walker as acsgen generates one, for an object with a required
 // x and an optional y that may be null.
-var pointStruct = NewStruct("point", "x", "y")
+var pointStruct = NewStruct("point", "x", "y").Mandatory(0)
 
-func walkPoint(w *Walk) bool {
-	var seen [1]uint64
-	at := -1
-	for more := w.Open(); more; more = w.Next('{') {
-		ok := false
-		at = w.Field(pointStruct, at)
-		switch at {
-		case 0:
-			ok = Once(&seen[0], 1<<0) && w.IntIn(32, func(x float64) bool { return x >= 0 })
-		case 1:
-			ok = Once(&seen[0], 1<<1) && (w.Null() || w.Int(32))
-		}
-		if !ok {
-			return false
-		}
-	}
-	return !w.Failed() && seen[0]&1 == 1
+func init() {
+	pointStruct.Checks(
+		CheckBy(func(w *Walk) bool { return w.IntIn(32, func(x float64) bool { return x >= 0 }) }),
+		CheckBy(func(w *Walk) bool { return w.Null() || w.Int(32) }),
+	)
 }
+
+func walkPoint(w *Walk) bool { return w.Members(pointStruct) }
 
 func TestWalkJudgesObjects(t *testing.T) {
 	for doc, want := range map[string]Verdict{
@@ -83,7 +73,7 @@ func TestWalkJudgesObjects(t *testing.T) {
 // twice counts once there.
 func TestWalkLeavesCountedMapsToDecoding(t *testing.T) {
 	walk := func(lo int) func(*Walk) bool {
-		return func(w *Walk) bool { return w.Map(lo, 3, (*Walk).Str) }
+		return func(w *Walk) bool { return w.Map(lo, 3, CheckStr) }
 	}
 	assert.Equal(t, Accepted, Judge([]byte(`{"a":"x","b":"y"}`), false, walk(1)))
 	assert.Equal(t, Refused, Judge([]byte(`{}`), false, walk(1)))

@@ -1,6 +1,8 @@
 package emit
 
 import (
+	"fmt"
+
 	"github.com/dave/jennifer/jen"
 
 	"github.com/acsgen/acsgen/generator/ir"
@@ -33,14 +35,27 @@ func genCheckFile(f *jen.File, api *ir.API) bool {
 		e.reachModel(r)
 	}
 	var decls []jen.Code
+	var walked []*ir.Model
 	for _, m := range api.Models {
 		if e.reach[m.GoName] {
 			decls = append(decls, e.genWalk(m))
+			walked = append(walked, m)
 		}
+	}
+	isRoot := map[string]bool{}
+	for _, r := range roots {
+		isRoot[r] = true
 	}
 	e.patterns.declare(f, "Patterns of the checked bodies, for their walkers.")
 	declareKeyTables(f, api, e.reach)
-	for _, d := range decls {
+	if len(e.inits) > 0 {
+		f.Comment("The checks of the structs' fields, set in init: those of two structs may refer to each other.")
+		f.Func().Id("init").Params().Block(e.inits...).Line()
+	}
+	for i, d := range decls {
+		if walked[i].Kind == ir.Struct && !isRoot[walked[i].GoName] {
+			continue // walked by Members(jsonX) alone: only CompiledSpec names a struct's walker
+		}
 		f.Add(d).Line()
 	}
 	return true
@@ -87,6 +102,7 @@ type checkEmitter struct {
 	models   map[string]*ir.Model
 	reach    map[string]bool // the models a checked body holds
 	patterns patternVars
+	inits    []jen.Code // the structs' Checks, for init
 }
 
 func (e *checkEmitter) reachModel(name string) {
@@ -127,69 +143,57 @@ func (e *checkEmitter) genWalk(m *ir.Model) jen.Code {
 	case ir.Alias, ir.Defined:
 		body = []jen.Code{jen.Return(e.value(m.Type, false))}
 	}
-	return jen.Commentf("%s consumes the value at w's cursor and reports whether it is a valid %s.", walkName(m.GoName), m.GoName).Line().
+	return jen.Commentf("%s consumes a valid %s at w's cursor, else reports false.", walkName(m.GoName), m.GoName).Line().
 		Func().Id(walkName(m.GoName)).Params(jen.Id("w").Op("*").Qual(jsondecPkg, "Walk")).Bool().Block(body...)
 }
 
-// structWalk walks an object member by member, each key looked up in the
-// table of field names (jsonX, the decoder's, declared again in the check
-// package by declareKeyTables) and switched to its
-// field's check, the fields met recorded in a bit set that the required ones
-// are then looked up in:
+// structWalk walks an object by its fields' checks, which the table of field
+// names (jsonX, the decoder's, declared again in the check package by
+// declareKeyTables) is given in init: the key looked up
+// there, a key given twice refused, the field's check run, and the fields the
+// schema requires (jsonX's Mandatory ones) looked for at the end. Init, since
+// the checks of two structs may refer to each other:
 //
-//	var seen [1]uint64
-//	at := -1
-//	for more := w.Open(); more; more = w.Next('{') {
-//		ok := false
-//		at = w.Field(jsonPet, at)
-//		switch at {
-//		case 0:
-//			ok = jsondec.Once(&seen[0], 1<<0) && w.Str()
-//		}
-//		if !ok {
-//			return false
-//		}
+//	func init() {
+//		jsonPet.Checks(
+//			jsondec.CheckStr,
+//			jsondec.CheckObject(jsonOwner),
+//			jsondec.CheckBy(walkTags),
+//		)
 //	}
-//	return !w.Failed() && seen[0]&0x1 == 0x1
+//
+//	func walkPet(w *jsondec.Walk) bool {
+//		return w.Members(jsonPet)
+//	}
 func (e *checkEmitter) structWalk(m *ir.Model) []jen.Code {
-	words := max((len(m.Fields)+63)/64, 1)
-	var cases []jen.Code
-	named := map[string]bool{}
-	for i, f := range m.Fields {
-		if named[f.Name] {
-			continue // decoding, too, takes the first field of a name
+	table := jen.Id("json" + m.GoName)
+	var checks []jen.Code
+	for _, f := range m.Fields {
+		checks = append(checks, e.check(f.Type, f.Nullable))
+	}
+	e.inits = append(e.inits, jen.Add(table).Dot("Checks").
+		Custom(jen.Options{Open: "(", Close: ")", Separator: ",", Multi: len(checks) > 0}, checks...))
+	return []jen.Code{jen.Return(jen.Id("w").Dot("Members").Call(table))}
+}
+
+// check is the jsondec.Check of a value of type t (or null, when nullable):
+// one of jsondec's for a primitive without rules beyond its type and for a
+// struct, which the walk runs without a call through a func value, else
+// CheckBy a model's walker or a literal that captures nothing.
+func (e *checkEmitter) check(t ir.TypeRef, nullable bool) jen.Code {
+	if !nullable {
+		if c := plainCheck(t, e.stringConds); c != "" {
+			return jen.Qual(jsondecPkg, c)
 		}
-		named[f.Name] = true
-		once := jen.Qual(jsondecPkg, "Once").Call(jen.Op("&").Id("seen").Index(jen.Lit(i/64)), jen.Lit(1).Op("<<").Lit(i%64))
-		cases = append(cases, jen.Case(jen.Lit(i)).Id("ok").Op("=").Add(once).Op("&&").Add(e.value(f.Type, f.Nullable)))
-	}
-	done := jen.Op("!").Id("w").Dot("Failed").Call()
-	masks := make([]uint64, words)
-	for i, f := range m.Fields {
-		if f.Required {
-			masks[i/64] |= uint64(1) << (i % 64)
+		if e.isStruct(t) {
+			return jen.Qual(jsondecPkg, "CheckObject").Call(jen.Id("json" + t.Name))
+		}
+		if t.Kind == ir.Named {
+			return jen.Qual(jsondecPkg, "CheckBy").Call(jen.Id(walkName(t.Name)))
 		}
 	}
-	for w, mask := range masks {
-		if mask != 0 {
-			done = done.Op("&&").Id("seen").Index(jen.Lit(w)).Op("&").Lit(mask).Op("==").Lit(mask)
-		}
-	}
-	loop := []jen.Code{jen.Id("ok").Op(":=").False(),
-		jen.Id("at").Op("=").Id("w").Dot("Field").Call(jen.Id("json"+m.GoName), jen.Id("at")),
-		jen.Switch(jen.Id("at")).Block(cases...),
-		jen.If(jen.Op("!").Id("ok")).Block(refuse())}
-	if len(cases) == 0 {
-		loop = []jen.Code{refuse()} // no member is one of its properties
-	}
-	var g []jen.Code
-	if len(cases) > 0 {
-		g = append(g, jen.Var().Id("seen").Index(jen.Lit(words)).Uint64(), jen.Id("at").Op(":=").Lit(-1))
-	}
-	return append(g,
-		jen.For(jen.Id("more").Op(":=").Id("w").Dot("Open").Call(), jen.Id("more"),
-			jen.Id("more").Op("=").Id("w").Dot("Next").Call(jen.LitRune('{'))).Block(loop...),
-		jen.Return(done))
+	return jen.Qual(jsondecPkg, "CheckBy").Call(jen.Func().Params(jen.Id("w").Op("*").Qual(jsondecPkg, "Walk")).Bool().
+		Block(jen.Return(e.value(t, nullable))))
 }
 
 func refuse() jen.Code { return jen.Return(jen.False()) }
@@ -268,6 +272,9 @@ func (e *checkEmitter) value(t ir.TypeRef, nullable bool) *jen.Statement {
 	c := t.Constraints
 	switch t.Kind {
 	case ir.Named:
+		if e.isStruct(t) {
+			return jen.Id("w").Dot("Members").Call(jen.Id("json" + t.Name))
+		}
 		return jen.Id(walkName(t.Name)).Call(jen.Id("w"))
 	case ir.Primitive:
 		return e.primitive(t.Name, c)
@@ -280,7 +287,7 @@ func (e *checkEmitter) value(t ir.TypeRef, nullable bool) *jen.Statement {
 			}
 		}
 		unique := c != nil && c.UniqueItems
-		return jen.Id("w").Dot("Array").Call(jen.Lit(lo), jen.Lit(hi), jen.Lit(unique), e.walkFunc(*t.Elem))
+		return jen.Id("w").Dot("Array").Call(jen.Lit(lo), jen.Lit(hi), jen.Lit(unique), e.check(*t.Elem, false))
 	case ir.Map:
 		lo, hi := 0, -1
 		if c != nil {
@@ -289,7 +296,7 @@ func (e *checkEmitter) value(t ir.TypeRef, nullable bool) *jen.Statement {
 				hi = int(*c.MaxProperties)
 			}
 		}
-		return jen.Id("w").Dot("Map").Call(jen.Lit(lo), jen.Lit(hi), e.walkFunc(*t.Elem))
+		return jen.Id("w").Dot("Map").Call(jen.Lit(lo), jen.Lit(hi), e.check(*t.Elem, false))
 	case ir.RawJSON:
 		args := []jen.Code{jen.False()}
 		if c != nil {
@@ -306,13 +313,35 @@ func (e *checkEmitter) value(t ir.TypeRef, nullable bool) *jen.Statement {
 	return jen.False()
 }
 
-// walkFunc is a func(*jsondec.Walk) bool for a value of type t: a model's
-// walker, or a literal that captures nothing.
-func (e *checkEmitter) walkFunc(t ir.TypeRef) jen.Code {
-	if t.Kind == ir.Named {
-		return jen.Id(walkName(t.Name))
+// isStruct reports whether t names a struct model, whose walk is Members.
+func (e *checkEmitter) isStruct(t ir.TypeRef) bool {
+	m := e.models[t.Name]
+	return t.Kind == ir.Named && m != nil && m.Kind == ir.Struct
+}
+
+// plainCheck names jsondec's Check of t when t is a primitive whose value has
+// no rule beyond its type (conds gives a string's rules), "" otherwise.
+func plainCheck(t ir.TypeRef, conds func(*ir.Constraints) []jen.Code) string {
+	if t.Kind != ir.Primitive {
+		return ""
 	}
-	return jen.Func().Params(jen.Id("w").Op("*").Qual(jsondecPkg, "Walk")).Bool().Block(jen.Return(e.value(t, false)))
+	c := t.Constraints
+	switch t.Name {
+	case "bool":
+		return "CheckBool"
+	case "string":
+		if len(conds(c)) > 0 {
+			return ""
+		}
+		return "CheckStr"
+	}
+	if len(numberConds(c)) > 0 {
+		return ""
+	}
+	if t.Name == "float32" || t.Name == "float64" {
+		return "CheckFloat"
+	}
+	return fmt.Sprintf("CheckInt%d", intBits(t.Name))
 }
 
 func (e *checkEmitter) primitive(name string, c *ir.Constraints) *jen.Statement {

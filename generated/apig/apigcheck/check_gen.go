@@ -82,781 +82,618 @@ var jsonSubDomainInfo = jsondec.NewStruct("apig.SubDomainInfo", "domainId", "nam
 var jsonUpdatePluginAttachmentBody = jsondec.NewStruct("apig.UpdatePluginAttachmentBody", "attachResourceIds", "pluginConfig", "enable").Required()
 var jsonUpdatePluginAttachmentResponse = jsondec.NewStruct("apig.UpdatePluginAttachmentResponse", "requestId", "code", "message").Required()
 
-// walkAICacheConfig consumes the value at w's cursor and reports whether it is a valid AICacheConfig.
-func walkAICacheConfig(w *jsondec.Walk) bool {
-	var seen [1]uint64
-	at := -1
-	for more := w.Open(); more; more = w.Next('{') {
-		ok := false
-		at = w.Field(jsonAICacheConfig, at)
-		switch at {
-		case 0:
-			ok = jsondec.Once(&seen[0], 1<<0) && w.Str()
-		case 1:
-			ok = jsondec.Once(&seen[0], 1<<1) && w.Str()
-		case 2:
-			ok = jsondec.Once(&seen[0], 1<<2) && w.Int(32)
-		case 3:
-			ok = jsondec.Once(&seen[0], 1<<3) && walkAICacheConfigEmbeddingConfig(w)
-		case 4:
-			ok = jsondec.Once(&seen[0], 1<<4) && walkAIPluginStatus(w)
-		case 5:
-			ok = jsondec.Once(&seen[0], 1<<5) && walkAIPolicyRedisConfig(w)
-		case 6:
-			ok = jsondec.Once(&seen[0], 1<<6) && walkAICacheConfigVectorConfig(w)
-		}
-		if !ok {
-			return false
-		}
-	}
-	return !w.Failed()
-}
-
-// walkAICacheConfigEmbeddingConfig consumes the value at w's cursor and reports whether it is a valid AICacheConfigEmbeddingConfig.
-func walkAICacheConfigEmbeddingConfig(w *jsondec.Walk) bool {
-	var seen [1]uint64
-	at := -1
-	for more := w.Open(); more; more = w.Next('{') {
-		ok := false
-		at = w.Field(jsonAICacheConfigEmbeddingConfig, at)
-		switch at {
-		case 0:
-			ok = jsondec.Once(&seen[0], 1<<0) && w.Str()
-		case 1:
-			ok = jsondec.Once(&seen[0], 1<<1) && w.Str()
-		case 2:
-			ok = jsondec.Once(&seen[0], 1<<2) && w.Int(32)
-		case 3:
-			ok = jsondec.Once(&seen[0], 1<<3) && w.Str()
-		}
-		if !ok {
-			return false
-		}
-	}
-	return !w.Failed()
-}
-
-// walkAICacheConfigVectorConfig consumes the value at w's cursor and reports whether it is a valid AICacheConfigVectorConfig.
-func walkAICacheConfigVectorConfig(w *jsondec.Walk) bool {
-	var seen [1]uint64
-	at := -1
-	for more := w.Open(); more; more = w.Next('{') {
-		ok := false
-		at = w.Field(jsonAICacheConfigVectorConfig, at)
-		switch at {
-		case 0:
-			ok = jsondec.Once(&seen[0], 1<<0) && w.Str()
-		case 1:
-			ok = jsondec.Once(&seen[0], 1<<1) && w.Str()
-		case 2:
-			ok = jsondec.Once(&seen[0], 1<<2) && w.Str()
-		case 3:
-			ok = jsondec.Once(&seen[0], 1<<3) && w.Float()
-		case 4:
-			ok = jsondec.Once(&seen[0], 1<<4) && w.Int(32)
-		case 5:
-			ok = jsondec.Once(&seen[0], 1<<5) && w.Str()
-		}
-		if !ok {
-			return false
-		}
-	}
-	return !w.Failed()
-}
-
-// walkAINetworkConfigSearchEngine consumes the value at w's cursor and reports whether it is a valid AINetworkConfigSearchEngine.
-func walkAINetworkConfigSearchEngine(w *jsondec.Walk) bool {
-	var seen [1]uint64
-	at := -1
-	for more := w.Open(); more; more = w.Next('{') {
-		ok := false
-		at = w.Field(jsonAINetworkConfigSearchEngine, at)
-		switch at {
-		case 0:
-			ok = jsondec.Once(&seen[0], 1<<0) && w.Str()
-		case 1:
-			ok = jsondec.Once(&seen[0], 1<<1) && w.Str()
-		case 2:
-			ok = jsondec.Once(&seen[0], 1<<2) && w.Int(32)
-		case 3:
-			ok = jsondec.Once(&seen[0], 1<<3) && w.Str()
-		case 4:
-			ok = jsondec.Once(&seen[0], 1<<4) && w.Str()
-		case 5:
-			ok = jsondec.Once(&seen[0], 1<<5) && w.Map(0, -1, func(w *jsondec.Walk) bool {
-				return w.Str()
-			})
-		case 6:
-			ok = jsondec.Once(&seen[0], 1<<6) && w.Int(32)
-		case 7:
-			ok = jsondec.Once(&seen[0], 1<<7) && w.Str()
-		case 8:
-			ok = jsondec.Once(&seen[0], 1<<8) && w.Int(32)
-		case 9:
-			ok = jsondec.Once(&seen[0], 1<<9) && w.Str()
-		}
-		if !ok {
-			return false
-		}
-	}
-	return !w.Failed()
-}
-
-// walkAINetworkSearchConfig consumes the value at w's cursor and reports whether it is a valid AINetworkSearchConfig.
-func walkAINetworkSearchConfig(w *jsondec.Walk) bool {
-	var seen [1]uint64
-	at := -1
-	for more := w.Open(); more; more = w.Next('{') {
-		ok := false
-		at = w.Field(jsonAINetworkSearchConfig, at)
-		switch at {
-		case 0:
-			ok = jsondec.Once(&seen[0], 1<<0) && w.Bool()
-		case 1:
-			ok = jsondec.Once(&seen[0], 1<<1) && w.Str()
-		case 2:
-			ok = jsondec.Once(&seen[0], 1<<2) && w.Bool()
-		case 3:
-			ok = jsondec.Once(&seen[0], 1<<3) && walkAIPluginStatus(w)
-		case 4:
-			ok = jsondec.Once(&seen[0], 1<<4) && w.Str()
-		case 5:
-			ok = jsondec.Once(&seen[0], 1<<5) && w.Str()
-		case 6:
-			ok = jsondec.Once(&seen[0], 1<<6) && walkAINetworkConfigSearchEngine(w)
-		case 7:
-			ok = jsondec.Once(&seen[0], 1<<7) && w.Array(0, -1, false, walkAINetworkConfigSearchEngine)
-		case 8:
-			ok = jsondec.Once(&seen[0], 1<<8) && walkAINetworkSearchConfigSearchRewrite(w)
-		}
-		if !ok {
-			return false
-		}
-	}
-	return !w.Failed()
-}
-
-// walkAINetworkSearchConfigSearchRewrite consumes the value at w's cursor and reports whether it is a valid AINetworkSearchConfigSearchRewrite.
-func walkAINetworkSearchConfigSearchRewrite(w *jsondec.Walk) bool {
-	var seen [1]uint64
-	at := -1
-	for more := w.Open(); more; more = w.Next('{') {
-		ok := false
-		at = w.Field(jsonAINetworkSearchConfigSearchRewrite, at)
-		switch at {
-		case 0:
-			ok = jsondec.Once(&seen[0], 1<<0) && w.Bool()
-		case 1:
-			ok = jsondec.Once(&seen[0], 1<<1) && w.Int(32)
-		case 2:
-			ok = jsondec.Once(&seen[0], 1<<2) && w.Str()
-		case 3:
-			ok = jsondec.Once(&seen[0], 1<<3) && w.Str()
-		case 4:
-			ok = jsondec.Once(&seen[0], 1<<4) && w.Int(32)
-		}
-		if !ok {
-			return false
-		}
-	}
-	return !w.Failed()
-}
-
-// walkAIPluginStatus consumes the value at w's cursor and reports whether it is a valid AIPluginStatus.
-func walkAIPluginStatus(w *jsondec.Walk) bool {
-	var seen [1]uint64
-	at := -1
-	for more := w.Open(); more; more = w.Next('{') {
-		ok := false
-		at = w.Field(jsonAIPluginStatus, at)
-		switch at {
-		case 0:
-			ok = jsondec.Once(&seen[0], 1<<0) && w.Array(0, -1, false, func(w *jsondec.Walk) bool {
-				return w.Map(0, -1, func(w *jsondec.Walk) bool {
+// The checks of the structs' fields, set in init: those of two structs may refer to each other.
+func init() {
+	jsonAICacheConfig.Checks(
+		jsondec.CheckStr,
+		jsondec.CheckStr,
+		jsondec.CheckInt32,
+		jsondec.CheckObject(jsonAICacheConfigEmbeddingConfig),
+		jsondec.CheckObject(jsonAIPluginStatus),
+		jsondec.CheckObject(jsonAIPolicyRedisConfig),
+		jsondec.CheckObject(jsonAICacheConfigVectorConfig),
+	)
+	jsonAICacheConfigEmbeddingConfig.Checks(
+		jsondec.CheckStr,
+		jsondec.CheckStr,
+		jsondec.CheckInt32,
+		jsondec.CheckStr,
+	)
+	jsonAICacheConfigVectorConfig.Checks(
+		jsondec.CheckStr,
+		jsondec.CheckStr,
+		jsondec.CheckStr,
+		jsondec.CheckFloat,
+		jsondec.CheckInt32,
+		jsondec.CheckStr,
+	)
+	jsonAINetworkConfigSearchEngine.Checks(
+		jsondec.CheckStr,
+		jsondec.CheckStr,
+		jsondec.CheckInt32,
+		jsondec.CheckStr,
+		jsondec.CheckStr,
+		jsondec.CheckBy(func(w *jsondec.Walk) bool {
+			return w.Map(0, -1, jsondec.CheckStr)
+		}),
+		jsondec.CheckInt32,
+		jsondec.CheckStr,
+		jsondec.CheckInt32,
+		jsondec.CheckStr,
+	)
+	jsonAINetworkSearchConfig.Checks(
+		jsondec.CheckBool,
+		jsondec.CheckStr,
+		jsondec.CheckBool,
+		jsondec.CheckObject(jsonAIPluginStatus),
+		jsondec.CheckStr,
+		jsondec.CheckStr,
+		jsondec.CheckObject(jsonAINetworkConfigSearchEngine),
+		jsondec.CheckBy(func(w *jsondec.Walk) bool {
+			return w.Array(0, -1, false, jsondec.CheckObject(jsonAINetworkConfigSearchEngine))
+		}),
+		jsondec.CheckObject(jsonAINetworkSearchConfigSearchRewrite),
+	)
+	jsonAINetworkSearchConfigSearchRewrite.Checks(
+		jsondec.CheckBool,
+		jsondec.CheckInt32,
+		jsondec.CheckStr,
+		jsondec.CheckStr,
+		jsondec.CheckInt32,
+	)
+	jsonAIPluginStatus.Checks(
+		jsondec.CheckBy(func(w *jsondec.Walk) bool {
+			return w.Array(0, -1, false, jsondec.CheckBy(func(w *jsondec.Walk) bool {
+				return w.Map(0, -1, jsondec.CheckBy(func(w *jsondec.Walk) bool {
 					return w.Any(false)
-				})
-			})
-		case 1:
-			ok = jsondec.Once(&seen[0], 1<<1) && w.Str()
-		case 2:
-			ok = jsondec.Once(&seen[0], 1<<2) && w.Bool()
-		}
-		if !ok {
-			return false
-		}
-	}
-	return !w.Failed()
+				}))
+			}))
+		}),
+		jsondec.CheckStr,
+		jsondec.CheckBool,
+	)
+	jsonAIPolicyRedisConfig.Checks(
+		jsondec.CheckInt32,
+		jsondec.CheckStr,
+		jsondec.CheckStr,
+		jsondec.CheckInt32,
+		jsondec.CheckInt32,
+		jsondec.CheckStr,
+	)
+	jsonAISecurityGuardConfig.Checks(
+		jsondec.CheckInt32,
+		jsondec.CheckBool,
+		jsondec.CheckBool,
+		jsondec.CheckBool,
+		jsondec.CheckBool,
+		jsondec.CheckBy(func(w *jsondec.Walk) bool {
+			return w.Array(0, -1, false, jsondec.CheckObject(jsonAISecurityGuardConfigConsumerRequestCheckService))
+		}),
+		jsondec.CheckBy(func(w *jsondec.Walk) bool {
+			return w.Array(0, -1, false, jsondec.CheckObject(jsonAISecurityGuardConfigConsumerResponseCheckService))
+		}),
+		jsondec.CheckBy(func(w *jsondec.Walk) bool {
+			return w.Array(0, -1, false, jsondec.CheckObject(jsonAISecurityGuardConfigConsumerRiskLevel))
+		}),
+		jsondec.CheckObject(jsonAIPluginStatus),
+		jsondec.CheckStr,
+		jsondec.CheckStr,
+		jsondec.CheckStr,
+		jsondec.CheckStr,
+		jsondec.CheckStr,
+		jsondec.CheckBy(func(w *jsondec.Walk) bool {
+			return w.Array(0, -1, false, jsondec.CheckObject(jsonAISecurityGuardConfigRiskConfig))
+		}),
+		jsondec.CheckStr,
+	)
+	jsonAISecurityGuardConfigConsumerRequestCheckService.Checks(
+		jsondec.CheckStr,
+		jsondec.CheckStr,
+		jsondec.CheckStr,
+		jsondec.CheckStr,
+		jsondec.CheckStr,
+	)
+	jsonAISecurityGuardConfigConsumerResponseCheckService.Checks(
+		jsondec.CheckStr,
+		jsondec.CheckStr,
+		jsondec.CheckStr,
+		jsondec.CheckStr,
+		jsondec.CheckStr,
+	)
+	jsonAISecurityGuardConfigConsumerRiskLevel.Checks(
+		jsondec.CheckStr,
+		jsondec.CheckStr,
+		jsondec.CheckStr,
+		jsondec.CheckStr,
+	)
+	jsonAISecurityGuardConfigRiskConfig.Checks(
+		jsondec.CheckObject(jsonAISecurityGuardConfigRiskConfigConsumerRules),
+		jsondec.CheckStr,
+		jsondec.CheckStr,
+	)
+	jsonAISecurityGuardConfigRiskConfigConsumerRules.Checks(
+		jsondec.CheckStr,
+		jsondec.CheckStr,
+	)
+	jsonAIStatisticsConfig.Checks(
+		jsondec.CheckBool,
+		jsondec.CheckBool,
+		jsondec.CheckBy(func(w *jsondec.Walk) bool {
+			return w.Array(0, -1, false, jsondec.CheckObject(jsonAIStatisticsConfigPathFieldConfigs))
+		}),
+	)
+	jsonAIStatisticsConfigPathFieldConfigs.Checks(
+		jsondec.CheckBy(func(w *jsondec.Walk) bool {
+			return w.Map(0, -1, jsondec.CheckObject(jsonAIStatisticsPathField))
+		}),
+		jsondec.CheckStr,
+	)
+	jsonAIStatisticsPathField.Checks(
+		jsondec.CheckStr,
+		jsondec.CheckStr,
+		jsondec.CheckStr,
+		jsondec.CheckStr,
+		jsondec.CheckStr,
+		jsondec.CheckStr,
+		jsondec.CheckBool,
+		jsondec.CheckStr,
+		jsondec.CheckBool,
+		jsondec.CheckStr,
+	)
+	jsonAITokenRateLimitConfig.Checks(
+		jsondec.CheckBool,
+		jsondec.CheckBy(func(w *jsondec.Walk) bool {
+			return w.Array(0, -1, false, jsondec.CheckObject(jsonAITokenRateLimitConfigRule))
+		}),
+		jsondec.CheckObject(jsonAIPluginStatus),
+		jsondec.CheckObject(jsonAIPolicyRedisConfig),
+		jsondec.CheckBy(func(w *jsondec.Walk) bool {
+			return w.Array(0, -1, false, jsondec.CheckObject(jsonAITokenRateLimitConfigRule))
+		}),
+	)
+	jsonAITokenRateLimitConfigRule.Checks(
+		jsondec.CheckStr,
+		jsondec.CheckStr,
+		jsondec.CheckInt32,
+		jsondec.CheckStr,
+		jsondec.CheckStr,
+		jsondec.CheckStr,
+	)
+	jsonAIToolSelectionConfig.Checks(
+		jsondec.CheckObject(jsonAIToolSelectionConfigEnableConditions),
+		jsondec.CheckObject(jsonAIPluginStatus),
+		jsondec.CheckObject(jsonAIToolSelectionConfigQueryRewriting),
+		jsondec.CheckObject(jsonAIToolSelectionConfigToolReranking),
+	)
+	jsonAIToolSelectionConfigEnableConditions.Checks(
+		jsondec.CheckInt32,
+	)
+	jsonAIToolSelectionConfigQueryRewriting.Checks(
+		jsondec.CheckObject(jsonAIToolSelectionConfigQueryRewritingContextSelection),
+		jsondec.CheckBool,
+		jsondec.CheckStr,
+		jsondec.CheckInt32,
+		jsondec.CheckObject(jsonAIToolSelectionConfigQueryRewritingModelService),
+		jsondec.CheckObject(jsonAIToolSelectionConfigQueryRewritingPromptConfig),
+		jsondec.CheckObject(jsonAIToolSelectionConfigQueryRewritingTriggerConditions),
+	)
+	jsonAIToolSelectionConfigQueryRewritingContextSelection.Checks(
+		jsondec.CheckStr,
+		jsondec.CheckInt32,
+	)
+	jsonAIToolSelectionConfigQueryRewritingModelService.Checks(
+		jsondec.CheckStr,
+		jsondec.CheckStr,
+		jsondec.CheckInt32,
+	)
+	jsonAIToolSelectionConfigQueryRewritingPromptConfig.Checks(
+		jsondec.CheckStr,
+		jsondec.CheckStr,
+	)
+	jsonAIToolSelectionConfigQueryRewritingTriggerConditions.Checks(
+		jsondec.CheckInt32,
+	)
+	jsonAIToolSelectionConfigToolReranking.Checks(
+		jsondec.CheckStr,
+		jsondec.CheckStr,
+		jsondec.CheckObject(jsonAIToolSelectionConfigToolRerankingModelService),
+		jsondec.CheckFloat,
+		jsondec.CheckInt32,
+		jsondec.CheckInt32,
+	)
+	jsonAIToolSelectionConfigToolRerankingModelService.Checks(
+		jsondec.CheckStr,
+		jsondec.CheckStr,
+		jsondec.CheckInt32,
+	)
+	jsonAuthConfig.Checks(
+		jsondec.CheckStr,
+		jsondec.CheckStr,
+	)
+	jsonBackend.Checks(
+		jsondec.CheckBy(walkBackendScene),
+		jsondec.CheckBy(func(w *jsondec.Walk) bool {
+			return w.Array(0, -1, false, jsondec.CheckObject(jsonBackendServices))
+		}),
+	)
+	jsonBackendServices.Checks(
+		jsondec.CheckStr,
+		jsondec.CheckStr,
+		jsondec.CheckBy(walkBackendServicesProtocol),
+		jsondec.CheckInt32,
+		jsondec.CheckInt32,
+		jsondec.CheckStr,
+	)
+	jsonCreatePluginAttachmentBody.Checks(
+		jsondec.CheckStr,
+		jsondec.CheckStr,
+		jsondec.CheckBy(func(w *jsondec.Walk) bool {
+			return w.Array(0, -1, false, jsondec.CheckStr)
+		}),
+		jsondec.CheckStr,
+		jsondec.CheckStr,
+		jsondec.CheckStr,
+		jsondec.CheckBool,
+	)
+	jsonCreatePluginAttachmentResponse.Checks(
+		jsondec.CheckStr,
+		jsondec.CheckStr,
+		jsondec.CheckStr,
+		jsondec.CheckObject(jsonCreatePluginAttachmentResponseData),
+	)
+	jsonCreatePluginAttachmentResponseData.Checks(
+		jsondec.CheckStr,
+	)
+	jsonDeletePluginAttachmentResponse.Checks(
+		jsondec.CheckStr,
+		jsondec.CheckStr,
+		jsondec.CheckStr,
+	)
+	jsonEnvironmentInfo.Checks(
+		jsondec.CheckStr,
+		jsondec.CheckStr,
+		jsondec.CheckStr,
+		jsondec.CheckStr,
+		jsondec.CheckObject(jsonGatewayInfo),
+		jsondec.CheckBy(func(w *jsondec.Walk) bool {
+			return w.Array(0, -1, false, jsondec.CheckObject(jsonSubDomainInfo))
+		}),
+		jsondec.CheckBool,
+		jsondec.CheckInt64,
+		jsondec.CheckInt64,
+		jsondec.CheckStr,
+	)
+	jsonErrorResponse.Checks(
+		jsondec.CheckStr,
+		jsondec.CheckStr,
+		jsondec.CheckStr,
+		jsondec.CheckBy(func(w *jsondec.Walk) bool {
+			return w.Any(false, "object")
+		}),
+	)
+	jsonGatewayInfo.Checks(
+		jsondec.CheckStr,
+		jsondec.CheckStr,
+		jsondec.CheckObject(jsonGatewayInfoVPCInfo),
+		jsondec.CheckStr,
+		jsondec.CheckStr,
+	)
+	jsonGatewayInfoVPCInfo.Checks(
+		jsondec.CheckStr,
+		jsondec.CheckStr,
+	)
+	jsonGetPluginAttachmentResponse.Checks(
+		jsondec.CheckStr,
+		jsondec.CheckStr,
+		jsondec.CheckStr,
+		jsondec.CheckObject(jsonGetPluginAttachmentResponseData),
+	)
+	jsonGetPluginAttachmentResponseData.Checks(
+		jsondec.CheckStr,
+		jsondec.CheckObject(jsonParentResourceInfo),
+		jsondec.CheckBy(func(w *jsondec.Walk) bool {
+			return w.Array(0, -1, false, jsondec.CheckObject(jsonResourceInfo))
+		}),
+		jsondec.CheckObject(jsonEnvironmentInfo),
+		jsondec.CheckStr,
+		jsondec.CheckBool,
+		jsondec.CheckStr,
+		jsondec.CheckObject(jsonPluginClassInfo),
+		jsondec.CheckObject(jsonGatewayInfo),
+	)
+	jsonHTTPAPIAPIInfo.Checks(
+		jsondec.CheckStr,
+		jsondec.CheckStr,
+		jsondec.CheckBy(func(w *jsondec.Walk) bool {
+			return w.Array(0, -1, false, jsondec.CheckStr)
+		}),
+		jsondec.CheckStr,
+		jsondec.CheckStr,
+		jsondec.CheckObject(jsonHTTPAPIVersionInfo),
+		jsondec.CheckBy(func(w *jsondec.Walk) bool {
+			return w.Array(0, -1, false, jsondec.CheckObject(jsonHTTPAPIAPIInfoEnvironments))
+		}),
+		jsondec.CheckObject(jsonHTTPAPIAPIInfoIngressInfo),
+		jsondec.CheckBy(walkHTTPAPIAPIInfoType),
+		jsondec.CheckStr,
+		jsondec.CheckBy(func(w *jsondec.Walk) bool {
+			return w.Array(0, -1, false, jsondec.CheckStr)
+		}),
+		jsondec.CheckBy(func(w *jsondec.Walk) bool {
+			return w.Array(0, -1, false, jsondec.CheckObject(jsonHTTPAPIDeployConfig))
+		}),
+		jsondec.CheckBool,
+		jsondec.CheckBool,
+		jsondec.CheckObject(jsonAuthConfig),
+		jsondec.CheckStr,
+		jsondec.CheckBy(func(w *jsondec.Walk) bool {
+			return w.Map(0, -1, jsondec.CheckObject(jsonHTTPAPIAPIInfoDeployCntMapValue))
+		}),
+		jsondec.CheckStr,
+		jsondec.CheckBy(func(w *jsondec.Walk) bool {
+			return w.Array(0, -1, false, jsondec.CheckStr)
+		}),
+	)
+	jsonHTTPAPIAPIInfoDeployCntMapValue.Checks(
+		jsondec.CheckInt64,
+		jsondec.CheckInt64,
+		jsondec.CheckInt64,
+	)
+	jsonHTTPAPIAPIInfoEnvironments.Checks(
+		jsondec.CheckStr,
+		jsondec.CheckStr,
+		jsondec.CheckStr,
+		jsondec.CheckBy(walkHTTPAPIAPIInfoEnvironmentsBackendScene),
+		jsondec.CheckBy(walkHTTPAPIAPIInfoEnvironmentsBackendType),
+		jsondec.CheckBy(func(w *jsondec.Walk) bool {
+			return w.Array(0, -1, false, jsondec.CheckObject(jsonHTTPAPIAPIInfoEnvironmentsServiceConfigs))
+		}),
+		jsondec.CheckBy(func(w *jsondec.Walk) bool {
+			return w.Array(0, -1, false, jsondec.CheckObject(jsonHTTPAPIDomainInfo))
+		}),
+		jsondec.CheckObject(jsonHTTPAPIAPIInfoEnvironmentsGatewayInfo),
+		jsondec.CheckStr,
+		jsondec.CheckBy(func(w *jsondec.Walk) bool {
+			return w.Array(0, -1, false, jsondec.CheckObject(jsonHTTPAPIAPIInfoEnvironmentsSubDomains))
+		}),
+	)
+	jsonHTTPAPIAPIInfoEnvironmentsGatewayInfo.Checks(
+		jsondec.CheckStr,
+		jsondec.CheckStr,
+		jsondec.CheckStr,
+	)
+	jsonHTTPAPIAPIInfoEnvironmentsServiceConfigs.Checks(
+		jsondec.CheckStr,
+		jsondec.CheckStr,
+		jsondec.CheckStr,
+		jsondec.CheckBy(walkHTTPAPIAPIInfoEnvironmentsServiceConfigsPort),
+		jsondec.CheckInt32,
+		jsondec.CheckStr,
+		jsondec.CheckObject(jsonHTTPAPIBackendMatchConditions),
+		jsondec.CheckStr,
+	)
+	jsonHTTPAPIAPIInfoEnvironmentsSubDomains.Checks(
+		jsondec.CheckStr,
+		jsondec.CheckStr,
+		jsondec.CheckStr,
+		jsondec.CheckStr,
+	)
+	jsonHTTPAPIAPIInfoIngressInfo.Checks(
+		jsondec.CheckStr,
+		jsondec.CheckStr,
+		jsondec.CheckStr,
+		jsondec.CheckObject(jsonHTTPAPIAPIInfoIngressInfoEnvironmentInfo),
+		jsondec.CheckObject(jsonHTTPAPIAPIInfoIngressInfoK8sClusterInfo),
+		jsondec.CheckBool,
+	)
+	jsonHTTPAPIAPIInfoIngressInfoEnvironmentInfo.Checks(
+		jsondec.CheckStr,
+	)
+	jsonHTTPAPIAPIInfoIngressInfoK8sClusterInfo.Checks(
+		jsondec.CheckStr,
+	)
+	jsonHTTPAPIBackendMatchCondition.Checks(
+		jsondec.CheckStr,
+		jsondec.CheckStr,
+		jsondec.CheckStr,
+		jsondec.CheckBy(walkHTTPAPIBackendMatchConditionOperator),
+	)
+	jsonHTTPAPIBackendMatchConditions.Checks(
+		jsondec.CheckBool,
+		jsondec.CheckBy(func(w *jsondec.Walk) bool {
+			return w.Array(0, -1, false, jsondec.CheckObject(jsonHTTPAPIBackendMatchCondition))
+		}),
+	)
+	jsonHTTPAPIDeployConfig.Checks(
+		jsondec.CheckBy(func(w *jsondec.Walk) bool {
+			return w.Array(0, -1, false, jsondec.CheckStr)
+		}),
+		jsondec.CheckStr,
+		jsondec.CheckStr,
+		jsondec.CheckBy(func(w *jsondec.Walk) bool {
+			return w.Array(0, -1, false, jsondec.CheckObject(jsonHTTPAPIDeployConfigServiceConfigs))
+		}),
+		jsondec.CheckBy(func(w *jsondec.Walk) bool {
+			return w.Array(0, -1, false, jsondec.CheckObject(jsonHTTPAPIDeployConfigPolicyConfigs))
+		}),
+		jsondec.CheckBool,
+		jsondec.CheckStr,
+		jsondec.CheckObject(jsonBackend),
+		jsondec.CheckBy(func(w *jsondec.Walk) bool {
+			return w.Array(0, -1, false, jsondec.CheckObject(jsonHTTPAPIDomainInfo))
+		}),
+		jsondec.CheckBy(func(w *jsondec.Walk) bool {
+			return w.Array(0, -1, false, jsondec.CheckObject(jsonHTTPAPIDeployConfigSubDomains))
+		}),
+		jsondec.CheckObject(jsonGatewayInfo),
+		jsondec.CheckObject(jsonHTTPAPIMockContract),
+		jsondec.CheckStr,
+		jsondec.CheckBy(func(w *jsondec.Walk) bool {
+			return w.Array(0, -1, false, jsondec.CheckStr)
+		}),
+		jsondec.CheckBy(func(w *jsondec.Walk) bool {
+			return w.Array(0, -1, false, jsondec.CheckStr)
+		}),
+		jsondec.CheckBy(func(w *jsondec.Walk) bool {
+			return w.Array(0, -1, false, jsondec.CheckObject(jsonHTTPAPIDeployConfigEnvDomainInfos))
+		}),
+	)
+	jsonHTTPAPIDeployConfigEnvDomainInfos.Checks(
+		jsondec.CheckStr,
+		jsondec.CheckStr,
+		jsondec.CheckStr,
+	)
+	jsonHTTPAPIDeployConfigPolicyConfigs.Checks(
+		jsondec.CheckStr,
+		jsondec.CheckBool,
+		jsondec.CheckObject(jsonHTTPAPIDeployConfigPolicyConfigsAIFallbackConfig),
+		jsondec.CheckObject(jsonAICacheConfig),
+		jsondec.CheckObject(jsonAINetworkSearchConfig),
+		jsondec.CheckObject(jsonAISecurityGuardConfig),
+		jsondec.CheckObject(jsonAIStatisticsConfig),
+		jsondec.CheckObject(jsonAITokenRateLimitConfig),
+		jsondec.CheckObject(jsonAIToolSelectionConfig),
+		jsondec.CheckObject(jsonHTTPAPIPolicyConfigsSemanticRouterConfig),
+	)
+	jsonHTTPAPIDeployConfigPolicyConfigsAIFallbackConfig.Checks(
+		jsondec.CheckBool,
+		jsondec.CheckBy(func(w *jsondec.Walk) bool {
+			return w.Array(0, -1, false, jsondec.CheckStr)
+		}),
+		jsondec.CheckBy(func(w *jsondec.Walk) bool {
+			return w.Array(0, -1, false, jsondec.CheckObject(jsonHTTPAPIDeployConfigPolicyConfigsAIFallbackConfigServiceConfigs))
+		}),
+	)
+	jsonHTTPAPIDeployConfigPolicyConfigsAIFallbackConfigServiceConfigs.Checks(
+		jsondec.CheckStr,
+		jsondec.CheckStr,
+		jsondec.CheckStr,
+		jsondec.CheckBool,
+	)
+	jsonHTTPAPIDeployConfigServiceConfigs.Checks(
+		jsondec.CheckStr,
+		jsondec.CheckInt64,
+		jsondec.CheckStr,
+		jsondec.CheckStr,
+		jsondec.CheckStr,
+		jsondec.CheckStr,
+		jsondec.CheckStr,
+		jsondec.CheckStr,
+		jsondec.CheckInt32,
+		jsondec.CheckStr,
+		jsondec.CheckObject(jsonHTTPAPIBackendMatchConditions),
+		jsondec.CheckStr,
+		jsondec.CheckObject(jsonHTTPAPIDeployConfigServiceConfigsObservabilityRouteConfig),
+	)
+	jsonHTTPAPIDeployConfigServiceConfigsObservabilityRouteConfig.Checks(
+		jsondec.CheckStr,
+		jsondec.CheckInt32,
+		jsondec.CheckFloat,
+	)
+	jsonHTTPAPIDeployConfigSubDomains.Checks(
+		jsondec.CheckStr,
+		jsondec.CheckStr,
+		jsondec.CheckStr,
+		jsondec.CheckStr,
+	)
+	jsonHTTPAPIDomainInfo.Checks(
+		jsondec.CheckStr,
+		jsondec.CheckStr,
+		jsondec.CheckBy(walkHTTPAPIDomainInfoProtocol),
+	)
+	jsonHTTPAPIMockContract.Checks(
+		jsondec.CheckBool,
+		jsondec.CheckInt32,
+		jsondec.CheckStr,
+	)
+	jsonHTTPAPIPolicyConfigsSemanticRouterConfig.Checks(
+		jsondec.CheckInt32,
+	)
+	jsonHTTPAPIVersionInfo.Checks(
+		jsondec.CheckBool,
+		jsondec.CheckStr,
+		jsondec.CheckStr,
+		jsondec.CheckStr,
+		jsondec.CheckStr,
+	)
+	jsonListPluginAttachmentsItem.Checks(
+		jsondec.CheckStr,
+		jsondec.CheckStr,
+		jsondec.CheckBy(walkListPluginAttachmentsItemAttachResourceType),
+		jsondec.CheckBool,
+		jsondec.CheckStr,
+		jsondec.CheckObject(jsonParentResourceInfo),
+		jsondec.CheckBy(func(w *jsondec.Walk) bool {
+			return w.Array(0, -1, false, jsondec.CheckObject(jsonResourceInfo))
+		}),
+		jsondec.CheckObject(jsonEnvironmentInfo),
+		jsondec.CheckObject(jsonPluginClassInfo),
+		jsondec.CheckObject(jsonGatewayInfo),
+	)
+	jsonListPluginAttachmentsResponse.Checks(
+		jsondec.CheckStr,
+		jsondec.CheckStr,
+		jsondec.CheckStr,
+		jsondec.CheckObject(jsonListPluginAttachmentsResponseData),
+	)
+	jsonListPluginAttachmentsResponseData.Checks(
+		jsondec.CheckInt32,
+		jsondec.CheckInt32,
+		jsondec.CheckInt32,
+		jsondec.CheckBy(func(w *jsondec.Walk) bool {
+			return w.Array(0, -1, false, jsondec.CheckObject(jsonListPluginAttachmentsItem))
+		}),
+	)
+	jsonParentResourceInfo.Checks(
+		jsondec.CheckBy(walkParentResourceInfoResourceType),
+		jsondec.CheckObject(jsonHTTPAPIAPIInfo),
+	)
+	jsonPluginClassInfo.Checks(
+		jsondec.CheckStr,
+		jsondec.CheckStr,
+		jsondec.CheckStr,
+		jsondec.CheckStr,
+		jsondec.CheckStr,
+		jsondec.CheckStr,
+		jsondec.CheckStr,
+		jsondec.CheckStr,
+		jsondec.CheckStr,
+		jsondec.CheckStr,
+		jsondec.CheckInt32,
+		jsondec.CheckStr,
+		jsondec.CheckStr,
+		jsondec.CheckStr,
+		jsondec.CheckStr,
+		jsondec.CheckStr,
+		jsondec.CheckBool,
+	)
+	jsonResourceInfo.Checks(
+		jsondec.CheckBy(walkResourceInfoResourceType),
+		jsondec.CheckStr,
+		jsondec.CheckStr,
+		jsondec.CheckStr,
+	)
+	jsonSubDomainInfo.Checks(
+		jsondec.CheckStr,
+		jsondec.CheckStr,
+		jsondec.CheckBy(walkSubDomainInfoProtocol),
+		jsondec.CheckBy(walkSubDomainInfoNetworkType),
+	)
+	jsonUpdatePluginAttachmentBody.Checks(
+		jsondec.CheckBy(func(w *jsondec.Walk) bool {
+			return w.Array(0, -1, false, jsondec.CheckStr)
+		}),
+		jsondec.CheckStr,
+		jsondec.CheckBool,
+	)
+	jsonUpdatePluginAttachmentResponse.Checks(
+		jsondec.CheckStr,
+		jsondec.CheckStr,
+		jsondec.CheckStr,
+	)
 }
 
-// walkAIPolicyRedisConfig consumes the value at w's cursor and reports whether it is a valid AIPolicyRedisConfig.
-func walkAIPolicyRedisConfig(w *jsondec.Walk) bool {
-	var seen [1]uint64
-	at := -1
-	for more := w.Open(); more; more = w.Next('{') {
-		ok := false
-		at = w.Field(jsonAIPolicyRedisConfig, at)
-		switch at {
-		case 0:
-			ok = jsondec.Once(&seen[0], 1<<0) && w.Int(32)
-		case 1:
-			ok = jsondec.Once(&seen[0], 1<<1) && w.Str()
-		case 2:
-			ok = jsondec.Once(&seen[0], 1<<2) && w.Str()
-		case 3:
-			ok = jsondec.Once(&seen[0], 1<<3) && w.Int(32)
-		case 4:
-			ok = jsondec.Once(&seen[0], 1<<4) && w.Int(32)
-		case 5:
-			ok = jsondec.Once(&seen[0], 1<<5) && w.Str()
-		}
-		if !ok {
-			return false
-		}
-	}
-	return !w.Failed()
-}
-
-// walkAISecurityGuardConfig consumes the value at w's cursor and reports whether it is a valid AISecurityGuardConfig.
-func walkAISecurityGuardConfig(w *jsondec.Walk) bool {
-	var seen [1]uint64
-	at := -1
-	for more := w.Open(); more; more = w.Next('{') {
-		ok := false
-		at = w.Field(jsonAISecurityGuardConfig, at)
-		switch at {
-		case 0:
-			ok = jsondec.Once(&seen[0], 1<<0) && w.Int(32)
-		case 1:
-			ok = jsondec.Once(&seen[0], 1<<1) && w.Bool()
-		case 2:
-			ok = jsondec.Once(&seen[0], 1<<2) && w.Bool()
-		case 3:
-			ok = jsondec.Once(&seen[0], 1<<3) && w.Bool()
-		case 4:
-			ok = jsondec.Once(&seen[0], 1<<4) && w.Bool()
-		case 5:
-			ok = jsondec.Once(&seen[0], 1<<5) && w.Array(0, -1, false, walkAISecurityGuardConfigConsumerRequestCheckService)
-		case 6:
-			ok = jsondec.Once(&seen[0], 1<<6) && w.Array(0, -1, false, walkAISecurityGuardConfigConsumerResponseCheckService)
-		case 7:
-			ok = jsondec.Once(&seen[0], 1<<7) && w.Array(0, -1, false, walkAISecurityGuardConfigConsumerRiskLevel)
-		case 8:
-			ok = jsondec.Once(&seen[0], 1<<8) && walkAIPluginStatus(w)
-		case 9:
-			ok = jsondec.Once(&seen[0], 1<<9) && w.Str()
-		case 10:
-			ok = jsondec.Once(&seen[0], 1<<10) && w.Str()
-		case 11:
-			ok = jsondec.Once(&seen[0], 1<<11) && w.Str()
-		case 12:
-			ok = jsondec.Once(&seen[0], 1<<12) && w.Str()
-		case 13:
-			ok = jsondec.Once(&seen[0], 1<<13) && w.Str()
-		case 14:
-			ok = jsondec.Once(&seen[0], 1<<14) && w.Array(0, -1, false, walkAISecurityGuardConfigRiskConfig)
-		case 15:
-			ok = jsondec.Once(&seen[0], 1<<15) && w.Str()
-		}
-		if !ok {
-			return false
-		}
-	}
-	return !w.Failed()
-}
-
-// walkAISecurityGuardConfigConsumerRequestCheckService consumes the value at w's cursor and reports whether it is a valid AISecurityGuardConfigConsumerRequestCheckService.
-func walkAISecurityGuardConfigConsumerRequestCheckService(w *jsondec.Walk) bool {
-	var seen [1]uint64
-	at := -1
-	for more := w.Open(); more; more = w.Next('{') {
-		ok := false
-		at = w.Field(jsonAISecurityGuardConfigConsumerRequestCheckService, at)
-		switch at {
-		case 0:
-			ok = jsondec.Once(&seen[0], 1<<0) && w.Str()
-		case 1:
-			ok = jsondec.Once(&seen[0], 1<<1) && w.Str()
-		case 2:
-			ok = jsondec.Once(&seen[0], 1<<2) && w.Str()
-		case 3:
-			ok = jsondec.Once(&seen[0], 1<<3) && w.Str()
-		case 4:
-			ok = jsondec.Once(&seen[0], 1<<4) && w.Str()
-		}
-		if !ok {
-			return false
-		}
-	}
-	return !w.Failed()
-}
-
-// walkAISecurityGuardConfigConsumerResponseCheckService consumes the value at w's cursor and reports whether it is a valid AISecurityGuardConfigConsumerResponseCheckService.
-func walkAISecurityGuardConfigConsumerResponseCheckService(w *jsondec.Walk) bool {
-	var seen [1]uint64
-	at := -1
-	for more := w.Open(); more; more = w.Next('{') {
-		ok := false
-		at = w.Field(jsonAISecurityGuardConfigConsumerResponseCheckService, at)
-		switch at {
-		case 0:
-			ok = jsondec.Once(&seen[0], 1<<0) && w.Str()
-		case 1:
-			ok = jsondec.Once(&seen[0], 1<<1) && w.Str()
-		case 2:
-			ok = jsondec.Once(&seen[0], 1<<2) && w.Str()
-		case 3:
-			ok = jsondec.Once(&seen[0], 1<<3) && w.Str()
-		case 4:
-			ok = jsondec.Once(&seen[0], 1<<4) && w.Str()
-		}
-		if !ok {
-			return false
-		}
-	}
-	return !w.Failed()
-}
-
-// walkAISecurityGuardConfigConsumerRiskLevel consumes the value at w's cursor and reports whether it is a valid AISecurityGuardConfigConsumerRiskLevel.
-func walkAISecurityGuardConfigConsumerRiskLevel(w *jsondec.Walk) bool {
-	var seen [1]uint64
-	at := -1
-	for more := w.Open(); more; more = w.Next('{') {
-		ok := false
-		at = w.Field(jsonAISecurityGuardConfigConsumerRiskLevel, at)
-		switch at {
-		case 0:
-			ok = jsondec.Once(&seen[0], 1<<0) && w.Str()
-		case 1:
-			ok = jsondec.Once(&seen[0], 1<<1) && w.Str()
-		case 2:
-			ok = jsondec.Once(&seen[0], 1<<2) && w.Str()
-		case 3:
-			ok = jsondec.Once(&seen[0], 1<<3) && w.Str()
-		}
-		if !ok {
-			return false
-		}
-	}
-	return !w.Failed()
-}
-
-// walkAISecurityGuardConfigRiskConfig consumes the value at w's cursor and reports whether it is a valid AISecurityGuardConfigRiskConfig.
-func walkAISecurityGuardConfigRiskConfig(w *jsondec.Walk) bool {
-	var seen [1]uint64
-	at := -1
-	for more := w.Open(); more; more = w.Next('{') {
-		ok := false
-		at = w.Field(jsonAISecurityGuardConfigRiskConfig, at)
-		switch at {
-		case 0:
-			ok = jsondec.Once(&seen[0], 1<<0) && walkAISecurityGuardConfigRiskConfigConsumerRules(w)
-		case 1:
-			ok = jsondec.Once(&seen[0], 1<<1) && w.Str()
-		case 2:
-			ok = jsondec.Once(&seen[0], 1<<2) && w.Str()
-		}
-		if !ok {
-			return false
-		}
-	}
-	return !w.Failed()
-}
-
-// walkAISecurityGuardConfigRiskConfigConsumerRules consumes the value at w's cursor and reports whether it is a valid AISecurityGuardConfigRiskConfigConsumerRules.
-func walkAISecurityGuardConfigRiskConfigConsumerRules(w *jsondec.Walk) bool {
-	var seen [1]uint64
-	at := -1
-	for more := w.Open(); more; more = w.Next('{') {
-		ok := false
-		at = w.Field(jsonAISecurityGuardConfigRiskConfigConsumerRules, at)
-		switch at {
-		case 0:
-			ok = jsondec.Once(&seen[0], 1<<0) && w.Str()
-		case 1:
-			ok = jsondec.Once(&seen[0], 1<<1) && w.Str()
-		}
-		if !ok {
-			return false
-		}
-	}
-	return !w.Failed()
-}
-
-// walkAIStatisticsConfig consumes the value at w's cursor and reports whether it is a valid AIStatisticsConfig.
-func walkAIStatisticsConfig(w *jsondec.Walk) bool {
-	var seen [1]uint64
-	at := -1
-	for more := w.Open(); more; more = w.Next('{') {
-		ok := false
-		at = w.Field(jsonAIStatisticsConfig, at)
-		switch at {
-		case 0:
-			ok = jsondec.Once(&seen[0], 1<<0) && w.Bool()
-		case 1:
-			ok = jsondec.Once(&seen[0], 1<<1) && w.Bool()
-		case 2:
-			ok = jsondec.Once(&seen[0], 1<<2) && w.Array(0, -1, false, walkAIStatisticsConfigPathFieldConfigs)
-		}
-		if !ok {
-			return false
-		}
-	}
-	return !w.Failed()
-}
-
-// walkAIStatisticsConfigPathFieldConfigs consumes the value at w's cursor and reports whether it is a valid AIStatisticsConfigPathFieldConfigs.
-func walkAIStatisticsConfigPathFieldConfigs(w *jsondec.Walk) bool {
-	var seen [1]uint64
-	at := -1
-	for more := w.Open(); more; more = w.Next('{') {
-		ok := false
-		at = w.Field(jsonAIStatisticsConfigPathFieldConfigs, at)
-		switch at {
-		case 0:
-			ok = jsondec.Once(&seen[0], 1<<0) && w.Map(0, -1, walkAIStatisticsPathField)
-		case 1:
-			ok = jsondec.Once(&seen[0], 1<<1) && w.Str()
-		}
-		if !ok {
-			return false
-		}
-	}
-	return !w.Failed()
-}
-
-// walkAIStatisticsPathField consumes the value at w's cursor and reports whether it is a valid AIStatisticsPathField.
-func walkAIStatisticsPathField(w *jsondec.Walk) bool {
-	var seen [1]uint64
-	at := -1
-	for more := w.Open(); more; more = w.Next('{') {
-		ok := false
-		at = w.Field(jsonAIStatisticsPathField, at)
-		switch at {
-		case 0:
-			ok = jsondec.Once(&seen[0], 1<<0) && w.Str()
-		case 1:
-			ok = jsondec.Once(&seen[0], 1<<1) && w.Str()
-		case 2:
-			ok = jsondec.Once(&seen[0], 1<<2) && w.Str()
-		case 3:
-			ok = jsondec.Once(&seen[0], 1<<3) && w.Str()
-		case 4:
-			ok = jsondec.Once(&seen[0], 1<<4) && w.Str()
-		case 5:
-			ok = jsondec.Once(&seen[0], 1<<5) && w.Str()
-		case 6:
-			ok = jsondec.Once(&seen[0], 1<<6) && w.Bool()
-		case 7:
-			ok = jsondec.Once(&seen[0], 1<<7) && w.Str()
-		case 8:
-			ok = jsondec.Once(&seen[0], 1<<8) && w.Bool()
-		case 9:
-			ok = jsondec.Once(&seen[0], 1<<9) && w.Str()
-		}
-		if !ok {
-			return false
-		}
-	}
-	return !w.Failed()
-}
-
-// walkAITokenRateLimitConfig consumes the value at w's cursor and reports whether it is a valid AITokenRateLimitConfig.
-func walkAITokenRateLimitConfig(w *jsondec.Walk) bool {
-	var seen [1]uint64
-	at := -1
-	for more := w.Open(); more; more = w.Next('{') {
-		ok := false
-		at = w.Field(jsonAITokenRateLimitConfig, at)
-		switch at {
-		case 0:
-			ok = jsondec.Once(&seen[0], 1<<0) && w.Bool()
-		case 1:
-			ok = jsondec.Once(&seen[0], 1<<1) && w.Array(0, -1, false, walkAITokenRateLimitConfigRule)
-		case 2:
-			ok = jsondec.Once(&seen[0], 1<<2) && walkAIPluginStatus(w)
-		case 3:
-			ok = jsondec.Once(&seen[0], 1<<3) && walkAIPolicyRedisConfig(w)
-		case 4:
-			ok = jsondec.Once(&seen[0], 1<<4) && w.Array(0, -1, false, walkAITokenRateLimitConfigRule)
-		}
-		if !ok {
-			return false
-		}
-	}
-	return !w.Failed()
-}
-
-// walkAITokenRateLimitConfigRule consumes the value at w's cursor and reports whether it is a valid AITokenRateLimitConfigRule.
-func walkAITokenRateLimitConfigRule(w *jsondec.Walk) bool {
-	var seen [1]uint64
-	at := -1
-	for more := w.Open(); more; more = w.Next('{') {
-		ok := false
-		at = w.Field(jsonAITokenRateLimitConfigRule, at)
-		switch at {
-		case 0:
-			ok = jsondec.Once(&seen[0], 1<<0) && w.Str()
-		case 1:
-			ok = jsondec.Once(&seen[0], 1<<1) && w.Str()
-		case 2:
-			ok = jsondec.Once(&seen[0], 1<<2) && w.Int(32)
-		case 3:
-			ok = jsondec.Once(&seen[0], 1<<3) && w.Str()
-		case 4:
-			ok = jsondec.Once(&seen[0], 1<<4) && w.Str()
-		case 5:
-			ok = jsondec.Once(&seen[0], 1<<5) && w.Str()
-		}
-		if !ok {
-			return false
-		}
-	}
-	return !w.Failed()
-}
-
-// walkAIToolSelectionConfig consumes the value at w's cursor and reports whether it is a valid AIToolSelectionConfig.
-func walkAIToolSelectionConfig(w *jsondec.Walk) bool {
-	var seen [1]uint64
-	at := -1
-	for more := w.Open(); more; more = w.Next('{') {
-		ok := false
-		at = w.Field(jsonAIToolSelectionConfig, at)
-		switch at {
-		case 0:
-			ok = jsondec.Once(&seen[0], 1<<0) && walkAIToolSelectionConfigEnableConditions(w)
-		case 1:
-			ok = jsondec.Once(&seen[0], 1<<1) && walkAIPluginStatus(w)
-		case 2:
-			ok = jsondec.Once(&seen[0], 1<<2) && walkAIToolSelectionConfigQueryRewriting(w)
-		case 3:
-			ok = jsondec.Once(&seen[0], 1<<3) && walkAIToolSelectionConfigToolReranking(w)
-		}
-		if !ok {
-			return false
-		}
-	}
-	return !w.Failed()
-}
-
-// walkAIToolSelectionConfigEnableConditions consumes the value at w's cursor and reports whether it is a valid AIToolSelectionConfigEnableConditions.
-func walkAIToolSelectionConfigEnableConditions(w *jsondec.Walk) bool {
-	var seen [1]uint64
-	at := -1
-	for more := w.Open(); more; more = w.Next('{') {
-		ok := false
-		at = w.Field(jsonAIToolSelectionConfigEnableConditions, at)
-		switch at {
-		case 0:
-			ok = jsondec.Once(&seen[0], 1<<0) && w.Int(32)
-		}
-		if !ok {
-			return false
-		}
-	}
-	return !w.Failed()
-}
-
-// walkAIToolSelectionConfigQueryRewriting consumes the value at w's cursor and reports whether it is a valid AIToolSelectionConfigQueryRewriting.
-func walkAIToolSelectionConfigQueryRewriting(w *jsondec.Walk) bool {
-	var seen [1]uint64
-	at := -1
-	for more := w.Open(); more; more = w.Next('{') {
-		ok := false
-		at = w.Field(jsonAIToolSelectionConfigQueryRewriting, at)
-		switch at {
-		case 0:
-			ok = jsondec.Once(&seen[0], 1<<0) && walkAIToolSelectionConfigQueryRewritingContextSelection(w)
-		case 1:
-			ok = jsondec.Once(&seen[0], 1<<1) && w.Bool()
-		case 2:
-			ok = jsondec.Once(&seen[0], 1<<2) && w.Str()
-		case 3:
-			ok = jsondec.Once(&seen[0], 1<<3) && w.Int(32)
-		case 4:
-			ok = jsondec.Once(&seen[0], 1<<4) && walkAIToolSelectionConfigQueryRewritingModelService(w)
-		case 5:
-			ok = jsondec.Once(&seen[0], 1<<5) && walkAIToolSelectionConfigQueryRewritingPromptConfig(w)
-		case 6:
-			ok = jsondec.Once(&seen[0], 1<<6) && walkAIToolSelectionConfigQueryRewritingTriggerConditions(w)
-		}
-		if !ok {
-			return false
-		}
-	}
-	return !w.Failed()
-}
-
-// walkAIToolSelectionConfigQueryRewritingContextSelection consumes the value at w's cursor and reports whether it is a valid AIToolSelectionConfigQueryRewritingContextSelection.
-func walkAIToolSelectionConfigQueryRewritingContextSelection(w *jsondec.Walk) bool {
-	var seen [1]uint64
-	at := -1
-	for more := w.Open(); more; more = w.Next('{') {
-		ok := false
-		at = w.Field(jsonAIToolSelectionConfigQueryRewritingContextSelection, at)
-		switch at {
-		case 0:
-			ok = jsondec.Once(&seen[0], 1<<0) && w.Str()
-		case 1:
-			ok = jsondec.Once(&seen[0], 1<<1) && w.Int(32)
-		}
-		if !ok {
-			return false
-		}
-	}
-	return !w.Failed()
-}
-
-// walkAIToolSelectionConfigQueryRewritingModelService consumes the value at w's cursor and reports whether it is a valid AIToolSelectionConfigQueryRewritingModelService.
-func walkAIToolSelectionConfigQueryRewritingModelService(w *jsondec.Walk) bool {
-	var seen [1]uint64
-	at := -1
-	for more := w.Open(); more; more = w.Next('{') {
-		ok := false
-		at = w.Field(jsonAIToolSelectionConfigQueryRewritingModelService, at)
-		switch at {
-		case 0:
-			ok = jsondec.Once(&seen[0], 1<<0) && w.Str()
-		case 1:
-			ok = jsondec.Once(&seen[0], 1<<1) && w.Str()
-		case 2:
-			ok = jsondec.Once(&seen[0], 1<<2) && w.Int(32)
-		}
-		if !ok {
-			return false
-		}
-	}
-	return !w.Failed()
-}
-
-// walkAIToolSelectionConfigQueryRewritingPromptConfig consumes the value at w's cursor and reports whether it is a valid AIToolSelectionConfigQueryRewritingPromptConfig.
-func walkAIToolSelectionConfigQueryRewritingPromptConfig(w *jsondec.Walk) bool {
-	var seen [1]uint64
-	at := -1
-	for more := w.Open(); more; more = w.Next('{') {
-		ok := false
-		at = w.Field(jsonAIToolSelectionConfigQueryRewritingPromptConfig, at)
-		switch at {
-		case 0:
-			ok = jsondec.Once(&seen[0], 1<<0) && w.Str()
-		case 1:
-			ok = jsondec.Once(&seen[0], 1<<1) && w.Str()
-		}
-		if !ok {
-			return false
-		}
-	}
-	return !w.Failed()
-}
-
-// walkAIToolSelectionConfigQueryRewritingTriggerConditions consumes the value at w's cursor and reports whether it is a valid AIToolSelectionConfigQueryRewritingTriggerConditions.
-func walkAIToolSelectionConfigQueryRewritingTriggerConditions(w *jsondec.Walk) bool {
-	var seen [1]uint64
-	at := -1
-	for more := w.Open(); more; more = w.Next('{') {
-		ok := false
-		at = w.Field(jsonAIToolSelectionConfigQueryRewritingTriggerConditions, at)
-		switch at {
-		case 0:
-			ok = jsondec.Once(&seen[0], 1<<0) && w.Int(32)
-		}
-		if !ok {
-			return false
-		}
-	}
-	return !w.Failed()
-}
-
-// walkAIToolSelectionConfigToolReranking consumes the value at w's cursor and reports whether it is a valid AIToolSelectionConfigToolReranking.
-func walkAIToolSelectionConfigToolReranking(w *jsondec.Walk) bool {
-	var seen [1]uint64
-	at := -1
-	for more := w.Open(); more; more = w.Next('{') {
-		ok := false
-		at = w.Field(jsonAIToolSelectionConfigToolReranking, at)
-		switch at {
-		case 0:
-			ok = jsondec.Once(&seen[0], 1<<0) && w.Str()
-		case 1:
-			ok = jsondec.Once(&seen[0], 1<<1) && w.Str()
-		case 2:
-			ok = jsondec.Once(&seen[0], 1<<2) && walkAIToolSelectionConfigToolRerankingModelService(w)
-		case 3:
-			ok = jsondec.Once(&seen[0], 1<<3) && w.Float()
-		case 4:
-			ok = jsondec.Once(&seen[0], 1<<4) && w.Int(32)
-		case 5:
-			ok = jsondec.Once(&seen[0], 1<<5) && w.Int(32)
-		}
-		if !ok {
-			return false
-		}
-	}
-	return !w.Failed()
-}
-
-// walkAIToolSelectionConfigToolRerankingModelService consumes the value at w's cursor and reports whether it is a valid AIToolSelectionConfigToolRerankingModelService.
-func walkAIToolSelectionConfigToolRerankingModelService(w *jsondec.Walk) bool {
-	var seen [1]uint64
-	at := -1
-	for more := w.Open(); more; more = w.Next('{') {
-		ok := false
-		at = w.Field(jsonAIToolSelectionConfigToolRerankingModelService, at)
-		switch at {
-		case 0:
-			ok = jsondec.Once(&seen[0], 1<<0) && w.Str()
-		case 1:
-			ok = jsondec.Once(&seen[0], 1<<1) && w.Str()
-		case 2:
-			ok = jsondec.Once(&seen[0], 1<<2) && w.Int(32)
-		}
-		if !ok {
-			return false
-		}
-	}
-	return !w.Failed()
-}
-
-// walkAuthConfig consumes the value at w's cursor and reports whether it is a valid AuthConfig.
-func walkAuthConfig(w *jsondec.Walk) bool {
-	var seen [1]uint64
-	at := -1
-	for more := w.Open(); more; more = w.Next('{') {
-		ok := false
-		at = w.Field(jsonAuthConfig, at)
-		switch at {
-		case 0:
-			ok = jsondec.Once(&seen[0], 1<<0) && w.Str()
-		case 1:
-			ok = jsondec.Once(&seen[0], 1<<1) && w.Str()
-		}
-		if !ok {
-			return false
-		}
-	}
-	return !w.Failed()
-}
-
-// walkBackend consumes the value at w's cursor and reports whether it is a valid Backend.
-func walkBackend(w *jsondec.Walk) bool {
-	var seen [1]uint64
-	at := -1
-	for more := w.Open(); more; more = w.Next('{') {
-		ok := false
-		at = w.Field(jsonBackend, at)
-		switch at {
-		case 0:
-			ok = jsondec.Once(&seen[0], 1<<0) && walkBackendScene(w)
-		case 1:
-			ok = jsondec.Once(&seen[0], 1<<1) && w.Array(0, -1, false, walkBackendServices)
-		}
-		if !ok {
-			return false
-		}
-	}
-	return !w.Failed()
-}
-
-// walkBackendScene consumes the value at w's cursor and reports whether it is a valid BackendScene.
+// walkBackendScene consumes a valid BackendScene at w's cursor, else reports false.
 func walkBackendScene(w *jsondec.Walk) bool {
 	if !w.Strict() {
 		return w.Str()
@@ -866,35 +703,7 @@ func walkBackendScene(w *jsondec.Walk) bool {
 	})
 }
 
-// walkBackendServices consumes the value at w's cursor and reports whether it is a valid BackendServices.
-func walkBackendServices(w *jsondec.Walk) bool {
-	var seen [1]uint64
-	at := -1
-	for more := w.Open(); more; more = w.Next('{') {
-		ok := false
-		at = w.Field(jsonBackendServices, at)
-		switch at {
-		case 0:
-			ok = jsondec.Once(&seen[0], 1<<0) && w.Str()
-		case 1:
-			ok = jsondec.Once(&seen[0], 1<<1) && w.Str()
-		case 2:
-			ok = jsondec.Once(&seen[0], 1<<2) && walkBackendServicesProtocol(w)
-		case 3:
-			ok = jsondec.Once(&seen[0], 1<<3) && w.Int(32)
-		case 4:
-			ok = jsondec.Once(&seen[0], 1<<4) && w.Int(32)
-		case 5:
-			ok = jsondec.Once(&seen[0], 1<<5) && w.Str()
-		}
-		if !ok {
-			return false
-		}
-	}
-	return !w.Failed()
-}
-
-// walkBackendServicesProtocol consumes the value at w's cursor and reports whether it is a valid BackendServicesProtocol.
+// walkBackendServicesProtocol consumes a valid BackendServicesProtocol at w's cursor, else reports false.
 func walkBackendServicesProtocol(w *jsondec.Walk) bool {
 	if !w.Strict() {
 		return w.Str()
@@ -904,385 +713,32 @@ func walkBackendServicesProtocol(w *jsondec.Walk) bool {
 	})
 }
 
-// walkCreatePluginAttachmentBody consumes the value at w's cursor and reports whether it is a valid CreatePluginAttachmentBody.
+// walkCreatePluginAttachmentBody consumes a valid CreatePluginAttachmentBody at w's cursor, else reports false.
 func walkCreatePluginAttachmentBody(w *jsondec.Walk) bool {
-	var seen [1]uint64
-	at := -1
-	for more := w.Open(); more; more = w.Next('{') {
-		ok := false
-		at = w.Field(jsonCreatePluginAttachmentBody, at)
-		switch at {
-		case 0:
-			ok = jsondec.Once(&seen[0], 1<<0) && w.Str()
-		case 1:
-			ok = jsondec.Once(&seen[0], 1<<1) && w.Str()
-		case 2:
-			ok = jsondec.Once(&seen[0], 1<<2) && w.Array(0, -1, false, func(w *jsondec.Walk) bool {
-				return w.Str()
-			})
-		case 3:
-			ok = jsondec.Once(&seen[0], 1<<3) && w.Str()
-		case 4:
-			ok = jsondec.Once(&seen[0], 1<<4) && w.Str()
-		case 5:
-			ok = jsondec.Once(&seen[0], 1<<5) && w.Str()
-		case 6:
-			ok = jsondec.Once(&seen[0], 1<<6) && w.Bool()
-		}
-		if !ok {
-			return false
-		}
-	}
-	return !w.Failed()
+	return w.Members(jsonCreatePluginAttachmentBody)
 }
 
-// walkCreatePluginAttachmentResponse consumes the value at w's cursor and reports whether it is a valid CreatePluginAttachmentResponse.
+// walkCreatePluginAttachmentResponse consumes a valid CreatePluginAttachmentResponse at w's cursor, else reports false.
 func walkCreatePluginAttachmentResponse(w *jsondec.Walk) bool {
-	var seen [1]uint64
-	at := -1
-	for more := w.Open(); more; more = w.Next('{') {
-		ok := false
-		at = w.Field(jsonCreatePluginAttachmentResponse, at)
-		switch at {
-		case 0:
-			ok = jsondec.Once(&seen[0], 1<<0) && w.Str()
-		case 1:
-			ok = jsondec.Once(&seen[0], 1<<1) && w.Str()
-		case 2:
-			ok = jsondec.Once(&seen[0], 1<<2) && w.Str()
-		case 3:
-			ok = jsondec.Once(&seen[0], 1<<3) && walkCreatePluginAttachmentResponseData(w)
-		}
-		if !ok {
-			return false
-		}
-	}
-	return !w.Failed()
+	return w.Members(jsonCreatePluginAttachmentResponse)
 }
 
-// walkCreatePluginAttachmentResponseData consumes the value at w's cursor and reports whether it is a valid CreatePluginAttachmentResponseData.
-func walkCreatePluginAttachmentResponseData(w *jsondec.Walk) bool {
-	var seen [1]uint64
-	at := -1
-	for more := w.Open(); more; more = w.Next('{') {
-		ok := false
-		at = w.Field(jsonCreatePluginAttachmentResponseData, at)
-		switch at {
-		case 0:
-			ok = jsondec.Once(&seen[0], 1<<0) && w.Str()
-		}
-		if !ok {
-			return false
-		}
-	}
-	return !w.Failed()
-}
-
-// walkDeletePluginAttachmentResponse consumes the value at w's cursor and reports whether it is a valid DeletePluginAttachmentResponse.
+// walkDeletePluginAttachmentResponse consumes a valid DeletePluginAttachmentResponse at w's cursor, else reports false.
 func walkDeletePluginAttachmentResponse(w *jsondec.Walk) bool {
-	var seen [1]uint64
-	at := -1
-	for more := w.Open(); more; more = w.Next('{') {
-		ok := false
-		at = w.Field(jsonDeletePluginAttachmentResponse, at)
-		switch at {
-		case 0:
-			ok = jsondec.Once(&seen[0], 1<<0) && w.Str()
-		case 1:
-			ok = jsondec.Once(&seen[0], 1<<1) && w.Str()
-		case 2:
-			ok = jsondec.Once(&seen[0], 1<<2) && w.Str()
-		}
-		if !ok {
-			return false
-		}
-	}
-	return !w.Failed()
+	return w.Members(jsonDeletePluginAttachmentResponse)
 }
 
-// walkEnvironmentInfo consumes the value at w's cursor and reports whether it is a valid EnvironmentInfo.
-func walkEnvironmentInfo(w *jsondec.Walk) bool {
-	var seen [1]uint64
-	at := -1
-	for more := w.Open(); more; more = w.Next('{') {
-		ok := false
-		at = w.Field(jsonEnvironmentInfo, at)
-		switch at {
-		case 0:
-			ok = jsondec.Once(&seen[0], 1<<0) && w.Str()
-		case 1:
-			ok = jsondec.Once(&seen[0], 1<<1) && w.Str()
-		case 2:
-			ok = jsondec.Once(&seen[0], 1<<2) && w.Str()
-		case 3:
-			ok = jsondec.Once(&seen[0], 1<<3) && w.Str()
-		case 4:
-			ok = jsondec.Once(&seen[0], 1<<4) && walkGatewayInfo(w)
-		case 5:
-			ok = jsondec.Once(&seen[0], 1<<5) && w.Array(0, -1, false, walkSubDomainInfo)
-		case 6:
-			ok = jsondec.Once(&seen[0], 1<<6) && w.Bool()
-		case 7:
-			ok = jsondec.Once(&seen[0], 1<<7) && w.Int(64)
-		case 8:
-			ok = jsondec.Once(&seen[0], 1<<8) && w.Int(64)
-		case 9:
-			ok = jsondec.Once(&seen[0], 1<<9) && w.Str()
-		}
-		if !ok {
-			return false
-		}
-	}
-	return !w.Failed()
-}
-
-// walkErrorResponse consumes the value at w's cursor and reports whether it is a valid ErrorResponse.
+// walkErrorResponse consumes a valid ErrorResponse at w's cursor, else reports false.
 func walkErrorResponse(w *jsondec.Walk) bool {
-	var seen [1]uint64
-	at := -1
-	for more := w.Open(); more; more = w.Next('{') {
-		ok := false
-		at = w.Field(jsonErrorResponse, at)
-		switch at {
-		case 0:
-			ok = jsondec.Once(&seen[0], 1<<0) && w.Str()
-		case 1:
-			ok = jsondec.Once(&seen[0], 1<<1) && w.Str()
-		case 2:
-			ok = jsondec.Once(&seen[0], 1<<2) && w.Str()
-		case 3:
-			ok = jsondec.Once(&seen[0], 1<<3) && w.Any(false, "object")
-		}
-		if !ok {
-			return false
-		}
-	}
-	return !w.Failed()
+	return w.Members(jsonErrorResponse)
 }
 
-// walkGatewayInfo consumes the value at w's cursor and reports whether it is a valid GatewayInfo.
-func walkGatewayInfo(w *jsondec.Walk) bool {
-	var seen [1]uint64
-	at := -1
-	for more := w.Open(); more; more = w.Next('{') {
-		ok := false
-		at = w.Field(jsonGatewayInfo, at)
-		switch at {
-		case 0:
-			ok = jsondec.Once(&seen[0], 1<<0) && w.Str()
-		case 1:
-			ok = jsondec.Once(&seen[0], 1<<1) && w.Str()
-		case 2:
-			ok = jsondec.Once(&seen[0], 1<<2) && walkGatewayInfoVPCInfo(w)
-		case 3:
-			ok = jsondec.Once(&seen[0], 1<<3) && w.Str()
-		case 4:
-			ok = jsondec.Once(&seen[0], 1<<4) && w.Str()
-		}
-		if !ok {
-			return false
-		}
-	}
-	return !w.Failed()
-}
-
-// walkGatewayInfoVPCInfo consumes the value at w's cursor and reports whether it is a valid GatewayInfoVPCInfo.
-func walkGatewayInfoVPCInfo(w *jsondec.Walk) bool {
-	var seen [1]uint64
-	at := -1
-	for more := w.Open(); more; more = w.Next('{') {
-		ok := false
-		at = w.Field(jsonGatewayInfoVPCInfo, at)
-		switch at {
-		case 0:
-			ok = jsondec.Once(&seen[0], 1<<0) && w.Str()
-		case 1:
-			ok = jsondec.Once(&seen[0], 1<<1) && w.Str()
-		}
-		if !ok {
-			return false
-		}
-	}
-	return !w.Failed()
-}
-
-// walkGetPluginAttachmentResponse consumes the value at w's cursor and reports whether it is a valid GetPluginAttachmentResponse.
+// walkGetPluginAttachmentResponse consumes a valid GetPluginAttachmentResponse at w's cursor, else reports false.
 func walkGetPluginAttachmentResponse(w *jsondec.Walk) bool {
-	var seen [1]uint64
-	at := -1
-	for more := w.Open(); more; more = w.Next('{') {
-		ok := false
-		at = w.Field(jsonGetPluginAttachmentResponse, at)
-		switch at {
-		case 0:
-			ok = jsondec.Once(&seen[0], 1<<0) && w.Str()
-		case 1:
-			ok = jsondec.Once(&seen[0], 1<<1) && w.Str()
-		case 2:
-			ok = jsondec.Once(&seen[0], 1<<2) && w.Str()
-		case 3:
-			ok = jsondec.Once(&seen[0], 1<<3) && walkGetPluginAttachmentResponseData(w)
-		}
-		if !ok {
-			return false
-		}
-	}
-	return !w.Failed()
+	return w.Members(jsonGetPluginAttachmentResponse)
 }
 
-// walkGetPluginAttachmentResponseData consumes the value at w's cursor and reports whether it is a valid GetPluginAttachmentResponseData.
-func walkGetPluginAttachmentResponseData(w *jsondec.Walk) bool {
-	var seen [1]uint64
-	at := -1
-	for more := w.Open(); more; more = w.Next('{') {
-		ok := false
-		at = w.Field(jsonGetPluginAttachmentResponseData, at)
-		switch at {
-		case 0:
-			ok = jsondec.Once(&seen[0], 1<<0) && w.Str()
-		case 1:
-			ok = jsondec.Once(&seen[0], 1<<1) && walkParentResourceInfo(w)
-		case 2:
-			ok = jsondec.Once(&seen[0], 1<<2) && w.Array(0, -1, false, walkResourceInfo)
-		case 3:
-			ok = jsondec.Once(&seen[0], 1<<3) && walkEnvironmentInfo(w)
-		case 4:
-			ok = jsondec.Once(&seen[0], 1<<4) && w.Str()
-		case 5:
-			ok = jsondec.Once(&seen[0], 1<<5) && w.Bool()
-		case 6:
-			ok = jsondec.Once(&seen[0], 1<<6) && w.Str()
-		case 7:
-			ok = jsondec.Once(&seen[0], 1<<7) && walkPluginClassInfo(w)
-		case 8:
-			ok = jsondec.Once(&seen[0], 1<<8) && walkGatewayInfo(w)
-		}
-		if !ok {
-			return false
-		}
-	}
-	return !w.Failed()
-}
-
-// walkHTTPAPIAPIInfo consumes the value at w's cursor and reports whether it is a valid HTTPAPIAPIInfo.
-func walkHTTPAPIAPIInfo(w *jsondec.Walk) bool {
-	var seen [1]uint64
-	at := -1
-	for more := w.Open(); more; more = w.Next('{') {
-		ok := false
-		at = w.Field(jsonHTTPAPIAPIInfo, at)
-		switch at {
-		case 0:
-			ok = jsondec.Once(&seen[0], 1<<0) && w.Str()
-		case 1:
-			ok = jsondec.Once(&seen[0], 1<<1) && w.Str()
-		case 2:
-			ok = jsondec.Once(&seen[0], 1<<2) && w.Array(0, -1, false, func(w *jsondec.Walk) bool {
-				return w.Str()
-			})
-		case 3:
-			ok = jsondec.Once(&seen[0], 1<<3) && w.Str()
-		case 4:
-			ok = jsondec.Once(&seen[0], 1<<4) && w.Str()
-		case 5:
-			ok = jsondec.Once(&seen[0], 1<<5) && walkHTTPAPIVersionInfo(w)
-		case 6:
-			ok = jsondec.Once(&seen[0], 1<<6) && w.Array(0, -1, false, walkHTTPAPIAPIInfoEnvironments)
-		case 7:
-			ok = jsondec.Once(&seen[0], 1<<7) && walkHTTPAPIAPIInfoIngressInfo(w)
-		case 8:
-			ok = jsondec.Once(&seen[0], 1<<8) && walkHTTPAPIAPIInfoType(w)
-		case 9:
-			ok = jsondec.Once(&seen[0], 1<<9) && w.Str()
-		case 10:
-			ok = jsondec.Once(&seen[0], 1<<10) && w.Array(0, -1, false, func(w *jsondec.Walk) bool {
-				return w.Str()
-			})
-		case 11:
-			ok = jsondec.Once(&seen[0], 1<<11) && w.Array(0, -1, false, walkHTTPAPIDeployConfig)
-		case 12:
-			ok = jsondec.Once(&seen[0], 1<<12) && w.Bool()
-		case 13:
-			ok = jsondec.Once(&seen[0], 1<<13) && w.Bool()
-		case 14:
-			ok = jsondec.Once(&seen[0], 1<<14) && walkAuthConfig(w)
-		case 15:
-			ok = jsondec.Once(&seen[0], 1<<15) && w.Str()
-		case 16:
-			ok = jsondec.Once(&seen[0], 1<<16) && w.Map(0, -1, walkHTTPAPIAPIInfoDeployCntMapValue)
-		case 17:
-			ok = jsondec.Once(&seen[0], 1<<17) && w.Str()
-		case 18:
-			ok = jsondec.Once(&seen[0], 1<<18) && w.Array(0, -1, false, func(w *jsondec.Walk) bool {
-				return w.Str()
-			})
-		}
-		if !ok {
-			return false
-		}
-	}
-	return !w.Failed()
-}
-
-// walkHTTPAPIAPIInfoDeployCntMapValue consumes the value at w's cursor and reports whether it is a valid HTTPAPIAPIInfoDeployCntMapValue.
-func walkHTTPAPIAPIInfoDeployCntMapValue(w *jsondec.Walk) bool {
-	var seen [1]uint64
-	at := -1
-	for more := w.Open(); more; more = w.Next('{') {
-		ok := false
-		at = w.Field(jsonHTTPAPIAPIInfoDeployCntMapValue, at)
-		switch at {
-		case 0:
-			ok = jsondec.Once(&seen[0], 1<<0) && w.Int(64)
-		case 1:
-			ok = jsondec.Once(&seen[0], 1<<1) && w.Int(64)
-		case 2:
-			ok = jsondec.Once(&seen[0], 1<<2) && w.Int(64)
-		}
-		if !ok {
-			return false
-		}
-	}
-	return !w.Failed()
-}
-
-// walkHTTPAPIAPIInfoEnvironments consumes the value at w's cursor and reports whether it is a valid HTTPAPIAPIInfoEnvironments.
-func walkHTTPAPIAPIInfoEnvironments(w *jsondec.Walk) bool {
-	var seen [1]uint64
-	at := -1
-	for more := w.Open(); more; more = w.Next('{') {
-		ok := false
-		at = w.Field(jsonHTTPAPIAPIInfoEnvironments, at)
-		switch at {
-		case 0:
-			ok = jsondec.Once(&seen[0], 1<<0) && w.Str()
-		case 1:
-			ok = jsondec.Once(&seen[0], 1<<1) && w.Str()
-		case 2:
-			ok = jsondec.Once(&seen[0], 1<<2) && w.Str()
-		case 3:
-			ok = jsondec.Once(&seen[0], 1<<3) && walkHTTPAPIAPIInfoEnvironmentsBackendScene(w)
-		case 4:
-			ok = jsondec.Once(&seen[0], 1<<4) && walkHTTPAPIAPIInfoEnvironmentsBackendType(w)
-		case 5:
-			ok = jsondec.Once(&seen[0], 1<<5) && w.Array(0, -1, false, walkHTTPAPIAPIInfoEnvironmentsServiceConfigs)
-		case 6:
-			ok = jsondec.Once(&seen[0], 1<<6) && w.Array(0, -1, false, walkHTTPAPIDomainInfo)
-		case 7:
-			ok = jsondec.Once(&seen[0], 1<<7) && walkHTTPAPIAPIInfoEnvironmentsGatewayInfo(w)
-		case 8:
-			ok = jsondec.Once(&seen[0], 1<<8) && w.Str()
-		case 9:
-			ok = jsondec.Once(&seen[0], 1<<9) && w.Array(0, -1, false, walkHTTPAPIAPIInfoEnvironmentsSubDomains)
-		}
-		if !ok {
-			return false
-		}
-	}
-	return !w.Failed()
-}
-
-// walkHTTPAPIAPIInfoEnvironmentsBackendScene consumes the value at w's cursor and reports whether it is a valid HTTPAPIAPIInfoEnvironmentsBackendScene.
+// walkHTTPAPIAPIInfoEnvironmentsBackendScene consumes a valid HTTPAPIAPIInfoEnvironmentsBackendScene at w's cursor, else reports false.
 func walkHTTPAPIAPIInfoEnvironmentsBackendScene(w *jsondec.Walk) bool {
 	if !w.Strict() {
 		return w.Str()
@@ -1292,7 +748,7 @@ func walkHTTPAPIAPIInfoEnvironmentsBackendScene(w *jsondec.Walk) bool {
 	})
 }
 
-// walkHTTPAPIAPIInfoEnvironmentsBackendType consumes the value at w's cursor and reports whether it is a valid HTTPAPIAPIInfoEnvironmentsBackendType.
+// walkHTTPAPIAPIInfoEnvironmentsBackendType consumes a valid HTTPAPIAPIInfoEnvironmentsBackendType at w's cursor, else reports false.
 func walkHTTPAPIAPIInfoEnvironmentsBackendType(w *jsondec.Walk) bool {
 	if !w.Strict() {
 		return w.Str()
@@ -1302,61 +758,7 @@ func walkHTTPAPIAPIInfoEnvironmentsBackendType(w *jsondec.Walk) bool {
 	})
 }
 
-// walkHTTPAPIAPIInfoEnvironmentsGatewayInfo consumes the value at w's cursor and reports whether it is a valid HTTPAPIAPIInfoEnvironmentsGatewayInfo.
-func walkHTTPAPIAPIInfoEnvironmentsGatewayInfo(w *jsondec.Walk) bool {
-	var seen [1]uint64
-	at := -1
-	for more := w.Open(); more; more = w.Next('{') {
-		ok := false
-		at = w.Field(jsonHTTPAPIAPIInfoEnvironmentsGatewayInfo, at)
-		switch at {
-		case 0:
-			ok = jsondec.Once(&seen[0], 1<<0) && w.Str()
-		case 1:
-			ok = jsondec.Once(&seen[0], 1<<1) && w.Str()
-		case 2:
-			ok = jsondec.Once(&seen[0], 1<<2) && w.Str()
-		}
-		if !ok {
-			return false
-		}
-	}
-	return !w.Failed()
-}
-
-// walkHTTPAPIAPIInfoEnvironmentsServiceConfigs consumes the value at w's cursor and reports whether it is a valid HTTPAPIAPIInfoEnvironmentsServiceConfigs.
-func walkHTTPAPIAPIInfoEnvironmentsServiceConfigs(w *jsondec.Walk) bool {
-	var seen [1]uint64
-	at := -1
-	for more := w.Open(); more; more = w.Next('{') {
-		ok := false
-		at = w.Field(jsonHTTPAPIAPIInfoEnvironmentsServiceConfigs, at)
-		switch at {
-		case 0:
-			ok = jsondec.Once(&seen[0], 1<<0) && w.Str()
-		case 1:
-			ok = jsondec.Once(&seen[0], 1<<1) && w.Str()
-		case 2:
-			ok = jsondec.Once(&seen[0], 1<<2) && w.Str()
-		case 3:
-			ok = jsondec.Once(&seen[0], 1<<3) && walkHTTPAPIAPIInfoEnvironmentsServiceConfigsPort(w)
-		case 4:
-			ok = jsondec.Once(&seen[0], 1<<4) && w.Int(32)
-		case 5:
-			ok = jsondec.Once(&seen[0], 1<<5) && w.Str()
-		case 6:
-			ok = jsondec.Once(&seen[0], 1<<6) && walkHTTPAPIBackendMatchConditions(w)
-		case 7:
-			ok = jsondec.Once(&seen[0], 1<<7) && w.Str()
-		}
-		if !ok {
-			return false
-		}
-	}
-	return !w.Failed()
-}
-
-// walkHTTPAPIAPIInfoEnvironmentsServiceConfigsPort consumes the value at w's cursor and reports whether it is a valid HTTPAPIAPIInfoEnvironmentsServiceConfigsPort.
+// walkHTTPAPIAPIInfoEnvironmentsServiceConfigsPort consumes a valid HTTPAPIAPIInfoEnvironmentsServiceConfigsPort at w's cursor, else reports false.
 func walkHTTPAPIAPIInfoEnvironmentsServiceConfigsPort(w *jsondec.Walk) bool {
 	switch {
 	case w.Is('"'):
@@ -1367,95 +769,7 @@ func walkHTTPAPIAPIInfoEnvironmentsServiceConfigsPort(w *jsondec.Walk) bool {
 	return false
 }
 
-// walkHTTPAPIAPIInfoEnvironmentsSubDomains consumes the value at w's cursor and reports whether it is a valid HTTPAPIAPIInfoEnvironmentsSubDomains.
-func walkHTTPAPIAPIInfoEnvironmentsSubDomains(w *jsondec.Walk) bool {
-	var seen [1]uint64
-	at := -1
-	for more := w.Open(); more; more = w.Next('{') {
-		ok := false
-		at = w.Field(jsonHTTPAPIAPIInfoEnvironmentsSubDomains, at)
-		switch at {
-		case 0:
-			ok = jsondec.Once(&seen[0], 1<<0) && w.Str()
-		case 1:
-			ok = jsondec.Once(&seen[0], 1<<1) && w.Str()
-		case 2:
-			ok = jsondec.Once(&seen[0], 1<<2) && w.Str()
-		case 3:
-			ok = jsondec.Once(&seen[0], 1<<3) && w.Str()
-		}
-		if !ok {
-			return false
-		}
-	}
-	return !w.Failed()
-}
-
-// walkHTTPAPIAPIInfoIngressInfo consumes the value at w's cursor and reports whether it is a valid HTTPAPIAPIInfoIngressInfo.
-func walkHTTPAPIAPIInfoIngressInfo(w *jsondec.Walk) bool {
-	var seen [1]uint64
-	at := -1
-	for more := w.Open(); more; more = w.Next('{') {
-		ok := false
-		at = w.Field(jsonHTTPAPIAPIInfoIngressInfo, at)
-		switch at {
-		case 0:
-			ok = jsondec.Once(&seen[0], 1<<0) && w.Str()
-		case 1:
-			ok = jsondec.Once(&seen[0], 1<<1) && w.Str()
-		case 2:
-			ok = jsondec.Once(&seen[0], 1<<2) && w.Str()
-		case 3:
-			ok = jsondec.Once(&seen[0], 1<<3) && walkHTTPAPIAPIInfoIngressInfoEnvironmentInfo(w)
-		case 4:
-			ok = jsondec.Once(&seen[0], 1<<4) && walkHTTPAPIAPIInfoIngressInfoK8sClusterInfo(w)
-		case 5:
-			ok = jsondec.Once(&seen[0], 1<<5) && w.Bool()
-		}
-		if !ok {
-			return false
-		}
-	}
-	return !w.Failed()
-}
-
-// walkHTTPAPIAPIInfoIngressInfoEnvironmentInfo consumes the value at w's cursor and reports whether it is a valid HTTPAPIAPIInfoIngressInfoEnvironmentInfo.
-func walkHTTPAPIAPIInfoIngressInfoEnvironmentInfo(w *jsondec.Walk) bool {
-	var seen [1]uint64
-	at := -1
-	for more := w.Open(); more; more = w.Next('{') {
-		ok := false
-		at = w.Field(jsonHTTPAPIAPIInfoIngressInfoEnvironmentInfo, at)
-		switch at {
-		case 0:
-			ok = jsondec.Once(&seen[0], 1<<0) && w.Str()
-		}
-		if !ok {
-			return false
-		}
-	}
-	return !w.Failed()
-}
-
-// walkHTTPAPIAPIInfoIngressInfoK8sClusterInfo consumes the value at w's cursor and reports whether it is a valid HTTPAPIAPIInfoIngressInfoK8sClusterInfo.
-func walkHTTPAPIAPIInfoIngressInfoK8sClusterInfo(w *jsondec.Walk) bool {
-	var seen [1]uint64
-	at := -1
-	for more := w.Open(); more; more = w.Next('{') {
-		ok := false
-		at = w.Field(jsonHTTPAPIAPIInfoIngressInfoK8sClusterInfo, at)
-		switch at {
-		case 0:
-			ok = jsondec.Once(&seen[0], 1<<0) && w.Str()
-		}
-		if !ok {
-			return false
-		}
-	}
-	return !w.Failed()
-}
-
-// walkHTTPAPIAPIInfoType consumes the value at w's cursor and reports whether it is a valid HTTPAPIAPIInfoType.
+// walkHTTPAPIAPIInfoType consumes a valid HTTPAPIAPIInfoType at w's cursor, else reports false.
 func walkHTTPAPIAPIInfoType(w *jsondec.Walk) bool {
 	if !w.Strict() {
 		return w.Str()
@@ -1465,31 +779,7 @@ func walkHTTPAPIAPIInfoType(w *jsondec.Walk) bool {
 	})
 }
 
-// walkHTTPAPIBackendMatchCondition consumes the value at w's cursor and reports whether it is a valid HTTPAPIBackendMatchCondition.
-func walkHTTPAPIBackendMatchCondition(w *jsondec.Walk) bool {
-	var seen [1]uint64
-	at := -1
-	for more := w.Open(); more; more = w.Next('{') {
-		ok := false
-		at = w.Field(jsonHTTPAPIBackendMatchCondition, at)
-		switch at {
-		case 0:
-			ok = jsondec.Once(&seen[0], 1<<0) && w.Str()
-		case 1:
-			ok = jsondec.Once(&seen[0], 1<<1) && w.Str()
-		case 2:
-			ok = jsondec.Once(&seen[0], 1<<2) && w.Str()
-		case 3:
-			ok = jsondec.Once(&seen[0], 1<<3) && walkHTTPAPIBackendMatchConditionOperator(w)
-		}
-		if !ok {
-			return false
-		}
-	}
-	return !w.Failed()
-}
-
-// walkHTTPAPIBackendMatchConditionOperator consumes the value at w's cursor and reports whether it is a valid HTTPAPIBackendMatchConditionOperator.
+// walkHTTPAPIBackendMatchConditionOperator consumes a valid HTTPAPIBackendMatchConditionOperator at w's cursor, else reports false.
 func walkHTTPAPIBackendMatchConditionOperator(w *jsondec.Walk) bool {
 	if !w.Strict() {
 		return w.Str()
@@ -1499,297 +789,7 @@ func walkHTTPAPIBackendMatchConditionOperator(w *jsondec.Walk) bool {
 	})
 }
 
-// walkHTTPAPIBackendMatchConditions consumes the value at w's cursor and reports whether it is a valid HTTPAPIBackendMatchConditions.
-func walkHTTPAPIBackendMatchConditions(w *jsondec.Walk) bool {
-	var seen [1]uint64
-	at := -1
-	for more := w.Open(); more; more = w.Next('{') {
-		ok := false
-		at = w.Field(jsonHTTPAPIBackendMatchConditions, at)
-		switch at {
-		case 0:
-			ok = jsondec.Once(&seen[0], 1<<0) && w.Bool()
-		case 1:
-			ok = jsondec.Once(&seen[0], 1<<1) && w.Array(0, -1, false, walkHTTPAPIBackendMatchCondition)
-		}
-		if !ok {
-			return false
-		}
-	}
-	return !w.Failed()
-}
-
-// walkHTTPAPIDeployConfig consumes the value at w's cursor and reports whether it is a valid HTTPAPIDeployConfig.
-func walkHTTPAPIDeployConfig(w *jsondec.Walk) bool {
-	var seen [1]uint64
-	at := -1
-	for more := w.Open(); more; more = w.Next('{') {
-		ok := false
-		at = w.Field(jsonHTTPAPIDeployConfig, at)
-		switch at {
-		case 0:
-			ok = jsondec.Once(&seen[0], 1<<0) && w.Array(0, -1, false, func(w *jsondec.Walk) bool {
-				return w.Str()
-			})
-		case 1:
-			ok = jsondec.Once(&seen[0], 1<<1) && w.Str()
-		case 2:
-			ok = jsondec.Once(&seen[0], 1<<2) && w.Str()
-		case 3:
-			ok = jsondec.Once(&seen[0], 1<<3) && w.Array(0, -1, false, walkHTTPAPIDeployConfigServiceConfigs)
-		case 4:
-			ok = jsondec.Once(&seen[0], 1<<4) && w.Array(0, -1, false, walkHTTPAPIDeployConfigPolicyConfigs)
-		case 5:
-			ok = jsondec.Once(&seen[0], 1<<5) && w.Bool()
-		case 6:
-			ok = jsondec.Once(&seen[0], 1<<6) && w.Str()
-		case 7:
-			ok = jsondec.Once(&seen[0], 1<<7) && walkBackend(w)
-		case 8:
-			ok = jsondec.Once(&seen[0], 1<<8) && w.Array(0, -1, false, walkHTTPAPIDomainInfo)
-		case 9:
-			ok = jsondec.Once(&seen[0], 1<<9) && w.Array(0, -1, false, walkHTTPAPIDeployConfigSubDomains)
-		case 10:
-			ok = jsondec.Once(&seen[0], 1<<10) && walkGatewayInfo(w)
-		case 11:
-			ok = jsondec.Once(&seen[0], 1<<11) && walkHTTPAPIMockContract(w)
-		case 12:
-			ok = jsondec.Once(&seen[0], 1<<12) && w.Str()
-		case 13:
-			ok = jsondec.Once(&seen[0], 1<<13) && w.Array(0, -1, false, func(w *jsondec.Walk) bool {
-				return w.Str()
-			})
-		case 14:
-			ok = jsondec.Once(&seen[0], 1<<14) && w.Array(0, -1, false, func(w *jsondec.Walk) bool {
-				return w.Str()
-			})
-		case 15:
-			ok = jsondec.Once(&seen[0], 1<<15) && w.Array(0, -1, false, walkHTTPAPIDeployConfigEnvDomainInfos)
-		}
-		if !ok {
-			return false
-		}
-	}
-	return !w.Failed()
-}
-
-// walkHTTPAPIDeployConfigEnvDomainInfos consumes the value at w's cursor and reports whether it is a valid HTTPAPIDeployConfigEnvDomainInfos.
-func walkHTTPAPIDeployConfigEnvDomainInfos(w *jsondec.Walk) bool {
-	var seen [1]uint64
-	at := -1
-	for more := w.Open(); more; more = w.Next('{') {
-		ok := false
-		at = w.Field(jsonHTTPAPIDeployConfigEnvDomainInfos, at)
-		switch at {
-		case 0:
-			ok = jsondec.Once(&seen[0], 1<<0) && w.Str()
-		case 1:
-			ok = jsondec.Once(&seen[0], 1<<1) && w.Str()
-		case 2:
-			ok = jsondec.Once(&seen[0], 1<<2) && w.Str()
-		}
-		if !ok {
-			return false
-		}
-	}
-	return !w.Failed()
-}
-
-// walkHTTPAPIDeployConfigPolicyConfigs consumes the value at w's cursor and reports whether it is a valid HTTPAPIDeployConfigPolicyConfigs.
-func walkHTTPAPIDeployConfigPolicyConfigs(w *jsondec.Walk) bool {
-	var seen [1]uint64
-	at := -1
-	for more := w.Open(); more; more = w.Next('{') {
-		ok := false
-		at = w.Field(jsonHTTPAPIDeployConfigPolicyConfigs, at)
-		switch at {
-		case 0:
-			ok = jsondec.Once(&seen[0], 1<<0) && w.Str()
-		case 1:
-			ok = jsondec.Once(&seen[0], 1<<1) && w.Bool()
-		case 2:
-			ok = jsondec.Once(&seen[0], 1<<2) && walkHTTPAPIDeployConfigPolicyConfigsAIFallbackConfig(w)
-		case 3:
-			ok = jsondec.Once(&seen[0], 1<<3) && walkAICacheConfig(w)
-		case 4:
-			ok = jsondec.Once(&seen[0], 1<<4) && walkAINetworkSearchConfig(w)
-		case 5:
-			ok = jsondec.Once(&seen[0], 1<<5) && walkAISecurityGuardConfig(w)
-		case 6:
-			ok = jsondec.Once(&seen[0], 1<<6) && walkAIStatisticsConfig(w)
-		case 7:
-			ok = jsondec.Once(&seen[0], 1<<7) && walkAITokenRateLimitConfig(w)
-		case 8:
-			ok = jsondec.Once(&seen[0], 1<<8) && walkAIToolSelectionConfig(w)
-		case 9:
-			ok = jsondec.Once(&seen[0], 1<<9) && walkHTTPAPIPolicyConfigsSemanticRouterConfig(w)
-		}
-		if !ok {
-			return false
-		}
-	}
-	return !w.Failed()
-}
-
-// walkHTTPAPIDeployConfigPolicyConfigsAIFallbackConfig consumes the value at w's cursor and reports whether it is a valid HTTPAPIDeployConfigPolicyConfigsAIFallbackConfig.
-func walkHTTPAPIDeployConfigPolicyConfigsAIFallbackConfig(w *jsondec.Walk) bool {
-	var seen [1]uint64
-	at := -1
-	for more := w.Open(); more; more = w.Next('{') {
-		ok := false
-		at = w.Field(jsonHTTPAPIDeployConfigPolicyConfigsAIFallbackConfig, at)
-		switch at {
-		case 0:
-			ok = jsondec.Once(&seen[0], 1<<0) && w.Bool()
-		case 1:
-			ok = jsondec.Once(&seen[0], 1<<1) && w.Array(0, -1, false, func(w *jsondec.Walk) bool {
-				return w.Str()
-			})
-		case 2:
-			ok = jsondec.Once(&seen[0], 1<<2) && w.Array(0, -1, false, walkHTTPAPIDeployConfigPolicyConfigsAIFallbackConfigServiceConfigs)
-		}
-		if !ok {
-			return false
-		}
-	}
-	return !w.Failed()
-}
-
-// walkHTTPAPIDeployConfigPolicyConfigsAIFallbackConfigServiceConfigs consumes the value at w's cursor and reports whether it is a valid HTTPAPIDeployConfigPolicyConfigsAIFallbackConfigServiceConfigs.
-func walkHTTPAPIDeployConfigPolicyConfigsAIFallbackConfigServiceConfigs(w *jsondec.Walk) bool {
-	var seen [1]uint64
-	at := -1
-	for more := w.Open(); more; more = w.Next('{') {
-		ok := false
-		at = w.Field(jsonHTTPAPIDeployConfigPolicyConfigsAIFallbackConfigServiceConfigs, at)
-		switch at {
-		case 0:
-			ok = jsondec.Once(&seen[0], 1<<0) && w.Str()
-		case 1:
-			ok = jsondec.Once(&seen[0], 1<<1) && w.Str()
-		case 2:
-			ok = jsondec.Once(&seen[0], 1<<2) && w.Str()
-		case 3:
-			ok = jsondec.Once(&seen[0], 1<<3) && w.Bool()
-		}
-		if !ok {
-			return false
-		}
-	}
-	return !w.Failed()
-}
-
-// walkHTTPAPIDeployConfigServiceConfigs consumes the value at w's cursor and reports whether it is a valid HTTPAPIDeployConfigServiceConfigs.
-func walkHTTPAPIDeployConfigServiceConfigs(w *jsondec.Walk) bool {
-	var seen [1]uint64
-	at := -1
-	for more := w.Open(); more; more = w.Next('{') {
-		ok := false
-		at = w.Field(jsonHTTPAPIDeployConfigServiceConfigs, at)
-		switch at {
-		case 0:
-			ok = jsondec.Once(&seen[0], 1<<0) && w.Str()
-		case 1:
-			ok = jsondec.Once(&seen[0], 1<<1) && w.Int(64)
-		case 2:
-			ok = jsondec.Once(&seen[0], 1<<2) && w.Str()
-		case 3:
-			ok = jsondec.Once(&seen[0], 1<<3) && w.Str()
-		case 4:
-			ok = jsondec.Once(&seen[0], 1<<4) && w.Str()
-		case 5:
-			ok = jsondec.Once(&seen[0], 1<<5) && w.Str()
-		case 6:
-			ok = jsondec.Once(&seen[0], 1<<6) && w.Str()
-		case 7:
-			ok = jsondec.Once(&seen[0], 1<<7) && w.Str()
-		case 8:
-			ok = jsondec.Once(&seen[0], 1<<8) && w.Int(32)
-		case 9:
-			ok = jsondec.Once(&seen[0], 1<<9) && w.Str()
-		case 10:
-			ok = jsondec.Once(&seen[0], 1<<10) && walkHTTPAPIBackendMatchConditions(w)
-		case 11:
-			ok = jsondec.Once(&seen[0], 1<<11) && w.Str()
-		case 12:
-			ok = jsondec.Once(&seen[0], 1<<12) && walkHTTPAPIDeployConfigServiceConfigsObservabilityRouteConfig(w)
-		}
-		if !ok {
-			return false
-		}
-	}
-	return !w.Failed()
-}
-
-// walkHTTPAPIDeployConfigServiceConfigsObservabilityRouteConfig consumes the value at w's cursor and reports whether it is a valid HTTPAPIDeployConfigServiceConfigsObservabilityRouteConfig.
-func walkHTTPAPIDeployConfigServiceConfigsObservabilityRouteConfig(w *jsondec.Walk) bool {
-	var seen [1]uint64
-	at := -1
-	for more := w.Open(); more; more = w.Next('{') {
-		ok := false
-		at = w.Field(jsonHTTPAPIDeployConfigServiceConfigsObservabilityRouteConfig, at)
-		switch at {
-		case 0:
-			ok = jsondec.Once(&seen[0], 1<<0) && w.Str()
-		case 1:
-			ok = jsondec.Once(&seen[0], 1<<1) && w.Int(32)
-		case 2:
-			ok = jsondec.Once(&seen[0], 1<<2) && w.Float()
-		}
-		if !ok {
-			return false
-		}
-	}
-	return !w.Failed()
-}
-
-// walkHTTPAPIDeployConfigSubDomains consumes the value at w's cursor and reports whether it is a valid HTTPAPIDeployConfigSubDomains.
-func walkHTTPAPIDeployConfigSubDomains(w *jsondec.Walk) bool {
-	var seen [1]uint64
-	at := -1
-	for more := w.Open(); more; more = w.Next('{') {
-		ok := false
-		at = w.Field(jsonHTTPAPIDeployConfigSubDomains, at)
-		switch at {
-		case 0:
-			ok = jsondec.Once(&seen[0], 1<<0) && w.Str()
-		case 1:
-			ok = jsondec.Once(&seen[0], 1<<1) && w.Str()
-		case 2:
-			ok = jsondec.Once(&seen[0], 1<<2) && w.Str()
-		case 3:
-			ok = jsondec.Once(&seen[0], 1<<3) && w.Str()
-		}
-		if !ok {
-			return false
-		}
-	}
-	return !w.Failed()
-}
-
-// walkHTTPAPIDomainInfo consumes the value at w's cursor and reports whether it is a valid HTTPAPIDomainInfo.
-func walkHTTPAPIDomainInfo(w *jsondec.Walk) bool {
-	var seen [1]uint64
-	at := -1
-	for more := w.Open(); more; more = w.Next('{') {
-		ok := false
-		at = w.Field(jsonHTTPAPIDomainInfo, at)
-		switch at {
-		case 0:
-			ok = jsondec.Once(&seen[0], 1<<0) && w.Str()
-		case 1:
-			ok = jsondec.Once(&seen[0], 1<<1) && w.Str()
-		case 2:
-			ok = jsondec.Once(&seen[0], 1<<2) && walkHTTPAPIDomainInfoProtocol(w)
-		}
-		if !ok {
-			return false
-		}
-	}
-	return !w.Failed()
-}
-
-// walkHTTPAPIDomainInfoProtocol consumes the value at w's cursor and reports whether it is a valid HTTPAPIDomainInfoProtocol.
+// walkHTTPAPIDomainInfoProtocol consumes a valid HTTPAPIDomainInfoProtocol at w's cursor, else reports false.
 func walkHTTPAPIDomainInfoProtocol(w *jsondec.Walk) bool {
 	if !w.Strict() {
 		return w.Str()
@@ -1799,109 +799,7 @@ func walkHTTPAPIDomainInfoProtocol(w *jsondec.Walk) bool {
 	})
 }
 
-// walkHTTPAPIMockContract consumes the value at w's cursor and reports whether it is a valid HTTPAPIMockContract.
-func walkHTTPAPIMockContract(w *jsondec.Walk) bool {
-	var seen [1]uint64
-	at := -1
-	for more := w.Open(); more; more = w.Next('{') {
-		ok := false
-		at = w.Field(jsonHTTPAPIMockContract, at)
-		switch at {
-		case 0:
-			ok = jsondec.Once(&seen[0], 1<<0) && w.Bool()
-		case 1:
-			ok = jsondec.Once(&seen[0], 1<<1) && w.Int(32)
-		case 2:
-			ok = jsondec.Once(&seen[0], 1<<2) && w.Str()
-		}
-		if !ok {
-			return false
-		}
-	}
-	return !w.Failed()
-}
-
-// walkHTTPAPIPolicyConfigsSemanticRouterConfig consumes the value at w's cursor and reports whether it is a valid HTTPAPIPolicyConfigsSemanticRouterConfig.
-func walkHTTPAPIPolicyConfigsSemanticRouterConfig(w *jsondec.Walk) bool {
-	var seen [1]uint64
-	at := -1
-	for more := w.Open(); more; more = w.Next('{') {
-		ok := false
-		at = w.Field(jsonHTTPAPIPolicyConfigsSemanticRouterConfig, at)
-		switch at {
-		case 0:
-			ok = jsondec.Once(&seen[0], 1<<0) && w.Int(32)
-		}
-		if !ok {
-			return false
-		}
-	}
-	return !w.Failed()
-}
-
-// walkHTTPAPIVersionInfo consumes the value at w's cursor and reports whether it is a valid HTTPAPIVersionInfo.
-func walkHTTPAPIVersionInfo(w *jsondec.Walk) bool {
-	var seen [1]uint64
-	at := -1
-	for more := w.Open(); more; more = w.Next('{') {
-		ok := false
-		at = w.Field(jsonHTTPAPIVersionInfo, at)
-		switch at {
-		case 0:
-			ok = jsondec.Once(&seen[0], 1<<0) && w.Bool()
-		case 1:
-			ok = jsondec.Once(&seen[0], 1<<1) && w.Str()
-		case 2:
-			ok = jsondec.Once(&seen[0], 1<<2) && w.Str()
-		case 3:
-			ok = jsondec.Once(&seen[0], 1<<3) && w.Str()
-		case 4:
-			ok = jsondec.Once(&seen[0], 1<<4) && w.Str()
-		}
-		if !ok {
-			return false
-		}
-	}
-	return !w.Failed()
-}
-
-// walkListPluginAttachmentsItem consumes the value at w's cursor and reports whether it is a valid ListPluginAttachmentsItem.
-func walkListPluginAttachmentsItem(w *jsondec.Walk) bool {
-	var seen [1]uint64
-	at := -1
-	for more := w.Open(); more; more = w.Next('{') {
-		ok := false
-		at = w.Field(jsonListPluginAttachmentsItem, at)
-		switch at {
-		case 0:
-			ok = jsondec.Once(&seen[0], 1<<0) && w.Str()
-		case 1:
-			ok = jsondec.Once(&seen[0], 1<<1) && w.Str()
-		case 2:
-			ok = jsondec.Once(&seen[0], 1<<2) && walkListPluginAttachmentsItemAttachResourceType(w)
-		case 3:
-			ok = jsondec.Once(&seen[0], 1<<3) && w.Bool()
-		case 4:
-			ok = jsondec.Once(&seen[0], 1<<4) && w.Str()
-		case 5:
-			ok = jsondec.Once(&seen[0], 1<<5) && walkParentResourceInfo(w)
-		case 6:
-			ok = jsondec.Once(&seen[0], 1<<6) && w.Array(0, -1, false, walkResourceInfo)
-		case 7:
-			ok = jsondec.Once(&seen[0], 1<<7) && walkEnvironmentInfo(w)
-		case 8:
-			ok = jsondec.Once(&seen[0], 1<<8) && walkPluginClassInfo(w)
-		case 9:
-			ok = jsondec.Once(&seen[0], 1<<9) && walkGatewayInfo(w)
-		}
-		if !ok {
-			return false
-		}
-	}
-	return !w.Failed()
-}
-
-// walkListPluginAttachmentsItemAttachResourceType consumes the value at w's cursor and reports whether it is a valid ListPluginAttachmentsItemAttachResourceType.
+// walkListPluginAttachmentsItemAttachResourceType consumes a valid ListPluginAttachmentsItemAttachResourceType at w's cursor, else reports false.
 func walkListPluginAttachmentsItemAttachResourceType(w *jsondec.Walk) bool {
 	if !w.Strict() {
 		return w.Str()
@@ -1911,75 +809,12 @@ func walkListPluginAttachmentsItemAttachResourceType(w *jsondec.Walk) bool {
 	})
 }
 
-// walkListPluginAttachmentsResponse consumes the value at w's cursor and reports whether it is a valid ListPluginAttachmentsResponse.
+// walkListPluginAttachmentsResponse consumes a valid ListPluginAttachmentsResponse at w's cursor, else reports false.
 func walkListPluginAttachmentsResponse(w *jsondec.Walk) bool {
-	var seen [1]uint64
-	at := -1
-	for more := w.Open(); more; more = w.Next('{') {
-		ok := false
-		at = w.Field(jsonListPluginAttachmentsResponse, at)
-		switch at {
-		case 0:
-			ok = jsondec.Once(&seen[0], 1<<0) && w.Str()
-		case 1:
-			ok = jsondec.Once(&seen[0], 1<<1) && w.Str()
-		case 2:
-			ok = jsondec.Once(&seen[0], 1<<2) && w.Str()
-		case 3:
-			ok = jsondec.Once(&seen[0], 1<<3) && walkListPluginAttachmentsResponseData(w)
-		}
-		if !ok {
-			return false
-		}
-	}
-	return !w.Failed()
+	return w.Members(jsonListPluginAttachmentsResponse)
 }
 
-// walkListPluginAttachmentsResponseData consumes the value at w's cursor and reports whether it is a valid ListPluginAttachmentsResponseData.
-func walkListPluginAttachmentsResponseData(w *jsondec.Walk) bool {
-	var seen [1]uint64
-	at := -1
-	for more := w.Open(); more; more = w.Next('{') {
-		ok := false
-		at = w.Field(jsonListPluginAttachmentsResponseData, at)
-		switch at {
-		case 0:
-			ok = jsondec.Once(&seen[0], 1<<0) && w.Int(32)
-		case 1:
-			ok = jsondec.Once(&seen[0], 1<<1) && w.Int(32)
-		case 2:
-			ok = jsondec.Once(&seen[0], 1<<2) && w.Int(32)
-		case 3:
-			ok = jsondec.Once(&seen[0], 1<<3) && w.Array(0, -1, false, walkListPluginAttachmentsItem)
-		}
-		if !ok {
-			return false
-		}
-	}
-	return !w.Failed()
-}
-
-// walkParentResourceInfo consumes the value at w's cursor and reports whether it is a valid ParentResourceInfo.
-func walkParentResourceInfo(w *jsondec.Walk) bool {
-	var seen [1]uint64
-	at := -1
-	for more := w.Open(); more; more = w.Next('{') {
-		ok := false
-		at = w.Field(jsonParentResourceInfo, at)
-		switch at {
-		case 0:
-			ok = jsondec.Once(&seen[0], 1<<0) && walkParentResourceInfoResourceType(w)
-		case 1:
-			ok = jsondec.Once(&seen[0], 1<<1) && walkHTTPAPIAPIInfo(w)
-		}
-		if !ok {
-			return false
-		}
-	}
-	return !w.Failed()
-}
-
-// walkParentResourceInfoResourceType consumes the value at w's cursor and reports whether it is a valid ParentResourceInfoResourceType.
+// walkParentResourceInfoResourceType consumes a valid ParentResourceInfoResourceType at w's cursor, else reports false.
 func walkParentResourceInfoResourceType(w *jsondec.Walk) bool {
 	if !w.Strict() {
 		return w.Str()
@@ -1989,81 +824,7 @@ func walkParentResourceInfoResourceType(w *jsondec.Walk) bool {
 	})
 }
 
-// walkPluginClassInfo consumes the value at w's cursor and reports whether it is a valid PluginClassInfo.
-func walkPluginClassInfo(w *jsondec.Walk) bool {
-	var seen [1]uint64
-	at := -1
-	for more := w.Open(); more; more = w.Next('{') {
-		ok := false
-		at = w.Field(jsonPluginClassInfo, at)
-		switch at {
-		case 0:
-			ok = jsondec.Once(&seen[0], 1<<0) && w.Str()
-		case 1:
-			ok = jsondec.Once(&seen[0], 1<<1) && w.Str()
-		case 2:
-			ok = jsondec.Once(&seen[0], 1<<2) && w.Str()
-		case 3:
-			ok = jsondec.Once(&seen[0], 1<<3) && w.Str()
-		case 4:
-			ok = jsondec.Once(&seen[0], 1<<4) && w.Str()
-		case 5:
-			ok = jsondec.Once(&seen[0], 1<<5) && w.Str()
-		case 6:
-			ok = jsondec.Once(&seen[0], 1<<6) && w.Str()
-		case 7:
-			ok = jsondec.Once(&seen[0], 1<<7) && w.Str()
-		case 8:
-			ok = jsondec.Once(&seen[0], 1<<8) && w.Str()
-		case 9:
-			ok = jsondec.Once(&seen[0], 1<<9) && w.Str()
-		case 10:
-			ok = jsondec.Once(&seen[0], 1<<10) && w.Int(32)
-		case 11:
-			ok = jsondec.Once(&seen[0], 1<<11) && w.Str()
-		case 12:
-			ok = jsondec.Once(&seen[0], 1<<12) && w.Str()
-		case 13:
-			ok = jsondec.Once(&seen[0], 1<<13) && w.Str()
-		case 14:
-			ok = jsondec.Once(&seen[0], 1<<14) && w.Str()
-		case 15:
-			ok = jsondec.Once(&seen[0], 1<<15) && w.Str()
-		case 16:
-			ok = jsondec.Once(&seen[0], 1<<16) && w.Bool()
-		}
-		if !ok {
-			return false
-		}
-	}
-	return !w.Failed()
-}
-
-// walkResourceInfo consumes the value at w's cursor and reports whether it is a valid ResourceInfo.
-func walkResourceInfo(w *jsondec.Walk) bool {
-	var seen [1]uint64
-	at := -1
-	for more := w.Open(); more; more = w.Next('{') {
-		ok := false
-		at = w.Field(jsonResourceInfo, at)
-		switch at {
-		case 0:
-			ok = jsondec.Once(&seen[0], 1<<0) && walkResourceInfoResourceType(w)
-		case 1:
-			ok = jsondec.Once(&seen[0], 1<<1) && w.Str()
-		case 2:
-			ok = jsondec.Once(&seen[0], 1<<2) && w.Str()
-		case 3:
-			ok = jsondec.Once(&seen[0], 1<<3) && w.Str()
-		}
-		if !ok {
-			return false
-		}
-	}
-	return !w.Failed()
-}
-
-// walkResourceInfoResourceType consumes the value at w's cursor and reports whether it is a valid ResourceInfoResourceType.
+// walkResourceInfoResourceType consumes a valid ResourceInfoResourceType at w's cursor, else reports false.
 func walkResourceInfoResourceType(w *jsondec.Walk) bool {
 	if !w.Strict() {
 		return w.Str()
@@ -2073,31 +834,7 @@ func walkResourceInfoResourceType(w *jsondec.Walk) bool {
 	})
 }
 
-// walkSubDomainInfo consumes the value at w's cursor and reports whether it is a valid SubDomainInfo.
-func walkSubDomainInfo(w *jsondec.Walk) bool {
-	var seen [1]uint64
-	at := -1
-	for more := w.Open(); more; more = w.Next('{') {
-		ok := false
-		at = w.Field(jsonSubDomainInfo, at)
-		switch at {
-		case 0:
-			ok = jsondec.Once(&seen[0], 1<<0) && w.Str()
-		case 1:
-			ok = jsondec.Once(&seen[0], 1<<1) && w.Str()
-		case 2:
-			ok = jsondec.Once(&seen[0], 1<<2) && walkSubDomainInfoProtocol(w)
-		case 3:
-			ok = jsondec.Once(&seen[0], 1<<3) && walkSubDomainInfoNetworkType(w)
-		}
-		if !ok {
-			return false
-		}
-	}
-	return !w.Failed()
-}
-
-// walkSubDomainInfoNetworkType consumes the value at w's cursor and reports whether it is a valid SubDomainInfoNetworkType.
+// walkSubDomainInfoNetworkType consumes a valid SubDomainInfoNetworkType at w's cursor, else reports false.
 func walkSubDomainInfoNetworkType(w *jsondec.Walk) bool {
 	if !w.Strict() {
 		return w.Str()
@@ -2107,7 +844,7 @@ func walkSubDomainInfoNetworkType(w *jsondec.Walk) bool {
 	})
 }
 
-// walkSubDomainInfoProtocol consumes the value at w's cursor and reports whether it is a valid SubDomainInfoProtocol.
+// walkSubDomainInfoProtocol consumes a valid SubDomainInfoProtocol at w's cursor, else reports false.
 func walkSubDomainInfoProtocol(w *jsondec.Walk) bool {
 	if !w.Strict() {
 		return w.Str()
@@ -2117,48 +854,12 @@ func walkSubDomainInfoProtocol(w *jsondec.Walk) bool {
 	})
 }
 
-// walkUpdatePluginAttachmentBody consumes the value at w's cursor and reports whether it is a valid UpdatePluginAttachmentBody.
+// walkUpdatePluginAttachmentBody consumes a valid UpdatePluginAttachmentBody at w's cursor, else reports false.
 func walkUpdatePluginAttachmentBody(w *jsondec.Walk) bool {
-	var seen [1]uint64
-	at := -1
-	for more := w.Open(); more; more = w.Next('{') {
-		ok := false
-		at = w.Field(jsonUpdatePluginAttachmentBody, at)
-		switch at {
-		case 0:
-			ok = jsondec.Once(&seen[0], 1<<0) && w.Array(0, -1, false, func(w *jsondec.Walk) bool {
-				return w.Str()
-			})
-		case 1:
-			ok = jsondec.Once(&seen[0], 1<<1) && w.Str()
-		case 2:
-			ok = jsondec.Once(&seen[0], 1<<2) && w.Bool()
-		}
-		if !ok {
-			return false
-		}
-	}
-	return !w.Failed()
+	return w.Members(jsonUpdatePluginAttachmentBody)
 }
 
-// walkUpdatePluginAttachmentResponse consumes the value at w's cursor and reports whether it is a valid UpdatePluginAttachmentResponse.
+// walkUpdatePluginAttachmentResponse consumes a valid UpdatePluginAttachmentResponse at w's cursor, else reports false.
 func walkUpdatePluginAttachmentResponse(w *jsondec.Walk) bool {
-	var seen [1]uint64
-	at := -1
-	for more := w.Open(); more; more = w.Next('{') {
-		ok := false
-		at = w.Field(jsonUpdatePluginAttachmentResponse, at)
-		switch at {
-		case 0:
-			ok = jsondec.Once(&seen[0], 1<<0) && w.Str()
-		case 1:
-			ok = jsondec.Once(&seen[0], 1<<1) && w.Str()
-		case 2:
-			ok = jsondec.Once(&seen[0], 1<<2) && w.Str()
-		}
-		if !ok {
-			return false
-		}
-	}
-	return !w.Failed()
+	return w.Members(jsonUpdatePluginAttachmentResponse)
 }

@@ -18,43 +18,73 @@ var jsonDetachPluginResponse = jsondec.NewStruct("cloudapi.DetachPluginResponse"
 var jsonErrorResponse = jsondec.NewStruct("cloudapi.ErrorResponse", "RequestId", "HostId", "Code", "Message", "Recommend", "AccessDeniedDetail").Required()
 var jsonPluginAttribute = jsondec.NewStruct("cloudapi.PluginAttribute", "PluginId", "PluginName", "PluginType", "PluginData", "Description", "RegionId", "CreatedTime", "ModifiedTime").Required()
 
-// walkAPIPluginSummary consumes the value at w's cursor and reports whether it is a valid APIPluginSummary.
-func walkAPIPluginSummary(w *jsondec.Walk) bool {
-	var seen [1]uint64
-	at := -1
-	for more := w.Open(); more; more = w.Next('{') {
-		ok := false
-		at = w.Field(jsonAPIPluginSummary, at)
-		switch at {
-		case 0:
-			ok = jsondec.Once(&seen[0], 1<<0) && w.Str()
-		case 1:
-			ok = jsondec.Once(&seen[0], 1<<1) && w.Str()
-		case 2:
-			ok = jsondec.Once(&seen[0], 1<<2) && w.Str()
-		case 3:
-			ok = jsondec.Once(&seen[0], 1<<3) && w.Str()
-		case 4:
-			ok = jsondec.Once(&seen[0], 1<<4) && w.Str()
-		case 5:
-			ok = jsondec.Once(&seen[0], 1<<5) && w.Str()
-		case 6:
-			ok = jsondec.Once(&seen[0], 1<<6) && w.Str()
-		case 7:
-			ok = jsondec.Once(&seen[0], 1<<7) && walkAPIPluginSummaryStageName(w)
-		case 8:
-			ok = jsondec.Once(&seen[0], 1<<8) && w.Str()
-		case 9:
-			ok = jsondec.Once(&seen[0], 1<<9) && w.Str()
-		}
-		if !ok {
-			return false
-		}
-	}
-	return !w.Failed()
+// The checks of the structs' fields, set in init: those of two structs may refer to each other.
+func init() {
+	jsonAPIPluginSummary.Checks(
+		jsondec.CheckStr,
+		jsondec.CheckStr,
+		jsondec.CheckStr,
+		jsondec.CheckStr,
+		jsondec.CheckStr,
+		jsondec.CheckStr,
+		jsondec.CheckStr,
+		jsondec.CheckBy(walkAPIPluginSummaryStageName),
+		jsondec.CheckStr,
+		jsondec.CheckStr,
+	)
+	jsonAttachPluginResponse.Checks(
+		jsondec.CheckStr,
+	)
+	jsonDescribePluginAPIsResponse.Checks(
+		jsondec.CheckStr,
+		jsondec.CheckInt32,
+		jsondec.CheckInt32,
+		jsondec.CheckInt32,
+		jsondec.CheckObject(jsonDescribePluginAPIsResponseAPISummarys),
+	)
+	jsonDescribePluginAPIsResponseAPISummarys.Checks(
+		jsondec.CheckBy(func(w *jsondec.Walk) bool {
+			return w.Array(0, -1, false, jsondec.CheckObject(jsonAPIPluginSummary))
+		}),
+	)
+	jsonDescribePluginsByAPIResponse.Checks(
+		jsondec.CheckStr,
+		jsondec.CheckInt32,
+		jsondec.CheckInt32,
+		jsondec.CheckInt32,
+		jsondec.CheckObject(jsonDescribePluginsByAPIResponsePlugins),
+	)
+	jsonDescribePluginsByAPIResponsePlugins.Checks(
+		jsondec.CheckBy(func(w *jsondec.Walk) bool {
+			return w.Array(0, -1, false, jsondec.CheckObject(jsonPluginAttribute))
+		}),
+	)
+	jsonDetachPluginResponse.Checks(
+		jsondec.CheckStr,
+	)
+	jsonErrorResponse.Checks(
+		jsondec.CheckStr,
+		jsondec.CheckStr,
+		jsondec.CheckStr,
+		jsondec.CheckStr,
+		jsondec.CheckStr,
+		jsondec.CheckBy(func(w *jsondec.Walk) bool {
+			return w.Any(false, "object")
+		}),
+	)
+	jsonPluginAttribute.Checks(
+		jsondec.CheckStr,
+		jsondec.CheckStr,
+		jsondec.CheckStr,
+		jsondec.CheckStr,
+		jsondec.CheckStr,
+		jsondec.CheckStr,
+		jsondec.CheckStr,
+		jsondec.CheckStr,
+	)
 }
 
-// walkAPIPluginSummaryStageName consumes the value at w's cursor and reports whether it is a valid APIPluginSummaryStageName.
+// walkAPIPluginSummaryStageName consumes a valid APIPluginSummaryStageName at w's cursor, else reports false.
 func walkAPIPluginSummaryStageName(w *jsondec.Walk) bool {
 	if !w.Strict() {
 		return w.Str()
@@ -64,186 +94,27 @@ func walkAPIPluginSummaryStageName(w *jsondec.Walk) bool {
 	})
 }
 
-// walkAttachPluginResponse consumes the value at w's cursor and reports whether it is a valid AttachPluginResponse.
+// walkAttachPluginResponse consumes a valid AttachPluginResponse at w's cursor, else reports false.
 func walkAttachPluginResponse(w *jsondec.Walk) bool {
-	var seen [1]uint64
-	at := -1
-	for more := w.Open(); more; more = w.Next('{') {
-		ok := false
-		at = w.Field(jsonAttachPluginResponse, at)
-		switch at {
-		case 0:
-			ok = jsondec.Once(&seen[0], 1<<0) && w.Str()
-		}
-		if !ok {
-			return false
-		}
-	}
-	return !w.Failed()
+	return w.Members(jsonAttachPluginResponse)
 }
 
-// walkDescribePluginAPIsResponse consumes the value at w's cursor and reports whether it is a valid DescribePluginAPIsResponse.
+// walkDescribePluginAPIsResponse consumes a valid DescribePluginAPIsResponse at w's cursor, else reports false.
 func walkDescribePluginAPIsResponse(w *jsondec.Walk) bool {
-	var seen [1]uint64
-	at := -1
-	for more := w.Open(); more; more = w.Next('{') {
-		ok := false
-		at = w.Field(jsonDescribePluginAPIsResponse, at)
-		switch at {
-		case 0:
-			ok = jsondec.Once(&seen[0], 1<<0) && w.Str()
-		case 1:
-			ok = jsondec.Once(&seen[0], 1<<1) && w.Int(32)
-		case 2:
-			ok = jsondec.Once(&seen[0], 1<<2) && w.Int(32)
-		case 3:
-			ok = jsondec.Once(&seen[0], 1<<3) && w.Int(32)
-		case 4:
-			ok = jsondec.Once(&seen[0], 1<<4) && walkDescribePluginAPIsResponseAPISummarys(w)
-		}
-		if !ok {
-			return false
-		}
-	}
-	return !w.Failed()
+	return w.Members(jsonDescribePluginAPIsResponse)
 }
 
-// walkDescribePluginAPIsResponseAPISummarys consumes the value at w's cursor and reports whether it is a valid DescribePluginAPIsResponseAPISummarys.
-func walkDescribePluginAPIsResponseAPISummarys(w *jsondec.Walk) bool {
-	var seen [1]uint64
-	at := -1
-	for more := w.Open(); more; more = w.Next('{') {
-		ok := false
-		at = w.Field(jsonDescribePluginAPIsResponseAPISummarys, at)
-		switch at {
-		case 0:
-			ok = jsondec.Once(&seen[0], 1<<0) && w.Array(0, -1, false, walkAPIPluginSummary)
-		}
-		if !ok {
-			return false
-		}
-	}
-	return !w.Failed()
-}
-
-// walkDescribePluginsByAPIResponse consumes the value at w's cursor and reports whether it is a valid DescribePluginsByAPIResponse.
+// walkDescribePluginsByAPIResponse consumes a valid DescribePluginsByAPIResponse at w's cursor, else reports false.
 func walkDescribePluginsByAPIResponse(w *jsondec.Walk) bool {
-	var seen [1]uint64
-	at := -1
-	for more := w.Open(); more; more = w.Next('{') {
-		ok := false
-		at = w.Field(jsonDescribePluginsByAPIResponse, at)
-		switch at {
-		case 0:
-			ok = jsondec.Once(&seen[0], 1<<0) && w.Str()
-		case 1:
-			ok = jsondec.Once(&seen[0], 1<<1) && w.Int(32)
-		case 2:
-			ok = jsondec.Once(&seen[0], 1<<2) && w.Int(32)
-		case 3:
-			ok = jsondec.Once(&seen[0], 1<<3) && w.Int(32)
-		case 4:
-			ok = jsondec.Once(&seen[0], 1<<4) && walkDescribePluginsByAPIResponsePlugins(w)
-		}
-		if !ok {
-			return false
-		}
-	}
-	return !w.Failed()
+	return w.Members(jsonDescribePluginsByAPIResponse)
 }
 
-// walkDescribePluginsByAPIResponsePlugins consumes the value at w's cursor and reports whether it is a valid DescribePluginsByAPIResponsePlugins.
-func walkDescribePluginsByAPIResponsePlugins(w *jsondec.Walk) bool {
-	var seen [1]uint64
-	at := -1
-	for more := w.Open(); more; more = w.Next('{') {
-		ok := false
-		at = w.Field(jsonDescribePluginsByAPIResponsePlugins, at)
-		switch at {
-		case 0:
-			ok = jsondec.Once(&seen[0], 1<<0) && w.Array(0, -1, false, walkPluginAttribute)
-		}
-		if !ok {
-			return false
-		}
-	}
-	return !w.Failed()
-}
-
-// walkDetachPluginResponse consumes the value at w's cursor and reports whether it is a valid DetachPluginResponse.
+// walkDetachPluginResponse consumes a valid DetachPluginResponse at w's cursor, else reports false.
 func walkDetachPluginResponse(w *jsondec.Walk) bool {
-	var seen [1]uint64
-	at := -1
-	for more := w.Open(); more; more = w.Next('{') {
-		ok := false
-		at = w.Field(jsonDetachPluginResponse, at)
-		switch at {
-		case 0:
-			ok = jsondec.Once(&seen[0], 1<<0) && w.Str()
-		}
-		if !ok {
-			return false
-		}
-	}
-	return !w.Failed()
+	return w.Members(jsonDetachPluginResponse)
 }
 
-// walkErrorResponse consumes the value at w's cursor and reports whether it is a valid ErrorResponse.
+// walkErrorResponse consumes a valid ErrorResponse at w's cursor, else reports false.
 func walkErrorResponse(w *jsondec.Walk) bool {
-	var seen [1]uint64
-	at := -1
-	for more := w.Open(); more; more = w.Next('{') {
-		ok := false
-		at = w.Field(jsonErrorResponse, at)
-		switch at {
-		case 0:
-			ok = jsondec.Once(&seen[0], 1<<0) && w.Str()
-		case 1:
-			ok = jsondec.Once(&seen[0], 1<<1) && w.Str()
-		case 2:
-			ok = jsondec.Once(&seen[0], 1<<2) && w.Str()
-		case 3:
-			ok = jsondec.Once(&seen[0], 1<<3) && w.Str()
-		case 4:
-			ok = jsondec.Once(&seen[0], 1<<4) && w.Str()
-		case 5:
-			ok = jsondec.Once(&seen[0], 1<<5) && w.Any(false, "object")
-		}
-		if !ok {
-			return false
-		}
-	}
-	return !w.Failed()
-}
-
-// walkPluginAttribute consumes the value at w's cursor and reports whether it is a valid PluginAttribute.
-func walkPluginAttribute(w *jsondec.Walk) bool {
-	var seen [1]uint64
-	at := -1
-	for more := w.Open(); more; more = w.Next('{') {
-		ok := false
-		at = w.Field(jsonPluginAttribute, at)
-		switch at {
-		case 0:
-			ok = jsondec.Once(&seen[0], 1<<0) && w.Str()
-		case 1:
-			ok = jsondec.Once(&seen[0], 1<<1) && w.Str()
-		case 2:
-			ok = jsondec.Once(&seen[0], 1<<2) && w.Str()
-		case 3:
-			ok = jsondec.Once(&seen[0], 1<<3) && w.Str()
-		case 4:
-			ok = jsondec.Once(&seen[0], 1<<4) && w.Str()
-		case 5:
-			ok = jsondec.Once(&seen[0], 1<<5) && w.Str()
-		case 6:
-			ok = jsondec.Once(&seen[0], 1<<6) && w.Str()
-		case 7:
-			ok = jsondec.Once(&seen[0], 1<<7) && w.Str()
-		}
-		if !ok {
-			return false
-		}
-	}
-	return !w.Failed()
+	return w.Members(jsonErrorResponse)
 }

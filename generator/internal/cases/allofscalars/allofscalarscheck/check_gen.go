@@ -19,117 +19,85 @@ var jsonSettings = jsondec.NewStruct("allofscalars.Settings", "target", "mode", 
 var jsonZone = jsondec.NewStruct("allofscalars.Zone", "level", "kind", "name", "vent").Required()
 var jsonZoneVent = jsondec.NewStruct("allofscalars.ZoneVent", "open", "speed").Required(1).Mandatory(1)
 
-// walkIndoor consumes the value at w's cursor and reports whether it is a valid Indoor.
+// The checks of the structs' fields, set in init: those of two structs may refer to each other.
+func init() {
+	jsonSettings.Checks(
+		jsondec.CheckBy(walkIndoor),
+		jsondec.CheckBy(walkQuietMode),
+		jsondec.CheckBy(func(w *jsondec.Walk) bool {
+			return w.FloatIn(func(x float64) bool {
+				return x > 0.0 && x <= 2.0 && acs.MultipleOf(x, 1.5)
+			})
+		}),
+		jsondec.CheckBy(func(w *jsondec.Walk) bool {
+			return w.Text(func(s []byte) bool {
+				return jsondec.Runes(s, 2, 6) && walkPattern0.Match(s)
+			})
+		}),
+		jsondec.CheckBy(func(w *jsondec.Walk) bool {
+			return w.IntIn(64, func(x float64) bool {
+				return acs.MultipleOf(x, 12.0)
+			})
+		}),
+		jsondec.CheckBy(func(w *jsondec.Walk) bool {
+			return w.IntIn(64, func(x float64) bool {
+				return x >= -3.0 && x <= 3.0
+			})
+		}),
+		jsondec.CheckBy(func(w *jsondec.Walk) bool {
+			return (w.Null() || w.Text(func(s []byte) bool {
+				return jsondec.Runes(s, 0, 3)
+			}))
+		}),
+		jsondec.CheckBy(func(w *jsondec.Walk) bool {
+			return w.Text(func(s []byte) bool {
+				return jsondec.Runes(s, 1, -1)
+			})
+		}),
+		jsondec.CheckObject(jsonZone),
+	)
+	jsonZone.Checks(
+		jsondec.CheckBy(func(w *jsondec.Walk) bool {
+			return w.IntIn(64, func(x float64) bool {
+				return x >= 1.0 && x <= 3.0
+			})
+		}),
+		jsondec.CheckBy(walkZoneKind),
+		jsondec.CheckStr,
+		jsondec.CheckObject(jsonZoneVent),
+	)
+	jsonZoneVent.Checks(
+		jsondec.CheckBool,
+		jsondec.CheckBy(func(w *jsondec.Walk) bool {
+			return w.IntIn(64, func(x float64) bool {
+				return x >= 0.0 && x <= 5.0
+			})
+		}),
+	)
+}
+
+// walkIndoor consumes a valid Indoor at w's cursor, else reports false.
 func walkIndoor(w *jsondec.Walk) bool {
 	return w.IntIn(64, func(x float64) bool {
 		return x >= 5.0 && x < 35.0
 	})
 }
 
-// walkQuietMode consumes the value at w's cursor and reports whether it is a valid QuietMode.
+// walkQuietMode consumes a valid QuietMode at w's cursor, else reports false.
 func walkQuietMode(w *jsondec.Walk) bool {
 	return w.Text(func(s []byte) bool {
 		return allofscalars.QuietMode(jsondec.View(s)).IsKnown()
 	})
 }
 
-// walkSettings consumes the value at w's cursor and reports whether it is a valid Settings.
+// walkSettings consumes a valid Settings at w's cursor, else reports false.
 func walkSettings(w *jsondec.Walk) bool {
-	var seen [1]uint64
-	at := -1
-	for more := w.Open(); more; more = w.Next('{') {
-		ok := false
-		at = w.Field(jsonSettings, at)
-		switch at {
-		case 0:
-			ok = jsondec.Once(&seen[0], 1<<0) && walkIndoor(w)
-		case 1:
-			ok = jsondec.Once(&seen[0], 1<<1) && walkQuietMode(w)
-		case 2:
-			ok = jsondec.Once(&seen[0], 1<<2) && w.FloatIn(func(x float64) bool {
-				return x > 0.0 && x <= 2.0 && acs.MultipleOf(x, 1.5)
-			})
-		case 3:
-			ok = jsondec.Once(&seen[0], 1<<3) && w.Text(func(s []byte) bool {
-				return jsondec.Runes(s, 2, 6) && walkPattern0.Match(s)
-			})
-		case 4:
-			ok = jsondec.Once(&seen[0], 1<<4) && w.IntIn(64, func(x float64) bool {
-				return acs.MultipleOf(x, 12.0)
-			})
-		case 5:
-			ok = jsondec.Once(&seen[0], 1<<5) && w.IntIn(64, func(x float64) bool {
-				return x >= -3.0 && x <= 3.0
-			})
-		case 6:
-			ok = jsondec.Once(&seen[0], 1<<6) && (w.Null() || w.Text(func(s []byte) bool {
-				return jsondec.Runes(s, 0, 3)
-			}))
-		case 7:
-			ok = jsondec.Once(&seen[0], 1<<7) && w.Text(func(s []byte) bool {
-				return jsondec.Runes(s, 1, -1)
-			})
-		case 8:
-			ok = jsondec.Once(&seen[0], 1<<8) && walkZone(w)
-		}
-		if !ok {
-			return false
-		}
-	}
-	return !w.Failed() && seen[0]&uint64(0x1) == uint64(0x1)
+	return w.Members(jsonSettings)
 }
 
-// walkZone consumes the value at w's cursor and reports whether it is a valid Zone.
-func walkZone(w *jsondec.Walk) bool {
-	var seen [1]uint64
-	at := -1
-	for more := w.Open(); more; more = w.Next('{') {
-		ok := false
-		at = w.Field(jsonZone, at)
-		switch at {
-		case 0:
-			ok = jsondec.Once(&seen[0], 1<<0) && w.IntIn(64, func(x float64) bool {
-				return x >= 1.0 && x <= 3.0
-			})
-		case 1:
-			ok = jsondec.Once(&seen[0], 1<<1) && walkZoneKind(w)
-		case 2:
-			ok = jsondec.Once(&seen[0], 1<<2) && w.Str()
-		case 3:
-			ok = jsondec.Once(&seen[0], 1<<3) && walkZoneVent(w)
-		}
-		if !ok {
-			return false
-		}
-	}
-	return !w.Failed()
-}
-
-// walkZoneKind consumes the value at w's cursor and reports whether it is a valid ZoneKind.
+// walkZoneKind consumes a valid ZoneKind at w's cursor, else reports false.
 func walkZoneKind(w *jsondec.Walk) bool {
 	return w.Text(func(s []byte) bool {
 		return allofscalars.ZoneKind(jsondec.View(s)).IsKnown()
 	})
-}
-
-// walkZoneVent consumes the value at w's cursor and reports whether it is a valid ZoneVent.
-func walkZoneVent(w *jsondec.Walk) bool {
-	var seen [1]uint64
-	at := -1
-	for more := w.Open(); more; more = w.Next('{') {
-		ok := false
-		at = w.Field(jsonZoneVent, at)
-		switch at {
-		case 0:
-			ok = jsondec.Once(&seen[0], 1<<0) && w.Bool()
-		case 1:
-			ok = jsondec.Once(&seen[0], 1<<1) && w.IntIn(64, func(x float64) bool {
-				return x >= 0.0 && x <= 5.0
-			})
-		}
-		if !ok {
-			return false
-		}
-	}
-	return !w.Failed() && seen[0]&uint64(0x2) == uint64(0x2)
 }

@@ -28,33 +28,130 @@ var jsonShipmentParcel = jsondec.NewStruct("allofunions.ShipmentParcel", "create
 var jsonTrackedVariant0 = jsondec.NewStruct("allofunions.TrackedVariant0", "createdBy", "note", "code").Required(0, 2).Mandatory(0, 2)
 var jsonTrackedVariant1 = jsondec.NewStruct("allofunions.TrackedVariant1", "createdBy", "note", "serial").Required(0, 2).Mandatory(0, 2)
 
-// walkCatalog consumes the value at w's cursor and reports whether it is a valid Catalog.
-func walkCatalog(w *jsondec.Walk) bool {
-	var seen [1]uint64
-	at := -1
-	for more := w.Open(); more; more = w.Next('{') {
-		ok := false
-		at = w.Field(jsonCatalog, at)
-		switch at {
-		case 0:
-			ok = jsondec.Once(&seen[0], 1<<0) && walkShipment(w)
-		case 1:
-			ok = jsondec.Once(&seen[0], 1<<1) && walkTracked(w)
-		case 2:
-			ok = jsondec.Once(&seen[0], 1<<2) && walkRoute(w)
-		case 3:
-			ok = jsondec.Once(&seen[0], 1<<3) && walkFolder(w)
-		case 4:
-			ok = jsondec.Once(&seen[0], 1<<4) && walkLabeled(w)
-		}
-		if !ok {
-			return false
-		}
-	}
-	return !w.Failed()
+// The checks of the structs' fields, set in init: those of two structs may refer to each other.
+func init() {
+	jsonCatalog.Checks(
+		jsondec.CheckBy(walkShipment),
+		jsondec.CheckBy(walkTracked),
+		jsondec.CheckBy(walkRoute),
+		jsondec.CheckBy(walkFolder),
+		jsondec.CheckBy(walkLabeled),
+	)
+	jsonFolderVariant0.Checks(
+		jsondec.CheckStr,
+	)
+	jsonFolderVariant1.Checks(
+		jsondec.CheckBy(func(w *jsondec.Walk) bool {
+			return w.Array(0, -1, false, jsondec.CheckBy(walkFolderVariant1Entries))
+		}),
+	)
+	jsonFolderVariant1EntriesVariant0.Checks(
+		jsondec.CheckBy(func(w *jsondec.Walk) bool {
+			return w.IntIn(64, func(x float64) bool {
+				return x >= 0.0
+			})
+		}),
+		jsondec.CheckStr,
+	)
+	jsonFolderVariant1EntriesVariant1.Checks(
+		jsondec.CheckBy(func(w *jsondec.Walk) bool {
+			return w.Array(0, -1, false, jsondec.CheckBy(walkFolderVariant1Entries))
+		}),
+	)
+	jsonLabeledLetter.Checks(
+		jsondec.CheckStr,
+		jsondec.CheckStr,
+		jsondec.CheckBy(func(w *jsondec.Walk) bool {
+			return w.IntIn(64, func(x float64) bool {
+				return x >= 1.0
+			})
+		}),
+	)
+	jsonLabeledParcel.Checks(
+		jsondec.CheckStr,
+		jsondec.CheckStr,
+		jsondec.CheckBy(func(w *jsondec.Walk) bool {
+			return w.FloatIn(func(x float64) bool {
+				return x > 0.0
+			})
+		}),
+	)
+	jsonRouteVariant0.Checks(
+		jsondec.CheckBy(func(w *jsondec.Walk) bool {
+			return w.IntIn(64, func(x float64) bool {
+				return x <= 9.0
+			})
+		}),
+		jsondec.CheckBy(walkRouteVariant0Via),
+	)
+	jsonRouteVariant1.Checks(
+		jsondec.CheckBy(func(w *jsondec.Walk) bool {
+			return w.IntIn(64, func(x float64) bool {
+				return x <= 9.0
+			})
+		}),
+		jsondec.CheckInt64,
+		jsondec.CheckInt64,
+	)
+	jsonShipmentLetter.Checks(
+		jsondec.CheckBy(func(w *jsondec.Walk) bool {
+			return w.Text(func(s []byte) bool {
+				return jsondec.Runes(s, 1, -1)
+			})
+		}),
+		jsondec.CheckStr,
+		jsondec.CheckBy(func(w *jsondec.Walk) bool {
+			return w.IntIn(64, func(x float64) bool {
+				return x >= 1.0
+			})
+		}),
+	)
+	jsonShipmentParcel.Checks(
+		jsondec.CheckBy(func(w *jsondec.Walk) bool {
+			return w.Text(func(s []byte) bool {
+				return jsondec.Runes(s, 1, -1)
+			})
+		}),
+		jsondec.CheckStr,
+		jsondec.CheckBy(func(w *jsondec.Walk) bool {
+			return w.FloatIn(func(x float64) bool {
+				return x > 0.0
+			})
+		}),
+	)
+	jsonTrackedVariant0.Checks(
+		jsondec.CheckBy(func(w *jsondec.Walk) bool {
+			return w.Text(func(s []byte) bool {
+				return jsondec.Runes(s, 1, -1)
+			})
+		}),
+		jsondec.CheckBy(func(w *jsondec.Walk) bool {
+			return w.Text(func(s []byte) bool {
+				return jsondec.Runes(s, 0, 5)
+			})
+		}),
+		jsondec.CheckBy(func(w *jsondec.Walk) bool {
+			return w.Text(func(s []byte) bool {
+				return walkPattern0.Match(s)
+			})
+		}),
+	)
+	jsonTrackedVariant1.Checks(
+		jsondec.CheckBy(func(w *jsondec.Walk) bool {
+			return w.Text(func(s []byte) bool {
+				return jsondec.Runes(s, 1, -1)
+			})
+		}),
+		jsondec.CheckBy(func(w *jsondec.Walk) bool {
+			return w.Text(func(s []byte) bool {
+				return jsondec.Runes(s, 0, 5)
+			})
+		}),
+		jsondec.CheckInt64,
+	)
 }
 
-// walkFolder consumes the value at w's cursor and reports whether it is a valid Folder.
+// walkFolder consumes a valid Folder at w's cursor, else reports false.
 func walkFolder(w *jsondec.Walk) bool {
 	switch {
 	case w.Is('{'):
@@ -63,43 +160,7 @@ func walkFolder(w *jsondec.Walk) bool {
 	return false
 }
 
-// walkFolderVariant0 consumes the value at w's cursor and reports whether it is a valid FolderVariant0.
-func walkFolderVariant0(w *jsondec.Walk) bool {
-	var seen [1]uint64
-	at := -1
-	for more := w.Open(); more; more = w.Next('{') {
-		ok := false
-		at = w.Field(jsonFolderVariant0, at)
-		switch at {
-		case 0:
-			ok = jsondec.Once(&seen[0], 1<<0) && w.Str()
-		}
-		if !ok {
-			return false
-		}
-	}
-	return !w.Failed() && seen[0]&uint64(0x1) == uint64(0x1)
-}
-
-// walkFolderVariant1 consumes the value at w's cursor and reports whether it is a valid FolderVariant1.
-func walkFolderVariant1(w *jsondec.Walk) bool {
-	var seen [1]uint64
-	at := -1
-	for more := w.Open(); more; more = w.Next('{') {
-		ok := false
-		at = w.Field(jsonFolderVariant1, at)
-		switch at {
-		case 0:
-			ok = jsondec.Once(&seen[0], 1<<0) && w.Array(0, -1, false, walkFolderVariant1Entries)
-		}
-		if !ok {
-			return false
-		}
-	}
-	return !w.Failed() && seen[0]&uint64(0x1) == uint64(0x1)
-}
-
-// walkFolderVariant1Entries consumes the value at w's cursor and reports whether it is a valid FolderVariant1Entries.
+// walkFolderVariant1Entries consumes a valid FolderVariant1Entries at w's cursor, else reports false.
 func walkFolderVariant1Entries(w *jsondec.Walk) bool {
 	switch {
 	case w.Is('{'):
@@ -108,52 +169,12 @@ func walkFolderVariant1Entries(w *jsondec.Walk) bool {
 	return false
 }
 
-// walkFolderVariant1EntriesVariant0 consumes the value at w's cursor and reports whether it is a valid FolderVariant1EntriesVariant0.
-func walkFolderVariant1EntriesVariant0(w *jsondec.Walk) bool {
-	var seen [1]uint64
-	at := -1
-	for more := w.Open(); more; more = w.Next('{') {
-		ok := false
-		at = w.Field(jsonFolderVariant1EntriesVariant0, at)
-		switch at {
-		case 0:
-			ok = jsondec.Once(&seen[0], 1<<0) && w.IntIn(64, func(x float64) bool {
-				return x >= 0.0
-			})
-		case 1:
-			ok = jsondec.Once(&seen[0], 1<<1) && w.Str()
-		}
-		if !ok {
-			return false
-		}
-	}
-	return !w.Failed() && seen[0]&uint64(0x2) == uint64(0x2)
-}
-
-// walkFolderVariant1EntriesVariant1 consumes the value at w's cursor and reports whether it is a valid FolderVariant1EntriesVariant1.
-func walkFolderVariant1EntriesVariant1(w *jsondec.Walk) bool {
-	var seen [1]uint64
-	at := -1
-	for more := w.Open(); more; more = w.Next('{') {
-		ok := false
-		at = w.Field(jsonFolderVariant1EntriesVariant1, at)
-		switch at {
-		case 0:
-			ok = jsondec.Once(&seen[0], 1<<0) && w.Array(0, -1, false, walkFolderVariant1Entries)
-		}
-		if !ok {
-			return false
-		}
-	}
-	return !w.Failed() && seen[0]&uint64(0x1) == uint64(0x1)
-}
-
-// walkGetShipmentsResponse consumes the value at w's cursor and reports whether it is a valid GetShipmentsResponse.
+// walkGetShipmentsResponse consumes a valid GetShipmentsResponse at w's cursor, else reports false.
 func walkGetShipmentsResponse(w *jsondec.Walk) bool {
-	return walkCatalog(w)
+	return w.Members(jsonCatalog)
 }
 
-// walkLabeled consumes the value at w's cursor and reports whether it is a valid Labeled.
+// walkLabeled consumes a valid Labeled at w's cursor, else reports false.
 func walkLabeled(w *jsondec.Walk) bool {
 	switch {
 	case w.Is('{'):
@@ -162,55 +183,7 @@ func walkLabeled(w *jsondec.Walk) bool {
 	return false
 }
 
-// walkLabeledLetter consumes the value at w's cursor and reports whether it is a valid LabeledLetter.
-func walkLabeledLetter(w *jsondec.Walk) bool {
-	var seen [1]uint64
-	at := -1
-	for more := w.Open(); more; more = w.Next('{') {
-		ok := false
-		at = w.Field(jsonLabeledLetter, at)
-		switch at {
-		case 0:
-			ok = jsondec.Once(&seen[0], 1<<0) && w.Str()
-		case 1:
-			ok = jsondec.Once(&seen[0], 1<<1) && w.Str()
-		case 2:
-			ok = jsondec.Once(&seen[0], 1<<2) && w.IntIn(64, func(x float64) bool {
-				return x >= 1.0
-			})
-		}
-		if !ok {
-			return false
-		}
-	}
-	return !w.Failed() && seen[0]&uint64(0x7) == uint64(0x7)
-}
-
-// walkLabeledParcel consumes the value at w's cursor and reports whether it is a valid LabeledParcel.
-func walkLabeledParcel(w *jsondec.Walk) bool {
-	var seen [1]uint64
-	at := -1
-	for more := w.Open(); more; more = w.Next('{') {
-		ok := false
-		at = w.Field(jsonLabeledParcel, at)
-		switch at {
-		case 0:
-			ok = jsondec.Once(&seen[0], 1<<0) && w.Str()
-		case 1:
-			ok = jsondec.Once(&seen[0], 1<<1) && w.Str()
-		case 2:
-			ok = jsondec.Once(&seen[0], 1<<2) && w.FloatIn(func(x float64) bool {
-				return x > 0.0
-			})
-		}
-		if !ok {
-			return false
-		}
-	}
-	return !w.Failed() && seen[0]&uint64(0x7) == uint64(0x7)
-}
-
-// walkRoute consumes the value at w's cursor and reports whether it is a valid Route.
+// walkRoute consumes a valid Route at w's cursor, else reports false.
 func walkRoute(w *jsondec.Walk) bool {
 	switch {
 	case w.Is('{'):
@@ -219,60 +192,14 @@ func walkRoute(w *jsondec.Walk) bool {
 	return false
 }
 
-// walkRouteVariant0 consumes the value at w's cursor and reports whether it is a valid RouteVariant0.
-func walkRouteVariant0(w *jsondec.Walk) bool {
-	var seen [1]uint64
-	at := -1
-	for more := w.Open(); more; more = w.Next('{') {
-		ok := false
-		at = w.Field(jsonRouteVariant0, at)
-		switch at {
-		case 0:
-			ok = jsondec.Once(&seen[0], 1<<0) && w.IntIn(64, func(x float64) bool {
-				return x <= 9.0
-			})
-		case 1:
-			ok = jsondec.Once(&seen[0], 1<<1) && walkRouteVariant0Via(w)
-		}
-		if !ok {
-			return false
-		}
-	}
-	return !w.Failed() && seen[0]&uint64(0x1) == uint64(0x1)
-}
-
-// walkRouteVariant0Via consumes the value at w's cursor and reports whether it is a valid RouteVariant0Via.
+// walkRouteVariant0Via consumes a valid RouteVariant0Via at w's cursor, else reports false.
 func walkRouteVariant0Via(w *jsondec.Walk) bool {
 	return w.Text(func(s []byte) bool {
 		return allofunions.RouteVariant0Via(jsondec.View(s)).IsKnown()
 	})
 }
 
-// walkRouteVariant1 consumes the value at w's cursor and reports whether it is a valid RouteVariant1.
-func walkRouteVariant1(w *jsondec.Walk) bool {
-	var seen [1]uint64
-	at := -1
-	for more := w.Open(); more; more = w.Next('{') {
-		ok := false
-		at = w.Field(jsonRouteVariant1, at)
-		switch at {
-		case 0:
-			ok = jsondec.Once(&seen[0], 1<<0) && w.IntIn(64, func(x float64) bool {
-				return x <= 9.0
-			})
-		case 1:
-			ok = jsondec.Once(&seen[0], 1<<1) && w.Int(64)
-		case 2:
-			ok = jsondec.Once(&seen[0], 1<<2) && w.Int(64)
-		}
-		if !ok {
-			return false
-		}
-	}
-	return !w.Failed() && seen[0]&uint64(0x1) == uint64(0x1)
-}
-
-// walkShipment consumes the value at w's cursor and reports whether it is a valid Shipment.
+// walkShipment consumes a valid Shipment at w's cursor, else reports false.
 func walkShipment(w *jsondec.Walk) bool {
 	switch {
 	case w.Is('{'):
@@ -281,117 +208,11 @@ func walkShipment(w *jsondec.Walk) bool {
 	return false
 }
 
-// walkShipmentLetter consumes the value at w's cursor and reports whether it is a valid ShipmentLetter.
-func walkShipmentLetter(w *jsondec.Walk) bool {
-	var seen [1]uint64
-	at := -1
-	for more := w.Open(); more; more = w.Next('{') {
-		ok := false
-		at = w.Field(jsonShipmentLetter, at)
-		switch at {
-		case 0:
-			ok = jsondec.Once(&seen[0], 1<<0) && w.Text(func(s []byte) bool {
-				return jsondec.Runes(s, 1, -1)
-			})
-		case 1:
-			ok = jsondec.Once(&seen[0], 1<<1) && w.Str()
-		case 2:
-			ok = jsondec.Once(&seen[0], 1<<2) && w.IntIn(64, func(x float64) bool {
-				return x >= 1.0
-			})
-		}
-		if !ok {
-			return false
-		}
-	}
-	return !w.Failed() && seen[0]&uint64(0x7) == uint64(0x7)
-}
-
-// walkShipmentParcel consumes the value at w's cursor and reports whether it is a valid ShipmentParcel.
-func walkShipmentParcel(w *jsondec.Walk) bool {
-	var seen [1]uint64
-	at := -1
-	for more := w.Open(); more; more = w.Next('{') {
-		ok := false
-		at = w.Field(jsonShipmentParcel, at)
-		switch at {
-		case 0:
-			ok = jsondec.Once(&seen[0], 1<<0) && w.Text(func(s []byte) bool {
-				return jsondec.Runes(s, 1, -1)
-			})
-		case 1:
-			ok = jsondec.Once(&seen[0], 1<<1) && w.Str()
-		case 2:
-			ok = jsondec.Once(&seen[0], 1<<2) && w.FloatIn(func(x float64) bool {
-				return x > 0.0
-			})
-		}
-		if !ok {
-			return false
-		}
-	}
-	return !w.Failed() && seen[0]&uint64(0x7) == uint64(0x7)
-}
-
-// walkTracked consumes the value at w's cursor and reports whether it is a valid Tracked.
+// walkTracked consumes a valid Tracked at w's cursor, else reports false.
 func walkTracked(w *jsondec.Walk) bool {
 	switch {
 	case w.Is('{'):
 		return w.Unsure()
 	}
 	return false
-}
-
-// walkTrackedVariant0 consumes the value at w's cursor and reports whether it is a valid TrackedVariant0.
-func walkTrackedVariant0(w *jsondec.Walk) bool {
-	var seen [1]uint64
-	at := -1
-	for more := w.Open(); more; more = w.Next('{') {
-		ok := false
-		at = w.Field(jsonTrackedVariant0, at)
-		switch at {
-		case 0:
-			ok = jsondec.Once(&seen[0], 1<<0) && w.Text(func(s []byte) bool {
-				return jsondec.Runes(s, 1, -1)
-			})
-		case 1:
-			ok = jsondec.Once(&seen[0], 1<<1) && w.Text(func(s []byte) bool {
-				return jsondec.Runes(s, 0, 5)
-			})
-		case 2:
-			ok = jsondec.Once(&seen[0], 1<<2) && w.Text(func(s []byte) bool {
-				return walkPattern0.Match(s)
-			})
-		}
-		if !ok {
-			return false
-		}
-	}
-	return !w.Failed() && seen[0]&uint64(0x5) == uint64(0x5)
-}
-
-// walkTrackedVariant1 consumes the value at w's cursor and reports whether it is a valid TrackedVariant1.
-func walkTrackedVariant1(w *jsondec.Walk) bool {
-	var seen [1]uint64
-	at := -1
-	for more := w.Open(); more; more = w.Next('{') {
-		ok := false
-		at = w.Field(jsonTrackedVariant1, at)
-		switch at {
-		case 0:
-			ok = jsondec.Once(&seen[0], 1<<0) && w.Text(func(s []byte) bool {
-				return jsondec.Runes(s, 1, -1)
-			})
-		case 1:
-			ok = jsondec.Once(&seen[0], 1<<1) && w.Text(func(s []byte) bool {
-				return jsondec.Runes(s, 0, 5)
-			})
-		case 2:
-			ok = jsondec.Once(&seen[0], 1<<2) && w.Int(64)
-		}
-		if !ok {
-			return false
-		}
-	}
-	return !w.Failed() && seen[0]&uint64(0x5) == uint64(0x5)
 }

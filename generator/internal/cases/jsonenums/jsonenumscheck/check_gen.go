@@ -8,44 +8,38 @@ import "github.com/acsgen/acsgen/acs/jsondec"
 var jsonBoard = jsondec.NewStruct("jsonenums.Board", "corner", "path", "mixed", "maybe", "light", "corners", "choice", "free").Required()
 var jsonChoiceVariant1 = jsondec.NewStruct("jsonenums.ChoiceVariant1", "x").Required(0).Mandatory(0)
 
-// walkBoard consumes the value at w's cursor and reports whether it is a valid Board.
-func walkBoard(w *jsondec.Walk) bool {
-	var seen [1]uint64
-	at := -1
-	for more := w.Open(); more; more = w.Next('{') {
-		ok := false
-		at = w.Field(jsonBoard, at)
-		switch at {
-		case 0:
-			ok = jsondec.Once(&seen[0], 1<<0) && walkCorner(w)
-		case 1:
-			ok = jsondec.Once(&seen[0], 1<<1) && walkPath(w)
-		case 2:
-			ok = jsondec.Once(&seen[0], 1<<2) && walkMixed(w)
-		case 3:
-			ok = jsondec.Once(&seen[0], 1<<3) && (w.Null() || walkMaybe(w))
-		case 4:
-			ok = jsondec.Once(&seen[0], 1<<4) && walkBoardLight(w)
-		case 5:
-			ok = jsondec.Once(&seen[0], 1<<5) && w.Array(0, -1, false, walkCorner)
-		case 6:
-			ok = jsondec.Once(&seen[0], 1<<6) && walkChoice(w)
-		case 7:
-			ok = jsondec.Once(&seen[0], 1<<7) && walkFree(w)
-		}
-		if !ok {
-			return false
-		}
-	}
-	return !w.Failed()
+// The checks of the structs' fields, set in init: those of two structs may refer to each other.
+func init() {
+	jsonBoard.Checks(
+		jsondec.CheckBy(walkCorner),
+		jsondec.CheckBy(walkPath),
+		jsondec.CheckBy(walkMixed),
+		jsondec.CheckBy(func(w *jsondec.Walk) bool {
+			return (w.Null() || walkMaybe(w))
+		}),
+		jsondec.CheckBy(walkBoardLight),
+		jsondec.CheckBy(func(w *jsondec.Walk) bool {
+			return w.Array(0, -1, false, jsondec.CheckBy(walkCorner))
+		}),
+		jsondec.CheckBy(walkChoice),
+		jsondec.CheckBy(walkFree),
+	)
+	jsonChoiceVariant1.Checks(
+		jsondec.CheckStr,
+	)
 }
 
-// walkBoardLight consumes the value at w's cursor and reports whether it is a valid BoardLight.
+// walkBoard consumes a valid Board at w's cursor, else reports false.
+func walkBoard(w *jsondec.Walk) bool {
+	return w.Members(jsonBoard)
+}
+
+// walkBoardLight consumes a valid BoardLight at w's cursor, else reports false.
 func walkBoardLight(w *jsondec.Walk) bool {
 	return w.Any(false)
 }
 
-// walkChoice consumes the value at w's cursor and reports whether it is a valid Choice.
+// walkChoice consumes a valid Choice at w's cursor, else reports false.
 func walkChoice(w *jsondec.Walk) bool {
 	switch {
 	case w.Is('{'):
@@ -54,50 +48,32 @@ func walkChoice(w *jsondec.Walk) bool {
 	return false
 }
 
-// walkChoiceVariant1 consumes the value at w's cursor and reports whether it is a valid ChoiceVariant1.
-func walkChoiceVariant1(w *jsondec.Walk) bool {
-	var seen [1]uint64
-	at := -1
-	for more := w.Open(); more; more = w.Next('{') {
-		ok := false
-		at = w.Field(jsonChoiceVariant1, at)
-		switch at {
-		case 0:
-			ok = jsondec.Once(&seen[0], 1<<0) && w.Str()
-		}
-		if !ok {
-			return false
-		}
-	}
-	return !w.Failed() && seen[0]&uint64(0x1) == uint64(0x1)
-}
-
-// walkCorner consumes the value at w's cursor and reports whether it is a valid Corner.
+// walkCorner consumes a valid Corner at w's cursor, else reports false.
 func walkCorner(w *jsondec.Walk) bool {
 	return w.Any(false)
 }
 
-// walkFree consumes the value at w's cursor and reports whether it is a valid Free.
+// walkFree consumes a valid Free at w's cursor, else reports false.
 func walkFree(w *jsondec.Walk) bool {
 	return w.Any(false)
 }
 
-// walkGetBoardResponse consumes the value at w's cursor and reports whether it is a valid GetBoardResponse.
+// walkGetBoardResponse consumes a valid GetBoardResponse at w's cursor, else reports false.
 func walkGetBoardResponse(w *jsondec.Walk) bool {
-	return walkBoard(w)
+	return w.Members(jsonBoard)
 }
 
-// walkMaybe consumes the value at w's cursor and reports whether it is a valid Maybe.
+// walkMaybe consumes a valid Maybe at w's cursor, else reports false.
 func walkMaybe(w *jsondec.Walk) bool {
 	return w.Any(false)
 }
 
-// walkMixed consumes the value at w's cursor and reports whether it is a valid Mixed.
+// walkMixed consumes a valid Mixed at w's cursor, else reports false.
 func walkMixed(w *jsondec.Walk) bool {
 	return w.Any(false)
 }
 
-// walkPath consumes the value at w's cursor and reports whether it is a valid Path.
+// walkPath consumes a valid Path at w's cursor, else reports false.
 func walkPath(w *jsondec.Walk) bool {
 	return w.Any(false)
 }

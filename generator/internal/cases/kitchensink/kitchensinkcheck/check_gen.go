@@ -22,231 +22,160 @@ var jsonItemOwner = jsondec.NewStruct("kitchensink.ItemOwner", "name", "address"
 var jsonItemOwnerAddress = jsondec.NewStruct("kitchensink.ItemOwnerAddress", "city").Required()
 var jsonLimits = jsondec.NewStruct("kitchensink.Limits", "code", "name", "percent", "ratio", "step", "slots", "words", "grid", "meta", "hint", "spin", "codes", "colors", "bases").Required(0, 5).Mandatory(0, 5)
 
-// walkBase consumes the value at w's cursor and reports whether it is a valid Base.
-func walkBase(w *jsondec.Walk) bool {
-	var seen [1]uint64
-	at := -1
-	for more := w.Open(); more; more = w.Next('{') {
-		ok := false
-		at = w.Field(jsonBase, at)
-		switch at {
-		case 0:
-			ok = jsondec.Once(&seen[0], 1<<0) && w.Str()
-		}
-		if !ok {
-			return false
-		}
-	}
-	return !w.Failed() && seen[0]&uint64(0x1) == uint64(0x1)
+// The checks of the structs' fields, set in init: those of two structs may refer to each other.
+func init() {
+	jsonBase.Checks(
+		jsondec.CheckStr,
+	)
+	jsonItem.Checks(
+		jsondec.CheckStr,
+		jsondec.CheckInt64,
+		jsondec.CheckFloat,
+		jsondec.CheckBool,
+		jsondec.CheckStr,
+		jsondec.CheckBy(func(w *jsondec.Walk) bool {
+			return w.Array(0, -1, false, jsondec.CheckStr)
+		}),
+		jsondec.CheckBy(func(w *jsondec.Walk) bool {
+			return w.Map(0, -1, jsondec.CheckStr)
+		}),
+		jsondec.CheckBy(walkLevel),
+		jsondec.CheckBy(walkColor),
+		jsondec.CheckBy(walkPhase),
+		jsondec.CheckBy(walkPort),
+		jsondec.CheckObject(jsonItem),
+		jsondec.CheckBy(func(w *jsondec.Walk) bool {
+			return w.Array(0, -1, false, jsondec.CheckObject(jsonItem))
+		}),
+		jsondec.CheckBy(func(w *jsondec.Walk) bool {
+			return (w.Null() || w.Str())
+		}),
+		jsondec.CheckBy(func(w *jsondec.Walk) bool {
+			return (w.Null() || w.Str())
+		}),
+		jsondec.CheckBy(func(w *jsondec.Walk) bool {
+			return w.Any(false, "object")
+		}),
+		jsondec.CheckObject(jsonItemOwner),
+		jsondec.CheckBy(func(w *jsondec.Walk) bool {
+			return w.Text(func(s []byte) bool {
+				return acs.IsDateTime(jsondec.View(s))
+			})
+		}),
+		jsondec.CheckBy(func(w *jsondec.Walk) bool {
+			return w.Map(0, -1, jsondec.CheckInt32)
+		}),
+		jsondec.CheckObject(jsonLimits),
+		jsondec.CheckStr,
+	)
+	jsonItemOwner.Checks(
+		jsondec.CheckStr,
+		jsondec.CheckObject(jsonItemOwnerAddress),
+	)
+	jsonItemOwnerAddress.Checks(
+		jsondec.CheckStr,
+	)
+	jsonLimits.Checks(
+		jsondec.CheckBy(func(w *jsondec.Walk) bool {
+			return w.Text(func(s []byte) bool {
+				return jsondec.Runes(s, 3, 12) && walkPattern1.Match(s)
+			})
+		}),
+		jsondec.CheckBy(func(w *jsondec.Walk) bool {
+			return w.Text(func(s []byte) bool {
+				return jsondec.Runes(s, 1, 5)
+			})
+		}),
+		jsondec.CheckBy(func(w *jsondec.Walk) bool {
+			return w.IntIn(32, func(x float64) bool {
+				return x >= 0.0 && x <= 100.0
+			})
+		}),
+		jsondec.CheckBy(func(w *jsondec.Walk) bool {
+			return w.FloatIn(func(x float64) bool {
+				return x > 0.0 && x < 1.0
+			})
+		}),
+		jsondec.CheckBy(func(w *jsondec.Walk) bool {
+			return w.IntIn(64, func(x float64) bool {
+				return acs.MultipleOf(x, 5.0)
+			})
+		}),
+		jsondec.CheckBy(func(w *jsondec.Walk) bool {
+			return w.Array(1, 4, true, jsondec.CheckBy(func(w *jsondec.Walk) bool {
+				return w.IntIn(32, func(x float64) bool {
+					return x >= 1.0
+				})
+			}))
+		}),
+		jsondec.CheckBy(func(w *jsondec.Walk) bool {
+			return w.Array(0, -1, false, jsondec.CheckBy(func(w *jsondec.Walk) bool {
+				return w.Text(func(s []byte) bool {
+					return jsondec.Runes(s, 0, 3)
+				})
+			}))
+		}),
+		jsondec.CheckBy(func(w *jsondec.Walk) bool {
+			return w.Array(0, -1, false, jsondec.CheckBy(func(w *jsondec.Walk) bool {
+				return w.Array(0, 2, false, jsondec.CheckBy(func(w *jsondec.Walk) bool {
+					return w.IntIn(64, func(x float64) bool {
+						return x <= 9.0
+					})
+				}))
+			}))
+		}),
+		jsondec.CheckBy(func(w *jsondec.Walk) bool {
+			return w.Map(1, 3, jsondec.CheckBy(func(w *jsondec.Walk) bool {
+				return w.Text(func(s []byte) bool {
+					return jsondec.Runes(s, 0, 2)
+				})
+			}))
+		}),
+		jsondec.CheckBy(func(w *jsondec.Walk) bool {
+			return (w.Null() || w.Text(func(s []byte) bool {
+				return jsondec.Runes(s, 0, 4)
+			}))
+		}),
+		jsondec.CheckBy(walkSpin),
+		jsondec.CheckBy(walkCodes),
+		jsondec.CheckBy(func(w *jsondec.Walk) bool {
+			return w.Array(0, -1, true, jsondec.CheckBy(walkColor))
+		}),
+		jsondec.CheckBy(func(w *jsondec.Walk) bool {
+			return w.Array(0, -1, true, jsondec.CheckObject(jsonBase))
+		}),
+	)
 }
 
-// walkCodes consumes the value at w's cursor and reports whether it is a valid Codes.
+// walkCodes consumes a valid Codes at w's cursor, else reports false.
 func walkCodes(w *jsondec.Walk) bool {
-	return w.Array(0, 2, false, func(w *jsondec.Walk) bool {
+	return w.Array(0, 2, false, jsondec.CheckBy(func(w *jsondec.Walk) bool {
 		return w.Text(func(s []byte) bool {
 			return walkPattern0.Match(s)
 		})
-	})
+	}))
 }
 
-// walkColor consumes the value at w's cursor and reports whether it is a valid Color.
+// walkColor consumes a valid Color at w's cursor, else reports false.
 func walkColor(w *jsondec.Walk) bool {
 	return w.Text(func(s []byte) bool {
 		return kitchensink.Color(jsondec.View(s)).IsKnown()
 	})
 }
 
-// walkGetItemResponse consumes the value at w's cursor and reports whether it is a valid GetItemResponse.
+// walkGetItemResponse consumes a valid GetItemResponse at w's cursor, else reports false.
 func walkGetItemResponse(w *jsondec.Walk) bool {
-	return walkItem(w)
+	return w.Members(jsonItem)
 }
 
-// walkItem consumes the value at w's cursor and reports whether it is a valid Item.
-func walkItem(w *jsondec.Walk) bool {
-	var seen [1]uint64
-	at := -1
-	for more := w.Open(); more; more = w.Next('{') {
-		ok := false
-		at = w.Field(jsonItem, at)
-		switch at {
-		case 0:
-			ok = jsondec.Once(&seen[0], 1<<0) && w.Str()
-		case 1:
-			ok = jsondec.Once(&seen[0], 1<<1) && w.Int(64)
-		case 2:
-			ok = jsondec.Once(&seen[0], 1<<2) && w.Float()
-		case 3:
-			ok = jsondec.Once(&seen[0], 1<<3) && w.Bool()
-		case 4:
-			ok = jsondec.Once(&seen[0], 1<<4) && w.Str()
-		case 5:
-			ok = jsondec.Once(&seen[0], 1<<5) && w.Array(0, -1, false, func(w *jsondec.Walk) bool {
-				return w.Str()
-			})
-		case 6:
-			ok = jsondec.Once(&seen[0], 1<<6) && w.Map(0, -1, func(w *jsondec.Walk) bool {
-				return w.Str()
-			})
-		case 7:
-			ok = jsondec.Once(&seen[0], 1<<7) && walkLevel(w)
-		case 8:
-			ok = jsondec.Once(&seen[0], 1<<8) && walkColor(w)
-		case 9:
-			ok = jsondec.Once(&seen[0], 1<<9) && walkPhase(w)
-		case 10:
-			ok = jsondec.Once(&seen[0], 1<<10) && walkPort(w)
-		case 11:
-			ok = jsondec.Once(&seen[0], 1<<11) && walkItem(w)
-		case 12:
-			ok = jsondec.Once(&seen[0], 1<<12) && w.Array(0, -1, false, walkItem)
-		case 13:
-			ok = jsondec.Once(&seen[0], 1<<13) && (w.Null() || w.Str())
-		case 14:
-			ok = jsondec.Once(&seen[0], 1<<14) && (w.Null() || w.Str())
-		case 15:
-			ok = jsondec.Once(&seen[0], 1<<15) && w.Any(false, "object")
-		case 16:
-			ok = jsondec.Once(&seen[0], 1<<16) && walkItemOwner(w)
-		case 17:
-			ok = jsondec.Once(&seen[0], 1<<17) && w.Text(func(s []byte) bool {
-				return acs.IsDateTime(jsondec.View(s))
-			})
-		case 18:
-			ok = jsondec.Once(&seen[0], 1<<18) && w.Map(0, -1, func(w *jsondec.Walk) bool {
-				return w.Int(32)
-			})
-		case 19:
-			ok = jsondec.Once(&seen[0], 1<<19) && walkLimits(w)
-		case 20:
-			ok = jsondec.Once(&seen[0], 1<<20) && w.Str()
-		}
-		if !ok {
-			return false
-		}
-	}
-	return !w.Failed() && seen[0]&uint64(0x1) == uint64(0x1)
-}
-
-// walkItemOwner consumes the value at w's cursor and reports whether it is a valid ItemOwner.
-func walkItemOwner(w *jsondec.Walk) bool {
-	var seen [1]uint64
-	at := -1
-	for more := w.Open(); more; more = w.Next('{') {
-		ok := false
-		at = w.Field(jsonItemOwner, at)
-		switch at {
-		case 0:
-			ok = jsondec.Once(&seen[0], 1<<0) && w.Str()
-		case 1:
-			ok = jsondec.Once(&seen[0], 1<<1) && walkItemOwnerAddress(w)
-		}
-		if !ok {
-			return false
-		}
-	}
-	return !w.Failed() && seen[0]&uint64(0x1) == uint64(0x1)
-}
-
-// walkItemOwnerAddress consumes the value at w's cursor and reports whether it is a valid ItemOwnerAddress.
-func walkItemOwnerAddress(w *jsondec.Walk) bool {
-	var seen [1]uint64
-	at := -1
-	for more := w.Open(); more; more = w.Next('{') {
-		ok := false
-		at = w.Field(jsonItemOwnerAddress, at)
-		switch at {
-		case 0:
-			ok = jsondec.Once(&seen[0], 1<<0) && w.Str()
-		}
-		if !ok {
-			return false
-		}
-	}
-	return !w.Failed()
-}
-
-// walkLevel consumes the value at w's cursor and reports whether it is a valid Level.
+// walkLevel consumes a valid Level at w's cursor, else reports false.
 func walkLevel(w *jsondec.Walk) bool {
 	return w.IntIn(32, func(x float64) bool {
 		return kitchensink.Level(x).IsKnown()
 	})
 }
 
-// walkLimits consumes the value at w's cursor and reports whether it is a valid Limits.
-func walkLimits(w *jsondec.Walk) bool {
-	var seen [1]uint64
-	at := -1
-	for more := w.Open(); more; more = w.Next('{') {
-		ok := false
-		at = w.Field(jsonLimits, at)
-		switch at {
-		case 0:
-			ok = jsondec.Once(&seen[0], 1<<0) && w.Text(func(s []byte) bool {
-				return jsondec.Runes(s, 3, 12) && walkPattern1.Match(s)
-			})
-		case 1:
-			ok = jsondec.Once(&seen[0], 1<<1) && w.Text(func(s []byte) bool {
-				return jsondec.Runes(s, 1, 5)
-			})
-		case 2:
-			ok = jsondec.Once(&seen[0], 1<<2) && w.IntIn(32, func(x float64) bool {
-				return x >= 0.0 && x <= 100.0
-			})
-		case 3:
-			ok = jsondec.Once(&seen[0], 1<<3) && w.FloatIn(func(x float64) bool {
-				return x > 0.0 && x < 1.0
-			})
-		case 4:
-			ok = jsondec.Once(&seen[0], 1<<4) && w.IntIn(64, func(x float64) bool {
-				return acs.MultipleOf(x, 5.0)
-			})
-		case 5:
-			ok = jsondec.Once(&seen[0], 1<<5) && w.Array(1, 4, true, func(w *jsondec.Walk) bool {
-				return w.IntIn(32, func(x float64) bool {
-					return x >= 1.0
-				})
-			})
-		case 6:
-			ok = jsondec.Once(&seen[0], 1<<6) && w.Array(0, -1, false, func(w *jsondec.Walk) bool {
-				return w.Text(func(s []byte) bool {
-					return jsondec.Runes(s, 0, 3)
-				})
-			})
-		case 7:
-			ok = jsondec.Once(&seen[0], 1<<7) && w.Array(0, -1, false, func(w *jsondec.Walk) bool {
-				return w.Array(0, 2, false, func(w *jsondec.Walk) bool {
-					return w.IntIn(64, func(x float64) bool {
-						return x <= 9.0
-					})
-				})
-			})
-		case 8:
-			ok = jsondec.Once(&seen[0], 1<<8) && w.Map(1, 3, func(w *jsondec.Walk) bool {
-				return w.Text(func(s []byte) bool {
-					return jsondec.Runes(s, 0, 2)
-				})
-			})
-		case 9:
-			ok = jsondec.Once(&seen[0], 1<<9) && (w.Null() || w.Text(func(s []byte) bool {
-				return jsondec.Runes(s, 0, 4)
-			}))
-		case 10:
-			ok = jsondec.Once(&seen[0], 1<<10) && walkSpin(w)
-		case 11:
-			ok = jsondec.Once(&seen[0], 1<<11) && walkCodes(w)
-		case 12:
-			ok = jsondec.Once(&seen[0], 1<<12) && w.Array(0, -1, true, walkColor)
-		case 13:
-			ok = jsondec.Once(&seen[0], 1<<13) && w.Array(0, -1, true, walkBase)
-		}
-		if !ok {
-			return false
-		}
-	}
-	return !w.Failed() && seen[0]&uint64(0x21) == uint64(0x21)
-}
-
-// walkPhase consumes the value at w's cursor and reports whether it is a valid Phase.
+// walkPhase consumes a valid Phase at w's cursor, else reports false.
 func walkPhase(w *jsondec.Walk) bool {
 	if !w.Strict() {
 		return w.Str()
@@ -256,7 +185,7 @@ func walkPhase(w *jsondec.Walk) bool {
 	})
 }
 
-// walkPort consumes the value at w's cursor and reports whether it is a valid Port.
+// walkPort consumes a valid Port at w's cursor, else reports false.
 func walkPort(w *jsondec.Walk) bool {
 	switch {
 	case w.Is('"'):
@@ -267,7 +196,7 @@ func walkPort(w *jsondec.Walk) bool {
 	return false
 }
 
-// walkSpin consumes the value at w's cursor and reports whether it is a valid Spin.
+// walkSpin consumes a valid Spin at w's cursor, else reports false.
 func walkSpin(w *jsondec.Walk) bool {
 	switch {
 	case w.Is('"'):

@@ -12,86 +12,55 @@ var jsonError = jsondec.NewStruct("multifile.Error", "code", "message").Required
 var jsonOwner = jsondec.NewStruct("multifile.Owner", "name", "pets").Required()
 var jsonPet = jsondec.NewStruct("multifile.Pet", "name", "owner", "tags").Required(0).Mandatory(0)
 
-// walkCode consumes the value at w's cursor and reports whether it is a valid Code.
+// The checks of the structs' fields, set in init: those of two structs may refer to each other.
+func init() {
+	jsonError.Checks(
+		jsondec.CheckBy(walkCode),
+		jsondec.CheckStr,
+	)
+	jsonOwner.Checks(
+		jsondec.CheckStr,
+		jsondec.CheckBy(func(w *jsondec.Walk) bool {
+			return w.Array(0, -1, false, jsondec.CheckObject(jsonPet))
+		}),
+	)
+	jsonPet.Checks(
+		jsondec.CheckStr,
+		jsondec.CheckObject(jsonOwner),
+		jsondec.CheckBy(func(w *jsondec.Walk) bool {
+			return w.Array(0, -1, false, jsondec.CheckBy(walkCode))
+		}),
+	)
+}
+
+// walkCode consumes a valid Code at w's cursor, else reports false.
 func walkCode(w *jsondec.Walk) bool {
 	return w.Text(func(s []byte) bool {
 		return multifile.Code(jsondec.View(s)).IsKnown()
 	})
 }
 
-// walkError consumes the value at w's cursor and reports whether it is a valid Error.
+// walkError consumes a valid Error at w's cursor, else reports false.
 func walkError(w *jsondec.Walk) bool {
-	var seen [1]uint64
-	at := -1
-	for more := w.Open(); more; more = w.Next('{') {
-		ok := false
-		at = w.Field(jsonError, at)
-		switch at {
-		case 0:
-			ok = jsondec.Once(&seen[0], 1<<0) && walkCode(w)
-		case 1:
-			ok = jsondec.Once(&seen[0], 1<<1) && w.Str()
-		}
-		if !ok {
-			return false
-		}
-	}
-	return !w.Failed() && seen[0]&uint64(0x1) == uint64(0x1)
+	return w.Members(jsonError)
 }
 
-// walkGetPetResponse consumes the value at w's cursor and reports whether it is a valid GetPetResponse.
+// walkGetPetResponse consumes a valid GetPetResponse at w's cursor, else reports false.
 func walkGetPetResponse(w *jsondec.Walk) bool {
-	return walkPet(w)
+	return w.Members(jsonPet)
 }
 
-// walkListPetsResponse consumes the value at w's cursor and reports whether it is a valid ListPetsResponse.
+// walkListPetsResponse consumes a valid ListPetsResponse at w's cursor, else reports false.
 func walkListPetsResponse(w *jsondec.Walk) bool {
-	return w.Array(0, -1, false, walkPet)
+	return w.Array(0, -1, false, jsondec.CheckObject(jsonPet))
 }
 
-// walkOwner consumes the value at w's cursor and reports whether it is a valid Owner.
-func walkOwner(w *jsondec.Walk) bool {
-	var seen [1]uint64
-	at := -1
-	for more := w.Open(); more; more = w.Next('{') {
-		ok := false
-		at = w.Field(jsonOwner, at)
-		switch at {
-		case 0:
-			ok = jsondec.Once(&seen[0], 1<<0) && w.Str()
-		case 1:
-			ok = jsondec.Once(&seen[0], 1<<1) && w.Array(0, -1, false, walkPet)
-		}
-		if !ok {
-			return false
-		}
-	}
-	return !w.Failed()
-}
-
-// walkPet consumes the value at w's cursor and reports whether it is a valid Pet.
+// walkPet consumes a valid Pet at w's cursor, else reports false.
 func walkPet(w *jsondec.Walk) bool {
-	var seen [1]uint64
-	at := -1
-	for more := w.Open(); more; more = w.Next('{') {
-		ok := false
-		at = w.Field(jsonPet, at)
-		switch at {
-		case 0:
-			ok = jsondec.Once(&seen[0], 1<<0) && w.Str()
-		case 1:
-			ok = jsondec.Once(&seen[0], 1<<1) && walkOwner(w)
-		case 2:
-			ok = jsondec.Once(&seen[0], 1<<2) && w.Array(0, -1, false, walkCode)
-		}
-		if !ok {
-			return false
-		}
-	}
-	return !w.Failed() && seen[0]&uint64(0x1) == uint64(0x1)
+	return w.Members(jsonPet)
 }
 
-// walkPostPetsResponse consumes the value at w's cursor and reports whether it is a valid PostPetsResponse.
+// walkPostPetsResponse consumes a valid PostPetsResponse at w's cursor, else reports false.
 func walkPostPetsResponse(w *jsondec.Walk) bool {
-	return walkPet(w)
+	return w.Members(jsonPet)
 }

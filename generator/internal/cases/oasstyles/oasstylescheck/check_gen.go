@@ -7,20 +7,14 @@ import "github.com/acsgen/acsgen/acs/jsondec"
 // Field names of the structs the walkers read, as the client's decoder has them.
 var jsonListItemsResponse = jsondec.NewStruct("oasstyles.ListItemsResponse", "count").Required()
 
-// walkListItemsResponse consumes the value at w's cursor and reports whether it is a valid ListItemsResponse.
+// The checks of the structs' fields, set in init: those of two structs may refer to each other.
+func init() {
+	jsonListItemsResponse.Checks(
+		jsondec.CheckInt32,
+	)
+}
+
+// walkListItemsResponse consumes a valid ListItemsResponse at w's cursor, else reports false.
 func walkListItemsResponse(w *jsondec.Walk) bool {
-	var seen [1]uint64
-	at := -1
-	for more := w.Open(); more; more = w.Next('{') {
-		ok := false
-		at = w.Field(jsonListItemsResponse, at)
-		switch at {
-		case 0:
-			ok = jsondec.Once(&seen[0], 1<<0) && w.Int(32)
-		}
-		if !ok {
-			return false
-		}
-	}
-	return !w.Failed()
+	return w.Members(jsonListItemsResponse)
 }

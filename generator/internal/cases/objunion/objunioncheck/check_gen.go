@@ -8,56 +8,32 @@ import "github.com/acsgen/acsgen/acs/jsondec"
 var jsonCat = jsondec.NewStruct("objunion.Cat", "petType", "lives").Required(0).Mandatory(0)
 var jsonDog = jsondec.NewStruct("objunion.Dog", "petType", "bark").Required(0, 1).Mandatory(0, 1)
 
-// walkCat consumes the value at w's cursor and reports whether it is a valid Cat.
-func walkCat(w *jsondec.Walk) bool {
-	var seen [1]uint64
-	at := -1
-	for more := w.Open(); more; more = w.Next('{') {
-		ok := false
-		at = w.Field(jsonCat, at)
-		switch at {
-		case 0:
-			ok = jsondec.Once(&seen[0], 1<<0) && w.Str()
-		case 1:
-			ok = jsondec.Once(&seen[0], 1<<1) && w.IntIn(64, func(x float64) bool {
+// The checks of the structs' fields, set in init: those of two structs may refer to each other.
+func init() {
+	jsonCat.Checks(
+		jsondec.CheckStr,
+		jsondec.CheckBy(func(w *jsondec.Walk) bool {
+			return w.IntIn(64, func(x float64) bool {
 				return x >= 1.0 && x <= 9.0
 			})
-		}
-		if !ok {
-			return false
-		}
-	}
-	return !w.Failed() && seen[0]&uint64(0x1) == uint64(0x1)
-}
-
-// walkDog consumes the value at w's cursor and reports whether it is a valid Dog.
-func walkDog(w *jsondec.Walk) bool {
-	var seen [1]uint64
-	at := -1
-	for more := w.Open(); more; more = w.Next('{') {
-		ok := false
-		at = w.Field(jsonDog, at)
-		switch at {
-		case 0:
-			ok = jsondec.Once(&seen[0], 1<<0) && w.Str()
-		case 1:
-			ok = jsondec.Once(&seen[0], 1<<1) && w.Text(func(s []byte) bool {
+		}),
+	)
+	jsonDog.Checks(
+		jsondec.CheckStr,
+		jsondec.CheckBy(func(w *jsondec.Walk) bool {
+			return w.Text(func(s []byte) bool {
 				return jsondec.Runes(s, 0, 10)
 			})
-		}
-		if !ok {
-			return false
-		}
-	}
-	return !w.Failed() && seen[0]&uint64(0x3) == uint64(0x3)
+		}),
+	)
 }
 
-// walkGetPetResponse consumes the value at w's cursor and reports whether it is a valid GetPetResponse.
+// walkGetPetResponse consumes a valid GetPetResponse at w's cursor, else reports false.
 func walkGetPetResponse(w *jsondec.Walk) bool {
 	return walkPet(w)
 }
 
-// walkPet consumes the value at w's cursor and reports whether it is a valid Pet.
+// walkPet consumes a valid Pet at w's cursor, else reports false.
 func walkPet(w *jsondec.Walk) bool {
 	switch {
 	case w.Is('{'):

@@ -14,148 +14,90 @@ var jsonDocument = jsondec.NewStruct("oddnames.Document", "title", "status").Req
 var jsonLabel = jsondec.NewStruct("oddnames.Label", "", "a,b", "say \"hi\"", "back\\slash", "`tick`", "plain").Required(0, 1).Mandatory(0, 1)
 var jsonThing = jsondec.NewStruct("oddnames.Thing", "shade", "-", "~").Required()
 
-// walkClientSchema consumes the value at w's cursor and reports whether it is a valid ClientSchema.
-func walkClientSchema(w *jsondec.Walk) bool {
-	var seen [1]uint64
-	at := -1
-	for more := w.Open(); more; more = w.Next('{') {
-		ok := false
-		at = w.Field(jsonClientSchema, at)
-		switch at {
-		case 0:
-			ok = jsondec.Once(&seen[0], 1<<0) && w.Str()
-		}
-		if !ok {
-			return false
-		}
-	}
-	return !w.Failed() && seen[0]&uint64(0x1) == uint64(0x1)
+// The checks of the structs' fields, set in init: those of two structs may refer to each other.
+func init() {
+	jsonClientSchema.Checks(
+		jsondec.CheckStr,
+	)
+	jsonCreateDocumentRequest.Checks(
+		jsondec.CheckStr,
+	)
+	jsonDocument.Checks(
+		jsondec.CheckStr,
+		jsondec.CheckBy(walkDocumentStatus2),
+	)
+	jsonLabel.Checks(
+		jsondec.CheckStr,
+		jsondec.CheckBy(func(w *jsondec.Walk) bool {
+			return w.IntIn(64, func(x float64) bool {
+				return x >= 0.0
+			})
+		}),
+		jsondec.CheckBy(func(w *jsondec.Walk) bool {
+			return (w.Null() || w.Str())
+		}),
+		jsondec.CheckBy(func(w *jsondec.Walk) bool {
+			return w.Array(0, -1, false, jsondec.CheckStr)
+		}),
+		jsondec.CheckObject(jsonThing),
+		jsondec.CheckStr,
+	)
+	jsonThing.Checks(
+		jsondec.CheckBy(walkShade),
+		jsondec.CheckBy(func(w *jsondec.Walk) bool {
+			return w.Text(func(s []byte) bool {
+				return jsondec.Runes(s, 0, 3)
+			})
+		}),
+		jsondec.CheckInt64,
+	)
 }
 
-// walkCreateDocumentRequest consumes the value at w's cursor and reports whether it is a valid CreateDocumentRequest.
+// walkCreateDocumentRequest consumes a valid CreateDocumentRequest at w's cursor, else reports false.
 func walkCreateDocumentRequest(w *jsondec.Walk) bool {
-	var seen [1]uint64
-	at := -1
-	for more := w.Open(); more; more = w.Next('{') {
-		ok := false
-		at = w.Field(jsonCreateDocumentRequest, at)
-		switch at {
-		case 0:
-			ok = jsondec.Once(&seen[0], 1<<0) && w.Str()
-		}
-		if !ok {
-			return false
-		}
-	}
-	return !w.Failed()
+	return w.Members(jsonCreateDocumentRequest)
 }
 
-// walkCreateDocumentResponse consumes the value at w's cursor and reports whether it is a valid CreateDocumentResponse.
+// walkCreateDocumentResponse consumes a valid CreateDocumentResponse at w's cursor, else reports false.
 func walkCreateDocumentResponse(w *jsondec.Walk) bool {
-	return walkDocument(w)
+	return w.Members(jsonDocument)
 }
 
-// walkDocument consumes the value at w's cursor and reports whether it is a valid Document.
-func walkDocument(w *jsondec.Walk) bool {
-	var seen [1]uint64
-	at := -1
-	for more := w.Open(); more; more = w.Next('{') {
-		ok := false
-		at = w.Field(jsonDocument, at)
-		switch at {
-		case 0:
-			ok = jsondec.Once(&seen[0], 1<<0) && w.Str()
-		case 1:
-			ok = jsondec.Once(&seen[0], 1<<1) && walkDocumentStatus2(w)
-		}
-		if !ok {
-			return false
-		}
-	}
-	return !w.Failed()
-}
-
-// walkDocumentStatus2 consumes the value at w's cursor and reports whether it is a valid DocumentStatus2.
+// walkDocumentStatus2 consumes a valid DocumentStatus2 at w's cursor, else reports false.
 func walkDocumentStatus2(w *jsondec.Walk) bool {
 	return w.Text(func(s []byte) bool {
 		return oddnames.DocumentStatus2(jsondec.View(s)).IsKnown()
 	})
 }
 
-// walkGetClientResponse consumes the value at w's cursor and reports whether it is a valid GetClientResponse.
+// walkGetClientResponse consumes a valid GetClientResponse at w's cursor, else reports false.
 func walkGetClientResponse(w *jsondec.Walk) bool {
-	return walkClientSchema(w)
+	return w.Members(jsonClientSchema)
 }
 
-// walkLabel consumes the value at w's cursor and reports whether it is a valid Label.
+// walkLabel consumes a valid Label at w's cursor, else reports false.
 func walkLabel(w *jsondec.Walk) bool {
-	var seen [1]uint64
-	at := -1
-	for more := w.Open(); more; more = w.Next('{') {
-		ok := false
-		at = w.Field(jsonLabel, at)
-		switch at {
-		case 0:
-			ok = jsondec.Once(&seen[0], 1<<0) && w.Str()
-		case 1:
-			ok = jsondec.Once(&seen[0], 1<<1) && w.IntIn(64, func(x float64) bool {
-				return x >= 0.0
-			})
-		case 2:
-			ok = jsondec.Once(&seen[0], 1<<2) && (w.Null() || w.Str())
-		case 3:
-			ok = jsondec.Once(&seen[0], 1<<3) && w.Array(0, -1, false, func(w *jsondec.Walk) bool {
-				return w.Str()
-			})
-		case 4:
-			ok = jsondec.Once(&seen[0], 1<<4) && walkThing(w)
-		case 5:
-			ok = jsondec.Once(&seen[0], 1<<5) && w.Str()
-		}
-		if !ok {
-			return false
-		}
-	}
-	return !w.Failed() && seen[0]&uint64(0x3) == uint64(0x3)
+	return w.Members(jsonLabel)
 }
 
-// walkPutLabelResponse consumes the value at w's cursor and reports whether it is a valid PutLabelResponse.
+// walkPutLabelResponse consumes a valid PutLabelResponse at w's cursor, else reports false.
 func walkPutLabelResponse(w *jsondec.Walk) bool {
-	return walkLabel(w)
+	return w.Members(jsonLabel)
 }
 
-// walkPutThingResponse consumes the value at w's cursor and reports whether it is a valid PutThingResponse.
+// walkPutThingResponse consumes a valid PutThingResponse at w's cursor, else reports false.
 func walkPutThingResponse(w *jsondec.Walk) bool {
-	return walkThing(w)
+	return w.Members(jsonThing)
 }
 
-// walkShade consumes the value at w's cursor and reports whether it is a valid Shade.
+// walkShade consumes a valid Shade at w's cursor, else reports false.
 func walkShade(w *jsondec.Walk) bool {
 	return w.Text(func(s []byte) bool {
 		return oddnames.Shade(jsondec.View(s)).IsKnown()
 	})
 }
 
-// walkThing consumes the value at w's cursor and reports whether it is a valid Thing.
+// walkThing consumes a valid Thing at w's cursor, else reports false.
 func walkThing(w *jsondec.Walk) bool {
-	var seen [1]uint64
-	at := -1
-	for more := w.Open(); more; more = w.Next('{') {
-		ok := false
-		at = w.Field(jsonThing, at)
-		switch at {
-		case 0:
-			ok = jsondec.Once(&seen[0], 1<<0) && walkShade(w)
-		case 1:
-			ok = jsondec.Once(&seen[0], 1<<1) && w.Text(func(s []byte) bool {
-				return jsondec.Runes(s, 0, 3)
-			})
-		case 2:
-			ok = jsondec.Once(&seen[0], 1<<2) && w.Int(64)
-		}
-		if !ok {
-			return false
-		}
-	}
-	return !w.Failed()
+	return w.Members(jsonThing)
 }

@@ -10,92 +10,47 @@ var jsonNewPet = jsondec.NewStruct("plainroa.NewPet", "name", "tag").Required(0)
 var jsonPet = jsondec.NewStruct("plainroa.Pet", "name", "tag", "id").Required(0, 2).Mandatory(0, 2)
 var jsonProblem = jsondec.NewStruct("plainroa.Problem", "code", "message").Required()
 
-// walkCreatePetResponse consumes the value at w's cursor and reports whether it is a valid CreatePetResponse.
+// The checks of the structs' fields, set in init: those of two structs may refer to each other.
+func init() {
+	jsonGetPetPhotoResponse.Checks(
+		jsondec.CheckStr,
+	)
+	jsonNewPet.Checks(
+		jsondec.CheckStr,
+		jsondec.CheckStr,
+	)
+	jsonPet.Checks(
+		jsondec.CheckStr,
+		jsondec.CheckStr,
+		jsondec.CheckInt64,
+	)
+	jsonProblem.Checks(
+		jsondec.CheckStr,
+		jsondec.CheckStr,
+	)
+}
+
+// walkCreatePetResponse consumes a valid CreatePetResponse at w's cursor, else reports false.
 func walkCreatePetResponse(w *jsondec.Walk) bool {
-	return walkPet(w)
+	return w.Members(jsonPet)
 }
 
-// walkGetPetPhotoResponse consumes the value at w's cursor and reports whether it is a valid GetPetPhotoResponse.
+// walkGetPetPhotoResponse consumes a valid GetPetPhotoResponse at w's cursor, else reports false.
 func walkGetPetPhotoResponse(w *jsondec.Walk) bool {
-	var seen [1]uint64
-	at := -1
-	for more := w.Open(); more; more = w.Next('{') {
-		ok := false
-		at = w.Field(jsonGetPetPhotoResponse, at)
-		switch at {
-		case 0:
-			ok = jsondec.Once(&seen[0], 1<<0) && w.Str()
-		}
-		if !ok {
-			return false
-		}
-	}
-	return !w.Failed() && seen[0]&uint64(0x1) == uint64(0x1)
+	return w.Members(jsonGetPetPhotoResponse)
 }
 
-// walkListPetsResponse consumes the value at w's cursor and reports whether it is a valid ListPetsResponse.
+// walkListPetsResponse consumes a valid ListPetsResponse at w's cursor, else reports false.
 func walkListPetsResponse(w *jsondec.Walk) bool {
-	return w.Array(0, -1, false, walkPet)
+	return w.Array(0, -1, false, jsondec.CheckObject(jsonPet))
 }
 
-// walkNewPet consumes the value at w's cursor and reports whether it is a valid NewPet.
+// walkNewPet consumes a valid NewPet at w's cursor, else reports false.
 func walkNewPet(w *jsondec.Walk) bool {
-	var seen [1]uint64
-	at := -1
-	for more := w.Open(); more; more = w.Next('{') {
-		ok := false
-		at = w.Field(jsonNewPet, at)
-		switch at {
-		case 0:
-			ok = jsondec.Once(&seen[0], 1<<0) && w.Str()
-		case 1:
-			ok = jsondec.Once(&seen[0], 1<<1) && w.Str()
-		}
-		if !ok {
-			return false
-		}
-	}
-	return !w.Failed() && seen[0]&uint64(0x1) == uint64(0x1)
+	return w.Members(jsonNewPet)
 }
 
-// walkPet consumes the value at w's cursor and reports whether it is a valid Pet.
-func walkPet(w *jsondec.Walk) bool {
-	var seen [1]uint64
-	at := -1
-	for more := w.Open(); more; more = w.Next('{') {
-		ok := false
-		at = w.Field(jsonPet, at)
-		switch at {
-		case 0:
-			ok = jsondec.Once(&seen[0], 1<<0) && w.Str()
-		case 1:
-			ok = jsondec.Once(&seen[0], 1<<1) && w.Str()
-		case 2:
-			ok = jsondec.Once(&seen[0], 1<<2) && w.Int(64)
-		}
-		if !ok {
-			return false
-		}
-	}
-	return !w.Failed() && seen[0]&uint64(0x5) == uint64(0x5)
-}
-
-// walkProblem consumes the value at w's cursor and reports whether it is a valid Problem.
+// walkProblem consumes a valid Problem at w's cursor, else reports false.
 func walkProblem(w *jsondec.Walk) bool {
-	var seen [1]uint64
-	at := -1
-	for more := w.Open(); more; more = w.Next('{') {
-		ok := false
-		at = w.Field(jsonProblem, at)
-		switch at {
-		case 0:
-			ok = jsondec.Once(&seen[0], 1<<0) && w.Str()
-		case 1:
-			ok = jsondec.Once(&seen[0], 1<<1) && w.Str()
-		}
-		if !ok {
-			return false
-		}
-	}
-	return !w.Failed()
+	return w.Members(jsonProblem)
 }

@@ -13,94 +13,46 @@ var jsonCreateThingResponse = jsondec.NewStruct("rpcmulti.CreateThingResponse", 
 var jsonDescribeThingsResponse = jsondec.NewStruct("rpcmulti.DescribeThingsResponse", "RequestId", "Things").Required()
 var jsonThing = jsondec.NewStruct("rpcmulti.Thing", "ThingId", "Name", "Kind").Required()
 
-// walkAck consumes the value at w's cursor and reports whether it is a valid Ack.
-func walkAck(w *jsondec.Walk) bool {
-	var seen [1]uint64
-	at := -1
-	for more := w.Open(); more; more = w.Next('{') {
-		ok := false
-		at = w.Field(jsonAck, at)
-		switch at {
-		case 0:
-			ok = jsondec.Once(&seen[0], 1<<0) && w.Str()
-		}
-		if !ok {
-			return false
-		}
-	}
-	return !w.Failed()
+// The checks of the structs' fields, set in init: those of two structs may refer to each other.
+func init() {
+	jsonAck.Checks(
+		jsondec.CheckStr,
+	)
+	jsonCreateThingResponse.Checks(
+		jsondec.CheckStr,
+		jsondec.CheckStr,
+	)
+	jsonDescribeThingsResponse.Checks(
+		jsondec.CheckStr,
+		jsondec.CheckBy(func(w *jsondec.Walk) bool {
+			return w.Array(0, -1, false, jsondec.CheckObject(jsonThing))
+		}),
+	)
+	jsonThing.Checks(
+		jsondec.CheckStr,
+		jsondec.CheckStr,
+		jsondec.CheckBy(walkKind),
+	)
 }
 
-// walkCreateThingResponse consumes the value at w's cursor and reports whether it is a valid CreateThingResponse.
+// walkCreateThingResponse consumes a valid CreateThingResponse at w's cursor, else reports false.
 func walkCreateThingResponse(w *jsondec.Walk) bool {
-	var seen [1]uint64
-	at := -1
-	for more := w.Open(); more; more = w.Next('{') {
-		ok := false
-		at = w.Field(jsonCreateThingResponse, at)
-		switch at {
-		case 0:
-			ok = jsondec.Once(&seen[0], 1<<0) && w.Str()
-		case 1:
-			ok = jsondec.Once(&seen[0], 1<<1) && w.Str()
-		}
-		if !ok {
-			return false
-		}
-	}
-	return !w.Failed()
+	return w.Members(jsonCreateThingResponse)
 }
 
-// walkDeleteThingResponse consumes the value at w's cursor and reports whether it is a valid DeleteThingResponse.
+// walkDeleteThingResponse consumes a valid DeleteThingResponse at w's cursor, else reports false.
 func walkDeleteThingResponse(w *jsondec.Walk) bool {
-	return walkAck(w)
+	return w.Members(jsonAck)
 }
 
-// walkDescribeThingsResponse consumes the value at w's cursor and reports whether it is a valid DescribeThingsResponse.
+// walkDescribeThingsResponse consumes a valid DescribeThingsResponse at w's cursor, else reports false.
 func walkDescribeThingsResponse(w *jsondec.Walk) bool {
-	var seen [1]uint64
-	at := -1
-	for more := w.Open(); more; more = w.Next('{') {
-		ok := false
-		at = w.Field(jsonDescribeThingsResponse, at)
-		switch at {
-		case 0:
-			ok = jsondec.Once(&seen[0], 1<<0) && w.Str()
-		case 1:
-			ok = jsondec.Once(&seen[0], 1<<1) && w.Array(0, -1, false, walkThing)
-		}
-		if !ok {
-			return false
-		}
-	}
-	return !w.Failed()
+	return w.Members(jsonDescribeThingsResponse)
 }
 
-// walkKind consumes the value at w's cursor and reports whether it is a valid Kind.
+// walkKind consumes a valid Kind at w's cursor, else reports false.
 func walkKind(w *jsondec.Walk) bool {
 	return w.Text(func(s []byte) bool {
 		return rpcmulti.Kind(jsondec.View(s)).IsKnown()
 	})
-}
-
-// walkThing consumes the value at w's cursor and reports whether it is a valid Thing.
-func walkThing(w *jsondec.Walk) bool {
-	var seen [1]uint64
-	at := -1
-	for more := w.Open(); more; more = w.Next('{') {
-		ok := false
-		at = w.Field(jsonThing, at)
-		switch at {
-		case 0:
-			ok = jsondec.Once(&seen[0], 1<<0) && w.Str()
-		case 1:
-			ok = jsondec.Once(&seen[0], 1<<1) && w.Str()
-		case 2:
-			ok = jsondec.Once(&seen[0], 1<<2) && walkKind(w)
-		}
-		if !ok {
-			return false
-		}
-	}
-	return !w.Failed()
 }

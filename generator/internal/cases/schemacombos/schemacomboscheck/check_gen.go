@@ -20,28 +20,95 @@ var jsonRecord = jsondec.NewStruct("schemacombos.Record", "vehicle", "payment", 
 var jsonVehicleBike = jsondec.NewStruct("schemacombos.VehicleBike", "kind", "id", "gears").Required(0, 1).Mandatory(0, 1)
 var jsonVehicleCar = jsondec.NewStruct("schemacombos.VehicleCar", "kind", "id", "doors").Required(0, 1, 2).Mandatory(0, 1, 2)
 
-// walkCode consumes the value at w's cursor and reports whether it is a valid Code.
+// The checks of the structs' fields, set in init: those of two structs may refer to each other.
+func init() {
+	jsonPaymentVariant0.Checks(
+		jsondec.CheckBy(func(w *jsondec.Walk) bool {
+			return w.FloatIn(func(x float64) bool {
+				return x >= 0.0
+			})
+		}),
+		jsondec.CheckBy(func(w *jsondec.Walk) bool {
+			return w.Text(func(s []byte) bool {
+				return jsondec.Runes(s, 0, 19)
+			})
+		}),
+	)
+	jsonPaymentVariant1.Checks(
+		jsondec.CheckBy(func(w *jsondec.Walk) bool {
+			return w.FloatIn(func(x float64) bool {
+				return x >= 0.0
+			})
+		}),
+		jsondec.CheckStr,
+	)
+	jsonRecord.Checks(
+		jsondec.CheckBy(walkVehicle),
+		jsondec.CheckBy(walkPayment),
+		jsondec.CheckBy(func(w *jsondec.Walk) bool {
+			return (w.Null() || walkStatus(w))
+		}),
+		jsondec.CheckBy(walkPlate),
+		jsondec.CheckBy(walkMileages),
+		jsondec.CheckBy(walkCode),
+		jsondec.CheckBy(walkState),
+		jsondec.CheckStr,
+		jsondec.CheckBy(func(w *jsondec.Walk) bool {
+			return w.Text(func(s []byte) bool {
+				return jsondec.Runes(s, 0, 17)
+			})
+		}),
+	)
+	jsonVehicleBike.Checks(
+		jsondec.CheckStr,
+		jsondec.CheckBy(func(w *jsondec.Walk) bool {
+			return w.Text(func(s []byte) bool {
+				return jsondec.Runes(s, 1, -1)
+			})
+		}),
+		jsondec.CheckBy(func(w *jsondec.Walk) bool {
+			return w.IntIn(64, func(x float64) bool {
+				return x >= 1.0
+			})
+		}),
+	)
+	jsonVehicleCar.Checks(
+		jsondec.CheckStr,
+		jsondec.CheckBy(func(w *jsondec.Walk) bool {
+			return w.Text(func(s []byte) bool {
+				return jsondec.Runes(s, 1, -1)
+			})
+		}),
+		jsondec.CheckBy(func(w *jsondec.Walk) bool {
+			return w.IntIn(64, func(x float64) bool {
+				return x >= 1.0 && x <= 5.0
+			})
+		}),
+	)
+}
+
+// walkCode consumes a valid Code at w's cursor, else reports false.
 func walkCode(w *jsondec.Walk) bool {
 	return w.Text(func(s []byte) bool {
 		return walkPattern0.Match(s)
 	})
 }
 
-// walkGetVehicleResponse consumes the value at w's cursor and reports whether it is a valid GetVehicleResponse.
+// walkGetVehicleResponse consumes a valid GetVehicleResponse at w's cursor, else reports false.
 func walkGetVehicleResponse(w *jsondec.Walk) bool {
-	return walkRecord(w)
+	return w.Members(jsonRecord)
 }
 
-// walkMileages consumes the value at w's cursor and reports whether it is a valid Mileages.
+// walkMileages consumes a valid Mileages at w's cursor, else reports false.
 func walkMileages(w *jsondec.Walk) bool {
-	return w.Array(0, -1, false, func(w *jsondec.Walk) bool {
+	return w.Array(0, -1, false, jsondec.CheckBy(func(w *jsondec.Walk) bool {
 		return w.IntIn(64, func(x float64) bool {
 			return x >= 0.0
 		})
-	})
+	}))
 }
 
-// walkPayment consumes the value at w's cursor and reports whether it is a valid Payment.
+// walkPayment consumes a valid Payment at w's cursor, else reports false.
 func walkPayment(w *jsondec.Walk) bool {
 	switch {
 	case w.Is('{'):
@@ -50,164 +117,30 @@ func walkPayment(w *jsondec.Walk) bool {
 	return false
 }
 
-// walkPaymentVariant0 consumes the value at w's cursor and reports whether it is a valid PaymentVariant0.
-func walkPaymentVariant0(w *jsondec.Walk) bool {
-	var seen [1]uint64
-	at := -1
-	for more := w.Open(); more; more = w.Next('{') {
-		ok := false
-		at = w.Field(jsonPaymentVariant0, at)
-		switch at {
-		case 0:
-			ok = jsondec.Once(&seen[0], 1<<0) && w.FloatIn(func(x float64) bool {
-				return x >= 0.0
-			})
-		case 1:
-			ok = jsondec.Once(&seen[0], 1<<1) && w.Text(func(s []byte) bool {
-				return jsondec.Runes(s, 0, 19)
-			})
-		}
-		if !ok {
-			return false
-		}
-	}
-	return !w.Failed() && seen[0]&uint64(0x3) == uint64(0x3)
-}
-
-// walkPaymentVariant1 consumes the value at w's cursor and reports whether it is a valid PaymentVariant1.
-func walkPaymentVariant1(w *jsondec.Walk) bool {
-	var seen [1]uint64
-	at := -1
-	for more := w.Open(); more; more = w.Next('{') {
-		ok := false
-		at = w.Field(jsonPaymentVariant1, at)
-		switch at {
-		case 0:
-			ok = jsondec.Once(&seen[0], 1<<0) && w.FloatIn(func(x float64) bool {
-				return x >= 0.0
-			})
-		case 1:
-			ok = jsondec.Once(&seen[0], 1<<1) && w.Str()
-		}
-		if !ok {
-			return false
-		}
-	}
-	return !w.Failed() && seen[0]&uint64(0x3) == uint64(0x3)
-}
-
-// walkPlate consumes the value at w's cursor and reports whether it is a valid Plate.
+// walkPlate consumes a valid Plate at w's cursor, else reports false.
 func walkPlate(w *jsondec.Walk) bool {
 	return w.Text(func(s []byte) bool {
 		return jsondec.Runes(s, 0, 8)
 	})
 }
 
-// walkRecord consumes the value at w's cursor and reports whether it is a valid Record.
-func walkRecord(w *jsondec.Walk) bool {
-	var seen [1]uint64
-	at := -1
-	for more := w.Open(); more; more = w.Next('{') {
-		ok := false
-		at = w.Field(jsonRecord, at)
-		switch at {
-		case 0:
-			ok = jsondec.Once(&seen[0], 1<<0) && walkVehicle(w)
-		case 1:
-			ok = jsondec.Once(&seen[0], 1<<1) && walkPayment(w)
-		case 2:
-			ok = jsondec.Once(&seen[0], 1<<2) && (w.Null() || walkStatus(w))
-		case 3:
-			ok = jsondec.Once(&seen[0], 1<<3) && walkPlate(w)
-		case 4:
-			ok = jsondec.Once(&seen[0], 1<<4) && walkMileages(w)
-		case 5:
-			ok = jsondec.Once(&seen[0], 1<<5) && walkCode(w)
-		case 6:
-			ok = jsondec.Once(&seen[0], 1<<6) && walkState(w)
-		case 7:
-			ok = jsondec.Once(&seen[0], 1<<7) && w.Str()
-		case 8:
-			ok = jsondec.Once(&seen[0], 1<<8) && w.Text(func(s []byte) bool {
-				return jsondec.Runes(s, 0, 17)
-			})
-		}
-		if !ok {
-			return false
-		}
-	}
-	return !w.Failed() && seen[0]&uint64(0x1) == uint64(0x1)
-}
-
-// walkState consumes the value at w's cursor and reports whether it is a valid State.
+// walkState consumes a valid State at w's cursor, else reports false.
 func walkState(w *jsondec.Walk) bool {
 	return walkStatus(w)
 }
 
-// walkStatus consumes the value at w's cursor and reports whether it is a valid Status.
+// walkStatus consumes a valid Status at w's cursor, else reports false.
 func walkStatus(w *jsondec.Walk) bool {
 	return w.Text(func(s []byte) bool {
 		return schemacombos.Status(jsondec.View(s)).IsKnown()
 	})
 }
 
-// walkVehicle consumes the value at w's cursor and reports whether it is a valid Vehicle.
+// walkVehicle consumes a valid Vehicle at w's cursor, else reports false.
 func walkVehicle(w *jsondec.Walk) bool {
 	switch {
 	case w.Is('{'):
 		return w.Unsure()
 	}
 	return false
-}
-
-// walkVehicleBike consumes the value at w's cursor and reports whether it is a valid VehicleBike.
-func walkVehicleBike(w *jsondec.Walk) bool {
-	var seen [1]uint64
-	at := -1
-	for more := w.Open(); more; more = w.Next('{') {
-		ok := false
-		at = w.Field(jsonVehicleBike, at)
-		switch at {
-		case 0:
-			ok = jsondec.Once(&seen[0], 1<<0) && w.Str()
-		case 1:
-			ok = jsondec.Once(&seen[0], 1<<1) && w.Text(func(s []byte) bool {
-				return jsondec.Runes(s, 1, -1)
-			})
-		case 2:
-			ok = jsondec.Once(&seen[0], 1<<2) && w.IntIn(64, func(x float64) bool {
-				return x >= 1.0
-			})
-		}
-		if !ok {
-			return false
-		}
-	}
-	return !w.Failed() && seen[0]&uint64(0x3) == uint64(0x3)
-}
-
-// walkVehicleCar consumes the value at w's cursor and reports whether it is a valid VehicleCar.
-func walkVehicleCar(w *jsondec.Walk) bool {
-	var seen [1]uint64
-	at := -1
-	for more := w.Open(); more; more = w.Next('{') {
-		ok := false
-		at = w.Field(jsonVehicleCar, at)
-		switch at {
-		case 0:
-			ok = jsondec.Once(&seen[0], 1<<0) && w.Str()
-		case 1:
-			ok = jsondec.Once(&seen[0], 1<<1) && w.Text(func(s []byte) bool {
-				return jsondec.Runes(s, 1, -1)
-			})
-		case 2:
-			ok = jsondec.Once(&seen[0], 1<<2) && w.IntIn(64, func(x float64) bool {
-				return x >= 1.0 && x <= 5.0
-			})
-		}
-		if !ok {
-			return false
-		}
-	}
-	return !w.Failed() && seen[0]&uint64(0x7) == uint64(0x7)
 }

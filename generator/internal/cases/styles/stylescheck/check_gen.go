@@ -7,35 +7,24 @@ import "github.com/acsgen/acsgen/acs/jsondec"
 // Field names of the structs the walkers read, as the client's decoder has them.
 var jsonAck = jsondec.NewStruct("styles.Ack", "RequestId").Required()
 
-// walkAck consumes the value at w's cursor and reports whether it is a valid Ack.
-func walkAck(w *jsondec.Walk) bool {
-	var seen [1]uint64
-	at := -1
-	for more := w.Open(); more; more = w.Next('{') {
-		ok := false
-		at = w.Field(jsonAck, at)
-		switch at {
-		case 0:
-			ok = jsondec.Once(&seen[0], 1<<0) && w.Str()
-		}
-		if !ok {
-			return false
-		}
-	}
-	return !w.Failed()
+// The checks of the structs' fields, set in init: those of two structs may refer to each other.
+func init() {
+	jsonAck.Checks(
+		jsondec.CheckStr,
+	)
 }
 
-// walkCreateRuleResponse consumes the value at w's cursor and reports whether it is a valid CreateRuleResponse.
+// walkCreateRuleResponse consumes a valid CreateRuleResponse at w's cursor, else reports false.
 func walkCreateRuleResponse(w *jsondec.Walk) bool {
-	return walkAck(w)
+	return w.Members(jsonAck)
 }
 
-// walkCreateWidgetResponse consumes the value at w's cursor and reports whether it is a valid CreateWidgetResponse.
+// walkCreateWidgetResponse consumes a valid CreateWidgetResponse at w's cursor, else reports false.
 func walkCreateWidgetResponse(w *jsondec.Walk) bool {
-	return walkAck(w)
+	return w.Members(jsonAck)
 }
 
-// walkTagResourcesResponse consumes the value at w's cursor and reports whether it is a valid TagResourcesResponse.
+// walkTagResourcesResponse consumes a valid TagResourcesResponse at w's cursor, else reports false.
 func walkTagResourcesResponse(w *jsondec.Walk) bool {
-	return walkAck(w)
+	return w.Members(jsonAck)
 }

@@ -38,7 +38,120 @@ var jsonStructuredData = jsondec.NewStruct("unions.StructuredData", "data").Requ
 var jsonTagged = jsondec.NewStruct("unions.Tagged", "tag").Required(0).Mandatory(0)
 var jsonTextMessage = jsondec.NewStruct("unions.TextMessage", "sender", "content").Required(0, 1).Mandatory(0, 1)
 
-// walkAmount consumes the value at w's cursor and reports whether it is a valid Amount.
+// The checks of the structs' fields, set in init: those of two structs may refer to each other.
+func init() {
+	jsonAnyOp.Checks(
+		jsondec.CheckBy(func(w *jsondec.Walk) bool {
+			return w.Array(0, -1, false, jsondec.CheckStr)
+		}),
+	)
+	jsonBinaryData.Checks(
+		jsondec.CheckBy(func(w *jsondec.Walk) bool {
+			return w.Text(func(s []byte) bool {
+				return acs.IsBase64(jsondec.View(s))
+			})
+		}),
+	)
+	jsonCatalog.Checks(
+		jsondec.CheckBy(walkCode),
+		jsondec.CheckBy(walkStamp),
+		jsondec.CheckBy(walkAmount),
+		jsondec.CheckBy(walkCount),
+		jsondec.CheckBy(walkLevel),
+		jsondec.CheckBy(walkWord),
+		jsondec.CheckBy(walkConfig),
+		jsondec.CheckBy(walkData),
+		jsondec.CheckBy(walkFilter),
+		jsondec.CheckBy(walkPair),
+		jsondec.CheckBy(walkItem),
+		jsondec.CheckBy(walkBag),
+		jsondec.CheckBy(walkPredicate),
+		jsondec.CheckBy(walkID),
+		jsondec.CheckBy(walkAnything),
+		jsondec.CheckBy(walkMessage),
+		jsondec.CheckBy(walkSize),
+		jsondec.CheckBy(walkLabeled),
+	)
+	jsonClientConfig.Checks(
+		jsondec.CheckStr,
+		jsondec.CheckStr,
+	)
+	jsonDataMessage.Checks(
+		jsondec.CheckStr,
+		jsondec.CheckBy(walkDataContent),
+	)
+	jsonDouble.Checks(
+		jsondec.CheckInt64,
+		jsondec.CheckBy(func(w *jsondec.Walk) bool {
+			return (w.Null() || w.Int(64))
+		}),
+	)
+	jsonFormattedText.Checks(
+		jsondec.CheckStr,
+		jsondec.CheckStr,
+	)
+	jsonLabeledLabelA.Checks(
+		jsondec.CheckStr,
+		jsondec.CheckInt64,
+	)
+	jsonLabeledLabelB.Checks(
+		jsondec.CheckStr,
+		jsondec.CheckInt64,
+	)
+	jsonLessOp.Checks(
+		jsondec.CheckFloat,
+	)
+	jsonNotOp.Checks(
+		jsondec.CheckBy(walkPredicate),
+	)
+	jsonNumberData.Checks(
+		jsondec.CheckStr,
+		jsondec.CheckBy(func(w *jsondec.Walk) bool {
+			return (w.Null() || w.Int(64))
+		}),
+	)
+	jsonNumberItem.Checks(
+		jsondec.CheckInt64,
+		jsondec.CheckFloat,
+	)
+	jsonPlainText.Checks(
+		jsondec.CheckStr,
+	)
+	jsonPoint.Checks(
+		jsondec.CheckFloat,
+	)
+	jsonServerConfig.Checks(
+		jsondec.CheckStr,
+		jsondec.CheckInt64,
+	)
+	jsonSingle.Checks(
+		jsondec.CheckInt64,
+	)
+	jsonStringData.Checks(
+		jsondec.CheckStr,
+		jsondec.CheckBy(func(w *jsondec.Walk) bool {
+			return (w.Null() || w.Str())
+		}),
+	)
+	jsonStringItem.Checks(
+		jsondec.CheckStr,
+		jsondec.CheckStr,
+	)
+	jsonStructuredData.Checks(
+		jsondec.CheckBy(func(w *jsondec.Walk) bool {
+			return w.Any(false, "object")
+		}),
+	)
+	jsonTagged.Checks(
+		jsondec.CheckStr,
+	)
+	jsonTextMessage.Checks(
+		jsondec.CheckStr,
+		jsondec.CheckBy(walkTextContent),
+	)
+}
+
+// walkAmount consumes a valid Amount at w's cursor, else reports false.
 func walkAmount(w *jsondec.Walk) bool {
 	switch {
 	case w.IsNumber():
@@ -47,27 +160,7 @@ func walkAmount(w *jsondec.Walk) bool {
 	return false
 }
 
-// walkAnyOp consumes the value at w's cursor and reports whether it is a valid AnyOp.
-func walkAnyOp(w *jsondec.Walk) bool {
-	var seen [1]uint64
-	at := -1
-	for more := w.Open(); more; more = w.Next('{') {
-		ok := false
-		at = w.Field(jsonAnyOp, at)
-		switch at {
-		case 0:
-			ok = jsondec.Once(&seen[0], 1<<0) && w.Array(0, -1, false, func(w *jsondec.Walk) bool {
-				return w.Str()
-			})
-		}
-		if !ok {
-			return false
-		}
-	}
-	return !w.Failed()
-}
-
-// walkAnything consumes the value at w's cursor and reports whether it is a valid Anything.
+// walkAnything consumes a valid Anything at w's cursor, else reports false.
 func walkAnything(w *jsondec.Walk) bool {
 	switch {
 	case w.Is('"'):
@@ -84,7 +177,7 @@ func walkAnything(w *jsondec.Walk) bool {
 	return false
 }
 
-// walkBag consumes the value at w's cursor and reports whether it is a valid Bag.
+// walkBag consumes a valid Bag at w's cursor, else reports false.
 func walkBag(w *jsondec.Walk) bool {
 	switch {
 	case w.Is('{'):
@@ -93,99 +186,7 @@ func walkBag(w *jsondec.Walk) bool {
 	return false
 }
 
-// walkBinaryData consumes the value at w's cursor and reports whether it is a valid BinaryData.
-func walkBinaryData(w *jsondec.Walk) bool {
-	var seen [1]uint64
-	at := -1
-	for more := w.Open(); more; more = w.Next('{') {
-		ok := false
-		at = w.Field(jsonBinaryData, at)
-		switch at {
-		case 0:
-			ok = jsondec.Once(&seen[0], 1<<0) && w.Text(func(s []byte) bool {
-				return acs.IsBase64(jsondec.View(s))
-			})
-		}
-		if !ok {
-			return false
-		}
-	}
-	return !w.Failed() && seen[0]&uint64(0x1) == uint64(0x1)
-}
-
-// walkCatalog consumes the value at w's cursor and reports whether it is a valid Catalog.
-func walkCatalog(w *jsondec.Walk) bool {
-	var seen [1]uint64
-	at := -1
-	for more := w.Open(); more; more = w.Next('{') {
-		ok := false
-		at = w.Field(jsonCatalog, at)
-		switch at {
-		case 0:
-			ok = jsondec.Once(&seen[0], 1<<0) && walkCode(w)
-		case 1:
-			ok = jsondec.Once(&seen[0], 1<<1) && walkStamp(w)
-		case 2:
-			ok = jsondec.Once(&seen[0], 1<<2) && walkAmount(w)
-		case 3:
-			ok = jsondec.Once(&seen[0], 1<<3) && walkCount(w)
-		case 4:
-			ok = jsondec.Once(&seen[0], 1<<4) && walkLevel(w)
-		case 5:
-			ok = jsondec.Once(&seen[0], 1<<5) && walkWord(w)
-		case 6:
-			ok = jsondec.Once(&seen[0], 1<<6) && walkConfig(w)
-		case 7:
-			ok = jsondec.Once(&seen[0], 1<<7) && walkData(w)
-		case 8:
-			ok = jsondec.Once(&seen[0], 1<<8) && walkFilter(w)
-		case 9:
-			ok = jsondec.Once(&seen[0], 1<<9) && walkPair(w)
-		case 10:
-			ok = jsondec.Once(&seen[0], 1<<10) && walkItem(w)
-		case 11:
-			ok = jsondec.Once(&seen[0], 1<<11) && walkBag(w)
-		case 12:
-			ok = jsondec.Once(&seen[0], 1<<12) && walkPredicate(w)
-		case 13:
-			ok = jsondec.Once(&seen[0], 1<<13) && walkID(w)
-		case 14:
-			ok = jsondec.Once(&seen[0], 1<<14) && walkAnything(w)
-		case 15:
-			ok = jsondec.Once(&seen[0], 1<<15) && walkMessage(w)
-		case 16:
-			ok = jsondec.Once(&seen[0], 1<<16) && walkSize(w)
-		case 17:
-			ok = jsondec.Once(&seen[0], 1<<17) && walkLabeled(w)
-		}
-		if !ok {
-			return false
-		}
-	}
-	return !w.Failed()
-}
-
-// walkClientConfig consumes the value at w's cursor and reports whether it is a valid ClientConfig.
-func walkClientConfig(w *jsondec.Walk) bool {
-	var seen [1]uint64
-	at := -1
-	for more := w.Open(); more; more = w.Next('{') {
-		ok := false
-		at = w.Field(jsonClientConfig, at)
-		switch at {
-		case 0:
-			ok = jsondec.Once(&seen[0], 1<<0) && w.Str()
-		case 1:
-			ok = jsondec.Once(&seen[0], 1<<1) && w.Str()
-		}
-		if !ok {
-			return false
-		}
-	}
-	return !w.Failed() && seen[0]&uint64(0x1) == uint64(0x1)
-}
-
-// walkCode consumes the value at w's cursor and reports whether it is a valid Code.
+// walkCode consumes a valid Code at w's cursor, else reports false.
 func walkCode(w *jsondec.Walk) bool {
 	switch {
 	case w.Is('"'):
@@ -194,7 +195,7 @@ func walkCode(w *jsondec.Walk) bool {
 	return false
 }
 
-// walkConfig consumes the value at w's cursor and reports whether it is a valid Config.
+// walkConfig consumes a valid Config at w's cursor, else reports false.
 func walkConfig(w *jsondec.Walk) bool {
 	switch {
 	case w.Is('{'):
@@ -203,7 +204,7 @@ func walkConfig(w *jsondec.Walk) bool {
 	return false
 }
 
-// walkCount consumes the value at w's cursor and reports whether it is a valid Count.
+// walkCount consumes a valid Count at w's cursor, else reports false.
 func walkCount(w *jsondec.Walk) bool {
 	switch {
 	case w.IsNumber():
@@ -212,7 +213,7 @@ func walkCount(w *jsondec.Walk) bool {
 	return false
 }
 
-// walkData consumes the value at w's cursor and reports whether it is a valid Data.
+// walkData consumes a valid Data at w's cursor, else reports false.
 func walkData(w *jsondec.Walk) bool {
 	switch {
 	case w.Is('{'):
@@ -221,7 +222,7 @@ func walkData(w *jsondec.Walk) bool {
 	return false
 }
 
-// walkDataContent consumes the value at w's cursor and reports whether it is a valid DataContent.
+// walkDataContent consumes a valid DataContent at w's cursor, else reports false.
 func walkDataContent(w *jsondec.Walk) bool {
 	switch {
 	case w.Is('{'):
@@ -230,47 +231,7 @@ func walkDataContent(w *jsondec.Walk) bool {
 	return false
 }
 
-// walkDataMessage consumes the value at w's cursor and reports whether it is a valid DataMessage.
-func walkDataMessage(w *jsondec.Walk) bool {
-	var seen [1]uint64
-	at := -1
-	for more := w.Open(); more; more = w.Next('{') {
-		ok := false
-		at = w.Field(jsonDataMessage, at)
-		switch at {
-		case 0:
-			ok = jsondec.Once(&seen[0], 1<<0) && w.Str()
-		case 1:
-			ok = jsondec.Once(&seen[0], 1<<1) && walkDataContent(w)
-		}
-		if !ok {
-			return false
-		}
-	}
-	return !w.Failed() && seen[0]&uint64(0x3) == uint64(0x3)
-}
-
-// walkDouble consumes the value at w's cursor and reports whether it is a valid Double.
-func walkDouble(w *jsondec.Walk) bool {
-	var seen [1]uint64
-	at := -1
-	for more := w.Open(); more; more = w.Next('{') {
-		ok := false
-		at = w.Field(jsonDouble, at)
-		switch at {
-		case 0:
-			ok = jsondec.Once(&seen[0], 1<<0) && w.Int(64)
-		case 1:
-			ok = jsondec.Once(&seen[0], 1<<1) && (w.Null() || w.Int(64))
-		}
-		if !ok {
-			return false
-		}
-	}
-	return !w.Failed() && seen[0]&uint64(0x3) == uint64(0x3)
-}
-
-// walkFilter consumes the value at w's cursor and reports whether it is a valid Filter.
+// walkFilter consumes a valid Filter at w's cursor, else reports false.
 func walkFilter(w *jsondec.Walk) bool {
 	switch {
 	case w.Is('{'):
@@ -279,44 +240,24 @@ func walkFilter(w *jsondec.Walk) bool {
 	return false
 }
 
-// walkFormattedText consumes the value at w's cursor and reports whether it is a valid FormattedText.
-func walkFormattedText(w *jsondec.Walk) bool {
-	var seen [1]uint64
-	at := -1
-	for more := w.Open(); more; more = w.Next('{') {
-		ok := false
-		at = w.Field(jsonFormattedText, at)
-		switch at {
-		case 0:
-			ok = jsondec.Once(&seen[0], 1<<0) && w.Str()
-		case 1:
-			ok = jsondec.Once(&seen[0], 1<<1) && w.Str()
-		}
-		if !ok {
-			return false
-		}
-	}
-	return !w.Failed() && seen[0]&uint64(0x3) == uint64(0x3)
-}
-
-// walkGetCatalogResponse consumes the value at w's cursor and reports whether it is a valid GetCatalogResponse.
+// walkGetCatalogResponse consumes a valid GetCatalogResponse at w's cursor, else reports false.
 func walkGetCatalogResponse(w *jsondec.Walk) bool {
-	return walkCatalog(w)
+	return w.Members(jsonCatalog)
 }
 
-// walkHigh consumes the value at w's cursor and reports whether it is a valid High.
+// walkHigh consumes a valid High at w's cursor, else reports false.
 func walkHigh(w *jsondec.Walk) bool {
 	return w.Text(func(s []byte) bool {
 		return unions.High(jsondec.View(s)).IsKnown()
 	})
 }
 
-// walkID consumes the value at w's cursor and reports whether it is a valid ID.
+// walkID consumes a valid ID at w's cursor, else reports false.
 func walkID(w *jsondec.Walk) bool {
 	return walkUUID(w)
 }
 
-// walkItem consumes the value at w's cursor and reports whether it is a valid Item.
+// walkItem consumes a valid Item at w's cursor, else reports false.
 func walkItem(w *jsondec.Walk) bool {
 	switch {
 	case w.Is('{'):
@@ -325,7 +266,7 @@ func walkItem(w *jsondec.Walk) bool {
 	return false
 }
 
-// walkLabeled consumes the value at w's cursor and reports whether it is a valid Labeled.
+// walkLabeled consumes a valid Labeled at w's cursor, else reports false.
 func walkLabeled(w *jsondec.Walk) bool {
 	switch {
 	case w.Is('{'):
@@ -334,65 +275,7 @@ func walkLabeled(w *jsondec.Walk) bool {
 	return false
 }
 
-// walkLabeledLabelA consumes the value at w's cursor and reports whether it is a valid LabeledLabelA.
-func walkLabeledLabelA(w *jsondec.Walk) bool {
-	var seen [1]uint64
-	at := -1
-	for more := w.Open(); more; more = w.Next('{') {
-		ok := false
-		at = w.Field(jsonLabeledLabelA, at)
-		switch at {
-		case 0:
-			ok = jsondec.Once(&seen[0], 1<<0) && w.Str()
-		case 1:
-			ok = jsondec.Once(&seen[0], 1<<1) && w.Int(64)
-		}
-		if !ok {
-			return false
-		}
-	}
-	return !w.Failed() && seen[0]&uint64(0x3) == uint64(0x3)
-}
-
-// walkLabeledLabelB consumes the value at w's cursor and reports whether it is a valid LabeledLabelB.
-func walkLabeledLabelB(w *jsondec.Walk) bool {
-	var seen [1]uint64
-	at := -1
-	for more := w.Open(); more; more = w.Next('{') {
-		ok := false
-		at = w.Field(jsonLabeledLabelB, at)
-		switch at {
-		case 0:
-			ok = jsondec.Once(&seen[0], 1<<0) && w.Str()
-		case 1:
-			ok = jsondec.Once(&seen[0], 1<<1) && w.Int(64)
-		}
-		if !ok {
-			return false
-		}
-	}
-	return !w.Failed() && seen[0]&uint64(0x3) == uint64(0x3)
-}
-
-// walkLessOp consumes the value at w's cursor and reports whether it is a valid LessOp.
-func walkLessOp(w *jsondec.Walk) bool {
-	var seen [1]uint64
-	at := -1
-	for more := w.Open(); more; more = w.Next('{') {
-		ok := false
-		at = w.Field(jsonLessOp, at)
-		switch at {
-		case 0:
-			ok = jsondec.Once(&seen[0], 1<<0) && w.Float()
-		}
-		if !ok {
-			return false
-		}
-	}
-	return !w.Failed()
-}
-
-// walkLevel consumes the value at w's cursor and reports whether it is a valid Level.
+// walkLevel consumes a valid Level at w's cursor, else reports false.
 func walkLevel(w *jsondec.Walk) bool {
 	switch {
 	case w.Is('"'):
@@ -401,14 +284,14 @@ func walkLevel(w *jsondec.Walk) bool {
 	return false
 }
 
-// walkLow consumes the value at w's cursor and reports whether it is a valid Low.
+// walkLow consumes a valid Low at w's cursor, else reports false.
 func walkLow(w *jsondec.Walk) bool {
 	return w.Text(func(s []byte) bool {
 		return unions.Low(jsondec.View(s)).IsKnown()
 	})
 }
 
-// walkMessage consumes the value at w's cursor and reports whether it is a valid Message.
+// walkMessage consumes a valid Message at w's cursor, else reports false.
 func walkMessage(w *jsondec.Walk) bool {
 	switch {
 	case w.Is('{'):
@@ -417,65 +300,7 @@ func walkMessage(w *jsondec.Walk) bool {
 	return false
 }
 
-// walkNotOp consumes the value at w's cursor and reports whether it is a valid NotOp.
-func walkNotOp(w *jsondec.Walk) bool {
-	var seen [1]uint64
-	at := -1
-	for more := w.Open(); more; more = w.Next('{') {
-		ok := false
-		at = w.Field(jsonNotOp, at)
-		switch at {
-		case 0:
-			ok = jsondec.Once(&seen[0], 1<<0) && walkPredicate(w)
-		}
-		if !ok {
-			return false
-		}
-	}
-	return !w.Failed() && seen[0]&uint64(0x1) == uint64(0x1)
-}
-
-// walkNumberData consumes the value at w's cursor and reports whether it is a valid NumberData.
-func walkNumberData(w *jsondec.Walk) bool {
-	var seen [1]uint64
-	at := -1
-	for more := w.Open(); more; more = w.Next('{') {
-		ok := false
-		at = w.Field(jsonNumberData, at)
-		switch at {
-		case 0:
-			ok = jsondec.Once(&seen[0], 1<<0) && w.Str()
-		case 1:
-			ok = jsondec.Once(&seen[0], 1<<1) && (w.Null() || w.Int(64))
-		}
-		if !ok {
-			return false
-		}
-	}
-	return !w.Failed() && seen[0]&uint64(0x1) == uint64(0x1)
-}
-
-// walkNumberItem consumes the value at w's cursor and reports whether it is a valid NumberItem.
-func walkNumberItem(w *jsondec.Walk) bool {
-	var seen [1]uint64
-	at := -1
-	for more := w.Open(); more; more = w.Next('{') {
-		ok := false
-		at = w.Field(jsonNumberItem, at)
-		switch at {
-		case 0:
-			ok = jsondec.Once(&seen[0], 1<<0) && w.Int(64)
-		case 1:
-			ok = jsondec.Once(&seen[0], 1<<1) && w.Float()
-		}
-		if !ok {
-			return false
-		}
-	}
-	return !w.Failed() && seen[0]&uint64(0x3) == uint64(0x3)
-}
-
-// walkPair consumes the value at w's cursor and reports whether it is a valid Pair.
+// walkPair consumes a valid Pair at w's cursor, else reports false.
 func walkPair(w *jsondec.Walk) bool {
 	switch {
 	case w.Is('{'):
@@ -484,43 +309,7 @@ func walkPair(w *jsondec.Walk) bool {
 	return false
 }
 
-// walkPlainText consumes the value at w's cursor and reports whether it is a valid PlainText.
-func walkPlainText(w *jsondec.Walk) bool {
-	var seen [1]uint64
-	at := -1
-	for more := w.Open(); more; more = w.Next('{') {
-		ok := false
-		at = w.Field(jsonPlainText, at)
-		switch at {
-		case 0:
-			ok = jsondec.Once(&seen[0], 1<<0) && w.Str()
-		}
-		if !ok {
-			return false
-		}
-	}
-	return !w.Failed() && seen[0]&uint64(0x1) == uint64(0x1)
-}
-
-// walkPoint consumes the value at w's cursor and reports whether it is a valid Point.
-func walkPoint(w *jsondec.Walk) bool {
-	var seen [1]uint64
-	at := -1
-	for more := w.Open(); more; more = w.Next('{') {
-		ok := false
-		at = w.Field(jsonPoint, at)
-		switch at {
-		case 0:
-			ok = jsondec.Once(&seen[0], 1<<0) && w.Float()
-		}
-		if !ok {
-			return false
-		}
-	}
-	return !w.Failed() && seen[0]&uint64(0x1) == uint64(0x1)
-}
-
-// walkPredicate consumes the value at w's cursor and reports whether it is a valid Predicate.
+// walkPredicate consumes a valid Predicate at w's cursor, else reports false.
 func walkPredicate(w *jsondec.Walk) bool {
 	switch {
 	case w.Is('"'):
@@ -530,19 +319,19 @@ func walkPredicate(w *jsondec.Walk) bool {
 	case w.IsBool():
 		return walkScalar(w)
 	case w.Is('['):
-		return w.Array(0, -1, false, walkPredicate)
+		return w.Array(0, -1, false, jsondec.CheckBy(walkPredicate))
 	case w.Is('{'):
-		return walkNotOp(w)
+		return w.Members(jsonNotOp)
 	}
 	return false
 }
 
-// walkPutConfigResponse consumes the value at w's cursor and reports whether it is a valid PutConfigResponse.
+// walkPutConfigResponse consumes a valid PutConfigResponse at w's cursor, else reports false.
 func walkPutConfigResponse(w *jsondec.Walk) bool {
 	return walkConfig(w)
 }
 
-// walkScalar consumes the value at w's cursor and reports whether it is a valid Scalar.
+// walkScalar consumes a valid Scalar at w's cursor, else reports false.
 func walkScalar(w *jsondec.Walk) bool {
 	switch {
 	case w.Is('"'):
@@ -557,45 +346,7 @@ func walkScalar(w *jsondec.Walk) bool {
 	return false
 }
 
-// walkServerConfig consumes the value at w's cursor and reports whether it is a valid ServerConfig.
-func walkServerConfig(w *jsondec.Walk) bool {
-	var seen [1]uint64
-	at := -1
-	for more := w.Open(); more; more = w.Next('{') {
-		ok := false
-		at = w.Field(jsonServerConfig, at)
-		switch at {
-		case 0:
-			ok = jsondec.Once(&seen[0], 1<<0) && w.Str()
-		case 1:
-			ok = jsondec.Once(&seen[0], 1<<1) && w.Int(64)
-		}
-		if !ok {
-			return false
-		}
-	}
-	return !w.Failed() && seen[0]&uint64(0x1) == uint64(0x1)
-}
-
-// walkSingle consumes the value at w's cursor and reports whether it is a valid Single.
-func walkSingle(w *jsondec.Walk) bool {
-	var seen [1]uint64
-	at := -1
-	for more := w.Open(); more; more = w.Next('{') {
-		ok := false
-		at = w.Field(jsonSingle, at)
-		switch at {
-		case 0:
-			ok = jsondec.Once(&seen[0], 1<<0) && w.Int(64)
-		}
-		if !ok {
-			return false
-		}
-	}
-	return !w.Failed() && seen[0]&uint64(0x1) == uint64(0x1)
-}
-
-// walkSize consumes the value at w's cursor and reports whether it is a valid Size.
+// walkSize consumes a valid Size at w's cursor, else reports false.
 func walkSize(w *jsondec.Walk) bool {
 	switch {
 	case w.Is('"'):
@@ -608,7 +359,7 @@ func walkSize(w *jsondec.Walk) bool {
 	return false
 }
 
-// walkStamp consumes the value at w's cursor and reports whether it is a valid Stamp.
+// walkStamp consumes a valid Stamp at w's cursor, else reports false.
 func walkStamp(w *jsondec.Walk) bool {
 	switch {
 	case w.Is('"'):
@@ -617,83 +368,7 @@ func walkStamp(w *jsondec.Walk) bool {
 	return false
 }
 
-// walkStringData consumes the value at w's cursor and reports whether it is a valid StringData.
-func walkStringData(w *jsondec.Walk) bool {
-	var seen [1]uint64
-	at := -1
-	for more := w.Open(); more; more = w.Next('{') {
-		ok := false
-		at = w.Field(jsonStringData, at)
-		switch at {
-		case 0:
-			ok = jsondec.Once(&seen[0], 1<<0) && w.Str()
-		case 1:
-			ok = jsondec.Once(&seen[0], 1<<1) && (w.Null() || w.Str())
-		}
-		if !ok {
-			return false
-		}
-	}
-	return !w.Failed() && seen[0]&uint64(0x1) == uint64(0x1)
-}
-
-// walkStringItem consumes the value at w's cursor and reports whether it is a valid StringItem.
-func walkStringItem(w *jsondec.Walk) bool {
-	var seen [1]uint64
-	at := -1
-	for more := w.Open(); more; more = w.Next('{') {
-		ok := false
-		at = w.Field(jsonStringItem, at)
-		switch at {
-		case 0:
-			ok = jsondec.Once(&seen[0], 1<<0) && w.Str()
-		case 1:
-			ok = jsondec.Once(&seen[0], 1<<1) && w.Str()
-		}
-		if !ok {
-			return false
-		}
-	}
-	return !w.Failed() && seen[0]&uint64(0x3) == uint64(0x3)
-}
-
-// walkStructuredData consumes the value at w's cursor and reports whether it is a valid StructuredData.
-func walkStructuredData(w *jsondec.Walk) bool {
-	var seen [1]uint64
-	at := -1
-	for more := w.Open(); more; more = w.Next('{') {
-		ok := false
-		at = w.Field(jsonStructuredData, at)
-		switch at {
-		case 0:
-			ok = jsondec.Once(&seen[0], 1<<0) && w.Any(false, "object")
-		}
-		if !ok {
-			return false
-		}
-	}
-	return !w.Failed() && seen[0]&uint64(0x1) == uint64(0x1)
-}
-
-// walkTagged consumes the value at w's cursor and reports whether it is a valid Tagged.
-func walkTagged(w *jsondec.Walk) bool {
-	var seen [1]uint64
-	at := -1
-	for more := w.Open(); more; more = w.Next('{') {
-		ok := false
-		at = w.Field(jsonTagged, at)
-		switch at {
-		case 0:
-			ok = jsondec.Once(&seen[0], 1<<0) && w.Str()
-		}
-		if !ok {
-			return false
-		}
-	}
-	return !w.Failed() && seen[0]&uint64(0x1) == uint64(0x1)
-}
-
-// walkTextContent consumes the value at w's cursor and reports whether it is a valid TextContent.
+// walkTextContent consumes a valid TextContent at w's cursor, else reports false.
 func walkTextContent(w *jsondec.Walk) bool {
 	switch {
 	case w.Is('{'):
@@ -702,32 +377,12 @@ func walkTextContent(w *jsondec.Walk) bool {
 	return false
 }
 
-// walkTextMessage consumes the value at w's cursor and reports whether it is a valid TextMessage.
-func walkTextMessage(w *jsondec.Walk) bool {
-	var seen [1]uint64
-	at := -1
-	for more := w.Open(); more; more = w.Next('{') {
-		ok := false
-		at = w.Field(jsonTextMessage, at)
-		switch at {
-		case 0:
-			ok = jsondec.Once(&seen[0], 1<<0) && w.Str()
-		case 1:
-			ok = jsondec.Once(&seen[0], 1<<1) && walkTextContent(w)
-		}
-		if !ok {
-			return false
-		}
-	}
-	return !w.Failed() && seen[0]&uint64(0x3) == uint64(0x3)
-}
-
-// walkUUID consumes the value at w's cursor and reports whether it is a valid UUID.
+// walkUUID consumes a valid UUID at w's cursor, else reports false.
 func walkUUID(w *jsondec.Walk) bool {
 	return w.Str()
 }
 
-// walkWord consumes the value at w's cursor and reports whether it is a valid Word.
+// walkWord consumes a valid Word at w's cursor, else reports false.
 func walkWord(w *jsondec.Walk) bool {
 	switch {
 	case w.Is('"'):
@@ -736,7 +391,7 @@ func walkWord(w *jsondec.Walk) bool {
 	return false
 }
 
-// walkWordVariant1 consumes the value at w's cursor and reports whether it is a valid WordVariant1.
+// walkWordVariant1 consumes a valid WordVariant1 at w's cursor, else reports false.
 func walkWordVariant1(w *jsondec.Walk) bool {
 	return w.Text(func(s []byte) bool {
 		return unions.WordVariant1(jsondec.View(s)).IsKnown()
