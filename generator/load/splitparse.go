@@ -62,21 +62,6 @@ func lineText(data []byte, starts []int, i int) []byte {
 	return bytes.TrimRight(data[starts[i]:end], "\r\n")
 }
 
-// lineShape gives a line's indent, whether it holds content (not blank, not only
-// a comment), and ok false for a line the split does not reason about (a tab in
-// its indentation).
-func lineShape(text []byte) (indent int, content, ok bool) {
-	rest := bytes.TrimLeft(text, " ")
-	indent = len(text) - len(rest)
-	if len(rest) == 0 {
-		return indent, false, true
-	}
-	if rest[0] == '\t' {
-		return indent, false, false
-	}
-	return indent, rest[0] != '#', true
-}
-
 // isKeyLine says whether the content of a line starts a block mapping entry
 // with a plain key; bare, whether nothing but the key is on it.
 func isKeyLine(rest []byte) (key, bare bool) {
@@ -89,68 +74,81 @@ func isKeyLine(rest []byte) (key, bare bool) {
 	return bytes.Contains(rest, []byte(": ")), false
 }
 
+// Line indents as the split reads them: a line of content has its indent; one
+// blank or only a comment has noContent; one the split does not reason about
+// (a tab in its indentation, a document marker or directive) has unsure.
+const (
+	noContent = -1
+	unsure    = -2
+)
+
+// indents gives each line of data its indent, noContent or unsure.
+func indents(data []byte, starts []int) []int32 {
+	out := make([]int32, len(starts))
+	for i, start := range starts {
+		j := start
+		for j < len(data) && data[j] == ' ' {
+			j++
+		}
+		switch {
+		case j == len(data) || data[j] == '#' || data[j] == '\r' || data[j] == '\n':
+			out[i] = noContent
+		case data[j] == '\t' || j == start && (bytes.HasPrefix(data[j:], []byte("---")) || bytes.HasPrefix(data[j:], []byte("...")) || data[j] == '%'):
+			out[i] = unsure
+		default:
+			out[i] = int32(j - start)
+		}
+	}
+	return out
+}
+
 // findSplit picks the split whose B is nearest half of data, among the mapping
 // entries that hold lines around data's middle.
 func findSplit(data []byte, starts []int) (split, bool) {
 	if bytes.Contains(data, []byte("\u0085")) || bytes.Contains(data, []byte("\u2028")) || bytes.Contains(data, []byte("\u2029")) {
 		return split{}, false // breaks lineText does not strip
 	}
+	in := indents(data, starts)
 	best, bestSize := split{}, 0
-	var candidates []split
 	for eighth := 2; eighth <= 6; eighth++ {
-		candidates = append(candidates, splitsAt(data, starts, len(starts)*eighth/8)...)
-	}
-	for _, s := range candidates {
-		end := len(data)
-		if s.to < len(starts) {
-			end = starts[s.to]
-		}
-		if size := min(end-starts[s.from], len(data)-(end-starts[s.from])); size > bestSize {
-			best, bestSize = s, size
+		for _, s := range splitsAt(data, starts, in, len(starts)*eighth/8) {
+			end := len(data)
+			if s.to < len(starts) {
+				end = starts[s.to]
+			}
+			if size := min(end-starts[s.from], len(data)-(end-starts[s.from])); size > bestSize {
+				best, bestSize = s, size
+			}
 		}
 	}
 	return best, bestSize > 0
 }
 
 // splitsAt lists the splits at the entries that hold line i (0-based), or the
-// first line with content after it, innermost first.
-func splitsAt(data []byte, starts []int, i int) []split {
-	shape := func(i int) (indent int, content, ok bool) { return lineShape(lineText(data, starts, i)) }
+// first line with content after it, innermost first; in are the lines' indents.
+func splitsAt(data []byte, starts []int, in []int32, i int) []split {
 	// The chain of lines holding line i: each the nearest line above the last
 	// with less indent, up to indent 0.
-	for ; i < len(starts); i++ {
-		_, content, ok := shape(i)
-		if !ok {
-			return nil
-		}
-		if content {
-			break
-		}
+	for i < len(in) && in[i] == noContent {
+		i++
 	}
-	if i >= len(starts) {
+	if i >= len(in) || in[i] == unsure {
 		return nil
 	}
 	chain := []int{i}
-	for indent, _, _ := shape(i); indent > 0; {
+	for indent := in[i]; indent > 0; {
 		j := chain[len(chain)-1] - 1
-		for ; j >= 0; j-- {
-			in, content, ok := shape(j)
-			if !ok {
-				return nil
-			}
-			if content && in < indent {
-				indent = in
-				break
-			}
+		for ; j >= 0 && (in[j] == noContent || in[j] >= indent); j-- {
 		}
-		if j < 0 {
+		if j < 0 || in[j] == unsure {
 			return nil
 		}
+		indent = in[j]
 		chain = append(chain, j)
 	}
 	var out []split
 	for level, from := range chain {
-		if s, ok := splitAt(data, starts, chain[level+1:], from); ok {
+		if s, ok := splitAt(data, starts, in, chain[level+1:], from); ok {
 			out = append(out, s)
 		}
 	}
@@ -159,16 +157,13 @@ func splitsAt(data []byte, starts []int, i int) []split {
 
 // splitAt checks the split of B starting at line from, a key of the mapping whose
 // key lines, innermost first, are parents; it finds where B ends.
-func splitAt(data []byte, starts []int, parents []int, from int) (split, bool) {
-	text := lineText(data, starts, from)
-	indent, _, _ := lineShape(text)
-	if key, _ := isKeyLine(text[indent:]); !key {
+func splitAt(data []byte, starts []int, in []int32, parents []int, from int) (split, bool) {
+	indent := in[from]
+	if key, _ := isKeyLine(lineText(data, starts, from)[indent:]); !key {
 		return split{}, false
 	}
 	for _, p := range parents {
-		text := lineText(data, starts, p)
-		in, _, _ := lineShape(text)
-		if _, bare := isKeyLine(text[in:]); !bare {
+		if _, bare := isKeyLine(lineText(data, starts, p)[in[p]:]); !bare {
 			return split{}, false
 		}
 	}
@@ -177,34 +172,23 @@ func splitAt(data []byte, starts []int, parents []int, from int) (split, bool) {
 	if len(parents) > 0 {
 		first = parents[0] + 1
 	}
-	for ; first < from; first++ {
-		if _, content, _ := lineShape(lineText(data, starts, first)); content {
-			break
-		}
+	for first < from && in[first] == noContent {
+		first++
 	}
-	if first >= from {
+	if first >= from || in[first] != indent {
 		return split{}, false
 	}
-	if in, _, _ := lineShape(lineText(data, starts, first)); in != indent {
-		return split{}, false
-	}
-	if key, _ := isKeyLine(bytes.TrimLeft(lineText(data, starts, first), " ")); !key {
+	if key, _ := isKeyLine(lineText(data, starts, first)[indent:]); !key {
 		return split{}, false
 	}
 	to := from + 1
-	for ; to < len(starts); to++ {
-		text := lineText(data, starts, to)
-		in, content, ok := lineShape(text)
-		if !ok {
-			return split{}, false
-		}
-		if content && in < indent {
-			if in == 0 && (bytes.HasPrefix(text, []byte("---")) || bytes.HasPrefix(text, []byte("..."))) {
-				return split{}, false // another document: parse the whole
-			}
-			break
-		}
-		if indent == 0 && (bytes.HasPrefix(text, []byte("---")) || bytes.HasPrefix(text, []byte("...")) || bytes.HasPrefix(text, []byte("%"))) {
+	for ; to < len(in) && (in[to] == noContent || in[to] >= indent); to++ {
+	}
+	if to < len(in) && in[to] == unsure {
+		return split{}, false
+	}
+	for _, n := range in[from:to] {
+		if n == unsure {
 			return split{}, false
 		}
 	}
@@ -212,17 +196,13 @@ func splitAt(data []byte, starts []int, parents []int, from int) (split, bool) {
 	for i, p := range parents {
 		chain[len(parents)-1-i] = p
 	}
-	return split{from: from, to: to, indent: indent, chain: chain}, true
+	return split{from: from, to: to, indent: int(indent), chain: chain}, true
 }
 
 // parse parses both halves at once and joins them; ok false when the halves do
 // not vouch for the join.
 func (s split) parse(data []byte, starts []int) (*yaml.Node, bool) {
-	end := len(data)
-	if s.to < len(starts) {
-		end = starts[s.to]
-	}
-	b := data[starts[s.from]:end]
+	b, rest := s.halves(data, starts)
 	if mayAnchor(b) {
 		return nil, false // join refuses them: spare the parse
 	}
@@ -236,13 +216,6 @@ func (s split) parse(data []byte, starts []int) (*yaml.Node, bool) {
 		r.err = yaml.Unmarshal(b, &r.doc)
 		done <- r
 	}()
-	rest := make([]byte, 0, len(data)-len(b)+len(splitMarker)+s.to-s.from)
-	rest = append(rest, data[:starts[s.from]]...)
-	rest = append(append(rest, splitMarker...), '\n')
-	for range s.to - s.from - 1 {
-		rest = append(rest, '\n')
-	}
-	rest = append(rest, data[end:]...)
 	var doc yaml.Node
 	err := yaml.Unmarshal(rest, &doc)
 	r := <-done
@@ -250,6 +223,22 @@ func (s split) parse(data []byte, starts []int) (*yaml.Node, bool) {
 		return nil, false
 	}
 	return &doc, s.join(&doc, &r.doc)
+}
+
+// halves returns B and the rest of the file, B's lines made the marker and blank.
+func (s split) halves(data []byte, starts []int) (b, rest []byte) {
+	end := len(data)
+	if s.to < len(starts) {
+		end = starts[s.to]
+	}
+	b = data[starts[s.from]:end]
+	rest = make([]byte, 0, len(data)-len(b)+len(splitMarker)+s.to-s.from)
+	rest = append(rest, data[:starts[s.from]]...)
+	rest = append(append(rest, splitMarker...), '\n')
+	for range s.to - s.from - 1 {
+		rest = append(rest, '\n')
+	}
+	return b, append(rest, data[end:]...)
 }
 
 // join appends B's entries to their mapping in doc, after checking that the

@@ -36,8 +36,9 @@ func checkSplits(t *testing.T, name string, data []byte, step int) (joined int) 
 	t.Helper()
 	want := uncommented(wholeParse(t, data))
 	starts := lineStarts(data)
+	in := indents(data, starts)
 	for i := 0; i < len(starts); i += step {
-		for _, s := range splitsAt(data, starts, i) {
+		for _, s := range splitsAt(data, starts, in, i) {
 			got, ok := s.parse(data, starts)
 			if !ok {
 				continue
