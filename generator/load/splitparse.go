@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"runtime"
 	"strings"
+	"unicode/utf8"
 
 	"go.yaml.in/yaml/v3"
 )
@@ -105,6 +106,9 @@ func indents(data []byte, starts []int) []int32 {
 // findSplit picks the split whose B is nearest half of data, among the mapping
 // entries that hold lines around data's middle.
 func findSplit(data []byte, starts []int) (split, bool) {
+	if !utf8.Valid(data) {
+		return split{}, false // UTF-16, which the parser also reads, has other lines
+	}
 	if bytes.Contains(data, []byte("\u0085")) || bytes.Contains(data, []byte("\u2028")) || bytes.Contains(data, []byte("\u2029")) {
 		return split{}, false // breaks lineText does not strip
 	}

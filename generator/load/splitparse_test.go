@@ -166,3 +166,21 @@ func TestSplitParseSyntaxError(t *testing.T) {
 	require.Error(t, err)
 	assert.Equal(t, wantErr.Error(), err.Error())
 }
+
+// Text the split does not read line by line (UTF-16, other line breaks) is
+// never split.
+func TestSplitRefusesOtherText(t *testing.T) {
+	data := splitCase("", "")
+	starts := lineStarts(data)
+	_, ok := findSplit(data, starts)
+	require.True(t, ok)
+	utf16 := []byte{0xFF, 0xFE}
+	for _, c := range string(data) {
+		utf16 = append(utf16, byte(c), 0)
+	}
+	_, ok = findSplit(utf16, lineStarts(utf16))
+	assert.False(t, ok, "UTF-16")
+	ls := append([]byte("x-ls: \u2028\n"), data...)
+	_, ok = findSplit(ls, lineStarts(ls))
+	assert.False(t, ok, "U+2028")
+}
