@@ -190,11 +190,9 @@ func doc(text string) jen.Code {
 	if text == "" {
 		return jen.Null()
 	}
-	g := jen.Statement{}
-	for _, line := range commentLines(text) {
-		g = append(g, jen.Comment(line).Line())
-	}
-	return &g
+	// One comment of all the lines (each starts with //, which jennifer writes as
+	// is) spares two statements a line.
+	return jen.Comment(strings.Join(commentLines(text), "\n")).Line()
 }
 
 // typeRef renders a TypeRef as a Go type expression.
