@@ -25,10 +25,11 @@ test: race
 	cd bench && $(GO) vet ./... && $(GO) test -count=1 ./...
 
 # The runtime and the generated clients are used from many goroutines, and so is one
-# contract.Set; the race detector runs over them on every `make test`.
+# contract.Set; generation builds a spec beside its validation, which share the doc;
+# the race detector runs over them on every `make test`.
 race:
 	$(GO) test -race -count=1 ./acs/... ./generated/...
-	$(GO) test -race -count=1 -run Concurrently ./contract
+	$(GO) test -race -count=1 -run Concurrently ./contract ./generator ./generator/load
 
 # Runs each fuzz target for FUZZTIME, one after another (they share the CPUs).
 # Each new input is minimised for at most FUZZMINIMIZE: with go test's default of

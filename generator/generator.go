@@ -26,16 +26,34 @@ type File = emit.File
 // places several). A spec problem comes back as a
 // diag.List with every problem found.
 func Generate(cfg Config) ([]File, *ir.API, error) {
-	spec, err := load.File(cfg.Spec)
+	// build starts beside the spec's validation (load.FileThen), on the other core.
+	_, b, err := load.FileThen(load.Options{}, cfg.Spec, func(spec *load.Spec) built {
+		api, err := build.Build(spec, buildOptions(cfg))
+		return built{api, err}
+	})
 	if err != nil {
 		return nil, nil, err
 	}
-	return FromSpec(spec, cfg)
+	return emitBuilt(b.api, b.err)
+}
+
+// built is what build.Build returns.
+type built struct {
+	api *ir.API
+	err error
+}
+
+func buildOptions(cfg Config) build.Options {
+	return build.Options{Package: cfg.Package, ImportPath: cfg.ImportPath}
 }
 
 // FromSpec builds and emits an already loaded spec.
 func FromSpec(spec *load.Spec, cfg Config) ([]File, *ir.API, error) {
-	api, err := build.Build(spec, build.Options{Package: cfg.Package, ImportPath: cfg.ImportPath})
+	return emitBuilt(build.Build(spec, buildOptions(cfg)))
+}
+
+// emitBuilt emits what build.Build returned.
+func emitBuilt(api *ir.API, err error) ([]File, *ir.API, error) {
 	if err != nil {
 		return nil, nil, err
 	}

@@ -3,8 +3,9 @@
 package emit
 
 import (
-	"bytes"
+	"errors"
 	"fmt"
+	goformat "go/format"
 	"runtime"
 	"strings"
 	"sync"
@@ -150,11 +151,33 @@ func render(api *ir.API, p part) (*File, error) {
 	if !p.gen(f, api) {
 		return nil, nil
 	}
-	var buf bytes.Buffer
-	if err := f.Render(&buf); err != nil {
+	// jennifer hands its source to one Write; formatting it there, rather than
+	// letting jennifer format into a buffer that then copies it, spares a copy
+	// of every file.
+	f.NoFormat = true
+	var out formatted
+	if err := f.Render(&out); err != nil {
 		return nil, fmt.Errorf("emit %s: %w", p.name, err)
 	}
-	return &File{Name: fileName, Src: buf.Bytes()}, nil
+	if out.err != nil {
+		return nil, fmt.Errorf("emit %s: formatting the source: %w", p.name, out.err)
+	}
+	return &File{Name: fileName, Src: out.src}, nil
+}
+
+// formatted is an io.Writer that keeps the go/format result of what is written
+// to it at once.
+type formatted struct {
+	src []byte
+	err error
+}
+
+func (f *formatted) Write(p []byte) (int, error) {
+	if f.src != nil || f.err != nil {
+		return 0, errors.New("source written in pieces")
+	}
+	f.src, f.err = goformat.Source(p)
+	return len(p), nil
 }
 
 // model refers to a model (or request type) of the client package: unqualified
@@ -167,11 +190,9 @@ func doc(text string) jen.Code {
 	if text == "" {
 		return jen.Null()
 	}
-	g := jen.Statement{}
-	for _, line := range commentLines(text) {
-		g = append(g, jen.Comment(line).Line())
-	}
-	return &g
+	// One comment of all the lines (each starts with //, which jennifer writes as
+	// is) spares two statements a line.
+	return jen.Comment(strings.Join(commentLines(text), "\n")).Line()
 }
 
 // typeRef renders a TypeRef as a Go type expression.

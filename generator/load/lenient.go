@@ -27,14 +27,15 @@ import (
 // (undeclaredSchemes) and empty server variable defaults (emptyDefaults).
 //
 // It fills in stand-ins for kin-openapi; restore takes out those of info and of
-// server variables again.
+// server variables again, and is nil when there are none.
 func leniencies(doc *openapi3.T, loc *Locator) (w diag.List, restore func()) {
 	restore = func() {}
+	temporary := false
 	switch {
 	case doc.Info == nil && loc.node("info") == nil:
 		w.Warn(loc.Pos(), "info", "the spec has no info, which OpenAPI requires; the generated client and docs are named after the package")
 		doc.Info = &openapi3.Info{Title: "untitled", Version: "untitled"}
-		restore = func() { doc.Info = nil }
+		restore, temporary = func() { doc.Info = nil }, true
 	case doc.Info != nil:
 		title, version := strings.TrimSpace(doc.Info.Title) == "", strings.TrimSpace(doc.Info.Version) == ""
 		if title {
@@ -45,6 +46,7 @@ func leniencies(doc *openapi3.T, loc *Locator) (w diag.List, restore func()) {
 			w.Warn(loc.Pos("info", "version"), "info.version", "info has no version, which OpenAPI requires")
 			doc.Info.Version = "untitled"
 		}
+		temporary = title || version
 		restore = func() {
 			if title {
 				doc.Info.Title = ""
@@ -105,6 +107,9 @@ func leniencies(doc *openapi3.T, loc *Locator) (w diag.List, restore func()) {
 	w = append(w, l.w...)
 	w = append(w, undeclaredSchemes(doc, loc)...)
 	servers, restoreServers := emptyDefaults(doc, loc)
+	if !temporary && len(servers) == 0 {
+		return w, nil
+	}
 	restoreInfo := restore
 	return append(w, servers...), func() { restoreInfo(); restoreServers() }
 }

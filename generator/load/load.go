@@ -50,6 +50,8 @@ type Options struct {
 	// inside the spec's directory. Nil reads them from disk (diskFiles); acsgen
 	// diff reads them from a git revision.
 	ReadFile func(path string) ([]byte, error)
+
+	then *beside // FileThen's work
 }
 
 // File reads and loads the spec at path with the zero Options.
@@ -131,16 +133,7 @@ func (o Options) Data(path string, data []byte) (*Spec, error) {
 			return nil, large
 		}
 	}
-	spec, err := o.check(loc, path, data, parts)
-	if err != nil {
-		var dl diag.List
-		if errors.As(err, &dl) {
-			return nil, append(dl, warnings...).Sort()
-		}
-		return nil, err
-	}
-	spec.Warnings = append(warnings, spec.Warnings...).Sort()
-	return spec, nil
+	return o.check(loc, path, data, parts, warnings)
 }
 
 // version reports a spec that is not OpenAPI 3.0: a missing or other openapi
@@ -164,24 +157,46 @@ func (l *Locator) version() diag.List {
 }
 
 // check runs the checks that need no more than the parsed YAML, then has
-// kin-openapi decode and validate the spec.
-func (o Options) check(loc *Locator, path string, data []byte, parts []*Locator) (*Spec, error) {
+// kin-openapi decode and validate the spec. warnings, found before, join the
+// spec's or the error's.
+func (o Options) check(loc *Locator, path string, data []byte, parts []*Locator, warnings diag.List) (*Spec, error) {
+	fail := func(dl diag.List) error { return append(dl, warnings...).Sort() }
 	if shape := append(append(loc.duplicateKeys(), loc.schemaShapes()...), loc.objectShapes()...); len(shape) > 0 {
-		return nil, shape.Sort()
+		return nil, fail(shape)
 	}
 	if refs := loc.danglingRefs(); len(refs) > 0 {
-		return nil, refs.Sort()
+		return nil, fail(refs)
 	}
 	if refs := loc.refProblems(); len(refs) > 0 {
-		return nil, refs.Sort()
+		return nil, fail(refs)
 	}
 	doc, err := o.decode(loc, path, data, parts)
 	if err != nil {
-		return nil, loadError(loc, err)
+		var dl diag.List
+		if errors.As(loadError(loc, err), &dl) {
+			return nil, fail(dl)
+		}
+		return nil, err
 	}
 	emptyMediaTypes(doc)
 	resolveHeaderContent(doc)
 	lenient, restore := leniencies(doc, loc)
+	spec := &Spec{Doc: doc, Loc: loc, Digest: digest(data, parts)}
+	for _, p := range parts {
+		spec.Files = append(spec.Files, p.file)
+	}
+	// Without stand-ins to take out after validation, the examples are checked
+	// (which drops those that do not match) first, and then o.then has the spec,
+	// beside kin-openapi's validation: both only read it from there on.
+	handed := false
+	if restore == nil {
+		lenient = append(lenient, checkExamples(doc, loc)...)
+		if errs, _ := lenient.Count(); errs == 0 && o.then != nil {
+			spec.Warnings = append(slices.Clone(warnings), lenient...).Sort()
+			o.then.start(spec)
+			handed = true
+		}
+	}
 	ctx := openapi3.WithValidationOptions(context.Background(),
 		openapi3.EnableMultiError(), openapi3.DisableExamplesValidation(), openapi3.DisableSchemaDefaultsValidation(),
 		// build checks patterns, positioned, and tells RE2's limits from errors
@@ -190,14 +205,16 @@ func (o Options) check(loc *Locator, path string, data []byte, parts []*Locator)
 	if err := doc.Validate(ctx); err != nil {
 		diags = validationErrors(loc, err)
 	}
-	restore()
-	lenient = append(lenient, checkExamples(doc, loc)...)
-	if errs, _ := lenient.Count(); len(diags) > 0 || errs > 0 {
-		return nil, append(diags, lenient...).Sort()
+	if restore != nil {
+		restore()
+		lenient = append(lenient, checkExamples(doc, loc)...)
 	}
-	spec := &Spec{Doc: doc, Loc: loc, Digest: digest(data, parts), Warnings: lenient}
-	for _, p := range parts {
-		spec.Files = append(spec.Files, p.file)
+	if errs, _ := lenient.Count(); len(diags) > 0 || errs > 0 {
+		o.then.discard()
+		return nil, fail(append(diags, lenient...))
+	}
+	if !handed {
+		spec.Warnings = append(warnings, lenient...).Sort()
 	}
 	return spec, nil
 }

@@ -56,16 +56,19 @@ func (l *Locator) part(n *yaml.Node) *Locator {
 const indexedKeys = 32
 
 func newLocator(file string, data []byte) (*Locator, error) {
-	var doc yaml.Node
-	if err := yaml.Unmarshal(data, &doc); err != nil {
+	root, starts, err := parseYAML(data)
+	if err != nil {
 		return nil, err
 	}
-	root := &doc
+	lines := func() []int { return starts }
+	if starts == nil {
+		lines = sync.OnceValue(func() []int { return lineStarts(data) })
+	}
 	if root.Kind == yaml.DocumentNode && len(root.Content) > 0 {
 		root = root.Content[0]
 	}
 	return &Locator{file: file, root: root, index: indexMappings(root),
-		src: data, utf8: utf8.Valid(data), lines: sync.OnceValue(func() []int { return lineStarts(data) })}, nil
+		src: data, utf8: utf8.Valid(data), lines: lines}, nil
 }
 
 func indexMappings(root *yaml.Node) map[*yaml.Node]map[string]int {

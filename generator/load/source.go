@@ -23,9 +23,21 @@ var bom = []byte("\ufeff")
 // lineStarts returns the byte offset at which each line of src starts. Lines
 // break where the YAML parser breaks them: at LF, CR, CR LF, NEL (U+0085), and
 // U+2028 and U+2029. Only their first bytes need a second look; the rest of the
-// text is skipped a byte at a time.
+// text is skipped a byte at a time, or by IndexByte where LF is the only break.
 func lineStarts(src []byte) []int {
 	starts := make([]int, 1, bytes.Count(src, []byte("\n"))+1)
+	if bytes.IndexByte(src, '\r') < 0 && bytes.IndexByte(src, 0xC2) < 0 && bytes.IndexByte(src, 0xE2) < 0 {
+		// LF alone (the usual text): found by IndexByte, many bytes at a time.
+		for i := bytes.IndexByte(src, '\n'); i >= 0; {
+			starts = append(starts, i+1)
+			next := bytes.IndexByte(src[i+1:], '\n')
+			if next < 0 {
+				break
+			}
+			i += 1 + next
+		}
+		return starts
+	}
 	for i := 0; i < len(src); {
 		switch c := src[i]; {
 		case c == '\n':
