@@ -106,11 +106,8 @@ func indents(data []byte, starts []int) []int32 {
 // findSplit picks the split whose B is nearest half of data, among the mapping
 // entries that hold lines around data's middle.
 func findSplit(data []byte, starts []int) (split, bool) {
-	if !utf8.Valid(data) {
-		return split{}, false // UTF-16, which the parser also reads, has other lines
-	}
-	if bytes.Contains(data, []byte("\u0085")) || bytes.Contains(data, []byte("\u2028")) || bytes.Contains(data, []byte("\u2029")) {
-		return split{}, false // breaks lineText does not strip
+	if !splittable(data) {
+		return split{}, false
 	}
 	in := indents(data, starts)
 	best, bestSize := split{}, 0
@@ -126,6 +123,15 @@ func findSplit(data []byte, starts []int) (split, bool) {
 		}
 	}
 	return best, bestSize > 0
+}
+
+// splittable says whether the split reads data's lines as the parser does.
+func splittable(data []byte) bool {
+	if !utf8.Valid(data) {
+		return false // UTF-16, which the parser also reads, has other lines
+	}
+	// Breaks lineText does not strip.
+	return !bytes.Contains(data, []byte("\u0085")) && !bytes.Contains(data, []byte("\u2028")) && !bytes.Contains(data, []byte("\u2029"))
 }
 
 // splitsAt lists the splits at the entries that hold line i (0-based), or the
