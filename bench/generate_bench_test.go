@@ -17,25 +17,29 @@ import (
 // generators are the two generators compared (bench/internal/gens).
 var generators = gens.ByName
 
-// BenchmarkGenerate generates both specs per iteration.
+// BenchmarkGenerate generates both specs per iteration, in callRounds rounds that
+// interleave the two generators as the client benchmarks do, so that a change in
+// the machine's load falls on both alike and bench/cmd/ratios compares medians.
 func BenchmarkGenerate(b *testing.B) {
-	for _, name := range gens.Names {
-		gen := generators[name]
-		b.Run(name, func(b *testing.B) {
-			for _, spec := range []string{apigSpec, cloudapiSpec} {
-				n, err := gen(spec)
-				require.NoError(b, err, spec)
-				require.Positive(b, n, spec)
-			}
-			b.ReportAllocs()
-			for b.Loop() {
+	for range callRounds {
+		for _, name := range gens.Names {
+			gen := generators[name]
+			b.Run(name, func(b *testing.B) {
 				for _, spec := range []string{apigSpec, cloudapiSpec} {
-					if _, err := gen(spec); err != nil {
-						b.Fatal(err)
+					n, err := gen(spec)
+					require.NoError(b, err, spec)
+					require.Positive(b, n, spec)
+				}
+				b.ReportAllocs()
+				for b.Loop() {
+					for _, spec := range []string{apigSpec, cloudapiSpec} {
+						if _, err := gen(spec); err != nil {
+							b.Fatal(err)
+						}
 					}
 				}
-			}
-		})
+			})
+		}
 	}
 }
 
