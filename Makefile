@@ -61,6 +61,7 @@ fuzz:
 	$(GO) test -run '^$$' -fuzz '^FuzzWalkersAgreeWithKin$$' -fuzztime=$(FUZZTIME) -fuzzminimizetime=$(FUZZMINIMIZE) ./contract
 	$(GO) test -run '^$$' -fuzz '^FuzzWalkersAgreeWithKin$$' -fuzztime=$(FUZZTIME) -fuzzminimizetime=$(FUZZMINIMIZE) ./generator/internal/cases/kitchensink
 	$(GO) test -run '^$$' -fuzz '^FuzzWalkersAgreeWithKin$$' -fuzztime=$(FUZZTIME) -fuzzminimizetime=$(FUZZMINIMIZE) ./generator/internal/cases/unions
+	$(GO) test -run '^$$' -fuzz '^FuzzSplitParse$$' -fuzztime=$(FUZZTIME) -fuzzminimizetime=$(FUZZMINIMIZE) ./generator/load
 
 lint:
 	$(GO) vet ./...
